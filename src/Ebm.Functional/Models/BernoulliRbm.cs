@@ -14,7 +14,7 @@ namespace Ebm.Functional.Models;
 /// p(v) = exp(-F(v)) / Z. As an <see cref="IDiscreteModel"/> a state is the joint (v, h),
 /// visible units first.
 /// </remarks>
-public sealed partial record BernoulliRbm
+public sealed partial record BernoulliRbm : IEnergyModel
 {
     private BernoulliRbm(Mat weights, Vec visibleBias, Vec hiddenBias)
     {

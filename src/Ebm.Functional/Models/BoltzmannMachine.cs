@@ -9,7 +9,7 @@ namespace Ebm.Functional.Models;
 /// A general pairwise binary MRF (Boltzmann machine): E(x) = -sum_{i&lt;j} W_ij x_i x_j - sum_i b_i x_i,
 /// with W symmetric, zero diagonal, and x in {0,1}^n or {-1,+1}^n.
 /// </summary>
-public sealed partial record BoltzmannMachine
+public sealed partial record BoltzmannMachine : IEnergyModel
 {
     private BoltzmannMachine(Mat couplings, Vec biases, StateConvention states)
     {

@@ -10,7 +10,7 @@ namespace Ebm.Functional.Models;
 /// E(v,h) = sum_i (v_i - b_i)^2 / (2 sigma_i^2) - sum_ij (v_i / sigma_i) W_ij h_j - c^T h,
 /// v in R^nv, h in {0,1}^nh, W of shape nv x nh.
 /// </summary>
-public sealed partial record GaussianBernoulliRbm
+public sealed partial record GaussianBernoulliRbm : IEnergyModel
 {
     private GaussianBernoulliRbm(Mat weights, Vec visibleBias, Vec hiddenBias, Vec sigma)
     {

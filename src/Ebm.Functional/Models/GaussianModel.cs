@@ -9,7 +9,7 @@ namespace Ebm.Functional.Models;
 /// The Gaussian energy E(x) = 1/2 (x - mu)^T P (x - mu), P symmetric positive definite,
 /// so Z(beta) = (2 pi / beta)^(d/2) det(P)^(-1/2).
 /// </summary>
-public sealed partial record GaussianModel
+public sealed partial record GaussianModel : IEnergyModel
 {
     private GaussianModel(Vec mean, Mat precision, Mat choleskyFactor)
     {

@@ -13,7 +13,7 @@ namespace Ebm.Functional.Models;
 /// terms; on a periodic lattice of side 2 that counts a pair twice, as Kaufman's (1949) formula does.
 /// Sites are numbered row-major: site i = r * Columns + c. Construct with <see cref="Create"/>.
 /// </remarks>
-public sealed partial record IsingModel
+public sealed partial record IsingModel : IEnergyModel
 {
     private IsingModel(int rows, int columns, double coupling, double field, Boundary boundary)
     {

@@ -1,0 +1,36 @@
+using LanguageExt.Common;
+
+namespace Ebm.Functional.Errors;
+
+/// <summary>The catalogue of errors from exact partition-function methods.</summary>
+public static class ExactErrors
+{
+    /// <summary>Code of <see cref="InvalidBeta"/>.</summary>
+    public const int InvalidBetaCode = 2001;
+
+    /// <summary>Code of <see cref="TooLarge"/>.</summary>
+    public const int TooLargeCode = 2002;
+
+    /// <summary>Code of <see cref="MethodNotApplicable"/>.</summary>
+    public const int MethodNotApplicableCode = 2003;
+
+    /// <summary>Code of <see cref="NoExactMethod"/>.</summary>
+    public const int NoExactMethodCode = 2004;
+
+    /// <summary>An inverse temperature that is not a finite number in the accepted range.</summary>
+    public static Error InvalidBeta(double beta, string requirement) => Error.New(InvalidBetaCode, $"beta: {beta} is not valid: {requirement}");
+
+    /// <summary>A model too large for any exact method.</summary>
+    public static Error TooLarge(string model, string size, string limit) =>
+        Error.New(TooLargeCode,
+            $"{model} of size {size} is too large for an exact partition function ({limit}); " +
+            "estimate log Z instead (importance sampling, AIS, reverse AIS, SMC, bridge sampling or thermodynamic integration)");
+
+    /// <summary>An explicitly requested method that does not apply to the model.</summary>
+    public static Error MethodNotApplicable(string method, string model, string why) =>
+        Error.New(MethodNotApplicableCode, $"method {method} does not apply to {model}: {why}");
+
+    /// <summary>A model kind with no exact method at all.</summary>
+    public static Error NoExactMethod(string model) =>
+        Error.New(NoExactMethodCode, $"no exact partition function is known for {model}; use an estimator instead");
+}
