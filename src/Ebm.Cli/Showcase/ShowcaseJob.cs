@@ -66,6 +66,14 @@ internal static class ShowcaseJob
         return ExitCodes.Success;
     }
 
+    /// <summary>One cell group of the Ising table: a beta, a method and what the method gave.</summary>
+    public sealed record IsingRow(double Beta, ExactMethod Method, string Label, Fin<ExactResult> Result);
+
+    /// <summary>The finite-lattice rows of the Ising table, computed once; the table only renders them.</summary>
+    public static IReadOnlyList<IsingRow> IsingRows(IsingModel model) =>
+        IsingBetas.SelectMany(beta => IsingMethods.Select(m => new IsingRow(beta, m.Method, m.Label, LogPartition.Exact(model, beta, m.Method))))
+            .ToList();
+
     private static Table IsingTable(IsingModel model, List<string> notes)
     {
         var n = (double)model.Dimension;
@@ -73,19 +81,20 @@ internal static class ShowcaseJob
             .Title(Markup.Escape($"Ising model on a {model.Rows} x {model.Columns} torus: J = 1, h = 0, N = {model.Dimension} spins; per spin"))
             .AddColumns("β", "method", "log Z / N", "U / N", "C / N");
         foreach (var column in table.Columns.Skip(2)) column.RightAligned();
+        var rows = IsingRows(model);
         foreach (var beta in IsingBetas)
         {
             var first = true;
-            foreach (var (method, label) in IsingMethods)
+            foreach (var row in rows.Where(r => r.Beta == beta))
             {
-                var cells = LogPartition.Exact(model, beta, method).Match(
+                var cells = row.Result.Match(
                     Succ: r => new[] { Numbers.Table(r.LogZ / n), Numbers.Table(r.MeanEnergy / n), Numbers.Table(r.HeatCapacity / n) },
                     Fail: e =>
                     {
-                        notes.Add($"{label}: {e.Message}");
+                        notes.Add($"{row.Label}: {e.Message}");
                         return ["n/a", "n/a", "n/a"];
                     });
-                table.AddRow([first ? BetaLabel(beta) : "", Markup.Escape(label), .. cells]);
+                table.AddRow([first ? BetaLabel(beta) : "", Markup.Escape(row.Label), .. cells]);
                 first = false;
             }
 
