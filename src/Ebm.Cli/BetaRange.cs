@@ -17,8 +17,11 @@ public static class BetaRange
     /// <summary>Most values one sweep may hold.</summary>
     public const int MaxValues = 10_000;
 
-    /// <summary>Relative slack for TO landing on the grid despite rounding in (TO - FROM) / STEP.</summary>
+    /// <summary>Slack, in steps, for TO landing on the grid despite rounding in (TO - FROM) / STEP.</summary>
     private const double GridSlack = 1e-9;
+
+    /// <summary>Relative rounding of (TO - FROM) / STEP, a few units in the last place, with room to spare.</summary>
+    private const double RelativeRounding = 1e-12;
 
     /// <summary>The betas of <paramref name="text"/>, or an error naming the problem.</summary>
     public static Fin<double[]> Parse(string text, string option = "--beta")
@@ -44,14 +47,13 @@ public static class BetaRange
         if (to < from) return Fail(option, $"TO = {Show(to)} is below FROM = {Show(from)}");
         if (!(step > 0)) return Fail(option, $"STEP = {Show(step)}, expected a positive number");
 
-        var intervals = (to - from) / step;
-        if (intervals + 1 > MaxValues)
-            return Fail(option, $"{text} gives {Math.Floor(intervals) + 1:0} values, more than the limit of {MaxValues}; use a larger STEP");
+        var count = Math.Floor((to - from) / step * (1 + RelativeRounding) + GridSlack) + 1;
+        if (count > MaxValues)
+            return Fail(option, $"{text} gives {count:0} values, more than the limit of {MaxValues}; use a larger STEP");
 
-        var count = (int)Math.Floor(intervals + GridSlack) + 1;
-        var betas = new double[count];
-        for (var i = 0; i < count; i++) betas[i] = from + i * step;
-        if (Math.Abs(betas[^1] - to) <= GridSlack * step) betas[^1] = to;
+        var betas = new double[(int)count];
+        for (var i = 0; i < betas.Length; i++) betas[i] = from + i * step;
+        if (Math.Abs(betas[^1] - to) <= GridSlack * step + RelativeRounding * to) betas[^1] = to;
         return FinSucc(betas);
     }
 
