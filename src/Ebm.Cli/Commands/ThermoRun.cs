@@ -11,10 +11,6 @@ using static LanguageExt.Prelude;
 
 namespace Ebm.Cli.Commands;
 
-/// <summary>The options of one <c>ebm thermo</c> run, as parsed.</summary>
-internal sealed record ThermoRequest(
-    string Model, string Betas, string Method, ExactMethod ExactMethod, bool Json, string? Csv, string? Plot, ThermoAxis Axis);
-
 /// <summary>Runs <c>ebm thermo</c>: parse the range, load the model, sweep, write the files, print the rows.</summary>
 internal static class ThermoRun
 {
