@@ -29,8 +29,8 @@ namespace Ebm.Functional.Shell.ModelFiles;
 /// strings such as "NaN" or numbers that overflow to infinity (1e999) are rejected.</para>
 /// <example><code>
 /// var model = ModelFile.Parse("""{"kind":"gaussian","mean":[0,0],"precision":[[1,0],[0,1]]}""");
-/// var logZ = model.Bind(m =&gt; LogPartition.Exact(m, beta: 1.0)).Map(r =&gt; r.LogZ); // log(2 pi)
-/// ModelFile.Save("gaussian.json", (IEnergyModel)model);
+/// var logZ = model.Bind(m =&gt; LogPartition.Exact(m, 1.0)).Map(r =&gt; r.LogZ); // Succ(log 2 pi = 1.8378770664)
+/// var saved = model.Bind(m =&gt; ModelFile.Save("gaussian.json", m));
 /// </code></example>
 /// </remarks>
 public static class ModelFile
