@@ -1,0 +1,63 @@
+using System.Globalization;
+using LanguageExt;
+using static LanguageExt.Prelude;
+
+namespace Ebm.Cli;
+
+/// <summary>
+/// Parses the inverse temperatures of <c>--beta FROM:TO:STEP</c> (or a single value):
+/// beta_i = FROM + i STEP for i = 0 .. floor((TO - FROM) / STEP), TO included when it lands on the grid.
+/// </summary>
+/// <remarks>
+/// beta_i is computed from i, not accumulated, so 0.1:1:0.1 gives ten values ending at exactly 1
+/// rather than 0.9999999999999999.
+/// </remarks>
+public static class BetaRange
+{
+    /// <summary>Most values one sweep may hold.</summary>
+    public const int MaxValues = 10_000;
+
+    /// <summary>Slack, in steps, for TO landing on the grid despite rounding in (TO - FROM) / STEP.</summary>
+    private const double GridSlack = 1e-9;
+
+    /// <summary>Relative rounding of (TO - FROM) / STEP, a few units in the last place, with room to spare.</summary>
+    private const double RelativeRounding = 1e-12;
+
+    /// <summary>The betas of <paramref name="text"/>, or an error naming the problem.</summary>
+    public static Fin<double[]> Parse(string text, string option = "--beta")
+    {
+        var parts = text.Split(':');
+        if (parts.Length is not (1 or 3))
+            return Fail(option, $"expected FROM:TO:STEP (for example 0.1:1:0.1) or a single value, got \"{text}\"");
+
+        var names = parts.Length == 1 ? ["beta"] : new[] { "FROM", "TO", "STEP" };
+        var values = new double[parts.Length];
+        for (var i = 0; i < parts.Length; i++)
+        {
+            if (!double.TryParse(parts[i], NumberStyles.Float, CultureInfo.InvariantCulture, out values[i]))
+                return Fail(option, $"{names[i]} \"{parts[i]}\" is not a number");
+            if (!double.IsFinite(values[i])) return Fail(option, $"{names[i]} \"{parts[i]}\" is not a finite number");
+        }
+
+        if (parts.Length == 1)
+            return values[0] >= 0 ? FinSucc(values) : Fail(option, $"beta = {Show(values[0])}, expected beta >= 0");
+
+        var (from, to, step) = (values[0], values[1], values[2]);
+        if (from < 0) return Fail(option, $"FROM = {Show(from)}, expected beta >= 0");
+        if (to < from) return Fail(option, $"TO = {Show(to)} is below FROM = {Show(from)}");
+        if (!(step > 0)) return Fail(option, $"STEP = {Show(step)}, expected a positive number");
+
+        var count = Math.Floor((to - from) / step * (1 + RelativeRounding) + GridSlack) + 1;
+        if (count > MaxValues)
+            return Fail(option, $"{text} gives {count:0} values, more than the limit of {MaxValues}; use a larger STEP");
+
+        var betas = new double[(int)count];
+        for (var i = 0; i < betas.Length; i++) betas[i] = from + i * step;
+        if (Math.Abs(betas[^1] - to) <= GridSlack * step + RelativeRounding * to) betas[^1] = to;
+        return FinSucc(betas);
+    }
+
+    private static Fin<double[]> Fail(string option, string problem) => FinFail<double[]>(CliErrors.InvalidOption(option, problem));
+
+    private static string Show(double x) => x.ToString("R", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,59 @@
+using System.CommandLine;
+using Ebm.Functional.Shell.Plots;
+
+namespace Ebm.Cli.Commands;
+
+/// <summary>
+/// <c>ebm thermo MODEL.json --beta FROM:TO:STEP [--json] [--csv FILE] [--plot FILE.png]</c>:
+/// exact thermodynamics over a range of beta.
+/// </summary>
+internal static class ThermoCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var model = CommonOptions.Model();
+        var betas = new Option<string>("--beta", "-b")
+        {
+            Description = $"Inverse temperatures FROM:TO:STEP (beta_i = FROM + i STEP up to TO, for example 0.1:1:0.1) or one value; " +
+                          $"0 <= FROM <= TO, STEP > 0, at most {BetaRange.MaxValues} values.",
+            Required = true,
+            HelpName = "FROM:TO:STEP",
+        };
+        var method = CommonOptions.Method();
+        var exactMethod = CommonOptions.ExactMethod();
+        var json = CommonOptions.Json("the sweep (model, method, rows: beta, logZ, meanEnergy, freeEnergy, entropy, heatCapacity, ...)");
+        var csv = new Option<string?>("--csv")
+        {
+            Description = "Also write the rows to this CSV file (a header line, then one line per beta; written atomically).",
+            HelpName = "FILE",
+        };
+        var plot = new Option<string?>("--plot")
+        {
+            Description = "Also draw U, C, F and S against beta (or T, see --plot-axis) into this PNG file (written atomically).",
+            HelpName = "FILE.png",
+        };
+        var axis = new Option<string>("--plot-axis")
+        {
+            Description = "Horizontal axis of --plot: beta, or temperature T = 1/beta (beta = 0 left out).",
+            DefaultValueFactory = _ => "beta",
+            HelpName = "beta|temperature",
+        }.OneOf("beta", "temperature");
+
+        var command = new Command("thermo",
+            "Exact thermodynamics over a range of beta: a row per beta with log Z, internal energy U = <E>, free energy F = -log Z / beta, " +
+            "entropy S = beta (U - F) and heat capacity C = beta^2 Var(E), totals over the model.")
+        {
+            model, betas, method, exactMethod, json, csv, plot, axis,
+        };
+        command.SetAction(parse => ThermoRun.Run(context, new ThermoRequest(
+            parse.GetRequiredValue(model),
+            parse.GetRequiredValue(betas),
+            parse.GetRequiredValue(method),
+            CommonOptions.ToExactMethod(parse.GetRequiredValue(exactMethod)),
+            parse.GetValue(json),
+            parse.GetValue(csv),
+            parse.GetValue(plot),
+            parse.GetRequiredValue(axis) == "temperature" ? ThermoAxis.Temperature : ThermoAxis.Beta)));
+        return command;
+    }
+}

@@ -1,0 +1,274 @@
+using System.Globalization;
+using System.Text.Json;
+using Ebm.Functional.Errors;
+using Ebm.Functional.Numerics;
+using LanguageExt.Common;
+
+namespace Ebm.Functional.Shell.ModelFiles;
+
+/// <summary>
+/// Reads the fields of one model object, collecting every problem (missing key, wrong JSON type,
+/// ragged rows, non-finite numbers, unknown keys) instead of stopping at the first.
+/// </summary>
+/// <remarks>
+/// Each accessor returns null when the field is unusable and records why; the caller builds the
+/// model only when <see cref="Errors"/> is empty. Sizes are checked against the caller's limits
+/// before any buffer is allocated, so a hostile file cannot make us allocate more than the limits allow.
+/// </remarks>
+internal sealed class JsonModelReader
+{
+    private readonly Dictionary<string, JsonElement> _values = new(StringComparer.Ordinal);
+    private readonly List<Error> _errors = [];
+
+    public JsonModelReader(JsonElement modelObject)
+    {
+        foreach (var property in modelObject.EnumerateObject())
+            if (!_values.TryAdd(property.Name, property.Value))
+                _errors.Add(ModelFileErrors.DuplicateKey(property.Name));
+    }
+
+    public IReadOnlyList<Error> Errors => _errors;
+
+    public bool Has(string key) => _values.ContainsKey(key);
+
+    /// <summary>Records every key that is not in <paramref name="known"/>, with a suggestion for near misses.</summary>
+    public void RejectUnknownKeys(string kind, IReadOnlyList<string> known)
+    {
+        var unknown = _values.Keys.Where(k => !known.Contains(k)).Select(k => Suggest(k, known)).ToList();
+        if (unknown.Count > 0) _errors.Add(ModelFileErrors.UnknownKeys(kind, unknown, known));
+    }
+
+    /// <summary>A finite number; <paramref name="fallback"/> when the key is absent (required when null).</summary>
+    public double? Number(string key, double? fallback = null)
+    {
+        if (!_values.TryGetValue(key, out var value))
+        {
+            if (fallback is null) _errors.Add(ModelFileErrors.MissingField(key, "a number"));
+            return fallback;
+        }
+
+        return ReadNumber(key, value);
+    }
+
+    /// <summary>A whole number that fits an int; <paramref name="fallback"/> when absent (required when null).</summary>
+    public int? Integer(string key, int? fallback = null)
+    {
+        if (!_values.TryGetValue(key, out var value))
+        {
+            if (fallback is null) _errors.Add(ModelFileErrors.MissingField(key, "a whole number"));
+            return fallback;
+        }
+
+        if (ReadNumber(key, value) is not { } number) return null;
+        if (number != Math.Floor(number))
+        {
+            _errors.Add(ModelFileErrors.InvalidValue(key, $"expected a whole number, got {value.GetRawText()}"));
+            return null;
+        }
+
+        if (number is > int.MaxValue or < int.MinValue)
+        {
+            _errors.Add(ModelFileErrors.InvalidValue(key, $"{value.GetRawText()} is out of range"));
+            return null;
+        }
+
+        return (int)number;
+    }
+
+    /// <summary>One of <paramref name="allowed"/> (a JSON string); <paramref name="fallback"/> when absent.</summary>
+    public string? Choice(string key, IReadOnlyList<string> allowed, string? fallback = null)
+    {
+        var choices = string.Join(" or ", allowed.Select(a => $"\"{a}\""));
+        if (!_values.TryGetValue(key, out var value))
+        {
+            if (fallback is null) _errors.Add(ModelFileErrors.MissingField(key, choices));
+            return fallback;
+        }
+
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            _errors.Add(ModelFileErrors.WrongType(key, $"a string, {choices}", Describe(value)));
+            return null;
+        }
+
+        var text = value.GetString()!;
+        if (allowed.Contains(text)) return text;
+        _errors.Add(ModelFileErrors.InvalidValue(key, $"\"{text}\" is not one of {choices}"));
+        return null;
+    }
+
+    /// <summary>An array of finite numbers of at most <paramref name="maxLength"/> entries.</summary>
+    public Vec? Vector(string key, int maxLength)
+    {
+        if (!_values.TryGetValue(key, out var value))
+        {
+            _errors.Add(ModelFileErrors.MissingField(key, "an array of numbers"));
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.Array)
+        {
+            _errors.Add(ModelFileErrors.WrongType(key, "an array of numbers", Describe(value)));
+            return null;
+        }
+
+        var length = value.GetArrayLength();
+        if (length > maxLength)
+        {
+            _errors.Add(ModelErrors.TooLarge(key, length, maxLength));
+            return null;
+        }
+
+        var valid = true;
+        var vector = Vec.Create(length, destination =>
+        {
+            var i = 0;
+            foreach (var item in value.EnumerateArray())
+            {
+                if (valid && ReadNumber($"{key}[{i}]", item) is { } x) destination[i] = x;
+                else valid = false;
+                i++;
+            }
+        });
+        return valid ? vector : null;
+    }
+
+    /// <summary>
+    /// An array of equally long arrays of finite numbers (row-major), within the given limits on
+    /// rows, columns and entries.
+    /// </summary>
+    public Mat? Matrix(string key, int maxRows, int maxColumns, long maxEntries)
+    {
+        if (!_values.TryGetValue(key, out var value))
+        {
+            _errors.Add(ModelFileErrors.MissingField(key, "an array of rows (arrays of numbers)"));
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.Array)
+        {
+            _errors.Add(ModelFileErrors.WrongType(key, "an array of rows (arrays of numbers)", Describe(value)));
+            return null;
+        }
+
+        var rows = value.GetArrayLength();
+        if (rows > maxRows)
+        {
+            _errors.Add(ModelErrors.TooLarge($"{key} rows", rows, maxRows));
+            return null;
+        }
+
+        var columns = -1;
+        var row = 0;
+        foreach (var item in value.EnumerateArray())
+        {
+            if (item.ValueKind != JsonValueKind.Array)
+            {
+                _errors.Add(ModelFileErrors.WrongType($"{key}[{row}]", "an array of numbers (a row)", Describe(item)));
+                return null;
+            }
+
+            var count = item.GetArrayLength();
+            if (columns < 0) columns = count;
+            else if (count != columns)
+            {
+                _errors.Add(ModelFileErrors.Ragged(key, row, count, columns));
+                return null;
+            }
+
+            row++;
+        }
+
+        columns = Math.Max(columns, 0);
+        if (columns > maxColumns)
+        {
+            _errors.Add(ModelErrors.TooLarge($"{key} columns", columns, maxColumns));
+            return null;
+        }
+
+        if ((long)rows * columns > maxEntries)
+        {
+            _errors.Add(ModelErrors.TooLarge(key, (long)rows * columns, maxEntries));
+            return null;
+        }
+
+        var valid = true;
+        var matrix = Mat.Create(rows, columns, destination =>
+        {
+            var i = 0;
+            foreach (var item in value.EnumerateArray())
+            {
+                var j = 0;
+                foreach (var entry in item.EnumerateArray())
+                {
+                    if (!valid) return;
+                    if (ReadNumber($"{key}[{i}][{j}]", entry) is { } x) destination[i * columns + j] = x;
+                    else valid = false;
+                    j++;
+                }
+
+                i++;
+            }
+        });
+        return valid ? matrix : null;
+    }
+
+    private double? ReadNumber(string field, JsonElement value)
+    {
+        if (value.ValueKind == JsonValueKind.Number)
+        {
+            if (value.TryGetDouble(out var x) && double.IsFinite(x)) return x;
+            _errors.Add(ModelFileErrors.NotFinite(field, value.GetRawText()));
+            return null;
+        }
+
+        if (value.ValueKind == JsonValueKind.String && LooksNonFinite(value.GetString()!))
+            _errors.Add(ModelFileErrors.NotFinite(field, $"the string {value.GetRawText()}"));
+        else
+            _errors.Add(ModelFileErrors.WrongType(field, "a number", Describe(value)));
+        return null;
+    }
+
+    /// <summary>Strings that other tools write for NaN and infinities.</summary>
+    private static bool LooksNonFinite(string text)
+    {
+        var t = text.Trim().TrimStart('+', '-').ToLowerInvariant();
+        return t is "nan" or "inf" or "infinity" or "∞" || double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var x) && !double.IsFinite(x);
+    }
+
+    /// <summary>A short description of a JSON value for error messages.</summary>
+    internal static string Describe(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.String => $"the string {Shorten(value.GetRawText())}",
+        JsonValueKind.Number => $"the number {Shorten(value.GetRawText())}",
+        JsonValueKind.Array => $"an array of {value.GetArrayLength()} values",
+        JsonValueKind.Object => "an object",
+        JsonValueKind.True => "true",
+        JsonValueKind.False => "false",
+        _ => "null",
+    };
+
+    private static string Shorten(string text) => text.Length <= 40 ? text : text[..37] + "...";
+
+    private static string Suggest(string key, IReadOnlyList<string> known)
+    {
+        var best = known.MinBy(k => EditDistance(key.ToLowerInvariant(), k.ToLowerInvariant()))!;
+        return EditDistance(key.ToLowerInvariant(), best.ToLowerInvariant()) <= 2 ? $"\"{key}\" (did you mean \"{best}\"?)" : $"\"{key}\"";
+    }
+
+    /// <summary>Levenshtein distance, for "did you mean" hints on misspelt keys.</summary>
+    private static int EditDistance(string a, string b)
+    {
+        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
+        var current = new int[b.Length + 1];
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+                current[j] = Math.Min(Math.Min(current[j - 1], previous[j]) + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            (previous, current) = (current, previous);
+        }
+
+        return previous[b.Length];
+    }
+}
