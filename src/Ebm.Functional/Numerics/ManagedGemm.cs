@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.Intrinsics;
 
 namespace Ebm.Functional.Numerics;
 
@@ -28,7 +29,9 @@ public sealed class ManagedGemm : IGemmBackend
 
     /// <inheritdoc />
     public string Description =>
-        $"managed SIMD ({Vector<double>.Count * 64}-bit vectors, up to {Environment.ProcessorCount} threads)";
+        $"managed SIMD ({VectorBits}-bit vectors, up to {Environment.ProcessorCount} threads)";
+
+    private static int VectorBits => Vector512.IsHardwareAccelerated ? 512 : Vector<byte>.Count * 8;
 
     /// <inheritdoc />
     public void Gemm(
@@ -38,7 +41,10 @@ public sealed class ManagedGemm : IGemmBackend
         double beta, Span<double> c, int ldc)
     {
         if (GemmArguments.ValidateOrFinishTrivial(transposeA, transposeB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)) return;
-        ManagedGemmKernel<double>.Run(transposeA, transposeB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+        if (Vector512.IsHardwareAccelerated)
+            ManagedGemmKernel<double, Vector512<double>, WideLanes<double>>.Run(transposeA, transposeB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+        else
+            ManagedGemmKernel<double, Vector<double>, PreferredLanes<double>>.Run(transposeA, transposeB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
     }
 
     /// <inheritdoc />
@@ -49,7 +55,10 @@ public sealed class ManagedGemm : IGemmBackend
         float beta, Span<float> c, int ldc)
     {
         if (GemmArguments.ValidateOrFinishTrivial(transposeA, transposeB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)) return;
-        ManagedGemmKernel<float>.Run(transposeA, transposeB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+        if (Vector512.IsHardwareAccelerated)
+            ManagedGemmKernel<float, Vector512<float>, WideLanes<float>>.Run(transposeA, transposeB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+        else
+            ManagedGemmKernel<float, Vector<float>, PreferredLanes<float>>.Run(transposeA, transposeB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
     }
 
     /// <inheritdoc />

@@ -18,7 +18,10 @@ namespace Ebm.Functional.Numerics;
 /// slice run in parallel but each C element belongs to exactly one block. The bits therefore depend on
 /// neither the thread count nor the vector width.</para>
 /// </remarks>
-internal static unsafe class ManagedGemmKernel<T> where T : unmanaged, IFloatingPointIeee754<T>
+internal static unsafe class ManagedGemmKernel<T, TVector, TLanes>
+    where T : unmanaged, IFloatingPointIeee754<T>
+    where TVector : struct
+    where TLanes : ISimdLanes<TVector, T>
 {
     private const int TileRows = 6;
     private const int SliceDepth = 256;
@@ -26,7 +29,7 @@ internal static unsafe class ManagedGemmKernel<T> where T : unmanaged, IFloating
     private const int PanelColumns = 2048;
     private const long ParallelWork = 1L << 21;
 
-    private static int TileColumns => 2 * Vector<T>.Count;
+    private static int TileColumns => 2 * TLanes.Count;
 
     /// <summary>C = alpha op(A) op(B) + beta C for validated, non-trivial arguments (m, n, k &gt; 0, alpha != 0).</summary>
     public static void Run(
@@ -141,31 +144,31 @@ internal static unsafe class ManagedGemmKernel<T> where T : unmanaged, IFloating
     [SkipLocalsInit]
     private static void MicroTile(T* a, T* b, int depth, T* c, int ldc, int height, int columns, in Operands o, bool first)
     {
-        var w = Vector<T>.Count;
-        Vector<T> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default;
-        Vector<T> c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default;
+        var w = TLanes.Count;
+        TVector c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default;
+        TVector c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default;
         for (var p = 0; p < depth; p++)
         {
-            var b0 = Vector.Load(b);
-            var b1 = Vector.Load(b + w);
-            var x = new Vector<T>(a[0]);
-            c00 = Fma(x, b0, c00);
-            c01 = Fma(x, b1, c01);
-            x = new Vector<T>(a[1]);
-            c10 = Fma(x, b0, c10);
-            c11 = Fma(x, b1, c11);
-            x = new Vector<T>(a[2]);
-            c20 = Fma(x, b0, c20);
-            c21 = Fma(x, b1, c21);
-            x = new Vector<T>(a[3]);
-            c30 = Fma(x, b0, c30);
-            c31 = Fma(x, b1, c31);
-            x = new Vector<T>(a[4]);
-            c40 = Fma(x, b0, c40);
-            c41 = Fma(x, b1, c41);
-            x = new Vector<T>(a[5]);
-            c50 = Fma(x, b0, c50);
-            c51 = Fma(x, b1, c51);
+            var b0 = TLanes.Load(b);
+            var b1 = TLanes.Load(b + w);
+            var x = TLanes.Broadcast(a[0]);
+            c00 = TLanes.FusedMultiplyAdd(x, b0, c00);
+            c01 = TLanes.FusedMultiplyAdd(x, b1, c01);
+            x = TLanes.Broadcast(a[1]);
+            c10 = TLanes.FusedMultiplyAdd(x, b0, c10);
+            c11 = TLanes.FusedMultiplyAdd(x, b1, c11);
+            x = TLanes.Broadcast(a[2]);
+            c20 = TLanes.FusedMultiplyAdd(x, b0, c20);
+            c21 = TLanes.FusedMultiplyAdd(x, b1, c21);
+            x = TLanes.Broadcast(a[3]);
+            c30 = TLanes.FusedMultiplyAdd(x, b0, c30);
+            c31 = TLanes.FusedMultiplyAdd(x, b1, c31);
+            x = TLanes.Broadcast(a[4]);
+            c40 = TLanes.FusedMultiplyAdd(x, b0, c40);
+            c41 = TLanes.FusedMultiplyAdd(x, b1, c41);
+            x = TLanes.Broadcast(a[5]);
+            c50 = TLanes.FusedMultiplyAdd(x, b0, c50);
+            c51 = TLanes.FusedMultiplyAdd(x, b1, c51);
             a += TileRows;
             b += 2 * w;
         }
@@ -182,25 +185,25 @@ internal static unsafe class ManagedGemmKernel<T> where T : unmanaged, IFloating
         }
 
         var tile = stackalloc T[TileRows * 2 * w];
-        c00.Store(tile);
-        c01.Store(tile + w);
-        c10.Store(tile + 2 * w);
-        c11.Store(tile + 3 * w);
-        c20.Store(tile + 4 * w);
-        c21.Store(tile + 5 * w);
-        c30.Store(tile + 6 * w);
-        c31.Store(tile + 7 * w);
-        c40.Store(tile + 8 * w);
-        c41.Store(tile + 9 * w);
-        c50.Store(tile + 10 * w);
-        c51.Store(tile + 11 * w);
+        TLanes.Store(c00, tile);
+        TLanes.Store(c01, tile + w);
+        TLanes.Store(c10, tile + 2 * w);
+        TLanes.Store(c11, tile + 3 * w);
+        TLanes.Store(c20, tile + 4 * w);
+        TLanes.Store(c21, tile + 5 * w);
+        TLanes.Store(c30, tile + 6 * w);
+        TLanes.Store(c31, tile + 7 * w);
+        TLanes.Store(c40, tile + 8 * w);
+        TLanes.Store(c41, tile + 9 * w);
+        TLanes.Store(c50, tile + 10 * w);
+        TLanes.Store(c51, tile + 11 * w);
         for (var i = 0; i < height; i++)
         for (var j = 0; j < columns; j++)
             c[(long)i * ldc + j] = MergeOne(c[(long)i * ldc + j], tile[i * 2 * w + j], o, first);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Merge(T* c, Vector<T> left, Vector<T> right, int w, in Operands o, bool first)
+    private static void Merge(T* c, TVector left, TVector right, int w, in Operands o, bool first)
     {
         MergeVector(c, left, o, first);
         MergeVector(c + w, right, o, first);
@@ -208,12 +211,12 @@ internal static unsafe class ManagedGemmKernel<T> where T : unmanaged, IFloating
 
     /// <summary>The same arithmetic as <see cref="MergeOne"/>, lane by lane.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void MergeVector(T* c, Vector<T> sum, in Operands o, bool first)
+    private static void MergeVector(T* c, TVector sum, in Operands o, bool first)
     {
-        var scaled = sum * o.Alpha;
-        if (!first) scaled = Vector.Load(c) + scaled;
-        else if (o.Beta != T.Zero) scaled += Vector.Load(c) * o.Beta;
-        scaled.Store(c);
+        var scaled = TLanes.Scale(sum, o.Alpha);
+        if (!first) scaled = TLanes.Add(TLanes.Load(c), scaled);
+        else if (o.Beta != T.Zero) scaled = TLanes.Add(scaled, TLanes.Scale(TLanes.Load(c), o.Beta));
+        TLanes.Store(scaled, c);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -222,16 +225,6 @@ internal static unsafe class ManagedGemmKernel<T> where T : unmanaged, IFloating
         var scaled = sum * o.Alpha;
         if (!first) return old + scaled;
         return o.Beta != T.Zero ? scaled + old * o.Beta : scaled;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector<T> Fma(Vector<T> x, Vector<T> y, Vector<T> addend)
-    {
-        if (typeof(T) == typeof(double))
-            return Vector.FusedMultiplyAdd(x.As<T, double>(), y.As<T, double>(), addend.As<T, double>()).As<double, T>();
-        if (typeof(T) == typeof(float))
-            return Vector.FusedMultiplyAdd(x.As<T, float>(), y.As<T, float>(), addend.As<T, float>()).As<float, T>();
-        throw new NotSupportedException($"no fused multiply-add for {typeof(T)}");
     }
 
     /// <summary>The pinned operands of one product.</summary>

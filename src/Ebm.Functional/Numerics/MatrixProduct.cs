@@ -8,23 +8,24 @@ namespace Ebm.Functional.Numerics;
 /// <para>op(X) is X or its transpose. A is m x k after op, B is k x n after op, C is m x n. Leading
 /// dimensions are the row strides of the stored (un-transposed) matrices; see <see cref="IGemmBackend"/>
 /// for the full conventions (beta = 0 ignores the old C, alpha = 0 or k = 0 ignores A and B).</para>
-/// <para>Backend choice, made once when this type is first used: <see cref="OpenBlas"/> when
-/// <c>libopenblas.so.0</c> (or <c>libopenblas.so</c>) loads, else <see cref="Managed"/>. Setting the
-/// environment variable <c>EBM_GEMM=managed</c> forces the managed kernel. Reading the environment is a
-/// shell concern let in here once, at type initialisation, so that every caller sees one fixed choice;
-/// the choice is reported by <see cref="Backend"/> (and by <c>ebm --version</c>).</para>
+/// <para>Backend choice, made once when this type is first used, from the environment variable
+/// <c>EBM_GEMM</c>: <c>managed</c> forces <see cref="Managed"/>; <c>openblas</c> takes <see cref="OpenBlas"/>
+/// whenever it loads; unset (or <c>auto</c>) takes OpenBLAS when it loads and runs vector kernels on
+/// this CPU (<see cref="OpenBlasGemm.HasVectorKernels"/>), else the managed kernel. Reading the environment
+/// is a shell concern let in here once, at type initialisation, so that every caller sees one fixed
+/// choice; <see cref="BackendDescription"/> reports it and why (as <c>ebm --version</c> does).</para>
 /// <para>Warning: the two backends round differently; a computation is bit-reproducible only with the
 /// same backend (and, for OpenBLAS, the same library and thread setting).</para>
 /// <example><code>
 /// var c = new double[m * n];
 /// MatrixProduct.Gemm(false, true, m, n, k, 1.0, a, k, b, k, 0.0, c, n);   // C = A Bᵀ
 /// var product = MatrixProduct.Multiply(x, y);                              // Mat x Mat
-/// Console.WriteLine(MatrixProduct.Backend.Description);
+/// Console.WriteLine(MatrixProduct.BackendDescription);
 /// </code></example>
 /// </remarks>
 public static class MatrixProduct
 {
-    /// <summary>The environment variable that forces the managed kernel when set to "managed".</summary>
+    /// <summary>The environment variable that picks the backend: "managed", "openblas" or "auto" (the default).</summary>
     public const string BackendVariable = "EBM_GEMM";
 
     /// <summary>The managed SIMD kernel, always available.</summary>
@@ -36,6 +37,10 @@ public static class MatrixProduct
     /// <summary>The backend every <see cref="Gemm(bool, bool, int, int, int, double, ReadOnlySpan{double}, int, ReadOnlySpan{double}, int, double, Span{double}, int)"/> call uses.</summary>
     public static IGemmBackend Backend { get; } =
         Choose(Environment.GetEnvironmentVariable(BackendVariable), OpenBlas, Managed);
+
+    /// <summary>One line naming the backend in use and why it was chosen, for version reports and logs.</summary>
+    public static string BackendDescription { get; } =
+        Describe(Environment.GetEnvironmentVariable(BackendVariable), Backend, OpenBlas);
 
     /// <summary>Row-major double GEMM through <see cref="Backend"/>: C = alpha op(A) op(B) + beta C.</summary>
     /// <exception cref="ArgumentException">Negative sizes, leading dimensions below the stored row length,
@@ -69,9 +74,26 @@ public static class MatrixProduct
             Gemm(false, false, a.Rows, b.Columns, a.Columns, 1.0, a.Span, Math.Max(1, a.Columns), b.Span, Math.Max(1, b.Columns), 0.0, c, Math.Max(1, b.Columns)));
     }
 
-    /// <summary>The backend for a value of <see cref="BackendVariable"/>: managed when asked for or when OpenBLAS is absent.</summary>
+    /// <summary>The backend for a value of <see cref="BackendVariable"/> (see the class remarks).</summary>
     internal static IGemmBackend Choose(string? setting, OpenBlasGemm? openBlas, ManagedGemm managed) =>
-        string.Equals(setting?.Trim(), "managed", StringComparison.OrdinalIgnoreCase) || openBlas is null
-            ? managed
-            : openBlas;
+        (Normalise(setting), openBlas) switch
+        {
+            (_, null) or ("managed", _) => managed,
+            ("openblas", { } forced) => forced,
+            (_, { HasVectorKernels: true } tuned) => tuned,
+            _ => managed,
+        };
+
+    /// <summary>The chosen backend's description and, for the managed kernel, the reason OpenBLAS is not used.</summary>
+    internal static string Describe(string? setting, IGemmBackend backend, OpenBlasGemm? openBlas) =>
+        (backend, openBlas) switch
+        {
+            (OpenBlasGemm, _) => backend.Description,
+            (_, null) => $"{backend.Description}; no OpenBLAS library found",
+            _ when Normalise(setting) == "managed" => $"{backend.Description}; {BackendVariable}=managed",
+            _ => $"{backend.Description}; {openBlas.Library} not used: its generic {openBlas.CoreName} kernels are slower " +
+                 $"on this CPU (OPENBLAS_CORETYPE=SkylakeX or Haswell selects its vector kernels; {BackendVariable}=openblas forces it)",
+        };
+
+    private static string Normalise(string? setting) => setting?.Trim().ToLowerInvariant() ?? "auto";
 }

@@ -200,24 +200,49 @@ public class MatrixProductTests
     }
 
     [Fact]
-    public void TheChosenBackendIsOpenBlasWhenItLoadsUnlessManagedIsForced()
+    public void TheBackendFollowsTheSettingAndWhetherOpenBlasRunsVectorKernels()
     {
-        Assert.Same(MatrixProduct.Managed, MatrixProduct.Choose("managed", MatrixProduct.OpenBlas, MatrixProduct.Managed));
-        Assert.Same(MatrixProduct.Managed, MatrixProduct.Choose(" Managed ", MatrixProduct.OpenBlas, MatrixProduct.Managed));
-        Assert.Same(MatrixProduct.Managed, MatrixProduct.Choose(null, null, MatrixProduct.Managed));
-        Assert.Same(
-            MatrixProduct.Choose(Environment.GetEnvironmentVariable(MatrixProduct.BackendVariable), MatrixProduct.OpenBlas, MatrixProduct.Managed),
-            MatrixProduct.Backend);
+        var managed = MatrixProduct.Managed;
+        Assert.Same(managed, MatrixProduct.Choose("managed", MatrixProduct.OpenBlas, managed));
+        Assert.Same(managed, MatrixProduct.Choose(" Managed ", MatrixProduct.OpenBlas, managed));
+        Assert.Same(managed, MatrixProduct.Choose(null, null, managed));
+        Assert.Same(managed, MatrixProduct.Choose("openblas", null, managed));
+        Assert.EndsWith("no OpenBLAS library found", MatrixProduct.Describe(null, managed, null));
+        var setting = Environment.GetEnvironmentVariable(MatrixProduct.BackendVariable);
+        Assert.Same(MatrixProduct.Choose(setting, MatrixProduct.OpenBlas, managed), MatrixProduct.Backend);
+        Assert.StartsWith(MatrixProduct.Backend.Description, MatrixProduct.BackendDescription);
+
         if (MatrixProduct.OpenBlas is { } openBlas)
         {
-            Assert.Same(openBlas, MatrixProduct.Choose(null, openBlas, MatrixProduct.Managed));
-            Assert.Same(openBlas, MatrixProduct.Choose("openblas", openBlas, MatrixProduct.Managed));
+            IGemmBackend automatic = openBlas.HasVectorKernels ? openBlas : managed;
+            Assert.Same(openBlas, MatrixProduct.Choose("openblas", openBlas, managed));
+            Assert.Same(automatic, MatrixProduct.Choose(null, openBlas, managed));
+            Assert.Same(automatic, MatrixProduct.Choose("auto", openBlas, managed));
             Assert.StartsWith("OpenBLAS (libopenblas", openBlas.Description);
+            Assert.Equal(openBlas.Description, MatrixProduct.Describe(null, openBlas, openBlas));
+            Assert.EndsWith("EBM_GEMM=managed", MatrixProduct.Describe("managed", managed, openBlas));
+            if (!openBlas.HasVectorKernels)
+                Assert.Contains($"its generic {openBlas.CoreName} kernels", MatrixProduct.Describe(null, managed, openBlas));
         }
         else
         {
             AssertOpenBlasAbsentMeansManaged();
         }
+    }
+
+    [Fact]
+    public void OpenBlasFallbackKernelsOnAnAvx2CpuAreNotVectorKernels()
+    {
+        if (MatrixProduct.OpenBlas is not { } openBlas)
+        {
+            AssertOpenBlasAbsentMeansManaged();
+            return;
+        }
+
+        Assert.False(string.IsNullOrEmpty(openBlas.CoreName));
+        var avx2 = System.Runtime.Intrinsics.X86.Avx2.IsSupported && System.Runtime.Intrinsics.X86.Fma.IsSupported;
+        if (openBlas.CoreName is "Prescott" or "Core2" or "Nehalem") Assert.Equal(!avx2, openBlas.HasVectorKernels);
+        if (openBlas.CoreName is "Haswell" or "SkylakeX" or "Zen" or "Cooperlake") Assert.True(openBlas.HasVectorKernels);
     }
 
     [Fact]
@@ -233,6 +258,7 @@ public class MatrixProductTests
         Assert.Null(MatrixProduct.OpenBlas);
         Assert.Equal("managed", MatrixProduct.Backend.Name);
         Assert.StartsWith("managed SIMD", MatrixProduct.Backend.Description);
+        Assert.EndsWith("no OpenBLAS library found", MatrixProduct.BackendDescription);
     }
 
     private static (double[] Values, int Stride) Random(RngKey key, int rows, int columns, int pad)
