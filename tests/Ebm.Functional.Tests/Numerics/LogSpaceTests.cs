@@ -93,6 +93,51 @@ public class LogSpaceTests
     }
 
     [Fact]
+    public void SoftplusAgreesWithGoldbergsLog1pAcrossTheReductionBoundary()
+    {
+        // The kernel's log1p(e) switches reductions at e = sqrt 2 - 1, i.e. x = -log(sqrt 2 - 1) ~ 0.8814;
+        // the reference log1p (Goldberg 1991, Theorem 4) shares no code with it.
+        for (var i = -4000; i <= 4000; i++)
+        {
+            var x = i / 1000.0;
+            var reference = Math.Max(x, 0) + LogSpace.Log1p(Math.Exp(-Math.Abs(x)));
+            AssertRelative(reference, LogSpace.Softplus(x));
+        }
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(7)]
+    [InlineData(784)]
+    [InlineData(10_000)]
+    public void SoftplusSumIsTheSumOfSoftplusWithinItsErrorBound(int length)
+    {
+        var x = new double[length];
+        Ebm.Functional.Prng.RngKey.FromSeed((ulong)length).Normal(x);
+        for (var i = 0; i < length; i++) x[i] *= 8;
+        var reference = x.Sum(LogSpace.Softplus);
+
+        // One rounding per factor and per product, plus the two sums: (2n + 4) eps of the total's scale.
+        var bound = (2.0 * length + 4) * 2.220446049250313e-16 * (1 + reference);
+        Assert.InRange(LogSpace.SoftplusSum(x), reference - bound, reference + bound);
+        Assert.InRange(LogSpaceFunctions.SoftplusSumPreferred(x), reference - bound, reference + bound);
+        if (System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            Assert.InRange(LogSpaceFunctions.SoftplusSum512(x), reference - bound, reference + bound);
+    }
+
+    [Fact]
+    public void SoftplusSumKnownValues()
+    {
+        Assert.Equal(0.0, LogSpace.SoftplusSum([]));
+        AssertRelative(10_000 * Math.Log(2), LogSpace.SoftplusSum(new double[10_000]));
+        AssertRelative(800.0 * 9 + 9 * Math.Log(2), LogSpace.SoftplusSum([800, 800, 800, 800, 800, 800, 800, 800, 800, 0, 0, 0, 0, 0, 0, 0, 0, 0]));
+        Assert.Equal(0.0, LogSpace.SoftplusSum([double.NegativeInfinity, double.NegativeInfinity, -800.0]));
+        Assert.Equal(double.PositiveInfinity, LogSpace.SoftplusSum([1, 2, double.PositiveInfinity, 4, 5, 6, 7, 8, 9]));
+        Assert.Equal(double.NaN, LogSpace.SoftplusSum([1, 2, 3, 4, 5, 6, 7, 8, double.NaN]));
+        Assert.Equal(double.NaN, LogSpace.SoftplusSum([double.NaN]));
+    }
+
+    [Fact]
     public void SigmoidKnownValues()
     {
         Assert.Equal(0.5, LogSpace.Sigmoid(0));
