@@ -95,4 +95,13 @@ public class LogSpaceProperties
                && sigmoid.SequenceEqual(x.Select(LogSpace.Sigmoid))
                && logSigmoid.SequenceEqual(x.Select(LogSpace.LogSigmoid));
     }
+
+    [Property(MaxTest = 200)]
+    public bool SoftplusSumIsTheSumOfSoftplusWithinTwoNUlps(int[] values)
+    {
+        var x = Dyadic(values);
+        var reference = x.Sum(LogSpace.Softplus);
+        var bound = (2.0 * x.Length + 4) * Epsilon * (1 + reference);
+        return Math.Abs(LogSpace.SoftplusSum(x) - reference) <= bound;
+    }
 }
