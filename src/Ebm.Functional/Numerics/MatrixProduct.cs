@@ -1,35 +1,99 @@
 namespace Ebm.Functional.Numerics;
 
 /// <summary>
-/// The one matrix-product seam: C = alpha op(A) op(B) + beta C on row-major spans.
+/// The one matrix-product seam: C = alpha op(A) op(B) + beta C on row-major spans, through the system
+/// OpenBLAS when it loads and a managed SIMD kernel otherwise.
 /// </summary>
 /// <remarks>
-/// op(X) is X or its transpose. A is m x k after op, B is k x n after op, C is m x n.
-/// Leading dimensions are the row strides of the stored (un-transposed) matrices.
+/// <para>op(X) is X or its transpose. A is m x k after op, B is k x n after op, C is m x n. Leading
+/// dimensions are the row strides of the stored (un-transposed) matrices; see <see cref="IGemmBackend"/>
+/// for the full conventions (beta = 0 ignores the old C, alpha = 0 or k = 0 ignores A and B).</para>
+/// <para>Backend choice, made once when this type is first used, from the environment variable
+/// <c>EBM_GEMM</c>: <c>managed</c> forces <see cref="Managed"/>; <c>openblas</c> takes <see cref="OpenBlas"/>
+/// whenever it loads; unset (or <c>auto</c>) takes OpenBLAS when it loads and runs vector kernels on
+/// this CPU (<see cref="OpenBlasGemm.HasVectorKernels"/>), else the managed kernel. Reading the environment
+/// is a shell concern let in here once, at type initialisation, so that every caller sees one fixed
+/// choice; <see cref="BackendDescription"/> reports it and why (as <c>ebm --version</c> does).</para>
+/// <para>Warning: the two backends round differently; a computation is bit-reproducible only with the
+/// same backend (and, for OpenBLAS, the same library and thread setting).</para>
+/// <example><code>
+/// var c = new double[m * n];
+/// MatrixProduct.Gemm(false, true, m, n, k, 1.0, a, k, b, k, 0.0, c, n);   // C = A Bᵀ
+/// var product = MatrixProduct.Multiply(x, y);                              // Mat x Mat
+/// Console.WriteLine(MatrixProduct.BackendDescription);
+/// </code></example>
 /// </remarks>
 public static class MatrixProduct
 {
-    /// <summary>Row-major GEMM: C = alpha op(A) op(B) + beta C.</summary>
+    /// <summary>The environment variable that picks the backend: "managed", "openblas" or "auto" (the default).</summary>
+    public const string BackendVariable = "EBM_GEMM";
+
+    /// <summary>The managed SIMD kernel, always available.</summary>
+    public static ManagedGemm Managed { get; } = new();
+
+    /// <summary>The system OpenBLAS binding, or null when no OpenBLAS library loads.</summary>
+    public static OpenBlasGemm? OpenBlas { get; } = OpenBlasGemm.TryLoad();
+
+    /// <summary>The backend every <see cref="Gemm(bool, bool, int, int, int, double, ReadOnlySpan{double}, int, ReadOnlySpan{double}, int, double, Span{double}, int)"/> call uses.</summary>
+    public static IGemmBackend Backend { get; } =
+        Choose(Environment.GetEnvironmentVariable(BackendVariable), OpenBlas, Managed);
+
+    /// <summary>One line naming the backend in use and why it was chosen, for version reports and logs.</summary>
+    public static string BackendDescription { get; } =
+        Describe(Environment.GetEnvironmentVariable(BackendVariable), Backend, OpenBlas);
+
+    /// <summary>Row-major double GEMM through <see cref="Backend"/>: C = alpha op(A) op(B) + beta C.</summary>
+    /// <exception cref="ArgumentException">Negative sizes, leading dimensions below the stored row length,
+    /// spans too short for their matrices, or C overlapping A or B.</exception>
     public static void Gemm(
         bool transposeA, bool transposeB, int m, int n, int k,
         double alpha, ReadOnlySpan<double> a, int lda,
         ReadOnlySpan<double> b, int ldb,
-        double beta, Span<double> c, int ldc)
-    {
-        for (var i = 0; i < m; i++)
-        for (var j = 0; j < n; j++)
-        {
-            var s = 0.0;
-            for (var p = 0; p < k; p++)
-                s += (transposeA ? a[p * lda + i] : a[i * lda + p]) * (transposeB ? b[j * ldb + p] : b[p * ldb + j]);
-            c[i * ldc + j] = alpha * s + (beta == 0 ? 0 : beta * c[i * ldc + j]);
-        }
-    }
+        double beta, Span<double> c, int ldc) =>
+        Backend.Gemm(transposeA, transposeB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+
+    /// <summary>Row-major single-precision GEMM through <see cref="Backend"/>: C = alpha op(A) op(B) + beta C.</summary>
+    /// <remarks>For GEMM-heavy sampling only where a test shows float harmless; sums of weights and
+    /// log Z stay in double.</remarks>
+    /// <exception cref="ArgumentException">As for the double overload.</exception>
+    public static void Gemm(
+        bool transposeA, bool transposeB, int m, int n, int k,
+        float alpha, ReadOnlySpan<float> a, int lda,
+        ReadOnlySpan<float> b, int ldb,
+        float beta, Span<float> c, int ldc) =>
+        Backend.Gemm(transposeA, transposeB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
 
     /// <summary>A B as a new matrix.</summary>
+    /// <exception cref="ArgumentException">The inner dimensions differ.</exception>
     public static Mat Multiply(Mat a, Mat b)
     {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
         if (a.Columns != b.Rows) throw new ArgumentException($"cannot multiply {a} by {b}");
-        return Mat.Create(a.Rows, b.Columns, c => Gemm(false, false, a.Rows, b.Columns, a.Columns, 1.0, a.Span, a.Columns, b.Span, b.Columns, 0.0, c, b.Columns));
+        return Mat.Create(a.Rows, b.Columns, c =>
+            Gemm(false, false, a.Rows, b.Columns, a.Columns, 1.0, a.Span, Math.Max(1, a.Columns), b.Span, Math.Max(1, b.Columns), 0.0, c, Math.Max(1, b.Columns)));
     }
+
+    /// <summary>The backend for a value of <see cref="BackendVariable"/> (see the class remarks).</summary>
+    internal static IGemmBackend Choose(string? setting, OpenBlasGemm? openBlas, ManagedGemm managed) =>
+        (Normalise(setting), openBlas) switch
+        {
+            (_, null) or ("managed", _) => managed,
+            ("openblas", { } forced) => forced,
+            (_, { HasVectorKernels: true } tuned) => tuned,
+            _ => managed,
+        };
+
+    /// <summary>The chosen backend's description and, for the managed kernel, the reason OpenBLAS is not used.</summary>
+    internal static string Describe(string? setting, IGemmBackend backend, OpenBlasGemm? openBlas) =>
+        (backend, openBlas) switch
+        {
+            (OpenBlasGemm, _) => backend.Description,
+            (_, null) => $"{backend.Description}; no OpenBLAS library found",
+            _ when Normalise(setting) == "managed" => $"{backend.Description}; {BackendVariable}=managed",
+            _ => $"{backend.Description}; {openBlas.Library} not used: its generic {openBlas.CoreName} kernels are slower " +
+                 $"on this CPU (OPENBLAS_CORETYPE=SkylakeX or Haswell selects its vector kernels; {BackendVariable}=openblas forces it)",
+        };
+
+    private static string Normalise(string? setting) => setting?.Trim().ToLowerInvariant() ?? "auto";
 }

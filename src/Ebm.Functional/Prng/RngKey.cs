@@ -107,34 +107,63 @@ public readonly record struct RngKey(uint K0, uint K1)
     /// Draws destination[r] from the categorical distribution with row r of <paramref name="logits"/>
     /// (row-major, <paramref name="categories"/> per row) by inverting its CDF with uniform r.
     /// </summary>
+    /// <remarks>
+    /// <para>P(destination[r] = c) = exp(l_rc) / sum_c' exp(l_rc'), evaluated as exp(l_rc - max_c' l_rc')
+    /// so no exponential overflows. A logit of -infinity is a category of probability zero and is
+    /// never drawn.</para>
+    /// <para>Throws <see cref="ArgumentException"/> (a programmer error: validate user input first)
+    /// when the shapes disagree, when a logit is NaN or +infinity, or when every logit of a row is
+    /// -infinity (no category has positive probability).</para>
+    /// </remarks>
     public void Categorical(ReadOnlySpan<double> logits, int categories, Span<int> destination, long offset = 0)
     {
-        if (categories <= 0 || logits.Length != destination.Length * categories)
+        if (categories <= 0 || logits.Length != (long)destination.Length * categories)
             throw new ArgumentException("logits must hold destination.Length rows of categories values", nameof(logits));
         for (var r = 0; r < destination.Length; r++)
         {
             var row = logits.Slice(r * categories, categories);
-            var max = double.NegativeInfinity;
-            foreach (var l in row) max = Math.Max(max, l);
-            var total = 0.0;
-            foreach (var l in row) total += Math.Exp(l - max);
-            var target = UniformAt(offset + r) * total;
-            var chosen = categories - 1;
-            var cumulative = 0.0;
-            for (var c = 0; c < categories; c++)
-            {
-                cumulative += Math.Exp(row[c] - max);
-                if (target < cumulative)
-                {
-                    chosen = c;
-                    break;
-                }
-            }
-
-            destination[r] = chosen;
+            var max = RowMaximum(row, r);
+            destination[r] = InvertCdf(row, max, UniformAt(offset + r));
         }
     }
 
+    private static int InvertCdf(ReadOnlySpan<double> row, double max, double uniform)
+    {
+        var total = 0.0;
+        foreach (var l in row) total += Math.Exp(l - max);
+
+        // The maximum contributes exp(0) = 1, so total >= 1, and uniform <= 1 - 2^-53 makes
+        // target < total after rounding. The cumulative sum repeats the total's additions in the same
+        // order, so it reaches total exactly: the loop returns, and never on a zero-weight category
+        // (adding zero cannot lift the cumulative sum above the target).
+        var target = uniform * total;
+        var cumulative = 0.0;
+        for (var c = 0; c < row.Length; c++)
+        {
+            cumulative += Math.Exp(row[c] - max);
+            if (target < cumulative) return c;
+        }
+
+        throw new InvalidOperationException("the cumulative sum of the weights fell short of their total");
+    }
+
+    private static double RowMaximum(ReadOnlySpan<double> row, int rowIndex)
+    {
+        var max = double.NegativeInfinity;
+        foreach (var l in row)
+        {
+            if (double.IsNaN(l) || double.IsPositiveInfinity(l))
+                throw new ArgumentException(
+                    $"logits row {rowIndex} holds {(double.IsNaN(l) ? "NaN" : "+infinity")}; logits must be finite or -infinity", "logits");
+            max = Math.Max(max, l);
+        }
+
+        if (double.IsNegativeInfinity(max))
+            throw new ArgumentException($"logits row {rowIndex} is -infinity everywhere: no category has positive probability", "logits");
+        return max;
+    }
+
+    /// <summary>The top 53 bits of (hi, lo) scaled by 2^-53: a multiple of 2^-53 in [0, 1 - 2^-53].</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static double ToUnit(uint hi, uint lo) => ((((ulong)hi << 32) | lo) >> 11) * (1.0 / 9007199254740992.0);
+    internal static double ToUnit(uint hi, uint lo) => ((((ulong)hi << 32) | lo) >> 11) * (1.0 / 9007199254740992.0);
 }
