@@ -8,17 +8,18 @@ namespace Ebm.Functional.Exact;
 /// </summary>
 /// <remarks>
 /// Weights are kept relative to the running maximum log weight (rescaling the sums when it rises), so no
-/// exponential overflows. Energies are kept relative to the first state's (a shift K), so the variance
-/// sum_w (m - K)^2 / W - (sum_w (m - K) / W)^2 loses little to cancellation. The variance adds the
-/// between-state part to the weighted mean of the within-state variances (law of total variance).
+/// exponential overflows. Mean and spread use the weighted updating of West (1979, "Updating mean and
+/// variance estimates: an improved method"): W' = W + w, mean' = mean + (w / W') (m - mean),
+/// S' = S + w (m - mean)(m - mean'), which never subtracts two large sums, so a variance far below the
+/// squared mean keeps its relative accuracy. The variance adds the between-state part S / W to the weighted
+/// mean of the within-state variances (law of total variance).
 /// </remarks>
 internal sealed class RbmMomentAccumulator
 {
     private double _maxLogWeight = double.NegativeInfinity;
-    private double _shift = double.NaN;
     private double _weight;
-    private double _weightedDeviation;
-    private double _weightedSquaredDeviation;
+    private double _mean;
+    private double _spread;
     private double _weightedVariance;
 
     /// <summary>Adds one state with weight exp(<paramref name="logWeight"/>) and energy mean and variance given that state.</summary>
@@ -29,27 +30,23 @@ internal sealed class RbmMomentAccumulator
         {
             var scale = double.IsNegativeInfinity(_maxLogWeight) ? 0.0 : Math.Exp(_maxLogWeight - logWeight);
             _weight *= scale;
-            _weightedDeviation *= scale;
-            _weightedSquaredDeviation *= scale;
+            _spread *= scale;
             _weightedVariance *= scale;
             _maxLogWeight = logWeight;
         }
 
-        if (double.IsNaN(_shift)) _shift = mean;
         var w = Math.Exp(logWeight - _maxLogWeight);
-        var d = mean - _shift;
-        _weight += w;
-        _weightedDeviation += w * d;
-        _weightedSquaredDeviation += w * d * d;
+        var updated = _weight + w;
+        var delta = mean - _mean;
+        _mean += delta * (w / updated);
+        _spread += w * delta * (mean - _mean);
         _weightedVariance += w * variance;
+        _weight = updated;
     }
 
     /// <summary>The moments of every state added so far.</summary>
-    public RbmEnergyMoments Result()
-    {
-        if (_weight == 0) return RbmEnergyMoments.Empty;
-        var meanDeviation = _weightedDeviation / _weight;
-        var between = Math.Max(0.0, _weightedSquaredDeviation / _weight - meanDeviation * meanDeviation);
-        return new RbmEnergyMoments(_maxLogWeight + Math.Log(_weight), _shift + meanDeviation, between + _weightedVariance / _weight);
-    }
+    public RbmEnergyMoments Result() =>
+        _weight == 0
+            ? RbmEnergyMoments.Empty
+            : new RbmEnergyMoments(_maxLogWeight + Math.Log(_weight), _mean, (_spread + _weightedVariance) / _weight);
 }
