@@ -9,15 +9,3 @@ internal interface IRbmKernelMode
     /// <summary>True to accumulate sum a sigma and sum a^2 sigma (1 - sigma).</summary>
     static abstract bool WithMoments { get; }
 }
-
-/// <summary>log Z only.</summary>
-internal readonly struct RbmLogPartitionOnly : IRbmKernelMode
-{
-    public static bool WithMoments => false;
-}
-
-/// <summary>log Z with the mean and variance of the energy.</summary>
-internal readonly struct RbmWithMoments : IRbmKernelMode
-{
-    public static bool WithMoments => true;
-}
