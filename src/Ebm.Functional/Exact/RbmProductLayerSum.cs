@@ -39,7 +39,8 @@ internal static class RbmProductLayerSum
             : Run<Vector<double>, RbmSimdPortable, RbmLogPartitionOnly>(problem, beta, progress);
     }
 
-    private static RbmEnergyMoments Run<TVector, TSimd, TMode>(RbmLayerSumProblem problem, double beta, IProgress<double>? progress)
+    /// <summary>The layer sum on one vector type, chosen explicitly (tests run the portable one on any hardware).</summary>
+    internal static RbmEnergyMoments Run<TVector, TSimd, TMode>(RbmLayerSumProblem problem, double beta, IProgress<double>? progress)
         where TVector : struct
         where TSimd : struct, IRbmSimd<TVector>
         where TMode : struct, IRbmKernelMode

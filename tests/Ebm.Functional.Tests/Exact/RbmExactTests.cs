@@ -92,6 +92,22 @@ public class RbmExactTests
         AssertClose(stable.Variance, product.Variance, 1e-10);
     }
 
+    [Theory]
+    [InlineData(1.0)]
+    [InlineData(30.0)]
+    public void Portable_vectors_give_the_same_sums_as_the_stable_form(double weightScale)
+    {
+        // The machine's natural Vector<double> path, used where 512-bit vectors are not accelerated.
+        var problem = RbmLayerSumProblem.EnumerateHidden(RbmTestModels.Bernoulli(37, 9, weightScale, 1.0, 12));
+        var stable = RbmStableLayerSum.Run(problem, 1.1, null);
+        var portable = RbmProductLayerSum.Run<System.Numerics.Vector<double>, RbmSimdPortable, RbmWithMoments>(problem, 1.1, null);
+        var portableLogOnly = RbmProductLayerSum.Run<System.Numerics.Vector<double>, RbmSimdPortable, RbmLogPartitionOnly>(problem, 1.1, null);
+        AssertClose(stable.LogWeight, portable.LogWeight, Relative);
+        AssertClose(stable.LogWeight, portableLogOnly.LogWeight, Relative);
+        AssertClose(stable.Mean, portable.Mean, Relative);
+        AssertClose(stable.Variance, portable.Variance, 1e-10);
+    }
+
     [Fact]
     public void Visible_sum_equals_hidden_sum_on_a_model_too_large_to_list_jointly()
     {
