@@ -40,9 +40,12 @@ internal static class IsingEnumeration
     }
 
     /// <summary>log Z, U, Var(E), &lt;M&gt; and &lt;M^2&gt; at E = -J B - h M, summed in log space and centred.</summary>
-    public static Exact Thermodynamics(int rows, int columns, Boundary boundary, double coupling, double field, double beta)
+    public static Exact Thermodynamics(int rows, int columns, Boundary boundary, double coupling, double field, double beta) =>
+        Thermodynamics(Histogram(rows, columns, boundary), coupling, field, beta);
+
+    /// <summary>As above, from a histogram already counted by <see cref="Histogram"/>.</summary>
+    public static Exact Thermodynamics(IReadOnlyList<(int Bonds, int Magnetisation, long Count)> classes, double coupling, double field, double beta)
     {
-        var classes = Histogram(rows, columns, boundary);
         var logWeights = classes.Select(t => Math.Log(t.Count) + beta * (coupling * t.Bonds + field * t.Magnetisation)).ToArray();
         var top = logWeights.Max();
         var weights = logWeights.Select(x => Math.Exp(x - top)).ToArray();
