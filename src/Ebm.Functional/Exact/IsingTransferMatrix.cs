@@ -48,6 +48,8 @@ public static class IsingTransferMatrix
     public static Fin<ExactResult> Compute(IsingModel model, double beta)
     {
         if (!double.IsFinite(beta) || beta < 0) return FinFail<ExactResult>(ExactErrors.InvalidBeta(beta, "expected a finite number >= 0"));
+        if (!double.IsFinite(beta * model.Coupling) || !double.IsFinite(beta * model.Field))
+            return FinFail<ExactResult>(ExactErrors.InvalidBeta(beta, $"beta J or beta h overflows with J = {model.Coupling}, h = {model.Field}"));
         var problem = Check(model);
         if (problem.IsSome) return FinFail<ExactResult>((Error)problem);
         var rows = new IsingRowTables(model, beta);

@@ -61,7 +61,7 @@ public sealed class IsingTransferMatrixTests
     public void Matches_Kaufman_on_tori(int rows, int columns, double coupling)
     {
         var model = KaufmanTests.Ising(rows, columns, coupling, 0.0, Boundary.Periodic);
-        foreach (var beta in Betas.Append(Onsager.CriticalBeta(1.0)))
+        foreach (var beta in Betas.Append(Onsager.CriticalBeta(1.0)).Append(6.0))
         {
             var kaufman = KaufmanTests.Value(Kaufman.Compute(model, beta));
             var transfer = KaufmanTests.Value(IsingTransferMatrix.Compute(model, beta));
