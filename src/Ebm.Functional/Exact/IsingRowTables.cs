@@ -6,9 +6,10 @@ namespace Ebm.Functional.Exact;
 /// The per-row quantities of the Ising transfer matrix at one beta, and one application of it.
 /// </summary>
 /// <remarks>
-/// Row state bit c is spin c (1 for +1). Weights are kept below 1: the bond factor exp(beta J s s') is
-/// stored as exp(beta J s s' - |beta J|) and the row factor as exp(-beta E_row(s) - max_s(-beta E_row)),
-/// the removed logarithms returned to the caller, so no exponential overflows at any beta, J or h.
+/// Row state bit c is spin c (1 for +1). Every factor is stored as a mantissa and a binary exponent
+/// (<see cref="IsingMoments.Split"/>) after taking out a common logarithm: the bond factor exp(beta J s s')
+/// as exp(beta J s s' - |beta J|) and the row factor as exp(-beta E_row(s) - max_s(-beta E_row)). The removed
+/// logarithms add up to <see cref="LogShiftPerRow"/> per row, so no exponential overflows or underflows at any beta, J or h.
 /// </remarks>
 internal sealed class IsingRowTables
 {
@@ -16,9 +17,8 @@ internal sealed class IsingRowTables
     private const int ParallelPairs = 1 << 12;
 
     private readonly double _coupling;
-    private readonly double _sameWeight;
-    private readonly double _oppositeWeight;
-    private readonly double _bondLogShift;
+    private readonly (double Mantissa, int Exponent) _same;
+    private readonly (double Mantissa, int Exponent) _opposite;
 
     public IsingRowTables(IsingModel model, double beta)
     {
@@ -26,9 +26,9 @@ internal sealed class IsingRowTables
         StateCount = 1 << Width;
         _coupling = model.Coupling;
         var bondExponent = beta * model.Coupling;
-        _bondLogShift = Math.Abs(bondExponent);
-        _sameWeight = Math.Exp(bondExponent - _bondLogShift);
-        _oppositeWeight = Math.Exp(-bondExponent - _bondLogShift);
+        var bondLogShift = Math.Abs(bondExponent);
+        _same = IsingMoments.Split(bondExponent - bondLogShift);
+        _opposite = IsingMoments.Split(-bondExponent - bondLogShift);
         RowEnergy = new double[StateCount];
         RowMagnetisation = new double[StateCount];
         var logWeights = new double[StateCount];
@@ -50,7 +50,8 @@ internal sealed class IsingRowTables
         }
 
         DiagonalLogShift = logWeights.Max();
-        DiagonalWeight = logWeights.Select(x => Math.Exp(x - DiagonalLogShift)).ToArray();
+        Diagonal = logWeights.Select(x => IsingMoments.Split(x - DiagonalLogShift)).ToArray();
+        LogShiftPerRow = Width * bondLogShift + DiagonalLogShift;
     }
 
     public int Width { get; }
@@ -61,15 +62,23 @@ internal sealed class IsingRowTables
 
     public double[] RowMagnetisation { get; }
 
-    public double[] DiagonalWeight { get; }
+    /// <summary>exp(-beta E_row(s) - <see cref="DiagonalLogShift"/>) as mantissa and exponent.</summary>
+    public (double Mantissa, int Exponent)[] Diagonal { get; }
 
     public double DiagonalLogShift { get; }
 
-    /// <summary>
-    /// Adds one row: the bonds to the previous row, one column at a time, then the new row's own energy.
-    /// Returns the logarithm of the factors taken out of the weights.
-    /// </summary>
-    public double Step(IsingMoments[] vector)
+    /// <summary>The logarithm taken out of the weights by one <see cref="Step"/>.</summary>
+    public double LogShiftPerRow { get; }
+
+    /// <summary>Every configuration set extended by the energy and weight of its last row (the first row of an open lattice).</summary>
+    public void ApplyDiagonal(IsingMoments[] vector)
+    {
+        for (var state = 0; state < StateCount; state++)
+            vector[state] = vector[state].Extend(Diagonal[state].Mantissa, Diagonal[state].Exponent, RowEnergy[state], RowMagnetisation[state]);
+    }
+
+    /// <summary>Adds one row: the bonds to the previous row, one column at a time, then the new row's own energy.</summary>
+    public void Step(IsingMoments[] vector)
     {
         var pairs = StateCount / 2;
         var chunks = pairs >= ParallelPairs ? Environment.ProcessorCount : 1;
@@ -81,9 +90,7 @@ internal sealed class IsingRowTables
                 Parallel.For(0, chunks, chunk => MixColumn(vector, column, (int)((long)pairs * chunk / chunks), (int)((long)pairs * (chunk + 1) / chunks)));
         }
 
-        for (var state = 0; state < StateCount; state++)
-            vector[state] = vector[state].Extend(DiagonalWeight[state], RowEnergy[state], RowMagnetisation[state]);
-        return Width * _bondLogShift + DiagonalLogShift;
+        ApplyDiagonal(vector);
     }
 
     /// <summary>
@@ -94,14 +101,16 @@ internal sealed class IsingRowTables
     {
         var bit = 1 << column;
         var lowMask = bit - 1;
+        var (same, sameExponent) = _same;
+        var (opposite, oppositeExponent) = _opposite;
         for (var pair = from; pair < to; pair++)
         {
             var low = ((pair & ~lowMask) << 1) | (pair & lowMask);
             var high = low | bit;
             var down = vector[low];
             var up = vector[high];
-            vector[low] = IsingMoments.Merge(down, _sameWeight, -_coupling, up, _oppositeWeight, _coupling);
-            vector[high] = IsingMoments.Merge(down, _oppositeWeight, _coupling, up, _sameWeight, -_coupling);
+            vector[low] = IsingMoments.Merge(down, same, sameExponent, -_coupling, up, opposite, oppositeExponent, _coupling);
+            vector[high] = IsingMoments.Merge(down, opposite, oppositeExponent, _coupling, up, same, sameExponent, -_coupling);
         }
     }
 

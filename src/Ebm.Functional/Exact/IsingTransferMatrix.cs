@@ -19,10 +19,11 @@ namespace Ebm.Functional.Exact;
 /// B factorises over the w columns, so applying it costs w 2^{w-1} two-by-two updates instead of 4^w
 /// (Kramers and Wannier 1941; Onsager 1944; the butterfly as in any transfer-matrix code).</para>
 /// <para>Instead of a number per row state the propagated vector holds, for the configurations of the rows so
-/// far that end in that state, their total weight (rescaled each row, the scale kept as a logarithm) and the
+/// far that end in that state, their total weight (a mantissa with its own binary exponent) and the
 /// weighted mean and variance of E and M, merged exactly by <see cref="IsingMoments"/>. This gives log Z,
 /// U = &lt;E&gt;, Var(E), &lt;M&gt; and &lt;M^2&gt; exactly in one pass, with no cancellation even where Var(E) is
-/// exponentially small, and no exponential ever overflows.</para>
+/// exponentially small, and no weight over- or underflows, even on a frustrated torus (J &lt; 0, odd side) at
+/// very low temperature, whose diagonal can be e^-1000 times the largest entry of the propagated vector.</para>
 /// <para>The periodic trace propagates one basis vector per orbit of row states under rotation, reflection
 /// and (at h = 0) spin reversal (<see cref="IsingRowSymmetry"/>), in parallel over orbits, results combined
 /// in a fixed order, so the answer is bit-identical for any thread count.</para>
@@ -41,6 +42,9 @@ public static class IsingTransferMatrix
     /// <summary>The largest accepted number of two-by-two updates.</summary>
     public const long MaxWork = 4L << 30;
 
+    /// <summary>The largest beta (E_max - E_min) the binary exponents of the weights can span, with a wide margin.</summary>
+    private const double MaxLogWeightRange = 1e9;
+
     /// <summary>True when <see cref="Compute"/> accepts <paramref name="model"/>.</summary>
     public static bool Applies(IsingModel model) => Check(model).IsNone;
 
@@ -48,19 +52,21 @@ public static class IsingTransferMatrix
     public static Fin<ExactResult> Compute(IsingModel model, double beta)
     {
         if (!double.IsFinite(beta) || beta < 0) return FinFail<ExactResult>(ExactErrors.InvalidBeta(beta, "expected a finite number >= 0"));
-        if (!double.IsFinite(beta * model.Coupling) || !double.IsFinite(beta * model.Field))
-            return FinFail<ExactResult>(ExactErrors.InvalidBeta(beta, $"beta J or beta h overflows with J = {model.Coupling}, h = {model.Field}"));
+        var energyRange = 2.0 * model.Dimension * (2.0 * Math.Abs(model.Coupling) + Math.Abs(model.Field));
+        if (!(beta * energyRange < MaxLogWeightRange))
+            return FinFail<ExactResult>(ExactErrors.InvalidBeta(beta,
+                $"beta times the energy range {energyRange} must stay below {MaxLogWeightRange:E0} for the transfer matrix's weight exponents"));
         var problem = Check(model);
         if (problem.IsSome) return FinFail<ExactResult>((Error)problem);
         var rows = new IsingRowTables(model, beta);
         var length = Math.Max(model.Rows, model.Columns);
-        var (logScale, total) = model.Boundary == Boundary.Periodic ? Trace(rows, length, model.Field == 0.0) : OpenSum(rows, length);
+        var (logShift, total) = model.Boundary == Boundary.Periodic ? Trace(rows, length, model.Field == 0.0) : OpenSum(rows, length);
         var magnetisation = new MagnetisationMoments(
             total.MeanMagnetisation,
             total.MagnetisationVariance + total.MeanMagnetisation * total.MeanMagnetisation,
             Option<double>.None,
             Option<double>.None);
-        return FinSucc(new ExactResult("transfer-matrix", beta, logScale + Math.Log(total.Weight), total.MeanEnergy, total.EnergyVariance, Some(magnetisation)));
+        return FinSucc(new ExactResult("transfer-matrix", beta, logShift + total.LogWeight, total.MeanEnergy, total.EnergyVariance, Some(magnetisation)));
     }
 
     private static Option<Error> Check(IsingModel model)
@@ -87,48 +93,33 @@ public static class IsingTransferMatrix
     /// <summary>An upper estimate of the number of orbits, 2^w / (2w) (halved at zero field) plus the fixed points, so the check stays cheap.</summary>
     private static long EstimatedOrbits(int width, bool zeroField) => ((1L << width) / (2 * width) + (1L << (width / 2 + 1))) / (zeroField ? 2 : 1) + 1;
 
-    private static (double LogScale, IsingMoments Total) OpenSum(IsingRowTables rows, int length)
+    private static (double LogShift, IsingMoments Total) OpenSum(IsingRowTables rows, int length)
     {
-        var vector = new IsingMoments[rows.StateCount];
-        for (var state = 0; state < vector.Length; state++)
-            vector[state] = IsingMoments.Unit.Extend(rows.DiagonalWeight[state], rows.RowEnergy[state], rows.RowMagnetisation[state]);
-        var logScale = rows.DiagonalLogShift + Rescale(vector);
-        for (var step = 1; step < length; step++) logScale += rows.Step(vector) + Rescale(vector);
+        var vector = Enumerable.Repeat(IsingMoments.Unit, rows.StateCount).ToArray();
+        rows.ApplyDiagonal(vector);
+        for (var step = 1; step < length; step++) rows.Step(vector);
         var total = default(IsingMoments);
-        foreach (var entry in vector) total = IsingMoments.Merge(total, 1.0, 0.0, entry, 1.0, 0.0);
-        return (logScale, total);
+        foreach (var entry in vector) total = IsingMoments.Merge(total, 1.0, 0, 0.0, entry, 1.0, 0, 0.0);
+        return (rows.DiagonalLogShift + (length - 1) * rows.LogShiftPerRow, total);
     }
 
-    private static (double LogScale, IsingMoments Total) Trace(IsingRowTables rows, int length, bool zeroField)
+    private static (double LogShift, IsingMoments Total) Trace(IsingRowTables rows, int length, bool zeroField)
     {
         var (representatives, sizes) = IsingRowSymmetry.Orbits(rows.Width, zeroField);
-        var logScales = new double[representatives.Length];
         var diagonals = new IsingMoments[representatives.Length];
         Parallel.For(0, representatives.Length, orbit =>
         {
             var start = representatives[orbit];
             var vector = new IsingMoments[rows.StateCount];
             vector[start] = IsingMoments.Unit;
-            var logScale = 0.0;
-            for (var step = 0; step < length; step++) logScale += rows.Step(vector) + Rescale(vector);
+            for (var step = 0; step < length; step++) rows.Step(vector);
             var diagonal = vector[start];
-            diagonals[orbit] = zeroField ? IsingMoments.Merge(diagonal, 0.5, 0.0, diagonal.SpinReversed(), 0.5, 0.0) : diagonal;
-            logScales[orbit] = logScale;
+            diagonals[orbit] = zeroField ? IsingMoments.Merge(diagonal, 0.5, 0, 0.0, diagonal.SpinReversed(), 0.5, 0, 0.0) : diagonal;
         });
 
-        var top = logScales.Where((_, i) => diagonals[i].Weight > 0).Max();
         var total = default(IsingMoments);
         for (var orbit = 0; orbit < representatives.Length; orbit++)
-            total = IsingMoments.Merge(total, 1.0, 0.0, diagonals[orbit], sizes[orbit] * Math.Exp(logScales[orbit] - top), 0.0);
-        return (top, total);
-    }
-
-    /// <summary>Divides every weight by the largest and returns the log of that factor.</summary>
-    private static double Rescale(IsingMoments[] vector)
-    {
-        var largest = 0.0;
-        foreach (var entry in vector) largest = Math.Max(largest, entry.Weight);
-        for (var state = 0; state < vector.Length; state++) vector[state] = vector[state] with { Weight = vector[state].Weight / largest };
-        return Math.Log(largest);
+            total = IsingMoments.Merge(total, 1.0, 0, 0.0, diagonals[orbit], sizes[orbit], 0, 0.0);
+        return (length * rows.LogShiftPerRow, total);
     }
 }

@@ -72,6 +72,28 @@ public sealed class IsingTransferMatrixTests
         }
     }
 
+    /// <summary>
+    /// A frustrated torus (J &lt; 0, odd sides) at very low temperature: its trace is e^-hundreds times the
+    /// largest entry of the propagated vectors, which plain doubles would lose.
+    /// </summary>
+    [Theory]
+    [InlineData(3, 3, 0.0)]
+    [InlineData(3, 5, 0.3)]
+    [InlineData(1, 3, 0.0)]
+    public void Frustrated_torus_at_very_low_temperature_matches_enumeration(int rows, int columns, double field)
+    {
+        var histogram = IsingEnumeration.Histogram(rows, columns, Boundary.Periodic);
+        foreach (var beta in new[] { 30.0, 100.0, 400.0 })
+        {
+            var expected = IsingEnumeration.Thermodynamics(histogram, -1.0, field, beta);
+            var actual = KaufmanTests.Value(IsingTransferMatrix.Compute(KaufmanTests.Ising(rows, columns, -1.0, field, Boundary.Periodic), beta));
+            var energyRange = 2.0 * rows * columns * (1.0 + field);
+            IsingAssert.Close(expected.LogZ, actual.LogZ, Tolerance, 0.0, $"beta = {beta}: log Z");
+            IsingAssert.Close(expected.MeanEnergy, actual.MeanEnergy, Tolerance, AbsoluteFloor * energyRange, $"beta = {beta}: U");
+            IsingAssert.Close(expected.EnergyVariance, actual.EnergyVariance, Tolerance, AbsoluteFloor * energyRange * energyRange, $"beta = {beta}: Var E");
+        }
+    }
+
     [Fact]
     public void Refuses_lattices_beyond_its_limits_with_the_reason()
     {
