@@ -28,8 +28,9 @@ namespace Ebm.Functional.Exact;
 /// and (at h = 0) spin reversal (<see cref="IsingRowSymmetry"/>), in parallel over orbits, results combined
 /// in a fixed order, so the answer is bit-identical for any thread count.</para>
 /// <para>Limits: the shorter side at most <see cref="MaxWidth"/>; the work, counted in two-by-two updates,
-/// (L - 1) w 2^{w-1} open or orbits(w) L w 2^{w-1} periodic, at most <see cref="MaxWork"/> (10 to 20 ns per
-/// update on one core, so at worst about a minute): every open lattice up to 16 x 4096 fits; at zero field
+/// (L - 1) w 2^{w-1} open or orbits(w) L w 2^{w-1} periodic, at most <see cref="MaxWork"/> = 2^32 (about 20 ns
+/// of one core per update, so at worst a minute and a half on one core, less on several as rows of 2^13 or
+/// more states and the orbits are split between cores): every open lattice up to 16 x 4096 fits; at zero field
 /// periodic lattices fit up to 10 x 4096, 12 x 1100, 14 x 85 and 16 x 6 (about half those lengths in a
 /// field). Beyond, an error names the work and the alternatives (Kaufman's formula covers every periodic
 /// lattice at zero field).</para>
