@@ -37,7 +37,11 @@ public sealed partial record IsingModel : IDiscreteModel
     }
 
     /// <summary>E(s with spin <paramref name="site"/> flipped) - E(s) = 2 s_i f_i, in O(1).</summary>
-    public double FlipEnergyChange(ReadOnlySpan<double> state, int site) => 2.0 * state[site] * LocalField(state, site);
+    public double FlipEnergyChange(ReadOnlySpan<double> state, int site)
+    {
+        var field = LocalField(state, site);
+        return 2.0 * state[site] * field;
+    }
 
     /// <summary>
     /// f_i = J sum_{j ~ i, j != i} s_j + h, the neighbour sum counting a doubled neighbour (periodic
