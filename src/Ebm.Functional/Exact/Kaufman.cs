@@ -1,0 +1,131 @@
+using Ebm.Functional.Errors;
+using Ebm.Functional.Models;
+using LanguageExt;
+using LanguageExt.Common;
+using static LanguageExt.Prelude;
+using Dd = Ebm.Functional.Exact.IsingDoubleDouble;
+using Jet = Ebm.Functional.Exact.IsingJet;
+
+namespace Ebm.Functional.Exact;
+
+/// <summary>
+/// Kaufman's (1949) exact partition function of the periodic L x M Ising torus at zero field,
+/// with the exact internal energy and energy variance.
+/// </summary>
+/// <remarks>
+/// <para>B. Kaufman, Phys. Rev. 76, 1232 (1949): with K = beta |J|, m and n the two sides,
+/// Z = (1/2) (2 sinh 2K)^{mn/2} [Z1 + Z2 + Z3 + Z4],
+/// Z1 = prod_{r=0}^{n-1} 2 cosh(m gamma_{2r+1} / 2), Z2 = prod 2 sinh(m gamma_{2r+1} / 2),
+/// Z3 = prod 2 cosh(m gamma_{2r} / 2), Z4 = prod 2 sinh(m gamma_{2r} / 2),
+/// cosh gamma_k = cosh 2K coth 2K - cos(pi k / n) with gamma_k &gt; 0 for k != 0, and the signed
+/// gamma_0 = 2K + log tanh K (negative above T_c, which makes Z4 negative there).</para>
+/// <para>Evaluated without cancellation or overflow (our rearrangement, checked against enumeration):
+/// with u = e^{-2K}, D = 1 - u^2, P = u^2 + 2u - 1 and s_k = 2 sin^2(pi k / 2n),
+/// (2 sinh 2K)^{1/2} e^{gamma_k / 2} = e^{G_k / 2} where G_k = 4K + log W_k,
+/// W_k = Y_k + sqrt((Y_k - uD)(Y_k + uD)), Y_k = P^2/2 + u s_k D + uD, Y_k + uD = (1 + u^2)^2/2 + u s_k D,
+/// and e^{-gamma_k} = uD / W_k; the k = 0 factors are (2 sinh 2K)^{m/2} 2 cosh(m gamma_0/2) = a^m + b^m and
+/// the sinh one a^m - b^m, with a = e^{2K} - 1 and b = 1 + u. With e_k = e^{-m gamma_k} and
+/// T = sum_k atanh e_k over a parity class, the four products regroup into three positive terms,
+/// 2Z = e^{A}[prod (1 + e_k)](1 + e^{-2 T_odd}) + e^{E}[prod (1 + e_k)](a^m (1 + e^{-2 T_even}) + b^m (1 - e^{-2 T_even})),
+/// A and E the sums of m G_k / 2 over odd k and over even k != 0, so K = 0 and very large K are regular.</para>
+/// <para>U = -d log Z / d beta and Var(E) = d^2 log Z / d beta^2 come from exact second-order forward
+/// differentiation in K of that expression, carried in double-double arithmetic: at low temperature
+/// Var(E) ~ exp(-8K) is assembled from terms of order exp(-2K), so plain double would lose
+/// relative precision like 1e-16 exp(6K); double-double (error about 1e-33 exp(6K)) keeps C to 1e-10
+/// relative up to K of about 8.5, where C per site is already below 1e-23, and log Z and U to full double
+/// precision at every K. The mode angles sin(pi k / 2n) are double-double too: the cancellation happens
+/// in the sums over k, and a double angle would bring back an error of 1e-16 exp(-2K) per mode.
+/// Cost O(min(L, M)) operations; 4096 x 4096 takes well under a second.</para>
+/// <para>Validity: periodic boundary, h = 0, any J &gt;= 0 and any sides (a periodic side of 2 counts its
+/// pair twice and a side of 1 couples a site to itself, exactly as <see cref="IsingModel"/> does);
+/// J &lt; 0 when both sides are even (the sublattice flip maps it onto |J|). Example: the 2 x 2
+/// torus at K = 1 has log Z = log(2 e^8 + 12 + 2 e^-8) = 8.6951580457.</para>
+/// </remarks>
+public static class Kaufman
+{
+    /// <summary>True when <see cref="Compute"/> applies to <paramref name="model"/>.</summary>
+    public static bool Applies(IsingModel model) => Check(model).IsNone;
+
+    /// <summary>Exact log Z, U and Var(E) of the periodic torus at zero field, or the reason it does not apply.</summary>
+    public static Fin<ExactResult> Compute(IsingModel model, double beta)
+    {
+        if (!double.IsFinite(beta) || beta < 0) return FinFail<ExactResult>(ExactErrors.InvalidBeta(beta, "expected a finite number >= 0"));
+        var problem = Check(model);
+        if (problem.IsSome) return FinFail<ExactResult>((Error)problem);
+        var coupling = Math.Abs(model.Coupling);
+        if (!double.IsFinite(beta * coupling)) return FinFail<ExactResult>(ExactErrors.InvalidBeta(beta, $"beta |J| overflows with J = {model.Coupling}"));
+        var k = (Dd)beta * coupling;
+        var logZ = LogPartition(Math.Max(model.Rows, model.Columns), Math.Min(model.Rows, model.Columns), k);
+        var meanEnergy = -coupling * (double)logZ.First;
+        var energyVariance = coupling * coupling * (double)logZ.Second;
+        return FinSucc(new ExactResult("kaufman", beta, (double)logZ.Value, meanEnergy, energyVariance, Option<MagnetisationMoments>.None));
+    }
+
+    private static Option<Error> Check(IsingModel model)
+    {
+        var name = $"a {model.Rows} x {model.Columns} Ising lattice";
+        if (model.Boundary != Boundary.Periodic)
+            return ExactErrors.MethodNotApplicable("kaufman", name, "Kaufman's formula is for the periodic torus; use the transfer matrix or enumeration for open boundaries");
+        if (model.Field != 0.0)
+            return ExactErrors.MethodNotApplicable("kaufman", name, $"Kaufman's formula needs zero field, got h = {model.Field}; use the transfer matrix");
+        if (model.Coupling < 0 && (model.Rows % 2 == 1 || model.Columns % 2 == 1))
+            return ExactErrors.MethodNotApplicable("kaufman", name,
+                "an antiferromagnetic coupling on a torus with an odd side is frustrated and does not map onto the ferromagnet; use the transfer matrix");
+        return None;
+    }
+
+    /// <summary>log Z as a jet in K: m is the side inside the cosh arguments, n the number of factors per product.</summary>
+    private static Jet LogPartition(int m, int n, Dd coupling)
+    {
+        var k = Jet.Variable(coupling);
+        var u = Jet.Exp(-2.0 * k);
+        var oneMinusU = -Jet.ExpMinusOne(-2.0 * k);
+        var d = oneMinusU * (1.0 + u);
+        var p = u * (u + 2.0) - 1.0;
+        var halfPSquare = 0.5 * (p * p);
+        var onePlusUSquare = 1.0 + u * u;
+        var halfQSquare = 0.5 * (onePlusUSquare * onePlusUSquare);
+        var ud = u * d;
+        Jet oddG = 0.0, oddLogOnePlusE = 0.0, oddT = 0.0, evenG = 0.0, evenLogOnePlusE = 0.0, evenT = 0.0;
+        for (var index = 1; index < 2 * n; index++)
+        {
+            var sine = Dd.SinPiFraction(index, 2 * n);
+            var usd = ud * (2.0 * sine * sine);
+            var yMinus = halfPSquare + usd;
+            var yPlus = halfQSquare + usd;
+            var w = yMinus + ud + Jet.Sqrt(yMinus * yPlus);
+            var g = Jet.Log(w) + 4.0 * k;
+            var e = Jet.Power(ud / w, m);
+            if (index % 2 == 1)
+            {
+                oddG += g;
+                oddLogOnePlusE += Jet.LogOnePlus(e);
+                oddT += Jet.Atanh(e);
+            }
+            else
+            {
+                evenG += g;
+                evenLogOnePlusE += Jet.LogOnePlus(e);
+                evenT += Jet.Atanh(e);
+            }
+        }
+
+        var half = 0.5 * m;
+        var oddTerm = half * oddG + oddLogOnePlusE + Jet.LogOnePlus(Jet.Exp(-2.0 * oddT));
+        var evenBase = half * evenG + evenLogOnePlusE;
+        var evenPlus = evenBase + Jet.LogOnePlus(Jet.Exp(-2.0 * evenT));
+
+        // a^m = (e^{2K} - 1)^m vanishes at K = 0, where only a direct power keeps its derivatives exact.
+        var (aTerm, aFactor) = coupling.Hi <= 0.5 * Math.Log(2.0)
+            ? (evenPlus, Jet.Power(Jet.ExpMinusOne(2.0 * k), m))
+            : (evenPlus + m * (2.0 * k + Jet.Log(oneMinusU)), (Jet)1.0);
+        var bTerm = evenBase + m * Jet.LogOnePlus(u);
+        var bFactor = -Jet.ExpMinusOne(-2.0 * evenT);
+
+        var terms = new[] { (oddTerm, (Jet)1.0), (aTerm, aFactor), (bTerm, bFactor) };
+        var reference = terms.Where(t => t.Item2.Value.Hi > 0).MaxBy(t => (double)(t.Item1.Value + Dd.Log(t.Item2.Value))).Item1;
+        Jet sum = 0.0;
+        foreach (var (logTerm, factor) in terms) sum += Jet.Exp(logTerm - reference) * factor;
+        return reference + Jet.Log(sum) - Dd.Ln2;
+    }
+}
