@@ -1,5 +1,5 @@
-using Ebm.Functional.Errors;
 using System.Numerics;
+using Ebm.Functional.Errors;
 using Ebm.Functional.Models;
 using LanguageExt;
 using static LanguageExt.Prelude;
@@ -67,23 +67,25 @@ public static class Quadrature2D
             return FinFail<QuadratureResult>(QuadratureErrors.TooFine(model.Kind, Math.Max(xNeeded, yNeeded), settings.MaxIntervals));
         var xIntervals = FirstIntervals(xNeeded, settings);
         var yIntervals = FirstIntervals(yNeeded, settings);
-        var coarse = QuadratureGrid.Integrate(model, beta, region, xIntervals, yIntervals, ParallelNodeThreshold);
-        if (coarse.IsFail) return coarse.Map(_ => default(QuadratureResult)!);
-        var lastError = double.PositiveInfinity;
-        while (true)
-        {
-            xIntervals *= 2;
-            yIntervals *= 2;
-            if (xIntervals > settings.MaxIntervals || yIntervals > settings.MaxIntervals)
-                return FinFail<QuadratureResult>(QuadratureErrors.NotConverged(model.Kind, lastError, settings.Tolerance, Math.Max(xIntervals, yIntervals) / 2));
+        return QuadratureGrid.Integrate(model, beta, region, xIntervals, yIntervals, ParallelNodeThreshold)
+            .Bind(first => Refine(model, beta, region, settings, first, xIntervals, yIntervals, double.PositiveInfinity));
+    }
 
-            var fine = QuadratureGrid.Integrate(model, beta, region, xIntervals, yIntervals, ParallelNodeThreshold);
-            if (fine.IsFail) return fine.Map(_ => default(QuadratureResult)!);
-            var result = Compare((ExactResult)coarse, (ExactResult)fine, xIntervals, yIntervals);
-            if (result.EstimatedError <= settings.Tolerance) return FinSucc(result);
-            lastError = result.EstimatedError;
-            coarse = fine;
-        }
+    /// <summary>Halves the step of the grid that gave <paramref name="coarse"/> until two successive grids agree or the limit is reached.</summary>
+    private static Fin<QuadratureResult> Refine(
+        IContinuousModel model, double beta, QuadratureRegion region, QuadratureSettings settings,
+        ExactResult coarse, int xIntervals, int yIntervals, double lastError)
+    {
+        int xFine = 2 * xIntervals, yFine = 2 * yIntervals;
+        if (xFine > settings.MaxIntervals || yFine > settings.MaxIntervals)
+            return FinFail<QuadratureResult>(QuadratureErrors.NotConverged(model.Kind, lastError, settings.Tolerance, Math.Max(xIntervals, yIntervals)));
+        return QuadratureGrid.Integrate(model, beta, region, xFine, yFine, ParallelNodeThreshold).Bind(fine =>
+        {
+            var result = Compare(coarse, fine, xFine, yFine);
+            return result.EstimatedError <= settings.Tolerance
+                ? FinSucc(result)
+                : Refine(model, beta, region, settings, fine, xFine, yFine, result.EstimatedError);
+        });
     }
 
     private static QuadratureResult Compare(ExactResult coarse, ExactResult fine, int xIntervals, int yIntervals) =>
