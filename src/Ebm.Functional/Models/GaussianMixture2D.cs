@@ -9,13 +9,14 @@ namespace Ebm.Functional.Models;
 /// A 2-D mixture of isotropic Gaussians as an energy:
 /// E(x) = -log sum_k w_k N(x; mu_k, sigma_k^2 I), so Z(1) = sum_k w_k exactly.
 /// </summary>
-public sealed partial record GaussianMixture2D : IEnergyModel
+public sealed partial record GaussianMixture2D : IContinuousModel
 {
     private GaussianMixture2D(Vec weights, Mat means, Vec sigmas)
     {
         Weights = weights;
         Means = means;
         Sigmas = sigmas;
+        (_logNormalisers, _inverseVariances) = ComponentConstants(weights, sigmas);
     }
 
     /// <summary>Component weights w_k (positive).</summary>
