@@ -19,7 +19,7 @@ public static class VersionReport
     /// The implementation behind <c>MatrixProduct.Gemm</c>, the one seam for GEMM-shaped work.
     /// This build's core multiplies with managed loops.
     /// </summary>
-    public static string MatrixProductBackend() => "managed";
+    public static string MatrixProductBackend() => Ebm.Functional.Numerics.MatrixProduct.BackendDescription;
 
     /// <summary>The .NET runtime and platform, for example ".NET 10.0.1 (linux-x64)".</summary>
     public static string Runtime => $"{RuntimeInformation.FrameworkDescription} ({RuntimeInformation.RuntimeIdentifier})";

@@ -44,7 +44,7 @@ public sealed class ShowcaseTests
         Assert.Equal((20, 10), (a.Weights.Rows, a.Weights.Columns));
     }
 
-    [Fact(Skip = "Needs LogPartition.Exact to dispatch to enumeration, Kaufman and the transfer matrix for Ising lattices")]
+    [Fact]
     public void The_three_finite_lattice_methods_agree_with_brute_force_enumeration()
     {
         var model = Valid(IsingModel.Create(4, 4, 1.0, 0.0, Boundary.Periodic));
@@ -58,7 +58,7 @@ public sealed class ShowcaseTests
         }
     }
 
-    [Fact(Skip = "Needs LogPartition.Exact to dispatch to the RBM layer sum")]
+    [Fact]
     public void The_rbm_log_partition_function_matches_an_independent_sum_over_the_hidden_layer()
     {
         var rbm = Valid(SeededRbm.Create(RngKey.FromSeed(ShowcaseJob.DefaultSeed), ShowcaseJob.RbmVisible, ShowcaseJob.RbmHidden, ShowcaseJob.RbmScale));

@@ -12,14 +12,25 @@ namespace Ebm.Functional.Benchmarks;
 /// <c>--quick</c> (ours, removed before BenchmarkDotNet sees the arguments) runs one launch with one
 /// warm-up and three measured iterations: enough for a figure on a busy two-core machine in about a
 /// minute per benchmark class. BenchmarkDotNet's own <c>--job short</c> is the next step up.
+/// <c>--rbm-stopwatch [REPS] [--784x25]</c> times the exact RBM log Z with a stopwatch and prints
+/// key=value lines in the peer scripts' format, so the two can be run alternately in one session.
 /// </remarks>
 public static class Program
 {
     private const string QuickSwitch = "--quick";
+    private const string StopwatchSwitch = "--rbm-stopwatch";
 
     /// <summary>Runs the benchmarks that the arguments select; exit code 1 when a benchmark failed to run.</summary>
     public static int Main(string[] args)
     {
+        var stopwatchAt = Array.IndexOf(args, StopwatchSwitch);
+        if (stopwatchAt >= 0)
+        {
+            var repetitions = stopwatchAt + 1 < args.Length && int.TryParse(args[stopwatchAt + 1], out var r) ? r : 5;
+            RbmExactBenchmarks.RunStopwatch(Console.Out, repetitions, args.Contains("--784x25"));
+            return 0;
+        }
+
         var quick = args.Contains(QuickSwitch);
         var config = quick ? QuickConfig() : null;
         var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly)

@@ -10,7 +10,7 @@ namespace Ebm.Functional.Models;
 /// Under p_beta(v,h) ∝ exp(-beta E(v,h)) the units of one layer are independent given the other:
 /// p(h_j = 1 | v) = sigmoid(beta (c_j + (v^T W)_j)) and p(v_i = 1 | h) = sigmoid(beta (b_i + (W h)_i)).
 /// A batch of n states is an n x nv (or n x nh) matrix, so a whole Gibbs half-step is the product V W
-/// (or H W^T) through <see cref="MatrixProduct.Gemm"/>.
+/// (or H W^T) through <see cref="MatrixProduct"/>.
 /// </remarks>
 public sealed partial record BernoulliRbm
 {
