@@ -15,7 +15,7 @@ namespace Ebm.Functional.Exact;
 /// <param name="LogZ">log Z(beta).</param>
 /// <param name="MeanEnergy">U = &lt;E&gt;.</param>
 /// <param name="EnergyVariance">Var(E) = &lt;E^2&gt; - &lt;E&gt;^2.</param>
-/// <param name="Magnetisation">Moments of M = sum_i s_i where the method gives them.</param>
+/// <param name="Magnetisation">Moments of M = sum_i x_i where the method gives them: the magnetisation for spins, the number of active units for {0,1} models.</param>
 public sealed record ExactResult(
     string Method,
     double Beta,
