@@ -6,15 +6,7 @@ namespace Ebm.Cli;
 public static class ExactMethodNames
 {
     private static readonly (string Name, ExactMethod Method)[] Table =
-    [
-        ("auto", ExactMethod.Auto),
-        ("enumeration", ExactMethod.Enumeration),
-        ("layer-sum", ExactMethod.LayerSum),
-        ("kaufman", ExactMethod.Kaufman),
-        ("transfer-matrix", ExactMethod.TransferMatrix),
-        ("closed-form", ExactMethod.ClosedForm),
-        ("quadrature", ExactMethod.Quadrature),
-    ];
+        Enum.GetValues<ExactMethod>().Select(m => (LogPartition.MethodName(m), m)).ToArray();
 
     /// <summary>Every accepted name, "auto" first.</summary>
     public static IReadOnlyList<string> All { get; } = Table.Select(t => t.Name).ToArray();

@@ -1,3 +1,4 @@
+using Ebm.Functional.Numerics;
 using Ebm.Functional.Models;
 
 namespace Ebm.Functional.Exact;
@@ -51,10 +52,10 @@ internal static class RbmStableLayerSum
             for (var i = 0; i < m; i++)
             {
                 var a = activation[i];
-                logWeight += RbmActivation.Softplus(beta * a);
-                var on = RbmActivation.Sigmoid(beta * a);
+                logWeight += LogSpace.Softplus(beta * a);
+                var on = LogSpace.Sigmoid(beta * a);
                 mean -= a * on;
-                variance += a * a * on * RbmActivation.Sigmoid(-beta * a);
+                variance += a * a * on * LogSpace.Sigmoid(-beta * a);
             }
 
             accumulator.Add(logWeight, mean, variance);

@@ -30,7 +30,7 @@ public sealed partial record BernoulliRbm
             for (var j = 0; j < Hidden; j++) field[j] += visible[i] * row[j];
         }
 
-        for (var j = 0; j < Hidden; j++) energy -= RbmActivation.Softplus(field[j]);
+        for (var j = 0; j < Hidden; j++) energy -= LogSpace.Softplus(field[j]);
         return energy;
     }
 
@@ -47,7 +47,7 @@ public sealed partial record BernoulliRbm
                 var energy = 0.0;
                 var row = visible.Row(r);
                 for (var i = 0; i < Visible; i++) energy -= VisibleBias[i] * row[i];
-                for (var j = 0; j < Hidden; j++) energy -= RbmActivation.Softplus(field[r * Hidden + j]);
+                for (var j = 0; j < Hidden; j++) energy -= LogSpace.Softplus(field[r * Hidden + j]);
                 energies[r] = energy;
             }
         });
@@ -65,7 +65,7 @@ public sealed partial record BernoulliRbm
             var row = w.Slice(i * Hidden, Hidden);
             var field = VisibleBias[i];
             for (var j = 0; j < Hidden; j++) field += row[j] * hidden[j];
-            energy -= RbmActivation.Softplus(field);
+            energy -= LogSpace.Softplus(field);
         }
 
         return energy;
@@ -84,7 +84,7 @@ public sealed partial record BernoulliRbm
                 var energy = 0.0;
                 var row = hidden.Row(r);
                 for (var j = 0; j < Hidden; j++) energy -= HiddenBias[j] * row[j];
-                for (var i = 0; i < Visible; i++) energy -= RbmActivation.Softplus(field[r * Visible + i]);
+                for (var i = 0; i < Visible; i++) energy -= LogSpace.Softplus(field[r * Visible + i]);
                 energies[r] = energy;
             }
         });

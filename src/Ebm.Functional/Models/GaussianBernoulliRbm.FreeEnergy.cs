@@ -18,7 +18,7 @@ public sealed partial record GaussianBernoulliRbm
     {
         var field = HiddenField(visible);
         var energy = QuadraticTerm(visible);
-        for (var j = 0; j < Hidden; j++) energy -= RbmActivation.Softplus(field[j]);
+        for (var j = 0; j < Hidden; j++) energy -= LogSpace.Softplus(field[j]);
         return energy;
     }
 
@@ -31,7 +31,7 @@ public sealed partial record GaussianBernoulliRbm
             for (var r = 0; r < visible.Rows; r++)
             {
                 var energy = QuadraticTerm(visible.Row(r));
-                for (var j = 0; j < Hidden; j++) energy -= RbmActivation.Softplus(field[r * Hidden + j]);
+                for (var j = 0; j < Hidden; j++) energy -= LogSpace.Softplus(field[r * Hidden + j]);
                 energies[r] = energy;
             }
         });
@@ -42,7 +42,7 @@ public sealed partial record GaussianBernoulliRbm
     {
         if (gradient.Length != Visible) throw new ArgumentException($"expected a destination of {Visible} values, got {gradient.Length}", nameof(gradient));
         var probability = HiddenField(visible);
-        for (var j = 0; j < Hidden; j++) probability[j] = RbmActivation.Sigmoid(probability[j]);
+        for (var j = 0; j < Hidden; j++) probability[j] = LogSpace.Sigmoid(probability[j]);
         var w = Weights.Span;
         for (var i = 0; i < Visible; i++)
         {

@@ -14,14 +14,7 @@ public sealed partial record RingEnergy : IContinuousModel
     }
 
     /// <summary>E of every row of the n x 2 batch.</summary>
-    public Vec Energies(Mat xs)
-    {
-        ToyChecks.RequireBatch(xs, nameof(xs));
-        return Vec.Create(xs.Rows, energies =>
-        {
-            for (var row = 0; row < xs.Rows; row++) energies[row] = EnergyAt(xs[row, 0], xs[row, 1]);
-        });
-    }
+    public Vec Energies(Mat xs) => ToyChecks.EnergiesOf(xs, nameof(xs), EnergyAt);
 
     /// <summary>dE/dx = 4 scale q x, dE/dy = 4 scale q y with q = x^2 + y^2 - radius^2.</summary>
     public void EnergyGradient(ReadOnlySpan<double> x, Span<double> gradient)

@@ -20,4 +20,14 @@ internal static class ToyChecks
         RequireBatch(xs, name);
         if (xs.Rows == 0) throw new ArgumentException("the batch has no rows", name);
     }
+
+    /// <summary>E of every row of an n x 2 batch, given the energy of one point.</summary>
+    public static Vec EnergiesOf(Mat xs, string name, Func<double, double, double> energyAt)
+    {
+        RequireBatch(xs, name);
+        return Vec.Create(xs.Rows, energies =>
+        {
+            for (var row = 0; row < xs.Rows; row++) energies[row] = energyAt(xs[row, 0], xs[row, 1]);
+        });
+    }
 }
