@@ -19,7 +19,8 @@ namespace Ebm.Functional.Diagnostics;
 /// round-off.</para>
 /// <para>M chains of n draws each, with W = (1/M) Σ_m s²_m the mean within-chain variance (s²_m = γ̂_{0,m}·n/(n - 1))
 /// and var⁺ = ((n - 1)/n) W + B/n, B/n = the sample variance of the chain means (zero when M = 1):
-/// ρ̂_t = 1 - (W - (1/M) Σ_m γ̂_{t,m}) / var⁺. The lag-t term averages the chains' autocovariances with divisor n,
+/// ρ̂_0 = 1 and ρ̂_t = 1 - (W - (1/M) Σ_m γ̂_{t,m}) / var⁺ for t ≥ 1 (the formula at t = 0 would give
+/// 1 - (W - (n-1)W/n)/var⁺, slightly below 1, by its mixed divisors). The lag-t term averages the chains' autocovariances with divisor n,
 /// as Stan and posterior do (the paper writes s²_m ρ̂_{t,m}, which differs by the factor n/(n - 1)). Because var⁺
 /// includes the between-chain variance, chains that disagree make ρ̂_t large and the ESS small.</para>
 /// </remarks>
@@ -70,7 +71,8 @@ public static class Autocorrelation
         var variancePlus = within * (n - 1) / n + (m > 1 ? DrawsCheck.Variance(chainMeans) : 0.0);
         return Vec.Create(n, rho =>
         {
-            for (var t = 0; t < n; t++) rho[t] = 1.0 - (within - meanCovariance[t]) / variancePlus;
+            rho[0] = 1.0;
+            for (var t = 1; t < n; t++) rho[t] = 1.0 - (within - meanCovariance[t]) / variancePlus;
         });
     }
 
