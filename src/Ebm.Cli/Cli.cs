@@ -56,6 +56,7 @@ public static class Cli
             seed,
             LogzCommand.Create(context),
             ThermoCommand.Create(context),
+            SampleCommand.Create(context),
         };
         root.SetAction(parse => ShowcaseJob.Run(context, parse.GetValue(seed)));
         foreach (var version in root.Options.OfType<VersionOption>()) version.Action = new VersionAction(context);

@@ -38,6 +38,9 @@ public sealed record ChainSummary(
     /// <summary>Bulk and tail ESS below this many per chain are too small to trust R-hat and the MCSE (Vehtari et al. 2021).</summary>
     public const double MinimumEssPerChain = 100.0;
 
+    /// <summary>Draws per chain below which ESS, R-hat, MCSE and τ are None (and <see cref="Warnings"/> says why).</summary>
+    public const int MinimumDrawsForDiagnostics = 2 * EffectiveSampleSize.MinimumDrawsPerChain;
+
     /// <summary>All diagnostics of the draws; fails on fewer than 12 draws per chain or a non-finite draw.</summary>
     /// <example>
     /// <code>
@@ -46,7 +49,7 @@ public sealed record ChainSummary(
     /// </code>
     /// </example>
     public static Fin<ChainSummary> Summarise(Mat draws) =>
-        DrawsCheck.Validate(draws, "chain summary", 1, 2 * EffectiveSampleSize.MinimumDrawsPerChain).Map(valid =>
+        DrawsCheck.Validate(draws, "chain summary", 1, 1).Map(valid =>
         {
             var sd = Math.Sqrt(DrawsCheck.Variance(valid.Span));
             return new ChainSummary(
@@ -64,6 +67,8 @@ public sealed record ChainSummary(
     /// <summary>Plain-language warnings: R-hat above <see cref="RHatThreshold"/>, ESS below <see cref="MinimumEssPerChain"/> per chain, undefined values.</summary>
     public Seq<string> Warnings()
     {
+        if (DrawsPerChain < MinimumDrawsForDiagnostics)
+            return Seq1($"only {DrawsPerChain} draws per chain: ESS, R-hat, MCSE and the autocorrelation time need at least {MinimumDrawsForDiagnostics}");
         var minimumEss = MinimumEssPerChain * Chains;
         var rHat = RHat.Match(
             r => r > RHatThreshold ? Some($"R-hat = {r:F3} > {RHatThreshold}: the chains disagree; run longer or check for multimodality") : None,

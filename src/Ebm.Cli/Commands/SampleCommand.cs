@@ -1,0 +1,160 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Ebm.Cli.Output;
+using Ebm.Cli.Sampling;
+using Ebm.Functional.Diagnostics;
+using Ebm.Functional.Models;
+using Ebm.Functional.Shell.Io;
+using Ebm.Functional.Shell.ModelFiles;
+using Ebm.Functional.Shell.Plots;
+using Ebm.Functional.Shell.Sampling;
+using LanguageExt;
+using LanguageExt.Common;
+using static LanguageExt.Prelude;
+
+namespace Ebm.Cli.Commands;
+
+/// <summary>
+/// <c>ebm sample MODEL.json --sampler S [--chains C] [--steps T] [--burn-in B] [--thin k] [--beta B] [--seed S]
+/// [--step-size e] [--leapfrog-steps L] [--out samples.csv] [--json] [--trace-plot FILE.png]</c>.
+/// </summary>
+internal static class SampleCommand
+{
+    /// <summary>Seed used when none is given; printed with every result.</summary>
+    public const ulong DefaultSeed = 42;
+
+    /// <summary>Most chains accepted.</summary>
+    public const int MaxChains = 100_000;
+
+    public static Command Create(CliContext context)
+    {
+        var model = CommonOptions.Model();
+        var sampler = new System.CommandLine.Option<string>("--sampler", "-s")
+        {
+            Description = "The MCMC kernel. Continuous models: metropolis (random walk), langevin (unadjusted), mala, hmc. " +
+                          "Names for discrete models are listed in the README; a sampler that does not apply to the model is an error.",
+            Required = true,
+            HelpName = "SAMPLER",
+        }.OneOf(SamplerCatalog.Names);
+        var chains = IntOption("--chains", "Number of chains, run as one batch.", 4, "C");
+        var steps = IntOption("--steps", "Steps after burn-in.", 1000, "T");
+        var burnIn = IntOption("--burn-in", "Steps run and discarded first.", 100, "B");
+        var thin = IntOption("--thin", "Keep one step in k (the diagnostics and the samples use kept steps).", 1, "k");
+        var leapfrog = IntOption("--leapfrog-steps", "Leapfrog steps per HMC trajectory.", 10, "L");
+        var beta = new System.CommandLine.Option<double>("--beta", "-b") { Description = "Inverse temperature beta > 0: the chains sample p(x) proportional to exp(-beta E(x)).", DefaultValueFactory = _ => 1.0, HelpName = "B" };
+        var stepSize = new System.CommandLine.Option<double>("--step-size") { Description = "Proposal scale (metropolis), step size epsilon (langevin, mala, hmc).", DefaultValueFactory = _ => 0.1, HelpName = "e" };
+        var seed = new System.CommandLine.Option<ulong>("--seed") { Description = "Seed of every random number of the run (starting points included); printed with the result.", DefaultValueFactory = _ => DefaultSeed, HelpName = "S" };
+        var output = new System.CommandLine.Option<string?>("--out", "-o") { Description = "Write the kept samples as CSV (chain, step, energy, x0, x1, ...).", HelpName = "FILE.csv" };
+        var plot = new System.CommandLine.Option<string?>("--trace-plot") { Description = "Draw the energy trace of each chain into a PNG.", HelpName = "FILE.png" };
+        var json = CommonOptions.Json("the summary (seed, sampler, meanEnergy, mcse, rHat, essBulk, essTail, autocorrelationTime, acceptanceRate, warnings)");
+
+        var command = new Command("sample", "Sample p(x) proportional to exp(-beta E(x)) with an MCMC kernel, and report convergence diagnostics " +
+                                            "(R-hat, bulk and tail ESS, autocorrelation time, acceptance) of the energy.")
+        {
+            model, sampler, chains, steps, burnIn, thin, beta, seed, stepSize, leapfrog, output, json, plot,
+        };
+        command.SetAction(parse =>
+        {
+            var request = new SampleRequest(parse.GetRequiredValue(sampler), parse.GetValue(chains), parse.GetValue(beta),
+                parse.GetValue(stepSize), parse.GetValue(leapfrog));
+            var settings = RunSettings.Create(parse.GetValue(steps), parse.GetValue(burnIn), parse.GetValue(thin));
+            var problems = Check(request).Concat(settings.Match(_ => [], e => e.Map(Prefixed))).ToList();
+            return problems.Count > 0
+                ? ErrorReport.Write(context, Error.Many(problems.ToSeq()))
+                : Run(context, parse.GetRequiredValue(model), request, settings.Match(x => x, _ => throw new InvalidOperationException()),
+                    parse.GetValue(seed), parse.GetValue(output), parse.GetValue(plot), parse.GetValue(json));
+        });
+        return command;
+    }
+
+    private static System.CommandLine.Option<int> IntOption(string name, string description, int defaultValue, string helpName) =>
+        new(name) { Description = $"{description} [default: {defaultValue}]", DefaultValueFactory = _ => defaultValue, HelpName = helpName };
+
+    /// <summary>Run-settings errors name the field ("steps: ..."); on the command line it is the option.</summary>
+    private static Error Prefixed(Error e) => CliErrors.InvalidOption("--" + e.Message.Split(':')[0], e.Message[(e.Message.IndexOf(':') + 2)..]);
+
+    private static List<Error> Check(SampleRequest r)
+    {
+        var errors = new List<Error>();
+        if (r.Chains < 1 || r.Chains > MaxChains) errors.Add(CliErrors.InvalidOption("--chains", $"must be between 1 and {MaxChains}, got {r.Chains}"));
+        if (!(r.Beta > 0) || !double.IsFinite(r.Beta)) errors.Add(CliErrors.InvalidOption("--beta", $"must be a finite number > 0, got {r.Beta}"));
+        if (!(r.StepSize > 0) || !double.IsFinite(r.StepSize)) errors.Add(CliErrors.InvalidOption("--step-size", $"must be a finite number > 0, got {r.StepSize}"));
+        if (r.LeapfrogSteps < 1) errors.Add(CliErrors.InvalidOption("--leapfrog-steps", $"must be at least 1, got {r.LeapfrogSteps}"));
+        return errors;
+    }
+
+    private static int Run(CliContext context, string path, SampleRequest request, RunSettings settings, ulong seed, string? csv, string? plot, bool json)
+    {
+        var clock = Stopwatch.StartNew();
+        var outcome =
+            from model in ModelFile.Load(path)
+            from job in SamplerCatalog.Resolve(model, request)
+            let run = ProgressDisplay.Run(context, $"sample ({request.Sampler})", progress => job(seed, settings, progress))
+            from summary in ChainSummary.Summarise(run.Energies.Transpose())
+            select (model, run, summary);
+        return outcome.Match(
+            Succ: r =>
+            {
+                var files = new List<(string Path, Func<Fin<Unit>> Write)>();
+                if (csv is not null) files.Add((csv, () => AtomicFile.WriteAllText(csv, SamplesCsv.Write(r.run, r.model.Dimension))));
+                if (plot is not null) files.Add((plot, () => TracePlot.SavePng(plot, r.run.Energies.Transpose(), $"{r.model.Kind}: {request.Sampler}, seed {seed}")));
+                foreach (var (file, write) in files)
+                {
+                    var written = write();
+                    if (written.IsFail) return ErrorReport.Write(context, (Error)written);
+                    context.Error.WriteLine($"ebm: wrote {file}");
+                }
+
+                var acceptance = r.run.AcceptanceRates.Span.ToArray().Average();
+                context.Out.WriteLine(json
+                    ? Json(r.model, request, settings, seed, r.summary, acceptance, clock.Elapsed.TotalSeconds)
+                    : Text(r.model, request, settings, seed, r.summary, acceptance, clock.Elapsed.TotalSeconds));
+                if (!json)
+                    foreach (var warning in r.summary.Warnings()) context.Error.WriteLine($"ebm: warning: {warning}");
+                return ExitCodes.Success;
+            },
+            Fail: e => ErrorReport.Write(context, e));
+    }
+
+    private static string Show(LanguageExt.Option<double> value) => value.Match(Numbers.Table, () => "—");
+
+    private static string Text(IEnergyModel model, SampleRequest r, RunSettings s, ulong seed, ChainSummary d, double acceptance, double seconds) =>
+        string.Join(Environment.NewLine, [
+            $"model          {model.Kind}, {model.Dimension} variables",
+            $"sampler        {r.Sampler} at beta {Numbers.Table(r.Beta)}: {r.Chains} chains, {s.Steps} steps after {s.BurnIn} burn-in, thin {s.Thin}",
+            $"seed           {seed}",
+            $"<E>            {Numbers.Table(d.Mean)} ± {Show(d.McseMean)} (MCSE)",
+            $"sd(E)          {Numbers.Table(d.StandardDeviation)}",
+            $"R-hat          {Show(d.RHat)}",
+            $"ESS            bulk {Show(d.BulkEss)}, tail {Show(d.TailEss)}",
+            $"tau            {Show(d.AutocorrelationTime)} (integrated autocorrelation time, kept steps)",
+            $"acceptance     {Numbers.Table(acceptance)}",
+            $"time           {seconds:F3} s"]);
+
+    private static string Json(IEnergyModel model, SampleRequest r, RunSettings s, ulong seed, ChainSummary d, double acceptance, double seconds) =>
+        ResultJson.Object(w =>
+        {
+            w.WriteString("version", VersionReport.Version);
+            w.WriteNumber("seed", seed);
+            w.WriteString("model", model.Kind);
+            w.WriteNumber("dimension", model.Dimension);
+            w.WriteString("sampler", r.Sampler);
+            ResultJson.Number(w, "beta", r.Beta);
+            w.WriteNumber("chains", r.Chains);
+            w.WriteNumber("steps", s.Steps);
+            w.WriteNumber("burnIn", s.BurnIn);
+            w.WriteNumber("thin", s.Thin);
+            ResultJson.Number(w, "meanEnergy", d.Mean);
+            ResultJson.Number(w, "energySd", d.StandardDeviation);
+            ResultJson.Number(w, "mcse", d.McseMean.IfNone(double.NaN));
+            ResultJson.Number(w, "rHat", d.RHat.IfNone(double.NaN));
+            ResultJson.Number(w, "essBulk", d.BulkEss.IfNone(double.NaN));
+            ResultJson.Number(w, "essTail", d.TailEss.IfNone(double.NaN));
+            ResultJson.Number(w, "autocorrelationTime", d.AutocorrelationTime.IfNone(double.NaN));
+            ResultJson.Number(w, "acceptanceRate", acceptance);
+            w.WriteStartArray("warnings");
+            foreach (var warning in d.Warnings()) w.WriteStringValue(warning);
+            w.WriteEndArray();
+            w.WriteNumber("seconds", seconds);
+        });
+}
