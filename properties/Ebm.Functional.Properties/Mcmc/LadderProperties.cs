@@ -6,7 +6,7 @@ namespace Ebm.Functional.Properties.Mcmc;
 /// <summary>Laws of the geometric ladder and of the rate-equalising adaptation.</summary>
 public sealed class LadderProperties
 {
-    private static double[] Succeeded(LanguageExt.Fin<LanguageExt.Seq<double>> ladder) =>
+    private static double[] Succeeded(LanguageExt.Fin<LanguageExt.Arr<double>> ladder) =>
         ladder.Match(b => b.ToArray(), e => throw new InvalidOperationException(e.Message));
 
     [Property(MaxTest = 200)]

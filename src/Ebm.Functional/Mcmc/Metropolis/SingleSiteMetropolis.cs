@@ -35,12 +35,12 @@ public static class SingleSiteMetropolis
     /// <param name="maxDegreeOfParallelism">Threads over chains (-1: all); results do not depend on it.</param>
     /// <exception cref="ArgumentOutOfRangeException">beta is negative or not finite (validate user input first).</exception>
     public static Sampler<Mat, DiscreteChains, MetropolisInfo> Create(
-        IDiscreteModel model, double beta, ScanOrder order, int maxDegreeOfParallelism = -1) =>
+        IDiscreteModel model, double beta, ScanOrder order = ScanOrder.Random, int maxDegreeOfParallelism = -1) =>
         new(Name, states => SingleSiteScan.Init(model, states), BuildKernel(model, beta, order, maxDegreeOfParallelism));
 
     /// <summary>The step alone, for <see cref="Kernels"/> and parallel tempering (<c>b =&gt; BuildKernel(model, b, order)</c>).</summary>
     public static KernelStep<DiscreteChains, MetropolisInfo> BuildKernel(
-        IDiscreteModel model, double beta, ScanOrder order, int maxDegreeOfParallelism = -1)
+        IDiscreteModel model, double beta, ScanOrder order = ScanOrder.Random, int maxDegreeOfParallelism = -1)
     {
         CheckBeta(beta);
         var rule = new MetropolisRule(model, beta);

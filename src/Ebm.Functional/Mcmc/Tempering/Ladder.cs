@@ -19,18 +19,18 @@ public static class Ladder
     /// equal ratios, which give roughly equal swap rates when the heat capacity is constant (the energy
     /// spread then scales like 1/beta).
     /// </summary>
-    public static Fin<Seq<double>> Geometric(double betaMin, double betaMax, int count)
+    public static Fin<Arr<double>> Geometric(double betaMin, double betaMax, int count)
     {
-        if (!double.IsFinite(betaMin) || betaMin <= 0) return FinFail<Seq<double>>(TemperingErrors.InvalidLadder("betaMin", $"{betaMin} must be finite and > 0"));
-        if (!double.IsFinite(betaMax) || betaMax <= betaMin) return FinFail<Seq<double>>(TemperingErrors.InvalidLadder("betaMax", $"{betaMax} must be finite and > betaMin = {betaMin}"));
-        if (count < 2) return FinFail<Seq<double>>(TemperingErrors.InvalidLadder("count", $"{count} must be at least 2"));
+        if (!double.IsFinite(betaMin) || betaMin <= 0) return FinFail<Arr<double>>(TemperingErrors.InvalidLadder("betaMin", $"{betaMin} must be finite and > 0"));
+        if (!double.IsFinite(betaMax) || betaMax <= betaMin) return FinFail<Arr<double>>(TemperingErrors.InvalidLadder("betaMax", $"{betaMax} must be finite and > betaMin = {betaMin}"));
+        if (count < 2) return FinFail<Arr<double>>(TemperingErrors.InvalidLadder("count", $"{count} must be at least 2"));
         var logMin = Math.Log(betaMin);
         var logSpan = Math.Log(betaMax) - logMin;
         var betas = new double[count];
         for (var k = 0; k < count; k++) betas[k] = Math.Exp(logMin + logSpan * k / (count - 1));
         betas[0] = betaMin;
         betas[^1] = betaMax;
-        return FinSucc(betas.ToSeq());
+        return FinSucc(new Arr<double>(betas));
     }
 
     /// <summary>
@@ -48,15 +48,15 @@ public static class Ladder
     /// </remarks>
     /// <param name="betas">The current ladder (at least two strictly increasing finite betas &gt;= 0).</param>
     /// <param name="swapRates">R-1 mean swap acceptance rates in [0, 1], e.g. <see cref="TemperingInfo{TInfo}.MeanSwapRates"/> averaged over steps.</param>
-    public static Fin<Seq<double>> Adapt(IReadOnlyList<double> betas, IReadOnlyList<double> swapRates)
+    public static Fin<Arr<double>> Adapt(IReadOnlyList<double> betas, IReadOnlyList<double> swapRates)
     {
         var valid = Validate(betas);
-        if (valid.IsFail) return valid.Map(_ => Seq<double>());
+        if (valid.IsFail) return valid.Map(_ => Arr<double>.Empty);
         if (swapRates.Count != betas.Count - 1)
-            return FinFail<Seq<double>>(TemperingErrors.InvalidLadder("swapRates", $"{swapRates.Count} rates for {betas.Count - 1} pairs"));
+            return FinFail<Arr<double>>(TemperingErrors.InvalidLadder("swapRates", $"{swapRates.Count} rates for {betas.Count - 1} pairs"));
         for (var j = 0; j < swapRates.Count; j++)
             if (!(swapRates[j] >= 0 && swapRates[j] <= 1))
-                return FinFail<Seq<double>>(TemperingErrors.InvalidLadder($"swapRates[{j}]", $"{swapRates[j]} is not in [0, 1]"));
+                return FinFail<Arr<double>>(TemperingErrors.InvalidLadder($"swapRates[{j}]", $"{swapRates[j]} is not in [0, 1]"));
 
         var rungs = betas.Count;
         var barrier = new double[rungs];
@@ -73,7 +73,7 @@ public static class Ladder
             adapted[k] = betas[segment] + fraction * (betas[segment + 1] - betas[segment]);
         }
 
-        return FinSucc(adapted.ToSeq());
+        return FinSucc(new Arr<double>(adapted));
     }
 
     /// <summary>Succeeds for at least two strictly increasing finite betas &gt;= 0.</summary>

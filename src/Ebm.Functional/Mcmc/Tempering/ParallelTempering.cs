@@ -27,8 +27,9 @@ namespace Ebm.Functional.Mcmc.Tempering;
 /// <example><code>
 /// var betas = Ladder.Geometric(0.05, 1.0, 8).Match(b =&gt; b, e =&gt; throw new ArgumentException(e.Message));
 /// var pt = ParallelTempering.Create(b =&gt; HeatBathGibbs.BuildKernel(model, b, ScanOrder.Systematic), model, betas);
-/// var (last, rates) = Loop.Scan(key, pt.Init(starts), 2000, pt.Step, (s, info) =&gt; info.MeanSwapRates);
-/// var better = Ladder.Adapt(betas, MeanOf(rates));   // rungs moved toward equal swap rates
+/// var (last, trace) = Loop.Scan(key, pt.Init(starts), 2000, pt.Step, (s, info) =&gt; info.MeanSwapRates);
+/// var rates = Enumerable.Range(0, betas.Count - 1).Select(p =&gt; trace.Average(r =&gt; r[p])).ToArray();
+/// var better = Ladder.Adapt(betas, rates);   // rungs moved toward equal swap rates
 /// </code></example>
 public static class ParallelTempering
 {
