@@ -1,0 +1,13 @@
+using LanguageExt.Common;
+
+namespace Ebm.Functional.Mcmc.Tempering;
+
+/// <summary>The catalogue of errors from parallel-tempering ladders.</summary>
+public static class TemperingErrors
+{
+    /// <summary>Code of <see cref="InvalidLadder"/>.</summary>
+    public const int InvalidLadderCode = 3101;
+
+    /// <summary>A ladder argument that is out of range, naming the field and the problem.</summary>
+    public static Error InvalidLadder(string field, string problem) => Error.New(InvalidLadderCode, $"{field}: {problem}");
+}
