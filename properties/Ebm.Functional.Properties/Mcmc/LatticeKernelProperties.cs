@@ -1,0 +1,137 @@
+using Ebm.Functional.Exact;
+using Ebm.Functional.Mcmc.Lattice;
+using Ebm.Functional.Models;
+using Ebm.Functional.Numerics;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+
+namespace Ebm.Functional.Properties.Mcmc;
+
+/// <summary>
+/// The lattice kernels' exact transition matrices (built by enumeration from their definitions) have rows
+/// summing to 1, leave the Boltzmann distribution from <c>Enumeration.Probabilities</c> stationary, and
+/// satisfy detailed balance where the kernel is reversible: each single colour update and the cluster
+/// moves. A full checkerboard sweep (a fixed-order product) is checked for stationarity only.
+/// </summary>
+/// <remarks>
+/// Lattices: 2x2 and 3x3 periodic tori (the 3x3 torus is not bipartite and gets three colours) and a
+/// 2x3 open lattice; J in [-1.5, 1.5], h in [-1, 1] (0 for cluster moves), beta in [0.05, 1.5].
+/// Tolerance 1e-12: every entry is a sum of at most 2^18 products of probabilities, accurate to a few ulps each.
+/// </remarks>
+public class LatticeKernelProperties
+{
+    private const double Tolerance = 1e-12;
+
+    private static readonly (int Rows, int Columns, Boundary Boundary)[] Lattices =
+        [(2, 2, Boundary.Periodic), (3, 3, Boundary.Periodic), (2, 3, Boundary.Open)];
+
+    private static Gen<(IsingModel Model, double Beta)> Cases(bool zeroField, int lattices, int first = 0) =>
+        from lattice in Gen.Choose(first, first + lattices - 1)
+        from coupling in Gen.Choose(-1500, 1500)
+        from field in Gen.Choose(-1000, 1000)
+        from beta in Gen.Choose(50, 1500)
+        let l = Lattices[lattice]
+        select (IsingModel.Create(l.Rows, l.Columns, coupling / 1000.0, zeroField ? 0.0 : field / 1000.0, l.Boundary)
+            .Match(m => m, e => throw new InvalidOperationException(e.Head.Message)), beta / 1000.0);
+
+    [Property(MaxTest = 12)]
+    public Property Checkerboard_sweeps_leave_the_Boltzmann_distribution_stationary() =>
+        Prop.ForAll(Arb.From(Cases(zeroField: false, lattices: 3)), t =>
+        {
+            var (model, beta) = t;
+            var pi = Exact(model, beta);
+            foreach (var update in new[] { CheckerboardUpdate.Metropolis, CheckerboardUpdate.HeatBath })
+            {
+                var flow = pi;
+                foreach (var colour in Checkerboard.ColourClasses(model))
+                {
+                    var k = LatticeTransitions.ColourUpdate(model, beta, update, colour);
+                    AssertRowsSumToOne(k);
+                    AssertDetailedBalance(pi, k);
+                    flow = Flow(flow, k);
+                }
+
+                for (var x = 0; x < pi.Length; x++) Assert.InRange(flow[x] - pi[x], -Tolerance, Tolerance);
+            }
+        });
+
+    [Property(MaxTest = 6)]
+    public Property Colour_classes_contain_no_bond_and_cover_every_site_once() =>
+        Prop.ForAll(Arb.From(Cases(zeroField: false, lattices: 3)), t =>
+        {
+            var model = t.Model;
+            var classes = Checkerboard.ColourClasses(model);
+            Assert.Equal(Enumerable.Range(0, model.Dimension), classes.SelectMany(c => c).Order());
+            var state = new double[model.Dimension];
+            foreach (var colour in classes)
+            {
+                foreach (var i in colour)
+                {
+                    foreach (var j in colour.Where(j => j != i))
+                    {
+                        Array.Fill(state, 1.0);
+                        var before = model.LocalField(state, i);
+                        state[j] = -1.0;
+                        Assert.Equal(before, model.LocalField(state, i));
+                    }
+                }
+            }
+        });
+
+    [Property(MaxTest = 20)]
+    public Property Cluster_moves_are_reversible_on_the_2x2_torus() =>
+        Prop.ForAll(Arb.From(Cases(zeroField: true, lattices: 1)), ClusterLaws);
+
+    /// <summary>One case: the 3x3 torus has up to 2^18 bond subsets per state, about two seconds.</summary>
+    [Property(MaxTest = 1)]
+    public Property Cluster_moves_are_reversible_on_the_3x3_torus() =>
+        Prop.ForAll(Arb.From(Cases(zeroField: true, lattices: 1, first: 1)), ClusterLaws);
+
+    private static void ClusterLaws((IsingModel Model, double Beta) t)
+    {
+        var (model, beta) = t;
+        var pi = Exact(model, beta);
+        foreach (var single in new[] { false, true })
+        {
+            var k = LatticeTransitions.Cluster(model, beta, single);
+            AssertRowsSumToOne(k);
+            AssertStationary(pi, k);
+            AssertDetailedBalance(pi, k);
+        }
+    }
+
+    private static Vec Exact(IsingModel model, double beta) =>
+        Enumeration.Probabilities(model, beta).Match(p => p, e => throw new InvalidOperationException(e.Message));
+
+    /// <summary>The row vector p K: the sweep's matrix is the product of the colour matrices, so pi K_1 K_2 ... is applied one colour at a time.</summary>
+    private static Vec Flow(Vec p, Mat k) => Vec.Create(k.Columns, d =>
+    {
+        for (var x = 0; x < k.Rows; x++)
+            for (var y = 0; y < k.Columns; y++)
+                d[y] += p[x] * k[x, y];
+    });
+
+    private static void AssertRowsSumToOne(Mat k)
+    {
+        for (var x = 0; x < k.Rows; x++)
+        {
+            var sum = 0.0;
+            foreach (var v in k.Row(x)) sum += v;
+            Assert.InRange(sum, 1 - Tolerance, 1 + Tolerance);
+        }
+    }
+
+    private static void AssertStationary(Vec pi, Mat k)
+    {
+        var flow = Flow(pi, k);
+        for (var y = 0; y < k.Columns; y++) Assert.InRange(flow[y] - pi[y], -Tolerance, Tolerance);
+    }
+
+    private static void AssertDetailedBalance(Vec pi, Mat k)
+    {
+        for (var x = 0; x < k.Rows; x++)
+            for (var y = x + 1; y < k.Columns; y++)
+                Assert.InRange(pi[x] * k[x, y] - pi[y] * k[y, x], -Tolerance, Tolerance);
+    }
+}

@@ -1,0 +1,80 @@
+using Ebm.Functional.Models;
+using Ebm.Functional.Numerics;
+using Ebm.Functional.Prng;
+using LanguageExt;
+
+namespace Ebm.Functional.Mcmc.Lattice;
+
+/// <summary>
+/// Wolff's single-cluster update of an Ising lattice at zero field: pick a seed site uniformly, grow the
+/// cluster by activating each satisfied bond from the cluster's frontier with p = 1 - exp(-2 beta |J|),
+/// flip the whole cluster (Wolff 1989).
+/// </summary>
+/// <remarks>
+/// <para>Target p(s) ∝ exp(-beta E(s)), E(s) = -J sum_bonds s_i s_j. The move is rejection-free and
+/// reversible with respect to p (each bond is tested at most once, from whichever end joins the
+/// cluster first). Near the critical point beta_c = ln(1 + sqrt 2) / 2 it has far shorter
+/// autocorrelation times than single-site updates. A field h != 0 is refused (an error value);
+/// J &lt; 0 is handled by the rule in <see cref="ClusterBonds"/>.</para>
+/// <para>Randomness: chain c uses key.FoldIn(c), split into a seed key (draw 0 picks the seed) and a
+/// bond key (the bond tried from site i through slot k reads draw 4 i + k).</para>
+/// </remarks>
+public static class Wolff
+{
+    /// <summary>The Wolff sampler at inverse temperature beta; an error when h != 0 or beta is not finite.</summary>
+    public static Fin<Sampler<Mat, IsingChains, ClusterInfo>> Create(IsingModel model, double beta)
+    {
+        if (!double.IsFinite(beta)) return LatticeErrors.InvalidBeta(beta);
+        if (model.Field != 0.0) return LatticeErrors.FieldNotSupported("Wolff", model.Field);
+        var geometry = new LatticeGeometry(model);
+        var activation = ClusterBonds.ActivationProbability(model, beta);
+        return new Sampler<Mat, IsingChains, ClusterInfo>(
+            "wolff",
+            states => IsingChains.FromStates(model, states),
+            (key, state) => Step(key, state, beta * model.Coupling, geometry, activation));
+    }
+
+    private static (IsingChains, ClusterInfo) Step(RngKey key, IsingChains state, double coupling, LatticeGeometry geometry, double activation)
+    {
+        var chains = state.Chains;
+        var stride = state.Stride;
+        var spins = state.Buffer.ToArray();
+        var sizes = new double[chains];
+                Parallel.For(0, chains, c =>
+        {
+            var (seedKey, bondKey) = key.FoldIn(c).Split();
+            sizes[c] = FlipCluster(seedKey, bondKey, spins.AsSpan(c * stride, stride), geometry, coupling, activation);
+        });
+        var result = IsingChains.FromBuffer(state.Model, geometry, chains, spins);
+        return (result, new ClusterInfo(Vec.Filled(chains, 1.0), Vec.From(sizes)));
+    }
+
+    private static int FlipCluster(RngKey seedKey, RngKey bondKey, Span<sbyte> row, LatticeGeometry geometry, double coupling, double activation)
+    {
+        var sites = geometry.Sites;
+        var seed = Math.Min(sites - 1, (int)(seedKey.UniformAt(0) * sites));
+        var inCluster = new bool[sites + 1];
+        inCluster[sites] = true;
+        var stack = new Stack<int>();
+        var original = row.ToArray();
+        inCluster[seed] = true;
+        stack.Push(seed);
+        var size = 0;
+        while (stack.Count > 0)
+        {
+            var site = stack.Pop();
+            size++;
+            row[site] = (sbyte)-original[site];
+            for (var slot = 0; slot < LatticeGeometry.Slots; slot++)
+            {
+                var neighbour = geometry.Neighbours[site * LatticeGeometry.Slots + slot];
+                if (inCluster[neighbour] || !ClusterBonds.Satisfied(coupling, original[site], original[neighbour])) continue;
+                if (bondKey.UniformAt((long)site * LatticeGeometry.Slots + slot) >= activation) continue;
+                inCluster[neighbour] = true;
+                stack.Push(neighbour);
+            }
+        }
+
+        return size;
+    }
+}

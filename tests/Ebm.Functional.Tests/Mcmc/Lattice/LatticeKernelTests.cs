@@ -1,0 +1,119 @@
+using Ebm.Functional.Mcmc.Lattice;
+using Ebm.Functional.Models;
+using Ebm.Functional.Numerics;
+using Ebm.Functional.Prng;
+
+namespace Ebm.Functional.Tests.Mcmc.Lattice;
+
+/// <summary>
+/// The lattice kernels' Step implements their exact transition matrix: n = 20,000 chains all start from
+/// one state x and take one step; each empirical frequency of y must lie within 5 binomial standard
+/// errors sqrt(K(x,y)(1-K(x,y))/n) (plus 1e-3 for cells of probability near 0) of K(x,y). Per cell
+/// delta &lt; 6e-7 by the normal tail, so over the at most 64 cells of a row a false failure has probability
+/// below 4e-5. Also: cached energies equal the model's, and results do not depend on the thread count.
+/// </summary>
+public sealed class LatticeKernelTests
+{
+    private const int Chains = 20_000;
+
+    private static IsingModel Model(int rows, int columns, double j, double h, Boundary boundary) =>
+        IsingModel.Create(rows, columns, j, h, boundary).Match(m => m, e => throw new InvalidOperationException(e.Head.Message));
+
+    public static TheoryData<int, int, double, double, Boundary, CheckerboardUpdate, int> CheckerboardCases => new()
+    {
+        { 2, 3, 0.8, 0.3, Boundary.Open, CheckerboardUpdate.Metropolis, 13 },
+        { 2, 3, -0.6, -0.2, Boundary.Open, CheckerboardUpdate.HeatBath, 40 },
+        { 2, 2, 0.7, 0.4, Boundary.Periodic, CheckerboardUpdate.Metropolis, 6 },
+        { 3, 2, 0.5, 0.0, Boundary.Periodic, CheckerboardUpdate.HeatBath, 21 },
+    };
+
+    [Theory]
+    [MemberData(nameof(CheckerboardCases))]
+    public void Checkerboard_step_follows_the_exact_sweep_matrix(int rows, int columns, double j, double h, Boundary boundary, CheckerboardUpdate update, int start)
+    {
+        var model = Model(rows, columns, j, h, boundary);
+        const double beta = 0.6;
+        var sweep = Checkerboard.ColourClasses(model)
+            .Select(c => LatticeTransitions.ColourUpdate(model, beta, update, c))
+            .Aggregate(Multiply);
+        var sampler = Checkerboard.Create(model, beta, update);
+        AssertRowMatches(model, sweep, start, s => sampler.Step(RngKey.FromSeed(11), sampler.Init(s)).State);
+    }
+
+    [Theory]
+    [InlineData(false, 5)]
+    [InlineData(true, 9)]
+    public void Cluster_steps_follow_the_exact_Fortuin_Kasteleyn_matrix(bool wolff, int start)
+    {
+        var model = Model(2, 2, 1.0, 0.0, Boundary.Periodic);
+        const double beta = 0.3;
+        var k = LatticeTransitions.Cluster(model, beta, wolff);
+        var sampler = (wolff ? Wolff.Create(model, beta) : SwendsenWang.Create(model, beta)).Match(s => s, e => throw new InvalidOperationException(e.Message));
+        AssertRowMatches(model, k, start, s => sampler.Step(RngKey.FromSeed(12), sampler.Init(s)).State);
+    }
+
+    [Fact]
+    public void Cluster_kernels_refuse_a_field()
+    {
+        var model = Model(4, 4, 1.0, 0.1, Boundary.Periodic);
+        Assert.True(Wolff.Create(model, 0.4).IsFail);
+        Assert.True(SwendsenWang.Create(model, 0.4).IsFail);
+    }
+
+    [Fact]
+    public void Cached_energies_match_the_model_and_threads_do_not_change_results()
+    {
+        var model = Model(6, 5, 1.0, 0.2, Boundary.Periodic);
+        var start = Mat.Create(8, model.Dimension, d =>
+        {
+            for (var i = 0; i < d.Length; i++) d[i] = RngKey.FromSeed(4).UniformAt(i) < 0.5 ? -1.0 : 1.0;
+        });
+        var one = Checkerboard.Create(model, 0.4, CheckerboardUpdate.Metropolis, maxDegreeOfParallelism: 1);
+        var many = Checkerboard.Create(model, 0.4, CheckerboardUpdate.Metropolis, maxDegreeOfParallelism: 4);
+        var a = Ebm.Functional.Mcmc.Loop.Run(RngKey.FromSeed(2), one.Init(start), 7, one.Step);
+        var b = Ebm.Functional.Mcmc.Loop.Run(RngKey.FromSeed(2), many.Init(start), 7, many.Step);
+        Assert.Equal(a.ToStates(), b.ToStates());
+        var states = a.ToStates();
+        for (var c = 0; c < a.Chains; c++) Assert.Equal(model.Energy(states.Row(c)), a.Energies[c], 1e-12);
+
+        var zeroField = Model(6, 5, 1.0, 0.0, Boundary.Periodic);
+        var wolff = Wolff.Create(zeroField, 0.4).Match(s => s, e => throw new InvalidOperationException(e.Message));
+        var w = Ebm.Functional.Mcmc.Loop.Run(RngKey.FromSeed(3), wolff.Init(start), 5, wolff.Step).ToStates();
+        for (var c = 0; c < w.Rows; c++) Assert.Equal(zeroField.Energy(w.Row(c)), zeroField.Energies(w)[c], 1e-12);
+    }
+
+    private static void AssertRowMatches(IsingModel model, Mat k, int start, Func<Mat, IsingChains> step)
+    {
+        var n = model.Dimension;
+        var spins = new double[n];
+        LatticeTransitions.Decode(start, spins);
+        var starts = Mat.Create(Chains, n, d =>
+        {
+            for (var c = 0; c < Chains; c++) spins.CopyTo(d.Slice(c * n, n));
+        });
+        var after = step(starts);
+        var counts = new int[1 << n];
+        for (var c = 0; c < Chains; c++)
+        {
+            var y = 0;
+            var row = after.Spins(c);
+            for (var i = 0; i < n; i++) if (row[i] > 0) y |= 1 << i;
+            counts[y]++;
+        }
+
+        for (var y = 0; y < counts.Length; y++)
+        {
+            var p = k[start, y];
+            var bound = 5 * Math.Sqrt(p * (1 - p) / Chains) + 1e-3;
+            Assert.InRange((double)counts[y] / Chains, p - bound, p + bound);
+        }
+    }
+
+    private static Mat Multiply(Mat a, Mat b) => Mat.Create(a.Rows, b.Columns, d =>
+    {
+        for (var i = 0; i < a.Rows; i++)
+            for (var m = 0; m < a.Columns; m++)
+                for (var j = 0; j < b.Columns; j++)
+                    d[i * b.Columns + j] += a[i, m] * b[m, j];
+    });
+}
