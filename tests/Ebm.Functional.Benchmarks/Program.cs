@@ -13,16 +13,24 @@ namespace Ebm.Functional.Benchmarks;
 /// warm-up and three measured iterations: enough for a figure on a busy two-core machine in about a
 /// minute per benchmark class. BenchmarkDotNet's own <c>--job short</c> is the next step up.
 /// <c>--rbm-stopwatch [REPS] [--784x25]</c> times the exact RBM log Z with a stopwatch and prints
-/// key=value lines in the peer scripts' format, so the two can be run alternately in one session.
+/// key=value lines in the peer scripts' format, so the two can be run alternately in one session;
+/// <c>--ising-stopwatch</c> does the same for checkerboard sweeps of the L = 256 torus (W3).
 /// </remarks>
 public static class Program
 {
     private const string QuickSwitch = "--quick";
     private const string StopwatchSwitch = "--rbm-stopwatch";
+    private const string IsingStopwatchSwitch = "--ising-stopwatch";
 
     /// <summary>Runs the benchmarks that the arguments select; exit code 1 when a benchmark failed to run.</summary>
     public static int Main(string[] args)
     {
+        if (args.Contains(IsingStopwatchSwitch))
+        {
+            IsingBenchmarks.RunStopwatch(Console.Out, 100);
+            return 0;
+        }
+
         var stopwatchAt = Array.IndexOf(args, StopwatchSwitch);
         if (stopwatchAt >= 0)
         {

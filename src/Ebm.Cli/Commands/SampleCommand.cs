@@ -32,7 +32,9 @@ internal static class SampleCommand
         var sampler = new System.CommandLine.Option<string>("--sampler", "-s")
         {
             Description = "The MCMC kernel. Continuous models: metropolis (random walk), langevin (unadjusted), mala, hmc. " +
-                          "Names for discrete models are listed in the README; a sampler that does not apply to the model is an error.",
+                          "Discrete models (Boltzmann machine, Ising, RBM joint state): gibbs (heat bath), metropolis (single-site), " +
+                          "pt (parallel tempering over heat-bath Gibbs). Ising lattices also: checkerboard; at zero field wolff, swendsen-wang. " +
+                          "A sampler that does not apply to the model is an error.",
             Required = true,
             HelpName = "SAMPLER",
         }.OneOf(SamplerCatalog.Names);
@@ -41,6 +43,8 @@ internal static class SampleCommand
         var burnIn = IntOption("--burn-in", "Steps run and discarded first.", 100, "B");
         var thin = IntOption("--thin", "Keep one step in k (the diagnostics and the samples use kept steps).", 1, "k");
         var leapfrog = IntOption("--leapfrog-steps", "Leapfrog steps per HMC trajectory.", 10, "L");
+        var rungs = IntOption("--rungs", "Parallel tempering: number of temperatures, geometric from beta / ratio to beta.", 8, "R");
+        var ratio = new System.CommandLine.Option<double>("--beta-ratio") { Description = "Parallel tempering: ratio of the largest to the smallest beta of the ladder. [default: 10]", DefaultValueFactory = _ => 10.0, HelpName = "q" };
         var beta = new System.CommandLine.Option<double>("--beta", "-b") { Description = "Inverse temperature beta > 0: the chains sample p(x) proportional to exp(-beta E(x)).", DefaultValueFactory = _ => 1.0, HelpName = "B" };
         var stepSize = new System.CommandLine.Option<double>("--step-size") { Description = "Proposal scale (metropolis), step size epsilon (langevin, mala, hmc).", DefaultValueFactory = _ => 0.1, HelpName = "e" };
         var seed = new System.CommandLine.Option<ulong>("--seed") { Description = "Seed of every random number of the run (starting points included); printed with the result.", DefaultValueFactory = _ => DefaultSeed, HelpName = "S" };
@@ -51,12 +55,12 @@ internal static class SampleCommand
         var command = new Command("sample", "Sample p(x) proportional to exp(-beta E(x)) with an MCMC kernel, and report convergence diagnostics " +
                                             "(R-hat, bulk and tail ESS, autocorrelation time, acceptance) of the energy.")
         {
-            model, sampler, chains, steps, burnIn, thin, beta, seed, stepSize, leapfrog, output, json, plot,
+            model, sampler, chains, steps, burnIn, thin, beta, seed, stepSize, leapfrog, rungs, ratio, output, json, plot,
         };
         command.SetAction(parse =>
         {
             var request = new SampleRequest(parse.GetRequiredValue(sampler), parse.GetValue(chains), parse.GetValue(beta),
-                parse.GetValue(stepSize), parse.GetValue(leapfrog));
+                parse.GetValue(stepSize), parse.GetValue(leapfrog), parse.GetValue(rungs), parse.GetValue(ratio));
             var settings = RunSettings.Create(parse.GetValue(steps), parse.GetValue(burnIn), parse.GetValue(thin));
             var problems = Check(request).Concat(settings.Match(_ => [], e => e.Map(Prefixed))).ToList();
             return problems.Count > 0
@@ -79,6 +83,8 @@ internal static class SampleCommand
         if (r.Chains < 1 || r.Chains > MaxChains) errors.Add(CliErrors.InvalidOption("--chains", $"must be between 1 and {MaxChains}, got {r.Chains}"));
         if (!(r.Beta > 0) || !double.IsFinite(r.Beta)) errors.Add(CliErrors.InvalidOption("--beta", $"must be a finite number > 0, got {r.Beta}"));
         if (!(r.StepSize > 0) || !double.IsFinite(r.StepSize)) errors.Add(CliErrors.InvalidOption("--step-size", $"must be a finite number > 0, got {r.StepSize}"));
+        if (r.Rungs < 2 || r.Rungs > 256) errors.Add(CliErrors.InvalidOption("--rungs", $"must be between 2 and 256, got {r.Rungs}"));
+        if (!(r.BetaRatio > 1) || !double.IsFinite(r.BetaRatio)) errors.Add(CliErrors.InvalidOption("--beta-ratio", $"must be a finite number > 1, got {r.BetaRatio}"));
         if (r.LeapfrogSteps < 1) errors.Add(CliErrors.InvalidOption("--leapfrog-steps", $"must be at least 1, got {r.LeapfrogSteps}"));
         return errors;
     }

@@ -1,5 +1,9 @@
 using Ebm.Functional.Errors;
 using Ebm.Functional.Mcmc;
+using Ebm.Functional.Mcmc.Gibbs;
+using Ebm.Functional.Mcmc.Lattice;
+using Ebm.Functional.Mcmc.Metropolis;
+using Ebm.Functional.Mcmc.Tempering;
 using Ebm.Functional.Models;
 using Ebm.Functional.Numerics;
 using Ebm.Functional.Shell.Sampling;
@@ -14,7 +18,8 @@ internal delegate SampleOutcome SampleJob(ulong seed, RunSettings settings, IPro
 /// <summary>
 /// Which sampler names apply to which model kinds, and how each is built. Starting points come from
 /// <see cref="ChainRunner.StartKey"/>: standard normal draws for continuous models, uniform random
-/// states for discrete ones.
+/// states for discrete ones. "pt" runs heat-bath Gibbs at every rung of a geometric ladder from
+/// beta / ratio to beta and reports the rung at the requested beta.
 /// </summary>
 internal static class SamplerCatalog
 {
@@ -26,6 +31,9 @@ internal static class SamplerCatalog
     public static string[] For(IEnergyModel model) => model switch
     {
         IContinuousModel => ["metropolis", "langevin", "mala", "hmc"],
+        IsingModel { Field: 0 } => ["gibbs", "metropolis", "checkerboard", "wolff", "swendsen-wang", "pt"],
+        IsingModel => ["gibbs", "metropolis", "checkerboard", "pt"],
+        IDiscreteModel => ["gibbs", "metropolis", "pt"],
         _ => [],
     };
 
@@ -41,7 +49,44 @@ internal static class SamplerCatalog
         return model switch
         {
             IContinuousModel continuous => FinSucc(Continuous(continuous, request)),
-            _ => FinFail<SampleJob>(ExactErrors.NoExactMethod(model.Kind)),
+            IsingModel ising when request.Sampler is "checkerboard" or "wolff" or "swendsen-wang" => Lattice(ising, request),
+            IDiscreteModel discrete => Discrete(discrete, request),
+            _ => FinFail<SampleJob>(CliErrors.InvalidOption("--sampler", $"no sampler is available for a {model.Kind} model")),
+        };
+    }
+
+    /// <summary>Uniformly random states in the model's convention, from the run's start key.</summary>
+    private static Func<ulong, Mat> RandomStates(IDiscreteModel model, int chains)
+    {
+        var low = model.States == StateConvention.Spin ? -1.0 : 0.0;
+        return seed => Mat.Create(chains, model.Dimension, d =>
+        {
+            var key = ChainRunner.StartKey(seed);
+            for (var j = 0; j < d.Length; j++) d[j] = key.UniformAt(j) < 0.5 ? 1.0 : low;
+        });
+    }
+
+    private static Fin<SampleJob> Discrete(IDiscreteModel model, SampleRequest r)
+    {
+        var start = RandomStates(model, r.Chains);
+        return r.Sampler switch
+        {
+            "metropolis" => FinSucc(Job(SingleSiteMetropolis.Create(model, r.Beta), start, s => s.Energies, s => s.States)),
+            "gibbs" => FinSucc(Job(HeatBathGibbs.Create(model, r.Beta), start, s => s.Energies, s => s.States)),
+            _ => Ladder.Geometric(r.Beta / r.BetaRatio, r.Beta, r.Rungs).Map(betas =>
+                Job(ParallelTempering.Create(b => HeatBathGibbs.BuildKernel(model, b), model, betas), start,
+                    s => s.Coldest.Energies, s => s.Coldest.States)),
+        };
+    }
+
+    private static Fin<SampleJob> Lattice(IsingModel model, SampleRequest r)
+    {
+        var start = RandomStates(model, r.Chains);
+        return r.Sampler switch
+        {
+            "checkerboard" => FinSucc(Job(Checkerboard.Create(model, r.Beta, CheckerboardUpdate.Metropolis), start, s => s.Energies, s => s.ToStates())),
+            "wolff" => Wolff.Create(model, r.Beta).Map(sampler => Job(sampler, start, s => s.Energies, s => s.ToStates())),
+            _ => SwendsenWang.Create(model, r.Beta).Map(sampler => Job(sampler, start, s => s.Energies, s => s.ToStates())),
         };
     }
 
@@ -50,18 +95,18 @@ internal static class SamplerCatalog
         Func<ulong, Mat> start = seed => Mat.Create(r.Chains, model.Dimension, d => ChainRunner.StartKey(seed).Normal(d));
         return r.Sampler switch
         {
-            "metropolis" => Job(RandomWalkMetropolis.Create(model, r.Beta, r.StepSize), start),
-            "langevin" => Job(Langevin.Create(model, r.Beta, r.StepSize), start),
-            "mala" => Job(Mala.Create(model, r.Beta, r.StepSize), start),
-            _ => Job(Hmc.Create(model, r.Beta, r.StepSize, r.LeapfrogSteps), start),
+            "metropolis" => Job(RandomWalkMetropolis.Create(model, r.Beta, r.StepSize), start, s => s.Energies, s => s.Positions),
+            "langevin" => Job(Langevin.Create(model, r.Beta, r.StepSize), start, s => s.Energies, s => s.Positions),
+            "mala" => Job(Mala.Create(model, r.Beta, r.StepSize), start, s => s.Energies, s => s.Positions),
+            _ => Job(Hmc.Create(model, r.Beta, r.StepSize, r.LeapfrogSteps), start, s => s.Energies, s => s.Positions),
         };
     }
 
-    private static SampleJob Job<TInfo>(Sampler<Mat, ContinuousChains, TInfo> sampler, Func<ulong, Mat> start)
+    private static SampleJob Job<TState, TInfo>(Sampler<Mat, TState, TInfo> sampler, Func<ulong, Mat> start, Func<TState, Vec> energies, Func<TState, Mat> samples)
         where TInfo : IAcceptanceInfo =>
         (seed, settings, progress) =>
         {
-            var run = ChainRunner.Run(seed, sampler, start(seed), settings, s => s.Energies, s => s.Positions, progress);
+            var run = ChainRunner.Run(seed, sampler, start(seed), settings, energies, samples, progress);
             return new SampleOutcome(run.Energies, run.Samples, run.AcceptanceRates);
         };
 }

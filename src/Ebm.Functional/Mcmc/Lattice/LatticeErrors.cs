@@ -6,10 +6,10 @@ namespace Ebm.Functional.Mcmc.Lattice;
 public static class LatticeErrors
 {
     /// <summary>Code of <see cref="FieldNotSupported"/>.</summary>
-    public const int FieldNotSupportedCode = 3101;
+    public const int FieldNotSupportedCode = 6101;
 
     /// <summary>Code of <see cref="InvalidBeta"/>.</summary>
-    public const int InvalidBetaCode = 3102;
+    public const int InvalidBetaCode = 6102;
 
     /// <summary>A cluster algorithm was asked to sample a lattice with an external field.</summary>
     public static Error FieldNotSupported(string algorithm, double field) =>

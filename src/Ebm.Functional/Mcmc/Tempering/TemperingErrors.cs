@@ -6,7 +6,7 @@ namespace Ebm.Functional.Mcmc.Tempering;
 public static class TemperingErrors
 {
     /// <summary>Code of <see cref="InvalidLadder"/>.</summary>
-    public const int InvalidLadderCode = 3101;
+    public const int InvalidLadderCode = 6001;
 
     /// <summary>A ladder argument that is out of range, naming the field and the problem.</summary>
     public static Error InvalidLadder(string field, string problem) => Error.New(InvalidLadderCode, $"{field}: {problem}");
