@@ -44,6 +44,25 @@ internal static class BlockGibbsDraws
         }
     }
 
+    /// <summary>As <see cref="Bernoulli(RngKey, ReadOnlySpan{double}, Span{double})"/> for float32 probabilities (the same uniforms).</summary>
+    public static void Bernoulli(RngKey key, ReadOnlySpan<float> probabilities, Span<double> destination)
+    {
+        var n = probabilities.Length;
+        var u = 0;
+        for (long block = 0; u + 1 < n; block++, u += 2)
+        {
+            var (x0, x1, x2, x3) = key.Bits(block);
+            destination[u] = RngKey.ToUnit(x0, x1) < probabilities[u] ? 1.0 : 0.0;
+            destination[u + 1] = RngKey.ToUnit(x2, x3) < probabilities[u + 1] ? 1.0 : 0.0;
+        }
+
+        if (u < n)
+        {
+            var (x0, x1, _, _) = key.Bits(u / 2);
+            destination[u] = RngKey.ToUnit(x0, x1) < probabilities[u] ? 1.0 : 0.0;
+        }
+    }
+
     /// <summary>destination[u] = standard normal u (layout in the class remarks).</summary>
     public static void Normal(RngKey key, Span<double> destination)
     {
