@@ -30,9 +30,13 @@ public class RbmGibbsBenchmarks
     private RngKey _key;
     private long _sweep;
 
+    /// <summary>True: the float32 kernel (<see cref="RbmBlockGibbs.CreateSinglePrecision"/>); false: double.</summary>
+    [Params(false, true)]
+    public bool SinglePrecision { get; set; }
+
     /// <summary>Builds the model, the sampler and the starting chains once per run.</summary>
     [GlobalSetup]
-    public void Setup() => (_sampler, _state, _key) = Build();
+    public void Setup() => (_sampler, _state, _key) = Build(SinglePrecision);
 
     /// <summary>One sweep of all 100 chains.</summary>
     [Benchmark]
@@ -43,12 +47,18 @@ public class RbmGibbsBenchmarks
     }
 
     /// <summary>
-    /// Times <paramref name="repetitions"/> runs of <paramref name="sweeps"/> sweeps after a warm-up run and writes
-    /// one key=value line (seconds per sweep) to <paramref name="output"/>.
+    /// Times <paramref name="repetitions"/> runs of <paramref name="sweeps"/> sweeps after a warm-up run, in double then
+    /// in float32, and writes one key=value line (seconds per sweep) for each to <paramref name="output"/>.
     /// </summary>
     public static void RunStopwatch(TextWriter output, int repetitions = 7, int sweeps = 100)
     {
-        var (sampler, state, key) = Build();
+        Time(output, repetitions, sweeps, singlePrecision: false);
+        Time(output, repetitions, sweeps, singlePrecision: true);
+    }
+
+    private static void Time(TextWriter output, int repetitions, int sweeps, bool singlePrecision)
+    {
+        var (sampler, state, key) = Build(singlePrecision);
         state = Loop.Run(key.FoldIn(-1), state, sweeps, sampler.Step);
         var seconds = new List<double>();
         for (var r = 0; r < repetitions; r++)
@@ -61,7 +71,7 @@ public class RbmGibbsBenchmarks
         seconds.Sort();
         var invariant = CultureInfo.InvariantCulture;
         output.WriteLine(string.Join(' ',
-            "workload=W1-gibbs-sweep", "impl=ebm-csharp", "dtype=f64", $"nv={Visible}", $"nh={Hidden}", $"chains={Chains}",
+            "workload=W1-gibbs-sweep", "impl=ebm-csharp", singlePrecision ? "dtype=f32" : "dtype=f64", $"nv={Visible}", $"nh={Hidden}", $"chains={Chains}",
             $"sweeps={sweeps}", $"reps={repetitions}",
             $"s_per_sweep_median={seconds[seconds.Count / 2].ToString("G6", invariant)}",
             $"s_per_sweep_min={seconds[0].ToString("G6", invariant)}", $"s_per_sweep_max={seconds[^1].ToString("G6", invariant)}",
@@ -69,7 +79,7 @@ public class RbmGibbsBenchmarks
             $"threads={Environment.ProcessorCount}", $"gemm=\"{MatrixProduct.BackendDescription}\""));
     }
 
-    private static (Sampler<Mat, RbmChains, BlockGibbsInfo> Sampler, RbmChains State, RngKey Key) Build()
+    private static (Sampler<Mat, RbmChains, BlockGibbsInfo> Sampler, RbmChains State, RngKey Key) Build(bool singlePrecision)
     {
         var key = RngKey.FromSeed(2);
         var weights = new double[Visible * Hidden];
@@ -79,7 +89,7 @@ public class RbmGibbsBenchmarks
             .Match(m => m, e => throw new InvalidOperationException(string.Join("; ", e)));
         var start = new double[Chains * (Visible + Hidden)];
         key.FoldIn(1).Bernoulli(Enumerable.Repeat(0.5, start.Length).ToArray(), start);
-        var sampler = RbmBlockGibbs.Create(model, 1.0);
+        var sampler = singlePrecision ? RbmBlockGibbs.CreateSinglePrecision(model, 1.0) : RbmBlockGibbs.Create(model, 1.0);
         return (sampler, sampler.Init(Mat.From(Chains, Visible + Hidden, start)), key.FoldIn(2));
     }
 }

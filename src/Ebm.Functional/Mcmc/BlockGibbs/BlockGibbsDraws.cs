@@ -28,38 +28,39 @@ internal static class BlockGibbsDraws
     /// <summary>destination[u] = 1 when uniform u &lt; probabilities[u], else 0 (layout in the class remarks).</summary>
     public static void Bernoulli(RngKey key, ReadOnlySpan<double> probabilities, Span<double> destination)
     {
-        var n = probabilities.Length;
-        var u = 0;
-        for (long block = 0; u + 1 < n; block++, u += 2)
+        Span<double> uniforms = stackalloc double[Batch];
+        for (var start = 0; start < probabilities.Length; start += Batch)
         {
-            var (x0, x1, x2, x3) = key.Bits(block);
-            destination[u] = RngKey.ToUnit(x0, x1) < probabilities[u] ? 1.0 : 0.0;
-            destination[u + 1] = RngKey.ToUnit(x2, x3) < probabilities[u + 1] ? 1.0 : 0.0;
-        }
-
-        if (u < n)
-        {
-            var (x0, x1, _, _) = key.Bits(u / 2);
-            destination[u] = RngKey.ToUnit(x0, x1) < probabilities[u] ? 1.0 : 0.0;
+            var count = Math.Min(Batch, probabilities.Length - start);
+            Uniforms(key, start, uniforms[..count]);
+            for (var u = 0; u < count; u++) destination[start + u] = uniforms[u] < probabilities[start + u] ? 1.0 : 0.0;
         }
     }
 
     /// <summary>As <see cref="Bernoulli(RngKey, ReadOnlySpan{double}, Span{double})"/> for float32 probabilities (the same uniforms).</summary>
     public static void Bernoulli(RngKey key, ReadOnlySpan<float> probabilities, Span<double> destination)
     {
-        var n = probabilities.Length;
-        var u = 0;
-        for (long block = 0; u + 1 < n; block++, u += 2)
+        Span<double> uniforms = stackalloc double[Batch];
+        for (var start = 0; start < probabilities.Length; start += Batch)
         {
-            var (x0, x1, x2, x3) = key.Bits(block);
-            destination[u] = RngKey.ToUnit(x0, x1) < probabilities[u] ? 1.0 : 0.0;
-            destination[u + 1] = RngKey.ToUnit(x2, x3) < probabilities[u + 1] ? 1.0 : 0.0;
+            var count = Math.Min(Batch, probabilities.Length - start);
+            Uniforms(key, start, uniforms[..count]);
+            for (var u = 0; u < count; u++) destination[start + u] = uniforms[u] < probabilities[start + u] ? 1.0 : 0.0;
         }
+    }
 
-        if (u < n)
+    /// <summary>Units per batch of uniforms: four Philox blocks give eight.</summary>
+    private const int Batch = 8;
+
+    /// <summary>Uniforms of units first .. first + destination.Length - 1 (first even, at most 8 units).</summary>
+    private static void Uniforms(RngKey key, int first, Span<double> destination)
+    {
+        Span<uint> words = stackalloc uint[16];
+        PhiloxLanes.FourBlocks(key, (uint)(first / 2), words);
+        for (var u = 0; u < destination.Length; u++)
         {
-            var (x0, x1, _, _) = key.Bits(u / 2);
-            destination[u] = RngKey.ToUnit(x0, x1) < probabilities[u] ? 1.0 : 0.0;
+            var lane = u / 2;
+            destination[u] = u % 2 == 0 ? RngKey.ToUnit(words[lane], words[4 + lane]) : RngKey.ToUnit(words[8 + lane], words[12 + lane]);
         }
     }
 
