@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 using Ebm.Functional.Prng;
 
 namespace Ebm.Functional.Mcmc.BlockGibbs;
@@ -28,40 +29,47 @@ internal static class BlockGibbsDraws
     /// <summary>destination[u] = 1 when uniform u &lt; probabilities[u], else 0 (layout in the class remarks).</summary>
     public static void Bernoulli(RngKey key, ReadOnlySpan<double> probabilities, Span<double> destination)
     {
-        Span<double> uniforms = stackalloc double[Batch];
-        for (var start = 0; start < probabilities.Length; start += Batch)
+        var n = probabilities.Length;
+        var u = 0;
+        if (PhiloxLanes.IsAccelerated)
         {
-            var count = Math.Min(Batch, probabilities.Length - start);
-            Uniforms(key, start, uniforms[..count]);
-            for (var u = 0; u < count; u++) destination[start + u] = uniforms[u] < probabilities[start + u] ? 1.0 : 0.0;
+            var one = Vector256.Create(1.0);
+            for (; u + 8 <= n; u += 8)
+            {
+                var (low, high) = PhiloxLanes.EightUniforms(key, (uint)(u / 2));
+                (Vector256.LessThan(low, Vector256.Create(probabilities.Slice(u, 4))) & one).CopyTo(destination.Slice(u, 4));
+                (Vector256.LessThan(high, Vector256.Create(probabilities.Slice(u + 4, 4))) & one).CopyTo(destination.Slice(u + 4, 4));
+            }
         }
+
+        for (; u < n; u++) destination[u] = UniformAt(key, u) < probabilities[u] ? 1.0 : 0.0;
     }
 
     /// <summary>As <see cref="Bernoulli(RngKey, ReadOnlySpan{double}, Span{double})"/> for float32 probabilities (the same uniforms).</summary>
     public static void Bernoulli(RngKey key, ReadOnlySpan<float> probabilities, Span<double> destination)
     {
-        Span<double> uniforms = stackalloc double[Batch];
-        for (var start = 0; start < probabilities.Length; start += Batch)
+        var n = probabilities.Length;
+        var u = 0;
+        if (PhiloxLanes.IsAccelerated)
         {
-            var count = Math.Min(Batch, probabilities.Length - start);
-            Uniforms(key, start, uniforms[..count]);
-            for (var u = 0; u < count; u++) destination[start + u] = uniforms[u] < probabilities[start + u] ? 1.0 : 0.0;
+            var one = Vector256.Create(1.0);
+            for (; u + 8 <= n; u += 8)
+            {
+                var (low, high) = PhiloxLanes.EightUniforms(key, (uint)(u / 2));
+                var (pLow, pHigh) = Vector256.Widen(Vector256.Create(probabilities.Slice(u, 8)));
+                (Vector256.LessThan(low, pLow) & one).CopyTo(destination.Slice(u, 4));
+                (Vector256.LessThan(high, pHigh) & one).CopyTo(destination.Slice(u + 4, 4));
+            }
         }
+
+        for (; u < n; u++) destination[u] = UniformAt(key, u) < probabilities[u] ? 1.0 : 0.0;
     }
 
-    /// <summary>Units per batch of uniforms: four Philox blocks give eight.</summary>
-    private const int Batch = 8;
-
-    /// <summary>Uniforms of units first .. first + destination.Length - 1 (first even, at most 8 units).</summary>
-    private static void Uniforms(RngKey key, int first, Span<double> destination)
+    /// <summary>Unit u's uniform: the first 64 bits of block u / 2 for even u, the last 64 for odd u.</summary>
+    private static double UniformAt(RngKey key, int unit)
     {
-        Span<uint> words = stackalloc uint[16];
-        PhiloxLanes.FourBlocks(key, (uint)(first / 2), words);
-        for (var u = 0; u < destination.Length; u++)
-        {
-            var lane = u / 2;
-            destination[u] = u % 2 == 0 ? RngKey.ToUnit(words[lane], words[4 + lane]) : RngKey.ToUnit(words[8 + lane], words[12 + lane]);
-        }
+        var (x0, x1, x2, x3) = key.Bits(unit / 2);
+        return unit % 2 == 0 ? RngKey.ToUnit(x0, x1) : RngKey.ToUnit(x2, x3);
     }
 
     /// <summary>destination[u] = standard normal u (layout in the class remarks).</summary>

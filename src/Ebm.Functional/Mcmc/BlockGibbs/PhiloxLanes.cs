@@ -11,8 +11,8 @@ namespace Ebm.Functional.Mcmc.BlockGibbs;
 /// </summary>
 /// <remarks>
 /// Each 64-bit lane holds one 32-bit word of one block, so the round's 32 x 32 -&gt; 64-bit products are single
-/// <c>vpmuludq</c> instructions (Salmon et al., 2011, for the round function). Without AVX2 the scalar
-/// <see cref="RngKey.Bits"/> is used; the words are the same either way.
+/// <c>vpmuludq</c> instructions (Salmon et al., 2011, for the round function). Callers check
+/// <see cref="IsAccelerated"/> and use the scalar <see cref="RngKey.Bits"/> otherwise; the words are the same.
 /// </remarks>
 internal static class PhiloxLanes
 {
@@ -21,27 +21,47 @@ internal static class PhiloxLanes
     private const uint W0 = 0x9E3779B9;
     private const uint W1 = 0xBB67AE85;
 
-    /// <summary>Whether <see cref="FourBlocks"/> runs vectorised on this CPU.</summary>
+    /// <summary>Whether this CPU runs the vector paths (AVX2).</summary>
     public static bool IsAccelerated => Avx2.IsSupported;
 
     /// <summary>
-    /// Words of draw blocks <paramref name="first"/> .. first + 3 of <paramref name="key"/> (first &lt; 2^32 - 3):
-    /// words[4 w + lane] is word w of block first + lane.
+    /// The 53-bit uniforms of units 2 first .. 2 first + 7 in the block-Gibbs layout (unit u: first half of block
+    /// u / 2 when u is even, second half when odd), in unit order; needs AVX2 (<see cref="IsAccelerated"/>) and
+    /// first + 3 &lt; 2^32.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void FourBlocks(RngKey key, uint first, Span<uint> words)
+    public static (Vector256<double> Low, Vector256<double> High) EightUniforms(RngKey key, uint first)
     {
-        if (!Avx2.IsSupported)
-        {
-            for (var lane = 0; lane < 4; lane++)
-            {
-                var (x0, x1, x2, x3) = key.Bits(first + lane);
-                (words[lane], words[4 + lane], words[8 + lane], words[12 + lane]) = (x0, x1, x2, x3);
-            }
+        var (c0, c1, c2, c3) = FourBlocks(key, first);
+        var even = Unit(c0, c1);
+        var odd = Unit(c2, c3);
+        var pairsLow = Avx.UnpackLow(even, odd);
+        var pairsHigh = Avx.UnpackHigh(even, odd);
+        return (Avx.Permute2x128(pairsLow, pairsHigh, 0x20), Avx.Permute2x128(pairsLow, pairsHigh, 0x31));
+    }
 
-            return;
-        }
+    /// <summary>
+    /// ((hi 2^32 + lo) &gt;&gt; 11) 2^-53 per lane, as <see cref="RngKey.ToUnit"/>: hi 2^-32 + (lo &gt;&gt; 11) 2^-53, two exact
+    /// conversions (a lane below 2^52 OR-ed into the bits of 2^52 is 2^52 + lane) whose sum is exact because their
+    /// bits do not overlap. Avoids a 64-bit integer conversion, which AVX2 lacks.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<double> Unit(Vector256<ulong> hi, Vector256<ulong> lo)
+    {
+        var twoTo52 = Vector256.Create(4503599627370496.0);
+        var exponent = twoTo52.AsUInt64();
+        var high = ((hi | exponent).AsDouble() - twoTo52) * Vector256.Create(1.0 / 4294967296.0);
+        var low = (((lo >>> 11) | exponent).AsDouble() - twoTo52) * Vector256.Create(1.0 / 9007199254740992.0);
+        return high + low;
+    }
 
+    /// <summary>
+    /// Words 0..3 of draw blocks first .. first + 3, one block per 64-bit lane (the word in the low 32 bits);
+    /// needs AVX2.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static (Vector256<ulong> X0, Vector256<ulong> X1, Vector256<ulong> X2, Vector256<ulong> X3) FourBlocks(RngKey key, uint first)
+    {
         var low = Vector256.Create(0xFFFF_FFFFUL);
         var c0 = Vector256.Create((ulong)first, first + 1UL, first + 2UL, first + 3UL);
         var c1 = Vector256<ulong>.Zero;
@@ -64,14 +84,6 @@ internal static class PhiloxLanes
             k1 += W1;
         }
 
-        Narrow(c0, words[..4]);
-        Narrow(c1, words.Slice(4, 4));
-        Narrow(c2, words.Slice(8, 4));
-        Narrow(c3, words.Slice(12, 4));
-    }
-
-    private static void Narrow(Vector256<ulong> lanes, Span<uint> destination)
-    {
-        for (var lane = 0; lane < 4; lane++) destination[lane] = (uint)lanes.GetElement(lane);
+        return (c0, c1, c2, c3);
     }
 }
