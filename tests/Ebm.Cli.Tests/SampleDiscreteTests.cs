@@ -26,6 +26,8 @@ public sealed class SampleDiscreteTests
     [InlineData("boltzmann-machine-3.json", "gibbs")]
     [InlineData("boltzmann-machine-3.json", "metropolis")]
     [InlineData("bernoulli-rbm-3x2.json", "gibbs")]
+    [InlineData("bernoulli-rbm-3x2.json", "block-gibbs")]
+    [InlineData("gaussian-bernoulli-rbm-2x2.json", "block-gibbs")]
     public void Mean_energy_matches_the_exact_value_within_the_reported_mcse(string example, string sampler)
     {
         const double beta = 0.44;

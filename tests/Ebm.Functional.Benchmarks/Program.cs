@@ -14,17 +14,25 @@ namespace Ebm.Functional.Benchmarks;
 /// minute per benchmark class. BenchmarkDotNet's own <c>--job short</c> is the next step up.
 /// <c>--rbm-stopwatch [REPS] [--784x25]</c> times the exact RBM log Z with a stopwatch and prints
 /// key=value lines in the peer scripts' format, so the two can be run alternately in one session;
-/// <c>--ising-stopwatch</c> does the same for checkerboard sweeps of the L = 256 torus (W3).
+/// <c>--ising-stopwatch</c> does the same for checkerboard sweeps of the L = 256 torus (W3), and
+/// <c>--rbm-gibbs-stopwatch</c> for block-Gibbs sweeps of a 784 x 500 RBM with 100 chains (W1's sampling part).
 /// </remarks>
 public static class Program
 {
     private const string QuickSwitch = "--quick";
     private const string StopwatchSwitch = "--rbm-stopwatch";
     private const string IsingStopwatchSwitch = "--ising-stopwatch";
+    private const string RbmGibbsStopwatchSwitch = "--rbm-gibbs-stopwatch";
 
     /// <summary>Runs the benchmarks that the arguments select; exit code 1 when a benchmark failed to run.</summary>
     public static int Main(string[] args)
     {
+        if (args.Contains(RbmGibbsStopwatchSwitch))
+        {
+            RbmGibbsBenchmarks.RunStopwatch(Console.Out);
+            return 0;
+        }
+
         if (args.Contains(IsingStopwatchSwitch))
         {
             IsingBenchmarks.RunStopwatch(Console.Out, 100);

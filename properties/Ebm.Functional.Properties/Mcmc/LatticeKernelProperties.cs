@@ -17,11 +17,15 @@ namespace Ebm.Functional.Properties.Mcmc;
 /// <remarks>
 /// Lattices: 2x2 and 3x3 periodic tori (the 3x3 torus is not bipartite and gets three colours) and a
 /// 2x3 open lattice; J in [-1.5, 1.5], h in [-1, 1] (0 for cluster moves), beta in [0.05, 1.5].
-/// Tolerance 1e-12: every entry is a sum of at most 2^18 products of probabilities, accurate to a few ulps each.
+/// Tolerance: an entry of a cluster-move matrix is a sum of up to 2^18 products of probabilities (one per bond
+/// subset), so its rounding error is bounded by gamma_n = n eps with n = 2^18 (Higham 2002, section 4.2):
+/// 2^18 * 2^-52 = 5.8e-11. Checkerboard entries are products of at most 9 site factors: 1e-12 covers them.
+/// (A 3x3 torus row sum was seen 3.5e-12 from 1, beyond 1e-12 but well inside the cluster bound.)
 /// </remarks>
 public class LatticeKernelProperties
 {
     private const double Tolerance = 1e-12;
+    private const double ClusterTolerance = 262144 * 2.220446049250313e-16;
 
     private static readonly (int Rows, int Columns, Boundary Boundary)[] Lattices =
         [(2, 2, Boundary.Periodic), (3, 3, Boundary.Periodic), (2, 3, Boundary.Open)];
@@ -84,6 +88,11 @@ public class LatticeKernelProperties
         Prop.ForAll(Arb.From(Cases(zeroField: true, lattices: 1)), ClusterLaws);
 
     /// <summary>One case: the 3x3 torus has up to 2^18 bond subsets per state, about two seconds.</summary>
+    [Property(MaxTest = 1, Replay = "(7110464170574584725,1973499034939047903,100)")]
+    public Property Cluster_moves_are_reversible_on_the_3x3_torus_at_the_case_that_showed_summation_error() =>
+        Prop.ForAll(Arb.From(Cases(zeroField: true, lattices: 1, first: 1)), ClusterLaws);
+
+    /// <summary>One case: the 3x3 torus has up to 2^18 bond subsets per state, about two seconds.</summary>
     [Property(MaxTest = 1)]
     public Property Cluster_moves_are_reversible_on_the_3x3_torus() =>
         Prop.ForAll(Arb.From(Cases(zeroField: true, lattices: 1, first: 1)), ClusterLaws);
@@ -95,9 +104,9 @@ public class LatticeKernelProperties
         foreach (var single in new[] { false, true })
         {
             var k = LatticeTransitions.Cluster(model, beta, single);
-            AssertRowsSumToOne(k);
-            AssertStationary(pi, k);
-            AssertDetailedBalance(pi, k);
+            AssertRowsSumToOne(k, ClusterTolerance);
+            AssertStationary(pi, k, ClusterTolerance);
+            AssertDetailedBalance(pi, k, ClusterTolerance);
         }
     }
 
@@ -112,26 +121,26 @@ public class LatticeKernelProperties
                 d[y] += p[x] * k[x, y];
     });
 
-    private static void AssertRowsSumToOne(Mat k)
+    private static void AssertRowsSumToOne(Mat k, double tolerance = Tolerance)
     {
         for (var x = 0; x < k.Rows; x++)
         {
             var sum = 0.0;
             foreach (var v in k.Row(x)) sum += v;
-            Assert.InRange(sum, 1 - Tolerance, 1 + Tolerance);
+            Assert.InRange(sum, 1 - tolerance, 1 + tolerance);
         }
     }
 
-    private static void AssertStationary(Vec pi, Mat k)
+    private static void AssertStationary(Vec pi, Mat k, double tolerance = Tolerance)
     {
         var flow = Flow(pi, k);
-        for (var y = 0; y < k.Columns; y++) Assert.InRange(flow[y] - pi[y], -Tolerance, Tolerance);
+        for (var y = 0; y < k.Columns; y++) Assert.InRange(flow[y] - pi[y], -tolerance, tolerance);
     }
 
-    private static void AssertDetailedBalance(Vec pi, Mat k)
+    private static void AssertDetailedBalance(Vec pi, Mat k, double tolerance = Tolerance)
     {
         for (var x = 0; x < k.Rows; x++)
             for (var y = x + 1; y < k.Columns; y++)
-                Assert.InRange(pi[x] * k[x, y] - pi[y] * k[y, x], -Tolerance, Tolerance);
+                Assert.InRange(pi[x] * k[x, y] - pi[y] * k[y, x], -tolerance, tolerance);
     }
 }

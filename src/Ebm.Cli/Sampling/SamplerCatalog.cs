@@ -1,5 +1,6 @@
 using Ebm.Functional.Errors;
 using Ebm.Functional.Mcmc;
+using Ebm.Functional.Mcmc.BlockGibbs;
 using Ebm.Functional.Mcmc.Gibbs;
 using Ebm.Functional.Mcmc.Lattice;
 using Ebm.Functional.Mcmc.Metropolis;
@@ -31,6 +32,8 @@ internal static class SamplerCatalog
     public static string[] For(IEnergyModel model) => model switch
     {
         IContinuousModel => ["metropolis", "langevin", "mala", "hmc"],
+        BernoulliRbm => ["block-gibbs", "gibbs", "metropolis", "pt"],
+        GaussianBernoulliRbm => ["block-gibbs"],
         IsingModel { Field: 0 } => ["gibbs", "metropolis", "checkerboard", "wolff", "swendsen-wang", "pt"],
         IsingModel => ["gibbs", "metropolis", "checkerboard", "pt"],
         IDiscreteModel => ["gibbs", "metropolis", "pt"],
@@ -50,6 +53,15 @@ internal static class SamplerCatalog
         {
             IContinuousModel continuous => FinSucc(Continuous(continuous, request)),
             IsingModel ising when request.Sampler is "checkerboard" or "wolff" or "swendsen-wang" => Lattice(ising, request),
+            BernoulliRbm rbm when request.Sampler == "block-gibbs" =>
+                FinSucc(Job(RbmBlockGibbs.Create(rbm, request.Beta), RandomStates(rbm, request.Chains), s => s.Energies, s => s.Joint())),
+            GaussianBernoulliRbm gbrbm => FinSucc(Job(GaussianBernoulliBlockGibbs.Create(gbrbm, request.Beta),
+                seed => Mat.Create(request.Chains, gbrbm.Dimension, d =>
+                {
+                    var key = ChainRunner.StartKey(seed);
+                    for (var j = 0; j < d.Length; j++) d[j] = key.UniformAt(j) < 0.5 ? 1.0 : 0.0;
+                }),
+                s => s.Energies, s => s.Joint())),
             IDiscreteModel discrete => Discrete(discrete, request),
             _ => FinFail<SampleJob>(CliErrors.InvalidOption("--sampler", $"no sampler is available for a {model.Kind} model")),
         };
