@@ -1,4 +1,6 @@
+using Ebm.Functional.Mcmc.BlockGibbs;
 using Ebm.Functional.Mcmc.Gibbs;
+using Ebm.Functional.Mcmc.Lattice;
 using Ebm.Functional.Mcmc.Metropolis;
 using Ebm.Functional.Models;
 using Ebm.Functional.Numerics;
@@ -11,13 +13,23 @@ namespace Ebm.Functional.Properties.Mcmc;
 /// </summary>
 /// <param name="Name">The kernel and its scan order.</param>
 /// <param name="StepMatrix">The exact transition matrix of one step at beta.</param>
-/// <param name="ReversibleUpdate">The single random-site update matrix, or null for kernels that are not reversible.</param>
+/// <param name="ReversibleUpdate">A reversible update whose detailed balance makes the step reversible (the single
+/// random-site update, or the step itself), or null for kernels that are not reversible.</param>
+/// <param name="Applies">Which models the kernel is for; null for every discrete model.</param>
 public sealed record DiscreteKernelEntry(
     string Name,
     Func<IDiscreteModel, double, Mat> StepMatrix,
-    Func<IDiscreteModel, double, Mat>? ReversibleUpdate);
+    Func<IDiscreteModel, double, Mat>? ReversibleUpdate,
+    Func<IDiscreteModel, bool>? Applies = null)
+{
+    /// <summary>Whether the kernel samples <paramref name="model"/>.</summary>
+    public bool AppliesTo(IDiscreteModel model) => Applies?.Invoke(model) ?? true;
+}
 
-/// <summary>Every single-site discrete kernel, each in both scan orders.</summary>
+/// <summary>
+/// Every discrete kernel: the single-site kernels in both scan orders (any discrete model), the
+/// checkerboard sweeps and cluster moves (Ising lattices), and block Gibbs (Bernoulli RBMs).
+/// </summary>
 public static class DiscreteKernelTable
 {
     /// <summary>The table the contract suite runs over.</summary>
@@ -27,5 +39,18 @@ public static class DiscreteKernelTable
         new("metropolis/systematic", (m, b) => SingleSiteMetropolis.TransitionMatrix(m, b, ScanOrder.Systematic), null),
         new("gibbs/random", (m, b) => HeatBathGibbs.TransitionMatrix(m, b, ScanOrder.Random), HeatBathGibbs.RandomSiteMatrix),
         new("gibbs/systematic", (m, b) => HeatBathGibbs.TransitionMatrix(m, b, ScanOrder.Systematic), null),
+        new("checkerboard/metropolis", (m, b) => Sweep((IsingModel)m, b, CheckerboardUpdate.Metropolis), null, m => m is IsingModel),
+        new("checkerboard/heat-bath", (m, b) => Sweep((IsingModel)m, b, CheckerboardUpdate.HeatBath), null, m => m is IsingModel),
+        new("wolff", (m, b) => LatticeTransitions.Cluster((IsingModel)m, b, singleCluster: true),
+            (m, b) => LatticeTransitions.Cluster((IsingModel)m, b, singleCluster: true), m => m is IsingModel { Field: 0 }),
+        new("swendsen-wang", (m, b) => LatticeTransitions.Cluster((IsingModel)m, b, singleCluster: false),
+            (m, b) => LatticeTransitions.Cluster((IsingModel)m, b, singleCluster: false), m => m is IsingModel { Field: 0 }),
+        new("block-gibbs", (m, b) => RbmBlockGibbs.TransitionMatrix((BernoulliRbm)m, b), null, m => m is BernoulliRbm),
     ];
+
+    /// <summary>One checkerboard sweep: the product of the colour updates, in colour order.</summary>
+    private static Mat Sweep(IsingModel model, double beta, CheckerboardUpdate update) =>
+        Checkerboard.ColourClasses(model)
+            .Select(colour => LatticeTransitions.ColourUpdate(model, beta, update, colour))
+            .Aggregate(MatrixProduct.Multiply);
 }
