@@ -15,7 +15,8 @@ namespace Ebm.Functional.Benchmarks;
 /// <c>--rbm-stopwatch [REPS] [--784x25]</c> times the exact RBM log Z with a stopwatch and prints
 /// key=value lines in the peer scripts' format, so the two can be run alternately in one session;
 /// <c>--ising-stopwatch</c> does the same for checkerboard sweeps of the L = 256 torus (W3), and
-/// <c>--rbm-gibbs-stopwatch</c> for block-Gibbs sweeps of a 784 x 500 RBM with 100 chains (W1's sampling part).
+/// <c>--rbm-gibbs-stopwatch</c> for block-Gibbs sweeps of a 784 x 500 RBM with 100 chains (W1's sampling part),
+/// <c>--wolff-stopwatch</c> for independent samples per second of Wolff and checkerboard at L = 64, beta_c.
 /// </remarks>
 public static class Program
 {
@@ -23,6 +24,7 @@ public static class Program
     private const string StopwatchSwitch = "--rbm-stopwatch";
     private const string IsingStopwatchSwitch = "--ising-stopwatch";
     private const string RbmGibbsStopwatchSwitch = "--rbm-gibbs-stopwatch";
+    private const string WolffStopwatchSwitch = "--wolff-stopwatch";
 
     /// <summary>Runs the benchmarks that the arguments select; exit code 1 when a benchmark failed to run.</summary>
     public static int Main(string[] args)
@@ -30,6 +32,12 @@ public static class Program
         if (args.Contains(RbmGibbsStopwatchSwitch))
         {
             RbmGibbsBenchmarks.RunStopwatch(Console.Out);
+            return 0;
+        }
+
+        if (args.Contains(WolffStopwatchSwitch))
+        {
+            WolffBenchmarks.RunStopwatch(Console.Out, 4000);
             return 0;
         }
 
