@@ -23,6 +23,7 @@ public sealed class SampleTests : IDisposable
     [InlineData("hmc", "0.3")]
     [InlineData("mala", "0.5")]
     [InlineData("metropolis", "1.0")]
+    [InlineData("pt", "0.3")]
     public void The_mean_energy_of_a_gaussian_matches_d_over_2_beta_within_the_reported_mcse(string sampler, string stepSize)
     {
         // For the 2-D Gaussian at beta = 2, <E> = d / (2 beta) = 0.5 exactly. The run's MCSE (from its bulk ESS)
@@ -89,7 +90,7 @@ public sealed class SampleTests : IDisposable
     {
         var outcome = CliRun.Invoke("sample", CliRun.Example("gaussian-2d.json"), "--sampler", "wolff");
         Assert.Equal(2, outcome.Code);
-        Assert.Contains("--sampler: wolff does not apply to a gaussian model; use one of: metropolis, langevin, mala, hmc", outcome.Err);
+        Assert.Contains("--sampler: wolff does not apply to a gaussian model; use one of: metropolis, langevin, mala, hmc, pt", outcome.Err);
     }
 
     [Fact]

@@ -31,7 +31,7 @@ internal static class SampleCommand
         var model = CommonOptions.Model();
         var sampler = new System.CommandLine.Option<string>("--sampler", "-s")
         {
-            Description = "The MCMC kernel. Continuous models: metropolis (random walk), langevin (unadjusted), mala, hmc. " +
+            Description = "The MCMC kernel. Continuous models: metropolis (random walk), langevin (unadjusted), mala, hmc, pt (parallel tempering over HMC). " +
                           "Discrete models (Boltzmann machine, Ising, RBM joint state): gibbs (heat bath), metropolis (single-site), " +
                           "pt (parallel tempering over heat-bath Gibbs). Ising lattices also: checkerboard; at zero field wolff, swendsen-wang. " +
                           "A sampler that does not apply to the model is an error.",

@@ -19,8 +19,8 @@ internal delegate SampleOutcome SampleJob(ulong seed, RunSettings settings, IPro
 /// <summary>
 /// Which sampler names apply to which model kinds, and how each is built. Starting points come from
 /// <see cref="ChainRunner.StartKey"/>: standard normal draws for continuous models, uniform random
-/// states for discrete ones. "pt" runs heat-bath Gibbs at every rung of a geometric ladder from
-/// beta / ratio to beta and reports the rung at the requested beta.
+/// states for discrete ones. "pt" runs heat-bath Gibbs (discrete models) or HMC (continuous models) at
+/// every rung of a geometric ladder from beta / ratio to beta and reports the rung at the requested beta.
 /// </summary>
 internal static class SamplerCatalog
 {
@@ -31,7 +31,7 @@ internal static class SamplerCatalog
     /// <summary>The sampler names that apply to <paramref name="model"/>.</summary>
     public static string[] For(IEnergyModel model) => model switch
     {
-        IContinuousModel => ["metropolis", "langevin", "mala", "hmc"],
+        IContinuousModel => ["metropolis", "langevin", "mala", "hmc", "pt"],
         BernoulliRbm => ["block-gibbs", "gibbs", "metropolis", "pt"],
         GaussianBernoulliRbm => ["block-gibbs"],
         IsingModel { Field: 0 } => ["gibbs", "metropolis", "checkerboard", "wolff", "swendsen-wang", "pt"],
@@ -51,7 +51,7 @@ internal static class SamplerCatalog
                     : $"{request.Sampler} does not apply to a {model.Kind} model; use one of: {string.Join(", ", applicable)}"));
         return model switch
         {
-            IContinuousModel continuous => FinSucc(Continuous(continuous, request)),
+            IContinuousModel continuous => Continuous(continuous, request),
             IsingModel ising when request.Sampler is "checkerboard" or "wolff" or "swendsen-wang" => Lattice(ising, request),
             BernoulliRbm rbm when request.Sampler == "block-gibbs" =>
                 FinSucc(Job(RbmBlockGibbs.Create(rbm, request.Beta), RandomStates(rbm, request.Chains), s => s.Energies, s => s.Joint())),
@@ -102,15 +102,19 @@ internal static class SamplerCatalog
         };
     }
 
-    private static SampleJob Continuous(IContinuousModel model, SampleRequest r)
+    private static Fin<SampleJob> Continuous(IContinuousModel model, SampleRequest r)
     {
         Func<ulong, Mat> start = seed => Mat.Create(r.Chains, model.Dimension, d => ChainRunner.StartKey(seed).Normal(d));
         return r.Sampler switch
         {
-            "metropolis" => Job(RandomWalkMetropolis.Create(model, r.Beta, r.StepSize), start, s => s.Energies, s => s.Positions),
-            "langevin" => Job(Langevin.Create(model, r.Beta, r.StepSize), start, s => s.Energies, s => s.Positions),
-            "mala" => Job(Mala.Create(model, r.Beta, r.StepSize), start, s => s.Energies, s => s.Positions),
-            _ => Job(Hmc.Create(model, r.Beta, r.StepSize, r.LeapfrogSteps), start, s => s.Energies, s => s.Positions),
+            "metropolis" => FinSucc(Job(RandomWalkMetropolis.Create(model, r.Beta, r.StepSize), start, s => s.Energies, s => s.Positions)),
+            "langevin" => FinSucc(Job(Langevin.Create(model, r.Beta, r.StepSize), start, s => s.Energies, s => s.Positions)),
+            "mala" => FinSucc(Job(Mala.Create(model, r.Beta, r.StepSize), start, s => s.Energies, s => s.Positions)),
+            "hmc" => FinSucc(Job(Hmc.Create(model, r.Beta, r.StepSize, r.LeapfrogSteps), start, s => s.Energies, s => s.Positions)),
+            _ => Ladder.Geometric(r.Beta / r.BetaRatio, r.Beta, r.Rungs).Map(betas =>
+                Job(ParallelTempering.Create(b => Hmc.Create(model, b, r.StepSize, r.LeapfrogSteps).Step,
+                        Hmc.Create(model, r.Beta, r.StepSize, r.LeapfrogSteps).Init, betas, s => s.Energies, ChainGathers.Continuous),
+                    start, s => s.Coldest.Energies, s => s.Coldest.Positions)),
         };
     }
 

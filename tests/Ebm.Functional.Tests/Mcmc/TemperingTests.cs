@@ -39,7 +39,7 @@ public sealed class TemperingTests
         return new DiscreteChains(states, model.Energies(states));
     }
 
-    private static TemperingState StartAt(IDiscreteModel model, int chains, Func<int, int, int> indexAtRung, int rungs) =>
+    private static TemperingState<DiscreteChains> StartAt(IDiscreteModel model, int chains, Func<int, int, int> indexAtRung, int rungs) =>
         new(Enumerable.Range(0, rungs).Select(r => Chains(model, chains, c => indexAtRung(r, c))).ToSeq(), ReplicaTracking.Start(chains, rungs));
 
     public static TheoryData<string> LocalKernels => new("gibbs/Systematic", "metropolis/Random");
@@ -141,7 +141,7 @@ public sealed class TemperingTests
     {
         var model = BoltzmannRandom.Create(53, 10, StateConvention.Spin);
         var starts = Mat.Create(32, 10, d => d.Fill(-1.0));
-        TemperingState Run(int threads)
+        TemperingState<DiscreteChains> Run(int threads)
         {
             var pt = ParallelTempering.Create(b => HeatBathGibbs.BuildKernel(model, b, ScanOrder.Random, threads), model, Betas, threads);
             return Loop.Run(RngKey.FromSeed(4), pt.Init(starts), 15, pt.Step);

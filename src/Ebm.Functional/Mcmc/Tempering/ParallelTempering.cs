@@ -36,45 +36,72 @@ public static class ParallelTempering
     /// <summary>The name in reports.</summary>
     public const string Name = "pt";
 
-    /// <summary>A parallel-tempering sampler over <paramref name="betas"/> with the local kernel <paramref name="kernelAtBeta"/>.</summary>
+    /// <summary>A parallel-tempering sampler over <paramref name="betas"/> with the discrete local kernel <paramref name="kernelAtBeta"/>.</summary>
     /// <param name="kernelAtBeta">The local kernel at a given beta (built once per rung).</param>
     /// <param name="model">The model, for the energies of the starting states.</param>
     /// <param name="betas">At least two strictly increasing finite betas &gt;= 0 (see <see cref="Ladder"/>).</param>
     /// <param name="maxDegreeOfParallelism">Threads over chains in the swap sweeps (-1: all); results do not depend on it.</param>
     /// <returns>A sampler whose Init puts the same C starting states at every rung.</returns>
     /// <exception cref="ArgumentException">The betas are not a valid ladder (validate user input with <see cref="Ladder"/>).</exception>
-    public static Sampler<Mat, TemperingState, TemperingInfo<TInfo>> Create<TInfo>(
+    public static Sampler<Mat, TemperingState<DiscreteChains>, TemperingInfo<TInfo>> Create<TInfo>(
         Func<double, KernelStep<DiscreteChains, TInfo>> kernelAtBeta, IDiscreteModel model, IReadOnlyList<double> betas,
-        int maxDegreeOfParallelism = -1)
+        int maxDegreeOfParallelism = -1) =>
+        Create(kernelAtBeta, states => DiscreteInit(model, states), betas, s => s.Energies, ChainGathers.Discrete, maxDegreeOfParallelism);
+
+    /// <summary>
+    /// Parallel tempering over any batched kernel: continuous chains (HMC, MALA, ...), Ising lattice chains
+    /// (checkerboard, cluster moves), RBM chains (block Gibbs) or discrete chains.
+    /// </summary>
+    /// <param name="kernelAtBeta">The local kernel at a given beta (built once per rung).</param>
+    /// <param name="init">Builds one rung's state from the C starting positions (the same at every rung).</param>
+    /// <param name="betas">At least two strictly increasing finite betas &gt;= 0 (see <see cref="Ladder"/>).</param>
+    /// <param name="energies">The cached energies E of a state, one per chain.</param>
+    /// <param name="gather">How to move chains between rungs (<see cref="ChainGathers"/> has one per state type).</param>
+    /// <param name="maxDegreeOfParallelism">Threads over chains in the swap sweeps (-1: all); results do not depend on it.</param>
+    /// <exception cref="ArgumentException">The betas are not a valid ladder.</exception>
+    public static Sampler<Mat, TemperingState<TState>, TemperingInfo<TInfo>> Create<TState, TInfo>(
+        Func<double, KernelStep<TState, TInfo>> kernelAtBeta, Func<Mat, TState> init, IReadOnlyList<double> betas,
+        Func<TState, Vec> energies, ChainGather<TState> gather, int maxDegreeOfParallelism = -1)
     {
         Ladder.Validate(betas).Match(_ => { }, e => throw new ArgumentException(e.Message, nameof(betas)));
         var ladder = betas.ToArray();
         var kernels = ladder.Select(kernelAtBeta).ToArray();
-        return new Sampler<Mat, TemperingState, TemperingInfo<TInfo>>(
+        return new Sampler<Mat, TemperingState<TState>, TemperingInfo<TInfo>>(
             Name,
-            states => Init(model, states, ladder.Length),
-            (key, state) => Step(kernels, ladder, maxDegreeOfParallelism, key, state));
+            states =>
+            {
+                var start = init(states);
+                return new TemperingState<TState>(Enumerable.Repeat(start, ladder.Length).ToSeq(), ReplicaTracking.Start(states.Rows, ladder.Length));
+            },
+            (key, state) => Step(kernels, ladder, energies, gather, maxDegreeOfParallelism, key, state));
     }
 
-    private static TemperingState Init(IDiscreteModel model, Mat states, int rungs)
+    private static DiscreteChains DiscreteInit(IDiscreteModel model, Mat states)
     {
         if (states.Columns != model.Dimension)
             throw new ArgumentException($"states have {states.Columns} columns, the model has {model.Dimension} units", nameof(states));
-        var chains = new DiscreteChains(states, model.Energies(states));
-        return new TemperingState(Enumerable.Repeat(chains, rungs).ToSeq(), ReplicaTracking.Start(states.Rows, rungs));
+        return new DiscreteChains(states, model.Energies(states));
     }
 
-    private static (TemperingState, TemperingInfo<TInfo>) Step<TInfo>(
-        KernelStep<DiscreteChains, TInfo>[] kernels, double[] betas, int maxDegreeOfParallelism, RngKey key, TemperingState state)
+    private static (TemperingState<TState>, TemperingInfo<TInfo>) Step<TState, TInfo>(
+        KernelStep<TState, TInfo>[] kernels, double[] betas, Func<TState, Vec> energies, ChainGather<TState> gather,
+        int maxDegreeOfParallelism, RngKey key, TemperingState<TState> state)
     {
         var rungCount = betas.Length;
         var localKey = key.FoldIn(0);
-        var moved = new DiscreteChains[rungCount];
+        var moved = new TState[rungCount];
         var infos = new TInfo[rungCount];
         for (var r = 0; r < rungCount; r++) (moved[r], infos[r]) = kernels[r](localKey.FoldIn(r), state.Rungs[r]);
 
-        var swapped = ReplicaSwaps.Sweep(key.FoldIn(1), betas, moved, state.Replicas, maxDegreeOfParallelism);
+        var swapped = ReplicaSwaps.Sweep(key.FoldIn(1), betas, moved.Select(energies).ToArray(), state.Replicas, maxDegreeOfParallelism);
+        var next = new TState[rungCount];
+        for (var r = 0; r < rungCount; r++)
+        {
+            var sources = swapped.SourceRung[r];
+            next[r] = sources.Select((s, c) => s == r).All(same => same) ? moved[r] : gather(moved, c => sources[c]);
+        }
+
         var info = new TemperingInfo<TInfo>(swapped.AcceptanceRates, swapped.Probabilities, swapped.Accepted, swapped.NanRejections, infos.ToSeq());
-        return (new TemperingState(swapped.Rungs.ToSeq(), swapped.Replicas), info);
+        return (new TemperingState<TState>(next.ToSeq(), swapped.Replicas), info);
     }
 }

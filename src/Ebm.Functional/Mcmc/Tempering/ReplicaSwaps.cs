@@ -19,15 +19,18 @@ internal static class ReplicaSwaps
         return exponent >= 0.0 ? 1.0 : Math.Exp(exponent);
     }
 
-    /// <summary>Pairs (0,1), (2,3), ... then (1,2), (3,4), ...; chain c draws uniform r from key.FoldIn(c) for pair (r, r+1).</summary>
-    public static SwapOutcome Sweep(RngKey key, double[] betas, DiscreteChains[] rungs, ReplicaTracking replicas, int maxDegreeOfParallelism)
+    /// <summary>
+    /// Pairs (0,1), (2,3), ... then (1,2), (3,4), ...; chain c draws uniform r from key.FoldIn(c) for pair (r, r+1).
+    /// Decides from the energies alone (<paramref name="energiesByRung"/>[r] holds the C energies of rung r) and
+    /// returns where each configuration moved.
+    /// </summary>
+    public static SwapOutcome Sweep(RngKey key, double[] betas, Vec[] energiesByRung, ReplicaTracking replicas, int maxDegreeOfParallelism)
     {
         var rungCount = betas.Length;
         var pairs = rungCount - 1;
-        var chainCount = rungs[0].Chains;
-        var n = rungs[0].Dimension;
-        var states = rungs.Select(r => r.States.Span.ToArray()).ToArray();
-        var energies = rungs.Select(r => r.Energies.ToArray()).ToArray();
+        var chainCount = energiesByRung[0].Length;
+        var energies = energiesByRung.Select(e => e.ToArray()).ToArray();
+        var source = Enumerable.Range(0, rungCount).Select(r => Enumerable.Repeat(r, chainCount).ToArray()).ToArray();
         var labels = replicas.Labels.ToArray();
         var progress = replicas.Progress.ToArray();
         var roundTrips = replicas.RoundTrips.ToArray();
@@ -54,7 +57,7 @@ internal static class ReplicaSwaps
                     rateSum += p;
                     if (!(chainKey.UniformAt(r) < p)) continue;
                     accepted[c * pairs + r] = 1.0;
-                    SwapRows(new Span<double>(states[r], c * n, n), new Span<double>(states[r + 1], c * n, n));
+                    (source[r][c], source[r + 1][c]) = (source[r + 1][c], source[r][c]);
                     (energies[r][c], energies[r + 1][c]) = (energies[r + 1][c], energies[r][c]);
                     (labels[c * rungCount + r], labels[c * rungCount + r + 1]) = (labels[c * rungCount + r + 1], labels[c * rungCount + r]);
                 }
@@ -65,16 +68,9 @@ internal static class ReplicaSwaps
             rates[c] = rateSum / pairs;
         });
 
-        var next = new DiscreteChains[rungCount];
-        for (var r = 0; r < rungCount; r++) next[r] = new DiscreteChains(Mat.Wrap(chainCount, n, states[r]), Vec.Wrap(energies[r]));
         var tracking = new ReplicaTracking(rungCount, new Arr<int>(labels), new Arr<int>(progress), new Arr<int>(roundTrips));
-        return new SwapOutcome(next, tracking, Vec.Wrap(rates), Mat.Wrap(chainCount, pairs, probabilities),
+        return new SwapOutcome(source, tracking, Vec.Wrap(rates), Mat.Wrap(chainCount, pairs, probabilities),
             Mat.Wrap(chainCount, pairs, accepted), nans.Sum());
-    }
-
-    private static void SwapRows(Span<double> a, Span<double> b)
-    {
-        for (var i = 0; i < a.Length; i++) (a[i], b[i]) = (b[i], a[i]);
     }
 
     // After a sweep: the replica at rung 0 completes a round trip if it was heading down, and heads up;

@@ -2,6 +2,9 @@ using Ebm.Functional.Numerics;
 
 namespace Ebm.Functional.Mcmc.Tempering;
 
-/// <summary>The rungs, replicas and swap statistics after one pair of swap sweeps.</summary>
+/// <summary>
+/// The outcome of one pair of swap sweeps, independent of the state layout: for rung r and chain c,
+/// <c>SourceRung[r][c]</c> is the rung whose configuration now sits there; plus replicas and swap statistics.
+/// </summary>
 internal sealed record SwapOutcome(
-    DiscreteChains[] Rungs, ReplicaTracking Replicas, Vec AcceptanceRates, Mat Probabilities, Mat Accepted, int NanRejections);
+    int[][] SourceRung, ReplicaTracking Replicas, Vec AcceptanceRates, Mat Probabilities, Mat Accepted, int NanRejections);

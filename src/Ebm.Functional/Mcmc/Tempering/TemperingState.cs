@@ -4,12 +4,13 @@ namespace Ebm.Functional.Mcmc.Tempering;
 
 /// <summary>
 /// The state of parallel tempering over C chains: one batch of C configurations per rung (rung r samples
-/// p_{beta_r}), with cached energies E (not beta E), and the replica labels for round-trip counts.
+/// p_{beta_r}), each with its cached energies E (not beta E), and the replica labels for round-trip counts.
 /// </summary>
-/// <param name="Rungs">Rungs[r]: the C configurations at betas[r], energies cached.</param>
+/// <typeparam name="TState">The batch state of the local kernel (<see cref="DiscreteChains"/>, <see cref="ContinuousChains"/>, ...).</typeparam>
+/// <param name="Rungs">Rungs[r]: the C configurations at betas[r].</param>
 /// <param name="Replicas">Replica labels and round trips.</param>
-public sealed record TemperingState(Seq<DiscreteChains> Rungs, ReplicaTracking Replicas)
+public sealed record TemperingState<TState>(Seq<TState> Rungs, ReplicaTracking Replicas)
 {
     /// <summary>The configurations at the largest beta (the target when betas[R-1] = 1).</summary>
-    public DiscreteChains Coldest => Rungs.Last;
+    public TState Coldest => Rungs.Last;
 }
