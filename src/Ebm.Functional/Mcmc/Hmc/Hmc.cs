@@ -42,10 +42,7 @@ public static class Hmc
     {
         ArgumentNullException.ThrowIfNull(model);
         var parameters = new HmcParams(stepSize, leapfrogSteps, inverseMassDiagonal ?? Vec.Filled(model.Dimension, 1.0));
-        return new Sampler<Mat, ContinuousChains, HmcInfo>(
-            "hmc",
-            positions => ContinuousKernel.Init(model, positions, maxDegreeOfParallelism),
-            Factory(model, parameters, maxDegreeOfParallelism)(beta));
+        return ContinuousKernel.Sampler("hmc", model, beta, Factory(model, parameters, maxDegreeOfParallelism), maxDegreeOfParallelism);
     }
 
     /// <summary>The step as a function of beta, the form parallel tempering takes.</summary>

@@ -35,15 +35,8 @@ public static class Langevin
     /// <param name="stepSize">The noise scale eps (the drift is eps^2 / 2 times beta grad E), positive and finite.</param>
     /// <param name="maxDegreeOfParallelism">Threads over chains (-1: no limit); results do not depend on it.</param>
     public static Sampler<Mat, ContinuousChains, LangevinInfo> Create(
-        IContinuousModel model, double beta, double stepSize, int maxDegreeOfParallelism = -1)
-    {
-        ArgumentNullException.ThrowIfNull(model);
-        ContinuousKernel.Check(beta, stepSize, maxDegreeOfParallelism);
-        return new Sampler<Mat, ContinuousChains, LangevinInfo>(
-            "langevin",
-            positions => ContinuousKernel.Init(model, positions, maxDegreeOfParallelism),
-            Factory(model, stepSize, maxDegreeOfParallelism)(beta));
-    }
+        IContinuousModel model, double beta, double stepSize, int maxDegreeOfParallelism = -1) =>
+        ContinuousKernel.Sampler("langevin", model, beta, Factory(model, stepSize, maxDegreeOfParallelism), maxDegreeOfParallelism);
 
     /// <summary>The step as a function of beta, the form parallel tempering takes.</summary>
     public static Func<double, KernelStep<ContinuousChains, LangevinInfo>> Factory(

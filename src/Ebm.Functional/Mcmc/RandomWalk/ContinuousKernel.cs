@@ -9,6 +9,17 @@ namespace Ebm.Functional.Mcmc;
 /// </summary>
 internal static class ContinuousKernel
 {
+    /// <summary>
+    /// The sampler of one continuous kernel at <paramref name="beta"/>: Init caches energies and gradients, Step is
+    /// the kernel's factory at beta (which validates the arguments).
+    /// </summary>
+    public static Sampler<Mat, ContinuousChains, TInfo> Sampler<TInfo>(
+        string name, IContinuousModel model, double beta, Func<double, KernelStep<ContinuousChains, TInfo>> factory, int maxDegreeOfParallelism)
+    {
+        var step = factory(beta);
+        return new Sampler<Mat, ContinuousChains, TInfo>(name, positions => Init(model, positions, maxDegreeOfParallelism), step);
+    }
+
     /// <summary>Caches E and dE/dx of every row of <paramref name="positions"/>.</summary>
     public static ContinuousChains Init(IContinuousModel model, Mat positions, int maxDegreeOfParallelism)
     {

@@ -31,15 +31,8 @@ public static class RandomWalkMetropolis
     /// <param name="stepSize">Standard deviation s of each proposal coordinate, positive and finite.</param>
     /// <param name="maxDegreeOfParallelism">Threads over chains (-1: no limit); results do not depend on it.</param>
     public static Sampler<Mat, ContinuousChains, RandomWalkInfo> Create(
-        IContinuousModel model, double beta, double stepSize, int maxDegreeOfParallelism = -1)
-    {
-        ArgumentNullException.ThrowIfNull(model);
-        ContinuousKernel.Check(beta, stepSize, maxDegreeOfParallelism);
-        return new Sampler<Mat, ContinuousChains, RandomWalkInfo>(
-            "random-walk-metropolis",
-            positions => ContinuousKernel.Init(model, positions, maxDegreeOfParallelism),
-            Factory(model, stepSize, maxDegreeOfParallelism)(beta));
-    }
+        IContinuousModel model, double beta, double stepSize, int maxDegreeOfParallelism = -1) =>
+        ContinuousKernel.Sampler("random-walk-metropolis", model, beta, Factory(model, stepSize, maxDegreeOfParallelism), maxDegreeOfParallelism);
 
     /// <summary>The step as a function of beta, the form parallel tempering takes.</summary>
     public static Func<double, KernelStep<ContinuousChains, RandomWalkInfo>> Factory(
