@@ -1,0 +1,13 @@
+using LanguageExt.Common;
+
+namespace Ebm.Functional.Annealing;
+
+/// <summary>Errors of annealing schedules and paths (codes 7001-7009); estimators use 7010-7099.</summary>
+public static class AnnealingErrors
+{
+    /// <summary>Code of <see cref="InvalidSchedule"/>.</summary>
+    public const int InvalidScheduleCode = 7001;
+
+    /// <summary>A schedule that is not 0 = t_0 &lt; ... &lt; t_K = 1.</summary>
+    public static Error InvalidSchedule(string why) => Error.New(InvalidScheduleCode, $"schedule: {why}");
+}
