@@ -1,43 +1,193 @@
 using System.CommandLine;
 using System.Diagnostics;
+using Ebm.Cli.Estimation;
 using Ebm.Cli.Output;
+using Ebm.Functional.Estimation;
 using Ebm.Functional.Exact;
 using Ebm.Functional.Models;
 using Ebm.Functional.Shell.ModelFiles;
+using Ebm.Functional.Shell.Plots;
+using LanguageExt;
+using LanguageExt.Common;
+using static LanguageExt.Prelude;
 
 namespace Ebm.Cli.Commands;
 
-/// <summary><c>ebm logz MODEL.json [--method exact] [--exact-method M] [--beta B] [--json]</c>.</summary>
+/// <summary>
+/// <c>ebm logz MODEL.json [--method exact|is|ais|reverse-ais|sandwich|smc|bridge|linked-is|ti] [--particles N]
+/// [--steps K] [--schedule S] [--kernel K] [--data DATA] [--beta B] [--seed S] [--json] [--plot FILE.png] [--compare]</c>.
+/// </summary>
 internal static class LogzCommand
 {
+    /// <summary>Most particles accepted.</summary>
+    public const int MaxParticles = 10_000_000;
+
+    /// <summary>Most annealing steps accepted.</summary>
+    public const int MaxSteps = 100_000_000;
+
+    /// <summary>Models with at most this many discrete units (or RBM layers this small) get the exact value beside an estimate.</summary>
+    public const int ExactBesideUnits = 22;
+
     public static Command Create(CliContext context)
     {
         var model = CommonOptions.Model();
-        var method = CommonOptions.Method();
-        var exactMethod = CommonOptions.ExactMethod();
-        var beta = new Option<double>("--beta", "-b")
+        var methods = new[] { "exact" }.Concat(EstimatorCatalog.Names).ToArray();
+        var method = new System.CommandLine.Option<string>("--method", "-m")
         {
-            Description = "Inverse temperature beta >= 0 (a Gaussian needs beta > 0): p(x) is proportional to exp(-beta E(x)).",
+            Description = "How to compute log Z. exact: an exact method (enumeration, RBM layer sum, Kaufman, transfer matrix, closed form or quadrature; " +
+                          "exit code 2 when the model is too large). Estimators, each with a standard error and warnings: " + EstimatorCatalog.Summary,
+            DefaultValueFactory = _ => "exact",
+            HelpName = "METHOD",
+        }.OneOf(methods);
+        var exactMethod = CommonOptions.ExactMethod();
+        var beta = new System.CommandLine.Option<double>("--beta", "-b")
+        {
+            Description = "Inverse temperature beta >= 0 (a Gaussian and the estimators need beta > 0): p(x) is proportional to exp(-beta E(x)).",
             DefaultValueFactory = _ => 1.0,
             HelpName = "B",
         };
-        var json = CommonOptions.Json("the result (method, beta, logZ, meanEnergy, freeEnergy, entropy, heatCapacity, seconds, version)");
-
-        var command = new Command("logz", "Compute log Z(beta) of a model file, with U, F, S and C at that beta, and say which method gave it.")
+        var particles = IntOption("--particles", "Particles (independent draws or chains) N.", 100, "N");
+        var steps = IntOption("--steps", "Annealing steps K (or points of the thermodynamic-integration ladder).", 1000, "K");
+        var schedule = new System.CommandLine.Option<string>("--schedule")
         {
-            model, method, exactMethod, beta, json,
+            Description = "Annealing schedule: linear, geometric, sigmoid, adaptive (a pilot run places the points so that each step keeps the " +
+                          "conditional ESS at its target), salakhutdinov-murray (14,500 steps), or FILE: the points 0 = t_0 < ... < t_K = 1, separated by " +
+                          "commas, spaces or line breaks. [default: linear]",
+            DefaultValueFactory = _ => "linear",
+            HelpName = "linear|geometric|sigmoid|adaptive|FILE",
         };
-        command.SetAction(parse => Run(
-            context,
-            parse.GetRequiredValue(model),
-            parse.GetRequiredValue(method),
-            CommonOptions.ToExactMethod(parse.GetRequiredValue(exactMethod)),
-            parse.GetValue(beta),
-            parse.GetValue(json)));
+        var kernel = new System.CommandLine.Option<string>("--kernel", "-k")
+        {
+            Description = "The MCMC kernel at each intermediate distribution. auto: block-gibbs for RBMs, checkerboard for Ising lattices, gibbs for " +
+                          "other discrete models, hmc for continuous ones. A kernel that does not apply to the model is an error. [default: auto]",
+            DefaultValueFactory = _ => "auto",
+            HelpName = "KERNEL",
+        }.OneOf(PathCatalog.Names);
+        var data = new System.CommandLine.Option<string?>("--data")
+        {
+            Description = "Binary data (one visible vector per line, values 0/1 separated by commas or spaces) for the RBM base-rate model: " +
+                          "the base's visible biases are the logits of the smoothed data means.",
+            HelpName = "DATA",
+        };
+        var seed = new System.CommandLine.Option<ulong>("--seed")
+        {
+            Description = $"Seed of every random number of the run; printed with the result. [default: {LogzRequest.DefaultSeed}]",
+            DefaultValueFactory = _ => LogzRequest.DefaultSeed,
+            HelpName = "S",
+        };
+        var stepSize = new System.CommandLine.Option<double>("--step-size") { Description = "Step size of continuous kernels (hmc, mala, metropolis). [default: 0.2]", DefaultValueFactory = _ => 0.2, HelpName = "e" };
+        var leapfrog = IntOption("--leapfrog-steps", "Leapfrog steps per HMC trajectory.", 10, "L");
+        var referenceScale = new System.CommandLine.Option<double>("--reference-scale")
+        {
+            Description = "Continuous models: standard deviation s of the Gaussian reference N(0, s^2 I) the path starts from. [default: 3]",
+            DefaultValueFactory = _ => 3.0,
+            HelpName = "s",
+        };
+        var json = CommonOptions.Json("the result (method, beta, logZ, standardError, errorSource, confidenceInterval, ess, warnings, seed, exact, ...)");
+        var plot = new System.CommandLine.Option<string?>("--plot")
+        {
+            Description = "Estimators: draw the log-weight distribution and the running estimate along the path into a PNG.",
+            HelpName = "FILE.png",
+        };
+        var compare = new System.CommandLine.Option<bool>("--compare")
+        {
+            Description = "Run every estimator that applies to the model at equal cost (the same particles and steps) and print a table " +
+                          "(estimate, error, time, energy evaluations, and the exact value where known).",
+        };
+        var noExact = new System.CommandLine.Option<bool>("--no-exact")
+        {
+            Description = "Estimators: do not compute the exact log Z beside the estimate even when the model is small enough.",
+        };
+
+        var command = new Command("logz", "Compute log Z(beta) of a model file: exactly (with U, F, S and C), or by an estimator with its standard error, " +
+                                          "weight diagnostics and warnings.")
+        {
+            model, method, exactMethod, beta, particles, steps, schedule, kernel, data, seed, stepSize, leapfrog, referenceScale, json, plot, compare, noExact,
+        };
+        command.SetAction(parse =>
+        {
+            var request = new LogzRequest(parse.GetRequiredValue(method), parse.GetValue(particles), parse.GetValue(steps),
+                parse.GetRequiredValue(schedule), parse.GetRequiredValue(kernel), parse.GetValue(data), parse.GetValue(beta),
+                parse.GetValue(seed), parse.GetValue(stepSize), parse.GetValue(leapfrog), parse.GetValue(referenceScale));
+            var problems = Check(request);
+            if (problems.Count > 0) return ErrorReport.Write(context, problems.Count == 1 ? problems[0] : Error.Many(problems.ToSeq()));
+            var path = parse.GetRequiredValue(model);
+            if (parse.GetValue(compare)) return CompareRun.Run(context, path, request, parse.GetValue(json), !parse.GetValue(noExact));
+            return request.Method == "exact"
+                ? RunExact(context, path, request.Method, CommonOptions.ToExactMethod(parse.GetRequiredValue(exactMethod)), request.Beta, parse.GetValue(json))
+                : RunEstimate(context, path, request, parse.GetValue(json), parse.GetValue(plot), !parse.GetValue(noExact));
+        });
         return command;
     }
 
-    private static int Run(CliContext context, string path, string method, ExactMethod exactMethod, double beta, bool json)
+    private static System.CommandLine.Option<int> IntOption(string name, string description, int defaultValue, string helpName) =>
+        new(name) { Description = $"{description} [default: {defaultValue}]", DefaultValueFactory = _ => defaultValue, HelpName = helpName };
+
+    private static List<Error> Check(LogzRequest r)
+    {
+        var errors = new List<Error>();
+        if (r.Method != "exact" && (!(r.Beta > 0) || !double.IsFinite(r.Beta)))
+            errors.Add(CliErrors.InvalidOption("--beta", $"estimators need a finite beta > 0, got {r.Beta}"));
+        if (r.Particles < 1 || r.Particles > MaxParticles) errors.Add(CliErrors.InvalidOption("--particles", $"must be between 1 and {MaxParticles}, got {r.Particles}"));
+        if (r.Steps < 1 || r.Steps > MaxSteps) errors.Add(CliErrors.InvalidOption("--steps", $"must be between 1 and {MaxSteps}, got {r.Steps}"));
+        if (!(r.StepSize > 0) || !double.IsFinite(r.StepSize)) errors.Add(CliErrors.InvalidOption("--step-size", $"must be a finite number > 0, got {r.StepSize}"));
+        if (r.LeapfrogSteps < 1) errors.Add(CliErrors.InvalidOption("--leapfrog-steps", $"must be at least 1, got {r.LeapfrogSteps}"));
+        if (!(r.ReferenceScale > 0) || !double.IsFinite(r.ReferenceScale))
+            errors.Add(CliErrors.InvalidOption("--reference-scale", $"must be a finite number > 0, got {r.ReferenceScale}"));
+        return errors;
+    }
+
+    /// <summary>The exact result when the model is small enough for it to be cheap, else null.</summary>
+    public static ExactResult? ExactBeside(IEnergyModel model, double beta)
+    {
+        var cheap = model switch
+        {
+            BernoulliRbm rbm => Math.Min(rbm.Visible, rbm.Hidden) <= ExactBesideUnits,
+            IsingModel => true,
+            IDiscreteModel discrete => discrete.Dimension <= ExactBesideUnits,
+            _ => true,
+        };
+        return cheap ? LogPartition.Exact(model, beta).Match(r => r, _ => (ExactResult?)null) : null;
+    }
+
+    private static int RunEstimate(CliContext context, string path, LogzRequest request, bool json, string? plot, bool withExact)
+    {
+        var clock = Stopwatch.StartNew();
+        var outcome =
+            from model in ModelFile.Load(path)
+            from resolved in Resolve(model, request)
+            from estimate in ProgressDisplay.Run(context, $"log Z ({request.Method})",
+                progress => EstimatorCatalog.Run(resolved.Method, new EstimationInput(model, resolved, progress)))
+            select (model, resolved, estimate);
+        var seconds = clock.Elapsed.TotalSeconds;
+        return outcome.Match(
+            Succ: r =>
+            {
+                var exact = withExact ? ExactBeside(r.model, r.resolved.Beta) : null;
+                if (plot is not null)
+                {
+                    var written = EstimatePlot.SavePng(plot, r.estimate, $"{r.model.Kind}: {r.estimate.Method}, seed {r.resolved.Seed}", exact?.LogZ);
+                    if (written.IsFail) return ErrorReport.Write(context, (Error)written);
+                    context.Error.WriteLine($"ebm: wrote {plot}");
+                }
+
+                context.Out.WriteLine(json
+                    ? EstimateReport.Json(r.model, r.resolved, r.estimate, exact, seconds)
+                    : EstimateReport.Text(r.model, r.resolved, r.estimate, exact, seconds));
+                if (!json)
+                    foreach (var warning in r.estimate.Warnings) context.Error.WriteLine($"ebm: warning: {warning}");
+                return ExitCodes.Success;
+            },
+            Fail: e => ErrorReport.Write(context, e));
+    }
+
+    /// <summary>The request with "auto" replaced by the kernel it stands for.</summary>
+    public static Fin<LogzRequest> Resolve(IEnergyModel model, LogzRequest request) =>
+        EstimatorCatalog.NeedsPath(request.Method)
+            ? PathCatalog.ResolveKernel(model, request.Method, request.Kernel).Map(k => request with { Kernel = k })
+            : FinSucc(request with { Kernel = "none" });
+
+    private static int RunExact(CliContext context, string path, string method, ExactMethod exactMethod, double beta, bool json)
     {
         var clock = Stopwatch.StartNew();
         var outcome = ModelFile.Load(path).Bind(model =>
@@ -61,6 +211,9 @@ internal static class LogzCommand
             w.WriteNumber("dimension", model.Dimension);
             w.WriteString("method", method);
             ResultJson.Result(w, result);
+            w.WriteNumber("standardError", 0);
+            w.WriteStartArray("warnings");
+            w.WriteEndArray();
             w.WriteNumber("seconds", seconds);
         });
 

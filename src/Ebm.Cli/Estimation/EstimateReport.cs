@@ -1,0 +1,122 @@
+using System.Text.Json;
+using Ebm.Cli.Output;
+using Ebm.Functional.Estimation;
+using Ebm.Functional.Exact;
+using Ebm.Functional.Models;
+
+namespace Ebm.Cli.Estimation;
+
+/// <summary>The text and JSON reports of a log Z estimate, with the exact value beside it when one was computed.</summary>
+internal static class EstimateReport
+{
+    /// <summary>The z-score (estimate - exact) / SE, or NaN.</summary>
+    public static double Z(LogZEstimate e, ExactResult? exact) =>
+        exact is null || !(e.StandardError > 0) ? double.NaN : (e.LogZ - exact.LogZ) / e.StandardError;
+
+    public static string Text(IEnergyModel model, LogzRequest r, LogZEstimate e, ExactResult? exact, double seconds)
+    {
+        var (low, high) = e.ConfidenceInterval();
+        var lines = new List<string>
+        {
+            $"model          {model.Kind}, {model.Dimension} variables",
+            $"method         {e.Method}: {r.Particles} particles, {Setup(r)}",
+            $"seed           {r.Seed}",
+            $"beta           {Numbers.Exact(e.Beta)}",
+            $"log Z          {Numbers.Exact(e.LogZ)} ± {Numbers.Table(e.StandardError)} ({Source(e.ErrorSource)})",
+            $"95% interval   [{Numbers.Exact(low)}, {Numbers.Exact(high)}]",
+        };
+        foreach (var part in e.Parts.Take(4))
+            lines.Add($"  {part.Method,-12} {Numbers.Exact(part.LogZ)} ± {Numbers.Table(part.StandardError)}");
+        if (exact is not null)
+            lines.Add($"exact log Z    {Numbers.Exact(exact.LogZ)} ({exact.Method}); estimate - exact = {Numbers.Table(e.LogZ - exact.LogZ)} = {Numbers.Table(Z(e, exact))} SE");
+        lines.Add($"weight ESS     {Numbers.Table(e.Ess)} of {e.Samples}; largest normalised weight {Numbers.Table(e.MaxNormalisedWeight)}");
+        lines.Add($"evaluations    {e.EnergyEvaluations:N0} energy evaluations");
+        lines.Add($"time           {seconds:F3} s");
+        return string.Join(Environment.NewLine, lines);
+    }
+
+    public static string Json(IEnergyModel model, LogzRequest r, LogZEstimate e, ExactResult? exact, double seconds) =>
+        ResultJson.Object(w =>
+        {
+            w.WriteString("version", VersionReport.Version);
+            w.WriteNumber("seed", r.Seed);
+            w.WriteString("model", model.Kind);
+            w.WriteNumber("dimension", model.Dimension);
+            Fields(w, r, e);
+            if (exact is null) w.WriteNull("exact");
+            else
+            {
+                w.WriteStartObject("exact");
+                w.WriteString("method", exact.Method);
+                ResultJson.Number(w, "logZ", exact.LogZ);
+                ResultJson.Number(w, "z", Z(e, exact));
+                w.WriteEndObject();
+            }
+
+            w.WriteNumber("seconds", seconds);
+        });
+
+    /// <summary>The estimate's own fields (method, beta, logZ, standardError, ess, warnings, ...).</summary>
+    public static void Fields(Utf8JsonWriter w, LogzRequest r, LogZEstimate e)
+    {
+        w.WriteString("method", e.Method);
+        ResultJson.Number(w, "beta", e.Beta);
+        ResultJson.Number(w, "logZ", e.LogZ);
+        ResultJson.Number(w, "standardError", e.StandardError);
+        w.WriteString("errorSource", Source(e.ErrorSource));
+        var (low, high) = e.ConfidenceInterval();
+        w.WriteStartObject("confidenceInterval");
+        w.WriteNumber("level", LogZEstimate.DefaultConfidence);
+        ResultJson.Number(w, "lower", low);
+        ResultJson.Number(w, "upper", high);
+        w.WriteEndObject();
+        ResultJson.Number(w, "ess", e.Ess);
+        ResultJson.Number(w, "maxNormalisedWeight", e.MaxNormalisedWeight);
+        w.WriteNumber("samples", e.Samples);
+        w.WriteNumber("energyEvaluations", e.EnergyEvaluations);
+        w.WriteNumber("particles", r.Particles);
+        w.WriteNumber("steps", r.Steps);
+        w.WriteString("schedule", r.Schedule);
+        w.WriteString("kernel", r.Kernel);
+        w.WriteStartArray("warnings");
+        foreach (var warning in e.Warnings)
+        {
+            w.WriteStartObject();
+            w.WriteString("code", warning.Code);
+            w.WriteString("message", warning.Message);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        if (!e.Parts.IsEmpty)
+        {
+            w.WriteStartArray("parts");
+            foreach (var part in e.Parts)
+            {
+                w.WriteStartObject();
+                w.WriteString("method", part.Method);
+                ResultJson.Number(w, "logZ", part.LogZ);
+                ResultJson.Number(w, "standardError", part.StandardError);
+                ResultJson.Number(w, "ess", part.Ess);
+                w.WriteNumber("energyEvaluations", part.EnergyEvaluations);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+        }
+    }
+
+    /// <summary>The error source as written in reports.</summary>
+    public static string Source(ErrorSource source) => source switch
+    {
+        ErrorSource.DeltaMethod => "delta method",
+        ErrorSource.Repetitions => "independent repetitions",
+        ErrorSource.MonteCarloStandardError => "per-point MCSE",
+        ErrorSource.BridgeRelativeMeanSquaredError => "bridge relative MSE",
+        ErrorSource.Combined => "combined",
+        ErrorSource.Exact => "exact",
+        _ => source.ToString(),
+    };
+
+    private static string Setup(LogzRequest r) => $"{r.Steps} steps, schedule {r.Schedule}, kernel {r.Kernel}";
+}

@@ -1,0 +1,30 @@
+namespace Ebm.Cli.Estimation;
+
+/// <summary>Everything <c>ebm logz</c> was asked for, as given on the command line.</summary>
+/// <param name="Method">exact, is, ais, reverse-ais, sandwich, smc, bridge, linked-is or ti.</param>
+/// <param name="Particles">Particles (independent draws, chains) N.</param>
+/// <param name="Steps">Annealing steps K (intermediate distributions), or points of a thermodynamic-integration ladder.</param>
+/// <param name="Schedule">linear, geometric, sigmoid, adaptive or the path of a file of points.</param>
+/// <param name="Kernel">The MCMC kernel at each intermediate distribution, or "auto".</param>
+/// <param name="DataPath">A data file for the RBM base-rate model, if given.</param>
+/// <param name="Beta">The target inverse temperature.</param>
+/// <param name="Seed">The seed of every random number.</param>
+/// <param name="StepSize">Step size of continuous kernels.</param>
+/// <param name="LeapfrogSteps">Leapfrog steps of HMC.</param>
+/// <param name="ReferenceScale">Standard deviation of the Gaussian reference N(0, s^2 I) of continuous models.</param>
+public sealed record LogzRequest(
+    string Method,
+    int Particles,
+    int Steps,
+    string Schedule,
+    string Kernel,
+    string? DataPath,
+    double Beta,
+    ulong Seed,
+    double StepSize,
+    int LeapfrogSteps,
+    double ReferenceScale)
+{
+    /// <summary>Seed used when none is given; printed with every result.</summary>
+    public const ulong DefaultSeed = 42;
+}

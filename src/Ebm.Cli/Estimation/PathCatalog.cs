@@ -1,0 +1,105 @@
+using Ebm.Functional.Annealing;
+using Ebm.Functional.Mcmc;
+using Ebm.Functional.Mcmc.Gibbs;
+using Ebm.Functional.Mcmc.Lattice;
+using Ebm.Functional.Mcmc.Metropolis;
+using Ebm.Functional.Models;
+using Ebm.Functional.Numerics;
+using Ebm.Functional.Prng;
+using LanguageExt;
+using static LanguageExt.Prelude;
+
+namespace Ebm.Cli.Estimation;
+
+/// <summary>An annealing path with the kernel it runs and, where the target can be drawn exactly, an exact sampler of it.</summary>
+/// <typeparam name="TState">The particle batch.</typeparam>
+/// <param name="Path">The path from a tractable base to p_beta.</param>
+/// <param name="Kernel">The kernel's name, for reports.</param>
+/// <param name="ExactTargetDraws">Exact draws from the target as a particle batch, or null.</param>
+internal sealed record PathPack<TState>(AnnealingPath<TState> Path, string Kernel, Func<RngKey, int, TState>? ExactTargetDraws);
+
+/// <summary>A computation over a path of any particle type (the path's state type is only known inside).</summary>
+internal interface IPathUser<T>
+{
+    /// <summary>Runs on <paramref name="pack"/>.</summary>
+    Fin<T> Use<TState>(PathPack<TState> pack);
+}
+
+/// <summary>
+/// The annealing path of each model kind and the kernels that may drive it: tempering from the uniform
+/// distribution for discrete models (heat-bath Gibbs by default; checkerboard Metropolis for Ising
+/// lattices), and the geometric bridge from a Gaussian reference N(0, s^2 I) for continuous ones (HMC by default).
+/// </summary>
+internal static class PathCatalog
+{
+    /// <summary>The --kernel words accepted, "auto" first.</summary>
+    public static readonly string[] Names = ["auto", "gibbs", "metropolis", "checkerboard", "wolff", "swendsen-wang", "block-gibbs", "mala", "hmc"];
+
+    /// <summary>The kernels that apply to <paramref name="model"/>, the default first.</summary>
+    public static string[] For(IEnergyModel model) => model switch
+    {
+        IContinuousModel => ["hmc", "mala", "metropolis"],
+        BernoulliRbm => ["gibbs", "metropolis"],
+        IsingModel { Field: 0 } => ["checkerboard", "gibbs", "metropolis", "wolff", "swendsen-wang"],
+        IsingModel => ["checkerboard", "gibbs", "metropolis"],
+        IDiscreteModel => ["gibbs", "metropolis"],
+        _ => [],
+    };
+
+    /// <summary>The kernel "auto" stands for, or the named one when it applies; an error naming the kernels that do.</summary>
+    public static Fin<string> ResolveKernel(IEnergyModel model, string method, string kernel)
+    {
+        var applicable = For(model);
+        if (applicable.Length == 0)
+            return FinFail<string>(CliErrors.InvalidOption("--method",
+                $"{method} needs an annealing path, and none is available for a {model.Kind} model; its log Z is exact: use --method exact"));
+        var chosen = kernel == "auto" ? applicable[0] : kernel;
+        return applicable.Contains(chosen)
+            ? FinSucc(chosen)
+            : FinFail<string>(CliErrors.InvalidOption("--kernel", $"{chosen} does not apply to a {model.Kind} model; use one of: {string.Join(", ", applicable)}"));
+    }
+
+    /// <summary>Builds the path for <paramref name="model"/> and hands it to <paramref name="user"/>.</summary>
+    public static Fin<T> With<T>(IEnergyModel model, LogzRequest request, IPathUser<T> user) =>
+        ResolveKernel(model, request.Method, request.Kernel).Bind(kernel => Build(model, request, kernel, user));
+
+    private static Fin<T> Build<T>(IEnergyModel model, LogzRequest request, string kernel, IPathUser<T> user)
+    {
+        var beta = request.Beta;
+        return model switch
+        {
+            IsingModel ising when kernel is "checkerboard" =>
+                user.Use(new PathPack<IsingChains>(Paths.Tempered(ising, beta, b => Checkerboard.Create(ising, b, CheckerboardUpdate.Metropolis).Step), kernel, null)),
+            IsingModel ising when kernel is "wolff" =>
+                user.Use(new PathPack<IsingChains>(Paths.Tempered(ising, beta, b => Wolff.Create(ising, b).Match(s => s.Step, e => throw new InvalidOperationException(e.Message))), kernel, null)),
+            IsingModel ising when kernel is "swendsen-wang" =>
+                user.Use(new PathPack<IsingChains>(Paths.Tempered(ising, beta, b => SwendsenWang.Create(ising, b).Match(s => s.Step, e => throw new InvalidOperationException(e.Message))), kernel, null)),
+            IDiscreteModel discrete => kernel == "metropolis"
+                ? user.Use(new PathPack<DiscreteChains>(Paths.Tempered(discrete, beta, b => SingleSiteMetropolis.BuildKernel(discrete, b)), kernel, null))
+                : user.Use(new PathPack<DiscreteChains>(Paths.Tempered(discrete, beta, b => HeatBathGibbs.BuildKernel(discrete, b)), kernel, null)),
+            IContinuousModel continuous => Continuous(continuous, request, kernel, user),
+            _ => FinFail<T>(CliErrors.InvalidOption("--method", $"no annealing path for a {model.Kind} model")),
+        };
+    }
+
+    private static Fin<T> Continuous<T>(IContinuousModel model, LogzRequest request, string kernel, IPathUser<T> user)
+    {
+        var d = model.Dimension;
+        var scale = request.ReferenceScale;
+        var reference = GaussianModel.Create(Vec.Zeros(d), Mat.Create(d, d, p =>
+        {
+            for (var i = 0; i < d; i++) p[i * d + i] = 1.0 / (scale * scale);
+        })).Match(g => g, e => throw new InvalidOperationException(e.Head.Message));
+        var (h, leapfrog) = (request.StepSize, request.LeapfrogSteps);
+        return kernel switch
+        {
+            "mala" => user.Use(new PathPack<ContinuousChains>(
+                Paths.FromGaussian(model, request.Beta, reference, m => Mala.Factory(m, h)(1.0)), kernel, null)),
+            "metropolis" => user.Use(new PathPack<ContinuousChains>(
+                Paths.FromGaussian(model, request.Beta, reference, m => RandomWalkMetropolis.Factory(m, h)(1.0)), kernel, null)),
+            _ => user.Use(new PathPack<ContinuousChains>(
+                Paths.FromGaussian(model, request.Beta, reference, m => Hmc.Factory(m, new HmcParams(h, leapfrog, Vec.Filled(d, 1.0)))(1.0), leapfrog),
+                kernel, null)),
+        };
+    }
+}
