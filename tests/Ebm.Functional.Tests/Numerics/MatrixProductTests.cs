@@ -245,6 +245,27 @@ public class MatrixProductTests
         if (openBlas.CoreName is "Haswell" or "SkylakeX" or "Zen" or "Cooperlake") Assert.True(openBlas.HasVectorKernels);
     }
 
+    [Theory]
+    [InlineData(true, true, "SkylakeX")]
+    [InlineData(true, false, "SkylakeX")]
+    [InlineData(false, true, "Haswell")]
+    [InlineData(false, false, null)]
+    public void TheCoreTypeHintFollowsTheInstructionSets(bool avx512, bool avx2Fma, string? expected) =>
+        Assert.Equal(expected, OpenBlasGemm.CoreTypeFor(avx512, avx2Fma));
+
+    [Fact]
+    public void OpenBlasRunsVectorKernelsOnAVectorCpuUnlessTheUserChoseOtherwise()
+    {
+        if (MatrixProduct.OpenBlas is not { } openBlas || !OperatingSystem.IsLinux()) return;
+        var userChose = Environment.GetEnvironmentVariable(OpenBlasGemm.CoreTypeVariable) is { Length: > 0 } ||
+                        Environment.GetEnvironmentVariable(OpenBlasGemm.HintVariable) is { Length: > 0 };
+        var avx2 = System.Runtime.Intrinsics.X86.Avx2.IsSupported && System.Runtime.Intrinsics.X86.Fma.IsSupported;
+        if (userChose || !avx2) return;
+
+        Assert.True(openBlas.HasVectorKernels, $"OpenBLAS runs {openBlas.CoreName} kernels");
+        Assert.Contains($"{OpenBlasGemm.CoreTypeVariable}=", openBlas.Description);
+    }
+
     [Fact]
     public void OpenBlasLoadsWhereTheSystemLibraryIsInstalled()
     {
