@@ -55,7 +55,7 @@ public sealed class ThermodynamicIntegrationTests
     }
 
     [Fact]
-    public void Exact_means_on_a_coarse_ladder_raise_the_discretisation_warning_and_a_fine_one_does_not()
+    public void Exact_means_on_a_coarse_ladder_raise_the_discretisation_warning_and_Simpson_on_a_fine_one_is_exact()
     {
         // With exact <E>_b the standard error is 0 and any quadrature error shows: on 4 intervals the trapezoid
         // misses log Z by far more than 0; the warning says so. The Simpson value on 64 intervals is exact to 1e-6.
