@@ -99,7 +99,8 @@ public static class BridgeSampling
     /// <summary>
     /// log Z(beta) of a discrete model with target draws from a kernel: <paramref name="chains"/> chains start at
     /// proposal draws, run <paramref name="burnIn"/> steps, then record <paramref name="draws"/> states each; their
-    /// effective size is the basic ESS of the log ratio -beta E - log q over the chains (unless the settings give one).
+    /// effective size is the basic ESS of the log ratio -beta E - log q over the chains (unless the settings give one;
+    /// N1 when the ESS cannot be computed, e.g. for constant draws).
     /// Keys: <c>key.FoldIn(0)</c> the chain starts, <c>FoldIn(1)</c> burn-in, <c>FoldIn(2)</c> the recorded steps,
     /// <c>FoldIn(3)</c> the proposal draws of the bridge.
     /// </summary>
@@ -110,36 +111,60 @@ public static class BridgeSampling
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(proposal);
         ArgumentNullException.ThrowIfNull(kernel);
-        settings ??= BridgeSettings.Default;
+        var target = new Target<DiscreteChains>(model.Dimension, model.States, false, model.Energies, x => new DiscreteChains(x, model.Energies(x)), s => s.States);
+        return RunChains(key, target, beta, proposal, kernel, chains, burnIn, draws, proposalCount, settings ?? BridgeSettings.Default);
+    }
+
+    /// <summary>
+    /// log Z(beta) of a continuous model with target draws from a kernel at beta (e.g. <c>Hmc.Factory(model, parameters)(beta)</c>);
+    /// chains, burn-in, draws, effective size and keys as for the discrete overload.
+    /// </summary>
+    public static Validation<Error, LogZEstimate> Run<TInfo>(
+        RngKey key, IContinuousModel model, double beta, Proposal proposal, KernelStep<ContinuousChains, TInfo> kernel,
+        int chains, int burnIn, int draws, int proposalCount, BridgeSettings? settings = null)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(proposal);
+        ArgumentNullException.ThrowIfNull(kernel);
+        var target = new Target<ContinuousChains>(model.Dimension, null, true, model.Energies, x => ContinuousKernel.Init(model, x, -1), s => s.Positions);
+        return RunChains(key, target, beta, proposal, kernel, chains, burnIn, draws, proposalCount, settings ?? BridgeSettings.Default);
+    }
+
+    private sealed record Target<TState>(
+        int Dimension, StateConvention? States, bool Continuous, Func<Mat, Vec> Energies, Func<Mat, TState> Init, Func<TState, Mat> Positions);
+
+    private static Validation<Error, LogZEstimate> RunChains<TState, TInfo>(
+        RngKey key, Target<TState> target, double beta, Proposal proposal, KernelStep<TState, TInfo> kernel,
+        int chains, int burnIn, int draws, int proposalCount, BridgeSettings settings)
+    {
         var errors = Seq<Error>();
         if (chains < 1) errors = errors.Add(SamplingEstimateErrors.InvalidArgument("chains", chains.ToString(), "it must be at least 1"));
         if (burnIn < 0) errors = errors.Add(SamplingEstimateErrors.InvalidArgument("burn-in", burnIn.ToString(), "it cannot be negative"));
         if (draws < EffectiveSampleSize.MinimumDrawsPerChain)
             errors = errors.Add(SamplingEstimateErrors.InvalidArgument("draws", draws.ToString(), $"each chain needs at least {EffectiveSampleSize.MinimumDrawsPerChain} recorded draws for the ESS"));
-        var checks = ImportanceSampling.Check(model.Dimension, model.States, beta, false, proposal, proposalCount);
+        var checks = ImportanceSampling.Check(target.Dimension, target.States, beta, target.Continuous, proposal, proposalCount);
         errors = checks.Match(_ => errors, e => errors + e);
         if (!errors.IsEmpty) return Fail<Error, LogZEstimate>(errors);
 
-        var starts = proposal.Sample(key.FoldIn(0), chains);
-        var state = Loop.Run(key.FoldIn(1), new DiscreteChains(starts, model.Energies(starts)), burnIn, kernel);
-        var (_, trace) = Loop.Scan(key.FoldIn(2), state, draws, kernel, (s, _) => s.States);
-        var d = model.Dimension;
+        var state = Loop.Run(key.FoldIn(1), target.Init(proposal.Sample(key.FoldIn(0), chains)), burnIn, kernel);
+        var (_, trace) = Loop.Scan(key.FoldIn(2), state, draws, kernel, (s, _) => target.Positions(s));
+        var d = target.Dimension;
         var flattened = Mat.Create(chains * draws, d, x =>
         {
             for (var t = 0; t < draws; t++)
                 for (var c = 0; c < chains; c++)
                     trace[t].Row(c).CopyTo(x.Slice((c * draws + t) * d, d));
         });
-        var settingsWithEss = settings;
+        var withEss = settings;
         if (settings.EffectiveSamples1 is null)
         {
-            var logRatio = ImportanceSampling.LogWeights(model.Energies(flattened), beta, proposal.LogDensity(flattened));
+            var logRatio = ImportanceSampling.LogWeights(target.Energies(flattened), beta, proposal.LogDensity(flattened));
             var ess = EffectiveSampleSize.Basic(Mat.Create(chains, draws, x => logRatio.Span.CopyTo(x)));
-            settingsWithEss = settings with { EffectiveSamples1 = ess.Match(e => Math.Min(e, chains * draws), _ => chains * draws) };
+            withEss = settings with { EffectiveSamples1 = ess.Match(e => Math.Min(e, chains * draws), _ => chains * draws) };
         }
 
         var mcmcEvaluations = (long)chains * (burnIn + draws);
-        return FromModel(key.FoldIn(3), d, model.States, beta, false, model.Energies, proposal, flattened, proposalCount, settingsWithEss, mcmcEvaluations);
+        return FromModel(key.FoldIn(3), d, target.States, beta, target.Continuous, target.Energies, proposal, flattened, proposalCount, withEss, mcmcEvaluations);
     }
 
     private static Validation<Error, LogZEstimate> FromModel(

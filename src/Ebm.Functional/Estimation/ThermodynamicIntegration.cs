@@ -130,6 +130,10 @@ public static class ThermodynamicIntegration
     /// ∫ &lt;E&gt;_b db, with the recorded states of every step (e.g. the trace of <c>Loop.Scan(..., (s, _) =&gt; s)</c>
     /// after burn-in) and the cached energies of a rung (e.g. <c>s =&gt; s.Energies</c>).
     /// </summary>
+    /// <remarks>
+    /// Swaps make the rungs' draws dependent, which the per-point error propagation ignores; the standard error
+    /// is then approximate (repeat the run with <see cref="Estimates.FromRepetitions"/> for one that is not).
+    /// </remarks>
     /// <param name="betas">The ladder of the run.</param>
     /// <param name="trace">The tempering states after each recorded step.</param>
     /// <param name="energies">E of every chain of one rung.</param>

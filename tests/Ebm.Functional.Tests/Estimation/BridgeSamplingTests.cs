@@ -1,6 +1,7 @@
 using Ebm.Functional.Annealing;
 using Ebm.Functional.Estimation;
 using Ebm.Functional.Exact;
+using Ebm.Functional.Mcmc;
 using Ebm.Functional.Mcmc.Gibbs;
 using Ebm.Functional.Models;
 using Ebm.Functional.Numerics;
@@ -58,6 +59,19 @@ public sealed class BridgeSamplingTests
         var exact = EnumeratedLogZ(model, 1.0);
         var estimate = Valid(BridgeSampling.Run(RngKey.FromSeed(13), model, 1.0, Proposal.Uniform(10, StateConvention.Binary),
             HeatBathGibbs.BuildKernel(model, 1.0), chains: 20, burnIn: 50, draws: 100, proposalCount: 2000));
+        Assert.True(estimate.IsClean, string.Join("; ", estimate.Warnings));
+        Assert.InRange(estimate.LogZ, exact - ZBound * estimate.StandardError, exact + ZBound * estimate.StandardError);
+    }
+
+    [Fact]
+    public void Hmc_draws_of_a_correlated_Gaussian_bridged_with_a_wider_Gaussian_land_within_the_error_of_the_closed_form()
+    {
+        // MCMC target draws on a continuous model; the ESS comes from the chains. |z| <= 5 (false failure < 1e-6).
+        var target = CorrelatedGaussian(10);
+        var exact = GaussianExact.Compute(target, 1.0).LogZ;
+        var kernel = Hmc.Factory(target, new HmcParams(0.15, 10, Vec.Filled(10, 1.0)), 1)(1.0);
+        var estimate = Valid(BridgeSampling.Run(RngKey.FromSeed(17), target, 1.0, Proposal.Gaussian(Rescaled(target, 0.5, 0.2)),
+            kernel, chains: 10, burnIn: 100, draws: 100, proposalCount: 1000));
         Assert.True(estimate.IsClean, string.Join("; ", estimate.Warnings));
         Assert.InRange(estimate.LogZ, exact - ZBound * estimate.StandardError, exact + ZBound * estimate.StandardError);
     }
