@@ -24,6 +24,9 @@ public static class EstimateWarnings
     /// <summary>Repetitions disagree beyond what the per-run errors explain.</summary>
     public const string InconsistentRepetitions = "inconsistent-repetitions";
 
+    /// <summary>The quadrature's discretisation error (estimated by |Simpson - trapezoid|) is not small against the standard error.</summary>
+    public const string DiscretisationError = "discretisation-error";
+
     /// <summary>The weight ESS below which <see cref="WeightDegeneracy"/> is raised, as a fraction of the sample count.</summary>
     public const double DegenerateEssFraction = 0.1;
 
