@@ -182,10 +182,19 @@ internal static class LogzCommand
     }
 
     /// <summary>The request with "auto" replaced by the kernel it stands for.</summary>
-    public static Fin<LogzRequest> Resolve(IEnergyModel model, LogzRequest request) =>
-        EstimatorCatalog.NeedsPath(request.Method)
-            ? PathCatalog.ResolveKernel(model, request.Method, request.Kernel).Map(k => request with { Kernel = k })
-            : FinSucc(request with { Kernel = "none" });
+    public static Fin<LogzRequest> Resolve(IEnergyModel model, LogzRequest request)
+    {
+        if (EstimatorCatalog.NeedsPath(request.Method))
+            return PathCatalog.ResolveKernel(model, request.Method, request.Kernel).Map(k => request with { Kernel = k });
+        if (!EstimatorCatalog.NeedsTargetKernel(request.Method)) return FinSucc(request with { Kernel = "none" });
+        var applicable = ProposalCatalog.BridgeKernels(model);
+        var chosen = request.Kernel == "auto" && applicable.Length > 0 ? applicable[0] : request.Kernel;
+        return applicable.Contains(chosen)
+            ? FinSucc(request with { Kernel = chosen })
+            : FinFail<LogzRequest>(applicable.Length == 0
+                ? CliErrors.InvalidOption("--method", $"{request.Method} is not available for a {model.Kind} model; its log Z is exact: use --method exact")
+                : CliErrors.InvalidOption("--kernel", $"{request.Method} runs {string.Join(", ", applicable)} on a {model.Kind} model, not {chosen}"));
+    }
 
     private static int RunExact(CliContext context, string path, string method, ExactMethod exactMethod, double beta, bool json)
     {

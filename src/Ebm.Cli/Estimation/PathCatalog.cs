@@ -82,14 +82,17 @@ internal static class PathCatalog
         };
     }
 
-    private static Fin<T> Continuous<T>(IContinuousModel model, LogzRequest request, string kernel, IPathUser<T> user)
-    {
-        var d = model.Dimension;
-        var scale = request.ReferenceScale;
-        var reference = GaussianModel.Create(Vec.Zeros(d), Mat.Create(d, d, p =>
+    /// <summary>The Gaussian reference N(0, s^2 I) of continuous models.</summary>
+    public static GaussianModel Reference(int d, double scale) =>
+        GaussianModel.Create(Vec.Zeros(d), Mat.Create(d, d, p =>
         {
             for (var i = 0; i < d; i++) p[i * d + i] = 1.0 / (scale * scale);
         })).Match(g => g, e => throw new InvalidOperationException(e.Head.Message));
+
+    private static Fin<T> Continuous<T>(IContinuousModel model, LogzRequest request, string kernel, IPathUser<T> user)
+    {
+        var d = model.Dimension;
+        var reference = Reference(d, request.ReferenceScale);
         var (h, leapfrog) = (request.StepSize, request.LeapfrogSteps);
         return kernel switch
         {

@@ -82,6 +82,9 @@ public static class ThermodynamicIntegration
             if (gap > standardError)
                 warnings = warnings.Add(EstimateWarnings.Of(EstimateWarnings.DiscretisationError,
                     $"Simpson and trapezoid differ by {gap:G3}, more than the standard error {standardError:G3}: the quadrature error may dominate; add points where the integrand bends"));
+            else if (CoarseGap(points, means, rule, integral) is var coarse && coarse > standardError)
+                warnings = warnings.Add(EstimateWarnings.Of(EstimateWarnings.DiscretisationError,
+                    $"the same rule on every other point differs by {coarse:G3}, more than the standard error {standardError:G3}: the quadrature error may dominate; add points where the integrand bends"));
         }
 
         return Success<Error, LogZEstimate>(new LogZEstimate(Method, beta, logZStart + integral, standardError, ErrorSource.MonteCarloStandardError,
@@ -209,6 +212,22 @@ public static class ThermodynamicIntegration
             if (!double.IsFinite(points[k]) || (k > 0 && !(points[k] > points[k - 1])))
                 return errors.Add(SamplingEstimateErrors.InvalidPoints($"point {k} ({points[k]}) is not finite or does not follow point {k - 1} strictly"));
         return errors;
+    }
+
+    /// <summary>
+    /// |I_h - I_2h|: the integral on every other point (the last always kept) against the full one, a
+    /// Richardson-style check that also sees integrands too steep for both rules to notice each other
+    /// (e.g. a broad reference whose energy dominates near t = 0).
+    /// </summary>
+    private static double CoarseGap(Vec points, Vec means, IntegrationRule rule, double integral)
+    {
+        var keep = Enumerable.Range(0, points.Length).Where(k => k % 2 == 0 || k == points.Length - 1).ToArray();
+        var coarsePoints = keep.Select(k => points[k]).ToArray();
+        var coarseRule = rule == IntegrationRule.Simpson && keep.Length >= 3 ? IntegrationRule.Simpson : IntegrationRule.Trapezoid;
+        var weights = IntegrationWeights.Of(coarsePoints, coarseRule);
+        var coarse = 0.0;
+        for (var i = 0; i < keep.Length; i++) coarse += weights[i] * means[keep[i]];
+        return Math.Abs(integral - coarse);
     }
 
     private static double Dot(double[] weights, Vec values)

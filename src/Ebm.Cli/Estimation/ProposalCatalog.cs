@@ -1,0 +1,77 @@
+using Ebm.Functional.Estimation;
+using Ebm.Functional.Mcmc;
+using Ebm.Functional.Mcmc.Gibbs;
+using Ebm.Functional.Mcmc.Metropolis;
+using Ebm.Functional.Models;
+using Ebm.Functional.Numerics;
+using LanguageExt;
+using LanguageExt.Common;
+using static LanguageExt.Prelude;
+
+namespace Ebm.Cli.Estimation;
+
+/// <summary>
+/// The proposals of importance and bridge sampling for each model kind: uniform over the states of a discrete
+/// model, the Gaussian reference N(0, s^2 I) for a continuous one; and the target kernels bridge sampling runs.
+/// </summary>
+internal static class ProposalCatalog
+{
+    /// <summary>The kernels bridge sampling may run on <paramref name="model"/> (default first).</summary>
+    public static string[] BridgeKernels(IEnergyModel model) => model switch
+    {
+        IContinuousModel => ["hmc", "mala", "metropolis"],
+        IDiscreteModel => ["gibbs", "metropolis"],
+        _ => [],
+    };
+
+    /// <summary>The proposal for <paramref name="model"/>.</summary>
+    public static Fin<Proposal> For(IEnergyModel model, LogzRequest request) => model switch
+    {
+        IDiscreteModel discrete => FinSucc(Proposal.Uniform(discrete.Dimension, discrete.States)),
+        IContinuousModel continuous => FinSucc(Proposal.Gaussian(PathCatalog.Reference(continuous.Dimension, request.ReferenceScale))),
+        _ => FinFail<Proposal>(CliErrors.InvalidOption("--method",
+            $"{request.Method} needs a proposal, and none is available for a {model.Kind} model; its log Z is exact: use --method exact")),
+    };
+
+    /// <summary>A library result as a CLI outcome.</summary>
+    public static Fin<LogZEstimate> ToFin(Validation<Error, LogZEstimate> result) =>
+        result.Match(FinSucc, errors => FinFail<LogZEstimate>(errors.Count == 1 ? errors.Head : Error.Many(errors)));
+
+    /// <summary>Importance sampling with N K draws (the cost of N particles over K steps).</summary>
+    public static Fin<LogZEstimate> ImportanceSampling(EstimationInput input)
+    {
+        var (model, r) = (input.Model, input.Request);
+        var count = (int)Math.Min(int.MaxValue / 2, (long)r.Particles * r.Steps);
+        return For(model, r).Bind(proposal => model switch
+        {
+            IDiscreteModel d => ToFin(Functional.Estimation.ImportanceSampling.Estimate(input.Key, d, r.Beta, proposal, count)),
+            IContinuousModel c => ToFin(Functional.Estimation.ImportanceSampling.Estimate(input.Key, c, r.Beta, proposal, count)),
+            _ => FinFail<LogZEstimate>(CliErrors.InvalidOption("--method", $"is does not apply to a {model.Kind} model")),
+        });
+    }
+
+    /// <summary>
+    /// Bridge sampling at the cost of N particles over K steps: N chains of K/2 steps (half burn-in, half recorded)
+    /// and N K / 2 proposal draws.
+    /// </summary>
+    public static Fin<LogZEstimate> Bridge(EstimationInput input)
+    {
+        var (model, r) = (input.Model, input.Request);
+        var half = Math.Max(Functional.Diagnostics.EffectiveSampleSize.MinimumDrawsPerChain, r.Steps / 4);
+        var proposals = (int)Math.Max(2, Math.Min(int.MaxValue / 2, (long)r.Particles * r.Steps / 2));
+        return For(model, r).Bind(proposal => model switch
+        {
+            IDiscreteModel d => ToFin(r.Kernel == "metropolis"
+                ? BridgeSampling.Run(input.Key, d, r.Beta, proposal, SingleSiteMetropolis.BuildKernel(d, r.Beta), r.Particles, half, half, proposals)
+                : BridgeSampling.Run(input.Key, d, r.Beta, proposal, HeatBathGibbs.BuildKernel(d, r.Beta), r.Particles, half, half, proposals)),
+            IContinuousModel c => ToFin(r.Kernel switch
+            {
+                "mala" => BridgeSampling.Run(input.Key, c, r.Beta, proposal, Mala.Factory(c, r.StepSize)(r.Beta), r.Particles, half, half, proposals),
+                "metropolis" => BridgeSampling.Run(input.Key, c, r.Beta, proposal, RandomWalkMetropolis.Factory(c, r.StepSize)(r.Beta), r.Particles, half, half, proposals),
+                _ => BridgeSampling.Run(input.Key, c, r.Beta, proposal,
+                    Hmc.Factory(c, new HmcParams(r.StepSize, r.LeapfrogSteps, Vec.Filled(c.Dimension, 1.0)))(r.Beta), r.Particles, half, half, proposals),
+            }),
+            _ => FinFail<LogZEstimate>(CliErrors.InvalidOption("--method", $"bridge does not apply to a {model.Kind} model")),
+        });
+    }
+}
