@@ -24,6 +24,9 @@ public static class EstimateWarnings
     /// <summary>Repetitions disagree beyond what the per-run errors explain.</summary>
     public const string InconsistentRepetitions = "inconsistent-repetitions";
 
+    /// <summary>An adaptive schedule reached its step limit and jumped to the end of the path.</summary>
+    public const string StepLimit = "step-limit";
+
     /// <summary>The weight ESS below which <see cref="WeightDegeneracy"/> is raised, as a fraction of the sample count.</summary>
     public const double DegenerateEssFraction = 0.1;
 
