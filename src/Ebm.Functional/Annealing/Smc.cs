@@ -57,13 +57,16 @@ public static class Smc
         if (options.Repetitions == 1)
         {
             var single = RunOnce(path, options, key, progress);
-            return new SmcResult(single.Estimate, single.ResamplingEvents, single.Schedule.Steps);
+            return new SmcResult(single.Estimate, single.ResamplingEvents, single.Schedule.Steps, single.Estimate.Ess);
         }
 
         var keys = key.Split(options.Repetitions);
         var runs = keys.Select(k => RunOnce(path, options, k, progress)).ToArray();
-        var estimate = Estimates.FromRepetitions(Method, runs.Select(r => r.Estimate).ToArray());
-        return new SmcResult(estimate, runs.Sum(r => r.ResamplingEvents), runs.Sum(r => r.Schedule.Steps));
+        // A lone run's missing error does not matter once the runs' spread supplies one.
+        var estimate = Estimates.FromRepetitions(Method, runs
+            .Select(r => r.Estimate with { Warnings = r.Estimate.Warnings.Filter(w => w.Code != EstimateWarnings.FewSamples) })
+            .ToArray());
+        return new SmcResult(estimate, runs.Sum(r => r.ResamplingEvents), runs.Sum(r => r.Schedule.Steps), runs.Average(r => r.Estimate.Ess));
     }
 
     /// <summary>One run (whatever <see cref="SmcOptions.Repetitions"/> says), with its final particles and diagnostics.</summary>
@@ -203,19 +206,27 @@ public static class Smc
     internal static (double Point, int Evaluations) NextPoint<TState>(
         AnnealingPath<TState> path, TState state, ReadOnlySpan<double> normalisedLogWeights, double from, double target)
     {
+        var low = path.LogDensity(from, state);
         var evaluations = 2;
-        if (ConditionalEss(normalisedLogWeights, Increments(path, from, 1.0, state).Span) >= target) return (1.0, evaluations);
-        var (low, high) = (from, 1.0);
-        while (high - low > BisectionTolerance)
+        if (ConditionalEss(normalisedLogWeights, Difference(path.LogDensity(1.0, state), low)) >= target) return (1.0, evaluations);
+        var (below, above) = (from, 1.0);
+        while (above - below > BisectionTolerance)
         {
-            var middle = 0.5 * (low + high);
-            if (middle <= low || middle >= high) break;
-            evaluations += 2;
-            if (ConditionalEss(normalisedLogWeights, Increments(path, from, middle, state).Span) >= target) low = middle;
-            else high = middle;
+            var middle = 0.5 * (below + above);
+            if (middle <= below || middle >= above) break;
+            evaluations++;
+            if (ConditionalEss(normalisedLogWeights, Difference(path.LogDensity(middle, state), low)) >= target) below = middle;
+            else above = middle;
         }
 
-        return (low > from ? low : high, evaluations);
+        return (below > from ? below : above, evaluations);
+    }
+
+    private static double[] Difference(Vec high, Vec low)
+    {
+        var difference = new double[high.Length];
+        for (var i = 0; i < difference.Length; i++) difference[i] = high[i] - low[i];
+        return difference;
     }
 
     private static double[] Uniform(int n) => Enumerable.Repeat(-Math.Log(n), n).ToArray();

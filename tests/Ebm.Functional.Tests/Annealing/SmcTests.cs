@@ -39,6 +39,9 @@ public sealed class SmcTests
         Assert.Equal(Smc.Method, result.Estimate.Method);
         Assert.Equal(Repetitions, result.Estimate.Parts.Count);
         Assert.True(result.ResamplingEvents > 0, "an adaptive run at CESS 0.9 and threshold 0.5 resamples at least once");
+        Assert.InRange(result.FinalEss, 1.0, 200.0);
+        Assert.DoesNotContain(result.Estimate.Warnings, w => w.Code == EstimateWarnings.FewSamples);
+        Assert.Equal(result.Estimate.Parts.Average(p => p.Ess), result.FinalEss, 12);
     }
 
     [Theory]
@@ -83,6 +86,7 @@ public sealed class SmcTests
         for (var k = 0; k < cess.Length - 1; k++) Assert.InRange(cess[k], target, target + 1e-6);
         Assert.True(cess[^1] >= target, $"last CESS {cess[^1]}");
         Assert.Equal(run.Schedule.Points, run.Estimate.Trace.Points);
+        Assert.Equal(run.Estimate.LogZ, run.Estimate.Trace.LogZ[run.Estimate.Trace.Count - 1]);
     }
 
     [Fact]
