@@ -26,6 +26,8 @@ public static class EstimateWarnings
 
     /// <summary>The quadrature's discretisation error (estimated by |Simpson - trapezoid|) is not small against the standard error.</summary>
     public const string DiscretisationError = "discretisation-error";
+    /// <summary>An adaptive schedule reached its step limit and jumped to the end of the path.</summary>
+    public const string StepLimit = "step-limit";
 
     /// <summary>The weight ESS below which <see cref="WeightDegeneracy"/> is raised, as a fraction of the sample count.</summary>
     public const double DegenerateEssFraction = 0.1;
