@@ -3,6 +3,7 @@ using Ebm.Functional.Estimation;
 using Ebm.Functional.Models;
 using Ebm.Functional.Prng;
 using LanguageExt;
+using Schedule = Ebm.Functional.Annealing.Schedule;
 using static LanguageExt.Prelude;
 
 namespace Ebm.Cli.Estimation;
@@ -26,12 +27,14 @@ internal sealed record EstimationInput(IEnergyModel Model, LogzRequest Request, 
 internal static class EstimatorCatalog
 {
     /// <summary>The estimator names (exact is handled by the exact methods).</summary>
-    public static readonly string[] Names = ["is", "ais", "bridge", "ti"];
+    public static readonly string[] Names = ["is", "ais", "smc", "bridge", "linked-is", "ti"];
 
     /// <summary>One line per estimator for the help text.</summary>
     public static string Summary =>
         "is (importance sampling from a uniform or Gaussian proposal, N K draws), ais (annealed importance sampling, Neal 2001), " +
+        "smc (sequential Monte Carlo with resampling; --particles are shared among --repetitions runs whose spread is the error), " +
         "bridge (Meng-Wong optimal bridge between the proposal and MCMC draws of the target), " +
+        "linked-is (linked importance sampling, Neal 2005; needs a reversible kernel), " +
         "ti (thermodynamic integration, Simpson's rule over the schedule's points).";
 
     /// <summary>True for the estimators that run on an annealing path (and so take --kernel and --schedule).</summary>
@@ -47,6 +50,8 @@ internal static class EstimatorCatalog
         "ais" => PathCatalog.With(input.Model, input.Request, new AisUser(input)),
         "bridge" => ProposalCatalog.Bridge(input),
         "ti" => PathCatalog.With(input.Model, input.Request, new TiUser(input)),
+        "smc" => PathCatalog.With(input.Model, input.Request, new SmcUser(input)),
+        "linked-is" => PathCatalog.With(input.Model, input.Request, new LinkedUser(input)),
         _ => FinFail<LogZEstimate>(CliErrors.InvalidOption("--method", $"{method} is not an estimator")),
     };
 
@@ -76,10 +81,53 @@ internal static class EstimatorCatalog
         }
     }
 
+    /// <summary>AIS on a fixed schedule, or on one placed by a pilot SMC run (adaptive) with its own half of the key.</summary>
     private sealed class AisUser(EstimationInput input) : IPathUser<LogZEstimate>
     {
-        public Fin<LogZEstimate> Use<TState>(PathPack<TState> pack) =>
-            ScheduleChoice.Fixed(input.Request.Schedule, input.Request.Steps)
-                .Map(schedule => Ais.Run(pack.Path, schedule, input.Request.Particles, input.Key, input.Annealing));
+        public Fin<LogZEstimate> Use<TState>(PathPack<TState> pack)
+        {
+            var r = input.Request;
+            if (!ScheduleChoice.IsAdaptive(r.Schedule))
+                return ScheduleChoice.Fixed(r.Schedule, r.Steps).Map(schedule => Ais.Run(pack.Path, schedule, r.Particles, input.Key, input.Annealing));
+            return ProposalCatalog.ToFin(SmcOptions.Create(Math.Max(2, r.Particles), null, r.TargetConditionalEss, 0.0, ResamplingScheme.Systematic, 1, 1, r.Steps)
+                .Map(pilot =>
+                {
+                    var (schedule, key) = AdaptiveSchedule.Build(pack.Path, pilot, input.Key);
+                    return Ais.Run(pack.Path, schedule, r.Particles, key, input.Annealing);
+                }));
+        }
+    }
+
+    /// <summary>SMC: R runs of N / R particles (at least 2), fixed or adaptive tempering.</summary>
+    private sealed class SmcUser(EstimationInput input) : IPathUser<LogZEstimate>
+    {
+        public Fin<LogZEstimate> Use<TState>(PathPack<TState> pack)
+        {
+            var r = input.Request;
+            var schedule = ScheduleChoice.IsAdaptive(r.Schedule)
+                ? FinSucc<Schedule?>(null)
+                : ScheduleChoice.Fixed(r.Schedule, r.Steps).Map(s => (Schedule?)s);
+            var perRun = Math.Max(2, r.Particles / Math.Max(1, r.Repetitions));
+            return schedule.Bind(s => ProposalCatalog.ToFin(
+                SmcOptions.Create(perRun, s, r.TargetConditionalEss, r.EssThreshold, ResamplingChoice.Parse(r.Resampling), 1, r.Repetitions, Math.Max(r.Steps, 1))
+                    .Map(options => Smc.Run(pack.Path, options, input.Key, input.Annealing).Estimate)));
+        }
+    }
+
+    /// <summary>Linked importance sampling: max(8, N / 10) replicas, chains of 5 states, K steps.</summary>
+    private sealed class LinkedUser(EstimationInput input) : IPathUser<LogZEstimate>
+    {
+        public const int ChainLength = 5;
+
+        public Fin<LogZEstimate> Use<TState>(PathPack<TState> pack)
+        {
+            var r = input.Request;
+            var schedule = ScheduleChoice.IsAdaptive(r.Schedule)
+                ? FinFail<Schedule>(CliErrors.InvalidOption("--schedule", "linked-is needs a fixed schedule (linear, geometric, sigmoid or a file)"))
+                : ScheduleChoice.Fixed(r.Schedule, r.Steps);
+            return schedule.Bind(s => ProposalCatalog.ToFin(
+                LinkedImportanceSamplingOptions.Create(s, Math.Max(8, r.Particles / 10), ChainLength)
+                    .Map(options => LinkedImportanceSampling.Run(pack.Path, options, input.Key, null, input.Annealing))));
+        }
     }
 }

@@ -12,6 +12,10 @@ namespace Ebm.Cli.Estimation;
 /// <param name="StepSize">Step size of continuous kernels.</param>
 /// <param name="LeapfrogSteps">Leapfrog steps of HMC.</param>
 /// <param name="ReferenceScale">Standard deviation of the Gaussian reference N(0, s^2 I) of continuous models.</param>
+/// <param name="Resampling">SMC resampling scheme: multinomial, systematic, stratified or residual.</param>
+/// <param name="EssThreshold">SMC resamples when the ESS falls below this fraction of the particles.</param>
+/// <param name="Repetitions">Independent runs whose spread gives the SMC error.</param>
+/// <param name="TargetConditionalEss">Adaptive tempering: the conditional ESS each step keeps, as a fraction of the particles.</param>
 public sealed record LogzRequest(
     string Method,
     int Particles,
@@ -23,7 +27,11 @@ public sealed record LogzRequest(
     ulong Seed,
     double StepSize,
     int LeapfrogSteps,
-    double ReferenceScale)
+    double ReferenceScale,
+    string Resampling = "systematic",
+    double EssThreshold = 0.5,
+    int Repetitions = 8,
+    double TargetConditionalEss = 0.9)
 {
     /// <summary>Seed used when none is given; printed with every result.</summary>
     public const ulong DefaultSeed = 42;

@@ -24,8 +24,9 @@ public static class EstimateWarnings
     /// <summary>Repetitions disagree beyond what the per-run errors explain.</summary>
     public const string InconsistentRepetitions = "inconsistent-repetitions";
 
-    /// <summary>The quadrature's discretisation error (estimated by |Simpson - trapezoid|) is not small against the standard error.</summary>
+    /// <summary>The quadrature's discretisation error (|Simpson - trapezoid|, or the change when every other point is dropped) is not small against the standard error.</summary>
     public const string DiscretisationError = "discretisation-error";
+
     /// <summary>An adaptive schedule reached its step limit and jumped to the end of the path.</summary>
     public const string StepLimit = "step-limit";
 
