@@ -78,9 +78,14 @@ public static class ReverseAis
             : Seq1(EstimateWarnings.Of(EstimateWarnings.ApproximateTargetSamples,
                 "the reverse run started from approximate target samples, so its estimate is not guaranteed to be an upper bound in expectation"));
         var summary = WeightSummary.Of(run.LogWeights.Span);
+        // The weight statistics are those of forward AIS, where a degenerate log mean weight errs low; here it
+        // is subtracted, so the estimate errs high.
+        var weightWarnings = summary.Warnings().Map(w => w.Code == EstimateWarnings.WeightDegeneracy
+            ? w with { Message = $"reverse weight ESS {summary.Ess:G3} of {summary.Count} (largest normalised weight {summary.MaxNormalisedWeight:G3}): a few weights dominate, so the estimate is likely high and its standard error unreliable" }
+            : w);
         var logZ = path.LogZ0 - summary.LogMeanWeight;
         var estimate = new LogZEstimate(Method, path.TargetBeta, logZ, summary.StandardError, ErrorSource.DeltaMethod,
-            summary.Ess, summary.MaxNormalisedWeight, particles, Ais.Evaluations(path, schedule, particles), warnings + summary.Warnings())
+            summary.Ess, summary.MaxNormalisedWeight, particles, Ais.Evaluations(path, schedule, particles), warnings + weightWarnings)
         {
             LogWeights = run.LogWeights,
             Trace = Trace(run, logZ),

@@ -28,7 +28,7 @@ public sealed class AisAccuracyTests
     [Theory]
     [InlineData(8, 0.3, 100, 300)]
     [InlineData(8, 0.44, 100, 600)]
-    [InlineData(16, 0.44, 100, 1500)]
+    [InlineData(16, 0.44, 100, 1000)]
     public void Ising_torus_ais_with_checkerboard_sweeps_matches_Kaufman(int size, double beta, int particles, int steps)
     {
         var torus = Torus(size);
