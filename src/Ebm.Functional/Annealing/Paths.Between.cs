@@ -5,7 +5,7 @@ using Ebm.Functional.Prng;
 
 namespace Ebm.Functional.Annealing;
 
-/// <summary>Paths between two models with unknown normalisers: their estimators give log(Z_B / Z_A).</summary>
+// Paths between two models with unknown normalisers: their estimators give log(Z_B / Z_A).
 public static partial class Paths
 {
     /// <summary>

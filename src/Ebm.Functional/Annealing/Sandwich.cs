@@ -23,6 +23,8 @@ namespace Ebm.Functional.Annealing;
 /// for normal errors and unbiased runs). A perfect run raises it about 4.6% of the time.</para>
 /// <para>Without exact target draws the reverse run starts from the forward run's final particles and the
 /// result carries <see cref="EstimateWarnings.ApproximateTargetSamples"/>; the two parts are then dependent.</para>
+/// <para>Of the weight diagnostics, <see cref="LogZEstimate.Ess"/> is the smaller of the parts' ESS and
+/// <see cref="LogZEstimate.MaxNormalisedWeight"/> the larger of theirs; samples and evaluations add up.</para>
 /// <para>Keys: the forward run uses <c>key.Split().Left</c>, the reverse run <c>Right</c>. Progress counts
 /// the forward steps 1..K, then the reverse steps K+1..2K.</para>
 /// </remarks>
