@@ -1,6 +1,9 @@
+using Ebm.Functional.Exact;
+using Ebm.Functional.Mcmc;
 using Ebm.Functional.Models;
 using Ebm.Functional.Numerics;
 using Ebm.Functional.Prng;
+using LanguageExt;
 
 namespace Ebm.Functional.Annealing;
 
@@ -52,6 +55,57 @@ public static class ExactDraws
                 for (var i = 0; i < d; i++) row[i] = model.Mean[i] + scale * row[i];
             }
         });
+    }
+
+    /// <summary>
+    /// <paramref name="count"/> exact, independent draws from p_beta of a tiny discrete model, by inverting the
+    /// cumulative distribution of the enumerated probabilities (<see cref="Enumeration.Probabilities"/>, at most
+    /// <see cref="Enumeration.MaxTableUnits"/> units): row r is the first state index x (bit i = unit i high)
+    /// whose cumulative probability exceeds uniform number r of <paramref name="key"/>.
+    /// </summary>
+    /// <returns>The states, or the enumeration's error (too many units, invalid beta).</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is negative.</exception>
+    public static Fin<Mat> Discrete(RngKey key, int count, IDiscreteModel model, double beta)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        CheckCount(count);
+        return Enumeration.Probabilities(model, beta).Map(probabilities =>
+        {
+            var cumulative = new double[probabilities.Length];
+            var total = 0.0;
+            for (var x = 0; x < cumulative.Length; x++) cumulative[x] = total += probabilities[x];
+            var n = model.Dimension;
+            var low = model.States == StateConvention.Spin ? -1.0 : 0.0;
+            return Mat.Create(count, n, d =>
+            {
+                for (var r = 0; r < count; r++)
+                {
+                    // Scaling by the computed total keeps the last state reachable whatever the rounding of the sum.
+                    var u = key.UniformAt(r) * total;
+                    var x = FirstAbove(cumulative, u);
+                    for (var i = 0; i < n; i++) d[r * n + i] = ((x >> i) & 1) == 1 ? 1.0 : low;
+                }
+            });
+        });
+    }
+
+    /// <summary><see cref="Discrete"/> as discrete chains with their energies: exact target samples for reverse AIS on a tempered path.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is negative.</exception>
+    public static Fin<DiscreteChains> DiscreteChains(RngKey key, int count, IDiscreteModel model, double beta) =>
+        Discrete(key, count, model, beta).Map(states => new DiscreteChains(states, model.Energies(states)));
+
+    // The first index whose cumulative sum exceeds u (< the total), so a state of probability zero is never chosen.
+    private static int FirstAbove(double[] cumulative, double u)
+    {
+        var (low, high) = (0, cumulative.Length - 1);
+        while (low < high)
+        {
+            var middle = (low + high) / 2;
+            if (cumulative[middle] > u) high = middle;
+            else low = middle + 1;
+        }
+
+        return low;
     }
 
     private static void CheckCount(int count)
