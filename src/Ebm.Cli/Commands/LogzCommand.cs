@@ -83,6 +83,25 @@ internal static class LogzCommand
             DefaultValueFactory = _ => 3.0,
             HelpName = "s",
         };
+        var resampling = new System.CommandLine.Option<string>("--resampling")
+        {
+            Description = "SMC resampling scheme: multinomial, systematic, stratified or residual. [default: systematic]",
+            DefaultValueFactory = _ => "systematic",
+            HelpName = "SCHEME",
+        }.OneOf(ResamplingChoice.Names);
+        var essThreshold = new System.CommandLine.Option<double>("--ess-threshold")
+        {
+            Description = "SMC resamples when the weight ESS falls below this fraction of the particles (0: never, 1: every step). [default: 0.5]",
+            DefaultValueFactory = _ => 0.5,
+            HelpName = "f",
+        };
+        var repetitions = IntOption("--repetitions", "SMC: independent runs sharing --particles; their spread is the standard error.", 8, "R");
+        var targetCess = new System.CommandLine.Option<double?>("--target-cess")
+        {
+            Description = "Adaptive tempering (--schedule adaptive): the conditional ESS each step keeps, as a fraction of the particles. " +
+                          "[default: 0.9 for smc, 0.995 for the pilot run that places AIS, reverse-ais and sandwich schedules]",
+            HelpName = "f",
+        };
         var json = CommonOptions.Json("the result (method, beta, logZ, standardError, errorSource, confidenceInterval, ess, warnings, seed, exact, ...)");
         var plot = new System.CommandLine.Option<string?>("--plot")
         {
@@ -102,13 +121,15 @@ internal static class LogzCommand
         var command = new Command("logz", "Compute log Z(beta) of a model file: exactly (with U, F, S and C), or by an estimator with its standard error, " +
                                           "weight diagnostics and warnings.")
         {
-            model, method, exactMethod, beta, particles, steps, schedule, kernel, data, seed, stepSize, leapfrog, referenceScale, json, plot, compare, noExact,
+            model, method, exactMethod, beta, particles, steps, schedule, kernel, data, seed, stepSize, leapfrog, referenceScale,
+            resampling, essThreshold, repetitions, targetCess, json, plot, compare, noExact,
         };
         command.SetAction(parse =>
         {
             var request = new LogzRequest(parse.GetRequiredValue(method), parse.GetValue(particles), parse.GetValue(steps),
                 parse.GetRequiredValue(schedule), parse.GetRequiredValue(kernel), parse.GetValue(data), parse.GetValue(beta),
-                parse.GetValue(seed), parse.GetValue(stepSize), parse.GetValue(leapfrog), parse.GetValue(referenceScale));
+                parse.GetValue(seed), parse.GetValue(stepSize), parse.GetValue(leapfrog), parse.GetValue(referenceScale),
+                parse.GetRequiredValue(resampling), parse.GetValue(essThreshold), parse.GetValue(repetitions), parse.GetValue(targetCess) ?? double.NaN);
             var problems = Check(request);
             if (problems.Count > 0) return ErrorReport.Write(context, problems.Count == 1 ? problems[0] : Error.Many(problems.ToSeq()));
             var path = parse.GetRequiredValue(model);
@@ -134,6 +155,10 @@ internal static class LogzCommand
         if (r.LeapfrogSteps < 1) errors.Add(CliErrors.InvalidOption("--leapfrog-steps", $"must be at least 1, got {r.LeapfrogSteps}"));
         if (!(r.ReferenceScale > 0) || !double.IsFinite(r.ReferenceScale))
             errors.Add(CliErrors.InvalidOption("--reference-scale", $"must be a finite number > 0, got {r.ReferenceScale}"));
+        if (!(r.EssThreshold >= 0 && r.EssThreshold <= 1)) errors.Add(CliErrors.InvalidOption("--ess-threshold", $"must be between 0 and 1, got {r.EssThreshold}"));
+        if (r.Repetitions < 1 || r.Repetitions > 10_000) errors.Add(CliErrors.InvalidOption("--repetitions", $"must be between 1 and 10000, got {r.Repetitions}"));
+        if (!double.IsNaN(r.TargetConditionalEss) && !(r.TargetConditionalEss > 0 && r.TargetConditionalEss < 1))
+            errors.Add(CliErrors.InvalidOption("--target-cess", $"must lie strictly between 0 and 1, got {r.TargetConditionalEss}"));
         return errors;
     }
 

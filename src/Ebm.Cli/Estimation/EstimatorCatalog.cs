@@ -3,6 +3,7 @@ using Ebm.Functional.Estimation;
 using Ebm.Functional.Models;
 using Ebm.Functional.Prng;
 using LanguageExt;
+using LanguageExt.Common;
 using Schedule = Ebm.Functional.Annealing.Schedule;
 using static LanguageExt.Prelude;
 
@@ -27,12 +28,14 @@ internal sealed record EstimationInput(IEnergyModel Model, LogzRequest Request, 
 internal static class EstimatorCatalog
 {
     /// <summary>The estimator names (exact is handled by the exact methods).</summary>
-    public static readonly string[] Names = ["is", "ais", "smc", "bridge", "linked-is", "ti"];
+    public static readonly string[] Names = ["is", "ais", "reverse-ais", "sandwich", "smc", "bridge", "linked-is", "ti"];
 
     /// <summary>One line per estimator for the help text.</summary>
     public static string Summary =>
         "is (importance sampling from a uniform or Gaussian proposal, N K draws), ais (annealed importance sampling, Neal 2001), " +
-        "smc (sequential Monte Carlo with resampling; --particles are shared among --repetitions runs whose spread is the error), " +
+        "reverse-ais (from exact target draws where the model is small enough or Gaussian, else from a forward run's particles: " +
+        "a stochastic upper bound), sandwich (forward and reverse AIS side by side, N / 2 particles each), " +
+        "smc (sequential Monte Carlo with resampling; --repetitions runs of max(32, N / R) particles, whose spread is the error), " +
         "bridge (Meng-Wong optimal bridge between the proposal and MCMC draws of the target), " +
         "linked-is (linked importance sampling, Neal 2005; needs a reversible kernel), " +
         "ti (thermodynamic integration, Simpson's rule over the schedule's points).";
@@ -51,6 +54,8 @@ internal static class EstimatorCatalog
         "bridge" => ProposalCatalog.Bridge(input),
         "ti" => PathCatalog.With(input.Model, input.Request, new TiUser(input)),
         "smc" => PathCatalog.With(input.Model, input.Request, new SmcUser(input)),
+        "reverse-ais" => PathCatalog.With(input.Model, input.Request, new ReverseUser(input)),
+        "sandwich" => PathCatalog.With(input.Model, input.Request, new SandwichUser(input)),
         "linked-is" => PathCatalog.With(input.Model, input.Request, new LinkedUser(input)),
         _ => FinFail<LogZEstimate>(CliErrors.InvalidOption("--method", $"{method} is not an estimator")),
     };
@@ -89,7 +94,7 @@ internal static class EstimatorCatalog
             var r = input.Request;
             if (!ScheduleChoice.IsAdaptive(r.Schedule))
                 return ScheduleChoice.Fixed(r.Schedule, r.Steps).Map(schedule => Ais.Run(pack.Path, schedule, r.Particles, input.Key, input.Annealing));
-            return ProposalCatalog.ToFin(SmcOptions.Create(Math.Max(2, r.Particles), null, r.TargetConditionalEss, 0.0, ResamplingScheme.Systematic, 1, 1, r.Steps)
+            return ProposalCatalog.ToFin(SmcOptions.Create(Math.Max(2, r.Particles), null, r.PilotTargetConditionalEss, 0.0, ResamplingScheme.Systematic, 1, 1, r.Steps)
                 .Map(pilot =>
                 {
                     var (schedule, key) = AdaptiveSchedule.Build(pack.Path, pilot, input.Key);
@@ -98,19 +103,66 @@ internal static class EstimatorCatalog
         }
     }
 
-    /// <summary>SMC: R runs of N / R particles (at least 2), fixed or adaptive tempering.</summary>
-    private sealed class SmcUser(EstimationInput input) : IPathUser<LogZEstimate>
+    /// <summary>
+    /// Reverse AIS: from exact target draws where the path has them; otherwise from the final particles of a forward
+    /// run with the first half of the key (warned as approximate).
+    /// </summary>
+    private sealed class ReverseUser(EstimationInput input) : IPathUser<LogZEstimate>
     {
         public Fin<LogZEstimate> Use<TState>(PathPack<TState> pack)
         {
             var r = input.Request;
-            var schedule = ScheduleChoice.IsAdaptive(r.Schedule)
-                ? FinSucc<Schedule?>(null)
-                : ScheduleChoice.Fixed(r.Schedule, r.Steps).Map(s => (Schedule?)s);
-            var perRun = Math.Max(2, r.Particles / Math.Max(1, r.Repetitions));
-            return schedule.Bind(s => ProposalCatalog.ToFin(
-                SmcOptions.Create(perRun, s, r.TargetConditionalEss, r.EssThreshold, ResamplingChoice.Parse(r.Resampling), 1, r.Repetitions, Math.Max(r.Steps, 1))
-                    .Map(options => Smc.Run(pack.Path, options, input.Key, input.Annealing).Estimate)));
+            var (startKey, runKey) = input.Key.Split();
+            return FixedOrPilot(pack, r).Map(schedule =>
+            {
+                var (start, exact) = pack.ExactTargetDraws is { } draws
+                    ? (draws(startKey, r.Particles), true)
+                    : (Ais.RunWithState(pack.Path, schedule, r.Particles, startKey).Final, false);
+                return ReverseAis.Run(pack.Path, schedule, start, exact, runKey, input.Annealing);
+            });
+        }
+    }
+
+    /// <summary>The sandwich: forward and reverse AIS with N / 2 particles each (at least 2).</summary>
+    private sealed class SandwichUser(EstimationInput input) : IPathUser<LogZEstimate>
+    {
+        public Fin<LogZEstimate> Use<TState>(PathPack<TState> pack)
+        {
+            var r = input.Request;
+            var half = Math.Max(2, r.Particles / 2);
+            var (startKey, runKey) = input.Key.Split();
+            return FixedOrPilot(pack, r).Map(schedule => pack.ExactTargetDraws is { } draws
+                ? Sandwich.Run(pack.Path, schedule, half, draws(startKey, half), runKey, input.Annealing)
+                : Sandwich.Run(pack.Path, schedule, half, runKey, input.Annealing));
+        }
+    }
+
+    /// <summary>The fixed schedule, or for "adaptive" one placed by a pilot run on its own key.</summary>
+    private static Fin<Schedule> FixedOrPilot<TState>(PathPack<TState> pack, LogzRequest r) =>
+        !ScheduleChoice.IsAdaptive(r.Schedule)
+            ? ScheduleChoice.Fixed(r.Schedule, r.Steps)
+            : SmcOptions.Create(Math.Max(2, r.Particles), null, r.PilotTargetConditionalEss, 0.0, ResamplingScheme.Systematic, 1, 1, r.Steps).Match(
+                pilot => FinSucc(AdaptiveSchedule.Build(pack.Path, pilot, RngKey.FromSeed(r.Seed).FoldIn(PilotStream)).Schedule),
+                errors => FinFail<Schedule>(Error.Many(errors)));
+
+    /// <summary>The key stream of pilot runs for reverse AIS and the sandwich (apart from the estimate's keys).</summary>
+    private const long PilotStream = 0x5c4ed;
+
+    /// <summary>SMC: R runs of max(32, N / R) particles (at most N), fixed or adaptive tempering.</summary>
+    private sealed class SmcUser(EstimationInput input) : IPathUser<LogZEstimate>
+    {
+        // Fewer particles per run make each run's log Z markedly biased low (adaptive tempering, resampling noise),
+        // and averaging log Z over runs keeps that bias.
+        public const int MinimumParticlesPerRun = 32;
+
+        public Fin<LogZEstimate> Use<TState>(PathPack<TState> pack)
+        {
+            var r = input.Request;
+            var perRun = Math.Min(r.Particles, Math.Max(MinimumParticlesPerRun, r.Particles / Math.Max(1, r.Repetitions)));
+            Fin<LogZEstimate> RunWith(Schedule? schedule) => ProposalCatalog.ToFin(
+                SmcOptions.Create(perRun, schedule, r.SmcTargetConditionalEss, r.EssThreshold, ResamplingChoice.Parse(r.Resampling), 1, r.Repetitions, Math.Max(r.Steps, 1))
+                    .Map(options => Smc.Run(pack.Path, options, input.Key, input.Annealing).Estimate));
+            return ScheduleChoice.IsAdaptive(r.Schedule) ? RunWith(null) : ScheduleChoice.Fixed(r.Schedule, r.Steps).Bind(s => RunWith(s));
         }
     }
 

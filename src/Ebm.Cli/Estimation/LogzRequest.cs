@@ -15,7 +15,7 @@ namespace Ebm.Cli.Estimation;
 /// <param name="Resampling">SMC resampling scheme: multinomial, systematic, stratified or residual.</param>
 /// <param name="EssThreshold">SMC resamples when the ESS falls below this fraction of the particles.</param>
 /// <param name="Repetitions">Independent runs whose spread gives the SMC error.</param>
-/// <param name="TargetConditionalEss">Adaptive tempering: the conditional ESS each step keeps, as a fraction of the particles.</param>
+/// <param name="TargetConditionalEss">Adaptive tempering: the conditional ESS each step keeps, as a fraction of the particles (NaN: the method's default).</param>
 public sealed record LogzRequest(
     string Method,
     int Particles,
@@ -31,8 +31,14 @@ public sealed record LogzRequest(
     string Resampling = "systematic",
     double EssThreshold = 0.5,
     int Repetitions = 8,
-    double TargetConditionalEss = 0.9)
+    double TargetConditionalEss = double.NaN)
 {
+    /// <summary>The conditional ESS target of SMC's adaptive tempering.</summary>
+    public double SmcTargetConditionalEss => double.IsNaN(TargetConditionalEss) ? 0.9 : TargetConditionalEss;
+
+    /// <summary>The conditional ESS target of the pilot run that places an adaptive AIS schedule (no resampling, so it must be high).</summary>
+    public double PilotTargetConditionalEss => double.IsNaN(TargetConditionalEss) ? 0.995 : TargetConditionalEss;
+
     /// <summary>Seed used when none is given; printed with every result.</summary>
     public const ulong DefaultSeed = 42;
 }

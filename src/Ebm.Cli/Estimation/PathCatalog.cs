@@ -66,21 +66,38 @@ internal static class PathCatalog
     private static Fin<T> Build<T>(IEnergyModel model, LogzRequest request, string kernel, IPathUser<T> user)
     {
         var beta = request.Beta;
+        var exactDiscrete = model is IDiscreteModel d && d.Dimension <= ExactDrawUnits
+            ? (Func<RngKey, int, Mat>)((key, count) => ExactDraws.Discrete(key, count, d, beta).Match(m => m, e => throw new InvalidOperationException(e.Message)))
+            : null;
         return model switch
         {
-            IsingModel ising when kernel is "checkerboard" =>
-                user.Use(new PathPack<IsingChains>(Paths.Tempered(ising, beta, b => Checkerboard.Create(ising, b, CheckerboardUpdate.Metropolis).Step), kernel, null)),
-            IsingModel ising when kernel is "wolff" =>
-                user.Use(new PathPack<IsingChains>(Paths.Tempered(ising, beta, b => Wolff.Create(ising, b).Match(s => s.Step, e => throw new InvalidOperationException(e.Message))), kernel, null)),
-            IsingModel ising when kernel is "swendsen-wang" =>
-                user.Use(new PathPack<IsingChains>(Paths.Tempered(ising, beta, b => SwendsenWang.Create(ising, b).Match(s => s.Step, e => throw new InvalidOperationException(e.Message))), kernel, null)),
-            IDiscreteModel discrete => kernel == "metropolis"
-                ? user.Use(new PathPack<DiscreteChains>(Paths.Tempered(discrete, beta, b => SingleSiteMetropolis.BuildKernel(discrete, b)), kernel, null))
-                : user.Use(new PathPack<DiscreteChains>(Paths.Tempered(discrete, beta, b => HeatBathGibbs.BuildKernel(discrete, b)), kernel, null)),
+            IsingModel ising when kernel is "checkerboard" or "wolff" or "swendsen-wang" =>
+                user.Use(new PathPack<IsingChains>(Paths.Tempered(ising, beta, LatticeKernel(ising, kernel)), kernel,
+                    exactDiscrete is null ? null : (key, count) => IsingChains.FromStates(ising, exactDiscrete(key, count)))),
+            IDiscreteModel discrete => user.Use(new PathPack<DiscreteChains>(
+                kernel == "metropolis"
+                    ? Paths.Tempered(discrete, beta, b => SingleSiteMetropolis.BuildKernel(discrete, b))
+                    : Paths.Tempered(discrete, beta, b => HeatBathGibbs.BuildKernel(discrete, b)),
+                kernel,
+                exactDiscrete is null ? null : (key, count) =>
+                {
+                    var states = exactDiscrete(key, count);
+                    return new DiscreteChains(states, discrete.Energies(states));
+                })),
             IContinuousModel continuous => Continuous(continuous, request, kernel, user),
             _ => FinFail<T>(CliErrors.InvalidOption("--method", $"no annealing path for a {model.Kind} model")),
         };
     }
+
+    /// <summary>Discrete models up to this size are drawn exactly (by enumeration) for reverse AIS and the sandwich.</summary>
+    public const int ExactDrawUnits = 20;
+
+    private static Func<double, KernelStep<IsingChains, IAcceptanceInfo>> LatticeKernel(IsingModel ising, string kernel) => kernel switch
+    {
+        "wolff" => b => Kernels.MapInfo(Wolff.Create(ising, b).Match(s => s.Step, e => throw new InvalidOperationException(e.Message)), i => (IAcceptanceInfo)i),
+        "swendsen-wang" => b => Kernels.MapInfo(SwendsenWang.Create(ising, b).Match(s => s.Step, e => throw new InvalidOperationException(e.Message)), i => (IAcceptanceInfo)i),
+        _ => b => Kernels.MapInfo(Checkerboard.Create(ising, b, CheckerboardUpdate.Metropolis).Step, i => (IAcceptanceInfo)i),
+    };
 
     /// <summary>The Gaussian reference N(0, s^2 I) of continuous models.</summary>
     public static GaussianModel Reference(int d, double scale) =>
@@ -89,20 +106,35 @@ internal static class PathCatalog
             for (var i = 0; i < d; i++) p[i * d + i] = 1.0 / (scale * scale);
         })).Match(g => g, e => throw new InvalidOperationException(e.Head.Message));
 
+    /// <summary>Exact draws of a Gaussian target at beta, as chains of the path's end (energies and gradients of E_1 = beta E).</summary>
+    private static Func<RngKey, int, ContinuousChains> GaussianTargetDraws(GaussianModel model, GaussianModel reference, double beta) =>
+        (key, count) =>
+        {
+            var end = new InterpolatedEnergy(reference, model, beta, 1.0);
+            var positions = ExactDraws.Gaussian(key, count, model, beta);
+            var d = model.Dimension;
+            var gradients = Mat.Create(count, d, g =>
+            {
+                for (var r = 0; r < count; r++) end.EnergyGradient(positions.Row(r), g.Slice(r * d, d));
+            });
+            return new ContinuousChains(positions, end.Energies(positions), gradients);
+        };
+
     private static Fin<T> Continuous<T>(IContinuousModel model, LogzRequest request, string kernel, IPathUser<T> user)
     {
         var d = model.Dimension;
         var reference = Reference(d, request.ReferenceScale);
         var (h, leapfrog) = (request.StepSize, request.LeapfrogSteps);
+        var exact = model is GaussianModel gaussian ? GaussianTargetDraws(gaussian, reference, request.Beta) : null;
         return kernel switch
         {
             "mala" => user.Use(new PathPack<ContinuousChains>(
-                Paths.FromGaussian(model, request.Beta, reference, m => Mala.Factory(m, h)(1.0)), kernel, null)),
+                Paths.FromGaussian(model, request.Beta, reference, m => Mala.Factory(m, h)(1.0)), kernel, exact)),
             "metropolis" => user.Use(new PathPack<ContinuousChains>(
-                Paths.FromGaussian(model, request.Beta, reference, m => RandomWalkMetropolis.Factory(m, h)(1.0)), kernel, null)),
+                Paths.FromGaussian(model, request.Beta, reference, m => RandomWalkMetropolis.Factory(m, h)(1.0)), kernel, exact)),
             _ => user.Use(new PathPack<ContinuousChains>(
                 Paths.FromGaussian(model, request.Beta, reference, m => Hmc.Factory(m, new HmcParams(h, leapfrog, Vec.Filled(d, 1.0)))(1.0), leapfrog),
-                kernel, null)),
+                kernel, exact)),
         };
     }
 }
