@@ -39,6 +39,50 @@ public sealed class LogzEstimateTests : IDisposable
         Assert.InRange(estimate, exact - ZBound * se, exact + ZBound * se);
     }
 
+    public static TheoryData<string, string> MethodsOnModels() => new()
+    {
+        { "is", "boltzmann-machine-3.json" }, { "reverse-ais", "boltzmann-machine-3.json" }, { "sandwich", "bernoulli-rbm-3x2.json" },
+        { "smc", "ising-4x4.json" }, { "bridge", "gaussian-2d.json" }, { "linked-is", "boltzmann-machine-3.json" },
+        { "ti", "boltzmann-machine-3.json" }, { "reverse-ais", "gaussian-2d.json" }, { "smc", "gaussian-mixture-2d.json" },
+    };
+
+    [Theory]
+    [MemberData(nameof(MethodsOnModels))]
+    public void Every_estimator_reports_its_method_and_lands_near_the_exact_value(string method, string example)
+    {
+        var run = CliRun.Invoke("logz", CliRun.Example(example), "--method", method, "--particles", "200", "--steps", "200", "--seed", "11", "--json");
+
+        Assert.Equal(0, run.Code);
+        using var document = JsonDocument.Parse(run.Out);
+        var json = document.RootElement;
+        Assert.Equal(method, json.GetProperty("method").GetString());
+        var exact = json.GetProperty("exact").GetProperty("logZ").GetDouble();
+        var se = json.GetProperty("standardError").GetDouble();
+        Assert.True(se > 0 && double.IsFinite(se), $"standard error {se}");
+        Assert.InRange(json.GetProperty("logZ").GetDouble(), exact - ZBound * se, exact + ZBound * se);
+    }
+
+    [Fact]
+    public void The_sandwich_reports_its_forward_and_reverse_parts()
+    {
+        var run = CliRun.Invoke("logz", CliRun.Example("boltzmann-machine-3.json"), "--method", "sandwich", "--steps", "50", "--json");
+
+        Assert.Equal(0, run.Code);
+        using var document = JsonDocument.Parse(run.Out);
+        var parts = document.RootElement.GetProperty("parts").EnumerateArray().Select(p => p.GetProperty("method").GetString()).ToList();
+        Assert.Equal(["ais", "reverse-ais"], parts);
+    }
+
+    [Fact]
+    public void Adaptive_schedules_run_for_ais_and_smc()
+    {
+        foreach (var method in new[] { "ais", "smc" })
+        {
+            var run = CliRun.Invoke("logz", CliRun.Example("boltzmann-machine-3.json"), "--method", method, "--schedule", "adaptive", "--json");
+            Assert.Equal(0, run.Code);
+        }
+    }
+
     [Fact]
     public void The_same_seed_gives_the_same_bits_and_another_seed_another_estimate()
     {
@@ -99,7 +143,7 @@ public sealed class LogzEstimateTests : IDisposable
         Assert.Equal(0, run.Code);
         using var document = JsonDocument.Parse(run.Out);
         var methods = document.RootElement.GetProperty("methods").EnumerateArray().Select(m => m.GetProperty("method").GetString()).ToList();
-        Assert.Contains("ais", methods);
+        Assert.Equal(["is", "ais", "reverse-ais", "sandwich", "smc", "bridge", "linked-is", "ti"], methods);
         Assert.True(document.RootElement.GetProperty("exactLogZ").GetDouble() > 0);
     }
 
@@ -110,6 +154,10 @@ public sealed class LogzEstimateTests : IDisposable
     [InlineData("--kernel", "wolff", "--kernel")]
     [InlineData("--kernel", "teleport", "--kernel")]
     [InlineData("--schedule", "missing-file.txt", "missing-file.txt")]
+    [InlineData("--ess-threshold", "1.5", "--ess-threshold")]
+    [InlineData("--repetitions", "0", "--repetitions")]
+    [InlineData("--target-cess", "1", "--target-cess")]
+    [InlineData("--resampling", "lottery", "--resampling")]
     public void Bad_options_exit_2_with_a_message_naming_them(string option, string value, string named)
     {
         var run = CliRun.Invoke("logz", CliRun.Example("boltzmann-machine-3.json"), "--method", "ais", option, value);
