@@ -4,7 +4,7 @@ using Ebm.Functional.Models;
 namespace Ebm.Functional.Properties.Annealing;
 
 /// <summary>A tiny annealing problem: model(s), beta, kernel and schedule.</summary>
-public sealed record AnnealingCase(BoltzmannMachine Model, BoltzmannMachine Other, double Beta, SiteKernel Kernel, Schedule Schedule)
+public sealed record AnnealingCase(BoltzmannMachine Model, BoltzmannMachine Other, double Beta, SiteKernel Kernel, AnnealingSchedule Schedule)
 {
     /// <inheritdoc />
     public override string ToString() =>

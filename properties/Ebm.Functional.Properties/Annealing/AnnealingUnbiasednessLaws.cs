@@ -144,9 +144,9 @@ public class AnnealingUnbiasednessLaws
         }));
     }
 
-    private static Schedule Points(int[] inner)
+    private static AnnealingSchedule Points(int[] inner)
     {
         var sorted = inner.Order().Select(p => p / 1000.0);
-        return Schedule.Create(Vec.Of([0.0, .. sorted, 1.0]), "random").Match(s => s, e => throw new InvalidOperationException(string.Join("; ", e)));
+        return AnnealingSchedule.Create(Vec.Of([0.0, .. sorted, 1.0]), "random").Match(s => s, e => throw new InvalidOperationException(string.Join("; ", e)));
     }
 }

@@ -4,7 +4,6 @@ using Ebm.Functional.Models;
 using Ebm.Functional.Prng;
 using LanguageExt;
 using LanguageExt.Common;
-using Schedule = Ebm.Functional.Annealing.Schedule;
 using static LanguageExt.Prelude;
 
 namespace Ebm.Cli.Estimation;
@@ -138,12 +137,12 @@ internal static class EstimatorCatalog
     }
 
     /// <summary>The fixed schedule, or for "adaptive" one placed by a pilot run on its own key.</summary>
-    private static Fin<Schedule> FixedOrPilot<TState>(PathPack<TState> pack, LogzRequest r) =>
+    private static Fin<AnnealingSchedule> FixedOrPilot<TState>(PathPack<TState> pack, LogzRequest r) =>
         !ScheduleChoice.IsAdaptive(r.Schedule)
             ? ScheduleChoice.Fixed(r.Schedule, r.Steps)
             : SmcOptions.Create(Math.Max(2, r.Particles), null, r.PilotTargetConditionalEss, 0.0, ResamplingScheme.Systematic, 1, 1, r.Steps).Match(
                 pilot => FinSucc(AdaptiveSchedule.Build(pack.Path, pilot, RngKey.FromSeed(r.Seed).FoldIn(PilotStream)).Schedule),
-                errors => FinFail<Schedule>(Error.Many(errors)));
+                errors => FinFail<AnnealingSchedule>(Error.Many(errors)));
 
     /// <summary>The key stream of pilot runs for reverse AIS and the sandwich (apart from the estimate's keys).</summary>
     private const long PilotStream = 0x5c4ed;
@@ -159,7 +158,7 @@ internal static class EstimatorCatalog
         {
             var r = input.Request;
             var perRun = Math.Min(r.Particles, Math.Max(MinimumParticlesPerRun, r.Particles / Math.Max(1, r.Repetitions)));
-            Fin<LogZEstimate> RunWith(Schedule? schedule) => ProposalCatalog.ToFin(
+            Fin<LogZEstimate> RunWith(AnnealingSchedule? schedule) => ProposalCatalog.ToFin(
                 SmcOptions.Create(perRun, schedule, r.SmcTargetConditionalEss, r.EssThreshold, ResamplingChoice.Parse(r.Resampling), 1, r.Repetitions, Math.Max(r.Steps, 1))
                     .Map(options => Smc.Run(pack.Path, options, input.Key, input.Annealing).Estimate));
             return ScheduleChoice.IsAdaptive(r.Schedule) ? RunWith(null) : ScheduleChoice.Fixed(r.Schedule, r.Steps).Bind(s => RunWith(s));
@@ -175,7 +174,7 @@ internal static class EstimatorCatalog
         {
             var r = input.Request;
             var schedule = ScheduleChoice.IsAdaptive(r.Schedule)
-                ? FinFail<Schedule>(CliErrors.InvalidOption("--schedule", "linked-is needs a fixed schedule (linear, geometric, sigmoid or a file)"))
+                ? FinFail<AnnealingSchedule>(CliErrors.InvalidOption("--schedule", "linked-is needs a fixed schedule (linear, geometric, sigmoid or a file)"))
                 : ScheduleChoice.Fixed(r.Schedule, r.Steps);
             return schedule.Bind(s => ProposalCatalog.ToFin(
                 LinkedImportanceSamplingOptions.Create(s, Math.Max(8, r.Particles / 10), ChainLength)

@@ -3,7 +3,6 @@ using Ebm.Functional.Annealing;
 using Ebm.Functional.Numerics;
 using Ebm.Functional.Shell.Io;
 using LanguageExt;
-using Schedule = Ebm.Functional.Annealing.Schedule;
 using LanguageExt.Common;
 using static LanguageExt.Prelude;
 
@@ -22,17 +21,17 @@ internal static class ScheduleChoice
     public static bool IsAdaptive(string choice) => choice == "adaptive";
 
     /// <summary>A fixed schedule of <paramref name="steps"/> steps, or the points of a file (then --steps is ignored).</summary>
-    public static Fin<Schedule> Fixed(string choice, int steps) => choice switch
+    public static Fin<AnnealingSchedule> Fixed(string choice, int steps) => choice switch
     {
-        "linear" => FinSucc(Schedule.Linear(steps)),
-        "geometric" => FinSucc(Schedule.Geometric(steps)),
-        "sigmoid" => FinSucc(Schedule.Sigmoid(steps)),
-        "salakhutdinov-murray" => FinSucc(Schedule.SalakhutdinovMurray),
+        "linear" => FinSucc(AnnealingSchedule.Linear(steps)),
+        "geometric" => FinSucc(AnnealingSchedule.Geometric(steps)),
+        "sigmoid" => FinSucc(AnnealingSchedule.Sigmoid(steps)),
+        "salakhutdinov-murray" => FinSucc(AnnealingSchedule.SalakhutdinovMurray),
         _ => FromFile(choice),
     };
 
     /// <summary>Points 0 = t_0 &lt; ... &lt; t_K = 1, separated by commas, spaces or line breaks; '#' starts a comment line.</summary>
-    public static Fin<Schedule> FromFile(string path) =>
+    public static Fin<AnnealingSchedule> FromFile(string path) =>
         BoundedFile.ReadAllBytes(path, MaxFileBytes).Bind(bytes =>
         {
             var text = System.Text.Encoding.UTF8.GetString(bytes);
@@ -44,13 +43,13 @@ internal static class ScheduleChoice
                 foreach (var field in trimmed.Split([',', ' ', '\t', ';'], StringSplitOptions.RemoveEmptyEntries))
                 {
                     if (!double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out var x))
-                        return FinFail<Schedule>(CliErrors.InvalidOption("--schedule", $"{path}: \"{field}\" is not a number"));
+                        return FinFail<AnnealingSchedule>(CliErrors.InvalidOption("--schedule", $"{path}: \"{field}\" is not a number"));
                     points.Add(x);
                 }
             }
 
-            return Schedule.Create(Vec.Of([.. points]), "file").Match(
+            return AnnealingSchedule.Create(Vec.Of([.. points]), "file").Match(
                 s => FinSucc(s),
-                errors => FinFail<Schedule>(Error.Many(errors.Map(e => CliErrors.InvalidOption("--schedule", $"{path}: {e.Message}")))));
+                errors => FinFail<AnnealingSchedule>(Error.Many(errors.Map(e => CliErrors.InvalidOption("--schedule", $"{path}: {e.Message}")))));
         });
 }

@@ -31,7 +31,7 @@ public static class AdaptiveSchedule
     /// <param name="pilot">Adaptive settings (no fixed schedule); <see cref="SmcOptions.Repetitions"/> is ignored.</param>
     /// <param name="key">The key; split here into the pilot's key and the returned estimate key.</param>
     /// <exception cref="ArgumentException"><paramref name="pilot"/> has a fixed schedule.</exception>
-    public static (Schedule Schedule, RngKey EstimateKey) Build<TState>(AnnealingPath<TState> path, SmcOptions pilot, RngKey key)
+    public static (AnnealingSchedule Schedule, RngKey EstimateKey) Build<TState>(AnnealingPath<TState> path, SmcOptions pilot, RngKey key)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(pilot);

@@ -20,7 +20,7 @@ namespace Ebm.Functional.Annealing;
 /// </remarks>
 /// <example><code>
 /// var path = Paths.Tempered(model, beta: 1.0, b =&gt; HeatBathGibbs.BuildKernel(model, b));
-/// var estimate = Ais.Run(path, Schedule.Linear(1000), particles: 500, RngKey.FromSeed(1));
+/// var estimate = Ais.Run(path, AnnealingSchedule.Linear(1000), particles: 500, RngKey.FromSeed(1));
 /// // estimate.LogZ +/- estimate.StandardError; estimate.Warnings says when not to believe it.
 /// </code></example>
 public static class Ais
@@ -39,7 +39,7 @@ public static class Ais
     /// <param name="progress">Reports each step, if given.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="particles"/> &lt; 1.</exception>
     public static LogZEstimate Run<TState>(
-        AnnealingPath<TState> path, Schedule schedule, int particles, RngKey key, IProgress<AnnealingProgress>? progress = null) =>
+        AnnealingPath<TState> path, AnnealingSchedule schedule, int particles, RngKey key, IProgress<AnnealingProgress>? progress = null) =>
         RunWithState(path, schedule, particles, key, progress).Estimate;
 
     /// <summary>Runs AIS and returns the estimate with the final particles (approximate draws from the target).</summary>
@@ -51,7 +51,7 @@ public static class Ais
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="particles"/> &lt; 1.</exception>
     /// <exception cref="ArgumentException">log Z_0 is not finite, or the base draws are not <paramref name="particles"/> particles.</exception>
     public static (LogZEstimate Estimate, TState Final) RunWithState<TState>(
-        AnnealingPath<TState> path, Schedule schedule, int particles, RngKey key, IProgress<AnnealingProgress>? progress = null)
+        AnnealingPath<TState> path, AnnealingSchedule schedule, int particles, RngKey key, IProgress<AnnealingProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(schedule);
@@ -111,7 +111,7 @@ public static class Ais
     }
 
     /// <summary>Per-particle evaluations of one sweep: K increments and K - 1 moves.</summary>
-    internal static long Evaluations<TState>(AnnealingPath<TState> path, Schedule schedule, int particles) =>
+    internal static long Evaluations<TState>(AnnealingPath<TState> path, AnnealingSchedule schedule, int particles) =>
         (long)particles * (schedule.Steps + (long)(schedule.Steps - 1) * path.EvaluationsPerMove);
 
     internal static void CheckLogZ0<TState>(AnnealingPath<TState> path)

@@ -7,7 +7,7 @@ namespace Ebm.Functional.Annealing;
 /// <summary>The settings of <see cref="LinkedImportanceSampling"/>; only <see cref="Create"/> makes one.</summary>
 public sealed record LinkedImportanceSamplingOptions
 {
-    private LinkedImportanceSamplingOptions(Schedule schedule, int replicas, int chainLength, int movesPerState)
+    private LinkedImportanceSamplingOptions(AnnealingSchedule schedule, int replicas, int chainLength, int movesPerState)
     {
         Schedule = schedule;
         Replicas = replicas;
@@ -16,7 +16,7 @@ public sealed record LinkedImportanceSamplingOptions
     }
 
     /// <summary>The distributions t_0 .. t_n linked by the chains.</summary>
-    public Schedule Schedule { get; }
+    public AnnealingSchedule Schedule { get; }
 
     /// <summary>Independent linked runs; the standard error comes from their spread.</summary>
     public int Replicas { get; }
@@ -32,7 +32,7 @@ public sealed record LinkedImportanceSamplingOptions
     /// <param name="replicas">Independent runs, at least 2.</param>
     /// <param name="chainLength">States per chain, at least 1.</param>
     /// <param name="movesPerState">Kernel transitions between chain states, at least 1.</param>
-    public static Validation<Error, LinkedImportanceSamplingOptions> Create(Schedule? schedule, int replicas = 32, int chainLength = 10, int movesPerState = 1)
+    public static Validation<Error, LinkedImportanceSamplingOptions> Create(AnnealingSchedule? schedule, int replicas = 32, int chainLength = 10, int movesPerState = 1)
     {
         var errors = Seq<Error>();
         if (schedule is null) errors = errors.Add(LinkedImportanceSamplingErrors.MissingSchedule());

@@ -29,7 +29,7 @@ namespace Ebm.Functional.Annealing;
 /// </remarks>
 /// <example><code>
 /// var exact = ExactDraws.DiscreteChains(drawKey, 500, model, beta).Match(s =&gt; s, e =&gt; throw e.ToException());
-/// var upper = ReverseAis.Run(path, Schedule.Linear(1000), exact, exactSamples: true, runKey);
+/// var upper = ReverseAis.Run(path, AnnealingSchedule.Linear(1000), exact, exactSamples: true, runKey);
 /// </code></example>
 public static class ReverseAis
 {
@@ -45,7 +45,7 @@ public static class ReverseAis
     /// <param name="progress">Reports each step; <see cref="AnnealingProgress.Point"/> decreases from t_{K-1} to 0.</param>
     /// <exception cref="ArgumentException">No target samples, or log Z_0 is not finite.</exception>
     public static LogZEstimate Run<TState>(
-        AnnealingPath<TState> path, Schedule schedule, TState targetSamples, bool exactSamples, RngKey key,
+        AnnealingPath<TState> path, AnnealingSchedule schedule, TState targetSamples, bool exactSamples, RngKey key,
         IProgress<AnnealingProgress>? progress = null) =>
         RunWithState(path, schedule, targetSamples, exactSamples, key, progress).Estimate;
 
@@ -58,7 +58,7 @@ public static class ReverseAis
     /// <param name="progress">Reports each step; <see cref="AnnealingProgress.Point"/> decreases from t_{K-1} to 0.</param>
     /// <exception cref="ArgumentException">No target samples, or log Z_0 is not finite.</exception>
     public static (LogZEstimate Estimate, TState Final) RunWithState<TState>(
-        AnnealingPath<TState> path, Schedule schedule, TState targetSamples, bool exactSamples, RngKey key,
+        AnnealingPath<TState> path, AnnealingSchedule schedule, TState targetSamples, bool exactSamples, RngKey key,
         IProgress<AnnealingProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(path);

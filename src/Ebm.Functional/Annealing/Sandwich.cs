@@ -46,7 +46,7 @@ public static class Sandwich
     /// <param name="key">The key.</param>
     /// <param name="progress">Reports each of the 2K steps.</param>
     public static LogZEstimate Run<TState>(
-        AnnealingPath<TState> path, Schedule schedule, int particles, RngKey key, IProgress<AnnealingProgress>? progress = null) =>
+        AnnealingPath<TState> path, AnnealingSchedule schedule, int particles, RngKey key, IProgress<AnnealingProgress>? progress = null) =>
         Run(path, schedule, particles, None, key, progress);
 
     /// <summary>Forward AIS with <paramref name="particles"/> particles and reverse AIS from exact target draws.</summary>
@@ -57,7 +57,7 @@ public static class Sandwich
     /// <param name="key">The key.</param>
     /// <param name="progress">Reports each of the 2K steps.</param>
     public static LogZEstimate Run<TState>(
-        AnnealingPath<TState> path, Schedule schedule, int particles, TState exactTargetSamples, RngKey key,
+        AnnealingPath<TState> path, AnnealingSchedule schedule, int particles, TState exactTargetSamples, RngKey key,
         IProgress<AnnealingProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(exactTargetSamples);
@@ -95,7 +95,7 @@ public static class Sandwich
     }
 
     private static LogZEstimate Run<TState>(
-        AnnealingPath<TState> path, Schedule schedule, int particles, Option<TState> exactTargetSamples, RngKey key,
+        AnnealingPath<TState> path, AnnealingSchedule schedule, int particles, Option<TState> exactTargetSamples, RngKey key,
         IProgress<AnnealingProgress>? progress)
     {
         ArgumentNullException.ThrowIfNull(path);

@@ -136,7 +136,7 @@ public static class Smc
             progress?.Report(new AnnealingProgress(k, Math.Max(k, stepLimit), t));
         }
 
-        var visited = Schedule.Create(Vec.Of([.. points]), options.IsAdaptive ? "adaptive" : options.Schedule!.Name)
+        var visited = AnnealingSchedule.Create(Vec.Of([.. points]), options.IsAdaptive ? "adaptive" : options.Schedule!.Name)
             .Match(s => s, e => throw new InvalidOperationException($"SMC visited an invalid schedule: {e.Head.Message}"));
         var estimate = Summarise(path, logZ, logWeights, resamplings, evaluations, warnings) with
         {

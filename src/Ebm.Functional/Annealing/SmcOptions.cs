@@ -23,7 +23,7 @@ public sealed record SmcOptions
     /// <summary>The default step limit of adaptive tempering.</summary>
     public const int DefaultMaxSteps = 10_000;
 
-    private SmcOptions(int particles, Schedule? schedule, double targetConditionalEss, double resampleThreshold,
+    private SmcOptions(int particles, AnnealingSchedule? schedule, double targetConditionalEss, double resampleThreshold,
         ResamplingScheme scheme, int movesPerStep, int repetitions, int maxSteps)
     {
         Particles = particles;
@@ -40,7 +40,7 @@ public sealed record SmcOptions
     public int Particles { get; }
 
     /// <summary>The fixed schedule, or null for adaptive tempering.</summary>
-    public Schedule? Schedule { get; }
+    public AnnealingSchedule? Schedule { get; }
 
     /// <summary>Whether the next point is chosen by conditional-ESS bisection (no fixed schedule).</summary>
     public bool IsAdaptive => Schedule is null;
@@ -74,7 +74,7 @@ public sealed record SmcOptions
     /// <param name="maxSteps">Adaptive tempering's step limit, at least 1.</param>
     public static Validation<Error, SmcOptions> Create(
         int particles,
-        Schedule? schedule = null,
+        AnnealingSchedule? schedule = null,
         double targetConditionalEss = DefaultTargetConditionalEss,
         double resampleThreshold = DefaultResampleThreshold,
         ResamplingScheme scheme = ResamplingScheme.Systematic,

@@ -11,4 +11,4 @@ namespace Ebm.Functional.Annealing;
 /// <param name="Schedule">The points the run visited (the adaptive schedule when tempering adaptively).</param>
 /// <param name="ConditionalEss">The conditional ESS of each step as a fraction of N (Zhou, Johansen and Aston 2016).</param>
 public sealed record SmcRun<TState>(
-    LogZEstimate Estimate, TState Final, int ResamplingEvents, Schedule Schedule, Vec ConditionalEss);
+    LogZEstimate Estimate, TState Final, int ResamplingEvents, AnnealingSchedule Schedule, Vec ConditionalEss);

@@ -7,7 +7,6 @@ using Ebm.Functional.Numerics;
 using Ebm.Functional.Prng;
 using LanguageExt;
 using LanguageExt.Common;
-using Schedule = Ebm.Functional.Annealing.Schedule;
 using static LanguageExt.Prelude;
 
 namespace Ebm.Functional.Estimation;
@@ -28,7 +27,7 @@ namespace Ebm.Functional.Estimation;
 /// </remarks>
 /// <example><code>
 /// var path = Paths.Tempered(model, beta, b =&gt; HeatBathGibbs.BuildKernel(model, b));
-/// var estimate = ThermodynamicIntegration.Run(RngKey.FromSeed(7), path, Schedule.Linear(20), chains: 4, burnIn: 200, draws: 500, IntegrationRule.Simpson)
+/// var estimate = ThermodynamicIntegration.Run(RngKey.FromSeed(7), path, AnnealingSchedule.Linear(20), chains: 4, burnIn: 200, draws: 500, IntegrationRule.Simpson)
 ///     .Match(x =&gt; x, e =&gt; throw new ArgumentException(e.Head.Message));
 /// </code></example>
 public static class ThermodynamicIntegration
@@ -172,7 +171,7 @@ public static class ThermodynamicIntegration
     /// moves, each recording d/dt log f_t. Keys: point k uses <c>key.FoldIn(k)</c>, split into base draws, burn-in and recording.
     /// </summary>
     public static Validation<Error, LogZEstimate> Run<TState>(
-        RngKey key, AnnealingPath<TState> path, Schedule schedule, int chains, int burnIn, int draws, IntegrationRule rule)
+        RngKey key, AnnealingPath<TState> path, AnnealingSchedule schedule, int chains, int burnIn, int draws, IntegrationRule rule)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(schedule);

@@ -19,7 +19,7 @@ public sealed class LisTests
     private const double ZBound = 5.0;
     private const int Replicas = 64;
 
-    private static LinkedImportanceSamplingOptions Options(Schedule schedule, int chainLength = 5) =>
+    private static LinkedImportanceSamplingOptions Options(AnnealingSchedule schedule, int chainLength = 5) =>
         LinkedImportanceSamplingOptions.Create(schedule, Replicas, chainLength).Match(o => o, e => throw new InvalidOperationException(e.Head.Message));
 
     private static void WithinBound(LogZEstimate estimate, double exact)
@@ -34,7 +34,7 @@ public sealed class LisTests
     public void Linked_chains_on_a_boltzmann_machine_match_enumeration()
     {
         var (path, exact) = SmcTestSupport.SharpMachine();
-        var estimate = LinkedImportanceSampling.Run(path, Options(Schedule.Linear(20)), RngKey.FromSeed(31));
+        var estimate = LinkedImportanceSampling.Run(path, Options(AnnealingSchedule.Linear(20)), RngKey.FromSeed(31));
         WithinBound(estimate, exact);
         Assert.Equal(LinkedImportanceSampling.Method, estimate.Method);
         Assert.Equal(21, estimate.Trace.Count);
@@ -49,14 +49,14 @@ public sealed class LisTests
         var exact = Kaufman.Compute(torus, beta).Match(r => r.LogZ, e => throw new InvalidOperationException(e.Message));
         // Random-scan heat-bath Gibbs is reversible, so the path's kernel also serves as the reverse kernel.
         var path = Paths.Tempered(torus, beta, b => HeatBathGibbs.BuildKernel(torus, b));
-        WithinBound(LinkedImportanceSampling.Run(path, Options(Schedule.Linear(10)), RngKey.FromSeed(32)), exact);
+        WithinBound(LinkedImportanceSampling.Run(path, Options(AnnealingSchedule.Linear(10)), RngKey.FromSeed(32)), exact);
     }
 
     [Fact]
     public void Chains_of_one_state_still_estimate_without_bias()
     {
         var (path, exact) = SmcTestSupport.Machine();
-        WithinBound(LinkedImportanceSampling.Run(path, Options(Schedule.Linear(20), chainLength: 1), RngKey.FromSeed(33)), exact);
+        WithinBound(LinkedImportanceSampling.Run(path, Options(AnnealingSchedule.Linear(20), chainLength: 1), RngKey.FromSeed(33)), exact);
     }
 
     [Fact]

@@ -6,7 +6,6 @@ using Ebm.Functional.Numerics;
 using Ebm.Functional.Prng;
 using Ebm.Functional.Tests.Models;
 using LanguageExt;
-using Schedule = Ebm.Functional.Annealing.Schedule;
 using Xunit;
 using static Ebm.Functional.Tests.Annealing.AnnealingTestModels;
 using static LanguageExt.Prelude;
@@ -24,7 +23,7 @@ public sealed class ReverseAisAndSandwichTests
     [Fact]
     public void Reverse_trace_runs_from_log_Z0_at_zero_to_the_estimate_at_one_in_increasing_t()
     {
-        var estimate = ReverseAis.Run(Path, Schedule.Linear(10), ExactChains(RngKey.FromSeed(1), 50, Model, Beta), true, RngKey.FromSeed(2));
+        var estimate = ReverseAis.Run(Path, AnnealingSchedule.Linear(10), ExactChains(RngKey.FromSeed(1), 50, Model, Beta), true, RngKey.FromSeed(2));
         Assert.Equal(11, estimate.Trace.Count);
         Assert.Equal((0.0, 1.0), (estimate.Trace.Points[0], estimate.Trace.Points[10]));
         for (var i = 1; i < 11; i++) Assert.True(estimate.Trace.Points[i] > estimate.Trace.Points[i - 1]);
@@ -37,7 +36,7 @@ public sealed class ReverseAisAndSandwichTests
     [Fact]
     public void Reverse_ais_from_approximate_samples_says_so()
     {
-        var estimate = ReverseAis.Run(Path, Schedule.Linear(5), ExactChains(RngKey.FromSeed(1), 20, Model, Beta), exactSamples: false, RngKey.FromSeed(2));
+        var estimate = ReverseAis.Run(Path, AnnealingSchedule.Linear(5), ExactChains(RngKey.FromSeed(1), 20, Model, Beta), exactSamples: false, RngKey.FromSeed(2));
         Assert.Contains(estimate.Warnings, w => w.Code == EstimateWarnings.ApproximateTargetSamples);
     }
 
@@ -45,7 +44,7 @@ public sealed class ReverseAisAndSandwichTests
     public void Reverse_ais_reports_every_step_with_decreasing_points()
     {
         var progress = new Recorder();
-        ReverseAis.Run(Path, Schedule.Linear(4), ExactChains(RngKey.FromSeed(1), 5, Model, Beta), true, RngKey.FromSeed(2), progress);
+        ReverseAis.Run(Path, AnnealingSchedule.Linear(4), ExactChains(RngKey.FromSeed(1), 5, Model, Beta), true, RngKey.FromSeed(2), progress);
         Assert.Equal([1, 2, 3, 4], progress.Reports.Select(r => r.Step));
         Assert.Equal([0.5, 0.25, 0.0], progress.Reports.Skip(1).Select(r => r.Point));
     }
@@ -54,15 +53,15 @@ public sealed class ReverseAisAndSandwichTests
     public void Reverse_ais_without_samples_is_a_programmer_error()
     {
         var none = ExactChains(RngKey.FromSeed(1), 0, Model, Beta);
-        Assert.Throws<ArgumentException>(() => ReverseAis.Run(Path, Schedule.Linear(4), none, true, RngKey.FromSeed(2)));
+        Assert.Throws<ArgumentException>(() => ReverseAis.Run(Path, AnnealingSchedule.Linear(4), none, true, RngKey.FromSeed(2)));
     }
 
     [Fact]
     public void Same_key_gives_the_same_reverse_weights()
     {
         var targets = ExactChains(RngKey.FromSeed(1), 30, Model, Beta);
-        var first = ReverseAis.Run(Path, Schedule.Linear(6), targets, true, RngKey.FromSeed(9));
-        var second = ReverseAis.Run(Path, Schedule.Linear(6), targets, true, RngKey.FromSeed(9));
+        var first = ReverseAis.Run(Path, AnnealingSchedule.Linear(6), targets, true, RngKey.FromSeed(9));
+        var second = ReverseAis.Run(Path, AnnealingSchedule.Linear(6), targets, true, RngKey.FromSeed(9));
         Assert.Equal(first.LogWeights.Span.ToArray(), second.LogWeights.Span.ToArray());
     }
 
@@ -70,7 +69,7 @@ public sealed class ReverseAisAndSandwichTests
     public void Sandwich_without_exact_draws_reverses_the_forward_particles_and_warns()
     {
         var progress = new Recorder();
-        var sandwich = Sandwich.Run(Path, Schedule.Linear(5), 40, RngKey.FromSeed(3), progress);
+        var sandwich = Sandwich.Run(Path, AnnealingSchedule.Linear(5), 40, RngKey.FromSeed(3), progress);
         Assert.Equal(Sandwich.Method, sandwich.Method);
         Assert.Contains(sandwich.Warnings, w => w.Code == EstimateWarnings.ApproximateTargetSamples);
         Assert.Equal(Enumerable.Range(1, 10), progress.Reports.Select(r => r.Step));

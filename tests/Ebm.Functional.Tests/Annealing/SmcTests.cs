@@ -17,7 +17,7 @@ public sealed class SmcTests
     private const int Repetitions = 16;
     private const double ZBound = 6.0;
 
-    private static SmcOptions Options(int particles, Schedule? schedule = null, double target = 0.9, double threshold = 0.5,
+    private static SmcOptions Options(int particles, AnnealingSchedule? schedule = null, double target = 0.9, double threshold = 0.5,
         ResamplingScheme scheme = ResamplingScheme.Systematic, int moves = 1, int repetitions = Repetitions) =>
         SmcOptions.Create(particles, schedule, target, threshold, scheme, moves, repetitions)
             .Match(o => o, e => throw new InvalidOperationException(e.Head.Message));
@@ -52,7 +52,7 @@ public sealed class SmcTests
     public void Every_scheme_resampling_at_every_step_matches_enumeration(ResamplingScheme scheme)
     {
         var (path, exact) = SmcTestSupport.Machine();
-        var result = Smc.Run(path, Options(200, Schedule.Linear(20), threshold: 1.0, scheme: scheme), RngKey.FromSeed(22));
+        var result = Smc.Run(path, Options(200, AnnealingSchedule.Linear(20), threshold: 1.0, scheme: scheme), RngKey.FromSeed(22));
         WithinBound(result.Estimate, exact);
         Assert.Equal(Repetitions * 19, result.ResamplingEvents);
         Assert.Equal(Repetitions * 20, result.Steps);
@@ -93,7 +93,7 @@ public sealed class SmcTests
     public void A_single_run_without_resampling_is_ais_with_a_delta_method_error()
     {
         var (path, exact) = SmcTestSupport.Machine();
-        var run = Smc.RunOnce(path, Options(2000, Schedule.Linear(50), threshold: 0.0, repetitions: 1), RngKey.FromSeed(26));
+        var run = Smc.RunOnce(path, Options(2000, AnnealingSchedule.Linear(50), threshold: 0.0, repetitions: 1), RngKey.FromSeed(26));
         Assert.Equal(0, run.ResamplingEvents);
         Assert.Equal(ErrorSource.DeltaMethod, run.Estimate.ErrorSource);
         // Independent AIS weights with ESS above half the particles: the delta method is accurate, |z| <= 5 fails with p < 1e-6.
@@ -106,7 +106,7 @@ public sealed class SmcTests
     public void A_single_run_that_resampled_has_no_standard_error_and_says_so()
     {
         var (path, _) = SmcTestSupport.Machine();
-        var run = Smc.RunOnce(path, Options(50, Schedule.Linear(5), threshold: 1.0, repetitions: 1), RngKey.FromSeed(27));
+        var run = Smc.RunOnce(path, Options(50, AnnealingSchedule.Linear(5), threshold: 1.0, repetitions: 1), RngKey.FromSeed(27));
         Assert.Equal(4, run.ResamplingEvents);
         Assert.True(double.IsPositiveInfinity(run.Estimate.StandardError));
         Assert.Contains(run.Estimate.Warnings, w => w.Code == EstimateWarnings.FewSamples);
@@ -133,7 +133,7 @@ public sealed class SmcTests
         // Independent AIS weights, ESS above half: |z| <= 5 fails with probability below 1e-6.
         Assert.True(estimate.Ess > 1000, $"ESS {estimate.Ess}");
         Assert.InRange(estimate.LogZ, exact - 5 * estimate.StandardError, exact + 5 * estimate.StandardError);
-        Assert.Throws<ArgumentException>(() => AdaptiveSchedule.Build(path, Options(10, Schedule.Linear(3)), key));
+        Assert.Throws<ArgumentException>(() => AdaptiveSchedule.Build(path, Options(10, AnnealingSchedule.Linear(3)), key));
     }
 
     [Fact]
@@ -145,7 +145,7 @@ public sealed class SmcTests
             [SmcErrors.InvalidParticlesCode, SmcErrors.InvalidResampleThresholdCode, SmcErrors.InvalidSchemeCode, SmcErrors.InvalidTargetConditionalEssCode,
              SmcErrors.InvalidMovesPerStepCode, SmcErrors.InvalidRepetitionsCode, SmcErrors.InvalidMaxStepsCode],
             errors.Select(e => e.Code).ToArray());
-        Assert.True(SmcOptions.Create(10, Schedule.Linear(3), targetConditionalEss: 7.0).IsSuccess, "the CESS target is ignored with a fixed schedule");
+        Assert.True(SmcOptions.Create(10, AnnealingSchedule.Linear(3), targetConditionalEss: 7.0).IsSuccess, "the CESS target is ignored with a fixed schedule");
         Assert.True(SmcOptions.Create(2, resampleThreshold: 1.0).IsSuccess);
     }
 }

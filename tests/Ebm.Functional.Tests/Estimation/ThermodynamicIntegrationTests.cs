@@ -29,7 +29,7 @@ public sealed class ThermodynamicIntegrationTests
         const double beta = 0.3;
         var exact = Kaufman.Compute(model, beta).Match(r => r.LogZ, e => throw new InvalidOperationException(e.Message));
         var path = Paths.Tempered(model, beta, b => Checkerboard.Create(model, b, CheckerboardUpdate.HeatBath, 1).Step);
-        var estimate = Valid(ThermodynamicIntegration.Run(RngKey.FromSeed(41), path, Schedule.Linear(20), 8, 50, 200, rule));
+        var estimate = Valid(ThermodynamicIntegration.Run(RngKey.FromSeed(41), path, AnnealingSchedule.Linear(20), 8, 50, 200, rule));
         Assert.Equal("ti", estimate.Method);
         Assert.Equal(ErrorSource.MonteCarloStandardError, estimate.ErrorSource);
         Assert.True(estimate.IsClean, string.Join("; ", estimate.Warnings));
