@@ -81,9 +81,9 @@ public static class ThermodynamicIntegration
             if (gap > standardError)
                 warnings = warnings.Add(EstimateWarnings.Of(EstimateWarnings.DiscretisationError,
                     $"Simpson and trapezoid differ by {gap:G3}, more than the standard error {standardError:G3}: the quadrature error may dominate; add points where the integrand bends"));
-            else if (CoarseGap(points, means, rule, integral) is var coarse && coarse > standardError)
+            else if (CoarseGap(points, means, standardErrors, rule, weights) is var (coarse, noise) && coarse > standardError && coarse > GapSignificance * noise)
                 warnings = warnings.Add(EstimateWarnings.Of(EstimateWarnings.DiscretisationError,
-                    $"the same rule on every other point differs by {coarse:G3}, more than the standard error {standardError:G3}: the quadrature error may dominate; add points where the integrand bends"));
+                    $"the same rule on every other point differs by {coarse:G3}, more than the standard error {standardError:G3} and beyond Monte Carlo noise: the quadrature error may dominate; add points where the integrand bends"));
         }
 
         return Success<Error, LogZEstimate>(new LogZEstimate(Method, beta, logZStart + integral, standardError, ErrorSource.MonteCarloStandardError,
@@ -213,20 +213,31 @@ public static class ThermodynamicIntegration
         return errors;
     }
 
+    /// <summary>How many of its own Monte Carlo standard errors |I_h - I_2h| must exceed before it counts as discretisation error.</summary>
+    public const double GapSignificance = 3.0;
+
     /// <summary>
-    /// |I_h - I_2h|: the integral on every other point (the last always kept) against the full one, a
-    /// Richardson-style check that also sees integrands too steep for both rules to notice each other
-    /// (e.g. a broad reference whose energy dominates near t = 0).
+    /// |I_h - I_2h|, the integral on every other point (the last always kept) against the full one, with the Monte
+    /// Carlo standard error of that difference, sqrt(sum_k (w_h,k - w_2h,k)^2 MCSE_k^2). A Richardson-style check
+    /// that also sees integrands too steep for Simpson and trapezoid to notice each other (e.g. a broad reference
+    /// whose energy dominates near t = 0).
     /// </summary>
-    private static double CoarseGap(Vec points, Vec means, IntegrationRule rule, double integral)
+    private static (double Gap, double Noise) CoarseGap(Vec points, Vec means, Vec standardErrors, IntegrationRule rule, double[] fine)
     {
         var keep = Enumerable.Range(0, points.Length).Where(k => k % 2 == 0 || k == points.Length - 1).ToArray();
         var coarsePoints = keep.Select(k => points[k]).ToArray();
         var coarseRule = rule == IntegrationRule.Simpson && keep.Length >= 3 ? IntegrationRule.Simpson : IntegrationRule.Trapezoid;
-        var weights = IntegrationWeights.Of(coarsePoints, coarseRule);
-        var coarse = 0.0;
-        for (var i = 0; i < keep.Length; i++) coarse += weights[i] * means[keep[i]];
-        return Math.Abs(integral - coarse);
+        var coarseWeights = IntegrationWeights.Of(coarsePoints, coarseRule);
+        var difference = (double[])fine.Clone();
+        for (var i = 0; i < keep.Length; i++) difference[keep[i]] -= coarseWeights[i];
+        double gap = 0, variance = 0;
+        for (var k = 0; k < difference.Length; k++)
+        {
+            gap += difference[k] * means[k];
+            variance += difference[k] * difference[k] * standardErrors[k] * standardErrors[k];
+        }
+
+        return (Math.Abs(gap), Math.Sqrt(variance));
     }
 
     private static double Dot(double[] weights, Vec values)
