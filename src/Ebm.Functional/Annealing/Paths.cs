@@ -8,7 +8,7 @@ using Ebm.Functional.Prng;
 namespace Ebm.Functional.Annealing;
 
 /// <summary>Annealing paths for the model families: tempering from the uniform distribution, and geometric bridges from a Gaussian.</summary>
-public static class Paths
+public static partial class Paths
 {
     /// <summary>
     /// The tempered path of a discrete model: f_t(x) = exp(-t beta E(x)) from the uniform distribution
