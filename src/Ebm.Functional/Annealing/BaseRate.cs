@@ -41,7 +41,7 @@ public static class BaseRate
         for (var i = 0; i < columns; i++)
         {
             var p = (sums[i] + smoothing) / (rows + 2.0 * smoothing);
-            sums[i] = Math.Log(p) - Math.Log(1.0 - p);
+            sums[i] = Math.Log(p) - LogSpace.Log1p(-p);
         }
 
         return Success<Error, Vec>(Vec.Wrap(sums));

@@ -19,9 +19,11 @@ namespace Ebm.Functional.Annealing;
 /// Rows are independent and every random draw is keyed by its row (the block-Gibbs layout of
 /// <see cref="BlockGibbsDraws"/>), so results do not depend on the thread count.
 /// </remarks>
-internal sealed class RbmPaths(BernoulliRbm model, Vec baseVisibleBias, double beta, ParallelOptions options)
+internal sealed class RbmPaths(BernoulliRbm model, Vec baseVisibleBias, double beta, ParallelOptions options, bool singlePrecision)
 {
     private readonly double[] _weights = model.Weights.UnsafeArray();
+    private readonly float[]? _singleWeights = singlePrecision ? ToSingle(model.Weights.Span) : null;
+    private readonly float[]? _singleHiddenBias = singlePrecision ? ToSingle(model.HiddenBias.Span) : null;
     private readonly double[] _visibleBias = model.VisibleBias.UnsafeArray();
     private readonly double[] _hiddenBias = model.HiddenBias.UnsafeArray();
     private readonly double[] _baseBias = baseVisibleBias.UnsafeArray();
@@ -30,7 +32,7 @@ internal sealed class RbmPaths(BernoulliRbm model, Vec baseVisibleBias, double b
     public static double[] Fields(BernoulliRbm model, ReadOnlySpan<double> visible, int rows)
     {
         int nv = model.Visible, nh = model.Hidden;
-        var fields = new double[rows * nh];
+        var fields = GC.AllocateUninitializedArray<double>(rows * nh);
         RbmBlockGibbs.FillRows(fields, rows, model.HiddenBias.Span);
         MatrixProduct.Gemm(false, false, rows, nh, nv, 1.0, visible, Math.Max(1, nv), model.Weights.Span, Math.Max(1, nh), 1.0, fields, Math.Max(1, nh));
         return fields;
@@ -45,7 +47,7 @@ internal sealed class RbmPaths(BernoulliRbm model, Vec baseVisibleBias, double b
         TensorPrimitives.Sigmoid<double>(_baseBias, probability);
         var visible = new double[count * nv];
         Parallel.For(0, count, options, r => BlockGibbsDraws.Bernoulli(BlockGibbsDraws.VisibleKey(key, r), probability, visible.AsSpan(r * nv, nv)));
-        return new RbmAnnealingState(Mat.Wrap(count, nv, visible), Mat.Wrap(count, model.Hidden, Fields(model, visible, count)));
+        return new RbmAnnealingState(Mat.Wrap(count, nv, visible), Mat.Wrap(count, model.Hidden, PathFields(visible, count)));
     }
 
     /// <summary>log f_t of every particle.</summary>
@@ -124,17 +126,24 @@ internal sealed class RbmPaths(BernoulliRbm model, Vec baseVisibleBias, double b
                 BlockGibbsDraws.Bernoulli(BlockGibbsDraws.HiddenKey(key, r), probability, hidden.AsSpan(r * nh, nh));
             });
 
-            RbmBlockGibbs.FillRows(visibleField, count, offset);
-            MatrixProduct.Gemm(false, true, count, nv, nh, scale, hidden.AsSpan(0, count * nh), Math.Max(1, nh), _weights, Math.Max(1, nh), 1.0, visibleField.AsSpan(0, count * nv), Math.Max(1, nv));
-            var visible = new double[count * nv];
-            Parallel.For(0, count, options, r =>
+            var visible = GC.AllocateUninitializedArray<double>(count * nv);
+            if (_singleWeights is null)
             {
-                var probability = visibleField.AsSpan(r * nv, nv);
-                TensorPrimitives.Sigmoid<double>(probability, probability);
-                BlockGibbsDraws.Bernoulli(BlockGibbsDraws.VisibleKey(key, r), probability, visible.AsSpan(r * nv, nv));
-            });
+                RbmBlockGibbs.FillRows(visibleField, count, offset);
+                MatrixProduct.Gemm(false, true, count, nv, nh, scale, hidden.AsSpan(0, count * nh), Math.Max(1, nh), _weights, Math.Max(1, nh), 1.0, visibleField.AsSpan(0, count * nv), Math.Max(1, nv));
+                Parallel.For(0, count, options, r =>
+                {
+                    var probability = visibleField.AsSpan(r * nv, nv);
+                    TensorPrimitives.Sigmoid<double>(probability, probability);
+                    BlockGibbsDraws.Bernoulli(BlockGibbsDraws.VisibleKey(key, r), probability, visible.AsSpan(r * nv, nv));
+                });
+            }
+            else
+            {
+                DrawVisibleSingle(key, count, scale, ToSingle(offset), hidden, visible);
+            }
 
-            var next = new RbmAnnealingState(Mat.Wrap(count, nv, visible), Mat.Wrap(count, nh, Fields(model, visible, count)));
+            var next = new RbmAnnealingState(Mat.Wrap(count, nv, visible), Mat.Wrap(count, nh, PathFields(visible, count)));
             return (next, (IAcceptanceInfo)new BlockGibbsInfo(Vec.Filled(count, 1.0)));
         }
         finally
@@ -143,6 +152,61 @@ internal sealed class RbmPaths(BernoulliRbm model, Vec baseVisibleBias, double b
             ArrayPool<double>.Shared.Return(hidden);
         }
     };
+
+    /// <summary>X = V W + c of the path: in double, or through SGEMM (then widened) in single precision.</summary>
+    private double[] PathFields(double[] visible, int rows)
+    {
+        if (_singleWeights is null) return Fields(model, visible, rows);
+        int nv = model.Visible, nh = model.Hidden;
+        var pool = ArrayPool<float>.Shared;
+        var (visibleSingle, fieldsSingle) = (pool.Rent(rows * nv), pool.Rent(rows * nh));
+        try
+        {
+            TensorPrimitives.ConvertTruncating<double, float>(visible.AsSpan(0, rows * nv), visibleSingle.AsSpan(0, rows * nv));
+            for (var r = 0; r < rows; r++) _singleHiddenBias.AsSpan().CopyTo(fieldsSingle.AsSpan(r * nh, nh));
+            MatrixProduct.Gemm(false, false, rows, nh, nv, 1f, visibleSingle.AsSpan(0, rows * nv), Math.Max(1, nv), _singleWeights, Math.Max(1, nh), 1f, fieldsSingle.AsSpan(0, rows * nh), Math.Max(1, nh));
+            var fields = GC.AllocateUninitializedArray<double>(rows * nh);
+            TensorPrimitives.ConvertChecked<float, double>(fieldsSingle.AsSpan(0, rows * nh), fields);
+            return fields;
+        }
+        finally
+        {
+            pool.Return(fieldsSingle);
+            pool.Return(visibleSingle);
+        }
+    }
+
+    /// <summary>v ~ Bern(sigmoid(offset + scale W h)) with the product and sigmoid in float32 (the same uniforms as in double).</summary>
+    private void DrawVisibleSingle(RngKey key, int count, double scale, float[] offset, double[] hidden, double[] visible)
+    {
+        int nv = model.Visible, nh = model.Hidden;
+        var pool = ArrayPool<float>.Shared;
+        var (hiddenSingle, field) = (pool.Rent(count * nh), pool.Rent(count * nv));
+        try
+        {
+            TensorPrimitives.ConvertTruncating<double, float>(hidden.AsSpan(0, count * nh), hiddenSingle.AsSpan(0, count * nh));
+            for (var r = 0; r < count; r++) offset.CopyTo(field.AsSpan(r * nv, nv));
+            MatrixProduct.Gemm(false, true, count, nv, nh, (float)scale, hiddenSingle.AsSpan(0, count * nh), Math.Max(1, nh), _singleWeights!, Math.Max(1, nh), 1f, field.AsSpan(0, count * nv), Math.Max(1, nv));
+            Parallel.For(0, count, options, r =>
+            {
+                var probability = field.AsSpan(r * nv, nv);
+                TensorPrimitives.Sigmoid<float>(probability, probability);
+                BlockGibbsDraws.Bernoulli(BlockGibbsDraws.VisibleKey(key, r), probability, visible.AsSpan(r * nv, nv));
+            });
+        }
+        finally
+        {
+            pool.Return(field);
+            pool.Return(hiddenSingle);
+        }
+    }
+
+    private static float[] ToSingle(ReadOnlySpan<double> values)
+    {
+        var result = new float[values.Length];
+        TensorPrimitives.ConvertTruncating<double, float>(values, result);
+        return result;
+    }
 
     /// <summary>The batch whose row i is row indices[i] of the given one.</summary>
     public static RbmAnnealingState Select(RbmAnnealingState state, int[] indices) =>
