@@ -23,6 +23,6 @@ public sealed record RbmAnnealingState(Mat Visible, Mat Fields)
         ArgumentNullException.ThrowIfNull(visible);
         if (visible.Columns != model.Visible)
             throw new ArgumentException($"the states have {visible.Columns} units, the model {model.Visible} visible units", nameof(visible));
-        return new RbmAnnealingState(visible, Mat.Wrap(visible.Rows, model.Hidden, RbmPaths.Fields(model, visible.Span, visible.Rows)));
+        return new RbmAnnealingState(visible, Mat.Wrap(visible.Rows, model.Hidden, RbmPaths.Fields(model, visible.UnsafeArray(), visible.Rows)));
     }
 }

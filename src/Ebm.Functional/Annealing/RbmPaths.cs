@@ -29,12 +29,12 @@ internal sealed class RbmPaths(BernoulliRbm model, Vec baseVisibleBias, double b
     private readonly double[] _baseBias = baseVisibleBias.UnsafeArray();
 
     /// <summary>X = V W + c for <paramref name="rows"/> visible rows (a new array, rows x nh).</summary>
-    public static double[] Fields(BernoulliRbm model, ReadOnlySpan<double> visible, int rows)
+    public static double[] Fields(BernoulliRbm model, double[] visible, int rows, ParallelOptions? options = null)
     {
         int nv = model.Visible, nh = model.Hidden;
         var fields = GC.AllocateUninitializedArray<double>(rows * nh);
         RbmBlockGibbs.FillRows(fields, rows, model.HiddenBias.Span);
-        MatrixProduct.Gemm(false, false, rows, nh, nv, 1.0, visible, Math.Max(1, nv), model.Weights.Span, Math.Max(1, nh), 1.0, fields, Math.Max(1, nh));
+        RbmPathProducts.Gemm(false, rows, nh, nv, 1.0, visible, model.Weights.UnsafeArray(), 1.0, fields, options ?? new ParallelOptions());
         return fields;
     }
 
@@ -115,12 +115,13 @@ internal sealed class RbmPaths(BernoulliRbm model, Vec baseVisibleBias, double b
         var offset = new double[nv];
         for (var i = 0; i < nv; i++) offset[i] = (1.0 - t) * _baseBias[i] + scale * _visibleBias[i];
         var hidden = ArrayPool<double>.Shared.Rent(count * nh);
+        var hiddenProbability = ArrayPool<double>.Shared.Rent(count * nh);
         var visibleField = ArrayPool<double>.Shared.Rent(count * nv);
         try
         {
             Parallel.For(0, count, options, r =>
             {
-                var probability = visibleField.AsSpan(r * nh, nh);
+                var probability = hiddenProbability.AsSpan(r * nh, nh);
                 TensorPrimitives.Multiply<double>(fields.AsSpan(r * nh, nh), scale, probability);
                 TensorPrimitives.Sigmoid<double>(probability, probability);
                 BlockGibbsDraws.Bernoulli(BlockGibbsDraws.HiddenKey(key, r), probability, hidden.AsSpan(r * nh, nh));
@@ -130,7 +131,7 @@ internal sealed class RbmPaths(BernoulliRbm model, Vec baseVisibleBias, double b
             if (_singleWeights is null)
             {
                 RbmBlockGibbs.FillRows(visibleField, count, offset);
-                MatrixProduct.Gemm(false, true, count, nv, nh, scale, hidden.AsSpan(0, count * nh), Math.Max(1, nh), _weights, Math.Max(1, nh), 1.0, visibleField.AsSpan(0, count * nv), Math.Max(1, nv));
+                RbmPathProducts.Gemm(true, count, nv, nh, scale, hidden, _weights, 1.0, visibleField, options);
                 Parallel.For(0, count, options, r =>
                 {
                     var probability = visibleField.AsSpan(r * nv, nv);
@@ -149,6 +150,7 @@ internal sealed class RbmPaths(BernoulliRbm model, Vec baseVisibleBias, double b
         finally
         {
             ArrayPool<double>.Shared.Return(visibleField);
+            ArrayPool<double>.Shared.Return(hiddenProbability);
             ArrayPool<double>.Shared.Return(hidden);
         }
     };
@@ -156,7 +158,7 @@ internal sealed class RbmPaths(BernoulliRbm model, Vec baseVisibleBias, double b
     /// <summary>X = V W + c of the path: in double, or through SGEMM (then widened) in single precision.</summary>
     private double[] PathFields(double[] visible, int rows)
     {
-        if (_singleWeights is null) return Fields(model, visible, rows);
+        if (_singleWeights is null) return Fields(model, visible, rows, options);
         int nv = model.Visible, nh = model.Hidden;
         var pool = ArrayPool<float>.Shared;
         var (visibleSingle, fieldsSingle) = (pool.Rent(rows * nv), pool.Rent(rows * nh));
@@ -164,7 +166,7 @@ internal sealed class RbmPaths(BernoulliRbm model, Vec baseVisibleBias, double b
         {
             TensorPrimitives.ConvertTruncating<double, float>(visible.AsSpan(0, rows * nv), visibleSingle.AsSpan(0, rows * nv));
             for (var r = 0; r < rows; r++) _singleHiddenBias.AsSpan().CopyTo(fieldsSingle.AsSpan(r * nh, nh));
-            MatrixProduct.Gemm(false, false, rows, nh, nv, 1f, visibleSingle.AsSpan(0, rows * nv), Math.Max(1, nv), _singleWeights, Math.Max(1, nh), 1f, fieldsSingle.AsSpan(0, rows * nh), Math.Max(1, nh));
+            RbmPathProducts.Gemm(false, rows, nh, nv, 1f, visibleSingle, _singleWeights, 1f, fieldsSingle, options);
             var fields = GC.AllocateUninitializedArray<double>(rows * nh);
             TensorPrimitives.ConvertChecked<float, double>(fieldsSingle.AsSpan(0, rows * nh), fields);
             return fields;
@@ -186,7 +188,7 @@ internal sealed class RbmPaths(BernoulliRbm model, Vec baseVisibleBias, double b
         {
             TensorPrimitives.ConvertTruncating<double, float>(hidden.AsSpan(0, count * nh), hiddenSingle.AsSpan(0, count * nh));
             for (var r = 0; r < count; r++) offset.CopyTo(field.AsSpan(r * nv, nv));
-            MatrixProduct.Gemm(false, true, count, nv, nh, (float)scale, hiddenSingle.AsSpan(0, count * nh), Math.Max(1, nh), _singleWeights!, Math.Max(1, nh), 1f, field.AsSpan(0, count * nv), Math.Max(1, nv));
+            RbmPathProducts.Gemm(true, count, nv, nh, (float)scale, hiddenSingle, _singleWeights!, 1f, field, options);
             Parallel.For(0, count, options, r =>
             {
                 var probability = field.AsSpan(r * nv, nv);

@@ -40,17 +40,19 @@ public sealed class RbmPathTests
     private static readonly Lazy<Vec> BlobBaseRate = new(() =>
         BaseRate.VisibleBias(BlobImages.Generate()).Match(b => b, e => throw new InvalidOperationException(e.Head.Message)));
 
-    // The float32 variant (two SGEMMs per move, log weights in double) must pass the same exact check.
+    // The float32 variant (two SGEMMs per move, log weights in double) must pass the same exact check. M = 32
+    // particles and K = 800 steps keep each case near 4 s in a Debug build on two cores; at this K the weight ESS
+    // is about 0.6 M, and the delta-method SE is trusted above ESS = M / 4 (asserted).
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
     public void Ais_on_the_784x20_reference_rbm_from_the_blob_base_rate_lands_within_its_standard_error(bool singlePrecision)
     {
         var model = ReferenceRbms.Small();
-        const int particles = 100;
+        const int particles = 32;
         var path = Paths.RbmBaseRate(model, BlobBaseRate.Value, singlePrecision: singlePrecision);
-        var estimate = Ais.Run(path, Schedule.Linear(1_000), particles, RngKey.FromSeed(20));
-        Assert.True(estimate.Ess > particles / 2.0, $"ESS {estimate.Ess}");
+        var estimate = Ais.Run(path, Schedule.Linear(800), particles, RngKey.FromSeed(20));
+        Assert.True(estimate.Ess > particles / 4.0, $"ESS {estimate.Ess}");
         Assert.InRange(estimate.LogZ, ReferenceRbms.SmallLogPartition - ZBound * estimate.StandardError, ReferenceRbms.SmallLogPartition + ZBound * estimate.StandardError);
     }
 
@@ -99,28 +101,37 @@ public sealed class RbmPathTests
         }
     }
 
-    [Fact]
-    public void One_move_draws_from_the_exact_visible_transition_of_the_intermediate_rbm()
+    [Theory]
+    [InlineData(3, 2, 5, 51UL, false)]
+    [InlineData(2, 4, 2, 53UL, false)]
+    [InlineData(3, 2, 5, 51UL, true)]
+    public void One_move_draws_from_the_exact_visible_transition_of_the_intermediate_rbm(int visibleUnits, int hiddenUnits, int start, ulong seed, bool singlePrecision)
     {
-        var model = RbmTestModels.Bernoulli(3, 2, 1.5, 1.0, 51);
-        var baseBias = Vec.Of(0.4, -0.8, 1.1);
+        var model = RbmTestModels.Bernoulli(visibleUnits, hiddenUnits, 1.5, 1.0, seed);
+        var baseBias = Vec.Create(visibleUnits, d =>
+        {
+            for (var i = 0; i < d.Length; i++) d[i] = 2.0 * SplitMix64.Uniform(seed + 100, i) - 1.0;
+        });
         const double beta = 1.2, t = 0.6;
-        const int draws = 40_000, start = 5;
-        var path = Paths.RbmBaseRate(model, baseBias, beta);
+        const int draws = 40_000;
+        var path = Paths.RbmBaseRate(model, baseBias, beta, singlePrecision: singlePrecision);
         var startRow = RbmTestSupport.AllStates(model.Visible).Row(start).ToArray();
         var visible = Mat.Create(draws, model.Visible, d =>
         {
             for (var r = 0; r < draws; r++) startRow.CopyTo(d.Slice(r * model.Visible, model.Visible));
         });
-        var next = path.Move(t)(RngKey.FromSeed(52), RbmAnnealingState.FromVisible(model, visible)).State;
+        var next = path.Move(t)(RngKey.FromSeed(seed + 1), RbmAnnealingState.FromVisible(model, visible)).State;
         var counts = new long[1 << model.Visible];
         for (var r = 0; r < draws; r++) counts[RbmTestSupport.Index(next.Visible.Row(r))]++;
         var kernel = RbmBlockGibbs.VisibleTransitionMatrix(RbmTestSupport.Intermediate(model, baseBias, beta, t), 1.0);
         var (statistic, dof) = RbmTestSupport.ChiSquare(counts, kernel.Row(start).ToArray());
-        // Chi-square above its 1e-6 quantile: false-failure probability < 1e-6 (40,000 draws, >= 500 expected per cell).
+        // Chi-square above its 1e-6 quantile: false-failure probability < 1e-6 (40,000 draws); every expected count is asserted >= 5.
+        Assert.True(kernel.Row(start).ToArray().Min() * draws >= 5);
         Assert.True(statistic < RbmTestSupport.ChiSquareBound(dof), $"chi2 {statistic} with {dof} dof");
-        // The cached fields are V W + c of the new visible states.
-        Assert.Equal(RbmAnnealingState.FromVisible(model, next.Visible).Fields, next.Fields);
+        // The cached fields are V W + c of the new visible states (to float32 rounding in single precision).
+        var fields = RbmAnnealingState.FromVisible(model, next.Visible).Fields;
+        if (!singlePrecision) Assert.Equal(fields, next.Fields);
+        for (var k = 0; k < fields.Span.Length; k++) Assert.Equal(fields.Span[k], next.Fields.Span[k], 1e-5);
     }
 
     [Fact]
