@@ -33,7 +33,9 @@ public static partial class Paths
     /// <param name="singlePrecision">True: the two matrix products of each move (and the cached fields) in float32
     /// (SGEMM, float sigmoids), with weights, densities and log weights still in double. The path's densities are then
     /// those of the rounded fields, so AIS stays consistent; its result differs from the double path's by float32
-    /// rounding (relative 1e-7 on each field), far below the standard error of any practical run.</param>
+    /// rounding (relative 1e-7 on each field), far below the standard error of any practical run. States built with
+    /// <see cref="RbmAnnealingState.FromVisible"/> (e.g. exact target draws for reverse AIS) carry double fields, which
+    /// differ from this variant's by the same rounding.</param>
     /// <exception cref="ArgumentException">bA has the wrong length or a non-finite entry.</exception>
     public static AnnealingPath<RbmAnnealingState> RbmBaseRate(
         BernoulliRbm model, Vec baseVisibleBias, double beta = 1.0, int maxDegreeOfParallelism = -1, bool singlePrecision = false)
