@@ -134,13 +134,17 @@ public sealed class RbmPathTests
         for (var k = 0; k < fields.Span.Length; k++) Assert.Equal(fields.Span[k], next.Fields.Span[k], 1e-5);
     }
 
-    [Fact]
-    public void Ais_weights_do_not_depend_on_the_thread_count()
+    // 80 particles x 200 x 160 is large enough (2.6 M multiply-adds) for the managed products to split into column
+    // panels when more than one thread is allowed, so both the row-parallel and the panel-parallel code are compared.
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Ais_weights_do_not_depend_on_the_thread_count(bool singlePrecision)
     {
-        var model = RbmTestModels.Bernoulli(20, 8, 1.0, 1.0, 61);
+        var model = RbmTestModels.Bernoulli(200, 160, 0.1, 1.0, 61);
         var baseBias = Vec.Zeros(model.Visible);
-        var one = Ais.Run(Paths.RbmBaseRate(model, baseBias, maxDegreeOfParallelism: 1), Schedule.Linear(20), 64, RngKey.FromSeed(62));
-        var many = Ais.Run(Paths.RbmBaseRate(model, baseBias, maxDegreeOfParallelism: -1), Schedule.Linear(20), 64, RngKey.FromSeed(62));
+        var one = Ais.Run(Paths.RbmBaseRate(model, baseBias, maxDegreeOfParallelism: 1, singlePrecision: singlePrecision), Schedule.Linear(4), 80, RngKey.FromSeed(62));
+        var many = Ais.Run(Paths.RbmBaseRate(model, baseBias, maxDegreeOfParallelism: -1, singlePrecision: singlePrecision), Schedule.Linear(4), 80, RngKey.FromSeed(62));
         Assert.Equal(one.LogWeights, many.LogWeights);
     }
 }
