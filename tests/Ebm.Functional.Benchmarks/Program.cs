@@ -16,7 +16,9 @@ namespace Ebm.Functional.Benchmarks;
 /// key=value lines in the peer scripts' format, so the two can be run alternately in one session;
 /// <c>--ising-stopwatch</c> does the same for checkerboard sweeps of the L = 256 torus (W3), and
 /// <c>--rbm-gibbs-stopwatch</c> for block-Gibbs sweeps of a 784 x 500 RBM with 100 chains (W1's sampling part),
-/// <c>--wolff-stopwatch</c> for independent samples per second of Wolff and checkerboard at L = 64, beta_c.
+/// <c>--wolff-stopwatch</c> for independent samples per second of Wolff and checkerboard at L = 64, beta_c;
+/// <c>--ais-stopwatch [--model random|small20] [--K 1000] [--M 100] [--reps 3] [--threads -1] [--dtype f64|f32]</c> for AIS on the
+/// base-rate RBM path (W2), with the peers' w2_ais.py options.
 /// </remarks>
 public static class Program
 {
@@ -25,6 +27,7 @@ public static class Program
     private const string IsingStopwatchSwitch = "--ising-stopwatch";
     private const string RbmGibbsStopwatchSwitch = "--rbm-gibbs-stopwatch";
     private const string WolffStopwatchSwitch = "--wolff-stopwatch";
+    private const string AisStopwatchSwitch = "--ais-stopwatch";
 
     /// <summary>Runs the benchmarks that the arguments select; exit code 1 when a benchmark failed to run.</summary>
     public static int Main(string[] args)
@@ -32,6 +35,15 @@ public static class Program
         if (args.Contains(RbmGibbsStopwatchSwitch))
         {
             RbmGibbsBenchmarks.RunStopwatch(Console.Out);
+            return 0;
+        }
+
+        if (args.Contains(AisStopwatchSwitch))
+        {
+            string Value(string name, string fallback) => Array.IndexOf(args, name) is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : fallback;
+            AisBenchmarks.RunStopwatch(
+                Console.Out, Value("--model", "random"), int.Parse(Value("--K", "1000")), int.Parse(Value("--M", "100")),
+                int.Parse(Value("--reps", "3")), int.Parse(Value("--threads", "-1")), Value("--dtype", "f64") == "f32");
             return 0;
         }
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using BenchmarkDotNet.Attributes;
+using Ebm.Functional.Data;
 using Ebm.Functional.Exact;
 using Ebm.Functional.Models;
 using Ebm.Functional.Numerics;
@@ -12,8 +13,8 @@ namespace Ebm.Functional.Benchmarks;
 /// w4_exact_logz.py enumerates the same 2^20 hidden states), with and without U and Var(E).
 /// </summary>
 /// <remarks>
-/// The model is rebuilt here from the peers' portable splitmix64 recipe (the benchmark project cannot see the
-/// test helpers), and checked against its published log Z = 443.1495042944 before timing.
+/// The model is the library's reference <see cref="ReferenceRbms.Small"/> (the peers' portable splitmix64 recipe),
+/// checked against its published log Z = 443.1495042944 before timing.
 /// <see cref="RunStopwatch"/> prints one key=value line per workload in the peers' format, for side-by-side
 /// runs interleaved with the Python script.
 /// </remarks>
@@ -28,7 +29,7 @@ public class RbmExactBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _small20 = PortableRecipe.SmallRbm(784, 20);
+        _small20 = ReferenceRbms.Small(784, 20);
         var logZ = LogZ();
         if (Math.Abs(logZ - PublishedLogZ) > 1e-9) throw new InvalidOperationException($"small20 log Z {logZ:R} differs from {PublishedLogZ}");
     }
@@ -47,10 +48,10 @@ public class RbmExactBenchmarks
     /// </summary>
     public static void RunStopwatch(TextWriter output, int repetitions, bool include784x25)
     {
-        var small20 = PortableRecipe.SmallRbm(784, 20);
+        var small20 = ReferenceRbms.Small(784, 20);
         Time(output, "W4", small20, repetitions, withMoments: false);
         Time(output, "W4-thermo", small20, repetitions, withMoments: true);
-        if (include784x25) Time(output, "W4-784x25", PortableRecipe.SmallRbm(784, 25), 1, withMoments: false);
+        if (include784x25) Time(output, "W4-784x25", ReferenceRbms.Small(784, 25), 1, withMoments: false);
     }
 
     private static void Time(TextWriter output, string workload, BernoulliRbm model, int repetitions, bool withMoments)
@@ -75,34 +76,5 @@ public class RbmExactBenchmarks
             $"s_median={seconds[seconds.Count / 2].ToString("G6", invariant)}", $"s_min={seconds[0].ToString("G6", invariant)}",
             $"s_max={seconds[^1].ToString("G6", invariant)}", $"logZ={logZ.ToString("F10", invariant)}",
             $"threads={Environment.ProcessorCount}", $"rep_s={string.Join(',', seconds.Select(s => s.ToString("G4", invariant)))}"));
-    }
-
-    /// <summary>The peers' portable small RBM: the seed-4 splitmix64 stream read as W (row-major), then b, then c.</summary>
-    private static class PortableRecipe
-    {
-        public static BernoulliRbm SmallRbm(int visible, int hidden)
-        {
-            ulong state = 4;
-            double Uniform()
-            {
-                unchecked
-                {
-                    state += 0x9E3779B97F4A7C15UL;
-                    var z = state;
-                    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-                    z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-                    return ((z ^ (z >> 31)) >> 11) * (1.0 / 9007199254740992.0);
-                }
-            }
-
-            var weights = new double[visible * hidden];
-            for (var k = 0; k < weights.Length; k++) weights[k] = 0.5 * (2.0 * Uniform() - 1.0);
-            var visibleBias = new double[visible];
-            for (var i = 0; i < visible; i++) visibleBias[i] = 2.0 * (2.0 * Uniform() - 1.0) - 1.0;
-            var hiddenBias = new double[hidden];
-            for (var j = 0; j < hidden; j++) hiddenBias[j] = 2.0 * Uniform() - 1.0;
-            return BernoulliRbm.Create(Mat.From(visible, hidden, weights), Vec.From(visibleBias), Vec.From(hiddenBias))
-                .Match(m => m, e => throw new InvalidOperationException(string.Join("; ", e)));
-        }
     }
 }

@@ -1,0 +1,28 @@
+using Ebm.Functional.Models;
+using Ebm.Functional.Numerics;
+
+namespace Ebm.Functional.Annealing;
+
+/// <summary>
+/// The particles of an RBM annealing path with the hidden units summed out: the visible states V (M x nv)
+/// and the cached hidden fields X = V W + c (M x nh), from which every path density and the next hidden
+/// draw follow without another matrix product.
+/// </summary>
+/// <param name="Visible">M x nv visible states, entries 0 or 1.</param>
+/// <param name="Fields">M x nh: X = V W + c of the model the path ends at.</param>
+public sealed record RbmAnnealingState(Mat Visible, Mat Fields)
+{
+    /// <summary>The number of particles M.</summary>
+    public int Count => Visible.Rows;
+
+    /// <summary>The state of the given visible vectors, with their fields X = V W + c (one matrix product).</summary>
+    /// <exception cref="ArgumentException">The states do not have nv columns.</exception>
+    public static RbmAnnealingState FromVisible(BernoulliRbm model, Mat visible)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(visible);
+        if (visible.Columns != model.Visible)
+            throw new ArgumentException($"the states have {visible.Columns} units, the model {model.Visible} visible units", nameof(visible));
+        return new RbmAnnealingState(visible, Mat.Wrap(visible.Rows, model.Hidden, RbmPaths.Fields(model, visible.UnsafeArray(), visible.Rows)));
+    }
+}
