@@ -40,7 +40,7 @@ public class AisBenchmarks
 
     /// <summary>One AIS run of M = 100 particles over K steps.</summary>
     [Benchmark]
-    public double Run() => Ais.Run(_path, Schedule.Linear(Steps), Particles, RngKey.FromSeed(7)).LogZ;
+    public double Run() => Ais.Run(_path, AnnealingSchedule.Linear(Steps), Particles, RngKey.FromSeed(7)).LogZ;
 
     /// <summary>
     /// Times <paramref name="repetitions"/> AIS runs of <paramref name="steps"/> steps after a warm-up of up to 300 steps and writes
@@ -57,13 +57,13 @@ public class AisBenchmarks
     {
         var path = Build(model, threads, singlePrecision);
         // Warm-up long enough for the JIT's tiered compilation to settle (the peers' warm-up is 20 steps of an interpreter).
-        Ais.Run(path, Schedule.Linear(Math.Min(steps, 300)), particles, RngKey.FromSeed(7));
+        Ais.Run(path, AnnealingSchedule.Linear(Math.Min(steps, 300)), particles, RngKey.FromSeed(7));
         var seconds = new List<double>();
-        var estimate = Ais.Run(path, Schedule.Linear(1), 1, RngKey.FromSeed(7));
+        var estimate = Ais.Run(path, AnnealingSchedule.Linear(1), 1, RngKey.FromSeed(7));
         for (var r = 0; r < repetitions; r++)
         {
             var clock = Stopwatch.StartNew();
-            estimate = Ais.Run(path, Schedule.Linear(steps), particles, RngKey.FromSeed(7));
+            estimate = Ais.Run(path, AnnealingSchedule.Linear(steps), particles, RngKey.FromSeed(7));
             seconds.Add(clock.Elapsed.TotalSeconds);
         }
 

@@ -6,7 +6,9 @@ using Ebm.Functional.Mcmc.Metropolis;
 using Ebm.Functional.Models;
 using Ebm.Functional.Numerics;
 using Ebm.Functional.Prng;
+using Ebm.Functional.Shell.Data;
 using LanguageExt;
+using LanguageExt.Common;
 using static LanguageExt.Prelude;
 
 namespace Ebm.Cli.Estimation;
@@ -39,7 +41,7 @@ internal static class PathCatalog
     public static string[] For(IEnergyModel model) => model switch
     {
         IContinuousModel => ["hmc", "mala", "metropolis"],
-        BernoulliRbm => ["gibbs", "metropolis"],
+        BernoulliRbm => ["block-gibbs", "gibbs", "metropolis"],
         IsingModel { Field: 0 } => ["checkerboard", "gibbs", "metropolis", "wolff", "swendsen-wang"],
         IsingModel => ["checkerboard", "gibbs", "metropolis"],
         IDiscreteModel => ["gibbs", "metropolis"],
@@ -53,6 +55,14 @@ internal static class PathCatalog
         if (applicable.Length == 0)
             return FinFail<string>(CliErrors.InvalidOption("--method",
                 $"{method} needs an annealing path, and none is available for a {model.Kind} model; its log Z is exact: use --method exact"));
+        if (method == "linked-is")
+        {
+            // Linked importance sampling needs reversible kernels; a checkerboard sweep is only stationary.
+            if (kernel == "checkerboard")
+                return FinFail<string>(CliErrors.InvalidOption("--kernel", "linked-is needs a reversible kernel; a checkerboard sweep is not (use gibbs, metropolis, wolff or swendsen-wang)"));
+            applicable = applicable.Where(k => k != "checkerboard").ToArray();
+        }
+
         var chosen = kernel == "auto" ? applicable[0] : kernel;
         return applicable.Contains(chosen)
             ? FinSucc(chosen)
@@ -61,7 +71,10 @@ internal static class PathCatalog
 
     /// <summary>Builds the path for <paramref name="model"/> and hands it to <paramref name="user"/>.</summary>
     public static Fin<T> With<T>(IEnergyModel model, LogzRequest request, IPathUser<T> user) =>
-        ResolveKernel(model, request.Method, request.Kernel).Bind(kernel => Build(model, request, kernel, user));
+        ResolveKernel(model, request.Method, request.Kernel).Bind(kernel =>
+            request.DataPath is not null && !(model is BernoulliRbm && kernel == "block-gibbs")
+                ? FinFail<T>(CliErrors.InvalidOption("--data", "data set the base-rate model of a Bernoulli RBM annealed by block-gibbs; this model and kernel do not use them"))
+                : Build(model, request, kernel, user));
 
     private static Fin<T> Build<T>(IEnergyModel model, LogzRequest request, string kernel, IPathUser<T> user)
     {
@@ -71,6 +84,9 @@ internal static class PathCatalog
             : null;
         return model switch
         {
+            BernoulliRbm rbm when kernel is "block-gibbs" => BaseRateBias(rbm, request).Bind(bias => user.Use(new PathPack<RbmAnnealingState>(
+                Paths.RbmBaseRate(rbm, bias, beta), kernel,
+                rbm.Hidden <= RbmExactDraws.MaxHidden ? (key, count) => RbmTargetDraws(rbm, key, count, beta) : null))),
             IsingModel ising when kernel is "checkerboard" or "wolff" or "swendsen-wang" =>
                 user.Use(new PathPack<IsingChains>(Paths.Tempered(ising, beta, LatticeKernel(ising, kernel)), kernel,
                     exactDiscrete is null ? null : (key, count) => IsingChains.FromStates(ising, exactDiscrete(key, count)))),
@@ -87,6 +103,31 @@ internal static class PathCatalog
             IContinuousModel continuous => Continuous(continuous, request, kernel, user),
             _ => FinFail<T>(CliErrors.InvalidOption("--method", $"no annealing path for a {model.Kind} model")),
         };
+    }
+
+    /// <summary>
+    /// The base model's visible biases: the logits of the smoothed means of --data, or without data the RBM's own
+    /// visible biases at beta (the RBM with W = 0 and c = 0).
+    /// </summary>
+    private static Fin<Vec> BaseRateBias(BernoulliRbm rbm, LogzRequest request)
+    {
+        if (request.DataPath is not { } path) return FinSucc(Vec.Create(rbm.Visible, d =>
+        {
+            for (var i = 0; i < d.Length; i++) d[i] = request.Beta * rbm.VisibleBias[i];
+        }));
+        return DataFile.LoadBinary(path, rbm.Visible).Bind(data => BaseRate.VisibleBias(data).Match(
+            FinSucc,
+            errors => FinFail<Vec>(Error.Many(errors.Map(e => CliErrors.InvalidOption("--data", $"{path}: {e.Message}"))))));
+    }
+
+    private static RbmAnnealingState RbmTargetDraws(BernoulliRbm rbm, RngKey key, int count, double beta)
+    {
+        var joint = RbmExactDraws.Sample(key, rbm, count, beta).Match(m => m, e => throw new InvalidOperationException(e.Message));
+        var visible = Mat.Create(count, rbm.Visible, d =>
+        {
+            for (var r = 0; r < count; r++) joint.Row(r)[..rbm.Visible].CopyTo(d.Slice(r * rbm.Visible, rbm.Visible));
+        });
+        return RbmAnnealingState.FromVisible(rbm, visible);
     }
 
     /// <summary>Discrete models up to this size are drawn exactly (by enumeration) for reverse AIS and the sandwich.</summary>

@@ -16,8 +16,9 @@ internal static class BatchConcatenation
         IReadOnlyList<ContinuousChains> c => (TState)(object)new ContinuousChains(
             Rows(c.Select(x => x.Positions)), Entries(c.Select(x => x.Energies)), Rows(c.Select(x => x.Gradients))),
         IReadOnlyList<RbmChains> r => (TState)(object)new RbmChains(Rows(r.Select(x => x.Visible)), Rows(r.Select(x => x.Hidden)), Entries(r.Select(x => x.Energies))),
+        IReadOnlyList<RbmAnnealingState> a => (TState)(object)new RbmAnnealingState(Rows(a.Select(x => x.Visible)), Rows(a.Select(x => x.Fields))),
         IReadOnlyList<IsingChains> i => (TState)(object)IsingChains.FromStates(i[0].Model, Rows(i.Select(x => x.ToStates()))),
-        _ => throw new NotSupportedException($"batches of {typeof(TState).Name} cannot be stacked; linked importance sampling supports discrete, continuous, RBM and Ising chains"),
+        _ => throw new NotSupportedException($"batches of {typeof(TState).Name} cannot be stacked; linked importance sampling supports discrete, continuous, RBM (joint or annealing) and Ising chains"),
     };
 
     private static Mat Rows(IEnumerable<Mat> parts)

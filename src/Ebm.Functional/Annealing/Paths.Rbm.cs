@@ -23,7 +23,7 @@ public static partial class Paths
     /// <example><code>
     /// var bA = BaseRate.VisibleBias(data).Match(b =&gt; b, e =&gt; throw new InvalidOperationException(e.Head.Message));
     /// var path = Paths.RbmBaseRate(rbm, bA);
-    /// var estimate = Ais.Run(path, Schedule.Linear(1000), particles: 100, RngKey.FromSeed(7));
+    /// var estimate = Ais.Run(path, AnnealingSchedule.Linear(1000), particles: 100, RngKey.FromSeed(7));
     /// </code></example>
     /// </remarks>
     /// <param name="model">The RBM.</param>

@@ -32,7 +32,7 @@ public sealed class RbmPathTests
         });
         var exact = RbmExact.LogPartitionFunction(model, beta).Match(z => z, e => throw new InvalidOperationException(e.Message));
         const int particles = 500;
-        var estimate = Ais.Run(Paths.RbmBaseRate(model, baseBias, beta), Schedule.Linear(200), particles, RngKey.FromSeed(seed));
+        var estimate = Ais.Run(Paths.RbmBaseRate(model, baseBias, beta), AnnealingSchedule.Linear(200), particles, RngKey.FromSeed(seed));
         Assert.True(estimate.Ess > particles / 2.0, $"ESS {estimate.Ess}");
         Assert.InRange(estimate.LogZ, exact - ZBound * estimate.StandardError, exact + ZBound * estimate.StandardError);
     }
@@ -51,7 +51,7 @@ public sealed class RbmPathTests
         var model = ReferenceRbms.Small();
         const int particles = 32;
         var path = Paths.RbmBaseRate(model, BlobBaseRate.Value, singlePrecision: singlePrecision);
-        var estimate = Ais.Run(path, Schedule.Linear(800), particles, RngKey.FromSeed(20));
+        var estimate = Ais.Run(path, AnnealingSchedule.Linear(800), particles, RngKey.FromSeed(20));
         Assert.True(estimate.Ess > particles / 4.0, $"ESS {estimate.Ess}");
         Assert.InRange(estimate.LogZ, ReferenceRbms.SmallLogPartition - ZBound * estimate.StandardError, ReferenceRbms.SmallLogPartition + ZBound * estimate.StandardError);
     }
@@ -143,8 +143,8 @@ public sealed class RbmPathTests
     {
         var model = RbmTestModels.Bernoulli(200, 160, 0.1, 1.0, 61);
         var baseBias = Vec.Zeros(model.Visible);
-        var one = Ais.Run(Paths.RbmBaseRate(model, baseBias, maxDegreeOfParallelism: 1, singlePrecision: singlePrecision), Schedule.Linear(4), 80, RngKey.FromSeed(62));
-        var many = Ais.Run(Paths.RbmBaseRate(model, baseBias, maxDegreeOfParallelism: -1, singlePrecision: singlePrecision), Schedule.Linear(4), 80, RngKey.FromSeed(62));
+        var one = Ais.Run(Paths.RbmBaseRate(model, baseBias, maxDegreeOfParallelism: 1, singlePrecision: singlePrecision), AnnealingSchedule.Linear(4), 80, RngKey.FromSeed(62));
+        var many = Ais.Run(Paths.RbmBaseRate(model, baseBias, maxDegreeOfParallelism: -1, singlePrecision: singlePrecision), AnnealingSchedule.Linear(4), 80, RngKey.FromSeed(62));
         Assert.Equal(one.LogWeights, many.LogWeights);
     }
 }
