@@ -70,6 +70,25 @@ public sealed class ShowcaseTests
         }
     }
 
+    [Fact]
+    public void The_estimator_rows_carry_errors_that_cover_the_exact_values()
+    {
+        // Fixed seed; |z| <= 5 has false-failure probability below 1e-6 per row for a normal error, and the
+        // rows are the table the showcase prints.
+        var rows = ShowcaseJob.EstimatorRows(ShowcaseJob.DefaultSeed);
+
+        Assert.Equal(5, rows.Count);
+        foreach (var row in rows)
+        {
+            var e = row.Estimate;
+            Assert.True(e.StandardError > 0 && double.IsFinite(e.StandardError), $"{row.Method}: SE {e.StandardError}");
+            Assert.InRange((e.LogZ - row.Exact) / e.StandardError, -5.0, 5.0);
+        }
+
+        var run = CliRun.Invoke();
+        Assert.Contains("log Z estimators against exact answers", run.Out);
+    }
+
     /// <summary>
     /// log Z, U and C of the L x L periodic Ising model (J = 1, h = 0) by summing all 2^(L^2) states, with
     /// E(s) = -sum_i s_i (s_right(i) + s_down(i)), in log space around the largest exponent.

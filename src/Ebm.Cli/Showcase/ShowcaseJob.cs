@@ -1,4 +1,9 @@
+using System.Globalization;
 using Ebm.Cli.Output;
+using Ebm.Functional.Annealing;
+using Ebm.Functional.Estimation;
+using Ebm.Functional.Mcmc.Lattice;
+using Ebm.Functional.Numerics;
 using Ebm.Functional.Exact;
 using Ebm.Functional.Models;
 using Ebm.Functional.Prng;
@@ -9,8 +14,9 @@ namespace Ebm.Cli.Showcase;
 
 /// <summary>
 /// The built-in default job (<c>ebm</c> with no arguments): exact thermodynamics of a 4 x 4 Ising torus by
-/// three independent exact methods beside Onsager's infinite lattice, and the exact log Z of a seeded
-/// random 20 x 10 RBM.
+/// three independent exact methods beside Onsager's infinite lattice, the exact log Z of a seeded
+/// random 20 x 10 RBM, and log Z estimators (AIS, SMC, the sandwich, importance sampling) with their
+/// standard errors beside the exact values of a 16 x 16 torus and of that RBM.
 /// </summary>
 /// <remarks>
 /// The three finite-lattice methods (Gray-code enumeration of all 2^16 states, Kaufman's 1949 closed
@@ -42,7 +48,7 @@ internal static class ShowcaseJob
     {
         var console = context.ResultConsole();
         var notes = new List<string>();
-        console.WriteLine($"ebm {VersionReport.Version}: exact partition functions of energy-based models");
+        console.WriteLine($"ebm {VersionReport.Version}: partition functions of energy-based models, exact and estimated");
         console.WriteLine("This is the built-in showcase (ebm with no arguments); ebm --help lists the commands.");
         console.WriteLine();
 
@@ -56,6 +62,9 @@ internal static class ShowcaseJob
         rbm.Match(
             Succ: model => console.Write(RbmTable(model, seed, notes)),
             Fail: errors => notes.AddRange(errors.Map(e => $"rbm: {e.Message}")));
+
+        console.WriteLine();
+        console.Write(EstimatorTable(seed, notes));
 
         if (notes.Count > 0)
         {
@@ -103,6 +112,80 @@ internal static class ShowcaseJob
                 None: () => ["n/a", "n/a", "n/a"]);
             table.AddRow(["", "Onsager (1944), N → ∞", .. onsager]);
             if (beta != IsingBetas[^1]) table.AddEmptyRow();
+        }
+
+        return table;
+    }
+
+    /// <summary>Side of the torus the estimators are checked on.</summary>
+    public const int EstimatorLatticeSide = 16;
+
+    /// <summary>One row of the estimator table: what ran, what it gave and the exact value.</summary>
+    public sealed record EstimatorRow(string Model, string Method, LogZEstimate Estimate, double Exact);
+
+    /// <summary>
+    /// AIS and SMC on a 16 x 16 torus at beta_c against Kaufman, and AIS on the base-rate path, the sandwich from
+    /// exact draws and uniform importance sampling on the seeded RBM against its exact layer sum; every key from the seed.
+    /// </summary>
+    public static IReadOnlyList<EstimatorRow> EstimatorRows(ulong seed)
+    {
+        var rows = new List<EstimatorRow>();
+        var key = RngKey.FromSeed(seed).FoldIn(EstimatorStream);
+        var betaC = IsingBetas[2];
+        IsingModel.Create(EstimatorLatticeSide, EstimatorLatticeSide, 1.0, 0.0, Boundary.Periodic).IfSuccess(torus =>
+            LogPartition.Exact(torus, betaC, ExactMethod.Kaufman).IfSucc(exact =>
+            {
+                var path = Paths.Tempered(torus, betaC, b => Checkerboard.Create(torus, b, CheckerboardUpdate.Metropolis).Step);
+                var label = $"Ising {EstimatorLatticeSide}×{EstimatorLatticeSide} torus, β_c";
+                rows.Add(new EstimatorRow(label, "ais, 100 × 500 steps", Ais.Run(path, AnnealingSchedule.Linear(500), 100, key.FoldIn(0)), exact.LogZ));
+                SmcOptions.Create(64, null, repetitions: 4).IfSuccess(options =>
+                    rows.Add(new EstimatorRow(label, "smc, adaptive, 4 × 64", Smc.Run(path, options, key.FoldIn(1)).Estimate, exact.LogZ)));
+            }));
+        SeededRbm.Create(RngKey.FromSeed(seed), RbmVisible, RbmHidden, RbmScale).IfSuccess(rbm =>
+            LogPartition.Exact(rbm, 1.0, ExactMethod.LayerSum).IfSucc(exact =>
+            {
+                var label = $"RBM {RbmVisible}×{RbmHidden}, β = 1";
+                var path = Paths.RbmBaseRate(rbm, rbm.VisibleBias);
+                rows.Add(new EstimatorRow(label, "ais, base rate, 100 × 300", Ais.Run(path, AnnealingSchedule.Linear(300), 100, key.FoldIn(2)), exact.LogZ));
+                RbmExactDraws.Sample(key.FoldIn(3), rbm, 50, 1.0).IfSucc(joint =>
+                {
+                    var visible = Mat.Create(50, rbm.Visible, d =>
+                    {
+                        for (var r = 0; r < 50; r++) joint.Row(r)[..rbm.Visible].CopyTo(d.Slice(r * rbm.Visible, rbm.Visible));
+                    });
+                    rows.Add(new EstimatorRow(label, "sandwich, exact draws, 2 × 50",
+                        Sandwich.Run(path, AnnealingSchedule.Linear(300), 50, RbmAnnealingState.FromVisible(rbm, visible), key.FoldIn(4)), exact.LogZ));
+                });
+                ImportanceSampling.Estimate(key.FoldIn(5), rbm, 1.0, Proposal.Uniform(rbm.Dimension, rbm.States), 30_000).IfSuccess(estimate =>
+                    rows.Add(new EstimatorRow(label, "is, uniform, 30,000 draws", estimate, exact.LogZ)));
+            }));
+        return rows;
+    }
+
+    /// <summary>The key stream of the estimator table, apart from the RBM's parameters.</summary>
+    private const long EstimatorStream = 0xE57;
+
+    private static Table EstimatorTable(ulong seed, List<string> notes)
+    {
+        var table = new Table()
+            .Title(Markup.Escape($"log Z estimators against exact answers (seed {seed}); z = (estimate − exact) / standard error"))
+            .AddColumns("model", "method", "log Z ± error", "exact", "z", "ESS", "warnings");
+        foreach (var column in table.Columns.Skip(2).Take(4)) column.RightAligned();
+        var rows = EstimatorRows(seed);
+        if (rows.Count == 0) notes.Add("estimators: no model could be built");
+        string? last = null;
+        foreach (var row in rows)
+        {
+            var e = row.Estimate;
+            table.AddRow(
+                Markup.Escape(row.Model == last ? "" : row.Model),
+                Markup.Escape(row.Method),
+                string.Create(CultureInfo.InvariantCulture, $"{e.LogZ:F4} ± {e.StandardError:G2}"),
+                row.Exact.ToString("F4", CultureInfo.InvariantCulture),
+                ((e.LogZ - row.Exact) / e.StandardError).ToString("F2", CultureInfo.InvariantCulture),
+                double.IsNaN(e.Ess) ? "—" : e.Ess.ToString("F0", CultureInfo.InvariantCulture),
+                Markup.Escape(e.Warnings.IsEmpty ? "" : string.Join(", ", e.Warnings.Map(w => w.Code))));
+            last = row.Model;
         }
 
         return table;
