@@ -59,6 +59,7 @@ public static partial class RbmBlockGibbs
         var hiddenField = pool.Rent(chains * nh);
         var visibleField = pool.Rent(chains * nv);
         var visibleProbability = pool.Rent(chains * nv);
+        var fieldDouble = ArrayPool<double>.Shared.Rent(chains * nv);
         try
         {
             TensorPrimitives.ConvertTruncating<double, float>(oldVisible, visibleSingle.AsSpan(0, chains * nv));
@@ -86,9 +87,10 @@ public static partial class RbmBlockGibbs
                 TensorPrimitives.Multiply<float>(field, p.Beta, probability);
                 TensorPrimitives.Sigmoid<float>(probability, probability);
                 BlockGibbsDraws.Bernoulli(BlockGibbsDraws.VisibleKey(key, r), probability, row);
-                var energy = -TensorPrimitives.Dot<double>(hiddenBias, hidden.AsSpan(r * nh, nh));
-                for (var i = 0; i < nv; i++) energy -= row[i] * field[i];
-                energies[r] = energy;
+                // E(v', h') = -v'^T (b + W h') - c^T h', the field widened to double for the sum.
+                var wide = fieldDouble.AsSpan(r * nv, nv);
+                TensorPrimitives.ConvertChecked<float, double>(field, wide);
+                energies[r] = -TensorPrimitives.Dot<double>(hiddenBias, hidden.AsSpan(r * nh, nh)) - TensorPrimitives.Dot<double>(row, wide);
             });
 
             var next = new RbmChains(Mat.Wrap(chains, nv, visible), Mat.Wrap(chains, nh, hidden), Vec.Wrap(energies));
@@ -96,6 +98,7 @@ public static partial class RbmBlockGibbs
         }
         finally
         {
+            ArrayPool<double>.Shared.Return(fieldDouble);
             pool.Return(visibleProbability);
             pool.Return(visibleField);
             pool.Return(hiddenField);
