@@ -168,6 +168,45 @@ public sealed class LogzEstimateTests : IDisposable
     }
 
     [Fact]
+    public void Rbm_data_set_the_base_rate_of_block_gibbs_annealing()
+    {
+        var data = _files.Write("data.txt", "# three visible units\n1 0 1\n1,1,0\n0 0 1\n1 0 0\n");
+        var run = CliRun.Invoke("logz", CliRun.Example("bernoulli-rbm-3x2.json"), "--method", "ais", "--data", data, "--particles", "400", "--steps", "200", "--json");
+
+        Assert.Equal(0, run.Code);
+        using var document = JsonDocument.Parse(run.Out);
+        var json = document.RootElement;
+        Assert.Equal("block-gibbs", json.GetProperty("kernel").GetString());
+        var exact = json.GetProperty("exact").GetProperty("logZ").GetDouble();
+        var se = json.GetProperty("standardError").GetDouble();
+        Assert.InRange(json.GetProperty("logZ").GetDouble(), exact - ZBound * se, exact + ZBound * se);
+    }
+
+    [Theory]
+    [InlineData("1 0 1\n1 0\n", "line 2 has 2 values")]
+    [InlineData("1 0 2\n", "only 0 and 1")]
+    [InlineData("1 x 0\n", "not a finite number")]
+    [InlineData("# nothing\n", "no data rows")]
+    public void Bad_data_files_exit_2_naming_the_problem(string content, string problem)
+    {
+        var data = _files.Write("bad.txt", content);
+        var run = CliRun.Invoke("logz", CliRun.Example("bernoulli-rbm-3x2.json"), "--method", "ais", "--data", data);
+
+        Assert.Equal(2, run.Code);
+        Assert.Contains(problem, run.Err);
+    }
+
+    [Fact]
+    public void Data_for_a_model_that_does_not_use_them_is_an_error()
+    {
+        var data = _files.Write("data.txt", "1 0 1\n");
+        var run = CliRun.Invoke("logz", CliRun.Example("boltzmann-machine-3.json"), "--method", "ais", "--data", data);
+
+        Assert.Equal(2, run.Code);
+        Assert.Contains("--data", run.Err);
+    }
+
+    [Fact]
     public void A_model_without_an_annealing_path_is_told_to_use_the_exact_method()
     {
         var run = CliRun.Invoke("logz", CliRun.Example("gaussian-bernoulli-rbm-2x2.json"), "--method", "ais");
