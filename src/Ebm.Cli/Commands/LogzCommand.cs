@@ -52,14 +52,14 @@ internal static class LogzCommand
         {
             Description = "Annealing schedule: linear, geometric, sigmoid, adaptive (a pilot run places the points so that each step keeps the " +
                           "conditional ESS at its target), salakhutdinov-murray (14,500 steps), or FILE: the points 0 = t_0 < ... < t_K = 1, separated by " +
-                          "commas, spaces or line breaks. [default: linear]",
+                          "commas, spaces or line breaks.",
             DefaultValueFactory = _ => "linear",
             HelpName = "linear|geometric|sigmoid|adaptive|FILE",
         };
         var kernel = new System.CommandLine.Option<string>("--kernel", "-k")
         {
             Description = "The MCMC kernel at each intermediate distribution. auto: block-gibbs for RBMs, checkerboard for Ising lattices, gibbs for " +
-                          "other discrete models, hmc for continuous ones. A kernel that does not apply to the model is an error. [default: auto]",
+                          "other discrete models, hmc for continuous ones. A kernel that does not apply to the model is an error.",
             DefaultValueFactory = _ => "auto",
             HelpName = "KERNEL",
         }.OneOf(PathCatalog.Names);
@@ -71,27 +71,27 @@ internal static class LogzCommand
         };
         var seed = new System.CommandLine.Option<ulong>("--seed")
         {
-            Description = $"Seed of every random number of the run; printed with the result. [default: {LogzRequest.DefaultSeed}]",
+            Description = "Seed of every random number of the run; printed with the result.",
             DefaultValueFactory = _ => LogzRequest.DefaultSeed,
             HelpName = "S",
         };
-        var stepSize = new System.CommandLine.Option<double>("--step-size") { Description = "Step size of continuous kernels (hmc, mala, metropolis). [default: 0.2]", DefaultValueFactory = _ => 0.2, HelpName = "e" };
+        var stepSize = new System.CommandLine.Option<double>("--step-size") { Description = "Step size of continuous kernels (hmc, mala, metropolis).", DefaultValueFactory = _ => 0.2, HelpName = "e" };
         var leapfrog = IntOption("--leapfrog-steps", "Leapfrog steps per HMC trajectory.", 10, "L");
         var referenceScale = new System.CommandLine.Option<double>("--reference-scale")
         {
-            Description = "Continuous models: standard deviation s of the Gaussian reference N(0, s^2 I) the path starts from. [default: 3]",
+            Description = "Continuous models: standard deviation s of the Gaussian reference N(0, s^2 I) the path starts from.",
             DefaultValueFactory = _ => 3.0,
             HelpName = "s",
         };
         var resampling = new System.CommandLine.Option<string>("--resampling")
         {
-            Description = "SMC resampling scheme: multinomial, systematic, stratified or residual. [default: systematic]",
+            Description = "SMC resampling scheme: multinomial, systematic, stratified or residual.",
             DefaultValueFactory = _ => "systematic",
             HelpName = "SCHEME",
         }.OneOf(ResamplingChoice.Names);
         var essThreshold = new System.CommandLine.Option<double>("--ess-threshold")
         {
-            Description = "SMC resamples when the weight ESS falls below this fraction of the particles (0: never, 1: every step). [default: 0.5]",
+            Description = "SMC resamples when the weight ESS falls below this fraction of the particles (0: never, 1: every step).",
             DefaultValueFactory = _ => 0.5,
             HelpName = "f",
         };
@@ -142,7 +142,7 @@ internal static class LogzCommand
     }
 
     private static System.CommandLine.Option<int> IntOption(string name, string description, int defaultValue, string helpName) =>
-        new(name) { Description = $"{description} [default: {defaultValue}]", DefaultValueFactory = _ => defaultValue, HelpName = helpName };
+        new(name) { Description = description, DefaultValueFactory = _ => defaultValue, HelpName = helpName };
 
     private static List<Error> Check(LogzRequest r)
     {

@@ -44,7 +44,7 @@ internal static class SampleCommand
         var thin = IntOption("--thin", "Keep one step in k (the diagnostics and the samples use kept steps).", 1, "k");
         var leapfrog = IntOption("--leapfrog-steps", "Leapfrog steps per HMC trajectory.", 10, "L");
         var rungs = IntOption("--rungs", "Parallel tempering: number of temperatures, geometric from beta / ratio to beta.", 8, "R");
-        var ratio = new System.CommandLine.Option<double>("--beta-ratio") { Description = "Parallel tempering: ratio of the largest to the smallest beta of the ladder. [default: 10]", DefaultValueFactory = _ => 10.0, HelpName = "q" };
+        var ratio = new System.CommandLine.Option<double>("--beta-ratio") { Description = "Parallel tempering: ratio of the largest to the smallest beta of the ladder.", DefaultValueFactory = _ => 10.0, HelpName = "q" };
         var beta = new System.CommandLine.Option<double>("--beta", "-b") { Description = "Inverse temperature beta > 0: the chains sample p(x) proportional to exp(-beta E(x)).", DefaultValueFactory = _ => 1.0, HelpName = "B" };
         var stepSize = new System.CommandLine.Option<double>("--step-size") { Description = "Proposal scale (metropolis), step size epsilon (langevin, mala, hmc).", DefaultValueFactory = _ => 0.1, HelpName = "e" };
         var seed = new System.CommandLine.Option<ulong>("--seed") { Description = "Seed of every random number of the run (starting points included); printed with the result.", DefaultValueFactory = _ => DefaultSeed, HelpName = "S" };
@@ -72,7 +72,7 @@ internal static class SampleCommand
     }
 
     private static System.CommandLine.Option<int> IntOption(string name, string description, int defaultValue, string helpName) =>
-        new(name) { Description = $"{description} [default: {defaultValue}]", DefaultValueFactory = _ => defaultValue, HelpName = helpName };
+        new(name) { Description = description, DefaultValueFactory = _ => defaultValue, HelpName = helpName };
 
     /// <summary>Run-settings errors name the field ("steps: ..."); on the command line it is the option.</summary>
     private static Error Prefixed(Error e) => CliErrors.InvalidOption("--" + e.Message.Split(':')[0], e.Message[(e.Message.IndexOf(':') + 2)..]);
