@@ -183,6 +183,22 @@ public sealed class LogzEstimateTests : IDisposable
     }
 
     [Theory]
+    [InlineData("is")]
+    [InlineData("bridge")]
+    public void Rbm_data_set_the_factorised_proposal_of_importance_and_bridge_sampling(string method)
+    {
+        var data = _files.Write("data.txt", "1 0 1\n1 1 0\n0 0 1\n1 0 0\n");
+        var run = CliRun.Invoke("logz", CliRun.Example("bernoulli-rbm-3x2.json"), "--method", method, "--data", data, "--particles", "100", "--steps", "200", "--json");
+
+        Assert.Equal(0, run.Code);
+        using var document = JsonDocument.Parse(run.Out);
+        var json = document.RootElement;
+        var exact = json.GetProperty("exact").GetProperty("logZ").GetDouble();
+        var se = json.GetProperty("standardError").GetDouble();
+        Assert.InRange(json.GetProperty("logZ").GetDouble(), exact - ZBound * se, exact + ZBound * se);
+    }
+
+    [Theory]
     [InlineData("1 0 1\n1 0\n", "line 2 has 2 values")]
     [InlineData("1 0 2\n", "only 0 and 1")]
     [InlineData("1 x 0\n", "not a finite number")]

@@ -1,9 +1,11 @@
+using Ebm.Functional.Annealing;
 using Ebm.Functional.Estimation;
 using Ebm.Functional.Mcmc;
 using Ebm.Functional.Mcmc.Gibbs;
 using Ebm.Functional.Mcmc.Metropolis;
 using Ebm.Functional.Models;
 using Ebm.Functional.Numerics;
+using Ebm.Functional.Shell.Data;
 using LanguageExt;
 using LanguageExt.Common;
 using static LanguageExt.Prelude;
@@ -12,7 +14,8 @@ namespace Ebm.Cli.Estimation;
 
 /// <summary>
 /// The proposals of importance and bridge sampling for each model kind: uniform over the states of a discrete
-/// model, the Gaussian reference N(0, s^2 I) for a continuous one; and the target kernels bridge sampling runs.
+/// model (for an RBM with --data, the base rate on the visible units), the Gaussian reference N(0, s^2 I) for a
+/// continuous one; and the target kernels bridge sampling runs.
 /// </summary>
 internal static class ProposalCatalog
 {
@@ -27,11 +30,32 @@ internal static class ProposalCatalog
     /// <summary>The proposal for <paramref name="model"/>.</summary>
     public static Fin<Proposal> For(IEnergyModel model, LogzRequest request) => model switch
     {
+        BernoulliRbm rbm when request.DataPath is { } path => BaseRateProposal(rbm, path),
+        _ when request.DataPath is not null => FinFail<Proposal>(CliErrors.InvalidOption("--data",
+            "data set the base-rate proposal of a Bernoulli RBM; this model does not use them")),
         IDiscreteModel discrete => FinSucc(Proposal.Uniform(discrete.Dimension, discrete.States)),
         IContinuousModel continuous => FinSucc(Proposal.Gaussian(PathCatalog.Reference(continuous.Dimension, request.ReferenceScale))),
         _ => FinFail<Proposal>(CliErrors.InvalidOption("--method",
             $"{request.Method} needs a proposal, and none is available for a {model.Kind} model; its log Z is exact: use --method exact")),
     };
+
+    /// <summary>
+    /// The factorised proposal of an RBM's joint state: each visible unit on with the smoothed data mean
+    /// (the base rate of Salakhutdinov and Murray 2008), each hidden unit a fair coin.
+    /// </summary>
+    private static Fin<Proposal> BaseRateProposal(BernoulliRbm rbm, string path) =>
+        DataFile.LoadBinary(path, rbm.Visible).Bind(data => BaseRate.VisibleBias(data).Match(
+            bias => ToProposal(Proposal.Bernoulli(
+                Vec.Create(rbm.Dimension, p =>
+                {
+                    for (var i = 0; i < rbm.Visible; i++) p[i] = LogSpace.Sigmoid(bias[i]);
+                    for (var j = rbm.Visible; j < rbm.Dimension; j++) p[j] = 0.5;
+                }),
+                StateConvention.Binary)),
+            errors => FinFail<Proposal>(Error.Many(errors.Map(e => CliErrors.InvalidOption("--data", $"{path}: {e.Message}"))))));
+
+    private static Fin<Proposal> ToProposal(Validation<Error, Proposal> proposal) =>
+        proposal.Match(FinSucc, errors => FinFail<Proposal>(errors.Count == 1 ? errors.Head : Error.Many(errors)));
 
     /// <summary>A library result as a CLI outcome.</summary>
     public static Fin<LogZEstimate> ToFin(Validation<Error, LogZEstimate> result) =>
