@@ -11,7 +11,7 @@ namespace Ebm.Cli.Estimation;
 /// <param name="Seed">The seed of every random number.</param>
 /// <param name="StepSize">Step size of continuous kernels.</param>
 /// <param name="LeapfrogSteps">Leapfrog steps of HMC.</param>
-/// <param name="ReferenceScale">Standard deviation of the Gaussian reference N(0, s^2 I) of continuous models.</param>
+/// <param name="ReferenceScale">Standard deviation s of a Gaussian reference N(0, s^2 I) for continuous models; null: moment matched to a pilot run.</param>
 /// <param name="Resampling">SMC resampling scheme: multinomial, systematic, stratified or residual.</param>
 /// <param name="EssThreshold">SMC resamples when the ESS falls below this fraction of the particles.</param>
 /// <param name="Repetitions">Independent runs whose spread gives the SMC error.</param>
@@ -27,7 +27,7 @@ public sealed record LogzRequest(
     ulong Seed,
     double StepSize,
     int LeapfrogSteps,
-    double ReferenceScale,
+    double? ReferenceScale,
     string Resampling = "systematic",
     double EssThreshold = 0.5,
     int Repetitions = 8,

@@ -140,13 +140,6 @@ internal static class PathCatalog
         _ => b => Kernels.MapInfo(Checkerboard.Create(ising, b, CheckerboardUpdate.Metropolis).Step, i => (IAcceptanceInfo)i),
     };
 
-    /// <summary>The Gaussian reference N(0, s^2 I) of continuous models.</summary>
-    public static GaussianModel Reference(int d, double scale) =>
-        GaussianModel.Create(Vec.Zeros(d), Mat.Create(d, d, p =>
-        {
-            for (var i = 0; i < d; i++) p[i * d + i] = 1.0 / (scale * scale);
-        })).Match(g => g, e => throw new InvalidOperationException(e.Head.Message));
-
     /// <summary>Exact draws of a Gaussian target at beta, as chains of the path's end (energies and gradients of E_1 = beta E).</summary>
     private static Func<RngKey, int, ContinuousChains> GaussianTargetDraws(GaussianModel model, GaussianModel reference, double beta) =>
         (key, count) =>
@@ -164,7 +157,7 @@ internal static class PathCatalog
     private static Fin<T> Continuous<T>(IContinuousModel model, LogzRequest request, string kernel, IPathUser<T> user)
     {
         var d = model.Dimension;
-        var reference = Reference(d, request.ReferenceScale);
+        var reference = GaussianReference.For(model, request);
         var (h, leapfrog) = (request.StepSize, request.LeapfrogSteps);
         var exact = model is GaussianModel gaussian ? GaussianTargetDraws(gaussian, reference, request.Beta) : null;
         return kernel switch

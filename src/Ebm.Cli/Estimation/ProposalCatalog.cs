@@ -14,7 +14,7 @@ namespace Ebm.Cli.Estimation;
 
 /// <summary>
 /// The proposals of importance and bridge sampling for each model kind: uniform over the states of a discrete
-/// model (for an RBM with --data, the base rate on the visible units), the Gaussian reference N(0, s^2 I) for a
+/// model (for an RBM with --data, the base rate on the visible units), the Gaussian reference (<see cref="GaussianReference"/>) for a
 /// continuous one; and the target kernels bridge sampling runs.
 /// </summary>
 internal static class ProposalCatalog
@@ -34,7 +34,7 @@ internal static class ProposalCatalog
         _ when request.DataPath is not null => FinFail<Proposal>(CliErrors.InvalidOption("--data",
             "data set the base-rate proposal of a Bernoulli RBM; this model does not use them")),
         IDiscreteModel discrete => FinSucc(Proposal.Uniform(discrete.Dimension, discrete.States)),
-        IContinuousModel continuous => FinSucc(Proposal.Gaussian(PathCatalog.Reference(continuous.Dimension, request.ReferenceScale))),
+        IContinuousModel continuous => FinSucc(Proposal.Gaussian(GaussianReference.For(continuous, request))),
         _ => FinFail<Proposal>(CliErrors.InvalidOption("--method",
             $"{request.Method} needs a proposal, and none is available for a {model.Kind} model; its log Z is exact: use --method exact")),
     };

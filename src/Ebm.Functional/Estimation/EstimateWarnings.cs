@@ -27,6 +27,9 @@ public static class EstimateWarnings
     /// <summary>The quadrature's discretisation error (|Simpson - trapezoid|, or the change when every other point is dropped) is not small against the standard error.</summary>
     public const string DiscretisationError = "discretisation-error";
 
+    /// <summary>Chains at some point of a thermodynamic-integration ladder rarely accepted a move or disagree with each other.</summary>
+    public const string PoorMixing = "poor-mixing";
+
     /// <summary>An adaptive schedule reached its step limit and jumped to the end of the path.</summary>
     public const string StepLimit = "step-limit";
 

@@ -183,6 +183,7 @@ public static class ThermodynamicIntegration
         if (!errors.IsEmpty) return Fail<Error, LogZEstimate>(errors);
 
         var perPoint = new List<Mat>(schedule.Points.Length);
+        var acceptance = new List<double>(schedule.Points.Length);
         for (var k = 0; k < schedule.Points.Length; k++)
         {
             var t = schedule[k];
@@ -190,7 +191,9 @@ public static class ThermodynamicIntegration
             var (burnKey, recordKey) = rest.Split();
             var move = path.Move(t);
             var state = Loop.Run(burnKey, path.SampleBase(startKey, chains), burnIn, move);
-            var (_, trace) = Loop.Scan(recordKey, state, draws, move, (s, _) => path.LogDensityDerivative(t, s));
+            var (_, observed) = Loop.Scan(recordKey, state, draws, move, (s, info) => (Derivative: path.LogDensityDerivative(t, s), Acceptance: Mean(info.AcceptanceRates)));
+            var trace = observed.Select(o => o.Derivative).ToArray();
+            acceptance.Add(observed.Average(o => o.Acceptance));
             perPoint.Add(Mat.Create(chains, draws, x =>
             {
                 for (var s = 0; s < draws; s++)
@@ -199,7 +202,8 @@ public static class ThermodynamicIntegration
         }
 
         var evaluations = (long)schedule.Points.Length * chains * ((long)(burnIn + draws) * path.EvaluationsPerMove + draws);
-        return FromDraws(schedule.Points, perPoint, path.LogZ0, path.TargetBeta, rule, evaluations);
+        return FromDraws(schedule.Points, perPoint, path.LogZ0, path.TargetBeta, rule, evaluations)
+            .Map(estimate => estimate with { Warnings = estimate.Warnings + MixingWarnings(schedule.Points, perPoint, acceptance) });
     }
 
     private static Seq<Error> CheckPoints(Vec points, IntegrationRule rule)
@@ -211,6 +215,48 @@ public static class ThermodynamicIntegration
             if (!double.IsFinite(points[k]) || (k > 0 && !(points[k] > points[k - 1])))
                 return errors.Add(SamplingEstimateErrors.InvalidPoints($"point {k} ({points[k]}) is not finite or does not follow point {k - 1} strictly"));
         return errors;
+    }
+
+    /// <summary>Mean acceptance at or below which a point's chains are reported as not mixing (a kernel that never moves).</summary>
+    public const double PoorAcceptance = 0.0;
+
+    /// <summary>
+    /// Split R-hat of a point's recorded integrand above which its chains are reported as not mixing. Gross
+    /// disagreement only: with the dozen draws per chain a cheap ladder records, R-hat of well-mixed chains
+    /// scatters up to about 1.3.
+    /// </summary>
+    public const double PoorRHat = 2.0;
+
+    /// <summary>
+    /// A <c>poor-mixing</c> warning naming the points whose chains never accepted a move or grossly disagree (split
+    /// R-hat above <see cref="PoorRHat"/>): there the per-point mean can be far from E_t and its MCSE far too small,
+    /// for instance HMC chains stranded far out on a steep energy. A low acceptance alone is not reported: a
+    /// lattice deep in its ordered phase accepts few flips and still samples its energy well.
+    /// </summary>
+    private static Seq<EstimateWarning> MixingWarnings(Vec points, List<Mat> draws, List<double> acceptance)
+    {
+        var bad = new List<string>();
+        for (var k = 0; k < draws.Count; k++)
+        {
+            // At t = 0 the chains start from exact draws of f_0, which every move keeps exact, mixing or not.
+            if (points[k] == 0.0) continue;
+            var rHat = draws[k].Rows >= 2 ? RHat.Split(draws[k]).Match(r => r, _ => double.NaN) : double.NaN;
+            if (acceptance[k] <= PoorAcceptance || rHat > PoorRHat)
+                bad.Add($"t = {points[k]:G3} (acceptance {acceptance[k]:G2}, R-hat {rHat:G3})");
+        }
+
+        return bad.Count == 0
+            ? Seq<EstimateWarning>()
+            : Seq1(EstimateWarnings.Of(EstimateWarnings.PoorMixing,
+                $"{bad.Count} of {draws.Count} points did not mix: {string.Join("; ", bad.Take(4))}{(bad.Count > 4 ? "; ..." : "")}. " +
+                "Their means may be far off and their errors too small: use a smaller step size, more burn-in, or a reference closer to the target"));
+    }
+
+    private static double Mean(Vec values)
+    {
+        var sum = 0.0;
+        for (var i = 0; i < values.Length; i++) sum += values[i];
+        return values.Length == 0 ? 1.0 : sum / values.Length;
     }
 
     /// <summary>How many of its own Monte Carlo standard errors |I_h - I_2h| must exceed before it counts as discretisation error.</summary>
