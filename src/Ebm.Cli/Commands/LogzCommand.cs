@@ -111,7 +111,8 @@ internal static class LogzCommand
         };
         var compare = new System.CommandLine.Option<bool>("--compare")
         {
-            Description = "Run every estimator that applies to the model at equal cost (the same particles and steps) and print a table " +
+            Description = "Run every estimator that applies to the model at about equal cost (the particles and steps of AIS; importance and bridge " +
+                          "sampling get as many proposal draws as AIS spends energy evaluations) and print a table " +
                           "(estimate, error, time, energy evaluations, and the exact value where known).",
         };
         var noExact = new System.CommandLine.Option<bool>("--no-exact")

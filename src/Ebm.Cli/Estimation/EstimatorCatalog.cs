@@ -60,9 +60,9 @@ internal static class EstimatorCatalog
     };
 
     /// <summary>
-    /// Thermodynamic integration at about the cost of N particles over K steps: P = min(K, 32) intervals (even, for
-    /// Simpson), N chains per point, K / (P + 1) moves per chain split evenly between burn-in and recorded draws
-    /// (at least 12 recorded draws, the fewest the per-point MCSE accepts, and at least 100 burn-in moves).
+    /// Thermodynamic integration at about twice the moves of AIS with N particles over K steps: P = K / 64 intervals
+    /// (even, 2 to 32, for Simpson), N chains per point, K / (2 (P + 1)) recorded draws (at least 12, the fewest the
+    /// per-point MCSE accepts) after as many burn-in moves (at least 100).
     /// </summary>
     private sealed class TiUser(EstimationInput input) : IPathUser<LogZEstimate>
     {
@@ -75,7 +75,8 @@ internal static class EstimatorCatalog
         public Fin<LogZEstimate> Use<TState>(PathPack<TState> pack)
         {
             var r = input.Request;
-            var intervals = Math.Max(2, Math.Min(MaxIntervals, r.Steps) / 2 * 2);
+            // About the moves of AIS with the same particles and steps: P = K / 64 intervals (even, 2 to 32).
+            var intervals = Math.Clamp(r.Steps / 64 / 2 * 2, 2, MaxIntervals);
             var draws = Math.Max(Functional.Diagnostics.ChainSummary.MinimumDrawsForDiagnostics, r.Steps / (intervals + 1) / 2);
             var schedule = ScheduleChoice.IsAdaptive(r.Schedule) || r.Schedule is "linear" or "geometric" or "sigmoid" or "salakhutdinov-murray"
                 ? ScheduleChoice.Fixed(r.Schedule == "adaptive" || r.Schedule == "salakhutdinov-murray" ? "linear" : r.Schedule, intervals)

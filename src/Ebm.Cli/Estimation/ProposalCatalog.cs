@@ -61,11 +61,23 @@ internal static class ProposalCatalog
     public static Fin<LogZEstimate> ToFin(Validation<Error, LogZEstimate> result) =>
         result.Match(FinSucc, errors => FinFail<LogZEstimate>(errors.Count == 1 ? errors.Head : Error.Many(errors)));
 
-    /// <summary>Importance sampling with N K draws (the cost of N particles over K steps).</summary>
+    /// <summary>
+    /// Energy evaluations one annealing step costs a particle (a density and a move, HMC's leapfrog steps and the
+    /// re-initialisation of the interpolated energy included): what a draw of IS or of the bridge's proposal is
+    /// weighed against, so that the methods compare at equal cost.
+    /// </summary>
+    public static int EvaluationsPerStep(IEnergyModel model, LogzRequest request) => model switch
+    {
+        IContinuousModel when request.Kernel is "hmc" or "auto" => request.LeapfrogSteps + 2,
+        IContinuousModel => 3,
+        _ => 2,
+    };
+
+    /// <summary>Importance sampling with the energy evaluations of AIS over N particles and K steps (N K draws per evaluation of a step).</summary>
     public static Fin<LogZEstimate> ImportanceSampling(EstimationInput input)
     {
         var (model, r) = (input.Model, input.Request);
-        var count = (int)Math.Min(int.MaxValue / 2, (long)r.Particles * r.Steps);
+        var count = (int)Math.Min(int.MaxValue / 2, (long)r.Particles * r.Steps * EvaluationsPerStep(model, r with { Kernel = "auto" }));
         return For(model, r).Bind(proposal => model switch
         {
             IDiscreteModel d => ToFin(Functional.Estimation.ImportanceSampling.Estimate(input.Key, d, r.Beta, proposal, count)),
@@ -75,14 +87,14 @@ internal static class ProposalCatalog
     }
 
     /// <summary>
-    /// Bridge sampling at the cost of N particles over K steps: N chains of K/2 steps (half burn-in, half recorded)
-    /// and N K / 2 proposal draws.
+    /// Bridge sampling at about the cost of AIS over N particles and K steps: N chains of K / 2 steps (half burn-in,
+    /// half recorded) and as many proposal draws as the other half of AIS's energy evaluations.
     /// </summary>
     public static Fin<LogZEstimate> Bridge(EstimationInput input)
     {
         var (model, r) = (input.Model, input.Request);
         var half = Math.Max(Functional.Diagnostics.EffectiveSampleSize.MinimumDrawsPerChain, r.Steps / 4);
-        var proposals = (int)Math.Max(2, Math.Min(int.MaxValue / 2, (long)r.Particles * r.Steps / 2));
+        var proposals = (int)Math.Max(2, Math.Min(int.MaxValue / 2, (long)r.Particles * r.Steps * EvaluationsPerStep(model, r) / 2));
         return For(model, r).Bind(proposal => model switch
         {
             IDiscreteModel d => ToFin(r.Kernel == "metropolis"
