@@ -31,7 +31,7 @@ internal static class EstimatorCatalog
 
     /// <summary>One line per estimator for the help text.</summary>
     public static string Summary =>
-        "is (importance sampling from a uniform or Gaussian proposal, N K draws), ais (annealed importance sampling, Neal 2001), " +
+        "is (importance sampling from a uniform, base-rate or Gaussian proposal, as many draws as AIS spends energy evaluations), ais (annealed importance sampling, Neal 2001), " +
         "reverse-ais (from exact target draws where the model is small enough or Gaussian, else from a forward run's particles: " +
         "a stochastic upper bound), sandwich (forward and reverse AIS side by side, N / 2 particles each), " +
         "smc (sequential Monte Carlo with resampling; --repetitions runs of max(32, N / R) particles, whose spread is the error), " +
