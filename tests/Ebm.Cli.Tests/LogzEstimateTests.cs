@@ -222,6 +222,43 @@ public sealed class LogzEstimateTests : IDisposable
         Assert.Contains("--data", run.Err);
     }
 
+    private const string SpinMachine =
+        """{ "kind": "boltzmann-machine", "states": "spin", "couplings": [[0, 0.3, -0.2], [0.3, 0, 0.1], [-0.2, 0.1, 0]], "biases": [0.1, 0, -0.3] }""";
+
+    [Theory]
+    [InlineData("ais")]
+    [InlineData("sandwich")]
+    [InlineData("smc")]
+    public void Versus_estimates_the_log_ratio_of_two_models_near_the_exact_difference(string method)
+    {
+        var reference = _files.Write("b.json", SpinMachine);
+        var run = CliRun.Invoke("logz", CliRun.Example("boltzmann-machine-3.json"), "--versus", reference, "--method", method, "--particles", "200", "--steps", "100", "--json");
+
+        Assert.Equal(0, run.Code);
+        using var document = JsonDocument.Parse(run.Out);
+        var json = document.RootElement;
+        Assert.Equal("log(Z_A / Z_B)", json.GetProperty("quantity").GetString());
+        var exact = json.GetProperty("exact").GetProperty("logZ").GetDouble();
+        var exactRun = CliRun.Invoke("logz", CliRun.Example("boltzmann-machine-3.json"), "--versus", reference, "--method", "exact", "--json");
+        using var exactDocument = JsonDocument.Parse(exactRun.Out);
+        var e = exactDocument.RootElement;
+        Assert.Equal(e.GetProperty("logZA").GetDouble() - e.GetProperty("logZB").GetDouble(), exact, 1e-12);
+        var se = json.GetProperty("standardError").GetDouble();
+        Assert.InRange(json.GetProperty("logZ").GetDouble(), exact - ZBound * se, exact + ZBound * se);
+    }
+
+    [Theory]
+    [InlineData("is", "needs an annealing method")]
+    [InlineData("ais", "do not share a state space")]
+    public void Versus_rejects_proposal_methods_and_mismatched_models(string method, string problem)
+    {
+        var reference = _files.Write("b.json", method == "is" ? SpinMachine : """{ "kind": "gaussian", "mean": [0, 0], "precision": [[1, 0], [0, 1]] }""");
+        var run = CliRun.Invoke("logz", CliRun.Example("boltzmann-machine-3.json"), "--versus", reference, "--method", method);
+
+        Assert.Equal(2, run.Code);
+        Assert.Contains(problem, run.Err);
+    }
+
     [Fact]
     public void A_model_without_an_annealing_path_is_told_to_use_the_exact_method()
     {

@@ -103,6 +103,13 @@ internal static class LogzCommand
                           "[default: 0.9 for smc, 0.995 for the pilot run that places AIS, reverse-ais and sandwich schedules]",
             HelpName = "f",
         };
+        var versus = new System.CommandLine.Option<string?>("--versus")
+        {
+            Description = "Estimate log(Z_A / Z_B) of MODEL.json (A) against the reference model file B by annealing from B to A (ais, reverse-ais, " +
+                          "sandwich, smc, linked-is, ti). B must be drawn exactly: a discrete model of at most 20 units, an RBM with at most " +
+                          "24 hidden units, or a Gaussian; both share one state space. With --method exact, the exact difference.",
+            HelpName = "B.json",
+        };
         var json = CommonOptions.Json("the result (method, beta, logZ, standardError, errorSource, confidenceInterval, ess, warnings, seed, exact, ...)");
         var plot = new System.CommandLine.Option<string?>("--plot")
         {
@@ -124,18 +131,21 @@ internal static class LogzCommand
                                           "weight diagnostics and warnings.")
         {
             model, method, exactMethod, beta, particles, steps, schedule, kernel, data, seed, stepSize, leapfrog, referenceScale,
-            resampling, essThreshold, repetitions, targetCess, json, plot, compare, noExact,
+            resampling, essThreshold, repetitions, targetCess, versus, json, plot, compare, noExact,
         };
         command.SetAction(parse =>
         {
             var request = new LogzRequest(parse.GetRequiredValue(method), parse.GetValue(particles), parse.GetValue(steps),
                 parse.GetRequiredValue(schedule), parse.GetRequiredValue(kernel), parse.GetValue(data), parse.GetValue(beta),
                 parse.GetValue(seed), parse.GetValue(stepSize), parse.GetValue(leapfrog), parse.GetValue(referenceScale),
-                parse.GetRequiredValue(resampling), parse.GetValue(essThreshold), parse.GetValue(repetitions), parse.GetValue(targetCess) ?? double.NaN);
+                parse.GetRequiredValue(resampling), parse.GetValue(essThreshold), parse.GetValue(repetitions), parse.GetValue(targetCess) ?? double.NaN,
+                parse.GetValue(versus));
             var problems = Check(request);
             if (problems.Count > 0) return ErrorReport.Write(context, problems.Count == 1 ? problems[0] : Error.Many(problems.ToSeq()));
             var path = parse.GetRequiredValue(model);
             if (parse.GetValue(compare)) return CompareRun.Run(context, path, request, parse.GetValue(json), !parse.GetValue(noExact));
+            if (request.Method == "exact" && request.VersusPath is { } other)
+                return RunExactRatio(context, path, other, request.Beta, parse.GetValue(json));
             return request.Method == "exact"
                 ? RunExact(context, path, request.Method, CommonOptions.ToExactMethod(parse.GetRequiredValue(exactMethod)), request.Beta, parse.GetValue(json))
                 : RunEstimate(context, path, request, parse.GetValue(json), parse.GetValue(plot), !parse.GetValue(noExact));
@@ -182,15 +192,16 @@ internal static class LogzCommand
         var clock = Stopwatch.StartNew();
         var outcome =
             from model in ModelFile.Load(path)
-            from resolved in Resolve(model, request)
+            from loaded in LoadReference(request)
+            from resolved in Resolve(model, request, loaded.Model)
             from estimate in ProgressDisplay.Run(context, $"log Z ({request.Method})",
-                progress => EstimatorCatalog.Run(resolved.Method, new EstimationInput(model, resolved, progress)))
-            select (model, resolved, estimate);
+                progress => EstimatorCatalog.Run(resolved.Method, new EstimationInput(model, resolved, progress) { Reference = loaded.Model }))
+            select (model, resolved, estimate, reference: loaded.Model);
         var seconds = clock.Elapsed.TotalSeconds;
         return outcome.Match(
             Succ: r =>
             {
-                var exact = withExact ? ExactBeside(r.model, r.resolved.Beta) : null;
+                var exact = withExact ? ExactBeside(r.model, r.resolved.Beta, r.reference) : null;
                 if (plot is not null)
                 {
                     var written = EstimatePlot.SavePng(plot, r.estimate, $"{r.model.Kind}: {r.estimate.Method}, seed {r.resolved.Seed}", exact?.LogZ);
@@ -208,6 +219,36 @@ internal static class LogzCommand
             Fail: e => ErrorReport.Write(context, e));
     }
 
+    /// <summary>The reference model of --versus (null inside when the option is absent).</summary>
+    public static Fin<ReferenceModel> LoadReference(LogzRequest request) =>
+        request.VersusPath is { } other ? ModelFile.Load(other).Map(m => new ReferenceModel(m)) : FinSucc(new ReferenceModel(null));
+
+    /// <summary>The model of --versus, if one was given.</summary>
+    public sealed record ReferenceModel(IEnergyModel? Model);
+
+    /// <summary>The exact log Z (or, with a reference model, the exact log(Z_A / Z_B)) when it is cheap, else null.</summary>
+    public static ExactResult? ExactBeside(IEnergyModel model, double beta, IEnergyModel? reference)
+    {
+        var exact = ExactBeside(model, beta);
+        if (reference is null || exact is null) return exact;
+        return ExactBeside(reference, beta) is { } b ? exact with { LogZ = exact.LogZ - b.LogZ, Method = $"{exact.Method} minus {b.Method}" } : null;
+    }
+
+    /// <summary>The request with "auto" replaced by the kernel it stands for (under --versus: the kernels of the bridge energy).</summary>
+    public static Fin<LogzRequest> Resolve(IEnergyModel model, LogzRequest request, IEnergyModel? reference)
+    {
+        if (reference is not null && EstimatorCatalog.NeedsPath(request.Method))
+        {
+            var kernels = ProposalCatalog.BridgeKernels(model);
+            var chosen = request.Kernel == "auto" && kernels.Length > 0 ? kernels[0] : request.Kernel;
+            return kernels.Contains(chosen)
+                ? FinSucc(request with { Kernel = chosen })
+                : FinFail<LogzRequest>(CliErrors.InvalidOption("--kernel", $"annealing between two models runs {string.Join(", ", kernels)}, not {chosen}"));
+        }
+
+        return Resolve(model, request);
+    }
+
     /// <summary>The request with "auto" replaced by the kernel it stands for.</summary>
     public static Fin<LogzRequest> Resolve(IEnergyModel model, LogzRequest request)
     {
@@ -221,6 +262,42 @@ internal static class LogzCommand
             : FinFail<LogzRequest>(applicable.Length == 0
                 ? CliErrors.InvalidOption("--method", $"{request.Method} is not available for a {model.Kind} model; its log Z is exact: use --method exact")
                 : CliErrors.InvalidOption("--kernel", $"{request.Method} runs {string.Join(", ", applicable)} on a {model.Kind} model, not {chosen}"));
+    }
+
+    private static int RunExactRatio(CliContext context, string path, string other, double beta, bool json)
+    {
+        var outcome =
+            from a in ModelFile.Load(path)
+            from b in ModelFile.Load(other)
+            from ra in LogPartition.Exact(a, beta)
+            from rb in LogPartition.Exact(b, beta)
+            select (a, b, ra, rb);
+        return outcome.Match(
+            Succ: r =>
+            {
+                var ratio = r.ra.LogZ - r.rb.LogZ;
+                context.Out.WriteLine(json
+                    ? ResultJson.Object(w =>
+                    {
+                        w.WriteString("version", VersionReport.Version);
+                        w.WriteString("method", "exact");
+                        w.WriteString("quantity", "log(Z_A / Z_B)");
+                        ResultJson.Number(w, "beta", beta);
+                        ResultJson.Number(w, "logZ", ratio);
+                        w.WriteNumber("standardError", 0);
+                        ResultJson.Number(w, "logZA", r.ra.LogZ);
+                        ResultJson.Number(w, "logZB", r.rb.LogZ);
+                        w.WriteStartArray("warnings");
+                        w.WriteEndArray();
+                    })
+                    : string.Join(Environment.NewLine, [
+                        $"model A        {r.a.Kind}, {r.a.Dimension} variables: log Z_A = {Numbers.Exact(r.ra.LogZ)} ({r.ra.Method})",
+                        $"model B        {r.b.Kind}, {r.b.Dimension} variables: log Z_B = {Numbers.Exact(r.rb.LogZ)} ({r.rb.Method})",
+                        $"beta           {Numbers.Exact(beta)}",
+                        $"log Z_A/Z_B    {Numbers.Exact(ratio)}"]));
+                return ExitCodes.Success;
+            },
+            Fail: e => ErrorReport.Write(context, e));
     }
 
     private static int RunExact(CliContext context, string path, string method, ExactMethod exactMethod, double beta, bool json)

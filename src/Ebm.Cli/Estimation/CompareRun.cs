@@ -21,15 +21,18 @@ internal static class CompareRun
         var loaded = ModelFile.Load(path);
         if (loaded.IsFail) return ErrorReport.Write(context, (Error)loaded);
         var model = loaded.Match(m => m, _ => throw new InvalidOperationException());
-        var exact = withExact ? LogzCommand.ExactBeside(model, request.Beta) : null;
+        var loadedReference = LogzCommand.LoadReference(request);
+        if (loadedReference.IsFail) return ErrorReport.Write(context, (Error)loadedReference);
+        var reference = loadedReference.Match(m => m.Model, _ => null);
+        var exact = withExact ? LogzCommand.ExactBeside(model, request.Beta, reference) : null;
         var rows = new List<(string Method, Fin<LogZEstimate> Estimate, double Seconds)>();
         foreach (var method in EstimatorCatalog.Names)
         {
             var clock = Stopwatch.StartNew();
             var outcome =
-                from resolved in LogzCommand.Resolve(model, request with { Method = method })
+                from resolved in LogzCommand.Resolve(model, request with { Method = method }, reference)
                 from estimate in ProgressDisplay.Run(context, $"log Z ({method})",
-                    progress => EstimatorCatalog.Run(method, new EstimationInput(model, resolved, progress)))
+                    progress => EstimatorCatalog.Run(method, new EstimationInput(model, resolved, progress) { Reference = reference }))
                 select estimate;
             rows.Add((method, outcome, clock.Elapsed.TotalSeconds));
         }
@@ -43,7 +46,9 @@ internal static class CompareRun
         var lines = new List<string>
         {
             $"model {model.Kind}, {model.Dimension} variables; beta {Numbers.Table(r.Beta)}; seed {r.Seed}; {r.Particles} particles, {r.Steps} steps, schedule {r.Schedule}",
-            exact is null ? "exact log Z    not computed (model too large or --no-exact)" : $"exact log Z    {Numbers.Exact(exact.LogZ)} ({exact.Method})",
+            exact is null
+                ? $"{Quantity(r)}    not computed exactly (model too large or --no-exact)"
+                : $"exact {Quantity(r)}    {Numbers.Exact(exact.LogZ)} ({exact.Method})",
             $"{"method",-12} {"log Z",18} {"std error",11} {"z vs exact",10} {"ESS",9} {"evaluations",14} {"time (s)",9}  warnings",
         };
         foreach (var (method, estimate, seconds) in rows)
@@ -52,6 +57,8 @@ internal static class CompareRun
                 err => $"{method,-12} not run: {err.Message}"));
         return string.Join(Environment.NewLine, lines);
     }
+
+    private static string Quantity(LogzRequest r) => r.VersusPath is null ? "log Z" : "log(Z_A / Z_B)";
 
     private static string Json(IEnergyModel model, LogzRequest r, List<(string Method, Fin<LogZEstimate> Estimate, double Seconds)> rows, ExactResult? exact) =>
         ResultJson.Object(w =>

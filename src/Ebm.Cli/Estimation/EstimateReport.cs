@@ -22,13 +22,13 @@ internal static class EstimateReport
             $"method         {e.Method}: {r.Particles} particles, {Setup(r)}",
             $"seed           {r.Seed}",
             $"beta           {Numbers.Exact(e.Beta)}",
-            $"log Z          {Numbers.Exact(e.LogZ)} ± {Numbers.Table(e.StandardError)} ({Source(e.ErrorSource)})",
+            $"{(r.VersusPath is null ? "log Z" : "log Z_A/Z_B"),-15}{Numbers.Exact(e.LogZ)} ± {Numbers.Table(e.StandardError)} ({Source(e.ErrorSource)})",
             $"95% interval   [{Numbers.Exact(low)}, {Numbers.Exact(high)}]",
         };
         foreach (var part in e.Parts.Take(4))
             lines.Add($"  {part.Method,-12} {Numbers.Exact(part.LogZ)} ± {Numbers.Table(part.StandardError)}");
         if (exact is not null)
-            lines.Add($"exact log Z    {Numbers.Exact(exact.LogZ)} ({exact.Method}); estimate - exact = {Numbers.Table(e.LogZ - exact.LogZ)} = {Numbers.Table(Z(e, exact))} SE");
+            lines.Add($"{(r.VersusPath is null ? "exact log Z" : "exact ratio"),-15}{Numbers.Exact(exact.LogZ)} ({exact.Method}); estimate - exact = {Numbers.Table(e.LogZ - exact.LogZ)} = {Numbers.Table(Z(e, exact))} SE");
         lines.Add($"weight ESS     {Numbers.Table(e.Ess)} of {e.Samples}; largest normalised weight {Numbers.Table(e.MaxNormalisedWeight)}");
         lines.Add($"evaluations    {e.EnergyEvaluations:N0} energy evaluations");
         lines.Add($"time           {seconds:F3} s");
@@ -60,6 +60,8 @@ internal static class EstimateReport
     public static void Fields(Utf8JsonWriter w, LogzRequest r, LogZEstimate e)
     {
         w.WriteString("method", e.Method);
+        w.WriteString("quantity", r.VersusPath is null ? "log Z" : "log(Z_A / Z_B)");
+        if (r.VersusPath is not null) w.WriteString("versus", r.VersusPath);
         ResultJson.Number(w, "beta", e.Beta);
         ResultJson.Number(w, "logZ", e.LogZ);
         ResultJson.Number(w, "standardError", e.StandardError);

@@ -11,6 +11,9 @@ namespace Ebm.Cli.Estimation;
 /// <summary>What an estimator is run with: the model, the request, and where progress goes.</summary>
 internal sealed record EstimationInput(IEnergyModel Model, LogzRequest Request, IProgress<double>? Progress)
 {
+    /// <summary>The reference model B of a log(Z_A / Z_B) estimate (--versus), or null for log Z of the model.</summary>
+    public IEnergyModel? Reference { get; init; }
+
     /// <summary>The root key of the run.</summary>
     public RngKey Key => RngKey.FromSeed(Request.Seed);
 
@@ -48,16 +51,24 @@ internal static class EstimatorCatalog
     /// <summary>Runs the estimator called <paramref name="method"/>.</summary>
     public static Fin<LogZEstimate> Run(string method, EstimationInput input) => method switch
     {
+        "is" or "bridge" when input.Reference is not null =>
+            FinFail<LogZEstimate>(CliErrors.InvalidOption("--versus", $"{method} estimates log Z from a proposal; log(Z_A / Z_B) needs an annealing method (ais, reverse-ais, sandwich, smc, linked-is or ti)")),
         "is" => ProposalCatalog.ImportanceSampling(input),
-        "ais" => PathCatalog.With(input.Model, input.Request, new AisUser(input)),
+        "ais" => OnPath(input, new AisUser(input)),
         "bridge" => ProposalCatalog.Bridge(input),
-        "ti" => PathCatalog.With(input.Model, input.Request, new TiUser(input)),
-        "smc" => PathCatalog.With(input.Model, input.Request, new SmcUser(input)),
-        "reverse-ais" => PathCatalog.With(input.Model, input.Request, new ReverseUser(input)),
-        "sandwich" => PathCatalog.With(input.Model, input.Request, new SandwichUser(input)),
-        "linked-is" => PathCatalog.With(input.Model, input.Request, new LinkedUser(input)),
+        "ti" => OnPath(input, new TiUser(input)),
+        "smc" => OnPath(input, new SmcUser(input)),
+        "reverse-ais" => OnPath(input, new ReverseUser(input)),
+        "sandwich" => OnPath(input, new SandwichUser(input)),
+        "linked-is" => OnPath(input, new LinkedUser(input)),
         _ => FinFail<LogZEstimate>(CliErrors.InvalidOption("--method", $"{method} is not an estimator")),
     };
+
+    /// <summary>The path of the model (from its tractable base), or from the reference model B to it under --versus.</summary>
+    private static Fin<LogZEstimate> OnPath(EstimationInput input, IPathUser<LogZEstimate> user) =>
+        input.Reference is { } reference
+            ? PathCatalog.Between(reference, input.Model, input.Request, user)
+            : PathCatalog.With(input.Model, input.Request, user);
 
     /// <summary>
     /// Thermodynamic integration at about twice the moves of AIS with N particles over K steps: P = K / 64 intervals

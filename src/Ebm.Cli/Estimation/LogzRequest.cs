@@ -15,6 +15,7 @@ namespace Ebm.Cli.Estimation;
 /// <param name="Resampling">SMC resampling scheme: multinomial, systematic, stratified or residual.</param>
 /// <param name="EssThreshold">SMC resamples when the ESS falls below this fraction of the particles.</param>
 /// <param name="Repetitions">Independent runs whose spread gives the SMC error.</param>
+/// <param name="VersusPath">A reference model file B: estimate log(Z_A / Z_B) by annealing from B to the model A.</param>
 /// <param name="TargetConditionalEss">Adaptive tempering: the conditional ESS each step keeps, as a fraction of the particles (NaN: the method's default).</param>
 public sealed record LogzRequest(
     string Method,
@@ -31,7 +32,8 @@ public sealed record LogzRequest(
     string Resampling = "systematic",
     double EssThreshold = 0.5,
     int Repetitions = 8,
-    double TargetConditionalEss = double.NaN)
+    double TargetConditionalEss = double.NaN,
+    string? VersusPath = null)
 {
     /// <summary>The conditional ESS target of SMC's adaptive tempering.</summary>
     public double SmcTargetConditionalEss => double.IsNaN(TargetConditionalEss) ? 0.9 : TargetConditionalEss;

@@ -130,6 +130,59 @@ internal static class PathCatalog
         return RbmAnnealingState.FromVisible(rbm, visible);
     }
 
+    /// <summary>
+    /// The geometric path from the reference model B (t = 0) to the model A (t = 1), both at beta, whose estimators
+    /// give log(Z_A / Z_B). B must be drawn exactly: a discrete model of at most <see cref="ExactDrawUnits"/> units, a
+    /// Bernoulli RBM with at most <see cref="RbmExactDraws.MaxHidden"/> hidden units, or a Gaussian. The kernels are
+    /// heat-bath Gibbs or Metropolis (discrete) and HMC, MALA or random-walk Metropolis (continuous) on the bridge energy.
+    /// </summary>
+    public static Fin<T> Between<T>(IEnergyModel reference, IEnergyModel model, LogzRequest request, IPathUser<T> user)
+    {
+        var beta = request.Beta;
+        var kernel = request.Kernel;
+        switch (reference, model)
+        {
+            case (IDiscreteModel b, IDiscreteModel a) when a.Dimension == b.Dimension && a.States == b.States:
+                Func<RngKey, int, Mat>? draws = b switch
+                {
+                    BernoulliRbm rbm when rbm.Hidden <= RbmExactDraws.MaxHidden =>
+                        (key, count) => RbmExactDraws.Sample(key, rbm, count, beta).Match(m => m, e => throw new InvalidOperationException(e.Message)),
+                    _ when b.Dimension <= ExactDrawUnits =>
+                        (key, count) => ExactDraws.Discrete(key, count, b, beta).Match(m => m, e => throw new InvalidOperationException(e.Message)),
+                    _ => null,
+                };
+                if (draws is null) return FinFail<T>(VersusNotExact(reference));
+                return user.Use(new PathPack<DiscreteChains>(kernel == "metropolis"
+                    ? Paths.Between(b, a, beta, draws, m => SingleSiteMetropolis.BuildKernel(m, 1.0))
+                    : Paths.Between(b, a, beta, draws, m => HeatBathGibbs.BuildKernel(m, 1.0)), kernel, null));
+            case (GaussianModel b, IContinuousModel a) when a.Dimension == b.Dimension:
+                var d = a.Dimension;
+                Func<RngKey, int, Mat> gaussian = (key, count) => ExactDraws.Gaussian(key, count, b, beta);
+                var (h, leapfrog) = (request.StepSize, request.LeapfrogSteps);
+                return kernel switch
+                {
+                    "mala" => user.Use(new PathPack<ContinuousChains>(Paths.Between(b, a, beta, gaussian, m => Mala.Factory(m, h)(1.0)), kernel, null)),
+                    "metropolis" => user.Use(new PathPack<ContinuousChains>(Paths.Between(b, a, beta, gaussian, m => RandomWalkMetropolis.Factory(m, h)(1.0)), kernel, null)),
+                    _ => user.Use(new PathPack<ContinuousChains>(
+                        Paths.Between(b, a, beta, gaussian, m => Hmc.Factory(m, new HmcParams(h, leapfrog, Vec.Filled(d, 1.0)))(1.0), leapfrog), kernel, null)),
+                };
+            case (IContinuousModel, IContinuousModel):
+                return FinFail<T>(reference.Dimension != model.Dimension ? VersusMismatch(reference, model) : VersusNotExact(reference));
+            case (IDiscreteModel, IDiscreteModel):
+                return FinFail<T>(VersusMismatch(reference, model));
+            default:
+                return FinFail<T>(VersusMismatch(reference, model));
+        }
+    }
+
+    private static Error VersusNotExact(IEnergyModel reference) =>
+        CliErrors.InvalidOption("--versus", $"the reference {reference.Kind} model ({reference.Dimension} variables) cannot be drawn exactly; " +
+            $"use a discrete model of at most {ExactDrawUnits} units, a Bernoulli RBM with at most {RbmExactDraws.MaxHidden} hidden units, or a Gaussian");
+
+    private static Error VersusMismatch(IEnergyModel reference, IEnergyModel model) =>
+        CliErrors.InvalidOption("--versus", $"the reference {reference.Kind} model ({reference.Dimension} variables) and the {model.Kind} model " +
+            $"({model.Dimension} variables) do not share a state space (both discrete with the same units and convention, or both continuous of one dimension)");
+
     /// <summary>Discrete models up to this size are drawn exactly (by enumeration) for reverse AIS and the sandwich.</summary>
     public const int ExactDrawUnits = 20;
 
