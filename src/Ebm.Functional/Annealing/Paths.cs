@@ -24,23 +24,8 @@ public static partial class Paths
         where TInfo : IAcceptanceInfo
     {
         ArgumentNullException.ThrowIfNull(model);
-        ArgumentNullException.ThrowIfNull(kernelAtBeta);
-        CheckBeta(beta);
-        return new AnnealingPath<DiscreteChains>(
-            $"tempered {model.Kind} from uniform",
-            beta,
-            model.Dimension * Math.Log(2.0),
-            (key, count) =>
-            {
-                var states = ExactDraws.Uniform(key, count, model.Dimension, model.States);
-                return new DiscreteChains(states, model.Energies(states));
-            },
-            (t, s) => Scaled(s.Energies, -t * beta),
-            (_, s) => Scaled(s.Energies, -beta),
-            t => Kernels.MapInfo(kernelAtBeta(t * beta), info => (IAcceptanceInfo)info),
-            s => s.Chains,
-            Selections.Discrete,
-            evaluationsPerMove);
+        return TemperedFromUniform(model, beta, kernelAtBeta, evaluationsPerMove,
+            states => new DiscreteChains(states, model.Energies(states)), s => s.Energies, s => s.Chains, Selections.Discrete, model.States);
     }
 
     /// <summary>
@@ -52,18 +37,29 @@ public static partial class Paths
         where TInfo : IAcceptanceInfo
     {
         ArgumentNullException.ThrowIfNull(model);
+        return TemperedFromUniform(model, beta, kernelAtBeta, evaluationsPerMove,
+            states => IsingChains.FromStates(model, states), s => s.Energies, s => s.Chains, Selections.Ising, StateConvention.Spin);
+    }
+
+    /// <summary>f_t(x) = exp(-t beta E(x)) from the uniform distribution over the model's states, for any chain batch.</summary>
+    private static AnnealingPath<TState> TemperedFromUniform<TState, TInfo>(
+        IEnergyModel model, double beta, Func<double, KernelStep<TState, TInfo>> kernelAtBeta, int evaluationsPerMove,
+        Func<Mat, TState> fromStates, Func<TState, Vec> energies, Func<TState, int> count, Func<TState, int[], TState> select,
+        StateConvention convention)
+        where TInfo : IAcceptanceInfo
+    {
         ArgumentNullException.ThrowIfNull(kernelAtBeta);
         CheckBeta(beta);
-        return new AnnealingPath<IsingChains>(
+        return new AnnealingPath<TState>(
             $"tempered {model.Kind} from uniform",
             beta,
             model.Dimension * Math.Log(2.0),
-            (key, count) => IsingChains.FromStates(model, ExactDraws.Uniform(key, count, model.Dimension, StateConvention.Spin)),
-            (t, s) => Scaled(s.Energies, -t * beta),
-            (_, s) => Scaled(s.Energies, -beta),
+            (key, particles) => fromStates(ExactDraws.Uniform(key, particles, model.Dimension, convention)),
+            (t, s) => Scaled(energies(s), -t * beta),
+            (_, s) => Scaled(energies(s), -beta),
             t => Kernels.MapInfo(kernelAtBeta(t * beta), info => (IAcceptanceInfo)info),
-            s => s.Chains,
-            Selections.Ising,
+            count,
+            select,
             evaluationsPerMove);
     }
 
