@@ -1,3 +1,4 @@
+using Ebm.Functional.Models;
 using Ebm.Functional.Numerics;
 
 namespace Ebm.Functional.Estimation;
@@ -12,21 +13,8 @@ internal static class GaussianCovariance
         for (var i = 0; i < n; i++)
             for (var j = 0; j < n; j++)
                 if (!double.IsFinite(covariance[i, j]) || covariance[i, j] != covariance[j, i]) return null;
-        var l = new double[n * n];
-        for (var j = 0; j < n; j++)
-        {
-            var diagonal = covariance[j, j];
-            for (var k = 0; k < j; k++) diagonal -= l[j * n + k] * l[j * n + k];
-            if (!(diagonal > 0)) return null;
-            var root = Math.Sqrt(diagonal);
-            l[j * n + j] = root;
-            for (var i = j + 1; i < n; i++)
-            {
-                var s = covariance[i, j];
-                for (var k = 0; k < j; k++) s -= l[i * n + k] * l[j * n + k];
-                l[i * n + j] = s / root;
-            }
-        }
+        if (GaussianModel.Cholesky(covariance) is not { } factor) return null;
+        var l = factor.Span;
 
         // Column j of L^-1 by forward substitution, then P = (L^-1)^T L^-1.
         var inverse = new double[n * n];

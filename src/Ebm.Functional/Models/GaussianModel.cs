@@ -51,8 +51,8 @@ public sealed partial record GaussianModel : IEnergyModel
             : Validation<Error, GaussianModel>.Fail(LanguageExt.Prelude.Seq1(ModelErrors.InvalidField("precision", "is not positive definite")));
     }
 
-    /// <summary>The lower Cholesky factor, or null when a pivot is not positive.</summary>
-    private static Mat? Cholesky(Mat a)
+    /// <summary>The lower Cholesky factor of a symmetric matrix, or null when a pivot is not positive.</summary>
+    internal static Mat? Cholesky(Mat a)
     {
         var n = a.Rows;
         var l = new double[n * n];
