@@ -89,9 +89,8 @@ internal static class EstimatorCatalog
             // About the moves of AIS with the same particles and steps: P = K / 64 intervals (even, 2 to 32).
             var intervals = Math.Clamp(r.Steps / 64 / 2 * 2, 2, MaxIntervals);
             var draws = Math.Max(Functional.Diagnostics.ChainSummary.MinimumDrawsForDiagnostics, r.Steps / (intervals + 1) / 2);
-            var schedule = ScheduleChoice.IsAdaptive(r.Schedule) || r.Schedule is "linear" or "geometric" or "sigmoid" or "salakhutdinov-murray"
-                ? ScheduleChoice.Fixed(r.Schedule == "adaptive" || r.Schedule == "salakhutdinov-murray" ? "linear" : r.Schedule, intervals)
-                : ScheduleChoice.FromFile(r.Schedule);
+            // The ladder has its own number of points: a pilot-placed or 14,500-step schedule becomes linear, a file is read as it is.
+            var schedule = ScheduleChoice.Fixed(r.Schedule is "adaptive" or "salakhutdinov-murray" ? "linear" : r.Schedule, intervals);
             return schedule.Bind(s => ProposalCatalog.ToFin(ThermodynamicIntegration.Run(
                 input.Key, pack.Path, s, r.Particles, Math.Max(MinimumBurnIn, draws), draws, IntegrationRule.Simpson)));
         }
@@ -103,14 +102,7 @@ internal static class EstimatorCatalog
         public Fin<LogZEstimate> Use<TState>(PathPack<TState> pack)
         {
             var r = input.Request;
-            if (!ScheduleChoice.IsAdaptive(r.Schedule))
-                return ScheduleChoice.Fixed(r.Schedule, r.Steps).Map(schedule => Ais.Run(pack.Path, schedule, r.Particles, input.Key, input.Annealing));
-            return ProposalCatalog.ToFin(SmcOptions.Create(Math.Max(2, r.Particles), null, r.PilotTargetConditionalEss, 0.0, ResamplingScheme.Systematic, 1, 1, r.Steps)
-                .Map(pilot =>
-                {
-                    var (schedule, key) = AdaptiveSchedule.Build(pack.Path, pilot, input.Key);
-                    return Ais.Run(pack.Path, schedule, r.Particles, key, input.Annealing);
-                }));
+            return FixedOrPilot(pack, r, input.Key).Map(run => Ais.Run(pack.Path, run.Schedule, r.Particles, run.Key, input.Annealing));
         }
     }
 
@@ -124,7 +116,7 @@ internal static class EstimatorCatalog
         {
             var r = input.Request;
             var (startKey, runKey) = input.Key.Split();
-            return FixedOrPilot(pack, r).Map(schedule =>
+            return FixedOrPilot(pack, r, PilotKey(r)).Map(run => run.Schedule).Map(schedule =>
             {
                 var (start, exact) = pack.ExactTargetDraws is { } draws
                     ? (draws(startKey, r.Particles), true)
@@ -142,19 +134,26 @@ internal static class EstimatorCatalog
             var r = input.Request;
             var half = Math.Max(2, r.Particles / 2);
             var (startKey, runKey) = input.Key.Split();
-            return FixedOrPilot(pack, r).Map(schedule => pack.ExactTargetDraws is { } draws
+            return FixedOrPilot(pack, r, PilotKey(r)).Map(run => run.Schedule).Map(schedule => pack.ExactTargetDraws is { } draws
                 ? Sandwich.Run(pack.Path, schedule, half, draws(startKey, half), runKey, input.Annealing)
                 : Sandwich.Run(pack.Path, schedule, half, runKey, input.Annealing));
         }
     }
 
     /// <summary>The fixed schedule, or for "adaptive" one placed by a pilot run on its own key.</summary>
-    private static Fin<AnnealingSchedule> FixedOrPilot<TState>(PathPack<TState> pack, LogzRequest r) =>
+    /// <remarks>
+    /// The pilot (no resampling, conditional ESS <see cref="LogzRequest.PilotTargetConditionalEss"/> per step) runs on
+    /// <paramref name="key"/>, split by <see cref="AdaptiveSchedule.Build"/>; the returned key is the half the pilot did
+    /// not use, or <paramref name="key"/> itself for a fixed schedule.
+    /// </remarks>
+    private static Fin<(AnnealingSchedule Schedule, RngKey Key)> FixedOrPilot<TState>(PathPack<TState> pack, LogzRequest r, RngKey key) =>
         !ScheduleChoice.IsAdaptive(r.Schedule)
-            ? ScheduleChoice.Fixed(r.Schedule, r.Steps)
-            : SmcOptions.Create(Math.Max(2, r.Particles), null, r.PilotTargetConditionalEss, 0.0, ResamplingScheme.Systematic, 1, 1, r.Steps).Match(
-                pilot => FinSucc(AdaptiveSchedule.Build(pack.Path, pilot, RngKey.FromSeed(r.Seed).FoldIn(PilotStream)).Schedule),
-                errors => FinFail<AnnealingSchedule>(Error.Many(errors)));
+            ? ScheduleChoice.Fixed(r.Schedule, r.Steps).Map(schedule => (schedule, key))
+            : ProposalCatalog.ToFin(SmcOptions.Create(Math.Max(2, r.Particles), null, r.PilotTargetConditionalEss, 0.0, ResamplingScheme.Systematic, 1, 1, r.Steps)
+                .Map(pilot => AdaptiveSchedule.Build(pack.Path, pilot, key)));
+
+    /// <summary>The pilot's key for reverse AIS and the sandwich, whose runs use the whole root key.</summary>
+    private static RngKey PilotKey(LogzRequest r) => RngKey.FromSeed(r.Seed).FoldIn(PilotStream);
 
     /// <summary>The key stream of pilot runs for reverse AIS and the sandwich (apart from the estimate's keys).</summary>
     private const long PilotStream = 0x5c4ed;

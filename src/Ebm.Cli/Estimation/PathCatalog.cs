@@ -1,8 +1,6 @@
 using Ebm.Functional.Annealing;
 using Ebm.Functional.Mcmc;
-using Ebm.Functional.Mcmc.Gibbs;
 using Ebm.Functional.Mcmc.Lattice;
-using Ebm.Functional.Mcmc.Metropolis;
 using Ebm.Functional.Models;
 using Ebm.Functional.Numerics;
 using Ebm.Functional.Prng;
@@ -91,9 +89,7 @@ internal static class PathCatalog
                 user.Use(new PathPack<IsingChains>(Paths.Tempered(ising, beta, LatticeKernel(ising, kernel)), kernel,
                     exactDiscrete is null ? null : (key, count) => IsingChains.FromStates(ising, exactDiscrete(key, count)))),
             IDiscreteModel discrete => user.Use(new PathPack<DiscreteChains>(
-                kernel == "metropolis"
-                    ? Paths.Tempered(discrete, beta, b => SingleSiteMetropolis.BuildKernel(discrete, b))
-                    : Paths.Tempered(discrete, beta, b => HeatBathGibbs.BuildKernel(discrete, b)),
+                Paths.Tempered(discrete, beta, b => KernelChoice.Discrete(kernel)(discrete, b)),
                 kernel,
                 exactDiscrete is null ? null : (key, count) =>
                 {
@@ -120,15 +116,8 @@ internal static class PathCatalog
             errors => FinFail<Vec>(Error.Many(errors.Map(e => CliErrors.InvalidOption("--data", $"{path}: {e.Message}"))))));
     }
 
-    private static RbmAnnealingState RbmTargetDraws(BernoulliRbm rbm, RngKey key, int count, double beta)
-    {
-        var joint = RbmExactDraws.Sample(key, rbm, count, beta).Match(m => m, e => throw new InvalidOperationException(e.Message));
-        var visible = Mat.Create(count, rbm.Visible, d =>
-        {
-            for (var r = 0; r < count; r++) joint.Row(r)[..rbm.Visible].CopyTo(d.Slice(r * rbm.Visible, rbm.Visible));
-        });
-        return RbmAnnealingState.FromVisible(rbm, visible);
-    }
+    private static RbmAnnealingState RbmTargetDraws(BernoulliRbm rbm, RngKey key, int count, double beta) =>
+        RbmAnnealingState.FromJoint(rbm, RbmExactDraws.Sample(key, rbm, count, beta).Match(m => m, e => throw new InvalidOperationException(e.Message)));
 
     /// <summary>
     /// The geometric path from the reference model B (t = 0) to the model A (t = 1), both at beta, whose estimators
@@ -152,20 +141,13 @@ internal static class PathCatalog
                     _ => null,
                 };
                 if (draws is null) return FinFail<T>(VersusNotExact(reference));
-                return user.Use(new PathPack<DiscreteChains>(kernel == "metropolis"
-                    ? Paths.Between(b, a, beta, draws, m => SingleSiteMetropolis.BuildKernel(m, 1.0))
-                    : Paths.Between(b, a, beta, draws, m => HeatBathGibbs.BuildKernel(m, 1.0)), kernel, null));
+                var discreteKernel = KernelChoice.Discrete(kernel);
+                return user.Use(new PathPack<DiscreteChains>(Paths.Between(b, a, beta, draws, m => discreteKernel(m, 1.0)), kernel, null));
             case (GaussianModel b, IContinuousModel a) when a.Dimension == b.Dimension:
-                var d = a.Dimension;
-                Func<RngKey, int, Mat> gaussian = (key, count) => ExactDraws.Gaussian(key, count, b, beta);
-                var (h, leapfrog) = (request.StepSize, request.LeapfrogSteps);
-                return kernel switch
-                {
-                    "mala" => user.Use(new PathPack<ContinuousChains>(Paths.Between(b, a, beta, gaussian, m => Mala.Factory(m, h)(1.0)), kernel, null)),
-                    "metropolis" => user.Use(new PathPack<ContinuousChains>(Paths.Between(b, a, beta, gaussian, m => RandomWalkMetropolis.Factory(m, h)(1.0)), kernel, null)),
-                    _ => user.Use(new PathPack<ContinuousChains>(
-                        Paths.Between(b, a, beta, gaussian, m => Hmc.Factory(m, new HmcParams(h, leapfrog, Vec.Filled(d, 1.0)))(1.0), leapfrog), kernel, null)),
-                };
+                var continuous = KernelChoice.Continuous(kernel, request);
+                return user.Use(new PathPack<ContinuousChains>(
+                    Paths.Between(b, a, beta, (key, count) => ExactDraws.Gaussian(key, count, b, beta), m => continuous.AtBeta(m, 1.0), continuous.EvaluationsPerMove),
+                    kernel, null));
             case (IContinuousModel, IContinuousModel):
                 return FinFail<T>(reference.Dimension != model.Dimension ? VersusMismatch(reference, model) : VersusNotExact(reference));
             case (IDiscreteModel, IDiscreteModel):
@@ -209,19 +191,10 @@ internal static class PathCatalog
 
     private static Fin<T> Continuous<T>(IContinuousModel model, LogzRequest request, string kernel, IPathUser<T> user)
     {
-        var d = model.Dimension;
         var reference = GaussianReference.For(model, request);
-        var (h, leapfrog) = (request.StepSize, request.LeapfrogSteps);
         var exact = model is GaussianModel gaussian ? GaussianTargetDraws(gaussian, reference, request.Beta) : null;
-        return kernel switch
-        {
-            "mala" => user.Use(new PathPack<ContinuousChains>(
-                Paths.FromGaussian(model, request.Beta, reference, m => Mala.Factory(m, h)(1.0)), kernel, exact)),
-            "metropolis" => user.Use(new PathPack<ContinuousChains>(
-                Paths.FromGaussian(model, request.Beta, reference, m => RandomWalkMetropolis.Factory(m, h)(1.0)), kernel, exact)),
-            _ => user.Use(new PathPack<ContinuousChains>(
-                Paths.FromGaussian(model, request.Beta, reference, m => Hmc.Factory(m, new HmcParams(h, leapfrog, Vec.Filled(d, 1.0)))(1.0), leapfrog),
-                kernel, exact)),
-        };
+        var choice = KernelChoice.Continuous(kernel, request);
+        return user.Use(new PathPack<ContinuousChains>(
+            Paths.FromGaussian(model, request.Beta, reference, m => choice.AtBeta(m, 1.0), choice.EvaluationsPerMove), kernel, exact));
     }
 }

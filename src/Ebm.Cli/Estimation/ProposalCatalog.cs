@@ -1,8 +1,6 @@
 using Ebm.Functional.Annealing;
 using Ebm.Functional.Estimation;
 using Ebm.Functional.Mcmc;
-using Ebm.Functional.Mcmc.Gibbs;
-using Ebm.Functional.Mcmc.Metropolis;
 using Ebm.Functional.Models;
 using Ebm.Functional.Numerics;
 using Ebm.Functional.Shell.Data;
@@ -45,7 +43,7 @@ internal static class ProposalCatalog
     /// </summary>
     private static Fin<Proposal> BaseRateProposal(BernoulliRbm rbm, string path) =>
         DataFile.LoadBinary(path, rbm.Visible).Bind(data => BaseRate.VisibleBias(data).Match(
-            bias => ToProposal(Proposal.Bernoulli(
+            bias => ToFin(Proposal.Bernoulli(
                 Vec.Create(rbm.Dimension, p =>
                 {
                     for (var i = 0; i < rbm.Visible; i++) p[i] = LogSpace.Sigmoid(bias[i]);
@@ -54,12 +52,9 @@ internal static class ProposalCatalog
                 StateConvention.Binary)),
             errors => FinFail<Proposal>(Error.Many(errors.Map(e => CliErrors.InvalidOption("--data", $"{path}: {e.Message}"))))));
 
-    private static Fin<Proposal> ToProposal(Validation<Error, Proposal> proposal) =>
-        proposal.Match(FinSucc, errors => FinFail<Proposal>(errors.Count == 1 ? errors.Head : Error.Many(errors)));
-
     /// <summary>A library result as a CLI outcome.</summary>
-    public static Fin<LogZEstimate> ToFin(Validation<Error, LogZEstimate> result) =>
-        result.Match(FinSucc, errors => FinFail<LogZEstimate>(errors.Count == 1 ? errors.Head : Error.Many(errors)));
+    public static Fin<T> ToFin<T>(Validation<Error, T> result) =>
+        result.Match(FinSucc, errors => FinFail<T>(errors.Count == 1 ? errors.Head : Error.Many(errors)));
 
     /// <summary>
     /// Energy evaluations one annealing step costs a particle (a density and a move, HMC's leapfrog steps and the
@@ -68,8 +63,7 @@ internal static class ProposalCatalog
     /// </summary>
     public static int EvaluationsPerStep(IEnergyModel model, LogzRequest request) => model switch
     {
-        IContinuousModel when request.Kernel is "hmc" or "auto" => request.LeapfrogSteps + 2,
-        IContinuousModel => 3,
+        IContinuousModel => KernelChoice.Continuous(request.Kernel, request).EvaluationsPerMove + 2,
         _ => 2,
     };
 
@@ -97,16 +91,8 @@ internal static class ProposalCatalog
         var proposals = (int)Math.Max(2, Math.Min(int.MaxValue / 2, (long)r.Particles * r.Steps * EvaluationsPerStep(model, r) / 2));
         return For(model, r).Bind(proposal => model switch
         {
-            IDiscreteModel d => ToFin(r.Kernel == "metropolis"
-                ? BridgeSampling.Run(input.Key, d, r.Beta, proposal, SingleSiteMetropolis.BuildKernel(d, r.Beta), r.Particles, half, half, proposals)
-                : BridgeSampling.Run(input.Key, d, r.Beta, proposal, HeatBathGibbs.BuildKernel(d, r.Beta), r.Particles, half, half, proposals)),
-            IContinuousModel c => ToFin(r.Kernel switch
-            {
-                "mala" => BridgeSampling.Run(input.Key, c, r.Beta, proposal, Mala.Factory(c, r.StepSize)(r.Beta), r.Particles, half, half, proposals),
-                "metropolis" => BridgeSampling.Run(input.Key, c, r.Beta, proposal, RandomWalkMetropolis.Factory(c, r.StepSize)(r.Beta), r.Particles, half, half, proposals),
-                _ => BridgeSampling.Run(input.Key, c, r.Beta, proposal,
-                    Hmc.Factory(c, new HmcParams(r.StepSize, r.LeapfrogSteps, Vec.Filled(c.Dimension, 1.0)))(r.Beta), r.Particles, half, half, proposals),
-            }),
+            IDiscreteModel d => ToFin(BridgeSampling.Run(input.Key, d, r.Beta, proposal, KernelChoice.Discrete(r.Kernel)(d, r.Beta), r.Particles, half, half, proposals)),
+            IContinuousModel c => ToFin(BridgeSampling.Run(input.Key, c, r.Beta, proposal, KernelChoice.Continuous(r.Kernel, r).AtBeta(c, r.Beta), r.Particles, half, half, proposals)),
             _ => FinFail<LogZEstimate>(CliErrors.InvalidOption("--method", $"bridge does not apply to a {model.Kind} model")),
         });
     }

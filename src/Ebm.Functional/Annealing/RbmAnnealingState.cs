@@ -15,6 +15,15 @@ public sealed record RbmAnnealingState(Mat Visible, Mat Fields)
     /// <summary>The number of particles M.</summary>
     public int Count => Visible.Rows;
 
+    /// <summary>The state of joint (v, h) rows, visible units first (e.g. <see cref="RbmExactDraws.Sample"/>): the hidden part is dropped.</summary>
+    /// <exception cref="ArgumentException">The rows do not have nv + nh columns.</exception>
+    public static RbmAnnealingState FromJoint(BernoulliRbm model, Mat joint)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(joint);
+        return FromVisible(model, Mcmc.BlockGibbs.RbmChains.SplitJoint(joint, model.Visible, model.Hidden).Visible);
+    }
+
     /// <summary>The state of the given visible vectors, with their fields X = V W + c (one matrix product).</summary>
     /// <exception cref="ArgumentException">The states do not have nv columns.</exception>
     public static RbmAnnealingState FromVisible(BernoulliRbm model, Mat visible)
