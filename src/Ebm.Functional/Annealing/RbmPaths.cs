@@ -22,8 +22,8 @@ namespace Ebm.Functional.Annealing;
 internal sealed class RbmPaths(BernoulliRbm model, Vec baseVisibleBias, double beta, ParallelOptions options, bool singlePrecision)
 {
     private readonly double[] _weights = model.Weights.UnsafeArray();
-    private readonly float[]? _singleWeights = singlePrecision ? ToSingle(model.Weights.Span) : null;
-    private readonly float[]? _singleHiddenBias = singlePrecision ? ToSingle(model.HiddenBias.Span) : null;
+    private readonly float[]? _singleWeights = singlePrecision ? RbmBlockGibbs.ToSingle(model.Weights.Span) : null;
+    private readonly float[]? _singleHiddenBias = singlePrecision ? RbmBlockGibbs.ToSingle(model.HiddenBias.Span) : null;
     private readonly double[] _visibleBias = model.VisibleBias.UnsafeArray();
     private readonly double[] _hiddenBias = model.HiddenBias.UnsafeArray();
     private readonly double[] _baseBias = baseVisibleBias.UnsafeArray();
@@ -141,7 +141,7 @@ internal sealed class RbmPaths(BernoulliRbm model, Vec baseVisibleBias, double b
             }
             else
             {
-                DrawVisibleSingle(key, count, scale, ToSingle(offset), hidden, visible);
+                DrawVisibleSingle(key, count, scale, RbmBlockGibbs.ToSingle(offset), hidden, visible);
             }
 
             var next = new RbmAnnealingState(Mat.Wrap(count, nv, visible), Mat.Wrap(count, nh, PathFields(visible, count)));
@@ -203,19 +203,7 @@ internal sealed class RbmPaths(BernoulliRbm model, Vec baseVisibleBias, double b
         }
     }
 
-    private static float[] ToSingle(ReadOnlySpan<double> values)
-    {
-        var result = new float[values.Length];
-        TensorPrimitives.ConvertTruncating<double, float>(values, result);
-        return result;
-    }
-
     /// <summary>The batch whose row i is row indices[i] of the given one.</summary>
     public static RbmAnnealingState Select(RbmAnnealingState state, int[] indices) =>
-        new(SelectRows(state.Visible, indices), SelectRows(state.Fields, indices));
-
-    private static Mat SelectRows(Mat source, int[] indices) => Mat.Create(indices.Length, source.Columns, d =>
-    {
-        for (var i = 0; i < indices.Length; i++) source.Row(indices[i]).CopyTo(d.Slice(i * source.Columns, source.Columns));
-    });
+        new(Selections.Rows(state.Visible, indices), Selections.Rows(state.Fields, indices));
 }

@@ -39,7 +39,8 @@ public static partial class RbmBlockGibbs
     /// <summary>The model's parameters and beta rounded to float32 once.</summary>
     private sealed record SingleParameters(float[] Weights, float[] VisibleBias, float[] HiddenBias, float Beta);
 
-    private static float[] ToSingle(ReadOnlySpan<double> values)
+    /// <summary>The values rounded to float32.</summary>
+    internal static float[] ToSingle(ReadOnlySpan<double> values)
     {
         var result = new float[values.Length];
         TensorPrimitives.ConvertTruncating<double, float>(values, result);
