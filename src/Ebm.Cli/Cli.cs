@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
 using Ebm.Cli.Commands;
+using Ebm.Cli.Options;
 using Ebm.Cli.Showcase;
 
 namespace Ebm.Cli;
@@ -39,12 +40,8 @@ public static class Cli
 
     private static RootCommand Root(CliContext context)
     {
-        var seed = new Option<ulong>("--seed")
-        {
-            Description = "Seed of the showcase's random RBM (every random number comes from it; the seed is printed).",
-            DefaultValueFactory = _ => ShowcaseJob.DefaultSeed,
-            HelpName = "N",
-        };
+        var seed = WholeOption.Create("--seed", "Seed of the showcase's random RBM (every random number comes from it; the seed is printed).",
+            ShowcaseJob.DefaultSeed, "N");
         var root = new RootCommand(
             "ebm: exact partition functions and thermodynamics of energy-based models (Ising lattices, Boltzmann machines, " +
             "RBMs, Gaussians, 2-D toy energies) described by JSON model files.\n" +
