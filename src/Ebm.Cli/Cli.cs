@@ -38,7 +38,8 @@ public static class Cli
         }
     }
 
-    private static RootCommand Root(CliContext context)
+    /// <summary>The command tree of <c>ebm</c>, every command and option (tests walk it).</summary>
+    internal static RootCommand Root(CliContext context)
     {
         var seed = WholeOption.Create("--seed", "Seed of the showcase's random RBM (every random number comes from it; the seed is printed).",
             ShowcaseJob.DefaultSeed, "N");
