@@ -18,14 +18,18 @@ namespace Ebm.Cli;
 public static class Cli
 {
     /// <summary>Runs <c>ebm</c> with <paramref name="args"/>, writing to the given streams; returns the exit code.</summary>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr) => Run(args, stdout, stderr, null);
+
+    /// <summary><see cref="Run(string[], TextWriter, TextWriter)"/> with redirected progress lines after <paramref name="progressDelay"/> (tests: zero).</summary>
+    internal static int Run(string[] args, TextWriter stdout, TextWriter stderr, TimeSpan? progressDelay)
     {
         var context = new CliContext(
             stdout,
             stderr,
             ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected,
             ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected,
-            Environment.GetEnvironmentVariable("EBM_DEBUG") == "1");
+            Environment.GetEnvironmentVariable("EBM_DEBUG") == "1",
+            progressDelay);
         try
         {
             var parse = Root(context).Parse(args);

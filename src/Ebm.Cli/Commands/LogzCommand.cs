@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using Ebm.Cli.Cost;
 using Ebm.Cli.Estimation;
 using Ebm.Cli.Options;
 using Ebm.Cli.Output;
@@ -109,12 +110,13 @@ internal static class LogzCommand
         {
             Description = "Estimators: do not compute the exact log Z beside the estimate even when the model is small enough.",
         };
+        var force = CommonOptions.Force();
 
         var command = new Command("logz", "Compute log Z(beta) of a model file: exactly (with U, F, S and C), or by an estimator with its standard error, " +
                                           "weight diagnostics and warnings.")
         {
             model, method, exactMethod, beta, particles, steps, schedule, kernel, data, seed, stepSize, leapfrog, referenceScale,
-            resampling, essThreshold, repetitions, targetCess, versus, json, plot, compare, noExact,
+            resampling, essThreshold, repetitions, targetCess, versus, json, plot, compare, noExact, force,
         };
         command.SetAction(parse =>
         {
@@ -126,12 +128,12 @@ internal static class LogzCommand
             var problems = Check(request);
             if (problems.Count > 0) return ErrorReport.Write(context, problems.Count == 1 ? problems[0] : Error.Many(problems.ToSeq()));
             var path = parse.GetRequiredValue(model);
-            if (parse.GetValue(compare)) return CompareRun.Run(context, path, request, parse.GetValue(json), !parse.GetValue(noExact));
+            if (parse.GetValue(compare)) return CompareRun.Run(context, path, request, parse.GetValue(json), !parse.GetValue(noExact), parse.GetValue(force));
             if (request.Method == "exact" && request.VersusPath is { } other)
                 return RunExactRatio(context, path, other, request.Beta, parse.GetValue(json));
             return request.Method == "exact"
                 ? RunExact(context, path, request.Method, CommonOptions.ToExactMethod(parse.GetRequiredValue(exactMethod)), request.Beta, parse.GetValue(json))
-                : RunEstimate(context, path, request, parse.GetValue(json), parse.GetValue(plot), !parse.GetValue(noExact));
+                : RunEstimate(context, path, request, parse.GetValue(json), parse.GetValue(plot), !parse.GetValue(noExact), parse.GetValue(force));
         });
         return command;
     }
@@ -172,16 +174,17 @@ internal static class LogzCommand
         return cheap ? LogPartition.Exact(model, beta).Match(r => r, _ => (ExactResult?)null) : null;
     }
 
-    private static int RunEstimate(CliContext context, string path, LogzRequest request, bool json, string? plot, bool withExact)
+    private static int RunEstimate(CliContext context, string path, LogzRequest request, bool json, string? plot, bool withExact, bool force)
     {
         var clock = Stopwatch.StartNew();
         var outcome =
             from model in ModelFile.Load(path)
             from loaded in LoadReference(request)
             from resolved in Resolve(model, request, loaded.Model)
-            from estimate in ProgressDisplay.Run(context, $"log Z ({request.Method})",
-                progress => EstimatorCatalog.Run(resolved.Method, new EstimationInput(model, resolved, progress) { Reference = loaded.Model }))
-            select (model, resolved, estimate, reference: loaded.Model);
+            from cost in EstimatorCost.For(model, resolved, loaded.Model).Bind(c => RunBudget.Check(c, force, EstimatorCost.Levers))
+            from estimate in ProgressDisplay.Run(context, $"log Z ({request.Method})", (progress, stages) =>
+                EstimatorCatalog.Run(resolved.Method, new EstimationInput(model, resolved, progress) { Reference = loaded.Model, Stages = stages }))
+            select (model, resolved, estimate, reference: loaded.Model, cost);
         var seconds = clock.Elapsed.TotalSeconds;
         return outcome.Match(
             Succ: r =>
@@ -195,8 +198,8 @@ internal static class LogzCommand
                 }
 
                 context.Out.WriteLine(json
-                    ? EstimateReport.Json(r.model, r.resolved, r.estimate, exact, seconds)
-                    : EstimateReport.Text(r.model, r.resolved, r.estimate, exact, seconds));
+                    ? EstimateReport.Json(r.model, r.resolved, r.estimate, exact, seconds, r.cost, force)
+                    : EstimateReport.Text(r.model, r.resolved, r.estimate, exact, seconds, r.cost));
                 if (!json)
                     foreach (var warning in r.estimate.Warnings) context.Error.WriteLine($"ebm: warning: {warning}");
                 return ExitCodes.Success;

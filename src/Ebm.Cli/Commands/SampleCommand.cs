@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using Ebm.Cli.Cost;
 using Ebm.Cli.Options;
 using Ebm.Cli.Output;
 using Ebm.Cli.Sampling;
@@ -51,12 +52,13 @@ internal static class SampleCommand
         var seed = WholeOption.Create("--seed", "Seed of every random number of the run (starting points included); printed with the result.", DefaultSeed, "S");
         var output = new System.CommandLine.Option<string?>("--out", "-o") { Description = "Write the kept samples as CSV (chain, step, energy, x0, x1, ...).", HelpName = "FILE.csv" };
         var plot = new System.CommandLine.Option<string?>("--trace-plot") { Description = "Draw the energy trace of each chain into a PNG.", HelpName = "FILE.png" };
-        var json = CommonOptions.Json("the summary (seed, sampler, meanEnergy, mcse, rHat, essBulk, essTail, autocorrelationTime, acceptanceRate, warnings)");
+        var json = CommonOptions.Json("the summary (seed, sampler, meanEnergy, mcse, rHat, essBulk, essTail, autocorrelationTime, acceptanceRate, warnings, cost)");
+        var force = CommonOptions.Force();
 
         var command = new Command("sample", "Sample p(x) proportional to exp(-beta E(x)) with an MCMC kernel, and report convergence diagnostics " +
                                             "(R-hat, bulk and tail ESS, autocorrelation time, acceptance) of the energy.")
         {
-            model, sampler, chains, steps, burnIn, thin, beta, seed, stepSize, leapfrog, rungs, ratio, output, json, plot,
+            model, sampler, chains, steps, burnIn, thin, beta, seed, stepSize, leapfrog, rungs, ratio, output, json, plot, force,
         };
         command.SetAction(parse =>
         {
@@ -67,7 +69,7 @@ internal static class SampleCommand
             return problems.Count > 0
                 ? ErrorReport.Write(context, Error.Many(problems.ToSeq()))
                 : Run(context, parse.GetRequiredValue(model), request, settings.Match(x => x, _ => throw new InvalidOperationException()),
-                    parse.GetValue(seed), parse.GetValue(output), parse.GetValue(plot), parse.GetValue(json));
+                    parse.GetValue(seed), parse.GetValue(output), parse.GetValue(plot), parse.GetValue(json), parse.GetValue(force));
         });
         return command;
     }
@@ -90,15 +92,16 @@ internal static class SampleCommand
         return errors;
     }
 
-    private static int Run(CliContext context, string path, SampleRequest request, RunSettings settings, ulong seed, string? csv, string? plot, bool json)
+    private static int Run(CliContext context, string path, SampleRequest request, RunSettings settings, ulong seed, string? csv, string? plot, bool json, bool force)
     {
         var clock = Stopwatch.StartNew();
         var outcome =
             from model in ModelFile.Load(path)
             from job in SamplerCatalog.Resolve(model, request)
+            from cost in RunBudget.Check(SampleCost.For(model, request, settings), force, SampleCost.Levers)
             let run = ProgressDisplay.Run(context, $"sample ({request.Sampler})", progress => job(seed, settings, progress))
             from summary in ChainSummary.Summarise(run.Energies.Transpose())
-            select (model, run, summary);
+            select (model, run, summary, cost);
         return outcome.Match(
             Succ: r =>
             {
@@ -114,8 +117,8 @@ internal static class SampleCommand
 
                 var acceptance = r.run.AcceptanceRates.Span.ToArray().Average();
                 context.Out.WriteLine(json
-                    ? Json(r.model, request, settings, seed, r.summary, acceptance, clock.Elapsed.TotalSeconds)
-                    : Text(r.model, request, settings, seed, r.summary, acceptance, clock.Elapsed.TotalSeconds));
+                    ? Json(r.model, request, settings, seed, r.summary, acceptance, clock.Elapsed.TotalSeconds, r.cost, force)
+                    : Text(r.model, request, settings, seed, r.summary, acceptance, clock.Elapsed.TotalSeconds, r.cost));
                 if (!json)
                     foreach (var warning in r.summary.Warnings()) context.Error.WriteLine($"ebm: warning: {warning}");
                 return ExitCodes.Success;
@@ -125,11 +128,12 @@ internal static class SampleCommand
 
     private static string Show(LanguageExt.Option<double> value) => value.Match(Numbers.Table, () => "—");
 
-    private static string Text(IEnergyModel model, SampleRequest r, RunSettings s, ulong seed, ChainSummary d, double acceptance, double seconds) =>
+    private static string Text(IEnergyModel model, SampleRequest r, RunSettings s, ulong seed, ChainSummary d, double acceptance, double seconds, RunCost cost) =>
         string.Join(Environment.NewLine, [
             $"model          {model.Kind}, {model.Dimension} variables",
             $"sampler        {r.Sampler} at beta {Numbers.Table(r.Beta)}: {r.Chains} chains, {s.Steps} steps after {s.BurnIn} burn-in, thin {s.Thin}",
             $"seed           {seed}",
+            $"cost           {cost.Text()}",
             $"<E>            {Numbers.Table(d.Mean)} ± {Show(d.McseMean)} (MCSE)",
             $"sd(E)          {Numbers.Table(d.StandardDeviation)}",
             $"R-hat          {Show(d.RHat)}",
@@ -138,7 +142,7 @@ internal static class SampleCommand
             $"acceptance     {Numbers.Table(acceptance)}",
             $"time           {seconds:F3} s"]);
 
-    private static string Json(IEnergyModel model, SampleRequest r, RunSettings s, ulong seed, ChainSummary d, double acceptance, double seconds) =>
+    private static string Json(IEnergyModel model, SampleRequest r, RunSettings s, ulong seed, ChainSummary d, double acceptance, double seconds, RunCost cost, bool forced) =>
         ResultJson.Object(w =>
         {
             w.WriteString("version", VersionReport.Version);
@@ -163,5 +167,6 @@ internal static class SampleCommand
             foreach (var warning in d.Warnings()) w.WriteStringValue(warning);
             w.WriteEndArray();
             w.WriteNumber("seconds", seconds);
+            cost.Json(w, forced);
         });
 }
