@@ -52,7 +52,8 @@ public static class Cli
             "RBMs, Gaussians, 2-D toy energies) described by JSON model files.\n" +
             "With no command, runs the built-in showcase: a 4 x 4 Ising torus by enumeration, Kaufman and transfer matrix " +
             "beside Onsager's infinite lattice, and a seeded random 20 x 10 RBM.\n" +
-            "Exit codes: 0 success; 2 bad input (bad model file or option, exact method not applicable, model too large); " +
+            "Exit codes: 0 success; 2 bad input (bad model file or option, exact method not applicable, model too large, " +
+            "a run over the cost budget without --force); " +
             "1 internal error (set EBM_DEBUG=1 for the stack trace).")
         {
             seed,
