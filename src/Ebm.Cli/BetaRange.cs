@@ -1,4 +1,5 @@
 using System.Globalization;
+using Ebm.Cli.Options;
 using LanguageExt;
 using static LanguageExt.Prelude;
 
@@ -9,6 +10,7 @@ namespace Ebm.Cli;
 /// beta_i = FROM + i STEP for i = 0 .. floor((TO - FROM) / STEP), TO included when it lands on the grid.
 /// </summary>
 /// <remarks>
+/// Each number is read by <see cref="NumberSyntax.TryReal"/>, the rule of every real option (so "0,44" is an error, not 44).
 /// beta_i is computed from i, not accumulated, so 0.1:1:0.1 gives ten values ending at exactly 1
 /// rather than 0.9999999999999999.
 /// </remarks>
@@ -34,9 +36,7 @@ public static class BetaRange
         var values = new double[parts.Length];
         for (var i = 0; i < parts.Length; i++)
         {
-            if (!double.TryParse(parts[i], NumberStyles.Float, CultureInfo.InvariantCulture, out values[i]))
-                return Fail(option, $"{names[i]} \"{parts[i]}\" is not a number");
-            if (!double.IsFinite(values[i])) return Fail(option, $"{names[i]} \"{parts[i]}\" is not a finite number");
+            if (!NumberSyntax.TryReal(parts[i], out values[i], out var problem)) return Fail(option, $"{names[i]} {problem}");
         }
 
         if (parts.Length == 1)

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
 using Ebm.Cli.Commands;
+using Ebm.Cli.Options;
 using Ebm.Cli.Showcase;
 
 namespace Ebm.Cli;
@@ -17,14 +18,18 @@ namespace Ebm.Cli;
 public static class Cli
 {
     /// <summary>Runs <c>ebm</c> with <paramref name="args"/>, writing to the given streams; returns the exit code.</summary>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr) => Run(args, stdout, stderr, null);
+
+    /// <summary><see cref="Run(string[], TextWriter, TextWriter)"/> with redirected progress lines after <paramref name="progressDelay"/> (tests: zero).</summary>
+    internal static int Run(string[] args, TextWriter stdout, TextWriter stderr, TimeSpan? progressDelay)
     {
         var context = new CliContext(
             stdout,
             stderr,
             ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected,
             ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected,
-            Environment.GetEnvironmentVariable("EBM_DEBUG") == "1");
+            Environment.GetEnvironmentVariable("EBM_DEBUG") == "1",
+            progressDelay);
         try
         {
             var parse = Root(context).Parse(args);
@@ -37,20 +42,18 @@ public static class Cli
         }
     }
 
-    private static RootCommand Root(CliContext context)
+    /// <summary>The command tree of <c>ebm</c>, every command and option (tests walk it).</summary>
+    internal static RootCommand Root(CliContext context)
     {
-        var seed = new Option<ulong>("--seed")
-        {
-            Description = "Seed of the showcase's random RBM (every random number comes from it; the seed is printed).",
-            DefaultValueFactory = _ => ShowcaseJob.DefaultSeed,
-            HelpName = "N",
-        };
+        var seed = WholeOption.Create("--seed", "Seed of the showcase's random RBM (every random number comes from it; the seed is printed).",
+            ShowcaseJob.DefaultSeed, "N");
         var root = new RootCommand(
             "ebm: exact partition functions and thermodynamics of energy-based models (Ising lattices, Boltzmann machines, " +
             "RBMs, Gaussians, 2-D toy energies) described by JSON model files.\n" +
             "With no command, runs the built-in showcase: a 4 x 4 Ising torus by enumeration, Kaufman and transfer matrix " +
             "beside Onsager's infinite lattice, and a seeded random 20 x 10 RBM.\n" +
-            "Exit codes: 0 success; 2 bad input (bad model file or option, exact method not applicable, model too large); " +
+            "Exit codes: 0 success; 2 bad input (bad model file or option, exact method not applicable, model too large, " +
+            "a run over the cost budget without --force); " +
             "1 internal error (set EBM_DEBUG=1 for the stack trace).")
         {
             seed,

@@ -8,7 +8,8 @@ namespace Ebm.Cli;
 /// <param name="OutIsTerminal">Out is an interactive console (colours, live width).</param>
 /// <param name="ErrorIsTerminal">Error is an interactive console (a live progress bar rather than lines).</param>
 /// <param name="Debug">EBM_DEBUG=1: internal errors print their stack trace.</param>
-internal sealed record CliContext(TextWriter Out, TextWriter Error, bool OutIsTerminal, bool ErrorIsTerminal, bool Debug)
+/// <param name="ProgressDelay">How long redirected progress stays quiet (null: <see cref="Functional.Shell.Progress.LineProgress.DefaultDelay"/>); tests use zero.</param>
+internal sealed record CliContext(TextWriter Out, TextWriter Error, bool OutIsTerminal, bool ErrorIsTerminal, bool Debug, TimeSpan? ProgressDelay = null)
 {
     /// <summary>Width of tables written to a file or a pipe, where no terminal says how wide it is.</summary>
     private const int RedirectedWidth = 140;

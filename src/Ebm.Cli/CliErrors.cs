@@ -2,11 +2,17 @@ using LanguageExt.Common;
 
 namespace Ebm.Cli;
 
-/// <summary>The catalogue of errors in command-line values; each message starts with the option.</summary>
+/// <summary>The catalogue of errors in command-line values; each message starts with the option, or states the cost of a refused run.</summary>
 public static class CliErrors
 {
     /// <summary>Code of <see cref="InvalidOption"/>.</summary>
     public const int InvalidOptionCode = 4001;
+
+    /// <summary>Code of <see cref="OverBudget"/>.</summary>
+    public const int OverBudgetCode = 4002;
+
+    /// <summary>A run whose stated cost is over the budget and was not forced (--force).</summary>
+    public static Error OverBudget(string problem) => Error.New(OverBudgetCode, problem);
 
     /// <summary>An option value the command cannot use.</summary>
     public static Error InvalidOption(string option, string problem) => Error.New(InvalidOptionCode, $"{option}: {problem}");

@@ -87,7 +87,7 @@ public sealed class BadInputTests : IDisposable
     {
         { ["logz", "MODEL", "--beta", "abc"], "--beta" },
         { ["logz", "MODEL", "--beta", "-1"], "beta: -1 is not valid" },
-        { ["logz", "MODEL", "--beta", "NaN"], "beta: NaN is not valid" },
+        { ["logz", "MODEL", "--beta", "NaN"], "--beta: \"NaN\" is not a finite number" },
         { ["logz", "MODEL", "--method", "magic"], "--method: \"magic\" is not one of exact, is, ais, reverse-ais, sandwich, smc, bridge, linked-is, ti" },
         { ["logz", "MODEL", "--exact-method", "monte-carlo"], "--exact-method: \"monte-carlo\" is not one of auto, enumeration, layer-sum, kaufman, transfer-matrix, closed-form, quadrature" },
         { ["logz", "MODEL", "--bogus"], "--bogus" },

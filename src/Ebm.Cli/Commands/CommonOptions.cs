@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Ebm.Cli.Cost;
 using Ebm.Functional.Exact;
 using Ebm.Functional.Shell.ModelFiles;
 
@@ -39,4 +40,11 @@ internal static class CommonOptions
     };
 
     public static ExactMethod ToExactMethod(string name) => ExactMethodNames.Parse(name);
+
+    /// <summary>--force: run even when the run's stated cost is over the budget of <see cref="RunBudget"/>.</summary>
+    public static Option<bool> Force() => new("--force")
+    {
+        Description = $"Run even when the run's cost, stated before any work, is over the budget of {RunCost.Count(RunBudget.MaxUnitUpdates)} unit updates " +
+                      $"(energy evaluations x variables; minutes on two cores) or {RunCost.Bytes(RunBudget.MaxMemoryBytes)} of memory; without it such a run is refused (exit code 2).",
+    };
 }

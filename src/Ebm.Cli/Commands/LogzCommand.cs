@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Diagnostics;
+using Ebm.Cli.Cost;
 using Ebm.Cli.Estimation;
+using Ebm.Cli.Options;
 using Ebm.Cli.Output;
 using Ebm.Functional.Estimation;
 using Ebm.Functional.Exact;
@@ -40,12 +42,8 @@ internal static class LogzCommand
             HelpName = "METHOD",
         }.OneOf(methods);
         var exactMethod = CommonOptions.ExactMethod();
-        var beta = new System.CommandLine.Option<double>("--beta", "-b")
-        {
-            Description = "Inverse temperature beta >= 0 (a Gaussian and the estimators need beta > 0): p(x) is proportional to exp(-beta E(x)).",
-            DefaultValueFactory = _ => 1.0,
-            HelpName = "B",
-        };
+        var beta = RealOption.Create("--beta",
+            "Inverse temperature beta >= 0 (a Gaussian and the estimators need beta > 0): p(x) is proportional to exp(-beta E(x)).", 1.0, "B", "-b");
         var particles = IntOption("--particles", "Particles (independent draws or chains) N.", 100, "N");
         var steps = IntOption("--steps", "Annealing steps K (or points of the thermodynamic-integration ladder).", 1000, "K");
         var schedule = new System.CommandLine.Option<string>("--schedule")
@@ -69,40 +67,26 @@ internal static class LogzCommand
                           "the base's visible biases are the logits of the smoothed data means.",
             HelpName = "DATA",
         };
-        var seed = new System.CommandLine.Option<ulong>("--seed")
-        {
-            Description = "Seed of every random number of the run; printed with the result.",
-            DefaultValueFactory = _ => LogzRequest.DefaultSeed,
-            HelpName = "S",
-        };
-        var stepSize = new System.CommandLine.Option<double>("--step-size") { Description = "Step size of continuous kernels (hmc, mala, metropolis).", DefaultValueFactory = _ => 0.2, HelpName = "e" };
+        var seed = WholeOption.Create("--seed", "Seed of every random number of the run; printed with the result.", LogzRequest.DefaultSeed, "S");
+        var stepSize = RealOption.Create("--step-size", "Step size of continuous kernels (hmc, mala, metropolis).", 0.2, "e");
         var leapfrog = IntOption("--leapfrog-steps", "Leapfrog steps per HMC trajectory.", 10, "L");
-        var referenceScale = new System.CommandLine.Option<double?>("--reference-scale")
-        {
-            Description = "Continuous models: start the path (and draw the is/bridge proposal) from N(0, s^2 I). Without it the reference is " +
-                          "a diagonal Gaussian moment matched to a short HMC pilot at the target (16 chains, 400 steps, its own key), " +
-                          "each standard deviation widened 1.5 times.",
-            HelpName = "s",
-        };
+        var referenceScale = RealOption.Optional("--reference-scale",
+            "Continuous models: start the path (and draw the is/bridge proposal) from N(0, s^2 I), " +
+            $"{GaussianReference.MinScale:0e0} <= s <= {GaussianReference.MaxScale:0e0}. Without it the reference is " +
+            "a diagonal Gaussian moment matched to a short HMC pilot at the target (16 chains, 400 steps, its own key), " +
+            "each standard deviation widened 1.5 times.", "s");
         var resampling = new System.CommandLine.Option<string>("--resampling")
         {
             Description = "SMC resampling scheme: multinomial, systematic, stratified or residual.",
             DefaultValueFactory = _ => "systematic",
             HelpName = "SCHEME",
         }.OneOf(ResamplingChoice.Names);
-        var essThreshold = new System.CommandLine.Option<double>("--ess-threshold")
-        {
-            Description = "SMC resamples when the weight ESS falls below this fraction of the particles (0: never, 1: every step).",
-            DefaultValueFactory = _ => 0.5,
-            HelpName = "f",
-        };
+        var essThreshold = RealOption.Create("--ess-threshold",
+            "SMC resamples when the weight ESS falls below this fraction of the particles (0: never, 1: every step).", 0.5, "f");
         var repetitions = IntOption("--repetitions", "SMC: independent runs sharing --particles; their spread is the standard error.", 8, "R");
-        var targetCess = new System.CommandLine.Option<double?>("--target-cess")
-        {
-            Description = "Adaptive tempering (--schedule adaptive): the conditional ESS each step keeps, as a fraction of the particles. " +
-                          "[default: 0.9 for smc, 0.995 for the pilot run that places AIS, reverse-ais and sandwich schedules]",
-            HelpName = "f",
-        };
+        var targetCess = RealOption.Optional("--target-cess",
+            "Adaptive tempering (--schedule adaptive): the conditional ESS each step keeps, as a fraction of the particles. " +
+            "[default: 0.9 for smc, 0.995 for the pilot run that places AIS, reverse-ais and sandwich schedules]", "f");
         var versus = new System.CommandLine.Option<string?>("--versus")
         {
             Description = "Estimate log(Z_A / Z_B) of MODEL.json (A) against the reference model file B by annealing from B to A (ais, reverse-ais, " +
@@ -126,12 +110,13 @@ internal static class LogzCommand
         {
             Description = "Estimators: do not compute the exact log Z beside the estimate even when the model is small enough.",
         };
+        var force = CommonOptions.Force();
 
         var command = new Command("logz", "Compute log Z(beta) of a model file: exactly (with U, F, S and C), or by an estimator with its standard error, " +
                                           "weight diagnostics and warnings.")
         {
             model, method, exactMethod, beta, particles, steps, schedule, kernel, data, seed, stepSize, leapfrog, referenceScale,
-            resampling, essThreshold, repetitions, targetCess, versus, json, plot, compare, noExact,
+            resampling, essThreshold, repetitions, targetCess, versus, json, plot, compare, noExact, force,
         };
         command.SetAction(parse =>
         {
@@ -143,34 +128,36 @@ internal static class LogzCommand
             var problems = Check(request);
             if (problems.Count > 0) return ErrorReport.Write(context, problems.Count == 1 ? problems[0] : Error.Many(problems.ToSeq()));
             var path = parse.GetRequiredValue(model);
-            if (parse.GetValue(compare)) return CompareRun.Run(context, path, request, parse.GetValue(json), !parse.GetValue(noExact));
+            if (parse.GetValue(compare)) return CompareRun.Run(context, path, request, parse.GetValue(json), !parse.GetValue(noExact), parse.GetValue(force));
             if (request.Method == "exact" && request.VersusPath is { } other)
                 return RunExactRatio(context, path, other, request.Beta, parse.GetValue(json));
             return request.Method == "exact"
                 ? RunExact(context, path, request.Method, CommonOptions.ToExactMethod(parse.GetRequiredValue(exactMethod)), request.Beta, parse.GetValue(json))
-                : RunEstimate(context, path, request, parse.GetValue(json), parse.GetValue(plot), !parse.GetValue(noExact));
+                : RunEstimate(context, path, request, parse.GetValue(json), parse.GetValue(plot), !parse.GetValue(noExact), parse.GetValue(force));
         });
         return command;
     }
 
     private static System.CommandLine.Option<int> IntOption(string name, string description, int defaultValue, string helpName) =>
-        new(name) { Description = description, DefaultValueFactory = _ => defaultValue, HelpName = helpName };
+        WholeOption.Create(name, description, defaultValue, helpName);
 
     private static List<Error> Check(LogzRequest r)
     {
         var errors = new List<Error>();
-        if (r.Method != "exact" && (!(r.Beta > 0) || !double.IsFinite(r.Beta)))
-            errors.Add(CliErrors.InvalidOption("--beta", $"estimators need a finite beta > 0, got {r.Beta}"));
+        if (r.Method != "exact" && !(r.Beta > 0))
+            errors.Add(CliErrors.InvalidOption("--beta", $"estimators need a finite beta > 0, got {Numbers.Exact(r.Beta)}"));
         if (r.Particles < 1 || r.Particles > MaxParticles) errors.Add(CliErrors.InvalidOption("--particles", $"must be between 1 and {MaxParticles}, got {r.Particles}"));
         if (r.Steps < 1 || r.Steps > MaxSteps) errors.Add(CliErrors.InvalidOption("--steps", $"must be between 1 and {MaxSteps}, got {r.Steps}"));
-        if (!(r.StepSize > 0) || !double.IsFinite(r.StepSize)) errors.Add(CliErrors.InvalidOption("--step-size", $"must be a finite number > 0, got {r.StepSize}"));
+        if (!(r.StepSize > 0)) errors.Add(CliErrors.InvalidOption("--step-size", $"must be a finite number > 0, got {Numbers.Exact(r.StepSize)}"));
         if (r.LeapfrogSteps < 1) errors.Add(CliErrors.InvalidOption("--leapfrog-steps", $"must be at least 1, got {r.LeapfrogSteps}"));
-        if (r.ReferenceScale is { } scale && (!(scale > 0) || !double.IsFinite(scale)))
-            errors.Add(CliErrors.InvalidOption("--reference-scale", $"must be a finite number > 0, got {scale}"));
-        if (!(r.EssThreshold >= 0 && r.EssThreshold <= 1)) errors.Add(CliErrors.InvalidOption("--ess-threshold", $"must be between 0 and 1, got {r.EssThreshold}"));
+        if (r.ReferenceScale is { } scale && !GaussianReference.Representable(scale))
+            errors.Add(CliErrors.InvalidOption("--reference-scale",
+                $"must lie between {GaussianReference.MinScale:0e0} and {GaussianReference.MaxScale:0e0}, where the reference's variance s^2, " +
+                $"its precision 1/s^2 and the squares of its draws are finite doubles; got {Numbers.Exact(scale)}"));
+        if (!(r.EssThreshold >= 0 && r.EssThreshold <= 1)) errors.Add(CliErrors.InvalidOption("--ess-threshold", $"must be between 0 and 1, got {Numbers.Exact(r.EssThreshold)}"));
         if (r.Repetitions < 1 || r.Repetitions > 10_000) errors.Add(CliErrors.InvalidOption("--repetitions", $"must be between 1 and 10000, got {r.Repetitions}"));
         if (!double.IsNaN(r.TargetConditionalEss) && !(r.TargetConditionalEss > 0 && r.TargetConditionalEss < 1))
-            errors.Add(CliErrors.InvalidOption("--target-cess", $"must lie strictly between 0 and 1, got {r.TargetConditionalEss}"));
+            errors.Add(CliErrors.InvalidOption("--target-cess", $"must lie strictly between 0 and 1, got {Numbers.Exact(r.TargetConditionalEss)}"));
         return errors;
     }
 
@@ -187,16 +174,17 @@ internal static class LogzCommand
         return cheap ? LogPartition.Exact(model, beta).Match(r => r, _ => (ExactResult?)null) : null;
     }
 
-    private static int RunEstimate(CliContext context, string path, LogzRequest request, bool json, string? plot, bool withExact)
+    private static int RunEstimate(CliContext context, string path, LogzRequest request, bool json, string? plot, bool withExact, bool force)
     {
         var clock = Stopwatch.StartNew();
         var outcome =
             from model in ModelFile.Load(path)
             from loaded in LoadReference(request)
             from resolved in Resolve(model, request, loaded.Model)
-            from estimate in ProgressDisplay.Run(context, $"log Z ({request.Method})",
-                progress => EstimatorCatalog.Run(resolved.Method, new EstimationInput(model, resolved, progress) { Reference = loaded.Model }))
-            select (model, resolved, estimate, reference: loaded.Model);
+            from cost in EstimatorCost.For(model, resolved, loaded.Model).Bind(c => RunBudget.Check(c, force, EstimatorCost.Levers))
+            from estimate in ProgressDisplay.Run(context, $"log Z ({request.Method})", (progress, stages) =>
+                EstimatorCatalog.Run(resolved.Method, new EstimationInput(model, resolved, progress) { Reference = loaded.Model, Stages = stages }))
+            select (model, resolved, estimate, reference: loaded.Model, cost);
         var seconds = clock.Elapsed.TotalSeconds;
         return outcome.Match(
             Succ: r =>
@@ -210,8 +198,8 @@ internal static class LogzCommand
                 }
 
                 context.Out.WriteLine(json
-                    ? EstimateReport.Json(r.model, r.resolved, r.estimate, exact, seconds)
-                    : EstimateReport.Text(r.model, r.resolved, r.estimate, exact, seconds));
+                    ? EstimateReport.Json(r.model, r.resolved, r.estimate, exact, seconds, r.cost, force)
+                    : EstimateReport.Text(r.model, r.resolved, r.estimate, exact, seconds, r.cost));
                 if (!json)
                     foreach (var warning in r.estimate.Warnings) context.Error.WriteLine($"ebm: warning: {warning}");
                 return ExitCodes.Success;

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
+using Ebm.Cli.Cost;
+using Ebm.Cli.Options;
 using Ebm.Cli.Output;
 using Ebm.Cli.Sampling;
 using Ebm.Functional.Diagnostics;
@@ -44,18 +46,19 @@ internal static class SampleCommand
         var thin = IntOption("--thin", "Keep one step in k (the diagnostics and the samples use kept steps).", 1, "k");
         var leapfrog = IntOption("--leapfrog-steps", "Leapfrog steps per HMC trajectory.", 10, "L");
         var rungs = IntOption("--rungs", "Parallel tempering: number of temperatures, geometric from beta / ratio to beta.", 8, "R");
-        var ratio = new System.CommandLine.Option<double>("--beta-ratio") { Description = "Parallel tempering: ratio of the largest to the smallest beta of the ladder.", DefaultValueFactory = _ => 10.0, HelpName = "q" };
-        var beta = new System.CommandLine.Option<double>("--beta", "-b") { Description = "Inverse temperature beta > 0: the chains sample p(x) proportional to exp(-beta E(x)).", DefaultValueFactory = _ => 1.0, HelpName = "B" };
-        var stepSize = new System.CommandLine.Option<double>("--step-size") { Description = "Proposal scale (metropolis), step size epsilon (langevin, mala, hmc).", DefaultValueFactory = _ => 0.1, HelpName = "e" };
-        var seed = new System.CommandLine.Option<ulong>("--seed") { Description = "Seed of every random number of the run (starting points included); printed with the result.", DefaultValueFactory = _ => DefaultSeed, HelpName = "S" };
+        var ratio = RealOption.Create("--beta-ratio", "Parallel tempering: ratio of the largest to the smallest beta of the ladder.", 10.0, "q");
+        var beta = RealOption.Create("--beta", "Inverse temperature beta > 0: the chains sample p(x) proportional to exp(-beta E(x)).", 1.0, "B", "-b");
+        var stepSize = RealOption.Create("--step-size", "Proposal scale (metropolis), step size epsilon (langevin, mala, hmc).", 0.1, "e");
+        var seed = WholeOption.Create("--seed", "Seed of every random number of the run (starting points included); printed with the result.", DefaultSeed, "S");
         var output = new System.CommandLine.Option<string?>("--out", "-o") { Description = "Write the kept samples as CSV (chain, step, energy, x0, x1, ...).", HelpName = "FILE.csv" };
         var plot = new System.CommandLine.Option<string?>("--trace-plot") { Description = "Draw the energy trace of each chain into a PNG.", HelpName = "FILE.png" };
-        var json = CommonOptions.Json("the summary (seed, sampler, meanEnergy, mcse, rHat, essBulk, essTail, autocorrelationTime, acceptanceRate, warnings)");
+        var json = CommonOptions.Json("the summary (seed, sampler, meanEnergy, mcse, rHat, essBulk, essTail, autocorrelationTime, acceptanceRate, warnings, cost)");
+        var force = CommonOptions.Force();
 
         var command = new Command("sample", "Sample p(x) proportional to exp(-beta E(x)) with an MCMC kernel, and report convergence diagnostics " +
                                             "(R-hat, bulk and tail ESS, autocorrelation time, acceptance) of the energy.")
         {
-            model, sampler, chains, steps, burnIn, thin, beta, seed, stepSize, leapfrog, rungs, ratio, output, json, plot,
+            model, sampler, chains, steps, burnIn, thin, beta, seed, stepSize, leapfrog, rungs, ratio, output, json, plot, force,
         };
         command.SetAction(parse =>
         {
@@ -66,13 +69,13 @@ internal static class SampleCommand
             return problems.Count > 0
                 ? ErrorReport.Write(context, Error.Many(problems.ToSeq()))
                 : Run(context, parse.GetRequiredValue(model), request, settings.Match(x => x, _ => throw new InvalidOperationException()),
-                    parse.GetValue(seed), parse.GetValue(output), parse.GetValue(plot), parse.GetValue(json));
+                    parse.GetValue(seed), parse.GetValue(output), parse.GetValue(plot), parse.GetValue(json), parse.GetValue(force));
         });
         return command;
     }
 
     private static System.CommandLine.Option<int> IntOption(string name, string description, int defaultValue, string helpName) =>
-        new(name) { Description = description, DefaultValueFactory = _ => defaultValue, HelpName = helpName };
+        WholeOption.Create(name, description, defaultValue, helpName);
 
     /// <summary>Run-settings errors name the field ("steps: ..."); on the command line it is the option.</summary>
     private static Error Prefixed(Error e) => CliErrors.InvalidOption("--" + e.Message.Split(':')[0], e.Message[(e.Message.IndexOf(':') + 2)..]);
@@ -81,23 +84,24 @@ internal static class SampleCommand
     {
         var errors = new List<Error>();
         if (r.Chains < 1 || r.Chains > MaxChains) errors.Add(CliErrors.InvalidOption("--chains", $"must be between 1 and {MaxChains}, got {r.Chains}"));
-        if (!(r.Beta > 0) || !double.IsFinite(r.Beta)) errors.Add(CliErrors.InvalidOption("--beta", $"must be a finite number > 0, got {r.Beta}"));
-        if (!(r.StepSize > 0) || !double.IsFinite(r.StepSize)) errors.Add(CliErrors.InvalidOption("--step-size", $"must be a finite number > 0, got {r.StepSize}"));
+        if (!(r.Beta > 0)) errors.Add(CliErrors.InvalidOption("--beta", $"must be a finite number > 0, got {Numbers.Exact(r.Beta)}"));
+        if (!(r.StepSize > 0)) errors.Add(CliErrors.InvalidOption("--step-size", $"must be a finite number > 0, got {Numbers.Exact(r.StepSize)}"));
         if (r.Rungs < 2 || r.Rungs > 256) errors.Add(CliErrors.InvalidOption("--rungs", $"must be between 2 and 256, got {r.Rungs}"));
-        if (!(r.BetaRatio > 1) || !double.IsFinite(r.BetaRatio)) errors.Add(CliErrors.InvalidOption("--beta-ratio", $"must be a finite number > 1, got {r.BetaRatio}"));
+        if (!(r.BetaRatio > 1)) errors.Add(CliErrors.InvalidOption("--beta-ratio", $"must be a finite number > 1, got {Numbers.Exact(r.BetaRatio)}"));
         if (r.LeapfrogSteps < 1) errors.Add(CliErrors.InvalidOption("--leapfrog-steps", $"must be at least 1, got {r.LeapfrogSteps}"));
         return errors;
     }
 
-    private static int Run(CliContext context, string path, SampleRequest request, RunSettings settings, ulong seed, string? csv, string? plot, bool json)
+    private static int Run(CliContext context, string path, SampleRequest request, RunSettings settings, ulong seed, string? csv, string? plot, bool json, bool force)
     {
         var clock = Stopwatch.StartNew();
         var outcome =
             from model in ModelFile.Load(path)
             from job in SamplerCatalog.Resolve(model, request)
+            from cost in RunBudget.Check(SampleCost.For(model, request, settings), force, SampleCost.Levers)
             let run = ProgressDisplay.Run(context, $"sample ({request.Sampler})", progress => job(seed, settings, progress))
             from summary in ChainSummary.Summarise(run.Energies.Transpose())
-            select (model, run, summary);
+            select (model, run, summary, cost);
         return outcome.Match(
             Succ: r =>
             {
@@ -113,8 +117,8 @@ internal static class SampleCommand
 
                 var acceptance = r.run.AcceptanceRates.Span.ToArray().Average();
                 context.Out.WriteLine(json
-                    ? Json(r.model, request, settings, seed, r.summary, acceptance, clock.Elapsed.TotalSeconds)
-                    : Text(r.model, request, settings, seed, r.summary, acceptance, clock.Elapsed.TotalSeconds));
+                    ? Json(r.model, request, settings, seed, r.summary, acceptance, clock.Elapsed.TotalSeconds, r.cost, force)
+                    : Text(r.model, request, settings, seed, r.summary, acceptance, clock.Elapsed.TotalSeconds, r.cost));
                 if (!json)
                     foreach (var warning in r.summary.Warnings()) context.Error.WriteLine($"ebm: warning: {warning}");
                 return ExitCodes.Success;
@@ -124,11 +128,12 @@ internal static class SampleCommand
 
     private static string Show(LanguageExt.Option<double> value) => value.Match(Numbers.Table, () => "—");
 
-    private static string Text(IEnergyModel model, SampleRequest r, RunSettings s, ulong seed, ChainSummary d, double acceptance, double seconds) =>
+    private static string Text(IEnergyModel model, SampleRequest r, RunSettings s, ulong seed, ChainSummary d, double acceptance, double seconds, RunCost cost) =>
         string.Join(Environment.NewLine, [
             $"model          {model.Kind}, {model.Dimension} variables",
             $"sampler        {r.Sampler} at beta {Numbers.Table(r.Beta)}: {r.Chains} chains, {s.Steps} steps after {s.BurnIn} burn-in, thin {s.Thin}",
             $"seed           {seed}",
+            $"cost           {cost.Text()}",
             $"<E>            {Numbers.Table(d.Mean)} ± {Show(d.McseMean)} (MCSE)",
             $"sd(E)          {Numbers.Table(d.StandardDeviation)}",
             $"R-hat          {Show(d.RHat)}",
@@ -137,7 +142,7 @@ internal static class SampleCommand
             $"acceptance     {Numbers.Table(acceptance)}",
             $"time           {seconds:F3} s"]);
 
-    private static string Json(IEnergyModel model, SampleRequest r, RunSettings s, ulong seed, ChainSummary d, double acceptance, double seconds) =>
+    private static string Json(IEnergyModel model, SampleRequest r, RunSettings s, ulong seed, ChainSummary d, double acceptance, double seconds, RunCost cost, bool forced) =>
         ResultJson.Object(w =>
         {
             w.WriteString("version", VersionReport.Version);
@@ -162,5 +167,6 @@ internal static class SampleCommand
             foreach (var warning in d.Warnings()) w.WriteStringValue(warning);
             w.WriteEndArray();
             w.WriteNumber("seconds", seconds);
+            cost.Json(w, forced);
         });
 }

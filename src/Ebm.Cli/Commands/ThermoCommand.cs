@@ -38,12 +38,13 @@ internal static class ThermoCommand
             DefaultValueFactory = _ => "beta",
             HelpName = "beta|temperature",
         }.OneOf("beta", "temperature");
+        var force = CommonOptions.Force();
 
         var command = new Command("thermo",
             "Exact thermodynamics over a range of beta: a row per beta with log Z, internal energy U = <E>, free energy F = -log Z / beta, " +
             "entropy S = beta (U - F) and heat capacity C = beta^2 Var(E), totals over the model.")
         {
-            model, betas, method, exactMethod, json, csv, plot, axis,
+            model, betas, method, exactMethod, json, csv, plot, axis, force,
         };
         command.SetAction(parse => ThermoRun.Run(context, new ThermoRequest(
             parse.GetRequiredValue(model),
@@ -53,7 +54,8 @@ internal static class ThermoCommand
             parse.GetValue(json),
             parse.GetValue(csv),
             parse.GetValue(plot),
-            parse.GetRequiredValue(axis) == "temperature" ? ThermoAxis.Temperature : ThermoAxis.Beta)));
+            parse.GetRequiredValue(axis) == "temperature" ? ThermoAxis.Temperature : ThermoAxis.Beta,
+            parse.GetValue(force))));
         return command;
     }
 }

@@ -5,4 +5,4 @@ namespace Ebm.Cli.Commands;
 
 /// <summary>The options of one <c>ebm thermo</c> run, as parsed.</summary>
 internal sealed record ThermoRequest(
-    string Model, string Betas, string Method, ExactMethod ExactMethod, bool Json, string? Csv, string? Plot, ThermoAxis Axis);
+    string Model, string Betas, string Method, ExactMethod ExactMethod, bool Json, string? Csv, string? Plot, ThermoAxis Axis, bool Force = false);

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Ebm.Cli.Cost;
 using Ebm.Cli.Output;
 using Ebm.Functional.Exact;
 using Ebm.Functional.Models;
@@ -14,7 +15,7 @@ namespace Ebm.Cli.Commands;
 /// <summary>Runs <c>ebm thermo</c>: parse the range, load the model, sweep, write the files, print the rows.</summary>
 internal static class ThermoRun
 {
-    private sealed record Sweep(IEnergyModel Model, List<ExactResult> Rows);
+    private sealed record Sweep(IEnergyModel Model, List<ExactResult> Rows, RunCost Cost);
 
     public static int Run(CliContext context, ThermoRequest request)
     {
@@ -23,14 +24,15 @@ internal static class ThermoRun
             from betas in BetaRange.Parse(request.Betas)
             from _ in CheckPlotName(request.Plot)
             from model in ModelFile.Load(request.Model)
+            from cost in RunBudget.Check(ExactCost.Sweep(model, betas.Length, request.ExactMethod), request.Force, ExactCost.Levers)
             from rows in ProgressDisplay.Run(context, "thermo", p => LogPartition.Sweep(model, betas, request.ExactMethod, p))
-            select new Sweep(model, rows.ToList());
+            select new Sweep(model, rows.ToList(), cost);
         var seconds = clock.Elapsed.TotalSeconds;
 
         return outcome.Bind(sweep => WriteFiles(context, request, sweep)).Match(
             Succ: sweep =>
             {
-                if (request.Json) context.Out.WriteLine(Json(sweep, request.Method, seconds));
+                if (request.Json) context.Out.WriteLine(Json(sweep, request.Method, seconds, request.Force));
                 else Table(context, sweep, request.Method);
                 return ExitCodes.Success;
             },
@@ -58,7 +60,7 @@ internal static class ThermoRun
         return FinSucc(sweep);
     }
 
-    private static string Json(Sweep sweep, string method, double seconds) =>
+    private static string Json(Sweep sweep, string method, double seconds, bool forced) =>
         ResultJson.Object(w =>
         {
             w.WriteString("version", VersionReport.Version);
@@ -76,13 +78,15 @@ internal static class ThermoRun
 
             w.WriteEndArray();
             w.WriteNumber("seconds", seconds);
+            sweep.Cost.Json(w, forced);
         });
 
     private static void Table(CliContext context, Sweep sweep, string method)
     {
         var table = new Table()
             .Title(Markup.Escape($"{sweep.Model.Kind}, {sweep.Model.Dimension} variables: {method} thermodynamics ({string.Join(", ", sweep.Rows.Select(r => r.Method).Distinct())})"))
-            .AddColumns("β", "T = 1/β", "log Z", "U = ⟨E⟩", "F = −log Z/β", "S = β(U − F)", "C = β² Var E");
+            .AddColumns("β", "T = 1/β", "log Z", "U = ⟨E⟩", "F = −log Z/β", "S = β(U − F)", "C = β² Var E")
+            .Caption(Markup.Escape($"cost: {sweep.Cost.Text()}"));
         foreach (var column in table.Columns) column.RightAligned();
         foreach (var r in sweep.Rows)
             table.AddRow(Numbers.Table(r.Beta), Numbers.Table(1.0 / r.Beta), Numbers.Table(r.LogZ), Numbers.Table(r.MeanEnergy),

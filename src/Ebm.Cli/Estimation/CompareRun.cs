@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Ebm.Cli.Commands;
+using Ebm.Cli.Cost;
 using Ebm.Cli.Output;
 using Ebm.Functional.Estimation;
 using Ebm.Functional.Exact;
@@ -16,7 +17,7 @@ namespace Ebm.Cli.Estimation;
 /// </summary>
 internal static class CompareRun
 {
-    public static int Run(CliContext context, string path, LogzRequest request, bool json, bool withExact)
+    public static int Run(CliContext context, string path, LogzRequest request, bool json, bool withExact, bool force)
     {
         var loaded = ModelFile.Load(path);
         if (loaded.IsFail) return ErrorReport.Write(context, (Error)loaded);
@@ -24,6 +25,9 @@ internal static class CompareRun
         var loadedReference = LogzCommand.LoadReference(request);
         if (loadedReference.IsFail) return ErrorReport.Write(context, (Error)loadedReference);
         var reference = loadedReference.Match(m => m.Model, _ => null);
+        var budgeted = RunBudget.Check(Cost(model, request, reference), force, EstimatorCost.Levers);
+        if (budgeted.IsFail) return ErrorReport.Write(context, (Error)budgeted);
+        var cost = budgeted.Match(c => c, _ => throw new InvalidOperationException());
         var exact = withExact ? LogzCommand.ExactBeside(model, request.Beta, reference) : null;
         var rows = new List<(string Method, Fin<LogZEstimate> Estimate, double Seconds)>();
         foreach (var method in EstimatorCatalog.Names)
@@ -31,21 +35,29 @@ internal static class CompareRun
             var clock = Stopwatch.StartNew();
             var outcome =
                 from resolved in LogzCommand.Resolve(model, request with { Method = method }, reference)
-                from estimate in ProgressDisplay.Run(context, $"log Z ({method})",
-                    progress => EstimatorCatalog.Run(method, new EstimationInput(model, resolved, progress) { Reference = reference }))
+                from estimate in ProgressDisplay.Run(context, $"log Z ({method})", (progress, stages) =>
+                    EstimatorCatalog.Run(method, new EstimationInput(model, resolved, progress) { Reference = reference, Stages = stages }))
                 select estimate;
             rows.Add((method, outcome, clock.Elapsed.TotalSeconds));
         }
 
-        context.Out.WriteLine(json ? Json(model, request, rows, exact) : Text(model, request, rows, exact));
+        context.Out.WriteLine(json ? Json(model, request, rows, exact, cost, force) : Text(model, request, rows, exact, cost));
         return ExitCodes.Success;
     }
 
-    private static string Text(IEnergyModel model, LogzRequest r, List<(string Method, Fin<LogZEstimate> Estimate, double Seconds)> rows, ExactResult? exact)
+    /// <summary>The cost of every estimator that applies (those that do not are not run).</summary>
+    public static RunCost Cost(IEnergyModel model, LogzRequest request, IEnergyModel? reference) =>
+        EstimatorCatalog.Names.Aggregate(RunCost.Of(), (total, method) =>
+            LogzCommand.Resolve(model, request with { Method = method }, reference)
+                .Bind(resolved => EstimatorCost.For(model, resolved, reference))
+                .Match(c => total.Then(c.Prefixed(method)), _ => total));
+
+    private static string Text(IEnergyModel model, LogzRequest r, List<(string Method, Fin<LogZEstimate> Estimate, double Seconds)> rows, ExactResult? exact, RunCost cost)
     {
         var lines = new List<string>
         {
             $"model {model.Kind}, {model.Dimension} variables; beta {Numbers.Table(r.Beta)}; seed {r.Seed}; {r.Particles} particles, {r.Steps} steps, schedule {r.Schedule}",
+            $"cost {cost.Text()}",
             exact is null
                 ? $"{Quantity(r)}    not computed exactly (model too large or --no-exact)"
                 : $"exact {Quantity(r)}    {Numbers.Exact(exact.LogZ)} ({exact.Method})",
@@ -60,7 +72,7 @@ internal static class CompareRun
 
     private static string Quantity(LogzRequest r) => r.VersusPath is null ? "log Z" : "log(Z_A / Z_B)";
 
-    private static string Json(IEnergyModel model, LogzRequest r, List<(string Method, Fin<LogZEstimate> Estimate, double Seconds)> rows, ExactResult? exact) =>
+    private static string Json(IEnergyModel model, LogzRequest r, List<(string Method, Fin<LogZEstimate> Estimate, double Seconds)> rows, ExactResult? exact, RunCost cost, bool forced) =>
         ResultJson.Object(w =>
         {
             w.WriteString("version", VersionReport.Version);
@@ -90,5 +102,6 @@ internal static class CompareRun
             }
 
             w.WriteEndArray();
+            cost.Json(w, forced);
         });
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Ebm.Cli.Cost;
 using Ebm.Cli.Output;
 using Ebm.Functional.Estimation;
 using Ebm.Functional.Exact;
@@ -13,7 +14,7 @@ internal static class EstimateReport
     public static double Z(LogZEstimate e, ExactResult? exact) =>
         exact is null || !(e.StandardError > 0) ? double.NaN : (e.LogZ - exact.LogZ) / e.StandardError;
 
-    public static string Text(IEnergyModel model, LogzRequest r, LogZEstimate e, ExactResult? exact, double seconds)
+    public static string Text(IEnergyModel model, LogzRequest r, LogZEstimate e, ExactResult? exact, double seconds, RunCost cost)
     {
         var (low, high) = e.ConfidenceInterval();
         var lines = new List<string>
@@ -21,6 +22,7 @@ internal static class EstimateReport
             $"model          {model.Kind}, {model.Dimension} variables",
             $"method         {e.Method}: {r.Particles} particles, {Setup(r)}",
             $"seed           {r.Seed}",
+            $"cost           {cost.Text()}",
             $"beta           {Numbers.Exact(e.Beta)}",
             $"{(r.VersusPath is null ? "log Z" : "log Z_A/Z_B"),-15}{Numbers.Exact(e.LogZ)} ± {Numbers.Table(e.StandardError)} ({Source(e.ErrorSource)})",
             $"95% interval   [{Numbers.Exact(low)}, {Numbers.Exact(high)}]",
@@ -35,7 +37,7 @@ internal static class EstimateReport
         return string.Join(Environment.NewLine, lines);
     }
 
-    public static string Json(IEnergyModel model, LogzRequest r, LogZEstimate e, ExactResult? exact, double seconds) =>
+    public static string Json(IEnergyModel model, LogzRequest r, LogZEstimate e, ExactResult? exact, double seconds, RunCost cost, bool forced) =>
         ResultJson.Object(w =>
         {
             w.WriteString("version", VersionReport.Version);
@@ -54,6 +56,7 @@ internal static class EstimateReport
             }
 
             w.WriteNumber("seconds", seconds);
+            cost.Json(w, forced);
         });
 
     /// <summary>The estimate's own fields (method, beta, logZ, standardError, ess, warnings, ...).</summary>

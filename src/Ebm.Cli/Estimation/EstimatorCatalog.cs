@@ -14,6 +14,12 @@ internal sealed record EstimationInput(IEnergyModel Model, LogzRequest Request, 
     /// <summary>The reference model B of a log(Z_A / Z_B) estimate (--versus), or null for log Z of the model.</summary>
     public IEnergyModel? Reference { get; init; }
 
+    /// <summary>Progress of the stages run before the estimate (pilot runs), by label; null: none shown.</summary>
+    public Func<string, IProgress<double>>? Stages { get; init; }
+
+    /// <summary>The progress of the pilot run that places <paramref name="what"/> ("reference", "schedule"), labelled "pilot run (...)".</summary>
+    public IProgress<double>? Pilot(string what) => Stages?.Invoke($"pilot run ({what})");
+
     /// <summary>The root key of the run.</summary>
     public RngKey Key => RngKey.FromSeed(Request.Seed);
 
@@ -23,6 +29,14 @@ internal sealed record EstimationInput(IEnergyModel Model, LogzRequest Request, 
     private sealed class AnnealingFraction(IProgress<double> target) : IProgress<AnnealingProgress>
     {
         public void Report(AnnealingProgress value) => target.Report(value.Steps == 0 ? 1.0 : (double)value.Step / value.Steps);
+    }
+
+    /// <summary>Adaptive tempering runs to an unknown number of steps: its fraction done is the point t reached.</summary>
+    public static IProgress<AnnealingProgress>? AdaptiveFraction(IProgress<double>? target) => target is null ? null : new PointFraction(target);
+
+    private sealed class PointFraction(IProgress<double> target) : IProgress<AnnealingProgress>
+    {
+        public void Report(AnnealingProgress value) => target.Report(value.Point);
     }
 }
 
@@ -68,7 +82,7 @@ internal static class EstimatorCatalog
     private static Fin<LogZEstimate> OnPath(EstimationInput input, IPathUser<LogZEstimate> user) =>
         input.Reference is { } reference
             ? PathCatalog.Between(reference, input.Model, input.Request, user)
-            : PathCatalog.With(input.Model, input.Request, user);
+            : PathCatalog.With(input.Model, input.Request, user, input.Pilot("reference"));
 
     /// <summary>
     /// Thermodynamic integration at about twice the moves of AIS with N particles over K steps: P = K / 64 intervals
@@ -77,22 +91,12 @@ internal static class EstimatorCatalog
     /// </summary>
     private sealed class TiUser(EstimationInput input) : IPathUser<LogZEstimate>
     {
-        public const int MaxIntervals = 32;
-
-        // Every point starts from exact base draws, so each needs its own equilibration; 15 HMC steps were measured
-        // too few on the 2-D Gaussian example (log Z 13 SE low), 100 enough.
-        public const int MinimumBurnIn = 100;
-
         public Fin<LogZEstimate> Use<TState>(PathPack<TState> pack)
         {
             var r = input.Request;
-            // About the moves of AIS with the same particles and steps: P = K / 64 intervals (even, 2 to 32).
-            var intervals = Math.Clamp(r.Steps / 64 / 2 * 2, 2, MaxIntervals);
-            var draws = Math.Max(Functional.Diagnostics.ChainSummary.MinimumDrawsForDiagnostics, r.Steps / (intervals + 1) / 2);
-            // The ladder has its own number of points: a pilot-placed or 14,500-step schedule becomes linear, a file is read as it is.
-            var schedule = ScheduleChoice.Fixed(r.Schedule is "adaptive" or "salakhutdinov-murray" ? "linear" : r.Schedule, intervals);
+            var schedule = ScheduleChoice.Fixed(EstimatorSizes.TiSchedule(r.Schedule), EstimatorSizes.TiIntervals(r.Steps));
             return schedule.Bind(s => ProposalCatalog.ToFin(ThermodynamicIntegration.Run(
-                input.Key, pack.Path, s, r.Particles, Math.Max(MinimumBurnIn, draws), draws, IntegrationRule.Simpson)));
+                input.Key, pack.Path, s, r.Particles, EstimatorSizes.TiBurnIn(r.Steps), EstimatorSizes.TiDraws(r.Steps), IntegrationRule.Simpson)));
         }
     }
 
@@ -102,7 +106,7 @@ internal static class EstimatorCatalog
         public Fin<LogZEstimate> Use<TState>(PathPack<TState> pack)
         {
             var r = input.Request;
-            return FixedOrPilot(pack, r, input.Key).Map(run => Ais.Run(pack.Path, run.Schedule, r.Particles, run.Key, input.Annealing));
+            return FixedOrPilot(pack, r, input.Key, input.Pilot("schedule")).Map(run => Ais.Run(pack.Path, run.Schedule, r.Particles, run.Key, input.Annealing));
         }
     }
 
@@ -116,7 +120,7 @@ internal static class EstimatorCatalog
         {
             var r = input.Request;
             var (startKey, runKey) = input.Key.Split();
-            return FixedOrPilot(pack, r, PilotKey(r)).Map(run => run.Schedule).Map(schedule =>
+            return FixedOrPilot(pack, r, PilotKey(r), input.Pilot("schedule")).Map(run => run.Schedule).Map(schedule =>
             {
                 var (start, exact) = pack.ExactTargetDraws is { } draws
                     ? (draws(startKey, r.Particles), true)
@@ -132,9 +136,9 @@ internal static class EstimatorCatalog
         public Fin<LogZEstimate> Use<TState>(PathPack<TState> pack)
         {
             var r = input.Request;
-            var half = Math.Max(2, r.Particles / 2);
+            var half = EstimatorSizes.SandwichHalf(r.Particles);
             var (startKey, runKey) = input.Key.Split();
-            return FixedOrPilot(pack, r, PilotKey(r)).Map(run => run.Schedule).Map(schedule => pack.ExactTargetDraws is { } draws
+            return FixedOrPilot(pack, r, PilotKey(r), input.Pilot("schedule")).Map(run => run.Schedule).Map(schedule => pack.ExactTargetDraws is { } draws
                 ? Sandwich.Run(pack.Path, schedule, half, draws(startKey, half), runKey, input.Annealing)
                 : Sandwich.Run(pack.Path, schedule, half, runKey, input.Annealing));
         }
@@ -146,11 +150,11 @@ internal static class EstimatorCatalog
     /// <paramref name="key"/>, split by <see cref="AdaptiveSchedule.Build"/>; the returned key is the half the pilot did
     /// not use, or <paramref name="key"/> itself for a fixed schedule.
     /// </remarks>
-    private static Fin<(AnnealingSchedule Schedule, RngKey Key)> FixedOrPilot<TState>(PathPack<TState> pack, LogzRequest r, RngKey key) =>
+    private static Fin<(AnnealingSchedule Schedule, RngKey Key)> FixedOrPilot<TState>(PathPack<TState> pack, LogzRequest r, RngKey key, IProgress<double>? pilotProgress) =>
         !ScheduleChoice.IsAdaptive(r.Schedule)
             ? ScheduleChoice.Fixed(r.Schedule, r.Steps).Map(schedule => (schedule, key))
-            : ProposalCatalog.ToFin(SmcOptions.Create(Math.Max(2, r.Particles), null, r.PilotTargetConditionalEss, 0.0, ResamplingScheme.Systematic, 1, 1, r.Steps)
-                .Map(pilot => AdaptiveSchedule.Build(pack.Path, pilot, key)));
+            : ProposalCatalog.ToFin(SmcOptions.Create(EstimatorSizes.PilotParticles(r.Particles), null, r.PilotTargetConditionalEss, 0.0, ResamplingScheme.Systematic, 1, 1, r.Steps)
+                .Map(pilot => AdaptiveSchedule.Build(pack.Path, pilot, key, EstimationInput.AdaptiveFraction(pilotProgress))));
 
     /// <summary>The pilot's key for reverse AIS and the sandwich, whose runs use the whole root key.</summary>
     private static RngKey PilotKey(LogzRequest r) => RngKey.FromSeed(r.Seed).FoldIn(PilotStream);
@@ -161,14 +165,10 @@ internal static class EstimatorCatalog
     /// <summary>SMC: R runs of max(32, N / R) particles (at most N), fixed or adaptive tempering.</summary>
     private sealed class SmcUser(EstimationInput input) : IPathUser<LogZEstimate>
     {
-        // Fewer particles per run make each run's log Z markedly biased low (adaptive tempering, resampling noise),
-        // and averaging log Z over runs keeps that bias.
-        public const int MinimumParticlesPerRun = 32;
-
         public Fin<LogZEstimate> Use<TState>(PathPack<TState> pack)
         {
             var r = input.Request;
-            var perRun = Math.Min(r.Particles, Math.Max(MinimumParticlesPerRun, r.Particles / Math.Max(1, r.Repetitions)));
+            var perRun = EstimatorSizes.SmcParticlesPerRun(r.Particles, r.Repetitions);
             Fin<LogZEstimate> RunWith(AnnealingSchedule? schedule) => ProposalCatalog.ToFin(
                 SmcOptions.Create(perRun, schedule, r.SmcTargetConditionalEss, r.EssThreshold, ResamplingChoice.Parse(r.Resampling), 1, r.Repetitions, Math.Max(r.Steps, 1))
                     .Map(options => Smc.Run(pack.Path, options, input.Key, input.Annealing).Estimate));
@@ -179,8 +179,6 @@ internal static class EstimatorCatalog
     /// <summary>Linked importance sampling: max(8, N / 10) replicas, chains of 5 states, K steps.</summary>
     private sealed class LinkedUser(EstimationInput input) : IPathUser<LogZEstimate>
     {
-        public const int ChainLength = 5;
-
         public Fin<LogZEstimate> Use<TState>(PathPack<TState> pack)
         {
             var r = input.Request;
@@ -188,7 +186,7 @@ internal static class EstimatorCatalog
                 ? FinFail<AnnealingSchedule>(CliErrors.InvalidOption("--schedule", "linked-is needs a fixed schedule (linear, geometric, sigmoid or a file)"))
                 : ScheduleChoice.Fixed(r.Schedule, r.Steps);
             return schedule.Bind(s => ProposalCatalog.ToFin(
-                LinkedImportanceSamplingOptions.Create(s, Math.Max(8, r.Particles / 10), ChainLength)
+                LinkedImportanceSamplingOptions.Create(s, EstimatorSizes.LinkedReplicas(r.Particles), EstimatorSizes.LinkedChainLength)
                     .Map(options => LinkedImportanceSampling.Run(pack.Path, options, input.Key, null, input.Annealing))));
         }
     }

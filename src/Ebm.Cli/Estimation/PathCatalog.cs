@@ -67,14 +67,14 @@ internal static class PathCatalog
             : FinFail<string>(CliErrors.InvalidOption("--kernel", $"{chosen} does not apply to a {model.Kind} model; use one of: {string.Join(", ", applicable)}"));
     }
 
-    /// <summary>Builds the path for <paramref name="model"/> and hands it to <paramref name="user"/>.</summary>
-    public static Fin<T> With<T>(IEnergyModel model, LogzRequest request, IPathUser<T> user) =>
+    /// <summary>Builds the path for <paramref name="model"/> and hands it to <paramref name="user"/>; a reference pilot reports to <paramref name="pilotProgress"/>.</summary>
+    public static Fin<T> With<T>(IEnergyModel model, LogzRequest request, IPathUser<T> user, IProgress<double>? pilotProgress = null) =>
         ResolveKernel(model, request.Method, request.Kernel).Bind(kernel =>
             request.DataPath is not null && !(model is BernoulliRbm && kernel == "block-gibbs")
                 ? FinFail<T>(CliErrors.InvalidOption("--data", "data set the base-rate model of a Bernoulli RBM annealed by block-gibbs; this model and kernel do not use them"))
-                : Build(model, request, kernel, user));
+                : Build(model, request, kernel, user, pilotProgress));
 
-    private static Fin<T> Build<T>(IEnergyModel model, LogzRequest request, string kernel, IPathUser<T> user)
+    private static Fin<T> Build<T>(IEnergyModel model, LogzRequest request, string kernel, IPathUser<T> user, IProgress<double>? pilotProgress)
     {
         var beta = request.Beta;
         var exactDiscrete = model is IDiscreteModel d && d.Dimension <= ExactDrawUnits
@@ -96,7 +96,7 @@ internal static class PathCatalog
                     var states = exactDiscrete(key, count);
                     return new DiscreteChains(states, discrete.Energies(states));
                 })),
-            IContinuousModel continuous => Continuous(continuous, request, kernel, user),
+            IContinuousModel continuous => Continuous(continuous, request, kernel, user, pilotProgress),
             _ => FinFail<T>(CliErrors.InvalidOption("--method", $"no annealing path for a {model.Kind} model")),
         };
     }
@@ -189,9 +189,9 @@ internal static class PathCatalog
             return new ContinuousChains(positions, end.Energies(positions), gradients);
         };
 
-    private static Fin<T> Continuous<T>(IContinuousModel model, LogzRequest request, string kernel, IPathUser<T> user)
+    private static Fin<T> Continuous<T>(IContinuousModel model, LogzRequest request, string kernel, IPathUser<T> user, IProgress<double>? pilotProgress)
     {
-        var reference = GaussianReference.For(model, request);
+        var reference = GaussianReference.For(model, request, pilotProgress);
         var exact = model is GaussianModel gaussian ? GaussianTargetDraws(gaussian, reference, request.Beta) : null;
         var choice = KernelChoice.Continuous(kernel, request);
         return user.Use(new PathPack<ContinuousChains>(

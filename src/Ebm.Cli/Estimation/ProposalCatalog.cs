@@ -25,14 +25,14 @@ internal static class ProposalCatalog
         _ => [],
     };
 
-    /// <summary>The proposal for <paramref name="model"/>.</summary>
-    public static Fin<Proposal> For(IEnergyModel model, LogzRequest request) => model switch
+    /// <summary>The proposal for <paramref name="model"/>; a reference pilot reports to <paramref name="pilotProgress"/>.</summary>
+    public static Fin<Proposal> For(IEnergyModel model, LogzRequest request, IProgress<double>? pilotProgress = null) => model switch
     {
         BernoulliRbm rbm when request.DataPath is { } path => BaseRateProposal(rbm, path),
         _ when request.DataPath is not null => FinFail<Proposal>(CliErrors.InvalidOption("--data",
             "data set the base-rate proposal of a Bernoulli RBM; this model does not use them")),
         IDiscreteModel discrete => FinSucc(Proposal.Uniform(discrete.Dimension, discrete.States)),
-        IContinuousModel continuous => FinSucc(Proposal.Gaussian(GaussianReference.For(continuous, request))),
+        IContinuousModel continuous => FinSucc(Proposal.Gaussian(GaussianReference.For(continuous, request, pilotProgress))),
         _ => FinFail<Proposal>(CliErrors.InvalidOption("--method",
             $"{request.Method} needs a proposal, and none is available for a {model.Kind} model; its log Z is exact: use --method exact")),
     };
@@ -71,8 +71,8 @@ internal static class ProposalCatalog
     public static Fin<LogZEstimate> ImportanceSampling(EstimationInput input)
     {
         var (model, r) = (input.Model, input.Request);
-        var count = (int)Math.Min(int.MaxValue / 2, (long)r.Particles * r.Steps * EvaluationsPerStep(model, r with { Kernel = "auto" }));
-        return For(model, r).Bind(proposal => model switch
+        var count = EstimatorSizes.ImportanceDraws(model, r);
+        return For(model, r, input.Pilot("reference")).Bind(proposal => model switch
         {
             IDiscreteModel d => ToFin(Functional.Estimation.ImportanceSampling.Estimate(input.Key, d, r.Beta, proposal, count)),
             IContinuousModel c => ToFin(Functional.Estimation.ImportanceSampling.Estimate(input.Key, c, r.Beta, proposal, count)),
@@ -87,9 +87,9 @@ internal static class ProposalCatalog
     public static Fin<LogZEstimate> Bridge(EstimationInput input)
     {
         var (model, r) = (input.Model, input.Request);
-        var half = Math.Max(Functional.Diagnostics.EffectiveSampleSize.MinimumDrawsPerChain, r.Steps / 4);
-        var proposals = (int)Math.Max(2, Math.Min(int.MaxValue / 2, (long)r.Particles * r.Steps * EvaluationsPerStep(model, r) / 2));
-        return For(model, r).Bind(proposal => model switch
+        var half = EstimatorSizes.BridgeHalf(r.Steps);
+        var proposals = EstimatorSizes.BridgeProposals(model, r);
+        return For(model, r, input.Pilot("reference")).Bind(proposal => model switch
         {
             IDiscreteModel d => ToFin(BridgeSampling.Run(input.Key, d, r.Beta, proposal, KernelChoice.Discrete(r.Kernel)(d, r.Beta), r.Particles, half, half, proposals)),
             IContinuousModel c => ToFin(BridgeSampling.Run(input.Key, c, r.Beta, proposal, KernelChoice.Continuous(r.Kernel, r).AtBeta(c, r.Beta), r.Particles, half, half, proposals)),

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 
 namespace Ebm.Functional.Shell.Progress;
 
@@ -48,7 +49,8 @@ public sealed class LineProgress : IProgress<double>
             var elapsed = _clock.Elapsed;
             if (elapsed < _delay || value - _lastReported < Step && value < 1.0 || value <= _lastReported) return;
             _lastReported = value;
-            _writer.WriteLine($"{_label}: {100 * Math.Clamp(value, 0, 1):F0}% after {elapsed.TotalSeconds:F1} s");
+            // Invariant, like every number ebm writes: "0.3 s" whatever the machine's culture.
+            _writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{_label}: {100 * Math.Clamp(value, 0, 1):F0}% after {elapsed.TotalSeconds:F1} s"));
         }
     }
 }

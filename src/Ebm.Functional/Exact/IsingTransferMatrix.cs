@@ -70,6 +70,18 @@ public static class IsingTransferMatrix
         return FinSucc(new ExactResult("transfer-matrix", beta, logShift + total.LogWeight, total.MeanEnergy, total.EnergyVariance, Some(magnetisation)));
     }
 
+    /// <summary>
+    /// The two-by-two updates one <see cref="Compute"/> call makes on <paramref name="model"/> (an upper estimate for a
+    /// periodic lattice), the work <see cref="MaxWork"/> bounds; <see cref="long.MaxValue"/> when the shorter side is over
+    /// <see cref="MaxWidth"/>. Lets a caller state the cost of a sweep over many betas before running it.
+    /// </summary>
+    public static long Updates(IsingModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var width = Math.Min(model.Rows, model.Columns);
+        return width > MaxWidth ? long.MaxValue : Work(width, Math.Max(model.Rows, model.Columns), model.Boundary, model.Field == 0.0);
+    }
+
     private static Option<Error> Check(IsingModel model)
     {
         var width = Math.Min(model.Rows, model.Columns);

@@ -137,6 +137,27 @@ public sealed class SmcTests
     }
 
     [Fact]
+    public void The_pilot_of_an_adaptive_schedule_reports_its_steps_up_to_the_end_of_the_path_without_changing_the_schedule()
+    {
+        var (path, _) = SmcTestSupport.Machine();
+        var options = Options(100, target: 0.95, threshold: 0.0, repetitions: 1);
+        var reports = new List<AnnealingProgress>();
+        var (schedule, estimateKey) = AdaptiveSchedule.Build(path, options, RngKey.FromSeed(30), new Collect(reports));
+        var (quiet, quietKey) = AdaptiveSchedule.Build(path, options, RngKey.FromSeed(30));
+        Assert.Equal(quiet.Points.Span.ToArray(), schedule.Points.Span.ToArray());
+        Assert.Equal(quietKey, estimateKey);
+        Assert.Equal(schedule.Steps, reports.Count);
+        Assert.Equal(1.0, reports[^1].Point);
+        Assert.Equal(schedule.Points.Span[1..].ToArray(), reports.Select(r => r.Point).ToArray());
+    }
+
+    /// <summary>Progress collected synchronously (Progress&lt;T&gt; would post to the thread pool).</summary>
+    private sealed class Collect(List<AnnealingProgress> into) : IProgress<AnnealingProgress>
+    {
+        public void Report(AnnealingProgress value) => into.Add(value);
+    }
+
+    [Fact]
     public void Bad_options_report_every_problem()
     {
         var errors = SmcOptions.Create(1, null, 1.5, -0.1, (ResamplingScheme)9, 0, 0, 0)

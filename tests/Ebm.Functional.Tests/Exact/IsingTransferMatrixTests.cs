@@ -30,6 +30,28 @@ public sealed class IsingTransferMatrixTests
     }
 
     [Theory]
+    [InlineData(4, 4, Boundary.Open, 3L * 4 * 8)]
+    [InlineData(16, 4096, Boundary.Open, 4095L * 16 * 32768)]
+    [InlineData(3, 7, Boundary.Open, 6L * 3 * 4)]
+    public void Updates_of_an_open_lattice_are_length_minus_one_rows_of_w_2_to_the_w_minus_1(int rows, int columns, Boundary boundary, long expected)
+    {
+        // (L - 1) w 2^(w - 1) two-by-two updates, w the shorter side: the work the transfer matrix's limit bounds.
+        var model = IsingModel.Create(rows, columns, 1.0, 0.0, boundary).Match(m => m, e => throw new InvalidOperationException(e.Head.Message));
+        Assert.Equal(expected, IsingTransferMatrix.Updates(model));
+        Assert.True(IsingTransferMatrix.Applies(model));
+    }
+
+    [Fact]
+    public void Updates_are_over_the_limit_exactly_when_the_transfer_matrix_does_not_apply()
+    {
+        foreach (var (rows, columns, field) in new[] { (16, 6, 0.0), (16, 7, 0.0), (12, 1100, 0.0), (12, 1200, 0.0), (14, 85, 0.5), (17, 17, 0.0) })
+        {
+            var model = IsingModel.Create(rows, columns, 1.0, field, Boundary.Periodic).Match(m => m, e => throw new InvalidOperationException(e.Head.Message));
+            Assert.Equal(IsingTransferMatrix.Applies(model), IsingTransferMatrix.Updates(model) <= IsingTransferMatrix.MaxWork);
+        }
+    }
+
+    [Theory]
     [MemberData(nameof(Lattices))]
     public void Matches_enumeration(int rows, int columns, Boundary boundary)
     {

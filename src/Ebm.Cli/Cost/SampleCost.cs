@@ -1,0 +1,32 @@
+using Ebm.Cli.Sampling;
+using Ebm.Functional.Models;
+using Ebm.Functional.Shell.Sampling;
+
+namespace Ebm.Cli.Cost;
+
+/// <summary>The cost of one <c>ebm sample</c> run: C chains of B + T steps, and the traces of the kept steps.</summary>
+internal static class SampleCost
+{
+    /// <summary>The options that set the cost of ebm sample.</summary>
+    public const string Levers = "--chains, --steps, --burn-in, --thin, --rungs or --leapfrog-steps";
+
+    /// <summary>The cost of sampling <paramref name="model"/> as <paramref name="request"/> and <paramref name="settings"/> say.</summary>
+    public static RunCost For(IEnergyModel model, SampleRequest request, RunSettings settings)
+    {
+        var d = model.Dimension;
+        var rungs = request.Sampler == "pt" ? request.Rungs : 1;
+        var evaluations = (double)request.Chains * ((double)settings.BurnIn + settings.Steps) * rungs * EvaluationsPerStep(model, request);
+        var states = (double)rungs * request.Chains * EstimatorCost.ParticleBytes(d);
+        return RunCost.Of(CostPart.Of("chains", evaluations, d, states + TraceBytes(request.Chains, settings.Kept, d)));
+    }
+
+    /// <summary>
+    /// Bytes of the traces a run keeps: chains x kept steps x (observables + 1) doubles, the observables of each kept
+    /// state and its energy.
+    /// </summary>
+    public static double TraceBytes(int chains, int kept, int observables) => (double)chains * kept * (observables + 1) * sizeof(double);
+
+    /// <summary>Energy or gradient evaluations of one step of one chain (at one rung): an HMC trajectory its leapfrog steps, any other kernel 1.</summary>
+    private static int EvaluationsPerStep(IEnergyModel model, SampleRequest request) =>
+        model is IContinuousModel && request.Sampler is "hmc" or "pt" ? request.LeapfrogSteps : 1;
+}
