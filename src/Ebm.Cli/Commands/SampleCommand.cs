@@ -48,8 +48,8 @@ internal static class SampleCommand
         var beta = new System.CommandLine.Option<double>("--beta", "-b") { Description = "Inverse temperature beta > 0: the chains sample p(x) proportional to exp(-beta E(x)).", DefaultValueFactory = _ => 1.0, HelpName = "B" };
         var stepSize = new System.CommandLine.Option<double>("--step-size") { Description = "Proposal scale (metropolis), step size epsilon (langevin, mala, hmc).", DefaultValueFactory = _ => 0.1, HelpName = "e" };
         var seed = new System.CommandLine.Option<ulong>("--seed") { Description = "Seed of every random number of the run (starting points included); printed with the result.", DefaultValueFactory = _ => DefaultSeed, HelpName = "S" };
-        var output = new System.CommandLine.Option<string?>("--out", "-o") { Description = "Write the kept samples as CSV (chain, step, energy, x0, x1, ...).", HelpName = "FILE.csv" };
-        var plot = new System.CommandLine.Option<string?>("--trace-plot") { Description = "Draw the energy trace of each chain into a PNG.", HelpName = "FILE.png" };
+        var output = new OutputOption("--out", OutputFormat.Any, "-o") { Description = "Write the kept samples as CSV (chain, step, energy, x0, x1, ...).", HelpName = "FILE.csv" };
+        var plot = new OutputOption("--trace-plot", OutputFormat.Png) { Description = "Draw the energy trace of each chain into a PNG.", HelpName = "FILE.png" };
         var json = CommonOptions.Json("the summary (seed, sampler, meanEnergy, mcse, rHat, essBulk, essTail, autocorrelationTime, acceptanceRate, warnings)");
 
         var command = new Command("sample", "Sample p(x) proportional to exp(-beta E(x)) with an MCMC kernel, and report convergence diagnostics " +
@@ -62,11 +62,13 @@ internal static class SampleCommand
             var request = new SampleRequest(parse.GetRequiredValue(sampler), parse.GetValue(chains), parse.GetValue(beta),
                 parse.GetValue(stepSize), parse.GetValue(leapfrog), parse.GetValue(rungs), parse.GetValue(ratio));
             var settings = RunSettings.Create(parse.GetValue(steps), parse.GetValue(burnIn), parse.GetValue(thin));
-            var problems = Check(request).Concat(settings.Match(_ => [], e => e.Map(Prefixed))).ToList();
-            return problems.Count > 0
-                ? ErrorReport.Write(context, Error.Many(problems.ToSeq()))
-                : Run(context, parse.GetRequiredValue(model), request, settings.Match(x => x, _ => throw new InvalidOperationException()),
-                    parse.GetValue(seed), parse.GetValue(output), parse.GetValue(plot), parse.GetValue(json));
+            var path = parse.GetRequiredValue(model);
+            var files = CommandFiles.Check(context, parse, ("MODEL.json", path));
+            var problems = Check(request).Concat(settings.Match(_ => [], e => e.Map(Prefixed))).Concat(files.Errors()).ToList();
+            if (problems.Count > 0) return ErrorReport.Write(context, Error.Many(problems.ToSeq()));
+            var outputs = (RunOutputs)files.Case;
+            return Run(context, path, request, settings.Match(x => x, _ => throw new InvalidOperationException()),
+                parse.GetValue(seed), outputs.For(output), outputs.For(plot), parse.GetValue(json));
         });
         return command;
     }
@@ -89,7 +91,7 @@ internal static class SampleCommand
         return errors;
     }
 
-    private static int Run(CliContext context, string path, SampleRequest request, RunSettings settings, ulong seed, string? csv, string? plot, bool json)
+    private static int Run(CliContext context, string path, SampleRequest request, RunSettings settings, ulong seed, OutputFile? csv, OutputFile? plot, bool json)
     {
         var clock = Stopwatch.StartNew();
         var outcome =
@@ -101,15 +103,10 @@ internal static class SampleCommand
         return outcome.Match(
             Succ: r =>
             {
-                var files = new List<(string Path, Func<Fin<Unit>> Write)>();
-                if (csv is not null) files.Add((csv, () => AtomicFile.WriteAllText(csv, SamplesCsv.Write(r.run, r.model.Dimension))));
-                if (plot is not null) files.Add((plot, () => TracePlot.SavePng(plot, r.run.Energies.Transpose(), $"{r.model.Kind}: {request.Sampler}, seed {seed}")));
-                foreach (var (file, write) in files)
-                {
-                    var written = write();
-                    if (written.IsFail) return ErrorReport.Write(context, (Error)written);
-                    context.Error.WriteLine($"ebm: wrote {file}");
-                }
+                var written = CommandFiles.WriteAll(context,
+                    (csv, o => o.WriteAllText(SamplesCsv.Write(r.run, r.model.Dimension))),
+                    (plot, o => o.WriteAllBytes(TracePlot.RenderPng(r.run.Energies.Transpose(), $"{r.model.Kind}: {request.Sampler}, seed {seed}"))));
+                if (written.IsFail) return ErrorReport.Write(context, (Error)written);
 
                 var acceptance = r.run.AcceptanceRates.Span.ToArray().Average();
                 context.Out.WriteLine(json
