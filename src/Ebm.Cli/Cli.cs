@@ -56,7 +56,7 @@ public static class Cli
         return ExitCodes.Cancelled;
     }
 
-    private static RootCommand Root(CliContext context)
+    internal static RootCommand Root(CliContext context)
     {
         var seed = new Option<ulong>("--seed")
         {

@@ -13,7 +13,8 @@ namespace Ebm.Functional.Shell.Io;
 /// <remarks>
 /// <para><see cref="Check(string, OutputFormat, CancellationToken)"/> refuses, naming the path: an empty path, a
 /// directory, a block device or socket, a missing parent directory or one that is a regular file, a directory
-/// where no file can be created (read-only, /proc), and a PNG output whose name does not end in ".png". It creates
+/// where no file can be created (read-only, /proc), an existing file this process may not write, and a PNG
+/// output whose name does not end in ".png". It creates
 /// and deletes a temporary file to prove the location is writable. <see cref="RunFiles"/> adds the checks
 /// between files: an output never names an input, nor another output.</para>
 /// <para>The write deletes its temporary file when it fails or is cancelled: cancelling the token deletes it at
@@ -84,6 +85,9 @@ public sealed class OutputFile
             if (format == OutputFormat.Png && !path.EndsWith(".png", StringComparison.OrdinalIgnoreCase))
                 return FinFail<OutputFile>(FileErrors.WrongExtension(label, path, ".png", "a PNG image"));
             var target = FileFacts.FinalTarget(full);
+            // The rename could replace a file its owner made read-only; like cp, respect that (root may still write).
+            if (facts.Kind == FileKind.Regular && !UnixFileStatus.MayWrite(target))
+                return FinFail<OutputFile>(FileErrors.Unwritable(path, "permission denied (the file is read-only)"));
             var directory = System.IO.Path.GetDirectoryName(target)!;
             var parent = FileFacts.Of(directory, followLinks: true);
             if (parent.Kind == FileKind.Missing) return FinFail<OutputFile>(FileErrors.Unwritable(path, $"the directory {directory} does not exist"));
