@@ -145,7 +145,7 @@ internal static class LogzCommand
             var path = parse.GetRequiredValue(model);
             var files = CommandFiles.Check(context, parse, ("MODEL.json", path), ("--data", request.DataPath), ("--versus", request.VersusPath),
                 ("--schedule", ScheduleChoice.Names.Contains(request.Schedule) ? null : request.Schedule));
-            var problems = Check(request).Concat(PlotApplies(parse.GetValue(plot), request.Method, parse.GetValue(compare))).Concat(files.Errors()).ToList();
+            var problems = Check(request).Concat(EstimatePlotRule.Check(parse.GetValue(plot), request.Method, parse.GetValue(compare))).Concat(files.Errors()).ToList();
             if (problems.Count > 0) return ErrorReport.Write(context, problems.Count == 1 ? problems[0] : Error.Many(problems.ToSeq()));
             var outputs = (RunOutputs)files.Case;
             if (parse.GetValue(compare)) return CompareRun.Run(context, path, request, parse.GetValue(json), !parse.GetValue(noExact));
@@ -177,19 +177,6 @@ internal static class LogzCommand
         if (!double.IsNaN(r.TargetConditionalEss) && !(r.TargetConditionalEss > 0 && r.TargetConditionalEss < 1))
             errors.Add(CliErrors.InvalidOption("--target-cess", $"must lie strictly between 0 and 1, got {r.TargetConditionalEss}"));
         return errors;
-    }
-
-    /// <summary>
-    /// --plot draws log weights and a running estimate: an exact method has neither, and --compare runs many
-    /// estimators, so both refuse it rather than silently writing nothing.
-    /// </summary>
-    private static IEnumerable<Error> PlotApplies(string? plot, string method, bool compare)
-    {
-        if (plot is null) yield break;
-        if (compare) yield return CliErrors.InvalidOption("--plot", "draws one estimator's run; it does not apply to --compare");
-        else if (method == "exact")
-            yield return CliErrors.InvalidOption("--plot", "draws an estimator's weights and running estimate; --method exact has neither " +
-                                                           "(use --method ais or another estimator, or ebm thermo --plot for exact curves)");
     }
 
     /// <summary>The exact result when the model is small enough for it to be cheap, else null.</summary>
