@@ -12,16 +12,27 @@ namespace Ebm.Cli;
 /// <remarks>
 /// Results go to <c>stdout</c>; errors, progress and notes to <c>stderr</c>, errors as
 /// "ebm: error: ..." lines. Exit codes: 0 success, 2 bad input (a bad model file or option value, an
-/// exact method that does not apply, a model too large), 1 an unexpected internal error (its stack
-/// trace only with EBM_DEBUG=1).
+/// exact method that does not apply, a model too large, an output that cannot be written or would overwrite
+/// an input), 1 an unexpected internal error (its stack trace only with EBM_DEBUG=1), 130 cancelled by Ctrl-C
+/// (128 + the signal number for SIGTERM, SIGHUP, SIGQUIT).
 /// </remarks>
 public static class Cli
 {
     /// <summary>Runs <c>ebm</c> with <paramref name="args"/>, writing to the given streams; returns the exit code.</summary>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr) => Run(args, stdout, stderr, null);
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr) => Run(args, stdout, stderr, CancellationToken.None);
 
-    /// <summary><see cref="Run(string[], TextWriter, TextWriter)"/> with redirected progress lines after <paramref name="progressDelay"/> (tests: zero).</summary>
-    internal static int Run(string[] args, TextWriter stdout, TextWriter stderr, TimeSpan? progressDelay)
+    /// <summary>
+    /// As <see cref="Run(string[], TextWriter, TextWriter)"/>; cancelling <paramref name="cancellation"/> (Ctrl-C)
+    /// stops the work, deletes temporary output files and returns <see cref="ExitCodes.Cancelled"/>.
+    /// </summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellation) =>
+        Run(args, stdout, stderr, cancellation, null);
+
+    /// <summary>
+    /// <see cref="Run(string[], TextWriter, TextWriter, CancellationToken)"/> with redirected progress lines after
+    /// <paramref name="progressDelay"/> (tests: zero).
+    /// </summary>
+    internal static int Run(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellation, TimeSpan? progressDelay)
     {
         var context = new CliContext(
             stdout,
@@ -29,17 +40,29 @@ public static class Cli
             ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected,
             ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected,
             Environment.GetEnvironmentVariable("EBM_DEBUG") == "1",
-            progressDelay);
+            progressDelay) { Cancellation = cancellation };
         try
         {
             var parse = Root(context).Parse(args);
             if (parse.Action is ParseErrorAction) return ParseErrors(context, parse);
-            return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+            var code = parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+            return cancellation.IsCancellationRequested ? Cancelled(context) : code;
+        }
+        catch (Exception) when (cancellation.IsCancellationRequested)
+        {
+            // The work was interrupted (at a progress report, inside a parallel loop or an output write).
+            return Cancelled(context);
         }
         catch (Exception e)
         {
             return ErrorReport.WriteInternal(context, e);
         }
+    }
+
+    private static int Cancelled(CliContext context)
+    {
+        context.Error.WriteLine("ebm: cancelled");
+        return ExitCodes.Cancelled;
     }
 
     /// <summary>The command tree of <c>ebm</c>, every command and option (tests walk it).</summary>
@@ -52,9 +75,9 @@ public static class Cli
             "RBMs, Gaussians, 2-D toy energies) described by JSON model files.\n" +
             "With no command, runs the built-in showcase: a 4 x 4 Ising torus by enumeration, Kaufman and transfer matrix " +
             "beside Onsager's infinite lattice, and a seeded random 20 x 10 RBM.\n" +
-            "Exit codes: 0 success; 2 bad input (bad model file or option, exact method not applicable, model too large, " +
-            "a run over the cost budget without --force); " +
-            "1 internal error (set EBM_DEBUG=1 for the stack trace).")
+            "Exit codes: 0 success; 2 bad input (bad model file or option, exact method not applicable, model too large, a run over " +
+            "the cost budget without --force, an output that cannot be written or is an input); 1 internal error (set EBM_DEBUG=1 " +
+            "for the stack trace); 130 cancelled by Ctrl-C (143 by SIGTERM): no output file is left half-written.")
         {
             seed,
             LogzCommand.Create(context),

@@ -11,6 +11,9 @@ namespace Ebm.Cli;
 /// <param name="ProgressDelay">How long redirected progress stays quiet (null: <see cref="Functional.Shell.Progress.LineProgress.DefaultDelay"/>); tests use zero.</param>
 internal sealed record CliContext(TextWriter Out, TextWriter Error, bool OutIsTerminal, bool ErrorIsTerminal, bool Debug, TimeSpan? ProgressDelay = null)
 {
+    /// <summary>Cancelled by Ctrl-C or SIGTERM: the work stops at its next progress report, output writes stop and delete their temporary files.</summary>
+    public CancellationToken Cancellation { get; init; }
+
     /// <summary>Width of tables written to a file or a pipe, where no terminal says how wide it is.</summary>
     private const int RedirectedWidth = 140;
 

@@ -11,6 +11,8 @@ internal static class ErrorReport
     /// </summary>
     public static int Write(CliContext context, Error error)
     {
+        // After Ctrl-C the failures are its echoes; Cli.Run reports the cancellation once.
+        if (context.Cancellation.IsCancellationRequested) return ExitCodes.Cancelled;
         var errors = Flatten(error).ToList();
         foreach (var e in errors)
         {

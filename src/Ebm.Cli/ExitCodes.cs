@@ -11,4 +11,10 @@ public static class ExitCodes
 
     /// <summary>Bad input: a bad model file, a bad option value, or an exact method that does not apply or a model too large for one.</summary>
     public const int BadInput = 2;
+
+    /// <summary>
+    /// Cancelled by Ctrl-C (SIGINT; 128 + 2, the shell's convention): the work stopped and no temporary or partial
+    /// output file was left. SIGTERM, SIGHUP and SIGQUIT give 128 + their number (143, 129, 131).
+    /// </summary>
+    public const int Cancelled = 130;
 }

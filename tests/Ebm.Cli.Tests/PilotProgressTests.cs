@@ -11,7 +11,7 @@ public sealed class PilotProgressTests
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var code = Cli.Run(args, stdout, stderr, TimeSpan.Zero);
+        var code = Cli.Run(args, stdout, stderr, CancellationToken.None, TimeSpan.Zero);
         return (code, stderr.ToString().ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 

@@ -7,6 +7,7 @@ using Ebm.Cli.Output;
 using Ebm.Functional.Estimation;
 using Ebm.Functional.Exact;
 using Ebm.Functional.Models;
+using Ebm.Functional.Shell.Io;
 using Ebm.Functional.Shell.ModelFiles;
 using Ebm.Functional.Shell.Plots;
 using LanguageExt;
@@ -95,9 +96,10 @@ internal static class LogzCommand
             HelpName = "B.json",
         };
         var json = CommonOptions.Json("the result (method, beta, logZ, standardError, errorSource, confidenceInterval, ess, warnings, seed, exact, ...)");
-        var plot = new System.CommandLine.Option<string?>("--plot")
+        var plot = new OutputOption("--plot", OutputFormat.Png)
         {
-            Description = "Estimators: draw the log-weight distribution and the running estimate along the path into a PNG.",
+            Description = "Estimators only: draw the log-weight distribution and the running estimate along the path into a PNG " +
+                          "(refused with --method exact, which has neither, and with --compare; ebm thermo --plot draws exact curves).",
             HelpName = "FILE.png",
         };
         var compare = new System.CommandLine.Option<bool>("--compare")
@@ -125,15 +127,18 @@ internal static class LogzCommand
                 parse.GetValue(seed), parse.GetValue(stepSize), parse.GetValue(leapfrog), parse.GetValue(referenceScale),
                 parse.GetRequiredValue(resampling), parse.GetValue(essThreshold), parse.GetValue(repetitions), parse.GetValue(targetCess) ?? double.NaN,
                 parse.GetValue(versus));
-            var problems = Check(request);
-            if (problems.Count > 0) return ErrorReport.Write(context, problems.Count == 1 ? problems[0] : Error.Many(problems.ToSeq()));
             var path = parse.GetRequiredValue(model);
+            var files = CommandFiles.Check(context, parse, ("MODEL.json", path), ("--data", request.DataPath), ("--versus", request.VersusPath),
+                ("--schedule", ScheduleChoice.Names.Contains(request.Schedule) ? null : request.Schedule));
+            var problems = Check(request).Concat(EstimatePlotRule.Check(parse.GetValue(plot), request.Method, parse.GetValue(compare))).Concat(files.Errors()).ToList();
+            if (problems.Count > 0) return ErrorReport.Write(context, problems.Count == 1 ? problems[0] : Error.Many(problems.ToSeq()));
+            var outputs = (RunOutputs)files.Case;
             if (parse.GetValue(compare)) return CompareRun.Run(context, path, request, parse.GetValue(json), !parse.GetValue(noExact), parse.GetValue(force));
             if (request.Method == "exact" && request.VersusPath is { } other)
                 return RunExactRatio(context, path, other, request.Beta, parse.GetValue(json));
             return request.Method == "exact"
                 ? RunExact(context, path, request.Method, CommonOptions.ToExactMethod(parse.GetRequiredValue(exactMethod)), request.Beta, parse.GetValue(json))
-                : RunEstimate(context, path, request, parse.GetValue(json), parse.GetValue(plot), !parse.GetValue(noExact), parse.GetValue(force));
+                : RunEstimate(context, path, request, parse.GetValue(json), outputs.For(plot), !parse.GetValue(noExact), parse.GetValue(force));
         });
         return command;
     }
@@ -174,7 +179,7 @@ internal static class LogzCommand
         return cheap ? LogPartition.Exact(model, beta).Match(r => r, _ => (ExactResult?)null) : null;
     }
 
-    private static int RunEstimate(CliContext context, string path, LogzRequest request, bool json, string? plot, bool withExact, bool force)
+    private static int RunEstimate(CliContext context, string path, LogzRequest request, bool json, OutputFile? plot, bool withExact, bool force)
     {
         var clock = Stopwatch.StartNew();
         var outcome =
@@ -190,12 +195,9 @@ internal static class LogzCommand
             Succ: r =>
             {
                 var exact = withExact ? ExactBeside(r.model, r.resolved.Beta, r.reference) : null;
-                if (plot is not null)
-                {
-                    var written = EstimatePlot.SavePng(plot, r.estimate, $"{r.model.Kind}: {r.estimate.Method}, seed {r.resolved.Seed}", exact?.LogZ);
-                    if (written.IsFail) return ErrorReport.Write(context, (Error)written);
-                    context.Error.WriteLine($"ebm: wrote {plot}");
-                }
+                var written = CommandFiles.WriteAll(context,
+                    (plot, o => o.WriteAllBytes(EstimatePlot.RenderPng(r.estimate, $"{r.model.Kind}: {r.estimate.Method}, seed {r.resolved.Seed}", exact?.LogZ))));
+                if (written.IsFail) return ErrorReport.Write(context, (Error)written);
 
                 context.Out.WriteLine(json
                     ? EstimateReport.Json(r.model, r.resolved, r.estimate, exact, seconds, r.cost, force)

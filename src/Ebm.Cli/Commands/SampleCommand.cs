@@ -50,8 +50,8 @@ internal static class SampleCommand
         var beta = RealOption.Create("--beta", "Inverse temperature beta > 0: the chains sample p(x) proportional to exp(-beta E(x)).", 1.0, "B", "-b");
         var stepSize = RealOption.Create("--step-size", "Proposal scale (metropolis), step size epsilon (langevin, mala, hmc).", 0.1, "e");
         var seed = WholeOption.Create("--seed", "Seed of every random number of the run (starting points included); printed with the result.", DefaultSeed, "S");
-        var output = new System.CommandLine.Option<string?>("--out", "-o") { Description = "Write the kept samples as CSV (chain, step, energy, x0, x1, ...).", HelpName = "FILE.csv" };
-        var plot = new System.CommandLine.Option<string?>("--trace-plot") { Description = "Draw the energy trace of each chain into a PNG.", HelpName = "FILE.png" };
+        var output = new OutputOption("--out", OutputFormat.Any, "-o") { Description = "Write the kept samples as CSV (chain, step, energy, x0, x1, ...).", HelpName = "FILE.csv" };
+        var plot = new OutputOption("--trace-plot", OutputFormat.Png) { Description = "Draw the energy trace of each chain into a PNG.", HelpName = "FILE.png" };
         var json = CommonOptions.Json("the summary (seed, sampler, meanEnergy, mcse, rHat, essBulk, essTail, autocorrelationTime, acceptanceRate, warnings, cost)");
         var force = CommonOptions.Force();
 
@@ -65,11 +65,13 @@ internal static class SampleCommand
             var request = new SampleRequest(parse.GetRequiredValue(sampler), parse.GetValue(chains), parse.GetValue(beta),
                 parse.GetValue(stepSize), parse.GetValue(leapfrog), parse.GetValue(rungs), parse.GetValue(ratio));
             var settings = RunSettings.Create(parse.GetValue(steps), parse.GetValue(burnIn), parse.GetValue(thin));
-            var problems = Check(request).Concat(settings.Match(_ => [], e => e.Map(Prefixed))).ToList();
-            return problems.Count > 0
-                ? ErrorReport.Write(context, Error.Many(problems.ToSeq()))
-                : Run(context, parse.GetRequiredValue(model), request, settings.Match(x => x, _ => throw new InvalidOperationException()),
-                    parse.GetValue(seed), parse.GetValue(output), parse.GetValue(plot), parse.GetValue(json), parse.GetValue(force));
+            var path = parse.GetRequiredValue(model);
+            var files = CommandFiles.Check(context, parse, ("MODEL.json", path));
+            var problems = Check(request).Concat(settings.Match(_ => [], e => e.Map(Prefixed))).Concat(files.Errors()).ToList();
+            if (problems.Count > 0) return ErrorReport.Write(context, Error.Many(problems.ToSeq()));
+            var outputs = (RunOutputs)files.Case;
+            return Run(context, path, request, settings.Match(x => x, _ => throw new InvalidOperationException()),
+                parse.GetValue(seed), outputs.For(output), outputs.For(plot), parse.GetValue(json), parse.GetValue(force));
         });
         return command;
     }
@@ -92,7 +94,7 @@ internal static class SampleCommand
         return errors;
     }
 
-    private static int Run(CliContext context, string path, SampleRequest request, RunSettings settings, ulong seed, string? csv, string? plot, bool json, bool force)
+    private static int Run(CliContext context, string path, SampleRequest request, RunSettings settings, ulong seed, OutputFile? csv, OutputFile? plot, bool json, bool force)
     {
         var clock = Stopwatch.StartNew();
         var outcome =
@@ -105,15 +107,10 @@ internal static class SampleCommand
         return outcome.Match(
             Succ: r =>
             {
-                var files = new List<(string Path, Func<Fin<Unit>> Write)>();
-                if (csv is not null) files.Add((csv, () => AtomicFile.WriteAllText(csv, SamplesCsv.Write(r.run, r.model.Dimension))));
-                if (plot is not null) files.Add((plot, () => TracePlot.SavePng(plot, r.run.Energies.Transpose(), $"{r.model.Kind}: {request.Sampler}, seed {seed}")));
-                foreach (var (file, write) in files)
-                {
-                    var written = write();
-                    if (written.IsFail) return ErrorReport.Write(context, (Error)written);
-                    context.Error.WriteLine($"ebm: wrote {file}");
-                }
+                var written = CommandFiles.WriteAll(context,
+                    (csv, o => o.WriteAllText(SamplesCsv.Write(r.run, r.model.Dimension))),
+                    (plot, o => o.WriteAllBytes(TracePlot.RenderPng(r.run.Energies.Transpose(), $"{r.model.Kind}: {request.Sampler}, seed {seed}"))));
+                if (written.IsFail) return ErrorReport.Write(context, (Error)written);
 
                 var acceptance = r.run.AcceptanceRates.Span.ToArray().Average();
                 context.Out.WriteLine(json

@@ -1,5 +1,8 @@
 using System.CommandLine;
+using Ebm.Cli.Output;
+using Ebm.Functional.Shell.Io;
 using Ebm.Functional.Shell.Plots;
+using LanguageExt.Common;
 
 namespace Ebm.Cli.Commands;
 
@@ -22,12 +25,12 @@ internal static class ThermoCommand
         var method = CommonOptions.Method();
         var exactMethod = CommonOptions.ExactMethod();
         var json = CommonOptions.Json("the sweep (model, method, rows: beta, logZ, meanEnergy, freeEnergy, entropy, heatCapacity, ...)");
-        var csv = new Option<string?>("--csv")
+        var csv = new OutputOption("--csv", OutputFormat.Any)
         {
             Description = "Also write the rows to this CSV file (a header line, then one line per beta; written atomically).",
             HelpName = "FILE",
         };
-        var plot = new Option<string?>("--plot")
+        var plot = new OutputOption("--plot", OutputFormat.Png)
         {
             Description = "Also draw U, C, F and S against beta (or T, see --plot-axis) into this PNG file (written atomically).",
             HelpName = "FILE.png",
@@ -46,16 +49,23 @@ internal static class ThermoCommand
         {
             model, betas, method, exactMethod, json, csv, plot, axis, force,
         };
-        command.SetAction(parse => ThermoRun.Run(context, new ThermoRequest(
-            parse.GetRequiredValue(model),
-            parse.GetRequiredValue(betas),
-            parse.GetRequiredValue(method),
-            CommonOptions.ToExactMethod(parse.GetRequiredValue(exactMethod)),
-            parse.GetValue(json),
-            parse.GetValue(csv),
-            parse.GetValue(plot),
-            parse.GetRequiredValue(axis) == "temperature" ? ThermoAxis.Temperature : ThermoAxis.Beta,
-            parse.GetValue(force))));
+        command.SetAction(parse =>
+        {
+            var path = parse.GetRequiredValue(model);
+            var files = CommandFiles.Check(context, parse, ("MODEL.json", path));
+            if (files.IsFail) return ErrorReport.Write(context, (Error)files);
+            var outputs = (RunOutputs)files.Case;
+            return ThermoRun.Run(context, new ThermoRequest(
+                path,
+                parse.GetRequiredValue(betas),
+                parse.GetRequiredValue(method),
+                CommonOptions.ToExactMethod(parse.GetRequiredValue(exactMethod)),
+                parse.GetValue(json),
+                outputs.For(csv),
+                outputs.For(plot),
+                parse.GetRequiredValue(axis) == "temperature" ? ThermoAxis.Temperature : ThermoAxis.Beta,
+                parse.GetValue(force)));
+        });
         return command;
     }
 }

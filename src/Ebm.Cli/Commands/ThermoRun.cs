@@ -3,12 +3,10 @@ using Ebm.Cli.Cost;
 using Ebm.Cli.Output;
 using Ebm.Functional.Exact;
 using Ebm.Functional.Models;
-using Ebm.Functional.Shell.Io;
 using Ebm.Functional.Shell.ModelFiles;
 using Ebm.Functional.Shell.Plots;
 using LanguageExt;
 using Spectre.Console;
-using static LanguageExt.Prelude;
 
 namespace Ebm.Cli.Commands;
 
@@ -22,7 +20,6 @@ internal static class ThermoRun
         var clock = Stopwatch.StartNew();
         var outcome =
             from betas in BetaRange.Parse(request.Betas)
-            from _ in CheckPlotName(request.Plot)
             from model in ModelFile.Load(request.Model)
             from cost in RunBudget.Check(ExactCost.Sweep(model, betas.Length, request.ExactMethod), request.Force, ExactCost.Levers)
             from rows in ProgressDisplay.Run(context, "thermo", p => LogPartition.Sweep(model, betas, request.ExactMethod, p))
@@ -39,26 +36,11 @@ internal static class ThermoRun
             Fail: e => ErrorReport.Write(context, e));
     }
 
-    private static Fin<Unit> CheckPlotName(string? plot) =>
-        plot is null || plot.EndsWith(".png", StringComparison.OrdinalIgnoreCase)
-            ? FinSucc(unit)
-            : FinFail<Unit>(CliErrors.InvalidOption("--plot", $"\"{plot}\" should end in .png (the plot is a PNG image)"));
-
-    private static Fin<Sweep> WriteFiles(CliContext context, ThermoRequest request, Sweep sweep)
-    {
-        var files = new List<(string Path, Func<Fin<Unit>> Write)>();
-        if (request.Csv is { } csv) files.Add((csv, () => AtomicFile.WriteAllText(csv, ThermoCsv.Write(sweep.Rows))));
-        if (request.Plot is { } png)
-            files.Add((png, () => ThermoPlot.SavePng(png, sweep.Rows, $"{sweep.Model.Kind} ({sweep.Rows[0].Method})", request.Axis)));
-        foreach (var (path, write) in files)
-        {
-            var result = write();
-            if (result.IsFail) return result.Map(_ => sweep);
-            context.Error.WriteLine($"ebm: wrote {path}");
-        }
-
-        return FinSucc(sweep);
-    }
+    private static Fin<Sweep> WriteFiles(CliContext context, ThermoRequest request, Sweep sweep) =>
+        CommandFiles.WriteAll(context,
+            (request.Csv, o => o.WriteAllText(ThermoCsv.Write(sweep.Rows))),
+            (request.Plot, o => o.WriteAllBytes(ThermoPlot.RenderPng(sweep.Rows, $"{sweep.Model.Kind} ({sweep.Rows[0].Method})", request.Axis))))
+        .Map(_ => sweep);
 
     private static string Json(Sweep sweep, string method, double seconds, bool forced) =>
         ResultJson.Object(w =>

@@ -1,17 +1,18 @@
-using System.Text;
 using LanguageExt;
-using static LanguageExt.Prelude;
 
 namespace Ebm.Functional.Shell.Io;
 
 /// <summary>
-/// Writes files atomically: the content goes to a temporary file in the same directory, is flushed
-/// to disk, then renamed over the target, so a reader sees the old file or the new one, never a torn one.
+/// Writes a file without ever leaving a torn one: a regular file is written to a temporary file beside it
+/// (beside the file a symbolic link points to), flushed to disk and renamed over it, so a reader sees the old
+/// file or the new one; a character device (/dev/null) or FIFO is written through and stays what it is.
 /// </summary>
 /// <remarks>
-/// The rename is atomic on POSIX file systems and on NTFS within one volume, which is why the
-/// temporary file lives beside the target rather than in the system temp directory. On failure the
-/// temporary file is removed and the target is left untouched.
+/// A shorthand for <see cref="OutputFile.Check(string, OutputFormat, CancellationToken)"/> followed by a write:
+/// the same checks and the same writer. The rename is atomic on POSIX file systems and on NTFS within one volume,
+/// which is why the temporary file lives beside the target rather than in the system temp directory. On failure
+/// or cancellation the temporary file is removed and the target is left untouched. To check a run's outputs
+/// against its inputs before the work, declare them with <see cref="RunFiles"/>.
 /// <example><code>
 /// var written = AtomicFile.WriteAllText("results.csv", "beta,logZ\n1,2.5\n");
 /// written.IfFail(e => Console.Error.WriteLine(e.Message));
@@ -19,62 +20,16 @@ namespace Ebm.Functional.Shell.Io;
 /// </remarks>
 public static class AtomicFile
 {
-    private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
-
     /// <summary>Writes <paramref name="text"/> as UTF-8 without a byte-order mark.</summary>
-    public static Fin<Unit> WriteAllText(string path, string text) => WriteAllBytes(path, Utf8NoBom.GetBytes(text));
+    public static Fin<Unit> WriteAllText(string path, string text) => OutputFile.Check(path).Bind(o => o.WriteAllText(text));
 
     /// <summary>Writes <paramref name="bytes"/>.</summary>
-    public static Fin<Unit> WriteAllBytes(string path, byte[] bytes) => Write(path, stream => stream.Write(bytes));
+    public static Fin<Unit> WriteAllBytes(string path, byte[] bytes) => OutputFile.Check(path).Bind(o => o.WriteAllBytes(bytes));
 
-    /// <summary>Lets <paramref name="write"/> fill the temporary file, then renames it over <paramref name="path"/>.</summary>
-    public static Fin<Unit> Write(string path, Action<Stream> write)
-    {
-        string target;
-        try
-        {
-            target = Path.GetFullPath(path);
-        }
-        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
-        {
-            return FinFail<Unit>(FileErrors.Unwritable(path, e.Message));
-        }
+    /// <summary>Lets <paramref name="write"/> stream the content, then makes it the content of <paramref name="path"/>.</summary>
+    public static Fin<Unit> Write(string path, Action<Stream> write) => Write(path, write, CancellationToken.None);
 
-        var directory = Path.GetDirectoryName(target)!;
-        if (!Directory.Exists(directory)) return FinFail<Unit>(FileErrors.Unwritable(path, $"the directory {directory} does not exist"));
-        if (Directory.Exists(target)) return FinFail<Unit>(FileErrors.Unwritable(path, "it is a directory"));
-
-        var temporary = Path.Combine(directory, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-            {
-                write(stream);
-                stream.Flush(flushToDisk: true);
-            }
-
-            File.Move(temporary, target, overwrite: true);
-            return FinSucc(unit);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return FinFail<Unit>(FileErrors.Unwritable(path, e.Message));
-        }
-        finally
-        {
-            if (File.Exists(temporary)) TryDelete(temporary);
-        }
-    }
-
-    private static void TryDelete(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // The write already failed; a leftover temporary file is reported by that failure, not this one.
-        }
-    }
+    /// <summary>As <see cref="Write(string, Action{Stream})"/>; cancelling the token stops the writer's next write and deletes the temporary file.</summary>
+    public static Fin<Unit> Write(string path, Action<Stream> write, CancellationToken cancellation) =>
+        OutputFile.Check(path, OutputFormat.Any, cancellation).Bind(o => o.Write(write));
 }

@@ -22,7 +22,7 @@ public static class EstimatePlot
     /// <summary>Most histogram bins.</summary>
     public const int MaxBins = 60;
 
-    /// <summary>Renders the panels and writes them to <paramref name="path"/> atomically.</summary>
+    /// <summary>Renders the panels and writes them to <paramref name="path"/> through <see cref="AtomicFile"/> (atomically for a regular file, in place for a device or FIFO).</summary>
     public static Fin<Unit> SavePng(string path, LogZEstimate estimate, string title, double? exactLogZ = null) =>
         AtomicFile.WriteAllBytes(path, RenderPng(estimate, title, exactLogZ));
 

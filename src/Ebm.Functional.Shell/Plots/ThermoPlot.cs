@@ -12,7 +12,8 @@ namespace Ebm.Functional.Shell.Plots;
 /// </summary>
 /// <remarks>
 /// U = &lt;E&gt;, C = beta^2 Var(E), F = -log Z / beta, S = beta (U - F). Non-finite values (F at beta = 0)
-/// are left out of their panel. The file is written atomically.
+/// are left out of their panel. The file is written through <see cref="AtomicFile"/>: atomically for a regular
+/// file, in place for a device or FIFO.
 /// <example><code>
 /// var rows = LogPartition.Sweep(model, betas);
 /// rows.Bind(r =&gt; ThermoPlot.SavePng("thermo.png", r, "ising 4x4", ThermoAxis.Beta));
@@ -26,7 +27,7 @@ public static class ThermoPlot
     /// <summary>Height of the image in pixels.</summary>
     public const int Height = 900;
 
-    /// <summary>Renders the four panels and writes them to <paramref name="path"/> as a PNG.</summary>
+    /// <summary>Renders the four panels and writes them to <paramref name="path"/> as a PNG through <see cref="AtomicFile"/>.</summary>
     public static Fin<Unit> SavePng(string path, IReadOnlyList<ExactResult> rows, string title, ThermoAxis axis) =>
         AtomicFile.WriteAllBytes(path, RenderPng(rows, title, axis));
 

@@ -7,7 +7,8 @@ namespace Ebm.Functional.Shell.Plots;
 
 /// <summary>
 /// Draws the energy trace of every chain against the kept step as a PNG: chains that have not mixed
-/// show as separated or drifting lines. The file is written atomically.
+/// show as separated or drifting lines. The file is written through <see cref="AtomicFile"/>: atomically for a
+/// regular file, in place for a device or FIFO.
 /// </summary>
 public static class TracePlot
 {

@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace Ebm.Cli.Tests;
+
+/// <summary>The built <c>ebm</c> run as <c>dotnet ebm.dll</c> in a child process that a test can signal while it works.</summary>
+internal sealed partial class EbmProcess : IDisposable
+{
+    /// <summary>Longest wait for anything the process is expected to do; generous for a loaded machine.</summary>
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    private readonly Process _process;
+    private readonly StringBuilder _error = new();
+    private readonly Lock _gate = new();
+
+    private EbmProcess(Process process) => _process = process;
+
+    /// <summary>What the process wrote to stderr so far.</summary>
+    public string Error
+    {
+        get
+        {
+            lock (_gate) return _error.ToString();
+        }
+    }
+
+    public static EbmProcess Start(string workingDirectory, params string[] args)
+    {
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ebm.dll"));
+        foreach (var a in args) start.ArgumentList.Add(a);
+        start.Environment.Remove("EBM_DEBUG");
+        var process = new EbmProcess(Process.Start(start)!);
+        process._process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is null) return;
+            lock (process._gate) process._error.AppendLine(e.Data);
+        };
+        process._process.OutputDataReceived += (_, _) => { };
+        process._process.BeginErrorReadLine();
+        process._process.BeginOutputReadLine();
+        return process;
+    }
+
+    /// <summary>Waits until stderr holds <paramref name="text"/>; false if the process ended or <see cref="Patience"/> ran out first.</summary>
+    public bool WaitForError(string text)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < Patience)
+        {
+            if (Error.Contains(text, StringComparison.Ordinal)) return true;
+            if (_process.HasExited) return false;
+            Thread.Sleep(50);
+        }
+
+        return false;
+    }
+
+    /// <summary>Sends the signal (2 SIGINT, 15 SIGTERM) to the process.</summary>
+    public void Signal(int signal) => Assert.Equal(0, Kill(_process.Id, signal));
+
+    /// <summary>The exit code, once the process has ended (failing the test if it does not within <see cref="Patience"/>).</summary>
+    public int WaitForExit()
+    {
+        Assert.True(_process.WaitForExit(Patience), "ebm did not end");
+        _process.WaitForExit();
+        return _process.ExitCode;
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited) _process.Kill();
+        _process.Dispose();
+    }
+
+    /// <summary>
+    /// True when this process ignores SIGINT, which its children inherit (a run started in the background by a
+    /// non-interactive shell); .NET then leaves Ctrl-C ignored, as Unix says a background job should.
+    /// </summary>
+    public static bool InterruptIgnored()
+    {
+        var line = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("SigIgn:", StringComparison.Ordinal));
+        return line is not null && (Convert.ToUInt64(line["SigIgn:".Length..].Trim(), 16) & 0x2) != 0;
+    }
+
+    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static partial int Kill(int pid, int signal);
+}
