@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
 using Ebm.Cli.Output;
 using Ebm.Cli.Sampling;
 using Ebm.Functional.Diagnostics;
@@ -53,7 +55,7 @@ internal static class SampleCommand
         var json = CommonOptions.Json("the summary (seed, sampler, meanEnergy, mcse, rHat, essBulk, essTail, autocorrelationTime, acceptanceRate, warnings)");
 
         var command = new Command("sample", "Sample p(x) proportional to exp(-beta E(x)) with an MCMC kernel, and report convergence diagnostics " +
-                                            "(R-hat, bulk and tail ESS, autocorrelation time, acceptance) of the energy.")
+                                            "(R-hat, bulk and tail ESS, autocorrelation time, acceptance) of the energy and of summaries of the state (coordinates, magnetisation, visible means).")
         {
             model, sampler, chains, steps, burnIn, thin, beta, seed, stepSize, leapfrog, rungs, ratio, output, json, plot,
         };
@@ -95,37 +97,67 @@ internal static class SampleCommand
         var outcome =
             from model in ModelFile.Load(path)
             from job in SamplerCatalog.Resolve(model, request)
-            let run = ProgressDisplay.Run(context, $"sample ({request.Sampler})", progress => job(seed, settings, progress))
-            from summary in ChainSummary.Summarise(run.Energies.Transpose())
-            select (model, run, summary);
+            from fits in TracesFit(model, request, settings)
+            from run in Sample(context, model, request, settings, seed, job, csv)
+            from report in ConvergenceReport.Create(run.Traces.Energies(), request.Beta, run.Observables, run.Traces.Observable)
+            select (model, run, report);
         return outcome.Match(
             Succ: r =>
             {
-                var files = new List<(string Path, Func<Fin<Unit>> Write)>();
-                if (csv is not null) files.Add((csv, () => AtomicFile.WriteAllText(csv, SamplesCsv.Write(r.run, r.model.Dimension))));
-                if (plot is not null) files.Add((plot, () => TracePlot.SavePng(plot, r.run.Energies.Transpose(), $"{r.model.Kind}: {request.Sampler}, seed {seed}")));
-                foreach (var (file, write) in files)
+                if (plot is not null)
                 {
-                    var written = write();
+                    var written = TracePlot.SavePng(plot, r.run.Traces.Energies(), $"{r.model.Kind}: {request.Sampler}, seed {seed}");
                     if (written.IsFail) return ErrorReport.Write(context, (Error)written);
-                    context.Error.WriteLine($"ebm: wrote {file}");
+                    context.Error.WriteLine($"ebm: wrote {plot}");
                 }
 
                 var acceptance = r.run.AcceptanceRates.Span.ToArray().Average();
                 context.Out.WriteLine(json
-                    ? Json(r.model, request, settings, seed, r.summary, acceptance, clock.Elapsed.TotalSeconds)
-                    : Text(r.model, request, settings, seed, r.summary, acceptance, clock.Elapsed.TotalSeconds));
+                    ? Json(r.model, request, settings, seed, r.report, acceptance, clock.Elapsed.TotalSeconds)
+                    : Text(r.model, request, settings, seed, r.report, acceptance, clock.Elapsed.TotalSeconds));
                 if (!json)
-                    foreach (var warning in r.summary.Warnings()) context.Error.WriteLine($"ebm: warning: {warning}");
+                    foreach (var warning in r.report.Warnings()) context.Error.WriteLine($"ebm: warning: {warning}");
                 return ExitCodes.Success;
             },
             Fail: e => ErrorReport.Write(context, e));
     }
 
+    /// <summary>Runs the job; with <paramref name="csv"/>, streams each kept step's rows into it as the chains run.</summary>
+    private static Fin<SampleOutcome> Sample(CliContext context, IEnergyModel model, SampleRequest request, RunSettings settings, ulong seed, SampleJob job, string? csv)
+    {
+        var label = $"sample ({request.Sampler})";
+        if (csv is null) return FinSucc(ProgressDisplay.Run(context, label, progress => job(seed, settings, progress, null)));
+        SampleOutcome? run = null;
+        var written = AtomicFile.Write(csv, stream =>
+        {
+            using var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1 << 16, leaveOpen: true);
+            SamplesCsv.WriteHeader(writer, model.Dimension);
+            run = ProgressDisplay.Run(context, label, progress => job(seed, settings, progress, (t, energies, states) => SamplesCsv.WriteStep(writer, t, energies, states)));
+        });
+        return written.Map(_ =>
+        {
+            context.Error.WriteLine($"ebm: wrote {csv}");
+            return run!;
+        });
+    }
+
+    /// <summary>The traces (energy and observables, chains x kept steps) must fit one array; beyond that no budget helps.</summary>
+    private static Fin<Unit> TracesFit(IEnergyModel model, SampleRequest request, RunSettings settings) =>
+        ChainTraces.Fit(request.Chains, settings.Kept, Observables.For(model).Count)
+            ? FinSucc(unit)
+            : FinFail<Unit>(CliErrors.InvalidOption("--steps",
+                $"{request.Chains} chains x {settings.Kept} kept steps x {1 + Observables.For(model).Count} traces exceed the {System.Array.MaxLength} values one run can keep; use fewer chains, fewer steps or --thin"));
+
     private static string Show(LanguageExt.Option<double> value) => value.Match(Numbers.Table, () => "—");
 
-    private static string Text(IEnergyModel model, SampleRequest r, RunSettings s, ulong seed, ChainSummary d, double acceptance, double seconds) =>
-        string.Join(Environment.NewLine, [
+    /// <summary>"1.53 (x0)" for an R-hat, "7.2 (bulk ESS of x0)" for an ESS.</summary>
+    private static string Show(LanguageExt.Option<ExtremeDiagnostic> extreme) =>
+        extreme.Match(e => e.Measure == "R-hat" ? $"{Numbers.Table(e.Value)} ({e.Name})" : $"{Numbers.Table(e.Value)} ({e.Measure} of {e.Name})", () => "—");
+
+    private static string Text(IEnergyModel model, SampleRequest r, RunSettings s, ulong seed, ConvergenceReport report, double acceptance, double seconds)
+    {
+        var d = report.Energy;
+        return string.Join(Environment.NewLine, [
             $"model          {model.Kind}, {model.Dimension} variables",
             $"sampler        {r.Sampler} at beta {Numbers.Table(r.Beta)}: {r.Chains} chains, {s.Steps} steps after {s.BurnIn} burn-in, thin {s.Thin}",
             $"seed           {seed}",
@@ -134,12 +166,17 @@ internal static class SampleCommand
             $"R-hat          {Show(d.RHat)}",
             $"ESS            bulk {Show(d.BulkEss)}, tail {Show(d.TailEss)}",
             $"tau            {Show(d.AutocorrelationTime)} (integrated autocorrelation time, kept steps)",
+            $"diagnosed      {string.Join(", ", report.Scalars.Map(x => x.Name))}",
+            $"worst R-hat    {Show(report.WorstRHat)}",
+            $"smallest ESS   {Show(report.SmallestEss)}",
             $"acceptance     {Numbers.Table(acceptance)}",
             $"time           {seconds:F3} s"]);
+    }
 
-    private static string Json(IEnergyModel model, SampleRequest r, RunSettings s, ulong seed, ChainSummary d, double acceptance, double seconds) =>
+    private static string Json(IEnergyModel model, SampleRequest r, RunSettings s, ulong seed, ConvergenceReport report, double acceptance, double seconds) =>
         ResultJson.Object(w =>
         {
+            var d = report.Energy;
             w.WriteString("version", VersionReport.Version);
             w.WriteNumber("seed", seed);
             w.WriteString("model", model.Kind);
@@ -159,8 +196,36 @@ internal static class SampleCommand
             ResultJson.Number(w, "autocorrelationTime", d.AutocorrelationTime.IfNone(double.NaN));
             ResultJson.Number(w, "acceptanceRate", acceptance);
             w.WriteStartArray("warnings");
-            foreach (var warning in d.Warnings()) w.WriteStringValue(warning);
+            foreach (var warning in report.Warnings()) w.WriteStringValue(warning);
             w.WriteEndArray();
             w.WriteNumber("seconds", seconds);
+            w.WriteBoolean("diverged", report.Diverged);
+            Extreme(w, "worstRHat", report.WorstRHat);
+            Extreme(w, "smallestEss", report.SmallestEss);
+            w.WriteStartArray("diagnosed");
+            foreach (var scalar in report.Scalars) DiagnosedScalar(w, scalar);
+            w.WriteEndArray();
         });
+
+    /// <summary>"name": value and "nameQuantity": the scalar that has it (and "nameKind" for the ESS); null when undefined.</summary>
+    private static void Extreme(Utf8JsonWriter w, string name, LanguageExt.Option<ExtremeDiagnostic> extreme)
+    {
+        ResultJson.Number(w, name, extreme.Map(e => e.Value).IfNone(double.NaN));
+        extreme.Match(e => w.WriteString(name + "Quantity", e.Name), () => w.WriteNull(name + "Quantity"));
+        extreme.Match(e => w.WriteString(name + "Measure", e.Measure), () => w.WriteNull(name + "Measure"));
+    }
+
+    private static void DiagnosedScalar(Utf8JsonWriter w, ScalarSummary scalar)
+    {
+        var d = scalar.Summary;
+        w.WriteStartObject();
+        w.WriteString("name", scalar.Name);
+        ResultJson.Number(w, "mean", d.Mean);
+        ResultJson.Number(w, "sd", d.StandardDeviation);
+        ResultJson.Number(w, "mcse", d.McseMean.IfNone(double.NaN));
+        ResultJson.Number(w, "rHat", d.RHat.IfNone(double.NaN));
+        ResultJson.Number(w, "essBulk", d.BulkEss.IfNone(double.NaN));
+        ResultJson.Number(w, "essTail", d.TailEss.IfNone(double.NaN));
+        w.WriteEndObject();
+    }
 }

@@ -37,7 +37,7 @@ public static class Autocorrelation
             if (maxLag < 0 || maxLag >= valid.Columns)
                 return FinFail<Vec>(DiagnosticsErrors.InvalidArgument("maxLag", maxLag.ToString(), $"must lie in 0..{valid.Columns - 1}"));
             if (DrawsCheck.IsConstant(valid.Span)) return FinFail<Vec>(DiagnosticsErrors.ConstantDraws("autocorrelation"));
-            var covariance = Autocovariance(valid.Span);
+            var covariance = Autocovariance(DrawsCheck.Normalised(valid).Span);
             return FinSucc(Vec.Create(maxLag + 1, rho =>
             {
                 for (var t = 0; t <= maxLag; t++) rho[t] = covariance[t] / covariance[0];
@@ -54,8 +54,9 @@ public static class Autocorrelation
                 : FinSucc(CombinedUnchecked(valid)));
 
     /// <summary><see cref="Combined"/> for validated, non-constant input.</summary>
-    internal static Vec CombinedUnchecked(Mat chains)
+    internal static Vec CombinedUnchecked(Mat draws)
     {
+        var chains = DrawsCheck.Normalised(draws);
         var n = chains.Columns;
         var m = chains.Rows;
         var meanCovariance = new double[n];

@@ -41,7 +41,7 @@ public static class RHat
 
     /// <summary>Folded R̂: the bulk R̂ of |x - median(x)|, sensitive to chains that differ in spread.</summary>
     public static Fin<double> Folded(Mat draws) =>
-        ValidateSplit(draws, "folded R-hat").Bind(valid => Bulk(RankNormalisation.Fold(valid)).Match(
+        ValidateSplit(draws, "folded R-hat").Bind(valid => Bulk(RankNormalisation.Fold(DrawsCheck.Normalised(valid))).Match(
             Succ: FinSucc,
             Fail: error => FinFail<double>(error.Code == DiagnosticsErrors.ConstantDrawsCode ? DiagnosticsErrors.ConstantDraws("folded R-hat") : error)));
 
@@ -61,7 +61,7 @@ public static class RHat
         DrawsCheck.IsConstant(draws.Span) ? FinFail<Mat>(DiagnosticsErrors.ConstantDraws(diagnostic)) : FinSucc(draws);
 
     private static Fin<double> OfChains(Mat chains, string diagnostic) =>
-        NonConstant(chains, diagnostic).Map(valid =>
+        NonConstant(chains, diagnostic).Map(DrawsCheck.Normalised).Map(valid =>
         {
             var n = valid.Columns;
             var means = new double[valid.Rows];
