@@ -45,6 +45,9 @@ public sealed class SampleDiagnosticsTests : IDisposable
         Assert.InRange(json.GetProperty("rHat").GetDouble(), 0.99, 1.01);
         Assert.True(json.GetProperty("worstRHat").GetDouble() > 1.5);
         Assert.Equal("x0", json.GetProperty("worstRHatQuantity").GetString());
+        Assert.Equal("x0", json.GetProperty("smallestEssQuantity").GetString());
+        Assert.Equal("bulk ESS", json.GetProperty("smallestEssMeasure").GetString());
+        Assert.False(json.GetProperty("diverged").GetBoolean());
         Assert.Contains(json.GetProperty("warnings").EnumerateArray(), w => w.GetString()!.StartsWith("R-hat(x0)", StringComparison.Ordinal));
         Assert.Equal(["E", "x0", "x1"], json.GetProperty("diagnosed").EnumerateArray().Select(d => d.GetProperty("name").GetString()!).ToArray());
         foreach (var key in new[] { "seed", "sampler", "meanEnergy", "mcse", "rHat", "essBulk", "essTail", "autocorrelationTime", "acceptanceRate", "warnings" })
@@ -119,6 +122,29 @@ public sealed class SampleDiagnosticsTests : IDisposable
             for (var j = 0; j < d.Length; j++) d[j] = ChainRunner.StartKey(8).UniformAt(j) < 0.5 ? 1.0 : low;
         });
         Assert.Equal(ByHand(HeatBathGibbs.Create(machine, 1.0), states, 8, 3, 20, 1, s => s.Energies, s => s.States), File.ReadAllText(discrete));
+    }
+
+    [Fact]
+    public void A_run_whose_traces_cannot_fit_one_array_is_refused_with_the_memory_it_would_need()
+    {
+        var outcome = CliRun.Invoke("sample", CliRun.Example("gaussian-2d.json"), "--sampler", "hmc", "--chains", "100000", "--steps", "99000000", "--burn-in", "0");
+        Assert.Equal(2, outcome.Code);
+        Assert.Contains("--steps: 100000 chains x 99000000 kept steps x 3 traces exceed", outcome.Err);
+        Assert.Contains("GB", outcome.Err);
+        Assert.Equal("", outcome.Out);
+    }
+
+    /// <summary>
+    /// gaussian-2d (d = 2, observables x0 and x1), 4 chains x 1000 kept steps: traces 8·4·1000·3 = 96,000 bytes,
+    /// diagnostics 7·8·4·1000 = 224,000, states 4·8·4·2 = 256; parallel tempering with 8 rungs holds 8 times the states.
+    /// </summary>
+    [Fact]
+    public void The_memory_a_run_needs_is_traces_plus_diagnostics_plus_states()
+    {
+        var model = Load("gaussian-2d.json");
+        var settings = RunSettings.Create(1000).Match(s => s, e => throw new InvalidOperationException(e.Head.Message));
+        Assert.Equal(96_000 + 224_000 + 256, Sampling.SampleMemory.Bytes(model, new Sampling.SampleRequest("hmc", 4, 1.0, 0.1, 10, 8, 10.0), settings));
+        Assert.Equal(96_000 + 224_000 + 8 * 256, Sampling.SampleMemory.Bytes(model, new Sampling.SampleRequest("pt", 4, 1.0, 0.1, 10, 8, 10.0), settings));
     }
 
     private static IEnergyModel Load(string example) =>

@@ -97,7 +97,7 @@ internal static class SampleCommand
         var outcome =
             from model in ModelFile.Load(path)
             from job in SamplerCatalog.Resolve(model, request)
-            from fits in TracesFit(model, request, settings)
+            from fits in SampleMemory.CheckTracesFit(model, request, settings)
             from run in Sample(context, model, request, settings, seed, job, csv)
             from report in ConvergenceReport.Create(run.Traces.Energies(), request.Beta, run.Observables, run.Traces.Observable)
             select (model, run, report);
@@ -140,13 +140,6 @@ internal static class SampleCommand
             return run!;
         });
     }
-
-    /// <summary>The traces (energy and observables, chains x kept steps) must fit one array; beyond that no budget helps.</summary>
-    private static Fin<Unit> TracesFit(IEnergyModel model, SampleRequest request, RunSettings settings) =>
-        ChainTraces.Fit(request.Chains, settings.Kept, Observables.For(model).Count)
-            ? FinSucc(unit)
-            : FinFail<Unit>(CliErrors.InvalidOption("--steps",
-                $"{request.Chains} chains x {settings.Kept} kept steps x {1 + Observables.For(model).Count} traces exceed the {System.Array.MaxLength} values one run can keep; use fewer chains, fewer steps or --thin"));
 
     private static string Show(LanguageExt.Option<double> value) => value.Match(Numbers.Table, () => "—");
 
@@ -200,19 +193,19 @@ internal static class SampleCommand
             w.WriteEndArray();
             w.WriteNumber("seconds", seconds);
             w.WriteBoolean("diverged", report.Diverged);
-            Extreme(w, "worstRHat", report.WorstRHat);
-            Extreme(w, "smallestEss", report.SmallestEss);
+            Extreme(w, "worstRHat", report.WorstRHat, withMeasure: false);
+            Extreme(w, "smallestEss", report.SmallestEss, withMeasure: true);
             w.WriteStartArray("diagnosed");
             foreach (var scalar in report.Scalars) DiagnosedScalar(w, scalar);
             w.WriteEndArray();
         });
 
-    /// <summary>"name": value and "nameQuantity": the scalar that has it (and "nameKind" for the ESS); null when undefined.</summary>
-    private static void Extreme(Utf8JsonWriter w, string name, LanguageExt.Option<ExtremeDiagnostic> extreme)
+    /// <summary>"name": the value, "nameQuantity": the scalar that has it, and "nameMeasure" ("bulk ESS" or "tail ESS") if asked; null when undefined.</summary>
+    private static void Extreme(Utf8JsonWriter w, string name, LanguageExt.Option<ExtremeDiagnostic> extreme, bool withMeasure)
     {
         ResultJson.Number(w, name, extreme.Map(e => e.Value).IfNone(double.NaN));
         extreme.Match(e => w.WriteString(name + "Quantity", e.Name), () => w.WriteNull(name + "Quantity"));
-        extreme.Match(e => w.WriteString(name + "Measure", e.Measure), () => w.WriteNull(name + "Measure"));
+        if (withMeasure) extreme.Match(e => w.WriteString(name + "Measure", e.Measure), () => w.WriteNull(name + "Measure"));
     }
 
     private static void DiagnosedScalar(Utf8JsonWriter w, ScalarSummary scalar)

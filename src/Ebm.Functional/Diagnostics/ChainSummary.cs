@@ -51,17 +51,18 @@ public sealed record ChainSummary(
     public static Fin<ChainSummary> Summarise(Mat draws) =>
         DrawsCheck.Validate(draws, "chain summary", 1, 1).Map(valid =>
         {
-            var sd = DrawsCheck.StandardDeviation(valid.Span);
+            // the MCSE and τ share one basic ESS, the costliest part of both (an FFT per half chain)
+            var basicEss = EffectiveSampleSize.Basic(valid).ToOption();
             return new ChainSummary(
                 valid.Rows,
                 valid.Columns,
                 DrawsCheck.Mean(valid.Span),
-                sd,
-                MonteCarloStandardError.OfMean(valid).ToOption(),
+                DrawsCheck.StandardDeviation(valid.Span),
+                basicEss.Map(ess => MonteCarloStandardError.FromBasicEss(valid, ess)),
                 EffectiveSampleSize.Bulk(valid).ToOption(),
                 EffectiveSampleSize.Tail(valid).ToOption(),
                 Diagnostics.RHat.RankNormalised(valid).ToOption(),
-                IntegratedAutocorrelationTime.OfDraws(valid).ToOption());
+                basicEss.Map(ess => IntegratedAutocorrelationTime.FromBasicEss(valid, ess)));
         });
 
     /// <summary>Plain-language warnings: R-hat above <see cref="RHatThreshold"/>, ESS below <see cref="MinimumEssPerChain"/> per chain, undefined values.</summary>

@@ -22,7 +22,10 @@ public static class MonteCarloStandardError
 {
     /// <summary>MCSE of the mean from the basic ESS; the draws' requirements are those of the ESS.</summary>
     public static Fin<double> OfMean(Mat draws) =>
-        EffectiveSampleSize.Basic(draws).Map(ess => SdOverRoot(draws.Span, ess));
+        EffectiveSampleSize.Basic(draws).Map(ess => FromBasicEss(draws, ess));
+
+    /// <summary><see cref="OfMean"/> given the basic ESS of the same draws (so a summary computes that ESS once).</summary>
+    internal static double FromBasicEss(Mat draws, double basicEss) => SdOverRoot(draws.Span, basicEss);
 
     /// <summary>Batch-means MCSE with the default batch size b = ⌊√T⌋.</summary>
     public static Fin<double> BatchMeans(Mat draws) => BatchMeans(draws, (int)Math.Floor(Math.Sqrt(draws.Columns)));
