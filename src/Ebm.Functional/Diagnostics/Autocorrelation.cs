@@ -23,6 +23,8 @@ namespace Ebm.Functional.Diagnostics;
 /// 1 - (W - (n-1)W/n)/var⁺, slightly below 1, by its mixed divisors). The lag-t term averages the chains' autocovariances with divisor n,
 /// as Stan and posterior do (the paper writes s²_m ρ̂_{t,m}, which differs by the factor n/(n - 1)). Because var⁺
 /// includes the between-chain variance, chains that disagree make ρ̂_t large and the ESS small.</para>
+/// <para>The draws are scaled by a power of two (exact, and ρ̂ does not depend on the scale) before the transform, so
+/// draws near ±1e308 give finite autocorrelations.</para>
 /// </remarks>
 public static class Autocorrelation
 {

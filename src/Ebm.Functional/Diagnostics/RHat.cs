@@ -19,6 +19,9 @@ namespace Ebm.Functional.Diagnostics;
 /// gives an R-hat (its two halves must agree) and a trend within a chain is detected; they need T ≥ 4.</para>
 /// <para>Undefined cases: all draws equal → <see cref="DiagnosticsErrors.ConstantDraws"/> error (0/0). Chains each
 /// constant but at different values (W = 0 &lt; B) → +∞, which reads correctly as "not converged".</para>
+/// <para>R̂ is a ratio of variances, so it does not change when every draw is multiplied by a power of two; the
+/// draws are scaled that way before the variances are summed, so draws near 1e306 (whose squares overflow) or
+/// 1e-300 (whose squares underflow) give the R̂ of moderate ones, bit for bit.</para>
 /// </remarks>
 public static class RHat
 {
