@@ -13,18 +13,20 @@ namespace Ebm.Cli.Sampling;
 /// stream to --out), so nothing else grows with the number of steps.
 /// </summary>
 /// <remarks>
-/// Measured (Ising 4 x 4, checkerboard, 100 chains x 20,000 steps): traces 2 x 16 MB; the diagnostics of one trace
-/// hold at most 4.5 copies of it alive at once (ranks, normal scores, split and folded chains), and the summary of
-/// all of them allocates about 26 copies in all, which the garbage collector may leave resident for a while, so the
-/// process's resident size can exceed this estimate by up to about 20 copies of one trace.
+/// Measured on Ising 4 x 4, checkerboard, 100 chains x 20,000 steps (one trace 16 MB, two kept: E and m): under a
+/// GC heap hard limit (<c>DOTNET_GCHeapHardLimit</c>) the run completes with 168 MB and runs out of memory with 151 MB,
+/// so it needs 10.5 traces' worth, the 2 kept and 8.5 more; the estimate gives 2 + 9. The summary of one trace holds
+/// at most 4.5 copies of it alive at once (ranks, normal scores, split and folded chains) but allocates about 26 in
+/// all, which the garbage collector may leave resident while memory is plentiful, so without a limit the process's
+/// resident size can exceed the estimate (1.9 GB for 100 chains x 100,000 steps, estimated 0.88 GB).
 /// </remarks>
 internal static class SampleMemory
 {
     /// <summary>
-    /// Copies of one trace (chains x kept steps doubles) alive while the report is made: the energies, the quantity
-    /// being summarised and its working arrays (4.5 measured), rounded up.
+    /// Copies of one trace (chains x kept steps doubles) the report needs beside the kept traces: the energies, the
+    /// quantity being summarised, its working arrays and the collector's slack (8.5 measured), rounded up.
     /// </summary>
-    public const int DiagnosticCopies = 7;
+    public const int DiagnosticCopies = 9;
 
     /// <summary>Copies of one step's states alive at once: the sampler's state and proposal (positions, gradients), and the kept step handed to the observables and the CSV.</summary>
     public const int StateCopies = 4;
