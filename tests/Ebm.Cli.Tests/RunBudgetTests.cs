@@ -58,7 +58,8 @@ public sealed class RunBudgetTests : IDisposable
     [Fact]
     public void Sampling_that_would_keep_too_long_a_trace_is_refused()
     {
-        var run = CliRun.Invoke("sample", CliRun.Example("gaussian-2d.json"), "--sampler", "metropolis", "--chains", "100000", "--steps", "90000000");
+        // 10,000 chains x 30,000 kept steps x 3 traces = 9e8 doubles: one array holds them, the memory budget does not.
+        var run = CliRun.Invoke("sample", CliRun.Example("gaussian-2d.json"), "--sampler", "metropolis", "--chains", "10000", "--steps", "30000");
         AssertRefused(run, "of memory (budget 4.0 GiB)", "chains ", "--chains, --steps");
     }
 

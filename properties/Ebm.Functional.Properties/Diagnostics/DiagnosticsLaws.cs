@@ -8,7 +8,7 @@ namespace Ebm.Functional.Properties.Diagnostics;
 
 /// <summary>
 /// Invariances of R-hat and ESS: affine maps (all R-hats), strictly increasing maps (the rank-based ones, exactly),
-/// reordering the chains, and the range 0 &lt; ESS ≤ S log₁₀ S. Draws are AR(1) chains with a random φ in (-0.9, 0.9),
+/// reordering the chains, scaling by powers of two (every summary, exactly), and the range 0 &lt; ESS ≤ S log₁₀ S. Draws are AR(1) chains with a random φ in (-0.9, 0.9),
 /// chain offsets and a rounding to a dyadic grid (step 1, 1/2, 1/4 or 1/8) so that ties and disagreeing chains occur
 /// while 2.5x - 7 stays exact: folded draws that tie exactly must still tie after the map.
 /// </summary>
@@ -97,5 +97,27 @@ public class DiagnosticsLaws
         var x = Draws(seed, chains, draws);
         var n = x.Columns / 2;
         return RHat.Split(x).Match(r => r >= Math.Sqrt((n - 1.0) / n) * (1 - 1e-12), _ => true);
+    }
+
+    /// <summary>
+    /// Multiplying every draw by 2^k (|k| ≤ 1000) is exact, and the summaries are computed on draws scaled by a power
+    /// of two, so the mean, sd and MCSE scale by exactly 2^k and R-hat, ESS and τ keep every bit, even where the plain
+    /// sums of squares would overflow (k = 1000) or underflow (k = -1000). The grid keeps means and spreads far from
+    /// subnormal numbers (a nonzero mean is at least 1/(8·S) = 2^-15).
+    /// </summary>
+    [Property(MaxTest = 100)]
+    public bool SummariesScaleExactlyByPowersOfTwo(int seed, byte chains, byte draws, short exponent)
+    {
+        var x = Draws(seed, chains, draws);
+        var factor = Math.ScaleB(1.0, exponent % 1001);
+        var small = ChainSummary.Summarise(x);
+        var large = ChainSummary.Summarise(Map(x, v => v * factor));
+        return small.Match(
+            a => large.Match(
+                b => b.Mean == a.Mean * factor && b.StandardDeviation == a.StandardDeviation * factor
+                    && b.McseMean == a.McseMean.Map(m => m * factor) && b.RHat == a.RHat && b.BulkEss == a.BulkEss
+                    && b.TailEss == a.TailEss && b.AutocorrelationTime == a.AutocorrelationTime,
+                _ => false),
+            _ => large.IsFail);
     }
 }

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
 using Ebm.Cli.Cost;
 using Ebm.Cli.Options;
 using Ebm.Cli.Output;
@@ -52,11 +54,11 @@ internal static class SampleCommand
         var seed = WholeOption.Create("--seed", "Seed of every random number of the run (starting points included); printed with the result.", DefaultSeed, "S");
         var output = new OutputOption("--out", OutputFormat.Any, "-o") { Description = "Write the kept samples as CSV (chain, step, energy, x0, x1, ...).", HelpName = "FILE.csv" };
         var plot = new OutputOption("--trace-plot", OutputFormat.Png) { Description = "Draw the energy trace of each chain into a PNG.", HelpName = "FILE.png" };
-        var json = CommonOptions.Json("the summary (seed, sampler, meanEnergy, mcse, rHat, essBulk, essTail, autocorrelationTime, acceptanceRate, warnings, cost)");
+        var json = CommonOptions.Json("the summary (seed, sampler, meanEnergy, mcse, rHat, essBulk, essTail, autocorrelationTime, acceptanceRate, warnings, cost, diverged, worstRHat, smallestEss, diagnosed)");
         var force = CommonOptions.Force();
 
         var command = new Command("sample", "Sample p(x) proportional to exp(-beta E(x)) with an MCMC kernel, and report convergence diagnostics " +
-                                            "(R-hat, bulk and tail ESS, autocorrelation time, acceptance) of the energy.")
+                                            "(R-hat, bulk and tail ESS, autocorrelation time, acceptance) of the energy and of summaries of the state (coordinates, magnetisation, visible means).")
         {
             model, sampler, chains, steps, burnIn, thin, beta, seed, stepSize, leapfrog, rungs, ratio, output, json, plot, force,
         };
@@ -100,33 +102,58 @@ internal static class SampleCommand
         var outcome =
             from model in ModelFile.Load(path)
             from job in SamplerCatalog.Resolve(model, request)
+            from fits in SampleMemory.CheckTracesFit(model, request, settings)
             from cost in RunBudget.Check(SampleCost.For(model, request, settings), force, SampleCost.Levers)
-            let run = ProgressDisplay.Run(context, $"sample ({request.Sampler})", progress => job(seed, settings, progress))
-            from summary in ChainSummary.Summarise(run.Energies.Transpose())
-            select (model, run, summary, cost);
+            from run in Sample(context, model, request, settings, seed, job, csv)
+            from report in ConvergenceReport.Create(run.Traces.Energies(), request.Beta, run.Observables, run.Traces.Observable)
+            select (model, run, report, cost);
         return outcome.Match(
             Succ: r =>
             {
                 var written = CommandFiles.WriteAll(context,
-                    (csv, o => o.WriteAllText(SamplesCsv.Write(r.run, r.model.Dimension))),
-                    (plot, o => o.WriteAllBytes(TracePlot.RenderPng(r.run.Energies.Transpose(), $"{r.model.Kind}: {request.Sampler}, seed {seed}"))));
+                    (plot, o => o.WriteAllBytes(TracePlot.RenderPng(r.run.Traces.Energies(), $"{r.model.Kind}: {request.Sampler}, seed {seed}"))));
                 if (written.IsFail) return ErrorReport.Write(context, (Error)written);
 
                 var acceptance = r.run.AcceptanceRates.Span.ToArray().Average();
                 context.Out.WriteLine(json
-                    ? Json(r.model, request, settings, seed, r.summary, acceptance, clock.Elapsed.TotalSeconds, r.cost, force)
-                    : Text(r.model, request, settings, seed, r.summary, acceptance, clock.Elapsed.TotalSeconds, r.cost));
+                    ? Json(r.model, request, settings, seed, r.report, acceptance, clock.Elapsed.TotalSeconds, r.cost, force)
+                    : Text(r.model, request, settings, seed, r.report, acceptance, clock.Elapsed.TotalSeconds, r.cost));
                 if (!json)
-                    foreach (var warning in r.summary.Warnings()) context.Error.WriteLine($"ebm: warning: {warning}");
+                    foreach (var warning in r.report.Warnings()) context.Error.WriteLine($"ebm: warning: {warning}");
                 return ExitCodes.Success;
             },
             Fail: e => ErrorReport.Write(context, e));
     }
 
+    /// <summary>Runs the job; with <paramref name="csv"/>, streams each kept step's rows into it as the chains run.</summary>
+    private static Fin<SampleOutcome> Sample(CliContext context, IEnergyModel model, SampleRequest request, RunSettings settings, ulong seed, SampleJob job, OutputFile? csv)
+    {
+        var label = $"sample ({request.Sampler})";
+        if (csv is null) return FinSucc(ProgressDisplay.Run(context, label, progress => job(seed, settings, progress, null)));
+        SampleOutcome? run = null;
+        var written = csv.Write(stream =>
+        {
+            using var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1 << 16, leaveOpen: true);
+            SamplesCsv.WriteHeader(writer, model.Dimension);
+            run = ProgressDisplay.Run(context, label, progress => job(seed, settings, progress, (t, energies, states) => SamplesCsv.WriteStep(writer, t, energies, states)));
+        });
+        return written.Map(_ =>
+        {
+            context.Error.WriteLine($"ebm: wrote {csv.Path}");
+            return run!;
+        });
+    }
+
     private static string Show(LanguageExt.Option<double> value) => value.Match(Numbers.Table, () => "—");
 
-    private static string Text(IEnergyModel model, SampleRequest r, RunSettings s, ulong seed, ChainSummary d, double acceptance, double seconds, RunCost cost) =>
-        string.Join(Environment.NewLine, [
+    /// <summary>"1.53 (x0)" for an R-hat, "7.2 (bulk ESS of x0)" for an ESS.</summary>
+    private static string Show(LanguageExt.Option<ExtremeDiagnostic> extreme) =>
+        extreme.Match(e => e.Measure == "R-hat" ? $"{Numbers.Table(e.Value)} ({e.Name})" : $"{Numbers.Table(e.Value)} ({e.Measure} of {e.Name})", () => "—");
+
+    private static string Text(IEnergyModel model, SampleRequest r, RunSettings s, ulong seed, ConvergenceReport report, double acceptance, double seconds, RunCost cost)
+    {
+        var d = report.Energy;
+        return string.Join(Environment.NewLine, [
             $"model          {model.Kind}, {model.Dimension} variables",
             $"sampler        {r.Sampler} at beta {Numbers.Table(r.Beta)}: {r.Chains} chains, {s.Steps} steps after {s.BurnIn} burn-in, thin {s.Thin}",
             $"seed           {seed}",
@@ -136,12 +163,17 @@ internal static class SampleCommand
             $"R-hat          {Show(d.RHat)}",
             $"ESS            bulk {Show(d.BulkEss)}, tail {Show(d.TailEss)}",
             $"tau            {Show(d.AutocorrelationTime)} (integrated autocorrelation time, kept steps)",
+            $"diagnosed      {string.Join(", ", report.Scalars.Map(x => x.Name))}",
+            $"worst R-hat    {Show(report.WorstRHat)}",
+            $"smallest ESS   {Show(report.SmallestEss)}",
             $"acceptance     {Numbers.Table(acceptance)}",
             $"time           {seconds:F3} s"]);
+    }
 
-    private static string Json(IEnergyModel model, SampleRequest r, RunSettings s, ulong seed, ChainSummary d, double acceptance, double seconds, RunCost cost, bool forced) =>
+    private static string Json(IEnergyModel model, SampleRequest r, RunSettings s, ulong seed, ConvergenceReport report, double acceptance, double seconds, RunCost cost, bool forced) =>
         ResultJson.Object(w =>
         {
+            var d = report.Energy;
             w.WriteString("version", VersionReport.Version);
             w.WriteNumber("seed", seed);
             w.WriteString("model", model.Kind);
@@ -161,9 +193,37 @@ internal static class SampleCommand
             ResultJson.Number(w, "autocorrelationTime", d.AutocorrelationTime.IfNone(double.NaN));
             ResultJson.Number(w, "acceptanceRate", acceptance);
             w.WriteStartArray("warnings");
-            foreach (var warning in d.Warnings()) w.WriteStringValue(warning);
+            foreach (var warning in report.Warnings()) w.WriteStringValue(warning);
             w.WriteEndArray();
             w.WriteNumber("seconds", seconds);
             cost.Json(w, forced);
+            w.WriteBoolean("diverged", report.Diverged);
+            Extreme(w, "worstRHat", report.WorstRHat, withMeasure: false);
+            Extreme(w, "smallestEss", report.SmallestEss, withMeasure: true);
+            w.WriteStartArray("diagnosed");
+            foreach (var scalar in report.Scalars) DiagnosedScalar(w, scalar);
+            w.WriteEndArray();
         });
+
+    /// <summary>"name": the value, "nameQuantity": the scalar that has it, and "nameMeasure" ("bulk ESS" or "tail ESS") if asked; null when undefined.</summary>
+    private static void Extreme(Utf8JsonWriter w, string name, LanguageExt.Option<ExtremeDiagnostic> extreme, bool withMeasure)
+    {
+        ResultJson.Number(w, name, extreme.Map(e => e.Value).IfNone(double.NaN));
+        extreme.Match(e => w.WriteString(name + "Quantity", e.Name), () => w.WriteNull(name + "Quantity"));
+        if (withMeasure) extreme.Match(e => w.WriteString(name + "Measure", e.Measure), () => w.WriteNull(name + "Measure"));
+    }
+
+    private static void DiagnosedScalar(Utf8JsonWriter w, ScalarSummary scalar)
+    {
+        var d = scalar.Summary;
+        w.WriteStartObject();
+        w.WriteString("name", scalar.Name);
+        ResultJson.Number(w, "mean", d.Mean);
+        ResultJson.Number(w, "sd", d.StandardDeviation);
+        ResultJson.Number(w, "mcse", d.McseMean.IfNone(double.NaN));
+        ResultJson.Number(w, "rHat", d.RHat.IfNone(double.NaN));
+        ResultJson.Number(w, "essBulk", d.BulkEss.IfNone(double.NaN));
+        ResultJson.Number(w, "essTail", d.TailEss.IfNone(double.NaN));
+        w.WriteEndObject();
+    }
 }

@@ -16,15 +16,8 @@ internal static class SampleCost
         var d = model.Dimension;
         var rungs = request.Sampler == "pt" ? request.Rungs : 1;
         var evaluations = (double)request.Chains * ((double)settings.BurnIn + settings.Steps) * rungs * EvaluationsPerStep(model, request);
-        var states = (double)rungs * request.Chains * EstimatorCost.ParticleBytes(d);
-        return RunCost.Of(CostPart.Of("chains", evaluations, d, states + TraceBytes(request.Chains, settings.Kept, d)));
+        return RunCost.Of(CostPart.Of("chains", evaluations, d, SampleMemory.Bytes(model, request, settings)));
     }
-
-    /// <summary>
-    /// Bytes of the traces a run keeps: chains x kept steps x (observables + 1) doubles, the observables of each kept
-    /// state and its energy.
-    /// </summary>
-    public static double TraceBytes(int chains, int kept, int observables) => (double)chains * kept * (observables + 1) * sizeof(double);
 
     /// <summary>Energy or gradient evaluations of one step of one chain (at one rung): an HMC trajectory its leapfrog steps, any other kernel 1.</summary>
     private static int EvaluationsPerStep(IEnergyModel model, SampleRequest request) =>

@@ -1,30 +1,40 @@
-using System.Text;
-using Ebm.Cli.Sampling;
+using System.Globalization;
+using Ebm.Functional.Numerics;
 
 namespace Ebm.Cli.Output;
 
 /// <summary>
 /// CSV of the kept samples: a header line "chain,step,energy,x0,...", then one line per chain per kept
-/// step (step counts kept steps from 0), numbers at full precision.
+/// step (step counts kept steps from 0), numbers at full precision. Written as the chains run, one kept
+/// step at a time, so the file never has to fit in memory.
 /// </summary>
 internal static class SamplesCsv
 {
-    public static string Write(SampleOutcome outcome, int dimension)
+    /// <summary>The header line.</summary>
+    public static void WriteHeader(TextWriter writer, int dimension)
     {
-        var text = new StringBuilder("chain,step,energy");
-        for (var i = 0; i < dimension; i++) text.Append(",x").Append(i);
-        text.Append('\n');
-        for (var t = 0; t < outcome.Samples.Count; t++)
-        {
-            var states = outcome.Samples[t];
-            for (var c = 0; c < states.Rows; c++)
-            {
-                text.Append(c).Append(',').Append(t).Append(',').Append(Numbers.Exact(outcome.Energies[t, c]));
-                foreach (var x in states.Row(c)) text.Append(',').Append(Numbers.Exact(x));
-                text.Append('\n');
-            }
-        }
+        writer.Write("chain,step,energy");
+        for (var i = 0; i < dimension; i++) writer.Write(string.Create(CultureInfo.InvariantCulture, $",x{i}"));
+        writer.Write('\n');
+    }
 
-        return text.ToString();
+    /// <summary>The lines of kept step <paramref name="step"/>: chain c, the step, E of chain c, then its state.</summary>
+    public static void WriteStep(TextWriter writer, int step, Vec energies, Mat states)
+    {
+        var stepText = step.ToString(CultureInfo.InvariantCulture);
+        for (var c = 0; c < states.Rows; c++)
+        {
+            writer.Write(c.ToString(CultureInfo.InvariantCulture));
+            writer.Write(',');
+            writer.Write(stepText);
+            writer.Write(',');
+            writer.Write(Numbers.Exact(energies[c]));
+            foreach (var x in states.Row(c))
+            {
+                writer.Write(',');
+                writer.Write(Numbers.Exact(x));
+            }
+            writer.Write('\n');
+        }
     }
 }

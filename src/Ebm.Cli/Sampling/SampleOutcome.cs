@@ -1,9 +1,12 @@
+using Ebm.Functional.Diagnostics;
 using Ebm.Functional.Numerics;
+using Ebm.Functional.Shell.Sampling;
+using LanguageExt;
 
 namespace Ebm.Cli.Sampling;
 
-/// <summary>What a sampling job hands back to the command: traces and samples of the kept steps.</summary>
-/// <param name="Energies">Kept steps x chains: E of chain c at kept step t.</param>
-/// <param name="Samples">One chains x d matrix per kept step.</param>
+/// <summary>What a sampling job hands back to the command: the scalar traces of the kept steps, never the states.</summary>
+/// <param name="Traces">The energy and each observable of every chain at every kept step.</param>
 /// <param name="AcceptanceRates">Mean acceptance rate of each chain over the kept steps.</param>
-internal sealed record SampleOutcome(Mat Energies, IReadOnlyList<Mat> Samples, Vec AcceptanceRates);
+/// <param name="Observables">What the observable traces are, in order.</param>
+internal sealed record SampleOutcome(ChainTraces Traces, Vec AcceptanceRates, Seq<Observable> Observables);

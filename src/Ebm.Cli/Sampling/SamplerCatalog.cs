@@ -1,3 +1,4 @@
+using Ebm.Functional.Diagnostics;
 using Ebm.Functional.Errors;
 using Ebm.Functional.Mcmc;
 using Ebm.Functional.Mcmc.BlockGibbs;
@@ -13,14 +14,18 @@ using static LanguageExt.Prelude;
 
 namespace Ebm.Cli.Sampling;
 
-/// <summary>Runs one sampling job from a seed: the chains' starting points and the run both come from it.</summary>
-internal delegate SampleOutcome SampleJob(ulong seed, RunSettings settings, IProgress<double>? progress);
+/// <summary>
+/// Runs one sampling job from a seed: the chains' starting points and the run both come from it. Each kept step's
+/// states go to <paramref name="sink"/> when there is one and are not kept.
+/// </summary>
+internal delegate SampleOutcome SampleJob(ulong seed, RunSettings settings, IProgress<double>? progress, KeptStepSink? sink);
 
 /// <summary>
 /// Which sampler names apply to which model kinds, and how each is built. Starting points come from
 /// <see cref="ChainRunner.StartKey"/>: standard normal draws for continuous models, uniform random
 /// states for discrete ones. "pt" runs heat-bath Gibbs (discrete models) or HMC (continuous models) at
 /// every rung of a geometric ladder from beta / ratio to beta and reports the rung at the requested beta.
+/// Every job records the model's <see cref="Observables"/> beside the energy.
 /// </summary>
 internal static class SamplerCatalog
 {
@@ -49,20 +54,21 @@ internal static class SamplerCatalog
                 applicable.Length == 0
                     ? $"no sampler is available for a {model.Kind} model yet"
                     : $"{request.Sampler} does not apply to a {model.Kind} model; use one of: {string.Join(", ", applicable)}"));
+        var observables = Observables.For(model);
         return model switch
         {
-            IContinuousModel continuous => Continuous(continuous, request),
-            IsingModel ising when request.Sampler is "checkerboard" or "wolff" or "swendsen-wang" => Lattice(ising, request),
+            IContinuousModel continuous => Continuous(continuous, request, observables),
+            IsingModel ising when request.Sampler is "checkerboard" or "wolff" or "swendsen-wang" => Lattice(ising, request, observables),
             BernoulliRbm rbm when request.Sampler == "block-gibbs" =>
-                FinSucc(Job(RbmBlockGibbs.Create(rbm, request.Beta), RandomStates(rbm, request.Chains), s => s.Energies, s => s.Joint())),
-            GaussianBernoulliRbm gbrbm => FinSucc(Job(GaussianBernoulliBlockGibbs.Create(gbrbm, request.Beta),
+                FinSucc(Job(observables, RbmBlockGibbs.Create(rbm, request.Beta), RandomStates(rbm, request.Chains), s => s.Energies, s => s.Joint())),
+            GaussianBernoulliRbm gbrbm => FinSucc(Job(observables, GaussianBernoulliBlockGibbs.Create(gbrbm, request.Beta),
                 seed => Mat.Create(request.Chains, gbrbm.Dimension, d =>
                 {
                     var key = ChainRunner.StartKey(seed);
                     for (var j = 0; j < d.Length; j++) d[j] = key.UniformAt(j) < 0.5 ? 1.0 : 0.0;
                 }),
                 s => s.Energies, s => s.Joint())),
-            IDiscreteModel discrete => Discrete(discrete, request),
+            IDiscreteModel discrete => Discrete(discrete, request, observables),
             _ => FinFail<SampleJob>(CliErrors.InvalidOption("--sampler", $"no sampler is available for a {model.Kind} model")),
         };
     }
@@ -78,51 +84,55 @@ internal static class SamplerCatalog
         });
     }
 
-    private static Fin<SampleJob> Discrete(IDiscreteModel model, SampleRequest r)
+    private static Fin<SampleJob> Discrete(IDiscreteModel model, SampleRequest r, Seq<Observable> observables)
     {
         var start = RandomStates(model, r.Chains);
         return r.Sampler switch
         {
-            "metropolis" => FinSucc(Job(SingleSiteMetropolis.Create(model, r.Beta), start, s => s.Energies, s => s.States)),
-            "gibbs" => FinSucc(Job(HeatBathGibbs.Create(model, r.Beta), start, s => s.Energies, s => s.States)),
+            "metropolis" => FinSucc(Job(observables, SingleSiteMetropolis.Create(model, r.Beta), start, s => s.Energies, s => s.States)),
+            "gibbs" => FinSucc(Job(observables, HeatBathGibbs.Create(model, r.Beta), start, s => s.Energies, s => s.States)),
             _ => Ladder.Geometric(r.Beta / r.BetaRatio, r.Beta, r.Rungs).Map(betas =>
-                Job(ParallelTempering.Create(b => HeatBathGibbs.BuildKernel(model, b), model, betas), start,
+                Job(observables, ParallelTempering.Create(b => HeatBathGibbs.BuildKernel(model, b), model, betas), start,
                     s => s.Coldest.Energies, s => s.Coldest.States)),
         };
     }
 
-    private static Fin<SampleJob> Lattice(IsingModel model, SampleRequest r)
+    private static Fin<SampleJob> Lattice(IsingModel model, SampleRequest r, Seq<Observable> observables)
     {
         var start = RandomStates(model, r.Chains);
         return r.Sampler switch
         {
-            "checkerboard" => FinSucc(Job(Checkerboard.Create(model, r.Beta, CheckerboardUpdate.Metropolis), start, s => s.Energies, s => s.ToStates())),
-            "wolff" => Wolff.Create(model, r.Beta).Map(sampler => Job(sampler, start, s => s.Energies, s => s.ToStates())),
-            _ => SwendsenWang.Create(model, r.Beta).Map(sampler => Job(sampler, start, s => s.Energies, s => s.ToStates())),
+            "checkerboard" => FinSucc(Job(observables, Checkerboard.Create(model, r.Beta, CheckerboardUpdate.Metropolis), start, s => s.Energies, s => s.ToStates())),
+            "wolff" => Wolff.Create(model, r.Beta).Map(sampler => Job(observables, sampler, start, s => s.Energies, s => s.ToStates())),
+            _ => SwendsenWang.Create(model, r.Beta).Map(sampler => Job(observables, sampler, start, s => s.Energies, s => s.ToStates())),
         };
     }
 
-    private static Fin<SampleJob> Continuous(IContinuousModel model, SampleRequest r)
+    private static Fin<SampleJob> Continuous(IContinuousModel model, SampleRequest r, Seq<Observable> observables)
     {
         Func<ulong, Mat> start = seed => Mat.Create(r.Chains, model.Dimension, d => ChainRunner.StartKey(seed).Normal(d));
         return r.Sampler switch
         {
-            "metropolis" => FinSucc(Job(RandomWalkMetropolis.Create(model, r.Beta, r.StepSize), start, s => s.Energies, s => s.Positions)),
-            "langevin" => FinSucc(Job(Langevin.Create(model, r.Beta, r.StepSize), start, s => s.Energies, s => s.Positions)),
-            "mala" => FinSucc(Job(Mala.Create(model, r.Beta, r.StepSize), start, s => s.Energies, s => s.Positions)),
-            "hmc" => FinSucc(Job(Hmc.Create(model, r.Beta, r.StepSize, r.LeapfrogSteps), start, s => s.Energies, s => s.Positions)),
+            "metropolis" => FinSucc(Job(observables, RandomWalkMetropolis.Create(model, r.Beta, r.StepSize), start, s => s.Energies, s => s.Positions)),
+            "langevin" => FinSucc(Job(observables, Langevin.Create(model, r.Beta, r.StepSize), start, s => s.Energies, s => s.Positions)),
+            "mala" => FinSucc(Job(observables, Mala.Create(model, r.Beta, r.StepSize), start, s => s.Energies, s => s.Positions)),
+            "hmc" => FinSucc(Job(observables, Hmc.Create(model, r.Beta, r.StepSize, r.LeapfrogSteps), start, s => s.Energies, s => s.Positions)),
             _ => Ladder.Geometric(r.Beta / r.BetaRatio, r.Beta, r.Rungs).Map(betas =>
-                Job(ParallelTempering.Create(b => Hmc.Create(model, b, r.StepSize, r.LeapfrogSteps).Step,
+                Job(observables, ParallelTempering.Create(b => Hmc.Create(model, b, r.StepSize, r.LeapfrogSteps).Step,
                         Hmc.Create(model, r.Beta, r.StepSize, r.LeapfrogSteps).Init, betas, s => s.Energies, ChainGathers.Continuous),
                     start, s => s.Coldest.Energies, s => s.Coldest.Positions)),
         };
     }
 
-    private static SampleJob Job<TState, TInfo>(Sampler<Mat, TState, TInfo> sampler, Func<ulong, Mat> start, Func<TState, Vec> energies, Func<TState, Mat> samples)
+    private static SampleJob Job<TState, TInfo>(
+        Seq<Observable> observables, Sampler<Mat, TState, TInfo> sampler, Func<ulong, Mat> start, Func<TState, Vec> energies, Func<TState, Mat> samples)
         where TInfo : IAcceptanceInfo =>
-        (seed, settings, progress) =>
+        (seed, settings, progress, sink) =>
         {
-            var run = ChainRunner.Run(seed, sampler, start(seed), settings, energies, samples, progress);
-            return new SampleOutcome(run.Energies, run.Samples, run.AcceptanceRates);
+            var run = ChainRunner.Run(seed, sampler, start(seed), settings, energies,
+                s => Observables.Evaluate(observables, samples(s)),
+                sink is null ? null : (t, s) => sink(t, energies(s), samples(s)),
+                progress);
+            return new SampleOutcome(run.Traces, run.AcceptanceRates, observables);
         };
 }

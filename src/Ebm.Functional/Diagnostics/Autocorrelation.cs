@@ -23,6 +23,8 @@ namespace Ebm.Functional.Diagnostics;
 /// 1 - (W - (n-1)W/n)/var⁺, slightly below 1, by its mixed divisors). The lag-t term averages the chains' autocovariances with divisor n,
 /// as Stan and posterior do (the paper writes s²_m ρ̂_{t,m}, which differs by the factor n/(n - 1)). Because var⁺
 /// includes the between-chain variance, chains that disagree make ρ̂_t large and the ESS small.</para>
+/// <para>The draws are scaled by a power of two (exact, and ρ̂ does not depend on the scale) before the transform, so
+/// draws near ±1e308 give finite autocorrelations.</para>
 /// </remarks>
 public static class Autocorrelation
 {
@@ -37,7 +39,7 @@ public static class Autocorrelation
             if (maxLag < 0 || maxLag >= valid.Columns)
                 return FinFail<Vec>(DiagnosticsErrors.InvalidArgument("maxLag", maxLag.ToString(), $"must lie in 0..{valid.Columns - 1}"));
             if (DrawsCheck.IsConstant(valid.Span)) return FinFail<Vec>(DiagnosticsErrors.ConstantDraws("autocorrelation"));
-            var covariance = Autocovariance(valid.Span);
+            var covariance = Autocovariance(DrawsCheck.Normalised(valid).Span);
             return FinSucc(Vec.Create(maxLag + 1, rho =>
             {
                 for (var t = 0; t <= maxLag; t++) rho[t] = covariance[t] / covariance[0];
@@ -54,18 +56,21 @@ public static class Autocorrelation
                 : FinSucc(CombinedUnchecked(valid)));
 
     /// <summary><see cref="Combined"/> for validated, non-constant input.</summary>
-    internal static Vec CombinedUnchecked(Mat chains)
+    internal static Vec CombinedUnchecked(Mat draws)
     {
+        var chains = DrawsCheck.Normalised(draws);
         var n = chains.Columns;
         var m = chains.Rows;
         var meanCovariance = new double[n];
         var chainMeans = new double[m];
+        // one spectrum buffer serves every chain: a buffer per chain would allocate 3.3x the draws, twice, per ESS
+        var spectrum = new Complex[Padded(n)];
         for (var c = 0; c < m; c++)
         {
             var row = chains.Row(c);
             chainMeans[c] = DrawsCheck.Mean(row);
-            var covariance = Autocovariance(row);
-            for (var t = 0; t < n; t++) meanCovariance[t] += covariance[t] / m;
+            PowerTransform(row, spectrum);
+            for (var t = 0; t < n; t++) meanCovariance[t] += spectrum[t].Real / spectrum.Length / n / m;
         }
         var within = meanCovariance[0] * n / (n - 1);
         var variancePlus = within * (n - 1) / n + (m > 1 ? DrawsCheck.Variance(chainMeans) : 0.0);
@@ -80,15 +85,27 @@ public static class Autocorrelation
     internal static double[] Autocovariance(ReadOnlySpan<double> chain)
     {
         var n = chain.Length;
-        var mean = DrawsCheck.Mean(chain);
-        var padded = (int)BitOperations.RoundUpToPowerOf2((uint)(2 * n));
-        var spectrum = new Complex[padded];
-        for (var i = 0; i < n; i++) spectrum[i] = new Complex(chain[i] - mean, 0.0);
-        Fourier.Forward(spectrum, FourierOptions.NoScaling);
-        for (var k = 0; k < padded; k++) spectrum[k] = new Complex(spectrum[k].Real * spectrum[k].Real + spectrum[k].Imaginary * spectrum[k].Imaginary, 0.0);
-        Fourier.Inverse(spectrum, FourierOptions.NoScaling);
+        var spectrum = new Complex[Padded(n)];
+        PowerTransform(chain, spectrum);
         var covariance = new double[n];
-        for (var t = 0; t < n; t++) covariance[t] = spectrum[t].Real / padded / n;
+        for (var t = 0; t < n; t++) covariance[t] = spectrum[t].Real / spectrum.Length / n;
         return covariance;
+    }
+
+    /// <summary>A power of two ≥ 2n, so the circular correlation of the padded chain equals the linear one.</summary>
+    private static int Padded(int n) => (int)BitOperations.RoundUpToPowerOf2((uint)(2 * n));
+
+    /// <summary>
+    /// Overwrites <paramref name="spectrum"/> (length <see cref="Padded"/>(n)) with the inverse FFT of |FFT(x - x̄)|² of the
+    /// zero-padded chain: entry t holds padded·n·γ̂_t.
+    /// </summary>
+    private static void PowerTransform(ReadOnlySpan<double> chain, Complex[] spectrum)
+    {
+        var mean = DrawsCheck.Mean(chain);
+        System.Array.Clear(spectrum);
+        for (var i = 0; i < chain.Length; i++) spectrum[i] = new Complex(chain[i] - mean, 0.0);
+        Fourier.Forward(spectrum, FourierOptions.NoScaling);
+        for (var k = 0; k < spectrum.Length; k++) spectrum[k] = new Complex(spectrum[k].Real * spectrum[k].Real + spectrum[k].Imaginary * spectrum[k].Imaginary, 0.0);
+        Fourier.Inverse(spectrum, FourierOptions.NoScaling);
     }
 }

@@ -51,34 +51,20 @@ public sealed record ChainSummary(
     public static Fin<ChainSummary> Summarise(Mat draws) =>
         DrawsCheck.Validate(draws, "chain summary", 1, 1).Map(valid =>
         {
-            var sd = Math.Sqrt(DrawsCheck.Variance(valid.Span));
+            // the MCSE and τ share one basic ESS, the costliest part of both (an FFT per half chain)
+            var basicEss = EffectiveSampleSize.Basic(valid).ToOption();
             return new ChainSummary(
                 valid.Rows,
                 valid.Columns,
                 DrawsCheck.Mean(valid.Span),
-                sd,
-                MonteCarloStandardError.OfMean(valid).ToOption(),
+                DrawsCheck.StandardDeviation(valid.Span),
+                basicEss.Map(ess => MonteCarloStandardError.FromBasicEss(valid, ess)),
                 EffectiveSampleSize.Bulk(valid).ToOption(),
                 EffectiveSampleSize.Tail(valid).ToOption(),
                 Diagnostics.RHat.RankNormalised(valid).ToOption(),
-                IntegratedAutocorrelationTime.OfDraws(valid).ToOption());
+                basicEss.Map(ess => IntegratedAutocorrelationTime.FromBasicEss(valid, ess)));
         });
 
     /// <summary>Plain-language warnings: R-hat above <see cref="RHatThreshold"/>, ESS below <see cref="MinimumEssPerChain"/> per chain, undefined values.</summary>
-    public Seq<string> Warnings()
-    {
-        if (DrawsPerChain < MinimumDrawsForDiagnostics)
-            return Seq1($"only {DrawsPerChain} draws per chain: ESS, R-hat, MCSE and the autocorrelation time need at least {MinimumDrawsForDiagnostics}");
-        var minimumEss = MinimumEssPerChain * Chains;
-        var rHat = RHat.Match(
-            r => r > RHatThreshold ? Some($"R-hat = {r:F3} > {RHatThreshold}: the chains disagree; run longer or check for multimodality") : None,
-            () => Some("R-hat is undefined: every draw has the same value"));
-        var bulk = BulkEss.Match(
-            e => e < minimumEss ? Some($"bulk ESS = {e:F0} < {minimumEss:F0} ({MinimumEssPerChain} per chain): the mean and R-hat are unreliable") : None,
-            () => Some("bulk ESS is undefined: every draw has the same value"));
-        var tail = TailEss.Match(
-            e => e < minimumEss ? Some($"tail ESS = {e:F0} < {minimumEss:F0} ({MinimumEssPerChain} per chain): the 5% and 95% quantiles are unreliable") : None,
-            () => Some("tail ESS is undefined: the quantile indicators are constant"));
-        return Seq(rHat, bulk, tail).Somes();
-    }
+    public Seq<string> Warnings() => ScalarWarnings.Build(Seq1(new ScalarSummary("", this)));
 }

@@ -16,7 +16,10 @@ public static class IntegratedAutocorrelationTime
 {
     /// <summary>τ̂ = S / basic ESS over split chains, S = C·2⌊T/2⌋ the draws the split keeps.</summary>
     public static Fin<double> OfDraws(Mat draws) =>
-        EffectiveSampleSize.Basic(draws).Map(ess => draws.Rows * 2 * (draws.Columns / 2) / ess);
+        EffectiveSampleSize.Basic(draws).Map(ess => FromBasicEss(draws, ess));
+
+    /// <summary><see cref="OfDraws"/> given the basic ESS of the same draws.</summary>
+    internal static double FromBasicEss(Mat draws, double basicEss) => draws.Rows * 2 * (draws.Columns / 2) / basicEss;
 
     /// <summary>τ̂ = n / ESS of one chain of n ≥ 6 draws, not split (for a chain known to be stationary).</summary>
     public static Fin<double> OfChain(ReadOnlySpan<double> chain)

@@ -22,7 +22,10 @@ public static class MonteCarloStandardError
 {
     /// <summary>MCSE of the mean from the basic ESS; the draws' requirements are those of the ESS.</summary>
     public static Fin<double> OfMean(Mat draws) =>
-        EffectiveSampleSize.Basic(draws).Map(ess => Math.Sqrt(DrawsCheck.Variance(draws.Span) / ess));
+        EffectiveSampleSize.Basic(draws).Map(ess => FromBasicEss(draws, ess));
+
+    /// <summary><see cref="OfMean"/> given the basic ESS of the same draws (so a summary computes that ESS once).</summary>
+    internal static double FromBasicEss(Mat draws, double basicEss) => SdOverRoot(draws.Span, basicEss);
 
     /// <summary>Batch-means MCSE with the default batch size b = ⌊√T⌋.</summary>
     public static Fin<double> BatchMeans(Mat draws) => BatchMeans(draws, (int)Math.Floor(Math.Sqrt(draws.Columns)));
@@ -42,7 +45,14 @@ public static class MonteCarloStandardError
             for (var c = 0; c < valid.Rows; c++)
                 for (var k = 0; k < batchesPerChain; k++)
                     means[c * batchesPerChain + k] = DrawsCheck.Mean(valid.Row(c).Slice(k * batchSize, batchSize));
-            return FinSucc(Math.Sqrt(DrawsCheck.Variance(means) / batchCount));
+            return FinSucc(SdOverRoot(means, batchCount));
         });
+    }
+
+    /// <summary>√(s² / count) computed on the scaled variance, so it is finite whenever the result is (draws near 1e306).</summary>
+    private static double SdOverRoot(ReadOnlySpan<double> values, double count)
+    {
+        var (scaled, exponent) = DrawsCheck.ScaledVariance(values);
+        return Math.ScaleB(Math.Sqrt(scaled / count), exponent);
     }
 }

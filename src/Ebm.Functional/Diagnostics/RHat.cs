@@ -19,6 +19,9 @@ namespace Ebm.Functional.Diagnostics;
 /// gives an R-hat (its two halves must agree) and a trend within a chain is detected; they need T ≥ 4.</para>
 /// <para>Undefined cases: all draws equal → <see cref="DiagnosticsErrors.ConstantDraws"/> error (0/0). Chains each
 /// constant but at different values (W = 0 &lt; B) → +∞, which reads correctly as "not converged".</para>
+/// <para>R̂ is a ratio of variances, so it does not change when every draw is multiplied by a power of two; the
+/// draws are scaled that way before the variances are summed, so draws near 1e306 (whose squares overflow) or
+/// 1e-300 (whose squares underflow) give the R̂ of moderate ones, bit for bit.</para>
 /// </remarks>
 public static class RHat
 {
@@ -41,7 +44,7 @@ public static class RHat
 
     /// <summary>Folded R̂: the bulk R̂ of |x - median(x)|, sensitive to chains that differ in spread.</summary>
     public static Fin<double> Folded(Mat draws) =>
-        ValidateSplit(draws, "folded R-hat").Bind(valid => Bulk(RankNormalisation.Fold(valid)).Match(
+        ValidateSplit(draws, "folded R-hat").Bind(valid => Bulk(RankNormalisation.Fold(DrawsCheck.Normalised(valid))).Match(
             Succ: FinSucc,
             Fail: error => FinFail<double>(error.Code == DiagnosticsErrors.ConstantDrawsCode ? DiagnosticsErrors.ConstantDraws("folded R-hat") : error)));
 
@@ -61,7 +64,7 @@ public static class RHat
         DrawsCheck.IsConstant(draws.Span) ? FinFail<Mat>(DiagnosticsErrors.ConstantDraws(diagnostic)) : FinSucc(draws);
 
     private static Fin<double> OfChains(Mat chains, string diagnostic) =>
-        NonConstant(chains, diagnostic).Map(valid =>
+        NonConstant(chains, diagnostic).Map(DrawsCheck.Normalised).Map(valid =>
         {
             var n = valid.Columns;
             var means = new double[valid.Rows];

@@ -21,16 +21,16 @@ public static class RankNormalisation
     /// <example>Draws [[3, 1], [3, 2]] have ranks [[3.5, 1], [3.5, 2]].</example>
     public static Mat Ranks(Mat draws)
     {
-        var values = draws.Span.ToArray();
-        var order = Enumerable.Range(0, values.Length).ToArray();
-        System.Array.Sort(values.ToArray(), order);
+        var sorted = draws.Span.ToArray();
+        var order = Enumerable.Range(0, sorted.Length).ToArray();
+        System.Array.Sort(sorted, order);
         return Mat.Create(draws.Rows, draws.Columns, ranks =>
         {
             var start = 0;
             while (start < order.Length)
             {
                 var end = start;
-                while (end + 1 < order.Length && values[order[end + 1]] == values[order[start]]) end++;
+                while (end + 1 < order.Length && sorted[end + 1] == sorted[start]) end++;
                 // positions start..end (0-based) hold ranks start+1..end+1, whose average is (start + end)/2 + 1
                 var averageRank = (start + end) / 2.0 + 1.0;
                 for (var k = start; k <= end; k++) ranks[order[k]] = averageRank;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using LanguageExt.Common;
 
 namespace Ebm.Functional.Errors;
@@ -20,6 +21,9 @@ public static class DiagnosticsErrors
     /// <summary>Code of <see cref="InvalidArgument"/>.</summary>
     public const int InvalidArgumentCode = 5005;
 
+    /// <summary>Code of <see cref="Diverged"/>.</summary>
+    public const int DivergedCode = 5006;
+
     /// <summary>Fewer chains (rows of the draws) than a diagnostic needs.</summary>
     public static Error TooFewChains(string diagnostic, int chains, int minimum) =>
         Error.New(TooFewChainsCode, $"draws: {diagnostic} needs at least {minimum} chain(s), got {chains}");
@@ -39,4 +43,8 @@ public static class DiagnosticsErrors
     /// <summary>An argument outside its accepted range.</summary>
     public static Error InvalidArgument(string field, string value, string requirement) =>
         Error.New(InvalidArgumentCode, $"{field}: {value} is not valid: {requirement}");
+
+    /// <summary>An energy trace with a NaN or infinite energy: the chains left the range of a double; indices count from 0.</summary>
+    public static Error Diverged(int chain, int step, double value) =>
+        Error.New(DivergedCode, $"energies: chain {chain} has energy {value.ToString(CultureInfo.InvariantCulture)} at kept step {step}: the chains diverged (a step size too large, or an energy that overflows), so nothing can be summarised");
 }

@@ -30,7 +30,20 @@ public static class Loop
         return (state, trace);
     }
 
-    /// <summary>Runs <paramref name="steps"/> steps and returns the final state and the last info (e.g. burn-in).</summary>
-    public static TState Run<TState, TInfo>(RngKey key, TState state, int steps, KernelStep<TState, TInfo> step, IProgress<double>? progress = null) =>
-        Scan(key, state, steps, step, (_, _) => 0, progress).State;
+    /// <summary>
+    /// Runs <paramref name="steps"/> steps (with the keys of <see cref="Scan{TState,TInfo,TObservation}"/>) and returns
+    /// the final state (e.g. burn-in); records nothing, so its memory does not grow with the number of steps.
+    /// </summary>
+    public static TState Run<TState, TInfo>(RngKey key, TState state, int steps, KernelStep<TState, TInfo> step, IProgress<double>? progress = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(steps);
+        var reportEvery = Math.Max(1, steps / 100);
+        for (var t = 0; t < steps; t++)
+        {
+            (state, _) = step(key.FoldIn(t), state);
+            if (progress is not null && ((t + 1) % reportEvery == 0 || t + 1 == steps)) progress.Report((t + 1.0) / steps);
+        }
+
+        return state;
+    }
 }
