@@ -6,7 +6,7 @@ using Xunit;
 
 namespace Ebm.Functional.Tests.Annealing;
 
-/// <summary>The <c>step-limit</c> and <c>non-finite-weights</c> warnings as the estimators raise them.</summary>
+/// <summary>The <c>step-limit</c>, <c>inconsistent-repetitions</c> and <c>non-finite-weights</c> warnings as the estimators raise them.</summary>
 public sealed class EstimatorWarningTests
 {
     private static SmcOptions Options(int maxSteps, int repetitions) =>
@@ -35,6 +35,26 @@ public sealed class EstimatorWarningTests
         var result = Smc.Run(path, Options(2, 4), RngKey.FromSeed(72));
         Assert.Single(result.Estimate.Warnings, w => w.Code == EstimateWarnings.StepLimit);
         Assert.All(result.Estimate.Parts, part => Assert.Contains(part.Warnings, w => w.Code == EstimateWarnings.StepLimit));
+    }
+
+    [Fact]
+    public void Repetitions_whose_own_errors_are_far_too_small_are_reported_as_inconsistent()
+    {
+        // A broken base sampler: 19 of the 20 particles of a run are copies of one draw. Never resampling, each run is
+        // AIS with a delta-method error that sees almost no spread, while the runs' estimates follow their one draw
+        // and scatter far more: sum (x_r - mean)^2 / SE_r^2 exceeds the 0.999 quantile of chi-square on 7 degrees of freedom.
+        var (path, _) = SmcTestSupport.Machine();
+        var copies = path with
+        {
+            SampleBase = (key, count) => Selections.Discrete(path.SampleBase(key, 2), [.. Enumerable.Repeat(0, count - 1), 1]),
+        };
+        var options = SmcOptions.Create(20, AnnealingSchedule.Linear(1), resampleThreshold: 0.0, repetitions: 8)
+            .Match(o => o, e => throw new InvalidOperationException(e.Head.Message));
+        var result = Smc.Run(copies, options, RngKey.FromSeed(74));
+        Assert.Contains(result.Estimate.Warnings, w => w.Code == EstimateWarnings.InconsistentRepetitions);
+
+        var healthy = Smc.Run(path, options, RngKey.FromSeed(74));
+        Assert.DoesNotContain(healthy.Estimate.Warnings, w => w.Code == EstimateWarnings.InconsistentRepetitions);
     }
 
     [Fact]
