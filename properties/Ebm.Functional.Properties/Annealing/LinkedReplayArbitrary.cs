@@ -13,8 +13,8 @@ public static class LinkedReplayArbitrary
 {
     /// <summary>
     /// The bound on K^J (link positions) times S^K (base chain) times K (first link) times, per transition, S^(K-1)
-    /// (the kept moves) and K (the next link, but after the last), S = 2^units states: it admits every case with one
-    /// unit up to K = 3 with one transition, and two units with K = 2.
+    /// (the kept moves) and K (the next link, but after the last), S = 2^units states: it admits chains of up to 3
+    /// states with one transition and up to 2 with two for one unit, and chains of up to 2 states for two units.
     /// </summary>
     public const double MaxOutcomes = 4_096;
 
