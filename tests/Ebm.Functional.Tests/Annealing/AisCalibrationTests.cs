@@ -6,31 +6,20 @@ using Ebm.Functional.Mcmc.Gibbs;
 using Ebm.Functional.Models;
 using Ebm.Functional.Numerics;
 using Ebm.Functional.Prng;
+using Ebm.Functional.Tests.Estimation;
 using Ebm.Functional.Tests.Models;
-using MathNet.Numerics.Distributions;
 using Xunit;
 using static Ebm.Functional.Tests.Annealing.AnnealingTestModels;
 
 namespace Ebm.Functional.Tests.Annealing;
 
 /// <summary>
-/// Calibration of the delta-method standard errors: over <see cref="Runs"/> independent keys, z = (estimate - exact) / SE
-/// lands within +/-2 often enough, and the errors are not inflated either.
+/// Calibration of the delta-method standard errors of forward and reverse AIS: over independent keys, sum z^2 with
+/// z = (estimate - exact) / SE stays within the chi-square bounds of <see cref="ErrorCalibration"/> (40 runs,
+/// false failure 1e-6 per bound; an error three times too large or too small is caught with probability 1 - 1.4e-6).
 /// </summary>
-/// <remarks>
-/// <para>Coverage: with true coverage 0.95 of |z| &lt; 2, the number of covered runs is Binomial(20, 0.95) and
-/// P(at most 14) = 3.4e-5; even at a true coverage of 0.90 (the delta method is a little optimistic for skewed
-/// weights) P(at most 14) = 2.4e-3. So at least <see cref="MinCovered"/> of 20 is required.</para>
-/// <para>Inflation: an SE several times too large would cover every run; with z standard normal, sum z^2 is
-/// chi-square on 20 degrees of freedom and falls below its 0.1% quantile (5.92) with probability 1e-3.</para>
-/// </remarks>
 public sealed class AisCalibrationTests
 {
-    private const int Runs = 20;
-    private const int MinCovered = 15;
-    private const double CoveredZ = 2.0;
-    private const double InflationLevel = 1e-3;
-
     [Fact]
     public void Forward_ais_standard_errors_are_calibrated_on_a_boltzmann_machine()
     {
@@ -63,19 +52,5 @@ public sealed class AisCalibrationTests
         AssertCalibrated(GaussianExact.Compute(target, beta).LogZ, key => Ais.Run(path, AnnealingSchedule.Linear(10), 100, key));
     }
 
-    private static void AssertCalibrated(double exact, Func<RngKey, LogZEstimate> run)
-    {
-        var root = RngKey.FromSeed(2024);
-        var z = Enumerable.Range(0, Runs).Select(i =>
-        {
-            var estimate = run(root.FoldIn(i));
-            return (estimate.LogZ - exact) / estimate.StandardError;
-        }).ToArray();
-        var covered = z.Count(x => Math.Abs(x) < CoveredZ);
-        var sumSquares = z.Sum(x => x * x);
-        var floor = ChiSquared.InvCDF(Runs, InflationLevel);
-        var shown = string.Join(", ", z.Select(x => x.ToString("F2")));
-        Assert.True(covered >= MinCovered, $"{covered} of {Runs} runs within |z| < {CoveredZ}: z = [{shown}]");
-        Assert.True(sumSquares >= floor, $"sum z^2 = {sumSquares:F2} below the chi-square floor {floor:F2}: z = [{shown}]");
-    }
+    private static void AssertCalibrated(double exact, Func<RngKey, LogZEstimate> run) => ErrorCalibration.AssertCalibrated(exact, run, 2024);
 }

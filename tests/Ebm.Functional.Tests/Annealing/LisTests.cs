@@ -4,6 +4,7 @@ using Ebm.Functional.Exact;
 using Ebm.Functional.Mcmc.Gibbs;
 using Ebm.Functional.Models;
 using Ebm.Functional.Prng;
+using Ebm.Functional.Tests.Estimation;
 using Xunit;
 
 namespace Ebm.Functional.Tests.Annealing;
@@ -57,6 +58,14 @@ public sealed class LisTests
     {
         var (path, exact) = SmcTestSupport.Machine();
         WithinBound(LinkedImportanceSampling.Run(path, Options(AnnealingSchedule.Linear(20), chainLength: 1), RngKey.FromSeed(33)), exact);
+    }
+
+    [Fact]
+    public void Standard_errors_pass_the_chi_square_calibration()
+    {
+        // 64 replicas on the 8-unit machine with 10 transitions: the replica ESS stays above half the replicas.
+        var (path, exact) = SmcTestSupport.Machine();
+        ErrorCalibration.AssertCalibrated(exact, key => LinkedImportanceSampling.Run(path, Options(AnnealingSchedule.Linear(10)), key), 400);
     }
 
     [Fact]

@@ -6,6 +6,7 @@ using Ebm.Functional.Models;
 using Ebm.Functional.Numerics;
 using Ebm.Functional.Prng;
 using Ebm.Functional.Tests.Models;
+using Ebm.Functional.Tests.TestModels;
 
 namespace Ebm.Functional.Tests.Annealing;
 
@@ -53,7 +54,7 @@ public sealed class RbmPathTests
         var path = Paths.RbmBaseRate(model, BlobBaseRate.Value, singlePrecision: singlePrecision);
         var estimate = Ais.Run(path, AnnealingSchedule.Linear(800), particles, RngKey.FromSeed(20));
         Assert.True(estimate.Ess > particles / 4.0, $"ESS {estimate.Ess}");
-        Assert.InRange(estimate.LogZ, ReferenceRbms.SmallLogPartition - ZBound * estimate.StandardError, ReferenceRbms.SmallLogPartition + ZBound * estimate.StandardError);
+        Assert.InRange(estimate.LogZ, PeerRecipe.Small20LogPartition - ZBound * estimate.StandardError, PeerRecipe.Small20LogPartition + ZBound * estimate.StandardError);
     }
 
     [Fact]

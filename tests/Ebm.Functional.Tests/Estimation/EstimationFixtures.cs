@@ -14,12 +14,6 @@ internal static class EstimationFixtures
     /// </summary>
     public const double ZBound = 5.0;
 
-    /// <summary>Calibration over 20 seeds: at least 15 with |z| &lt; 2. With P(|z| &lt; 2) = 0.954, P(fewer than 15 of 20) &lt; 3e-4 (binomial).</summary>
-    public const int CalibrationSeeds = 20;
-
-    /// <summary>See <see cref="CalibrationSeeds"/>.</summary>
-    public const int CalibrationMinimumWithin2 = 15;
-
     /// <summary>The value of a validation known to succeed.</summary>
     public static T Valid<T>(Validation<Error, T> v) => v.Match(x => x, e => throw new InvalidOperationException(string.Join("; ", e)));
 

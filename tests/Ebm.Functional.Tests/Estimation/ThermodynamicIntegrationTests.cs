@@ -86,6 +86,32 @@ public sealed class ThermodynamicIntegrationTests
         Assert.Equal(5.0, estimate.LogZ, 1e-15);
     }
 
+    [Theory]
+    [InlineData(IntegrationRule.Trapezoid, 0.25, 0.5, 0.25)]
+    [InlineData(IntegrationRule.Simpson, 1.0 / 6, 4.0 / 6, 1.0 / 6)]
+    public void Independent_point_errors_propagate_as_the_root_of_the_squared_weights_times_the_variances(
+        IntegrationRule rule, double c0, double c1, double c2)
+    {
+        // Points 0, 0.5, 1: trapezoid weights (1/4, 1/2, 1/4), Simpson's (1/6, 4/6, 1/6). SE = sqrt(sum c_k^2 se_k^2):
+        // trapezoid sqrt(0.000625 + 0.01 + 0.005625) = sqrt(0.01625), Simpson sqrt((0.01 + 0.64 + 0.09) / 36) = sqrt(0.74 / 36).
+        var estimate = Valid(ThermodynamicIntegration.Integrate(Vec.Of(0.0, 0.5, 1.0), Vec.Of(1.0, 2.0, 4.0), Vec.Of(0.1, 0.2, 0.3), 0.5, 1.0, rule));
+        Assert.Equal(rule == IntegrationRule.Trapezoid ? Math.Sqrt(0.01625) : Math.Sqrt(0.74 / 36), estimate.StandardError, 1e-15);
+        Assert.Equal(Math.Sqrt(c0 * c0 * 0.01 + c1 * c1 * 0.04 + c2 * c2 * 0.09), estimate.StandardError, 1e-15);
+        Assert.Equal(0.5 + c0 * 1.0 + c1 * 2.0 + c2 * 4.0, estimate.LogZ, 1e-14);
+    }
+
+    [Fact]
+    public void Standard_errors_pass_the_chi_square_calibration()
+    {
+        // A 6-spin machine on a ladder of 11 points, 4 heat-bath chains of 50 recorded draws each: Simpson's
+        // discretisation error (about h^4 max|f''''| / 180 with h = 0.1) is far below the standard error.
+        var model = BoltzmannRandom.Create(53, 6, StateConvention.Spin, 0.5, 0.5);
+        var exact = EnumeratedLogZ(model, 1.0);
+        var path = Paths.Tempered(model, 1.0, b => HeatBathGibbs.BuildKernel(model, b));
+        ErrorCalibration.AssertCalibrated(exact,
+            key => Valid(ThermodynamicIntegration.Run(key, path, AnnealingSchedule.Linear(10), 4, 20, 50, IntegrationRule.Simpson)), 300);
+    }
+
     [Fact]
     public void Chains_stranded_on_a_steep_energy_are_reported_as_poor_mixing()
     {

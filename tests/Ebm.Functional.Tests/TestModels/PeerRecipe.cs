@@ -15,8 +15,13 @@ public static class PeerRecipe
     /// <summary>SHA-256 prefix of W, b, c (float64 little-endian) of the small20 model.</summary>
     public const string Small20Fingerprint = "ac2a55746bb93e22";
 
-    /// <summary>The published exact log Z(1) of the small20 model.</summary>
-    public const double Small20LogPartition = ReferenceRbms.SmallLogPartition;
+    /// <summary>
+    /// The exact log Z(1) of the small20 model (784 x 20), a literal here so that no test reads it from the code under
+    /// test. Derivation: the visible units summed out, log Z = logsumexp over the 2^20 hidden states h of
+    /// c.h + sum_i softplus(b_i + (W h)_i), in float64 by the NumPy peer, independently of this library:
+    /// <c>/usr/bin/python3 w4_exact_logz.py --reps 1</c> in a copy of <c>shared/bench/peers</c> prints logZ=443.1495042944.
+    /// </summary>
+    public const double Small20LogPartition = 443.1495042944;
 
     /// <summary>The first splitmix64 output from seed 20240601, as printed by the peers' make_data.py.</summary>
     public const ulong FirstDataDraw = 470456245648421624;
