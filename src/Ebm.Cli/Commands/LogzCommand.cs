@@ -193,6 +193,7 @@ internal static class LogzCommand
         var outcome =
             from model in ModelFile.Load(path)
             from loaded in LoadReference(request)
+            from _ in VersusCheck.SameStateSpace(model, loaded.Model)
             from resolved in Resolve(model, request, loaded.Model)
             from estimate in ProgressDisplay.Run(context, $"log Z ({request.Method})",
                 progress => EstimatorCatalog.Run(resolved.Method, new EstimationInput(model, resolved, progress) { Reference = loaded.Model }))
@@ -269,6 +270,7 @@ internal static class LogzCommand
         var outcome =
             from a in ModelFile.Load(path)
             from b in ModelFile.Load(other)
+            from _ in VersusCheck.SameStateSpace(a, b)
             from ra in LogPartition.Exact(a, beta)
             from rb in LogPartition.Exact(b, beta)
             select (a, b, ra, rb);

@@ -24,6 +24,8 @@ internal static class CompareRun
         var loadedReference = LogzCommand.LoadReference(request);
         if (loadedReference.IsFail) return ErrorReport.Write(context, (Error)loadedReference);
         var reference = loadedReference.Match(m => m.Model, _ => null);
+        var shared = VersusCheck.SameStateSpace(model, reference);
+        if (shared.IsFail) return ErrorReport.Write(context, (Error)shared);
         var exact = withExact ? LogzCommand.ExactBeside(model, request.Beta, reference) : null;
         var rows = new List<(string Method, Fin<LogZEstimate> Estimate, double Seconds)>();
         foreach (var method in EstimatorCatalog.Names)

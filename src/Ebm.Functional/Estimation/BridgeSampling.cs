@@ -146,8 +146,13 @@ public static class BridgeSampling
         errors = checks.Match(_ => errors, e => errors + e);
         if (!errors.IsEmpty) return Fail<Error, LogZEstimate>(errors);
 
-        var state = Loop.Run(key.FoldIn(1), target.Init(proposal.Sample(key.FoldIn(0), chains)), burnIn, kernel);
-        var (_, trace) = Loop.Scan(key.FoldIn(2), state, draws, kernel, (s, _) => target.Positions(s));
+        var health = new Annealing.SamplerHealth.Tally(chains);
+        var (state, burnInfos) = Loop.Scan(key.FoldIn(1), target.Init(proposal.Sample(key.FoldIn(0), chains)), burnIn, kernel, (_, info) => info);
+        var (_, recorded) = Loop.Scan(key.FoldIn(2), state, draws, kernel, (s, info) => (Positions: target.Positions(s), Info: info));
+        foreach (var info in burnInfos.Concat(recorded.Select(r => r.Info)))
+            if (info is IAcceptanceInfo acceptance) health.Record(acceptance);
+        var trace = recorded.Select(r => r.Positions).ToArray();
+        for (var t = 1; t < draws; t++) health.Compare(trace[t - 1], trace[t]);
         var d = target.Dimension;
         var flattened = Mat.Create(chains * draws, d, x =>
         {
@@ -164,7 +169,8 @@ public static class BridgeSampling
         }
 
         var mcmcEvaluations = (long)chains * (burnIn + draws);
-        return FromModel(key.FoldIn(3), d, target.States, beta, target.Continuous, target.Energies, proposal, flattened, proposalCount, withEss, mcmcEvaluations);
+        return FromModel(key.FoldIn(3), d, target.States, beta, target.Continuous, target.Energies, proposal, flattened, proposalCount, withEss, mcmcEvaluations)
+            .Map(estimate => estimate with { Warnings = estimate.EstimatorWarnings + health.Warnings("bridge's target") });
     }
 
     private static Validation<Error, LogZEstimate> FromModel(
@@ -194,18 +200,21 @@ public static class BridgeSampling
         var (s1, s2) = (effective1 / (effective1 + n2), n2 / (effective1 + n2));
         var start = LogSpace.LogMeanExp(l2.Span);
         if (!double.IsFinite(start)) start = -LogSpace.LogMeanExp(l1.Span.ToArray().Select(x => -x).ToArray());
-        var outcome = BridgeIteration.Iterate(l1.Span, Uniform(n1), l2.Span, Uniform(n2), s1, s2, start, settings.Tolerance, settings.MaxIterations);
+        var outcome = BridgeIteration.Solve(l1.Span, Uniform(n1), l2.Span, Uniform(n2), s1, s2, start, settings.Tolerance, settings.MaxIterations);
         var warnings = Seq<EstimateWarning>();
         if (!outcome.Converged)
             warnings = warnings.Add(EstimateWarnings.Of(EstimateWarnings.BridgeNotConverged,
-                $"the bridge iteration reached its budget of {settings.MaxIterations} iteration(s) before the relative change fell below {settings.Tolerance:G3}"));
+                $"the bridge did not converge: after {settings.MaxIterations} iteration(s) the ratio still changed by {outcome.LastChange:G3} per step. " +
+                "The fixed point creeps when the proposal and the target draws hardly overlap (or the draws did not mix), and the estimate " +
+                "is then unreliable, typically far low, with an error bar that does not cover it; do not trust it"));
         var standardError = n1 < 2 || n2 < 2
             ? double.PositiveInfinity
             : Math.Sqrt(BridgeIteration.RelativeSquaredError(l1.Span, l2.Span, s1, s2, outcome.LogRatio, effective1));
         if (n1 < 2 || n2 < 2)
             warnings = warnings.Add(EstimateWarnings.Of(EstimateWarnings.FewSamples, $"{n1} draw(s) of p1 and {n2} of p2: no standard error can be estimated"));
+        var (ess, largest) = BridgeIteration.Ess(l1.Span, l2.Span, s1, s2, outcome.LogRatio, effective1);
         return new LogZEstimate(Method, beta, logZ2 + outcome.LogRatio, standardError, ErrorSource.BridgeRelativeMeanSquaredError,
-            double.NaN, double.NaN, n1 + n2, evaluations, warnings);
+            ess, largest, n1 + n2, evaluations, warnings);
     }
 
     private static Seq<Error> CheckSettings(BridgeSettings settings, int n1)

@@ -47,8 +47,11 @@ public static class ThermodynamicIntegration
     /// <param name="rule">The quadrature rule.</param>
     /// <param name="samples">The number of draws behind the means (for the report).</param>
     /// <param name="energyEvaluations">The cost behind the means (for the report).</param>
+    /// <param name="effectiveSamples">The effective sample size behind the means, reported as the estimate's ESS (NaN when unknown, which
+    /// <see cref="EstimateChecks"/> reports).</param>
     public static Validation<Error, LogZEstimate> Integrate(
-        Vec points, Vec means, Vec standardErrors, double logZStart, double beta, IntegrationRule rule, int samples = 0, long energyEvaluations = 0)
+        Vec points, Vec means, Vec standardErrors, double logZStart, double beta, IntegrationRule rule, int samples = 0, long energyEvaluations = 0,
+        double effectiveSamples = double.NaN)
     {
         ArgumentNullException.ThrowIfNull(points);
         ArgumentNullException.ThrowIfNull(means);
@@ -80,23 +83,27 @@ public static class ThermodynamicIntegration
             var gap = Math.Abs(integral - other);
             if (gap > standardError)
                 warnings = warnings.Add(EstimateWarnings.Of(EstimateWarnings.DiscretisationError,
-                    $"Simpson and trapezoid differ by {gap:G3}, more than the standard error {standardError:G3}: the quadrature error may dominate; add points where the integrand bends"));
+                    $"Simpson and trapezoid differ by {gap:G3}, more than the standard error {standardError:G3}: the estimate may be off by about that much, " +
+                    "beyond its error bar; do not trust it until points are added where the integrand bends"));
             else if (CoarseGap(points, means, standardErrors, rule, weights) is var (coarse, noise) && coarse > standardError && coarse > GapSignificance * noise)
                 warnings = warnings.Add(EstimateWarnings.Of(EstimateWarnings.DiscretisationError,
-                    $"the same rule on every other point differs by {coarse:G3}, more than the standard error {standardError:G3} and beyond Monte Carlo noise: the quadrature error may dominate; add points where the integrand bends"));
+                    $"the same rule on every other point differs by {coarse:G3}, more than the standard error {standardError:G3} and beyond Monte Carlo noise: " +
+                    "the estimate may be off by about that much, beyond its error bar; do not trust it until points are added where the integrand bends"));
         }
 
         return Success<Error, LogZEstimate>(new LogZEstimate(Method, beta, logZStart + integral, standardError, ErrorSource.MonteCarloStandardError,
-            double.NaN, double.NaN, samples, energyEvaluations, warnings)
+            effectiveSamples, double.NaN, samples, energyEvaluations, warnings)
         {
             Trace = RunningTrapezoid(points, means, logZStart),
+            Steps = points.Length - 1,
         });
     }
 
     /// <summary>
     /// Thermodynamic integration from draws of the integrand at each point: <paramref name="draws"/>[k] is a
     /// chains x draws matrix of d/dt log f_t at point k, summarised by its mean and its MCSE
-    /// (<see cref="MonteCarloStandardError.OfMean"/>; constant draws have MCSE 0).
+    /// (<see cref="MonteCarloStandardError.OfMean"/>; constant draws have MCSE 0). The estimate's ESS is the smallest
+    /// basic ESS of the integrand over the points whose draws vary (NaN when none vary).
     /// </summary>
     public static Validation<Error, LogZEstimate> FromDraws(
         Vec points, IReadOnlyList<Mat> draws, double logZStart, double beta, IntegrationRule rule, long energyEvaluations = 0)
@@ -108,6 +115,7 @@ public static class ThermodynamicIntegration
         var errors = Seq<Error>();
         var means = new double[draws.Count];
         var standardErrors = new double[draws.Count];
+        var smallestEss = double.NaN;
         for (var k = 0; k < draws.Count; k++)
         {
             var m = draws[k];
@@ -121,10 +129,12 @@ public static class ThermodynamicIntegration
                     if (e.Code == DiagnosticsErrors.ConstantDrawsCode) standardErrors[k1] = 0.0;
                     else errors = errors.Add(SamplingEstimateErrors.PointStatistics(k1, e.Message));
                 });
+            foreach (var ess in EffectiveSampleSize.Basic(m))
+                if (!(ess >= smallestEss)) smallestEss = ess;
         }
 
         if (!errors.IsEmpty) return Fail<Error, LogZEstimate>(errors);
-        return Integrate(points, Vec.Wrap(means), Vec.Wrap(standardErrors), logZStart, beta, rule, draws.Sum(m => m.Span.Length), energyEvaluations);
+        return Integrate(points, Vec.Wrap(means), Vec.Wrap(standardErrors), logZStart, beta, rule, draws.Sum(m => m.Span.Length), energyEvaluations, smallestEss);
     }
 
     /// <summary>
@@ -184,14 +194,16 @@ public static class ThermodynamicIntegration
 
         var perPoint = new List<Mat>(schedule.Points.Length);
         var acceptance = new List<double>(schedule.Points.Length);
+        var health = new SamplerHealth.Tally(chains);
         for (var k = 0; k < schedule.Points.Length; k++)
         {
             var t = schedule[k];
             var (startKey, rest) = key.FoldIn(k).Split();
             var (burnKey, recordKey) = rest.Split();
             var move = path.Move(t);
-            var state = Loop.Run(burnKey, path.SampleBase(startKey, chains), burnIn, move);
-            var (_, observed) = Loop.Scan(recordKey, state, draws, move, (s, info) => (Derivative: path.LogDensityDerivative(t, s), Acceptance: Mean(info.AcceptanceRates)));
+            var (state, burnInfos) = Loop.Scan(burnKey, path.SampleBase(startKey, chains), burnIn, move, (_, info) => info);
+            var (_, observed) = Loop.Scan(recordKey, state, draws, move, (s, info) => (Derivative: path.LogDensityDerivative(t, s), Acceptance: Mean(info.AcceptanceRates), Info: info));
+            foreach (var info in burnInfos.Concat(observed.Select(o => o.Info))) health.Record(info);
             var trace = observed.Select(o => o.Derivative).ToArray();
             acceptance.Add(observed.Average(o => o.Acceptance));
             perPoint.Add(Mat.Create(chains, draws, x =>
@@ -203,7 +215,10 @@ public static class ThermodynamicIntegration
 
         var evaluations = (long)schedule.Points.Length * chains * ((long)(burnIn + draws) * path.EvaluationsPerMove + draws);
         return FromDraws(schedule.Points, perPoint, path.LogZ0, path.TargetBeta, rule, evaluations)
-            .Map(estimate => estimate with { Warnings = estimate.Warnings + MixingWarnings(schedule.Points, perPoint, acceptance) });
+            .Map(estimate => estimate with
+            {
+                Warnings = estimate.EstimatorWarnings + health.Warnings("thermodynamic-integration") + MixingWarnings(schedule.Points, perPoint, acceptance),
+            });
     }
 
     private static Seq<Error> CheckPoints(Vec points, IntegrationRule rule)
@@ -228,10 +243,13 @@ public static class ThermodynamicIntegration
     public const double PoorRHat = 2.0;
 
     /// <summary>
-    /// A <c>poor-mixing</c> warning naming the points whose chains never accepted a move or grossly disagree (split
-    /// R-hat above <see cref="PoorRHat"/>): there the per-point mean can be far from E_t and its MCSE far too small,
-    /// for instance HMC chains stranded far out on a steep energy. A low acceptance alone is not reported: a
-    /// lattice deep in its ordered phase accepts few flips and still samples its energy well.
+    /// A <c>poor-mixing</c> warning naming the points whose chains never accepted a move, never moved at all, or grossly
+    /// disagree (split R-hat above <see cref="PoorRHat"/>): there the per-point mean can be far from E_t and its MCSE far
+    /// too small (even 0), for instance HMC chains stranded far out on a steep energy or block-Gibbs chains frozen in a
+    /// mode of an RBM with huge weights. Chains that never moved count as frozen unless there are several and they all
+    /// hold the same value (a state that dominates, such as the ground state of a cold lattice); several frozen chains
+    /// that disagree have an infinite R-hat. A low acceptance alone is not reported: a lattice deep in its ordered phase
+    /// accepts few flips and still samples its energy well.
     /// </summary>
     private static Seq<EstimateWarning> MixingWarnings(Vec points, List<Mat> draws, List<double> acceptance)
     {
@@ -240,16 +258,40 @@ public static class ThermodynamicIntegration
         {
             // At t = 0 the chains start from exact draws of f_0, which every move keeps exact, mixing or not.
             if (points[k] == 0.0) continue;
-            var rHat = draws[k].Rows >= 2 ? RHat.Split(draws[k]).Match(r => r, _ => double.NaN) : double.NaN;
-            if (acceptance[k] <= PoorAcceptance || rHat > PoorRHat)
-                bad.Add($"t = {points[k]:G3} (acceptance {acceptance[k]:G2}, R-hat {rHat:G3})");
+            var (frozen, agree) = Frozen(draws[k]);
+            var rHat = draws[k].Rows < 2 ? double.NaN
+                : frozen == draws[k].Rows ? (agree ? double.NaN : double.PositiveInfinity)
+                : RHat.Split(draws[k]).Match(r => r, _ => double.NaN);
+            var stuck = frozen == draws[k].Rows && (draws[k].Rows == 1 || !agree);
+            if (acceptance[k] <= PoorAcceptance || rHat > PoorRHat || stuck)
+                bad.Add($"t = {points[k]:G3} (acceptance {acceptance[k]:G2}, R-hat {rHat:G3}{(frozen > 0 ? $", {frozen} of {draws[k].Rows} chains never moved" : "")})");
         }
 
         return bad.Count == 0
             ? Seq<EstimateWarning>()
             : Seq1(EstimateWarnings.Of(EstimateWarnings.PoorMixing,
                 $"{bad.Count} of {draws.Count} points did not mix: {string.Join("; ", bad.Take(4))}{(bad.Count > 4 ? "; ..." : "")}. " +
-                "Their means may be far off and their errors too small: use a smaller step size, more burn-in, or a reference closer to the target"));
+                "Their means may be far off and their errors too small, so the estimate and its error bar are unreliable; do not trust them " +
+                "(use a smaller step size, more burn-in, more chains, or a reference closer to the target)"));
+    }
+
+    /// <summary>How many chains (rows) recorded one value throughout, and whether every row holds the same single value.</summary>
+    private static (int Frozen, bool Agree) Frozen(Mat draws)
+    {
+        var frozen = 0;
+        var agree = true;
+        var first = draws.Columns > 0 && draws.Rows > 0 ? draws[0, 0] : double.NaN;
+        for (var c = 0; c < draws.Rows; c++)
+        {
+            var row = draws.Row(c);
+            var constant = true;
+            foreach (var x in row)
+                if (x != row[0]) { constant = false; break; }
+            if (constant) frozen++;
+            if (!constant || row[0] != first) agree = false;
+        }
+
+        return (frozen, agree);
     }
 
     private static double Mean(Vec values)
