@@ -24,8 +24,8 @@ namespace Ebm.Functional.Estimation;
 /// <para>Worked number: the 20 weights 1, 2, ..., 20 have a tail of the M = 4 → 5 largest (16 to 20) with cutoff 15,
 /// exceedances 1..5, a light (bounded) tail: k̂ = 0.1265 (the raw -0.620 pulled towards 0.5 by the prior).</para>
 /// <para>Not estimable (NaN): fewer than <see cref="MinimumTail"/> + 1 weights, every tail weight equal (no tail to fit:
-/// bounded weights), or a tail whose first quartile equals its minimum (far from a generalized Pareto shape, as when
-/// one weight carries everything). NaN and +infinity log weights count as weight zero, as in <see cref="WeightSummary"/>.</para>
+/// bounded weights), or a tail whose first quartile ties with the largest weight below it (far from a generalized Pareto
+/// shape, as when one weight carries everything and the rest are equal). NaN and +infinity log weights count as weight zero, as in <see cref="WeightSummary"/>.</para>
 /// </remarks>
 public static class ParetoK
 {
@@ -67,7 +67,7 @@ public static class ParetoK
     /// <summary>
     /// The Zhang and Stephens (2009) estimate of a generalized Pareto distribution with location 0 from exceedances
     /// sorted in increasing order, with the weakly informative prior on the shape. NaN for fewer than two values or
-    /// when the first quartile equals the minimum.
+    /// when the first quartile x* is 0 (a quarter of the tail tied with the cutoff: no shape to fit, and theta would divide by 0).
     /// </summary>
     /// <param name="sortedExceedances">Non-negative values in increasing order, the largest positive.</param>
     /// <returns>The shape k̂ (positive for heavy tails) and the scale sigma.</returns>
@@ -77,7 +77,7 @@ public static class ParetoK
         if (n < 2) return (double.NaN, double.NaN);
         var x = sortedExceedances;
         var quartile = x[(int)Math.Floor(n / 4.0 + 0.5) - 1];
-        if (!(quartile > x[0]) || !(x[^1] > 0)) return (double.NaN, double.NaN);
+        if (!(quartile > 0) || !(x[^1] > 0)) return (double.NaN, double.NaN);
         var grid = GridBase + (int)Math.Floor(Math.Sqrt(n));
         var theta = new double[grid];
         var profile = new double[grid];

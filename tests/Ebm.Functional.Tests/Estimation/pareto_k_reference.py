@@ -1,12 +1,13 @@
-"""Independent reference values for ParetoKTests (numpy only; run with /usr/bin/python3).
+"""Independent reference values for ParetoKTests (numpy and scipy; run with python3 pareto_k_reference.py).
 
 Pareto k-hat of importance weights as described by Vehtari, Simpson, Gelman, Yao and Gabry (2024),
-"Pareto smoothed importance sampling", JMLR 25(72), section 3 and appendix: the M = floor(min(S/5, 3 sqrt S))
-largest weights (at least 5) minus the largest weight below them, fitted by the Zhang and Stephens (2009)
-empirical Bayes estimator, then shrunk by the weakly informative prior (M k + 5) / (M + 10).
+"Pareto smoothed importance sampling", JMLR 25(72): the M = floor(min(S/5, 3 sqrt S)) largest weights (at least 5)
+minus the largest weight below them, fitted by the Zhang and Stephens (2009) empirical Bayes estimator (grid of
+30 + floor(sqrt M) points, prior 3), then shrunk by the weakly informative prior (M k + 5) / (M + 10).
 Written from the papers' equations in vectorised numpy, independently of the C# code.
 """
 import numpy as np
+from scipy.stats import norm
 
 
 def zhang_stephens(x):
@@ -34,12 +35,15 @@ def pareto_k(log_weights):
     return zhang_stephens(w[s - m:] - w[s - m - 1])[0]
 
 
+def positions(s):
+    return (np.arange(1, s + 1) - 0.5) / s
+
+
 if __name__ == "__main__":
-    np.set_printoptions(precision=17)
-    print("1..20:", repr(pareto_k(np.log(np.arange(1, 21)))))
-    print("fit 1..5:", zhang_stephens(np.arange(1, 6)))
-    print("fit exp quantiles:", zhang_stephens(-np.log1p(-(np.arange(1, 21) - 0.5) / 20)))
-    # Pareto (Lomax) quantiles with shape k = 0.5 at the 1000 plotting positions (i - 1/2) / 1000.
-    p = (np.arange(1, 1001) - 0.5) / 1000
-    print("lomax 0.5 quantiles, log:", repr(pareto_k(np.log(((1 - p) ** -0.5 - 1) / 0.5))))
-    print("lognormal sigma 1 quantiles:", repr(pareto_k(__import__("scipy.stats", fromlist=["norm"]).norm.ppf(p))))
+    print("weights 1..20:", repr(pareto_k(np.log(np.arange(1, 21)))))
+    print("fit 1..5:", tuple(map(repr, zhang_stephens(np.arange(1, 6)))))
+    print("fit exponential quantiles (20):", tuple(map(repr, zhang_stephens(-np.log1p(-positions(20))))))
+    for s in (100, 1000):
+        print(f"exp(0.97 E) quantiles ({s}):", repr(pareto_k(-0.97 * np.log1p(-positions(s)))))
+    print("lomax k = 0.5 quantiles (1000):", repr(pareto_k(np.log(((1 - positions(1000)) ** -0.5 - 1) / 0.5))))
+    print("lognormal sigma 1 quantiles (1000):", repr(pareto_k(norm.ppf(positions(1000)))))
