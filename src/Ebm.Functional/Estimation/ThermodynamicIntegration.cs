@@ -246,10 +246,11 @@ public static class ThermodynamicIntegration
     /// A <c>poor-mixing</c> warning naming the points whose chains never accepted a move, never moved at all, or grossly
     /// disagree (split R-hat above <see cref="PoorRHat"/>): there the per-point mean can be far from E_t and its MCSE far
     /// too small (even 0), for instance HMC chains stranded far out on a steep energy or block-Gibbs chains frozen in a
-    /// mode of an RBM with huge weights. Chains that never moved count as frozen unless there are several and they all
-    /// hold the same value (a state that dominates, such as the ground state of a cold lattice); several frozen chains
-    /// that disagree have an infinite R-hat. A low acceptance alone is not reported: a lattice deep in its ordered phase
-    /// accepts few flips and still samples its energy well.
+    /// mode of an RBM with huge weights. A point where at least half the chains recorded one value throughout is frozen:
+    /// its MCSE (0 when every chain froze) says nothing, whether the chains sit in a local mode or in a state that truly
+    /// dominates (the ground state of a cold lattice), so the error bar cannot be trusted; frozen chains that disagree
+    /// also have an infinite R-hat. A low acceptance alone is not reported: a lattice deep in its ordered phase accepts
+    /// few flips and still samples its energy well.
     /// </summary>
     private static Seq<EstimateWarning> MixingWarnings(Vec points, List<Mat> draws, List<double> acceptance)
     {
@@ -262,7 +263,7 @@ public static class ThermodynamicIntegration
             var rHat = draws[k].Rows < 2 ? double.NaN
                 : frozen == draws[k].Rows ? (agree ? double.NaN : double.PositiveInfinity)
                 : RHat.Split(draws[k]).Match(r => r, _ => double.NaN);
-            var stuck = frozen == draws[k].Rows && (draws[k].Rows == 1 || !agree);
+            var stuck = 2 * frozen >= draws[k].Rows;
             if (acceptance[k] <= PoorAcceptance || rHat > PoorRHat || stuck)
                 bad.Add($"t = {points[k]:G3} (acceptance {acceptance[k]:G2}, R-hat {rHat:G3}{(frozen > 0 ? $", {frozen} of {draws[k].Rows} chains never moved" : "")})");
         }
