@@ -16,6 +16,10 @@ namespace Ebm.Functional.Annealing;
 /// <para>Keys: the base draws use <c>key.Split().Left</c>; the move at step k uses <c>Right.FoldIn(k)</c>. Log
 /// weights accumulate in double. The estimate's trace holds the running estimate of log Z_t at up to
 /// <see cref="TracePoints"/> points of the schedule, always including t = 0 and t = 1.</para>
+/// <para>The moves' infos and the log densities on either side of each move feed <see cref="SamplerHealth"/>: a kernel
+/// that fails numerically, hardly ever accepts, or leaves particles where they started raises
+/// <see cref="EstimateWarnings.SamplerFailure"/>; the weights' own tail decides <see cref="EstimateWarnings.WeightDegeneracy"/>
+/// (<see cref="WeightSummary.IsDegenerate"/>). <see cref="LogZEstimate.Steps"/> is the schedule's K.</para>
 /// <para>Cost: K evaluations of the increments (cached energies) plus K - 1 moves of
 /// <see cref="AnnealingPath{TState}.EvaluationsPerMove"/> each, per particle.</para>
 /// </remarks>

@@ -27,6 +27,8 @@ namespace Ebm.Functional.Annealing;
 /// gets the delta-method error of <see cref="Estimates.FromLogWeights"/>; a single run that resampled gets
 /// +infinity and a <see cref="EstimateWarnings.FewSamples"/> warning, because its particles are no longer
 /// independent.</para>
+/// <para>Every move's info and the log density at t_k before and after the moves there feed <see cref="SamplerHealth"/>
+/// (<see cref="EstimateWarnings.SamplerFailure"/>); <see cref="LogZEstimate.Steps"/> is the number of reweighting steps.</para>
 /// <para>Keys: run r uses <c>key.Split(R)[r]</c>; inside a run the base draws use the first of three children,
 /// resampling at step k the second folded with k, move m of step k the third folded with k then m. Energy
 /// evaluations count one per particle per log-density evaluation (bisection included) plus the moves'.</para>

@@ -16,8 +16,8 @@ namespace Ebm.Functional.Estimation;
 /// the mean weight is unbiased for Z and log mean w is a stochastic lower bound on log Z (Jensen). The
 /// estimator is only as good as the overlap of q with p_beta: in high dimension a few weights dominate and
 /// the estimate is low with a standard error that is itself too small; the weight ESS and the largest
-/// normalised weight are reported, and the <see cref="EstimateWarnings.WeightDegeneracy"/> warning is raised
-/// when the ESS falls below 10% of M or one weight carries more than half the mass.</para>
+/// normalised weight are reported with the weights' Pareto k̂, and the <see cref="EstimateWarnings.WeightDegeneracy"/>
+/// warning is raised when the weights' own tail says the sample is too small for them (<see cref="WeightSummary.IsDegenerate"/>).</para>
 /// <para>Keys: the draws use the key as given (draw r is a pure function of the key and r).</para>
 /// </remarks>
 /// <example><code>

@@ -23,6 +23,11 @@ namespace Ebm.Functional.Estimation;
 /// error is estimated by |Simpson - trapezoid| (about the trapezoid's error, and conservative for Simpson's); when
 /// it exceeds the standard error the <see cref="EstimateWarnings.DiscretisationError"/> warning asks for more points
 /// where the integrand bends (near the critical point of a lattice, or near t = 0 of a tempered path).</para>
+/// <para><see cref="Run{TState}"/> checks the chains: a point whose chains never accepted a move, where at least half
+/// of them never moved (their MCSE of 0 says nothing), or whose chains disagree (split R-hat above
+/// <see cref="PoorRHat"/>) raises <see cref="EstimateWarnings.PoorMixing"/>; the kernel's numerical failures and a
+/// near-zero acceptance over the ladder raise <see cref="EstimateWarnings.SamplerFailure"/>. The estimate's ESS is the
+/// smallest basic ESS of the integrand over the points whose draws vary.</para>
 /// <para>The trace holds the running trapezoid estimate of log Z_t at every point (points rescaled to [0, 1]).</para>
 /// </remarks>
 /// <example><code>
@@ -217,7 +222,7 @@ public static class ThermodynamicIntegration
         return FromDraws(schedule.Points, perPoint, path.LogZ0, path.TargetBeta, rule, evaluations)
             .Map(estimate => estimate with
             {
-                Warnings = estimate.EstimatorWarnings + health.Warnings("thermodynamic-integration") + MixingWarnings(schedule.Points, perPoint, acceptance),
+                Warnings = estimate.EstimatorWarnings + health.Warnings("thermodynamic-integration") + LadderMixing.Warnings(schedule.Points, perPoint, acceptance),
             });
     }
 
@@ -241,59 +246,6 @@ public static class ThermodynamicIntegration
     /// scatters up to about 1.3.
     /// </summary>
     public const double PoorRHat = 2.0;
-
-    /// <summary>
-    /// A <c>poor-mixing</c> warning naming the points whose chains never accepted a move, never moved at all, or grossly
-    /// disagree (split R-hat above <see cref="PoorRHat"/>): there the per-point mean can be far from E_t and its MCSE far
-    /// too small (even 0), for instance HMC chains stranded far out on a steep energy or block-Gibbs chains frozen in a
-    /// mode of an RBM with huge weights. A point where at least half the chains recorded one value throughout is frozen:
-    /// its MCSE (0 when every chain froze) says nothing, whether the chains sit in a local mode or in a state that truly
-    /// dominates (the ground state of a cold lattice), so the error bar cannot be trusted; frozen chains that disagree
-    /// also have an infinite R-hat. A low acceptance alone is not reported: a lattice deep in its ordered phase accepts
-    /// few flips and still samples its energy well.
-    /// </summary>
-    private static Seq<EstimateWarning> MixingWarnings(Vec points, List<Mat> draws, List<double> acceptance)
-    {
-        var bad = new List<string>();
-        for (var k = 0; k < draws.Count; k++)
-        {
-            // At t = 0 the chains start from exact draws of f_0, which every move keeps exact, mixing or not.
-            if (points[k] == 0.0) continue;
-            var (frozen, agree) = Frozen(draws[k]);
-            var rHat = draws[k].Rows < 2 ? double.NaN
-                : frozen == draws[k].Rows ? (agree ? double.NaN : double.PositiveInfinity)
-                : RHat.Split(draws[k]).Match(r => r, _ => double.NaN);
-            var stuck = 2 * frozen >= draws[k].Rows;
-            if (acceptance[k] <= PoorAcceptance || rHat > PoorRHat || stuck)
-                bad.Add($"t = {points[k]:G3} (acceptance {acceptance[k]:G2}, R-hat {rHat:G3}{(frozen > 0 ? $", {frozen} of {draws[k].Rows} chains never moved" : "")})");
-        }
-
-        return bad.Count == 0
-            ? Seq<EstimateWarning>()
-            : Seq1(EstimateWarnings.Of(EstimateWarnings.PoorMixing,
-                $"{bad.Count} of {draws.Count} points did not mix: {string.Join("; ", bad.Take(4))}{(bad.Count > 4 ? "; ..." : "")}. " +
-                "Their means may be far off and their errors too small, so the estimate and its error bar are unreliable; do not trust them " +
-                "(use a smaller step size, more burn-in, more chains, or a reference closer to the target)"));
-    }
-
-    /// <summary>How many chains (rows) recorded one value throughout, and whether every row holds the same single value.</summary>
-    private static (int Frozen, bool Agree) Frozen(Mat draws)
-    {
-        var frozen = 0;
-        var agree = true;
-        var first = draws.Columns > 0 && draws.Rows > 0 ? draws[0, 0] : double.NaN;
-        for (var c = 0; c < draws.Rows; c++)
-        {
-            var row = draws.Row(c);
-            var constant = true;
-            foreach (var x in row)
-                if (x != row[0]) { constant = false; break; }
-            if (constant) frozen++;
-            if (!constant || row[0] != first) agree = false;
-        }
-
-        return (frozen, agree);
-    }
 
     private static double Mean(Vec values)
     {
