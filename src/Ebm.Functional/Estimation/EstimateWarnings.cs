@@ -82,6 +82,9 @@ public static class EstimateWarnings
     /// </summary>
     public static bool IsUnreliable(string code) => code is not (ApproximateTargetSamples or InconsistentRepetitions);
 
+    /// <summary>The words every warning that means "do not trust this number" carries.</summary>
+    public const string DoNotTrust = "do not trust";
+
     /// <summary>A warning with the given code and message.</summary>
     public static EstimateWarning Of(string code, string message) => new(code, message);
 }

@@ -129,6 +129,19 @@ public sealed class EstimateChecksTests
     }
 
     [Fact]
+    public void A_warning_that_means_do_not_trust_says_so_and_a_caveat_does_not()
+    {
+        foreach (var code in new[] { EstimateWarnings.StepLimit, EstimateWarnings.FewSamples, EstimateWarnings.NonFiniteWeights, EstimateWarnings.BoundGap })
+        {
+            Assert.EndsWith("do not trust this estimate", EstimateWarnings.Of(code, "something went wrong.").Message);
+            Assert.EndsWith("do not trust this estimate", (EstimateWarnings.Of(code, "a") with { Message = "b" }).Message);
+        }
+
+        Assert.Equal("x; do not trust it", EstimateWarnings.Of(EstimateWarnings.WeightDegeneracy, "x; do not trust it").Message);
+        Assert.Equal("from MCMC draws", EstimateWarnings.Of(EstimateWarnings.ApproximateTargetSamples, "from MCMC draws").Message);
+    }
+
+    [Fact]
     public void Weights_that_are_all_zero_give_a_non_finite_estimate_that_says_so()
     {
         var estimate = Estimates.FromLogWeights("is", 1.0, 0.0, Vec.Filled(10, double.NegativeInfinity), 10);
