@@ -139,6 +139,14 @@ public sealed class LogzReliabilityTests : IDisposable
     }
 
     [Fact]
+    public void Versus_between_models_of_one_state_space_still_runs()
+    {
+        var example = CliRun.Example("gaussian-bernoulli-rbm-2x2.json");
+        var json = Json(CliRun.Invoke("logz", example, "--versus", example, "--method", "exact", "--json"));
+        Assert.Equal(0.0, json.GetProperty("logZ").GetDouble(), 12);
+    }
+
+    [Fact]
     public void Compare_with_a_reference_of_another_state_space_is_refused_before_any_work()
     {
         var reference = _files.Write("gaussian.json", """{ "kind": "gaussian", "mean": [0, 0, 0], "precision": [[1, 0, 0], [0, 1, 0], [0, 0, 1]] }""");
