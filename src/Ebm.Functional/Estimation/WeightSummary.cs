@@ -38,8 +38,8 @@ public sealed record WeightSummary(int Count, double LogMeanWeight, double Stand
     /// in the long run, (E w)^2 / E w^2 = exp(-sigma^2) of the sample size. Below 1, the sample is too small to have seen
     /// the weights that carry Z (importance sampling needs about exp(KL) draws, and KL = sigma^2 / 2 for log-normal weights:
     /// Chatterjee and Diaconis 2018, "The sample size required in importance sampling", Ann. Appl. Probab. 28), and its
-    /// own ESS overstates it: 20 uniform draws of a 4 x 4 Ising torus at beta = 1 have an ESS of 6 and miss log Z by 55
-    /// standard errors, with sigma^2 = 32.
+    /// own ESS overstates it: 20 uniform draws of a 4 x 4 Ising torus at beta = 1, whose log weights -beta E spread with a
+    /// variance of about 32, have an ESS of 6 of 20 and missed log Z by 55 standard errors.
     /// </summary>
     public double LognormalEss => Count * Math.Exp(-UpperLogVariance);
 
