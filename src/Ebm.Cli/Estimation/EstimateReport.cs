@@ -28,7 +28,7 @@ internal static class EstimateReport
         if (!e.IsReliable)
             lines.Add($"verdict        UNRELIABLE ({string.Join(", ", e.Warnings.Filter(w => w.MeansUnreliable).Map(w => w.Code).Distinct())}): do not trust this estimate; see the warnings");
         foreach (var part in e.Parts.Take(4))
-            lines.Add($"  {part.Method,-12} {Shown(part.LogZ, Numbers.Exact)} ± {Shown(part.StandardError)}");
+            lines.Add($"  {part.Method,-12} {Shown(part.LogZ, Numbers.Exact)} ± {PartError(e, part)}");
         if (exact is not null)
             lines.Add($"{(r.VersusPath is null ? "exact log Z" : "exact ratio"),-15}{Numbers.Exact(exact.LogZ)} ({exact.Method}); estimate - exact = {Numbers.Table(e.LogZ - exact.LogZ)} = {Numbers.Table(Z(e, exact))} SE");
         lines.Add($"weight ESS     {Shown(e.Ess)} of {e.Samples}; Pareto k {Shown(e.ParetoK)}{(double.IsNaN(e.ParetoK) || !e.Parts.IsEmpty ? "" : $" (reliable below {Numbers.Table(Math.Round(ParetoK.Threshold(e.Samples), 3))})")}; " +
@@ -138,6 +138,15 @@ internal static class EstimateReport
                 : $"{Steps(r, e)} steps";
         return $"{steps}, schedule {r.Schedule}, kernel {r.Kernel}";
     }
+
+    /// <summary>
+    /// A part's standard error; a repetition without one of its own (a resampled SMC run) says where the error comes
+    /// from instead of printing "Infinity".
+    /// </summary>
+    private static string PartError(LogZEstimate whole, LogZEstimate part) =>
+        whole.ErrorSource == ErrorSource.Repetitions && !double.IsFinite(part.StandardError)
+            ? "none of its own (the error is the runs' spread)"
+            : Shown(part.StandardError);
 
     /// <summary>A number for people: NaN as "n/a" (the warnings say why), anything else as <paramref name="format"/> writes it.</summary>
     private static string Shown(double x, Func<double, string>? format = null) => double.IsNaN(x) ? "n/a" : (format ?? Numbers.Table)(x);
