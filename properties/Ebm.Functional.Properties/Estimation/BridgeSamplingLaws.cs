@@ -39,4 +39,27 @@ public class BridgeSamplingLaws
             return (outcome.Converged && Math.Abs(outcome.LogRatio - exact) <= tolerance)
                 .Label($"bridge {outcome.LogRatio:R} after {outcome.Iterations}, log Z = {exact:R}");
         });
+
+    /// <summary>
+    /// With a budget of one iteration the fixed point is not reached, and the bisection that completes it lands on the
+    /// same exact log ratio: <see cref="BridgeIteration.Solve"/> finds the root the iteration converges to.
+    /// </summary>
+    [Property(MaxTest = 200)]
+    public Property Bisection_after_an_exhausted_budget_finds_the_same_exact_log_ratio() =>
+        Prop.ForAll(Arb.From(Cases()), t =>
+        {
+            var (c, s1, start) = t;
+            var states = c.States;
+            var logQ = c.Factorised.LogDensity(states);
+            var l = ImportanceSampling.LogWeights(c.Machine.Model.Energies(states), c.Beta, logQ);
+            var exact = c.ExactLogZ;
+            var target = Vec.Create(l.Length, d =>
+            {
+                for (var i = 0; i < d.Length; i++) d[i] = l[i] + logQ[i] - exact;
+            });
+            var outcome = BridgeIteration.Solve(l.Span, target.Span, l.Span, logQ.Span, s1, 1 - s1, start, 1e-12, 1);
+            var tolerance = 1e-9 * (1 + Math.Abs(exact));
+            return (outcome.Converged && Math.Abs(outcome.LogRatio - exact) <= tolerance)
+                .Label($"bridge {outcome.LogRatio:R} after {outcome.Iterations}, log Z = {exact:R}");
+        });
 }

@@ -185,6 +185,7 @@ internal static class LogzCommand
         var outcome =
             from model in ModelFile.Load(path)
             from loaded in LoadReference(request)
+            from _ in VersusCheck.SameStateSpace(model, loaded.Model)
             from resolved in Resolve(model, request, loaded.Model)
             from cost in EstimatorCost.For(model, resolved, loaded.Model).Bind(c => RunBudget.Check(c, force, EstimatorCost.Levers))
             from estimate in ProgressDisplay.Run(context, $"log Z ({request.Method})", (progress, stages) =>
@@ -259,6 +260,7 @@ internal static class LogzCommand
         var outcome =
             from a in ModelFile.Load(path)
             from b in ModelFile.Load(other)
+            from _ in VersusCheck.SameStateSpace(a, b)
             from ra in LogPartition.Exact(a, beta)
             from rb in LogPartition.Exact(b, beta)
             select (a, b, ra, rb);

@@ -25,6 +25,8 @@ internal static class CompareRun
         var loadedReference = LogzCommand.LoadReference(request);
         if (loadedReference.IsFail) return ErrorReport.Write(context, (Error)loadedReference);
         var reference = loadedReference.Match(m => m.Model, _ => null);
+        var shared = VersusCheck.SameStateSpace(model, reference);
+        if (shared.IsFail) return ErrorReport.Write(context, (Error)shared);
         var budgeted = RunBudget.Check(Cost(model, request, reference), force, EstimatorCost.Levers);
         if (budgeted.IsFail) return ErrorReport.Write(context, (Error)budgeted);
         var cost = budgeted.Match(c => c, _ => throw new InvalidOperationException());

@@ -20,18 +20,21 @@ internal static class EstimateReport
         var lines = new List<string>
         {
             $"model          {model.Kind}, {model.Dimension} variables",
-            $"method         {e.Method}: {r.Particles} particles, {Setup(r)}",
+            $"method         {e.Method}: {r.Particles} particles, {Setup(r, e)}",
             $"seed           {r.Seed}",
             $"cost           {cost.Text()}",
             $"beta           {Numbers.Exact(e.Beta)}",
-            $"{(r.VersusPath is null ? "log Z" : "log Z_A/Z_B"),-15}{Numbers.Exact(e.LogZ)} ± {Numbers.Table(e.StandardError)} ({Source(e.ErrorSource)})",
-            $"95% interval   [{Numbers.Exact(low)}, {Numbers.Exact(high)}]",
+            $"{(r.VersusPath is null ? "log Z" : "log Z_A/Z_B"),-15}{Shown(e.LogZ, Numbers.Exact)} ± {Shown(e.StandardError)} ({Source(e.ErrorSource)})",
+            $"95% interval   [{Shown(low, Numbers.Exact)}, {Shown(high, Numbers.Exact)}]",
         };
+        if (!e.IsReliable)
+            lines.Add($"verdict        UNRELIABLE ({string.Join(", ", e.Warnings.Filter(w => w.MeansUnreliable).Map(w => w.Code).Distinct())}): do not trust this estimate; see the warnings");
         foreach (var part in e.Parts.Take(4))
-            lines.Add($"  {part.Method,-12} {Numbers.Exact(part.LogZ)} ± {Numbers.Table(part.StandardError)}");
+            lines.Add($"  {part.Method,-12} {Shown(part.LogZ, Numbers.Exact)} ± {PartError(e, part)}");
         if (exact is not null)
             lines.Add($"{(r.VersusPath is null ? "exact log Z" : "exact ratio"),-15}{Numbers.Exact(exact.LogZ)} ({exact.Method}); estimate - exact = {Numbers.Table(e.LogZ - exact.LogZ)} = {Numbers.Table(Z(e, exact))} SE");
-        lines.Add($"weight ESS     {Numbers.Table(e.Ess)} of {e.Samples}; largest normalised weight {Numbers.Table(e.MaxNormalisedWeight)}");
+        lines.Add($"weight ESS     {Shown(e.Ess)} of {e.Samples}; Pareto k {Shown(e.ParetoK)}{(double.IsNaN(e.ParetoK) || !e.Parts.IsEmpty ? "" : $" (reliable below {Numbers.Table(Math.Round(ParetoK.Threshold(e.Samples), 3))})")}; " +
+                  $"largest normalised weight {Shown(e.MaxNormalisedWeight)}");
         lines.Add($"evaluations    {e.EnergyEvaluations:N0} energy evaluations");
         lines.Add($"time           {seconds:F3} s");
         return string.Join(Environment.NewLine, lines);
@@ -77,10 +80,12 @@ internal static class EstimateReport
         w.WriteEndObject();
         ResultJson.Number(w, "ess", e.Ess);
         ResultJson.Number(w, "maxNormalisedWeight", e.MaxNormalisedWeight);
+        ResultJson.Number(w, "paretoK", e.ParetoK);
+        w.WriteBoolean("reliable", e.IsReliable);
         w.WriteNumber("samples", e.Samples);
         w.WriteNumber("energyEvaluations", e.EnergyEvaluations);
         w.WriteNumber("particles", r.Particles);
-        w.WriteNumber("steps", r.Steps);
+        w.WriteNumber("steps", Steps(r, e));
         w.WriteString("schedule", r.Schedule);
         w.WriteString("kernel", r.Kernel);
         w.WriteStartArray("warnings");
@@ -103,6 +108,7 @@ internal static class EstimateReport
                 ResultJson.Number(w, "logZ", part.LogZ);
                 ResultJson.Number(w, "standardError", part.StandardError);
                 ResultJson.Number(w, "ess", part.Ess);
+                ResultJson.Number(w, "paretoK", part.ParetoK);
                 w.WriteNumber("energyEvaluations", part.EnergyEvaluations);
                 w.WriteEndObject();
             }
@@ -123,5 +129,28 @@ internal static class EstimateReport
         _ => source.ToString(),
     };
 
-    private static string Setup(LogzRequest r) => $"{r.Steps} steps, schedule {r.Schedule}, kernel {r.Kernel}";
+    /// <summary>The annealing steps the estimator ran (not the --steps asked for, which a schedule file or a named schedule overrides); --steps for estimators without a path.</summary>
+    public static int Steps(LogzRequest r, LogZEstimate e) => e.Steps > 0 ? e.Steps : r.Steps;
+
+    private static string Setup(LogzRequest r, LogZEstimate e)
+    {
+        var steps = e.Method == ThermodynamicIntegration.Method
+            ? $"{e.Steps} intervals ({e.Steps + 1} points)"
+            : e.Parts.Count > 1 && e.Method == Functional.Annealing.Smc.Method && e.Parts.Exists(p => p.Steps != e.Parts[0].Steps)
+                ? $"{Steps(r, e)} steps (mean of {e.Parts.Count} runs)"
+                : $"{Steps(r, e)} steps";
+        return $"{steps}, schedule {r.Schedule}, kernel {r.Kernel}";
+    }
+
+    /// <summary>
+    /// A part's standard error; a repetition without one of its own (a resampled SMC run) says where the error comes
+    /// from instead of printing "Infinity".
+    /// </summary>
+    private static string PartError(LogZEstimate whole, LogZEstimate part) =>
+        whole.ErrorSource == ErrorSource.Repetitions && !double.IsFinite(part.StandardError)
+            ? "none of its own (the error is the runs' spread)"
+            : Shown(part.StandardError);
+
+    /// <summary>A number for people: NaN as "n/a" (the warnings say why), anything else as <paramref name="format"/> writes it.</summary>
+    private static string Shown(double x, Func<double, string>? format = null) => double.IsNaN(x) ? "n/a" : (format ?? Numbers.Table)(x);
 }

@@ -148,22 +148,16 @@ internal static class PathCatalog
                 return user.Use(new PathPack<ContinuousChains>(
                     Paths.Between(b, a, beta, (key, count) => ExactDraws.Gaussian(key, count, b, beta), m => continuous.AtBeta(m, 1.0), continuous.EvaluationsPerMove),
                     kernel, null));
-            case (IContinuousModel, IContinuousModel):
-                return FinFail<T>(reference.Dimension != model.Dimension ? VersusMismatch(reference, model) : VersusNotExact(reference));
-            case (IDiscreteModel, IDiscreteModel):
-                return FinFail<T>(VersusMismatch(reference, model));
+            case (IContinuousModel, IContinuousModel) when reference.Dimension == model.Dimension:
+                return FinFail<T>(VersusNotExact(reference));
             default:
-                return FinFail<T>(VersusMismatch(reference, model));
+                return FinFail<T>(VersusCheck.Mismatch(reference, model));
         }
     }
 
     private static Error VersusNotExact(IEnergyModel reference) =>
         CliErrors.InvalidOption("--versus", $"the reference {reference.Kind} model ({reference.Dimension} variables) cannot be drawn exactly; " +
             $"use a discrete model of at most {ExactDrawUnits} units, a Bernoulli RBM with at most {RbmExactDraws.MaxHidden} hidden units, or a Gaussian");
-
-    private static Error VersusMismatch(IEnergyModel reference, IEnergyModel model) =>
-        CliErrors.InvalidOption("--versus", $"the reference {reference.Kind} model ({reference.Dimension} variables) and the {model.Kind} model " +
-            $"({model.Dimension} variables) do not share a state space (both discrete with the same units and convention, or both continuous of one dimension)");
 
     /// <summary>Discrete models up to this size are drawn exactly (by enumeration) for reverse AIS and the sandwich.</summary>
     public const int ExactDrawUnits = 20;

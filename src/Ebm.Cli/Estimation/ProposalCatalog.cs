@@ -13,7 +13,8 @@ namespace Ebm.Cli.Estimation;
 /// <summary>
 /// The proposals of importance and bridge sampling for each model kind: uniform over the states of a discrete
 /// model (for an RBM with --data, the base rate on the visible units), the Gaussian reference (<see cref="GaussianReference"/>) for a
-/// continuous one; and the target kernels bridge sampling runs.
+/// continuous one; and the target kernels bridge sampling runs. Importance sampling of a Bernoulli RBM draws the
+/// visible units only and sums the hidden units out (<see cref="Functional.Estimation.ImportanceSampling.EstimateVisible"/>).
 /// </summary>
 internal static class ProposalCatalog
 {
@@ -38,8 +39,19 @@ internal static class ProposalCatalog
     };
 
     /// <summary>
-    /// The factorised proposal of an RBM's joint state: each visible unit on with the smoothed data mean
-    /// (the base rate of Salakhutdinov and Murray 2008), each hidden unit a fair coin.
+    /// The proposal over an RBM's visible units: the base rate sigma(bA) of --data (the annealing path's base), or the
+    /// uniform distribution without data.
+    /// </summary>
+    private static Fin<Proposal> VisibleProposal(BernoulliRbm rbm, LogzRequest request) =>
+        request.DataPath is not { } path
+            ? FinSucc(Proposal.Uniform(rbm.Visible, StateConvention.Binary))
+            : DataFile.LoadBinary(path, rbm.Visible).Bind(data => BaseRate.VisibleBias(data).Match(
+                bias => ToFin(Proposal.BernoulliLogits(bias, StateConvention.Binary)).Map(p => p with { Name = "base-rate visible" }),
+                errors => FinFail<Proposal>(Error.Many(errors.Map(e => CliErrors.InvalidOption("--data", $"{path}: {e.Message}"))))));
+
+    /// <summary>
+    /// The factorised proposal of an RBM's joint state for bridge sampling (whose target chains run on the joint state):
+    /// each visible unit on with the smoothed data mean (the base rate of Salakhutdinov and Murray 2008), each hidden unit a fair coin.
     /// </summary>
     private static Fin<Proposal> BaseRateProposal(BernoulliRbm rbm, string path) =>
         DataFile.LoadBinary(path, rbm.Visible).Bind(data => BaseRate.VisibleBias(data).Match(
@@ -72,6 +84,8 @@ internal static class ProposalCatalog
     {
         var (model, r) = (input.Model, input.Request);
         var count = EstimatorSizes.ImportanceDraws(model, r);
+        if (model is BernoulliRbm rbm)
+            return VisibleProposal(rbm, r).Bind(proposal => ToFin(Functional.Estimation.ImportanceSampling.EstimateVisible(input.Key, rbm, r.Beta, proposal, count)));
         return For(model, r, input.Pilot("reference")).Bind(proposal => model switch
         {
             IDiscreteModel d => ToFin(Functional.Estimation.ImportanceSampling.Estimate(input.Key, d, r.Beta, proposal, count)),

@@ -1,6 +1,7 @@
 using Ebm.Functional.Estimation;
 using Ebm.Functional.Numerics;
 using Ebm.Functional.Prng;
+using LanguageExt;
 
 namespace Ebm.Functional.Annealing;
 
@@ -15,6 +16,10 @@ namespace Ebm.Functional.Annealing;
 /// <para>Keys: the base draws use <c>key.Split().Left</c>; the move at step k uses <c>Right.FoldIn(k)</c>. Log
 /// weights accumulate in double. The estimate's trace holds the running estimate of log Z_t at up to
 /// <see cref="TracePoints"/> points of the schedule, always including t = 0 and t = 1.</para>
+/// <para>The moves' infos and the log densities on either side of each move feed <see cref="SamplerHealth"/>: a kernel
+/// that fails numerically, hardly ever accepts, or leaves particles where they started raises
+/// <see cref="EstimateWarnings.SamplerFailure"/>; the weights' own tail decides <see cref="EstimateWarnings.WeightDegeneracy"/>
+/// (<see cref="WeightSummary.IsDegenerate"/>). <see cref="LogZEstimate.Steps"/> is the schedule's K.</para>
 /// <para>Cost: K evaluations of the increments (cached energies) plus K - 1 moves of
 /// <see cref="AnnealingPath{TState}.EvaluationsPerMove"/> each, per particle.</para>
 /// </remarks>
@@ -61,9 +66,10 @@ public static class Ais
         var start = path.SampleBase(baseKey, particles);
         if (path.Count(start) != particles)
             throw new ArgumentException($"the path's base sampler returned {path.Count(start)} particles, {particles} were asked for", nameof(path));
-        var run = Anneal(path, schedule.Points, start, moveKey, progress);
-        var estimate = Estimates.FromLogWeights(Method, path.TargetBeta, path.LogZ0, run.LogWeights, Evaluations(path, schedule, particles)) with
+        var run = Anneal(path, schedule.Points, start, moveKey, progress, "AIS");
+        var estimate = Estimates.FromLogWeights(Method, path.TargetBeta, path.LogZ0, run.LogWeights, Evaluations(path, schedule, particles), run.SamplerWarnings) with
         {
+            Steps = schedule.Steps,
             Trace = new EstimateTrace(run.TracePoints, Vec.Create(run.TraceLogMeanWeights.Length, d =>
             {
                 for (var i = 0; i < d.Length; i++) d[i] = path.LogZ0 + run.TraceLogMeanWeights[i];
@@ -72,16 +78,17 @@ public static class Ais
         return (estimate, run.Final);
     }
 
-    /// <summary>The result of one annealing sweep: final log weights and particles, and the running log mean weight.</summary>
-    internal sealed record Sweep<TState>(Vec LogWeights, TState Final, Vec TracePoints, Vec TraceLogMeanWeights);
+    /// <summary>The result of one annealing sweep: final log weights and particles, the running log mean weight, and the kernel's failures.</summary>
+    internal sealed record Sweep<TState>(Vec LogWeights, TState Final, Vec TracePoints, Vec TraceLogMeanWeights, Seq<EstimateWarning> SamplerWarnings);
 
     /// <summary>
     /// One sweep along <paramref name="points"/> s_0, ..., s_K (increasing for AIS, decreasing for reverse AIS):
     /// at step j every particle gains log f_{s_j}(x) - log f_{s_{j-1}}(x) and then moves by the kernel at s_j,
-    /// except after the last step. The move at step j uses <c>moveKey.FoldIn(j)</c>.
+    /// except after the last step. The move at step j uses <c>moveKey.FoldIn(j)</c>. The moves' infos and the log
+    /// densities on either side of each move feed <see cref="SamplerHealth"/> (<paramref name="what"/> names the run).
     /// </summary>
     internal static Sweep<TState> Anneal<TState>(
-        AnnealingPath<TState> path, Vec points, TState state, RngKey moveKey, IProgress<AnnealingProgress>? progress)
+        AnnealingPath<TState> path, Vec points, TState state, RngKey moveKey, IProgress<AnnealingProgress>? progress, string what)
     {
         var particles = path.Count(state);
         var logWeights = new double[particles];
@@ -89,6 +96,8 @@ public static class Ais
         var every = Math.Max(1, (int)Math.Ceiling(steps / (double)TracePoints));
         var tracePoints = new List<double> { points[0] };
         var traceLogMean = new List<double> { 0.0 };
+        var health = new SamplerHealth.Tally(particles);
+        Vec? beforeMove = null;
         for (var k = 1; k <= steps; k++)
         {
             var (previous, current) = (points[k - 1], points[k]);
@@ -96,8 +105,15 @@ public static class Ais
             var low = path.LogDensity(previous, state);
             if (high.Length != particles || low.Length != particles)
                 throw new InvalidOperationException($"the path's log density returned {high.Length} and {low.Length} values for {particles} particles");
+            if (beforeMove is not null) health.Compare(beforeMove, low);
             for (var i = 0; i < particles; i++) logWeights[i] += high[i] - low[i];
-            if (k < steps) state = path.Move(current)(moveKey.FoldIn(k), state).State;
+            if (k < steps)
+            {
+                var (next, info) = path.Move(current)(moveKey.FoldIn(k), state);
+                health.Record(info);
+                (state, beforeMove) = (next, high);
+            }
+
             if (k % every == 0 || k == steps)
             {
                 tracePoints.Add(current);
@@ -107,7 +123,7 @@ public static class Ais
             progress?.Report(new AnnealingProgress(k, steps, current));
         }
 
-        return new Sweep<TState>(Vec.Wrap(logWeights), state, Vec.Of([.. tracePoints]), Vec.Of([.. traceLogMean]));
+        return new Sweep<TState>(Vec.Wrap(logWeights), state, Vec.Of([.. tracePoints]), Vec.Of([.. traceLogMean]), health.Warnings(what));
     }
 
     /// <summary>Per-particle evaluations of one sweep: K increments and K - 1 moves.</summary>

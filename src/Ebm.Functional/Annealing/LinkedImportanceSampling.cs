@@ -63,6 +63,7 @@ public static class LinkedImportanceSampling
         var up = path.LogDensity(schedule[1], chain);
         var evaluations = 2L * length * replicas;
         var allPositions = Enumerable.Range(0, length).ToArray();
+        var health = new SamplerHealth.Tally(length * replicas);
         var link = path.Select(chain, Link(here, up, replicas, _ => allPositions, linkKey.FoldIn(0), numerators));
 
         for (var j = 1; j <= steps; j++)
@@ -70,7 +71,7 @@ public static class LinkedImportanceSampling
             var (previous, current) = (schedule[j - 1], schedule[j]);
             var positionsKey = positionKey.FoldIn(j);
             var nu = Enumerable.Range(0, replicas).Select(p => Math.Min(length - 1, (int)(positionsKey.UniformAt(p) * length))).ToArray();
-            var batches = Chain(path, link, current, length, options.MovesPerState, reverseMove, moveKey.FoldIn(j));
+            var batches = Chain(path, link, current, length, options.MovesPerState, reverseMove, moveKey.FoldIn(j), health);
             evaluations += 2L * (length - 1) * options.MovesPerState * replicas * path.EvaluationsPerMove;
             chain = BatchConcatenation.Concatenate(batches);
             here = path.LogDensity(current, chain);
@@ -96,8 +97,9 @@ public static class LinkedImportanceSampling
         {
             for (var p = 0; p < replicas; p++) d[p] = numerators[p] - denominators[p];
         });
-        return Estimates.FromLogWeights(Method, path.TargetBeta, path.LogZ0, logRatios, evaluations) with
+        return Estimates.FromLogWeights(Method, path.TargetBeta, path.LogZ0, logRatios, evaluations, health.Warnings("linked importance sampling")) with
         {
+            Steps = steps,
             Trace = new EstimateTrace(Vec.Of([.. tracePoints]), Vec.Of([.. traceLogZ])),
         };
     }
@@ -152,7 +154,7 @@ public static class LinkedImportanceSampling
 
     private static List<TState> Chain<TState>(
         AnnealingPath<TState> path, TState link, double t, int length, int moves,
-        Func<double, KernelStep<TState, IAcceptanceInfo>>? reverseMove, RngKey key)
+        Func<double, KernelStep<TState, IAcceptanceInfo>>? reverseMove, RngKey key, SamplerHealth.Tally health)
     {
         var forward = path.Move(t);
         var reverse = reverseMove is null ? forward : reverseMove(t);
@@ -163,7 +165,13 @@ public static class LinkedImportanceSampling
             var state = link;
             for (var i = 1; i < length; i++)
             {
-                for (var m = 0; m < moves; m++) state = kernel(directionKey.FoldIn(i).FoldIn(m), state).State;
+                for (var m = 0; m < moves; m++)
+                {
+                    var (next, info) = kernel(directionKey.FoldIn(i).FoldIn(m), state);
+                    health.Record(info);
+                    state = next;
+                }
+
                 batches.Add(state);
             }
         }

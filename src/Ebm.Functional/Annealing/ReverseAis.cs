@@ -72,7 +72,7 @@ public static class ReverseAis
         {
             for (var j = 0; j <= steps; j++) d[j] = schedule[steps - j];
         });
-        var run = Ais.Anneal(path, reversed, targetSamples, key, progress);
+        var run = Ais.Anneal(path, reversed, targetSamples, key, progress, "reverse AIS");
         var warnings = exactSamples
             ? Seq<EstimateWarning>()
             : Seq1(EstimateWarnings.Of(EstimateWarnings.ApproximateTargetSamples,
@@ -80,15 +80,15 @@ public static class ReverseAis
         var summary = WeightSummary.Of(run.LogWeights.Span);
         // The weight statistics are those of forward AIS, where a degenerate log mean weight errs low; here it
         // is subtracted, so the estimate errs high.
-        var weightWarnings = summary.Warnings().Map(w => w.Code == EstimateWarnings.WeightDegeneracy
-            ? w with { Message = $"reverse weight ESS {summary.Ess:G3} of {summary.Count} (largest normalised weight {summary.MaxNormalisedWeight:G3}): a few weights dominate, so the estimate is likely high and its standard error unreliable" }
-            : w);
+        var weightWarnings = summary.Warnings(estimateErrsHigh: true);
         var logZ = path.LogZ0 - summary.LogMeanWeight;
         var estimate = new LogZEstimate(Method, path.TargetBeta, logZ, summary.StandardError, ErrorSource.DeltaMethod,
-            summary.Ess, summary.MaxNormalisedWeight, particles, Ais.Evaluations(path, schedule, particles), warnings + weightWarnings)
+            summary.Ess, summary.MaxNormalisedWeight, particles, Ais.Evaluations(path, schedule, particles), warnings + run.SamplerWarnings + weightWarnings)
         {
             LogWeights = run.LogWeights,
             Trace = Trace(run, logZ),
+            ParetoK = summary.ParetoK,
+            Steps = steps,
         };
         return (estimate, run.Final);
     }

@@ -91,6 +91,8 @@ public static class Sandwich
             forward.Samples + reverse.Samples, forward.EnergyEvaluations + reverse.EnergyEvaluations, warnings)
         {
             Parts = Seq(forward, reverse),
+            ParetoK = Estimates.LargestParetoK([forward, reverse]),
+            Steps = Math.Max(forward.Steps, reverse.Steps),
         };
     }
 

@@ -27,6 +27,8 @@ namespace Ebm.Functional.Annealing;
 /// gets the delta-method error of <see cref="Estimates.FromLogWeights"/>; a single run that resampled gets
 /// +infinity and a <see cref="EstimateWarnings.FewSamples"/> warning, because its particles are no longer
 /// independent.</para>
+/// <para>Every move's info and the log density at t_k before and after the moves there feed <see cref="SamplerHealth"/>
+/// (<see cref="EstimateWarnings.SamplerFailure"/>); <see cref="LogZEstimate.Steps"/> is the number of reweighting steps.</para>
 /// <para>Keys: run r uses <c>key.Split(R)[r]</c>; inside a run the base draws use the first of three children,
 /// resampling at step k the second folded with k, move m of step k the third folded with k then m. Energy
 /// evaluations count one per particle per log-density evaluation (bisection included) plus the moves'.</para>
@@ -64,7 +66,7 @@ public static class Smc
         var runs = keys.Select(k => RunOnce(path, options, k, progress)).ToArray();
         // A lone run's missing error does not matter once the runs' spread supplies one.
         var estimate = Estimates.FromRepetitions(Method, runs
-            .Select(r => r.Estimate with { Warnings = r.Estimate.Warnings.Filter(w => w.Code != EstimateWarnings.FewSamples) })
+            .Select(r => r.Estimate with { Warnings = r.Estimate.EstimatorWarnings.Filter(w => w.Code != EstimateWarnings.FewSamples) })
             .ToArray());
         return new SmcResult(estimate, runs.Sum(r => r.ResamplingEvents), runs.Sum(r => r.Schedule.Steps), runs.Average(r => r.Estimate.Ess));
     }
@@ -88,6 +90,8 @@ public static class Smc
         var trace = new List<double> { logZ };
         var conditionalEss = new List<double>();
         var warnings = Seq<EstimateWarning>();
+        var health = new SamplerHealth.Tally(n);
+        Vec? beforeMoves = null;
         var stepLimit = options.Schedule?.Steps ?? options.MaxSteps;
         var (t, k, resamplings, evaluations) = (0.0, 0, 0, 0L);
         while (t < 1.0)
@@ -108,10 +112,12 @@ public static class Smc
                 evaluations += (long)n * bisections;
             }
 
-            var increments = Increments(path, t, next, state);
+            var (high, low) = (path.LogDensity(next, state), path.LogDensity(t, state));
+            if (beforeMoves is not null) health.Compare(beforeMoves, low);
+            var increments = Difference(high, low);
             evaluations += n;
-            conditionalEss.Add(ConditionalEss(logWeights, increments.Span));
-            var (logMean, updated) = Reweight(logWeights, increments.Span);
+            conditionalEss.Add(ConditionalEss(logWeights, increments));
+            var (logMean, updated) = Reweight(logWeights, increments);
             logWeights = updated;
             logZ += logMean;
             t = next;
@@ -119,17 +125,29 @@ public static class Smc
             trace.Add(logZ);
             if (t < 1.0)
             {
+                var before = high;
                 if (ShouldResample(Ess(logWeights), n, options.ResampleThreshold))
                 {
                     var ancestors = Resampling.Ancestors(resampleKey.FoldIn(k), options.Scheme, Weights(logWeights), n);
                     state = path.Select(state, ancestors);
+                    before = Vec.Create(n, d =>
+                    {
+                        for (var i = 0; i < n; i++) d[i] = high[ancestors[i]];
+                    });
                     logWeights = Uniform(n);
                     resamplings++;
                 }
 
                 var move = path.Move(t);
                 var stepKey = moveKey.FoldIn(k);
-                for (var m = 0; m < options.MovesPerStep; m++) state = move(stepKey.FoldIn(m), state).State;
+                for (var m = 0; m < options.MovesPerStep; m++)
+                {
+                    var (moved, info) = move(stepKey.FoldIn(m), state);
+                    health.Record(info);
+                    state = moved;
+                }
+
+                beforeMoves = before;
                 evaluations += (long)n * options.MovesPerStep * path.EvaluationsPerMove;
             }
 
@@ -138,7 +156,7 @@ public static class Smc
 
         var visited = AnnealingSchedule.Create(Vec.Of([.. points]), options.IsAdaptive ? "adaptive" : options.Schedule!.Name)
             .Match(s => s, e => throw new InvalidOperationException($"SMC visited an invalid schedule: {e.Head.Message}"));
-        var estimate = Summarise(path, logZ, logWeights, resamplings, evaluations, warnings) with
+        var estimate = Summarise(path, logZ, logWeights, resamplings, k, evaluations, warnings + health.Warnings("SMC")) with
         {
             Trace = new EstimateTrace(visited.Points, Vec.Of([.. trace])),
         };
@@ -234,7 +252,7 @@ public static class Smc
     private static double[] Weights(double[] logWeights) => logWeights.Select(Math.Exp).ToArray();
 
     private static LogZEstimate Summarise<TState>(
-        AnnealingPath<TState> path, double logZ, double[] normalisedLogWeights, int resamplings, long evaluations, Seq<EstimateWarning> warnings)
+        AnnealingPath<TState> path, double logZ, double[] normalisedLogWeights, int resamplings, int steps, long evaluations, Seq<EstimateWarning> warnings)
     {
         var n = normalisedLogWeights.Length;
         if (resamplings == 0)
@@ -245,7 +263,7 @@ public static class Smc
             {
                 for (var i = 0; i < n; i++) d[i] = normalisedLogWeights[i] + shift;
             });
-            return Estimates.FromLogWeights(Method, path.TargetBeta, path.LogZ0, aisWeights, evaluations, warnings) with { LogZ = logZ };
+            return Estimates.FromLogWeights(Method, path.TargetBeta, path.LogZ0, aisWeights, evaluations, warnings) with { LogZ = logZ, Steps = steps };
         }
 
         var summary = WeightSummary.Of(normalisedLogWeights);
@@ -255,6 +273,8 @@ public static class Smc
             summary.MaxNormalisedWeight, n, evaluations, warnings.Add(single) + summary.Warnings())
         {
             LogWeights = Vec.Of(normalisedLogWeights),
+            ParetoK = summary.ParetoK,
+            Steps = steps,
         };
     }
 }

@@ -12,11 +12,17 @@ namespace Ebm.Functional.Estimation;
 /// log r' = log E_2[exp(l2 - a(l2, r))] - log E_1[exp(-a(l1, r))], each expectation a log-sum-exp over the
 /// draws with their log masses (log 1/N for plain samples), a(l, r) evaluated as logaddexp(log s1 + l, log s2 + log r)
 /// so that no exponential overflows (as in Gronau et al. 2017's bridgesampling package).
+/// <para>The fixed point is the root of h(log r) = log(s2 r E_1[1 / (s1 e^l + s2 r)]) - log(s2 E_2[e^l / (s1 e^l + s2 r)]),
+/// which increases strictly with r (the first term increases, the second decreases), so the root is unique and
+/// bisection finds it; one step of the iteration is log r' = log r - h(log r). When the proposal and the target
+/// draws hardly overlap the iteration overshoots and oscillates about the root, closing in by about 1% of the gap
+/// per step (a 64 x 20 RBM bridged with the uniform proposal was still 14 nats off after 1000 steps);
+/// <see cref="Solve"/> then brackets the root and bisects.</para>
 /// </remarks>
 internal static class BridgeIteration
 {
-    /// <summary>The result of the iteration.</summary>
-    public readonly record struct Outcome(double LogRatio, int Iterations, bool Converged);
+    /// <summary>The result of the iteration, with the relative change of r at the last step.</summary>
+    public readonly record struct Outcome(double LogRatio, int Iterations, bool Converged, double LastChange);
 
     /// <summary>Iterates from <paramref name="start"/> until the relative change of r is below the tolerance.</summary>
     public static Outcome Iterate(
@@ -27,19 +33,66 @@ internal static class BridgeIteration
         var terms1 = new double[l1.Length];
         var terms2 = new double[l2.Length];
         var logRatio = start;
+        var change = double.NaN;
         for (var iteration = 1; iteration <= maxIterations; iteration++)
         {
             var logS2r = logS2 + logRatio;
             for (var j = 0; j < l2.Length; j++) terms2[j] = logMass2[j] + l2[j] - LogAddExp(logS1 + l2[j], logS2r);
             for (var i = 0; i < l1.Length; i++) terms1[i] = logMass1[i] - LogAddExp(logS1 + l1[i], logS2r);
             var next = LogSpace.LogSumExp(terms2) - LogSpace.LogSumExp(terms1);
-            var change = Math.Abs(Math.Exp(next - logRatio) - 1.0);
+            change = Math.Abs(Math.Exp(next - logRatio) - 1.0);
             logRatio = next;
-            if (change < tolerance) return new Outcome(logRatio, iteration, true);
+            if (change < tolerance) return new Outcome(logRatio, iteration, true, change);
         }
 
-        return new Outcome(logRatio, maxIterations, false);
+        return new Outcome(logRatio, maxIterations, false, change);
     }
+
+    /// <summary>
+    /// The fixed point: <see cref="Iterate"/> for up to <paramref name="maxIterations"/> steps, then, if it has not
+    /// converged, bisection of h on log r from a bracket grown around the last iterate until |delta log r| is below the
+    /// tolerance. Not converged only when no bracket is found (h not finite).
+    /// </summary>
+    public static Outcome Solve(
+        ReadOnlySpan<double> l1, ReadOnlySpan<double> logMass1, ReadOnlySpan<double> l2, ReadOnlySpan<double> logMass2,
+        double s1, double s2, double start, double tolerance, int maxIterations)
+    {
+        var iterated = Iterate(l1, logMass1, l2, logMass2, s1, s2, start, tolerance, maxIterations);
+        if (iterated.Converged) return iterated;
+        var (logS1, logS2) = (Math.Log(s1), Math.Log(s2));
+        var terms1 = new double[l1.Length];
+        var terms2 = new double[l2.Length];
+        double H(double logRatio, ReadOnlySpan<double> l1, ReadOnlySpan<double> logMass1, ReadOnlySpan<double> l2, ReadOnlySpan<double> logMass2)
+        {
+            var logS2r = logS2 + logRatio;
+            for (var j = 0; j < l2.Length; j++) terms2[j] = logMass2[j] + l2[j] - LogAddExp(logS1 + l2[j], logS2r);
+            for (var i = 0; i < l1.Length; i++) terms1[i] = logMass1[i] - LogAddExp(logS1 + l1[i], logS2r);
+            return logRatio + LogSpace.LogSumExp(terms1) - LogSpace.LogSumExp(terms2);
+        }
+
+        var (low, high, width) = (iterated.LogRatio, iterated.LogRatio, 1.0);
+        var failed = new Outcome(iterated.LogRatio, maxIterations, false, iterated.LastChange);
+        for (var grow = 0; grow < MaxBracketDoublings && !(H(low, l1, logMass1, l2, logMass2) < 0); grow++, width *= 2) low -= width;
+        for (var grow = 0; grow < MaxBracketDoublings && !(H(high, l1, logMass1, l2, logMass2) > 0); grow++, width *= 2) high += width;
+        if (!(H(low, l1, logMass1, l2, logMass2) < 0 && H(high, l1, logMass1, l2, logMass2) > 0)) return failed;
+        var bisections = 0;
+        while (high - low > tolerance && bisections < MaxBisections)
+        {
+            var middle = 0.5 * (low + high);
+            if (middle <= low || middle >= high) break;
+            if (H(middle, l1, logMass1, l2, logMass2) < 0) low = middle;
+            else high = middle;
+            bisections++;
+        }
+
+        return new Outcome(0.5 * (low + high), maxIterations + bisections, true, high - low);
+    }
+
+    /// <summary>How often a bracket side may double before the root is declared unreachable.</summary>
+    private const int MaxBracketDoublings = 64;
+
+    /// <summary>Bisections at most (double precision is exhausted well before).</summary>
+    private const int MaxBisections = 200;
 
     /// <summary>
     /// RE^2 = Var_2(f1) / (N2 E_2[f1]^2) + Var_1(f2) / (N1eff E_1[f2]^2) with f1 = p1 / (s1 p1 + s2 p2) on the p2 draws and
@@ -56,6 +109,23 @@ internal static class BridgeIteration
         var term1 = SquaredRelativeError(f1);
         var term2 = SquaredRelativeError(f2) * l1.Length / effective1;
         return term1 + term2;
+    }
+
+    /// <summary>
+    /// The effective sizes of the two sums of the fixed point at <paramref name="logRatio"/>: the Kish ESS (sum a)^2 / sum a^2
+    /// of the terms a_j = e^l2_j / (s1 e^l2_j + s2 r) over the p2 draws and of b_i = 1 / (s1 e^l1_i + s2 r) over the p1 draws
+    /// (times N1eff / N1 for correlated draws), the smaller of the two, and the largest normalised term of either sum.
+    /// A sum carried by a handful of terms is the bridge's weight degeneracy.
+    /// </summary>
+    public static (double Ess, double MaxNormalisedTerm) Ess(ReadOnlySpan<double> l1, ReadOnlySpan<double> l2, double s1, double s2, double logRatio, double effective1)
+    {
+        var (logS1, logS2r) = (Math.Log(s1), Math.Log(s2) + logRatio);
+        var terms2 = new double[l2.Length];
+        for (var j = 0; j < l2.Length; j++) terms2[j] = l2[j] - LogAddExp(logS1 + l2[j], logS2r);
+        var terms1 = new double[l1.Length];
+        for (var i = 0; i < l1.Length; i++) terms1[i] = -LogAddExp(logS1 + l1[i], logS2r);
+        var (side2, side1) = (WeightSummary.Of(terms2), WeightSummary.Of(terms1));
+        return (Math.Min(side2.Ess, side1.Ess * effective1 / l1.Length), Math.Max(side2.MaxNormalisedWeight, side1.MaxNormalisedWeight));
     }
 
     /// <summary>log(e^a + e^b) without overflow; -infinity when both are.</summary>

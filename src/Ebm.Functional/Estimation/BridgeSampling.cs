@@ -17,14 +17,20 @@ namespace Ebm.Functional.Estimation;
 /// <para>With l = log q1 - log q2, s1 = N1eff / (N1eff + N2), s2 = N2 / (N1eff + N2), the optimal bridge gives the
 /// fixed point r = E_2[e^l / (s1 e^l + s2 r)] / E_1[1 / (s1 e^l + s2 r)] (Meng and Wong 1996, eq. 4.1), solved
 /// by iteration in log space from the importance-sampling estimate log mean_2 e^l, until |r_new / r_old - 1| &lt;
-/// tolerance; otherwise the <see cref="EstimateWarnings.BridgeNotConverged"/> warning is attached. The
+/// tolerance; when the iteration budget runs out (it oscillates about the root when the overlap is poor) the root is
+/// bracketed and bisected (<see cref="BridgeIteration.Solve"/>), and only when that fails too is the
+/// <see cref="EstimateWarnings.BridgeNotConverged"/> warning attached. The
 /// formulation follows Gronau et al. (2017, "A tutorial on bridge sampling", J. Math. Psych. 81) and their
 /// bridgesampling R package.</para>
 /// <para>The standard error of the log ratio is the square root of the relative mean-squared error of the ratio
 /// (Frühwirth-Schnatter 2004), in which correlated draws of p1 count as their effective number
 /// (<see cref="BridgeSettings.EffectiveSamples1"/>); the p2 draws must be independent.</para>
 /// <para>Bridge sampling needs both tails: it is far less sensitive than importance sampling to a proposal
-/// narrower than the target, but draws of p1 that have not mixed give a confident wrong answer.</para>
+/// narrower than the target, but draws of p1 that have not mixed give a confident wrong answer. The estimate's ESS is
+/// the smaller effective size of the two sums of the fixed point (<see cref="BridgeIteration.Ess"/>); below
+/// <see cref="EstimateWarnings.MinimumVarianceEss"/>, or with one term above half a sum, the
+/// <see cref="EstimateWarnings.WeightDegeneracy"/> warning says the overlap is too poor to trust the result. The target
+/// chains of <c>Run</c> report their kernel's failures (<see cref="EstimateWarnings.SamplerFailure"/>).</para>
 /// </remarks>
 /// <example><code>
 /// var q = Proposal.Gaussian(laplace);
@@ -146,8 +152,13 @@ public static class BridgeSampling
         errors = checks.Match(_ => errors, e => errors + e);
         if (!errors.IsEmpty) return Fail<Error, LogZEstimate>(errors);
 
-        var state = Loop.Run(key.FoldIn(1), target.Init(proposal.Sample(key.FoldIn(0), chains)), burnIn, kernel);
-        var (_, trace) = Loop.Scan(key.FoldIn(2), state, draws, kernel, (s, _) => target.Positions(s));
+        var health = new Annealing.SamplerHealth.Tally(chains);
+        var (state, burnInfos) = Loop.Scan(key.FoldIn(1), target.Init(proposal.Sample(key.FoldIn(0), chains)), burnIn, kernel, (_, info) => info);
+        var (_, recorded) = Loop.Scan(key.FoldIn(2), state, draws, kernel, (s, info) => (Positions: target.Positions(s), Info: info));
+        foreach (var info in burnInfos.Concat(recorded.Select(r => r.Info)))
+            if (info is IAcceptanceInfo acceptance) health.Record(acceptance);
+        var trace = recorded.Select(r => r.Positions).ToArray();
+        for (var t = 1; t < draws; t++) health.Compare(trace[t - 1], trace[t]);
         var d = target.Dimension;
         var flattened = Mat.Create(chains * draws, d, x =>
         {
@@ -164,7 +175,8 @@ public static class BridgeSampling
         }
 
         var mcmcEvaluations = (long)chains * (burnIn + draws);
-        return FromModel(key.FoldIn(3), d, target.States, beta, target.Continuous, target.Energies, proposal, flattened, proposalCount, withEss, mcmcEvaluations);
+        return FromModel(key.FoldIn(3), d, target.States, beta, target.Continuous, target.Energies, proposal, flattened, proposalCount, withEss, mcmcEvaluations)
+            .Map(estimate => estimate with { Warnings = estimate.EstimatorWarnings + health.Warnings("bridge's target") });
     }
 
     private static Validation<Error, LogZEstimate> FromModel(
@@ -194,18 +206,25 @@ public static class BridgeSampling
         var (s1, s2) = (effective1 / (effective1 + n2), n2 / (effective1 + n2));
         var start = LogSpace.LogMeanExp(l2.Span);
         if (!double.IsFinite(start)) start = -LogSpace.LogMeanExp(l1.Span.ToArray().Select(x => -x).ToArray());
-        var outcome = BridgeIteration.Iterate(l1.Span, Uniform(n1), l2.Span, Uniform(n2), s1, s2, start, settings.Tolerance, settings.MaxIterations);
+        var outcome = BridgeIteration.Solve(l1.Span, Uniform(n1), l2.Span, Uniform(n2), s1, s2, start, settings.Tolerance, settings.MaxIterations);
         var warnings = Seq<EstimateWarning>();
         if (!outcome.Converged)
             warnings = warnings.Add(EstimateWarnings.Of(EstimateWarnings.BridgeNotConverged,
-                $"the bridge iteration reached its budget of {settings.MaxIterations} iteration(s) before the relative change fell below {settings.Tolerance:G3}"));
+                $"the bridge did not converge: after {settings.MaxIterations} iteration(s) the ratio still changed by {outcome.LastChange:G3} per step. " +
+                "The fixed point creeps when the proposal and the target draws hardly overlap (or the draws did not mix), and the estimate " +
+                "is then unreliable, typically far low, with an error bar that does not cover it; do not trust it"));
         var standardError = n1 < 2 || n2 < 2
             ? double.PositiveInfinity
             : Math.Sqrt(BridgeIteration.RelativeSquaredError(l1.Span, l2.Span, s1, s2, outcome.LogRatio, effective1));
         if (n1 < 2 || n2 < 2)
             warnings = warnings.Add(EstimateWarnings.Of(EstimateWarnings.FewSamples, $"{n1} draw(s) of p1 and {n2} of p2: no standard error can be estimated"));
+        var (ess, largest) = BridgeIteration.Ess(l1.Span, l2.Span, s1, s2, outcome.LogRatio, effective1);
+        if (ess < EstimateWarnings.MinimumVarianceEss || largest > EstimateWarnings.DegenerateMaxWeight)
+            warnings = warnings.Add(EstimateWarnings.Of(EstimateWarnings.WeightDegeneracy,
+                $"one of the bridge's two sums rests on {ess:G3} effective draws (largest normalised term {largest:G3}): the proposal and the target " +
+                "draws hardly overlap, so the estimate and its error are unreliable; do not trust them (use a proposal closer to the target, or anneal)"));
         return new LogZEstimate(Method, beta, logZ2 + outcome.LogRatio, standardError, ErrorSource.BridgeRelativeMeanSquaredError,
-            double.NaN, double.NaN, n1 + n2, evaluations, warnings);
+            ess, largest, n1 + n2, evaluations, warnings);
     }
 
     private static Seq<Error> CheckSettings(BridgeSettings settings, int n1)

@@ -26,13 +26,16 @@ public static class Estimates
             summary.Ess, summary.MaxNormalisedWeight, logWeights.Length, energyEvaluations, warnings + summary.Warnings())
         {
             LogWeights = logWeights,
+            ParetoK = summary.ParetoK,
         };
     }
 
     /// <summary>
     /// The mean of R independent runs' estimates with standard error sd / sqrt(R) (ddof = 1); the runs are
-    /// kept in <see cref="LogZEstimate.Parts"/>, their costs add up and their warnings are kept once per code.
-    /// A warning is added when the runs scatter more than their own standard errors explain (chi-square test at 0.1%).
+    /// kept in <see cref="LogZEstimate.Parts"/>, their costs add up and their own warnings are kept once per code (the
+    /// checks of <see cref="EstimateChecks"/> are made on the combined numbers, not inherited from the runs). The
+    /// Pareto k̂ is the largest of the runs', the steps their rounded mean. A warning is added when the runs scatter
+    /// more than their own standard errors explain (chi-square test at 0.1%).
     /// </summary>
     /// <exception cref="ArgumentException">Fewer than two runs.</exception>
     public static LogZEstimate FromRepetitions(string method, IReadOnlyList<LogZEstimate> runs)
@@ -43,7 +46,7 @@ public static class Estimates
         var mean = runs.Average(x => x.LogZ);
         var variance = runs.Sum(x => (x.LogZ - mean) * (x.LogZ - mean)) / (r - 1);
         var warnings = Seq<EstimateWarning>();
-        foreach (var w in runs.SelectMany(x => x.Warnings))
+        foreach (var w in runs.SelectMany(x => x.EstimatorWarnings))
             if (!warnings.Exists(x => x.Code == w.Code)) warnings = warnings.Add(w);
 
         var chiSquare = runs.Sum(x => (x.LogZ - mean) * (x.LogZ - mean) / (x.StandardError * x.StandardError));
@@ -54,6 +57,17 @@ public static class Estimates
             runs.Sum(x => x.Ess), runs.Max(x => x.MaxNormalisedWeight), runs.Sum(x => x.Samples), runs.Sum(x => x.EnergyEvaluations), warnings)
         {
             Parts = toSeq(runs),
+            ParetoK = LargestParetoK(runs),
+            Steps = (int)Math.Round(runs.Average(x => x.Steps)),
         };
+    }
+
+    /// <summary>The largest k̂ among the estimates that have one, else NaN.</summary>
+    internal static double LargestParetoK(IEnumerable<LogZEstimate> estimates)
+    {
+        var largest = double.NaN;
+        foreach (var k in estimates.Select(e => e.ParetoK))
+            if (!double.IsNaN(k) && !(k <= largest)) largest = k;
+        return largest;
     }
 }

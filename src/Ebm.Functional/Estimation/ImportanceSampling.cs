@@ -16,8 +16,8 @@ namespace Ebm.Functional.Estimation;
 /// the mean weight is unbiased for Z and log mean w is a stochastic lower bound on log Z (Jensen). The
 /// estimator is only as good as the overlap of q with p_beta: in high dimension a few weights dominate and
 /// the estimate is low with a standard error that is itself too small; the weight ESS and the largest
-/// normalised weight are reported, and the <see cref="EstimateWarnings.WeightDegeneracy"/> warning is raised
-/// when the ESS falls below 10% of M or one weight carries more than half the mass.</para>
+/// normalised weight are reported with the weights' Pareto k̂, and the <see cref="EstimateWarnings.WeightDegeneracy"/>
+/// warning is raised when the weights' own tail says the sample is too small for them (<see cref="WeightSummary.IsDegenerate"/>).</para>
 /// <para>Keys: the draws use the key as given (draw r is a pure function of the key and r).</para>
 /// </remarks>
 /// <example><code>
@@ -62,6 +62,40 @@ public static class ImportanceSampling
         {
             var draws = proposal.Sample(key, count);
             return FromLogWeights(beta, LogWeights(model.Energies(draws), beta, proposal.LogDensity(draws)), count);
+        });
+    }
+
+    /// <summary>
+    /// Importance sampling of a Bernoulli RBM's log Z(beta) over its visible units alone, the hidden units summed out
+    /// exactly: draws v ~ q over {0,1}^nv and log w = -F_beta(v) - log q(v), where
+    /// F_beta(v) = -log sum_h exp(-beta E(v, h)) = -beta b.v - sum_j softplus(beta (c_j + (v W)_j)) is the visible free
+    /// energy at beta (one matrix product per batch). E_q[w] = sum_v exp(-F_beta(v)) = Z(beta).
+    /// </summary>
+    /// <remarks>
+    /// Summing the hidden units out (Rao-Blackwellisation) never increases the weights' variance against drawing them
+    /// from a proposal as well: for the base-rate proposal sigma(bA) of Salakhutdinov and Murray (2008), which fits the
+    /// visible units only, drawing the hidden units from fair coins instead multiplies each weight by a factor whose
+    /// spread grows with the hidden layer.
+    /// </remarks>
+    /// <param name="key">The key of the draws.</param>
+    /// <param name="model">The RBM.</param>
+    /// <param name="beta">Inverse temperature, finite and &gt;= 0.</param>
+    /// <param name="proposal">A binary proposal over the nv visible units (e.g. <see cref="Proposal.BernoulliLogits"/> of a base rate).</param>
+    /// <param name="count">The number of draws M &gt;= 1.</param>
+    public static Validation<Error, LogZEstimate> EstimateVisible(RngKey key, BernoulliRbm model, double beta, Proposal proposal, int count)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(proposal);
+        return Check(model.Visible, StateConvention.Binary, beta, false, proposal, count).Map(_ =>
+        {
+            var weights = Mat.Create(model.Visible, model.Hidden, w =>
+            {
+                for (var i = 0; i < w.Length; i++) w[i] = beta * model.Weights.Span[i];
+            });
+            var tempered = BernoulliRbm.Create(weights, model.VisibleBias.Map(b => beta * b), model.HiddenBias.Map(c => beta * c))
+                .Match(m => m, e => throw new InvalidOperationException($"scaling a valid RBM by beta = {beta} failed: {e.Head.Message}"));
+            var draws = proposal.Sample(key, count);
+            return FromLogWeights(beta, LogWeights(tempered.FreeEnergies(draws), 1.0, proposal.LogDensity(draws)), count);
         });
     }
 

@@ -3,63 +3,29 @@ using LanguageExt;
 
 namespace Ebm.Functional.Estimation;
 
-/// <summary>How a <see cref="LogZEstimate.StandardError"/> was obtained.</summary>
-public enum ErrorSource
-{
-    /// <summary>Delta method on the log-mean-exp of independent weights: sd(w) / (sqrt(M) mean(w)).</summary>
-    DeltaMethod,
-
-    /// <summary>Spread of independent repetitions of the whole estimator: sd / sqrt(R).</summary>
-    Repetitions,
-
-    /// <summary>Propagated from per-point Monte Carlo standard errors (thermodynamic integration).</summary>
-    MonteCarloStandardError,
-
-    /// <summary>The square root of the bridge estimator's relative mean-squared error (Frühwirth-Schnatter 2004).</summary>
-    BridgeRelativeMeanSquaredError,
-
-    /// <summary>Combined from the parts' errors (the sandwich of forward and reverse bounds).</summary>
-    Combined,
-
-    /// <summary>The value is exact; the error is zero.</summary>
-    Exact,
-}
-
-/// <summary>Something the user should know before believing an estimate.</summary>
-/// <param name="Code">A stable short name (<see cref="EstimateWarnings"/> lists them).</param>
-/// <param name="Message">One sentence for people.</param>
-public sealed record EstimateWarning(string Code, string Message)
-{
-    /// <inheritdoc />
-    public override string ToString() => $"{Code}: {Message}";
-}
-
-/// <summary>A running estimate along an annealing path: log Z at each recorded point t of the schedule.</summary>
-/// <param name="Points">Path positions t in [0, 1] (inverse temperatures are t times the target beta on tempered paths).</param>
-/// <param name="LogZ">The estimate of log Z_t at each point.</param>
-public sealed record EstimateTrace(Vec Points, Vec LogZ)
-{
-    /// <summary>No trace.</summary>
-    public static EstimateTrace Empty { get; } = new(Vec.Empty, Vec.Empty);
-
-    /// <summary>Number of recorded points.</summary>
-    public int Count => Points.Length;
-}
-
 /// <summary>
 /// The one result of every log Z estimator: the estimate, its standard error and where that error comes
 /// from, the weight diagnostics, the cost, and the warnings that say whether to believe it.
 /// </summary>
+/// <remarks>
+/// <see cref="Warnings"/> is never silent about a number that cannot be right: besides the estimator's own
+/// warnings it always carries those of <see cref="EstimateChecks"/> (a non-finite log Z or interval, a standard
+/// error that is 0, infinite or NaN, an ESS that is NaN), whoever built the record and however it was changed
+/// with <c>with</c>.
+/// </remarks>
 /// <param name="Method">The estimator's name as the CLI spells it (ais, smc, bridge, ...).</param>
 /// <param name="Beta">The inverse temperature of the target (log Z is log Z(beta)).</param>
 /// <param name="LogZ">The estimate of log Z (or of a log ratio, for estimators between two models).</param>
 /// <param name="StandardError">Standard error of <paramref name="LogZ"/>; +infinity when it cannot be estimated.</param>
 /// <param name="ErrorSource">How the standard error was obtained.</param>
-/// <param name="Ess">Effective sample size of the final weights, (sum w)^2 / sum w^2 (NaN where there are no weights).</param>
+/// <param name="Ess">
+/// Effective sample size: of the final weights, (sum w)^2 / sum w^2, for the weighting estimators; of the bridge's
+/// two weighted sums (the smaller) for bridge sampling; of the integrand at the worst point for thermodynamic integration.
+/// </param>
 /// <param name="MaxNormalisedWeight">Largest w_i / sum w (NaN where there are no weights).</param>
 /// <param name="Samples">Number of particles, draws or chains the estimate averages over.</param>
 /// <param name="EnergyEvaluations">Per-particle evaluations of the energy (a sweep of local updates counts as one).</param>
-/// <param name="Warnings">Reasons for doubt; empty when none were found.</param>
+/// <param name="Warnings">The estimator's reasons for doubt; <see cref="EstimateChecks"/> adds its own on reading.</param>
 public sealed record LogZEstimate(
     string Method,
     double Beta,
@@ -75,6 +41,21 @@ public sealed record LogZEstimate(
     /// <summary>The default confidence level of <see cref="ConfidenceInterval"/>.</summary>
     public const double DefaultConfidence = 0.95;
 
+    private readonly Seq<EstimateWarning> _warnings = Warnings;
+
+    /// <summary>
+    /// Reasons for doubt, empty when none were found: the estimator's own warnings, then those of
+    /// <see cref="EstimateChecks.Of"/> for this record's numbers (a code already present is not repeated).
+    /// </summary>
+    public Seq<EstimateWarning> Warnings
+    {
+        get => EstimateChecks.Complete(this, _warnings);
+        init => _warnings = value;
+    }
+
+    /// <summary>The estimator's own warnings, without the checks of <see cref="EstimateChecks"/> (for combining parts).</summary>
+    internal Seq<EstimateWarning> EstimatorWarnings => _warnings;
+
     /// <summary>The final log weights (empty for estimators without weights); for plots.</summary>
     public Vec LogWeights { get; init; } = Vec.Empty;
 
@@ -83,6 +64,20 @@ public sealed record LogZEstimate(
 
     /// <summary>Component estimates: the forward and reverse runs of a sandwich, the repetitions of a repeated estimate.</summary>
     public Seq<LogZEstimate> Parts { get; init; } = Seq<LogZEstimate>.Empty;
+
+    /// <summary>
+    /// The Pareto k̂ of the final weights' upper tail (<see cref="Estimation.ParetoK"/>; for repetitions and a
+    /// sandwich the largest of the parts'); NaN where there are no weights or the tail cannot be fitted.
+    /// </summary>
+    public double ParetoK { get; init; } = double.NaN;
+
+    /// <summary>
+    /// The annealing steps (transitions t_{k-1} to t_k) the estimator actually ran: K of the schedule for AIS, reverse
+    /// AIS, the sandwich and linked importance sampling, the points visited minus one for SMC (for repetitions, the
+    /// rounded mean over the runs), the intervals of the ladder for thermodynamic integration; 0 for estimators
+    /// without a path.
+    /// </summary>
+    public int Steps { get; init; }
 
     /// <summary>Normal-theory interval LogZ -/+ z SE at <paramref name="level"/> (0 &lt; level &lt; 1).</summary>
     public (double Lower, double Upper) ConfidenceInterval(double level = DefaultConfidence)
@@ -94,4 +89,7 @@ public sealed record LogZEstimate(
 
     /// <summary>True when the estimate carries no warnings.</summary>
     public bool IsClean => Warnings.IsEmpty;
+
+    /// <summary>False when some warning means "do not trust this number" (<see cref="EstimateWarning.MeansUnreliable"/>).</summary>
+    public bool IsReliable => !Warnings.Exists(w => w.MeansUnreliable);
 }

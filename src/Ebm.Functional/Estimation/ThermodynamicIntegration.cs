@@ -23,6 +23,11 @@ namespace Ebm.Functional.Estimation;
 /// error is estimated by |Simpson - trapezoid| (about the trapezoid's error, and conservative for Simpson's); when
 /// it exceeds the standard error the <see cref="EstimateWarnings.DiscretisationError"/> warning asks for more points
 /// where the integrand bends (near the critical point of a lattice, or near t = 0 of a tempered path).</para>
+/// <para><see cref="Run{TState}"/> checks the chains: a point whose chains never accepted a move, where at least half
+/// of them never moved (their MCSE of 0 says nothing), or whose chains disagree (split R-hat above
+/// <see cref="PoorRHat"/>) raises <see cref="EstimateWarnings.PoorMixing"/>; the kernel's numerical failures and a
+/// near-zero acceptance over the ladder raise <see cref="EstimateWarnings.SamplerFailure"/>. The estimate's ESS is the
+/// smallest basic ESS of the integrand over the points whose draws vary.</para>
 /// <para>The trace holds the running trapezoid estimate of log Z_t at every point (points rescaled to [0, 1]).</para>
 /// </remarks>
 /// <example><code>
@@ -47,8 +52,11 @@ public static class ThermodynamicIntegration
     /// <param name="rule">The quadrature rule.</param>
     /// <param name="samples">The number of draws behind the means (for the report).</param>
     /// <param name="energyEvaluations">The cost behind the means (for the report).</param>
+    /// <param name="effectiveSamples">The effective sample size behind the means, reported as the estimate's ESS (NaN when unknown, which
+    /// <see cref="EstimateChecks"/> reports).</param>
     public static Validation<Error, LogZEstimate> Integrate(
-        Vec points, Vec means, Vec standardErrors, double logZStart, double beta, IntegrationRule rule, int samples = 0, long energyEvaluations = 0)
+        Vec points, Vec means, Vec standardErrors, double logZStart, double beta, IntegrationRule rule, int samples = 0, long energyEvaluations = 0,
+        double effectiveSamples = double.NaN)
     {
         ArgumentNullException.ThrowIfNull(points);
         ArgumentNullException.ThrowIfNull(means);
@@ -80,23 +88,27 @@ public static class ThermodynamicIntegration
             var gap = Math.Abs(integral - other);
             if (gap > standardError)
                 warnings = warnings.Add(EstimateWarnings.Of(EstimateWarnings.DiscretisationError,
-                    $"Simpson and trapezoid differ by {gap:G3}, more than the standard error {standardError:G3}: the quadrature error may dominate; add points where the integrand bends"));
+                    $"Simpson and trapezoid differ by {gap:G3}, more than the standard error {standardError:G3}: the estimate may be off by about that much, " +
+                    "beyond its error bar; do not trust it until points are added where the integrand bends"));
             else if (CoarseGap(points, means, standardErrors, rule, weights) is var (coarse, noise) && coarse > standardError && coarse > GapSignificance * noise)
                 warnings = warnings.Add(EstimateWarnings.Of(EstimateWarnings.DiscretisationError,
-                    $"the same rule on every other point differs by {coarse:G3}, more than the standard error {standardError:G3} and beyond Monte Carlo noise: the quadrature error may dominate; add points where the integrand bends"));
+                    $"the same rule on every other point differs by {coarse:G3}, more than the standard error {standardError:G3} and beyond Monte Carlo noise: " +
+                    "the estimate may be off by about that much, beyond its error bar; do not trust it until points are added where the integrand bends"));
         }
 
         return Success<Error, LogZEstimate>(new LogZEstimate(Method, beta, logZStart + integral, standardError, ErrorSource.MonteCarloStandardError,
-            double.NaN, double.NaN, samples, energyEvaluations, warnings)
+            effectiveSamples, double.NaN, samples, energyEvaluations, warnings)
         {
             Trace = RunningTrapezoid(points, means, logZStart),
+            Steps = points.Length - 1,
         });
     }
 
     /// <summary>
     /// Thermodynamic integration from draws of the integrand at each point: <paramref name="draws"/>[k] is a
     /// chains x draws matrix of d/dt log f_t at point k, summarised by its mean and its MCSE
-    /// (<see cref="MonteCarloStandardError.OfMean"/>; constant draws have MCSE 0).
+    /// (<see cref="MonteCarloStandardError.OfMean"/>; constant draws have MCSE 0). The estimate's ESS is the smallest
+    /// basic ESS of the integrand over the points whose draws vary (NaN when none vary).
     /// </summary>
     public static Validation<Error, LogZEstimate> FromDraws(
         Vec points, IReadOnlyList<Mat> draws, double logZStart, double beta, IntegrationRule rule, long energyEvaluations = 0)
@@ -108,6 +120,7 @@ public static class ThermodynamicIntegration
         var errors = Seq<Error>();
         var means = new double[draws.Count];
         var standardErrors = new double[draws.Count];
+        var smallestEss = double.NaN;
         for (var k = 0; k < draws.Count; k++)
         {
             var m = draws[k];
@@ -121,10 +134,12 @@ public static class ThermodynamicIntegration
                     if (e.Code == DiagnosticsErrors.ConstantDrawsCode) standardErrors[k1] = 0.0;
                     else errors = errors.Add(SamplingEstimateErrors.PointStatistics(k1, e.Message));
                 });
+            foreach (var ess in EffectiveSampleSize.Basic(m))
+                if (!(ess >= smallestEss)) smallestEss = ess;
         }
 
         if (!errors.IsEmpty) return Fail<Error, LogZEstimate>(errors);
-        return Integrate(points, Vec.Wrap(means), Vec.Wrap(standardErrors), logZStart, beta, rule, draws.Sum(m => m.Span.Length), energyEvaluations);
+        return Integrate(points, Vec.Wrap(means), Vec.Wrap(standardErrors), logZStart, beta, rule, draws.Sum(m => m.Span.Length), energyEvaluations, smallestEss);
     }
 
     /// <summary>
@@ -184,14 +199,16 @@ public static class ThermodynamicIntegration
 
         var perPoint = new List<Mat>(schedule.Points.Length);
         var acceptance = new List<double>(schedule.Points.Length);
+        var health = new SamplerHealth.Tally(chains);
         for (var k = 0; k < schedule.Points.Length; k++)
         {
             var t = schedule[k];
             var (startKey, rest) = key.FoldIn(k).Split();
             var (burnKey, recordKey) = rest.Split();
             var move = path.Move(t);
-            var state = Loop.Run(burnKey, path.SampleBase(startKey, chains), burnIn, move);
-            var (_, observed) = Loop.Scan(recordKey, state, draws, move, (s, info) => (Derivative: path.LogDensityDerivative(t, s), Acceptance: Mean(info.AcceptanceRates)));
+            var (state, burnInfos) = Loop.Scan(burnKey, path.SampleBase(startKey, chains), burnIn, move, (_, info) => info);
+            var (_, observed) = Loop.Scan(recordKey, state, draws, move, (s, info) => (Derivative: path.LogDensityDerivative(t, s), Acceptance: Mean(info.AcceptanceRates), Info: info));
+            foreach (var info in burnInfos.Concat(observed.Select(o => o.Info))) health.Record(info);
             var trace = observed.Select(o => o.Derivative).ToArray();
             acceptance.Add(observed.Average(o => o.Acceptance));
             perPoint.Add(Mat.Create(chains, draws, x =>
@@ -203,7 +220,10 @@ public static class ThermodynamicIntegration
 
         var evaluations = (long)schedule.Points.Length * chains * ((long)(burnIn + draws) * path.EvaluationsPerMove + draws);
         return FromDraws(schedule.Points, perPoint, path.LogZ0, path.TargetBeta, rule, evaluations)
-            .Map(estimate => estimate with { Warnings = estimate.Warnings + MixingWarnings(schedule.Points, perPoint, acceptance) });
+            .Map(estimate => estimate with
+            {
+                Warnings = estimate.EstimatorWarnings + health.Warnings("thermodynamic-integration") + LadderMixing.Warnings(schedule.Points, perPoint, acceptance),
+            });
     }
 
     private static Seq<Error> CheckPoints(Vec points, IntegrationRule rule)
@@ -226,31 +246,6 @@ public static class ThermodynamicIntegration
     /// scatters up to about 1.3.
     /// </summary>
     public const double PoorRHat = 2.0;
-
-    /// <summary>
-    /// A <c>poor-mixing</c> warning naming the points whose chains never accepted a move or grossly disagree (split
-    /// R-hat above <see cref="PoorRHat"/>): there the per-point mean can be far from E_t and its MCSE far too small,
-    /// for instance HMC chains stranded far out on a steep energy. A low acceptance alone is not reported: a
-    /// lattice deep in its ordered phase accepts few flips and still samples its energy well.
-    /// </summary>
-    private static Seq<EstimateWarning> MixingWarnings(Vec points, List<Mat> draws, List<double> acceptance)
-    {
-        var bad = new List<string>();
-        for (var k = 0; k < draws.Count; k++)
-        {
-            // At t = 0 the chains start from exact draws of f_0, which every move keeps exact, mixing or not.
-            if (points[k] == 0.0) continue;
-            var rHat = draws[k].Rows >= 2 ? RHat.Split(draws[k]).Match(r => r, _ => double.NaN) : double.NaN;
-            if (acceptance[k] <= PoorAcceptance || rHat > PoorRHat)
-                bad.Add($"t = {points[k]:G3} (acceptance {acceptance[k]:G2}, R-hat {rHat:G3})");
-        }
-
-        return bad.Count == 0
-            ? Seq<EstimateWarning>()
-            : Seq1(EstimateWarnings.Of(EstimateWarnings.PoorMixing,
-                $"{bad.Count} of {draws.Count} points did not mix: {string.Join("; ", bad.Take(4))}{(bad.Count > 4 ? "; ..." : "")}. " +
-                "Their means may be far off and their errors too small: use a smaller step size, more burn-in, or a reference closer to the target"));
-    }
 
     private static double Mean(Vec values)
     {

@@ -19,7 +19,8 @@ namespace Ebm.Functional.Tests.Annealing;
 /// <remarks>
 /// Each check is |estimate - exact| &lt;= 5 SE with the estimator's own delta-method SE: for a normal error that
 /// fails with probability 5.7e-7 per check. The delta method needs well-spread weights, so each test first
-/// asserts a weight ESS of at least a quarter of the particles (a precondition, not a tolerance).
+/// asserts a weight ESS of at least a quarter of the particles (a precondition, not a tolerance), and that the
+/// estimate carries no warning (these runs are healthy, so every rule that says "do not trust this" must stay silent).
 /// </remarks>
 public sealed class AisAccuracyTests
 {
@@ -158,6 +159,7 @@ public sealed class AisAccuracyTests
     private static void AssertWithin(LogZEstimate estimate, double exact, int particles)
     {
         Assert.True(estimate.Ess >= particles / 4.0, $"{estimate.Method}: weight ESS {estimate.Ess:G4} of {particles}");
+        Assert.True(estimate.IsClean, $"{estimate.Method}: {string.Join("; ", estimate.Warnings)}");
         Assert.True(double.IsFinite(estimate.StandardError) && estimate.StandardError > 0, $"SE {estimate.StandardError}");
         var z = (estimate.LogZ - exact) / estimate.StandardError;
         Assert.True(Math.Abs(z) <= ZBound, $"{estimate.Method}: {estimate.LogZ:R} +/- {estimate.StandardError:G3} vs exact {exact:R} (z = {z:F2})");

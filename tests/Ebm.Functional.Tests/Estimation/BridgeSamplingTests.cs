@@ -116,16 +116,34 @@ public sealed class BridgeSamplingTests
     }
 
     [Fact]
-    public void A_capped_iteration_budget_raises_the_not_converged_warning()
+    public void A_capped_iteration_budget_is_completed_by_bisection_to_the_same_fixed_point()
     {
+        // One fixed-point step cannot reach a relative change of 1e-14; the root of the bridge equation is then
+        // bracketed and bisected, which lands on the root the full iteration converges to.
         var target = CorrelatedGaussian(10);
         var (drawKey, bridgeKey) = RngKey.FromSeed(15).Split();
         var draws = ExactDraws.Gaussian(drawKey, 500, target);
         var proposal = Proposal.Gaussian(Rescaled(target, 0.5, 0.2));
         var capped = Valid(BridgeSampling.Estimate(bridgeKey, target, 1.0, proposal, draws, 500, new BridgeSettings(1e-14, 1)));
         var full = Valid(BridgeSampling.Estimate(bridgeKey, target, 1.0, proposal, draws, 500));
-        Assert.Contains(capped.Warnings, w => w.Code == EstimateWarnings.BridgeNotConverged);
+        Assert.Equal(full.LogZ, capped.LogZ, 1e-9);
+        Assert.DoesNotContain(capped.Warnings, w => w.Code == EstimateWarnings.BridgeNotConverged);
         Assert.DoesNotContain(full.Warnings, w => w.Code == EstimateWarnings.BridgeNotConverged);
+    }
+
+    [Fact]
+    public void A_bridge_equation_without_a_root_is_reported_as_not_converged_and_unreliable()
+    {
+        // Every proposal draw lies where q1 = 0 (log q1 = -infinity): the numerator of the bridge vanishes for every r,
+        // so there is no fixed point to find and the number printed cannot be trusted.
+        var logQ1OnDraws1 = Vec.Of(0.1, -0.2, 0.3, 0.0);
+        var logQ2OnDraws1 = Vec.Of(-1.0, -1.1, -0.9, -1.0);
+        var logQ1OnDraws2 = Vec.Filled(4, double.NegativeInfinity);
+        var logQ2OnDraws2 = Vec.Of(-1.0, -1.2, -0.8, -1.0);
+        var estimate = Valid(BridgeSampling.Estimate(logQ1OnDraws1, logQ2OnDraws1, logQ1OnDraws2, logQ2OnDraws2, settings: new BridgeSettings(1e-10, 20)));
+        var warning = Assert.Single(estimate.Warnings, w => w.Code == EstimateWarnings.BridgeNotConverged);
+        Assert.Contains("unreliable", warning.Message);
+        Assert.False(estimate.IsReliable);
     }
 
     [Fact]

@@ -49,7 +49,8 @@ public sealed class RepetitionEstimateTests
         var combined = Estimates.FromRepetitions("smc",
             [Run(1.0, 1.0, EstimateWarnings.StepLimit), Run(1.5, 1.0, EstimateWarnings.WeightDegeneracy, EstimateWarnings.StepLimit), Run(2.0, 1.0)]);
         Assert.Equal([EstimateWarnings.StepLimit, EstimateWarnings.WeightDegeneracy], combined.Warnings.Map(w => w.Code).ToArray());
-        Assert.Equal("step-limit in the run at 1", combined.Warnings.Head.Message);
+        // step-limit means "do not trust this number", so its message says so.
+        Assert.Equal("step-limit in the run at 1; do not trust this estimate", combined.Warnings.Head.Message);
     }
 
     [Theory]

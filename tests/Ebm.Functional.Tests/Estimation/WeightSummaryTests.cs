@@ -89,27 +89,45 @@ public sealed class WeightSummaryTests
     }
 
     [Theory]
-    [InlineData(20.0, false)]
-    [InlineData(50.0, true)]
-    public void Degeneracy_is_raised_when_the_ess_falls_below_a_tenth_of_the_weights(double heavy, bool raised)
+    [InlineData(2.0, false)]
+    [InlineData(20.0, true)]
+    public void Degeneracy_is_raised_when_four_weights_carry_the_spread(double heavy, bool raised)
     {
-        // Four weights a among 96 of 1: ESS = (4a + 96)^2 / (4a^2 + 96) is 18.26 at a = 20 and 8.68 at a = 50, against
-        // the threshold 0.1 * 100 = 10; the largest normalised weight a / (4a + 96) stays below 0.2, far from 1/2.
+        // Four weights a among 96 of 1 (M = 100). By hand:
+        // ESS = (4a + 96)^2 / (4a^2 + 96): 96.57 at a = 2, 18.26 at a = 20.
+        // Variance ESS = (4a^2 + 96)^2 / (4a^4 + 96): 78.40 at a = 2 (light), 4.494 at a = 20 (below 8: heavy, so the
+        // ESS needed is a quarter, 25, not a tenth, 10).
+        // Log-normal ESS = M exp(-(ln a)^2) (median 0, the four values above it at ln a): 61.87 at a = 2, 0.01266 at
+        // a = 20 (below 1: the sample cannot have seen the weights that carry Z).
+        // Pareto k is undefined for both: the 20 largest weights exceed the 21st by 0 in 16 cases, so the first quartile
+        // of the exceedances is 0 and no generalized Pareto can be fitted. Largest normalised weight a / (4a + 96) < 0.2.
+        // So a = 2 passes every rule and a = 20 fails two (ESS 18.26 < 25, log-normal ESS < 1).
         var logWeights = Enumerable.Range(0, 100).Select(i => i < 4 ? Math.Log(heavy) : 0.0).ToArray();
         var summary = WeightSummary.Of(logWeights);
         Assert.Equal((4 * heavy + 96) * (4 * heavy + 96) / (4 * heavy * heavy + 96), summary.Ess, 1e-12);
+        var squares = 4 * heavy * heavy + 96;
+        Assert.Equal(squares * squares / (4 * Math.Pow(heavy, 4) + 96), summary.VarianceEss, 1e-10);
+        Assert.Equal(100 * Math.Exp(-Math.Log(heavy) * Math.Log(heavy)), summary.LognormalEss, 1e-10);
+        Assert.True(double.IsNaN(summary.ParetoK));
+        Assert.Equal(raised ? 25.0 : 10.0, summary.RequiredEss, 1e-12);
         Assert.Equal(raised, summary.Warnings().Exists(w => w.Code == EstimateWarnings.WeightDegeneracy));
     }
 
     [Theory]
-    [InlineData(8.9, false)]
-    [InlineData(9.1, true)]
-    public void Degeneracy_is_raised_when_one_weight_carries_more_than_half_the_mass(double heavy, bool raised)
+    [InlineData(4.5, false)]
+    [InlineData(4.6, true)]
+    public void Degeneracy_is_raised_when_the_log_weights_spread_beyond_what_the_sample_can_see(double heavy, bool raised)
     {
-        // One weight a among nine of 1: the largest normalised weight a / (a + 9) crosses 1/2 at a = 9; the ESS,
-        // (a + 9)^2 / (a^2 + 9) = 3.6, stays above the threshold 0.1 * 10 = 1.
+        // One weight a among nine of 1 (M = 10): the log weights' median is 0 and the one value above it is ln a, so
+        // the log-normal ESS 10 exp(-(ln a)^2) crosses 1 at ln a = sqrt(ln 10) = 1.51743, a = 4.5610: 1.7108 at a = 4.5,
+        // 0.97393 at a = 4.6. The other rules hold on both sides: ESS (a + 9)^2 / (a^2 + 9) = 6.231 and 6.133, above
+        // the quarter 2.5 needed (the variance ESS (a^2 + 9)^2 / (a^4 + 9), about 2, marks the tail heavy; Pareto k is
+        // undefined, four of the five tail exceedances being 0); largest normalised weight a / (a + 9) below 0.34.
         var logWeights = Enumerable.Range(0, 10).Select(i => i == 0 ? Math.Log(heavy) : 0.0).ToArray();
         var summary = WeightSummary.Of(logWeights);
+        Assert.Equal(10 * Math.Exp(-Math.Log(heavy) * Math.Log(heavy)), summary.LognormalEss, 1e-12);
+        Assert.Equal((heavy + 9) * (heavy + 9) / (heavy * heavy + 9), summary.Ess, 1e-12);
+        Assert.Equal(2.5, summary.RequiredEss, 1e-12);
         Assert.Equal(heavy / (heavy + 9), summary.MaxNormalisedWeight, 1e-15);
         Assert.Equal(raised, summary.Warnings().Exists(w => w.Code == EstimateWarnings.WeightDegeneracy));
     }

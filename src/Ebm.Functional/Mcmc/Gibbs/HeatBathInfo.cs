@@ -12,4 +12,8 @@ namespace Ebm.Functional.Mcmc.Gibbs;
 /// large beta, 1/2 at beta = 0).
 /// </param>
 /// <param name="NanRejections">Updates skipped (unit kept) because beta f_i was NaN, over all chains.</param>
-public sealed record HeatBathInfo(Vec AcceptanceRates, Vec FlipFractions, int NanRejections) : IAcceptanceInfo;
+public sealed record HeatBathInfo(Vec AcceptanceRates, Vec FlipFractions, int NanRejections) : IAcceptanceInfo, INumericalFailureInfo
+{
+    /// <summary>The updates skipped for a NaN local field.</summary>
+    public int NumericalFailures => NanRejections;
+}

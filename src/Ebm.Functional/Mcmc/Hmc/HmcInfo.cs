@@ -11,8 +11,11 @@ namespace Ebm.Functional.Mcmc;
 /// </param>
 /// <param name="Divergent">1 where the trajectory diverged (|Delta H| &gt; <see cref="Hmc.DivergenceThreshold"/> or non-finite), else 0.</param>
 /// <param name="NonFiniteProposals">How many chains' trajectories reached a NaN or infinite energy or gradient (always rejected).</param>
-public sealed record HmcInfo(Vec AcceptanceRates, Vec Accepted, Vec EnergyErrors, Vec Divergent, int NonFiniteProposals) : IAcceptanceInfo
+public sealed record HmcInfo(Vec AcceptanceRates, Vec Accepted, Vec EnergyErrors, Vec Divergent, int NonFiniteProposals) : IAcceptanceInfo, INumericalFailureInfo
 {
+    /// <summary>The divergent trajectories (non-finite ones included).</summary>
+    public int NumericalFailures => Divergences;
+
     /// <summary>The number of divergent trajectories in this step.</summary>
     public int Divergences => (int)Divergent.Span.ToArray().Sum();
 }

@@ -9,4 +9,8 @@ namespace Ebm.Functional.Mcmc;
 /// </param>
 /// <param name="Accepted">1 where the chain moved to its proposal, 0 where it stayed.</param>
 /// <param name="NonFiniteProposals">How many chains proposed a point with a NaN or infinite energy or gradient (always rejected).</param>
-public sealed record MalaInfo(Vec AcceptanceRates, Vec Accepted, int NonFiniteProposals) : IAcceptanceInfo;
+public sealed record MalaInfo(Vec AcceptanceRates, Vec Accepted, int NonFiniteProposals) : IAcceptanceInfo, INumericalFailureInfo
+{
+    /// <summary>The non-finite proposals.</summary>
+    public int NumericalFailures => NonFiniteProposals;
+}

@@ -13,4 +13,8 @@ namespace Ebm.Functional.Mcmc.Metropolis;
 /// Proposals rejected because beta dE was NaN (a NaN energy, or beta = 0 with an infinite dE), over all
 /// chains. Non-zero means the model produced non-numbers: the chain did not move there, but look at it.
 /// </param>
-public sealed record MetropolisInfo(Vec AcceptanceRates, Vec FlipFractions, int NanRejections) : IAcceptanceInfo;
+public sealed record MetropolisInfo(Vec AcceptanceRates, Vec FlipFractions, int NanRejections) : IAcceptanceInfo, INumericalFailureInfo
+{
+    /// <summary>The proposals rejected for a NaN energy change.</summary>
+    public int NumericalFailures => NanRejections;
+}
