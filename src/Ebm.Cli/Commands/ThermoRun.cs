@@ -23,7 +23,8 @@ internal static class ThermoRun
             from betas in BetaRange.Parse(request.Betas)
             from _ in CheckPlotName(request.Plot)
             from model in ModelFile.Load(request.Model)
-            from rows in ProgressDisplay.Run(context, "thermo", p => LogPartition.Sweep(model, betas, request.ExactMethod, p))
+            from computed in ExactOutput.InFile(request.Model, ProgressDisplay.Run(context, "thermo", p => LogPartition.Sweep(model, betas, request.ExactMethod, p)))
+            from rows in ExactOutput.Check(request.Model, model, computed)
             select new Sweep(model, rows.ToList());
         var seconds = clock.Elapsed.TotalSeconds;
 

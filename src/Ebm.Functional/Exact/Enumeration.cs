@@ -87,7 +87,7 @@ public static class Enumeration
     public static Fin<Vec> Probabilities(IDiscreteModel model, double beta, int maxDegreeOfParallelism = -1)
     {
         if (!ValidBeta(beta)) return FinFail<Vec>(InvalidBeta(beta));
-        return Energies(model, maxDegreeOfParallelism).Map(energies =>
+        return Energies(model, maxDegreeOfParallelism).Bind(energies =>
         {
             var e = energies.Span;
             var maxLogWeight = double.NegativeInfinity;
@@ -101,7 +101,9 @@ public static class Enumeration
             }
 
             for (var x = 0; x < weights.Length; x++) weights[x] /= total;
-            return Vec.Wrap(weights);
+            return weights.All(double.IsFinite)
+                ? FinSucc(Vec.Wrap(weights))
+                : FinFail<Vec>(ExactErrors.Overflow(ModelFields.TooLarge(model), beta, "the energy or the log weight -beta E of some state"));
         });
     }
 
@@ -128,7 +130,9 @@ public static class Enumeration
         for (var block = 1; block < blockCount; block++)
         for (var k = 0; k < totals.Length; k++)
             totals[k] = EnumerationMoments.Combine(totals[k], partial[block][k]);
-        return FinSucc(totals.Select(m => m.ToResult()).ToSeq().Strict());
+        if (totals.Any(m => m.SawNonFiniteEnergy))
+            return FinFail<Seq<ExactResult>>(ExactErrors.Overflow(ModelFields.TooLarge(model), betas[0], "the energy of some state"));
+        return ExactResultCheck.Finite(model, totals.Select(m => m.ToResult()).ToSeq().Strict());
     }
 
     /// <summary><see cref="Energies(IDiscreteModel, int)"/> with a chosen block size (tests).</summary>

@@ -55,8 +55,8 @@ public static class IsingTransferMatrix
         if (!double.IsFinite(beta) || beta < 0) return FinFail<ExactResult>(ExactErrors.InvalidBeta(beta, "expected a finite number >= 0"));
         var energyRange = 2.0 * model.Dimension * (2.0 * Math.Abs(model.Coupling) + Math.Abs(model.Field));
         if (!(beta * energyRange < MaxLogWeightRange))
-            return FinFail<ExactResult>(ExactErrors.InvalidBeta(beta,
-                $"beta times the energy range {energyRange} must stay below {MaxLogWeightRange:E0} for the transfer matrix's weight exponents"));
+            return FinFail<ExactResult>(ExactErrors.MethodRange("transfer-matrix", ModelFields.TooLarge(model), beta,
+                $"beta times the energy range {ExactErrors.Number(energyRange)} must stay below {MaxLogWeightRange:E0} for the transfer matrix's weight exponents"));
         var problem = Check(model);
         if (problem.IsSome) return FinFail<ExactResult>((Error)problem);
         var rows = new IsingRowTables(model, beta);
@@ -67,7 +67,7 @@ public static class IsingTransferMatrix
             total.MagnetisationVariance + total.MeanMagnetisation * total.MeanMagnetisation,
             Option<double>.None,
             Option<double>.None);
-        return FinSucc(new ExactResult("transfer-matrix", beta, logShift + total.LogWeight, total.MeanEnergy, total.EnergyVariance, Some(magnetisation)));
+        return ExactResultCheck.Finite(model, new ExactResult("transfer-matrix", beta, logShift + total.LogWeight, total.MeanEnergy, total.EnergyVariance, Some(magnetisation)));
     }
 
     private static Option<Error> Check(IsingModel model)

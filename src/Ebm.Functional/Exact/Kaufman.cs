@@ -53,12 +53,24 @@ public static class Kaufman
         var problem = Check(model);
         if (problem.IsSome) return FinFail<ExactResult>((Error)problem);
         var coupling = Math.Abs(model.Coupling);
-        if (!double.IsFinite(beta * coupling)) return FinFail<ExactResult>(ExactErrors.InvalidBeta(beta, $"beta |J| overflows with J = {model.Coupling}"));
+        if (!double.IsFinite(beta * coupling))
+            return FinFail<ExactResult>(ExactErrors.Overflow(ModelFields.TooLarge(model), beta, "log Z (at least beta |J| times the number of bonds)"));
         var k = (Dd)beta * coupling;
-        var logZ = LogPartition(Math.Max(model.Rows, model.Columns), Math.Min(model.Rows, model.Columns), k);
-        var meanEnergy = -coupling * (double)logZ.First;
-        var energyVariance = coupling * coupling * (double)logZ.Second;
-        return FinSucc(new ExactResult("kaufman", beta, (double)logZ.Value, meanEnergy, energyVariance, Option<MagnetisationMoments>.None));
+        int m = Math.Max(model.Rows, model.Columns), n = Math.Min(model.Rows, model.Columns);
+        var bonds = 2.0 * m * n;
+        var rest = Remainder(m, n, k);
+
+        // log Z = bonds K + R(K) with R bounded, so U, Var(E), S and C come from R's derivatives without
+        // subtracting two numbers of order bonds K: S = log Z - K d log Z / dK = R - K R', C = K^2 R''.
+        var logZ = (double)(bonds * k + rest.Value);
+        var slope = bonds + (double)rest.First;
+        var curvature = Math.Max(0.0, (double)rest.Second);
+        var result = new ExactResult("kaufman", beta, logZ, -coupling * slope, ExactThermodynamics.SquareTimes(coupling, curvature), Option<MagnetisationMoments>.None)
+        {
+            Entropy = (double)(rest.Value - k * rest.First),
+            HeatCapacity = ExactThermodynamics.SquareTimes((double)k, curvature),
+        };
+        return ExactResultCheck.Finite(model, result);
     }
 
     private static Option<Error> Check(IsingModel model)
@@ -74,8 +86,12 @@ public static class Kaufman
         return None;
     }
 
-    /// <summary>log Z as a jet in K: m is the side inside the cosh arguments, n the number of factors per product.</summary>
-    private static Jet LogPartition(int m, int n, Dd coupling)
+    /// <summary>
+    /// R(K) = log Z - 2 m n K as a jet in K: m is the side inside the cosh arguments, n the number of factors per
+    /// product. Every term of the sum carries the factor e^{2 m n K} or less, so taking it out leaves R between
+    /// log 2 - ... and a few times m n at any K, and its derivatives tending to 0 as K grows.
+    /// </summary>
+    private static Jet Remainder(int m, int n, Dd coupling)
     {
         var k = Jet.Variable(coupling);
         var u = Jet.Exp(-2.0 * k);
@@ -86,6 +102,8 @@ public static class Kaufman
         var onePlusUSquare = 1.0 + u * u;
         var halfQSquare = 0.5 * (onePlusUSquare * onePlusUSquare);
         var ud = u * d;
+
+        // G_k = 4K + log W_k; the 4K of each of the n odd and n - 1 even modes is taken out (bonds K in all).
         Jet oddG = 0.0, oddLogOnePlusE = 0.0, oddT = 0.0, evenG = 0.0, evenLogOnePlusE = 0.0, evenT = 0.0;
         for (var index = 1; index < 2 * n; index++)
         {
@@ -94,7 +112,7 @@ public static class Kaufman
             var yMinus = halfPSquare + usd;
             var yPlus = halfQSquare + usd;
             var w = yMinus + ud + Jet.Sqrt(yMinus * yPlus);
-            var g = Jet.Log(w) + 4.0 * k;
+            var g = Jet.Log(w);
             var e = Jet.Power(ud / w, m);
             if (index % 2 == 1)
             {
@@ -112,7 +130,9 @@ public static class Kaufman
 
         var half = 0.5 * m;
         var oddTerm = half * oddG + oddLogOnePlusE + Jet.LogOnePlus(Jet.Exp(-2.0 * oddT));
-        var evenBase = half * evenG + evenLogOnePlusE;
+
+        // The even modes carry 2 m (n - 1) K, that is 2 m K less than the odd ones.
+        var evenBase = half * evenG + evenLogOnePlusE - (2.0 * m) * k;
         var evenPlus = evenBase + Jet.LogOnePlus(Jet.Exp(-2.0 * evenT));
 
         // a^m = (e^{2K} - 1)^m vanishes at K = 0, where only a direct power keeps its derivatives exact.

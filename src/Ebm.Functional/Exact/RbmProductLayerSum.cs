@@ -27,7 +27,7 @@ internal static class RbmProductLayerSum
     private const int StrideMultiple = 8;
     private const double LogLargestDouble = 709.0;
 
-    /// <summary>log Z(beta) and, with <paramref name="withMoments"/>, U and Var(E) (otherwise they are NaN).</summary>
+    /// <summary>log Z(beta) and, with <paramref name="withMoments"/>, U, Var(E) and S (otherwise they are NaN).</summary>
     public static RbmEnergyMoments Run(RbmLayerSumProblem problem, double beta, bool withMoments, IProgress<double>? progress)
     {
         if (Vector512.IsHardwareAccelerated)
@@ -128,10 +128,13 @@ internal static class RbmProductLayerSum
                 for (var slot = 0; slot < active; slot++)
                 {
                     var energy = tileEnergy[slot] + low.EnumeratedEnergy[row];
+                    // Given the state, the summed units' entropy is sum_i softplus(beta a_i) - beta a_i sigma(beta a_i):
+                    // two sums each bounded by m (T + log 2), so their difference loses nothing that matters.
                     accumulator.Add(
                         beta * energy + logProduct[slot],
                         TMode.WithMoments ? -energy - meanTerm[slot] : double.NaN,
-                        TMode.WithMoments ? varianceTerm[slot] : double.NaN);
+                        TMode.WithMoments ? varianceTerm[slot] : double.NaN,
+                        TMode.WithMoments ? logProduct[slot] - beta * meanTerm[slot] : double.NaN);
                 }
             }
         }
