@@ -18,7 +18,8 @@ namespace Ebm.Functional.Exact;
 /// <para>The entropy S = log Z + beta U = log W - &lt;l - a&gt; (W the sum of the relative weights) is kept in
 /// that form: &lt;l - a&gt; is the weighted mean of numbers in (-746, 0] (a weight exp(l - a) &gt; 0 needs
 /// l - a &gt; -746), so S is a sum of two bounded terms and stays accurate where beta U and log Z are both
-/// of order 1e200 and cancel. The magnetisation M takes integer values |M| &lt;= n, so its moments are plain
+/// of order 1e200 and cancel. The same numbers l - a give Var(beta E) = C directly, the fallback for
+/// <see cref="ExactThermodynamics.HeatCapacity(double, double, double, double)"/> where Var(E) underflows. The magnetisation M takes integer values |M| &lt;= n, so its moments are plain
 /// weighted sums.</para>
 /// </remarks>
 internal struct EnumerationMoments
@@ -28,6 +29,7 @@ internal struct EnumerationMoments
     private double _energyMean;
     private double _energySquaredDeviations;
     private double _relativeLogWeightMean;
+    private double _relativeSquaredDeviations;
     private double _magnetisation;
     private double _magnetisationSquare;
     private double _magnetisationAbsolute;
@@ -64,7 +66,10 @@ internal struct EnumerationMoments
         var previousMean = _energyMean;
         _energyMean = MoveTowards(_energyMean, energy, fraction);
         _energySquaredDeviations += weight * (energy - previousMean) * (energy - _energyMean);
-        _relativeLogWeightMean += (logWeight - _logShift - _relativeLogWeightMean) * fraction;
+        var relative = logWeight - _logShift;
+        var previousRelativeMean = _relativeLogWeightMean;
+        _relativeLogWeightMean += (relative - previousRelativeMean) * fraction;
+        _relativeSquaredDeviations += weight * (relative - previousRelativeMean) * (relative - _relativeLogWeightMean);
 
         var square = magnetisation * magnetisation;
         _magnetisation += weight * magnetisation;
@@ -85,6 +90,7 @@ internal struct EnumerationMoments
         var weight = first._weight + second._weight;
         var fraction = second._weight / weight;
         var meanGap = second._energyMean - first._energyMean;
+        var relativeGap = second._relativeLogWeightMean - first._relativeLogWeightMean;
         return first with
         {
             SawNonFiniteEnergy = nonFinite,
@@ -92,7 +98,9 @@ internal struct EnumerationMoments
             _energyMean = MoveTowards(first._energyMean, second._energyMean, fraction),
             _energySquaredDeviations = first._energySquaredDeviations + second._energySquaredDeviations +
                                        meanGap * meanGap * (first._weight * fraction),
-            _relativeLogWeightMean = first._relativeLogWeightMean + (second._relativeLogWeightMean - first._relativeLogWeightMean) * fraction,
+            _relativeLogWeightMean = first._relativeLogWeightMean + relativeGap * fraction,
+            _relativeSquaredDeviations = first._relativeSquaredDeviations + second._relativeSquaredDeviations +
+                                         relativeGap * relativeGap * (first._weight * fraction),
             _magnetisation = first._magnetisation + second._magnetisation,
             _magnetisationSquare = first._magnetisationSquare + second._magnetisationSquare,
             _magnetisationAbsolute = first._magnetisationAbsolute + second._magnetisationAbsolute,
@@ -101,12 +109,17 @@ internal struct EnumerationMoments
     }
 
     /// <summary>log Z, U, Var(E), S and the magnetisation moments of everything added.</summary>
-    public readonly ExactResult ToResult() =>
-        new(Enumeration.MethodName,
+    public readonly ExactResult ToResult()
+    {
+        // West's update adds w (E - mean_old)(E - mean_new) >= 0, but rounding can make a term a hair negative
+        // where Var(E) is exponentially small; the true values are >= 0.
+        var variance = Math.Max(0.0, _energySquaredDeviations / _weight);
+        return new ExactResult(
+            Enumeration.MethodName,
             Beta,
             _logShift + Math.Log(_weight),
             _energyMean,
-            _energySquaredDeviations / _weight,
+            variance,
             Some(new MagnetisationMoments(
                 _magnetisation / _weight,
                 _magnetisationSquare / _weight,
@@ -114,7 +127,9 @@ internal struct EnumerationMoments
                 Some(_magnetisationFourth / _weight))))
         {
             Entropy = Math.Log(_weight) - _relativeLogWeightMean,
+            HeatCapacity = ExactThermodynamics.HeatCapacity(Beta, variance, Math.Max(0.0, _relativeSquaredDeviations / _weight), _logShift),
         };
+    }
 
     /// <summary>
     /// from + fraction (to - from) for a fraction in [0, 1]: the Welford step, or, where to - from overflows
@@ -135,13 +150,14 @@ internal struct EnumerationMoments
         _logShift = logShift;
         if (!(_weight * factor > 0))
         {
-            _weight = _energyMean = _energySquaredDeviations = _relativeLogWeightMean = 0.0;
+            _weight = _energyMean = _energySquaredDeviations = _relativeLogWeightMean = _relativeSquaredDeviations = 0.0;
             _magnetisation = _magnetisationSquare = _magnetisationAbsolute = _magnetisationFourth = 0.0;
             return;
         }
 
         _weight *= factor;
         _energySquaredDeviations *= factor;
+        _relativeSquaredDeviations *= factor;
         _relativeLogWeightMean -= gap;
         _magnetisation *= factor;
         _magnetisationSquare *= factor;

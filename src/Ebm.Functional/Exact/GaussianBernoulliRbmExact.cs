@@ -70,7 +70,7 @@ public static class GaussianBernoulliRbmExact
             Option<MagnetisationMoments>.None)
         {
             Entropy = halfVisible * (1.0 + logRatio) + logSigma + hidden.Entropy,
-            HeatCapacity = halfVisible + ExactThermodynamics.SquareTimes(beta, hidden.Variance),
+            HeatCapacity = halfVisible + ExactThermodynamics.HeatCapacity(beta, hidden.Variance, hidden.ScaledVariance, hidden.LogWeight),
         });
     }
 
@@ -82,7 +82,7 @@ public static class GaussianBernoulliRbmExact
         var field = new double[n];
         var g = FromScratch(quadratic, RbmBlockRunner.Gray(start), field);
         var accumulator = new RbmMomentAccumulator();
-        accumulator.Add(beta * g, -g, 0.0, 0.0);
+        accumulator.Add(beta * g, -g, 0.0, 0.0, -beta * g, 0.0);
         for (var t = start + 1; t < start + count; t++)
         {
             var j = RbmBlockRunner.GrayFlipBit(t);
@@ -100,7 +100,7 @@ public static class GaussianBernoulliRbmExact
 
             // A running sum that overflowed (weights near 1e154 make M = W^T W near 1e308) restarts from the exact value.
             if (!double.IsFinite(g) || !double.IsFinite(field[j])) g = FromScratch(quadratic, RbmBlockRunner.Gray(t), field);
-            accumulator.Add(beta * g, -g, 0.0, 0.0);
+            accumulator.Add(beta * g, -g, 0.0, 0.0, -beta * g, 0.0);
         }
 
         return accumulator.Result();

@@ -8,7 +8,9 @@ namespace Ebm.Functional.Exact;
 /// Merging two parts with normalised weights f_a = W_a / W and f_b = W_b / W (Chan, Golub and LeVeque 1979,
 /// "Updating formulae and a pairwise algorithm for computing sample variances"):
 /// mean = f_a mean_a + f_b mean_b, variance = f_a var_a + f_b var_b + f_a f_b (mean_b - mean_a)^2, and
-/// (grouping property of the entropy) S = f_a S_a + f_b S_b - f_a log f_a - f_b log f_b, every term &gt;= 0.
+/// (grouping property of the entropy) S = f_a S_a + f_b S_b - f_a log f_a - f_b log f_b, every term &gt;= 0; the
+/// mean and variance of beta E merge like those of E (the variance of beta E is C, kept for energies so small
+/// that Var(E) underflows).
 /// A part whose share underflows to 0 is dropped, so a mean 1e308 away never meets a zero weight.
 /// Parts merged in a fixed order give the same bits whatever thread produced each part.
 /// </remarks>
@@ -16,10 +18,12 @@ namespace Ebm.Functional.Exact;
 /// <param name="Mean">Weighted mean energy.</param>
 /// <param name="Variance">Weighted energy variance (within-state plus between-state).</param>
 /// <param name="Entropy">Entropy of the part's normalised distribution (between-state plus within-state).</param>
-internal readonly record struct RbmEnergyMoments(double LogWeight, double Mean, double Variance, double Entropy)
+/// <param name="ScaledMean">Weighted mean of beta E.</param>
+/// <param name="ScaledVariance">Weighted variance of beta E (within-state plus between-state).</param>
+internal readonly record struct RbmEnergyMoments(double LogWeight, double Mean, double Variance, double Entropy, double ScaledMean, double ScaledVariance)
 {
     /// <summary>No states: weight zero.</summary>
-    public static RbmEnergyMoments Empty { get; } = new(double.NegativeInfinity, 0.0, 0.0, 0.0);
+    public static RbmEnergyMoments Empty { get; } = new(double.NegativeInfinity, 0.0, 0.0, 0.0, 0.0, 0.0);
 
     /// <summary>The moments of the union of this part and <paramref name="other"/>.</summary>
     public RbmEnergyMoments Merge(RbmEnergyMoments other)
@@ -39,10 +43,13 @@ internal readonly record struct RbmEnergyMoments(double LogWeight, double Mean, 
         if (fractionOther == 0.0) return this with { LogWeight = logWeight };
         if (fractionThis == 0.0) return other with { LogWeight = logWeight };
         var delta = other.Mean - Mean;
+        var scaledDelta = other.ScaledMean - ScaledMean;
         return new RbmEnergyMoments(
             logWeight,
             fractionThis * Mean + fractionOther * other.Mean,
             fractionThis * Variance + fractionOther * other.Variance + fractionThis * fractionOther * delta * delta,
-            fractionThis * (Entropy - logFractionThis) + fractionOther * (other.Entropy - logFractionOther));
+            fractionThis * (Entropy - logFractionThis) + fractionOther * (other.Entropy - logFractionOther),
+            fractionThis * ScaledMean + fractionOther * other.ScaledMean,
+            fractionThis * ScaledVariance + fractionOther * other.ScaledVariance + fractionThis * fractionOther * scaledDelta * scaledDelta);
     }
 }

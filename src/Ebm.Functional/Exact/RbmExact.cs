@@ -58,11 +58,17 @@ public static class RbmExact
                 : FinFail<double>(ExactErrors.Overflow(ModelFields.TooLarge(model), beta, "log Z")));
     }
 
-    /// <summary>The layer sum of a problem: the product form where |beta a| is bounded, the stable per-unit form otherwise.</summary>
+    /// <summary>
+    /// The layer sum of a problem: the product form where |beta a| is bounded, the stable per-unit form otherwise, and
+    /// also for moments when some unit's activations are all below 1e-100 (the product form's a^2 would underflow).
+    /// </summary>
     internal static RbmEnergyMoments Run(RbmLayerSumProblem problem, double beta, bool withMoments, IProgress<double>? progress) =>
-        problem.ActivationBound(beta) <= RbmProductLayerSum.MaxActivation
+        problem.ActivationBound(beta) <= RbmProductLayerSum.MaxActivation && (!withMoments || problem.SmallestActivationScale() >= TinyActivation)
             ? RbmProductLayerSum.Run(problem, beta, withMoments, progress)
             : RbmStableLayerSum.Run(problem, beta, progress);
+
+    /// <summary>Activations below this have squares of 1e-200 or less, where the product form's Var(E | s) loses its digits.</summary>
+    private const double TinyActivation = 1e-100;
 
     private static Fin<ExactResult> Result(BernoulliRbm model, RbmLayerSumProblem problem, double beta, IProgress<double>? progress)
     {
@@ -70,6 +76,7 @@ public static class RbmExact
         return ExactResultCheck.Finite(model, new ExactResult(MethodName, beta, moments.LogWeight, moments.Mean, moments.Variance, Option<MagnetisationMoments>.None)
         {
             Entropy = moments.Entropy,
+            HeatCapacity = ExactThermodynamics.HeatCapacity(beta, moments.Variance, moments.ScaledVariance, moments.LogWeight),
         });
     }
 

@@ -130,11 +130,14 @@ internal static class RbmProductLayerSum
                     var energy = tileEnergy[slot] + low.EnumeratedEnergy[row];
                     // Given the state, the summed units' entropy is sum_i softplus(beta a_i) - beta a_i sigma(beta a_i):
                     // two sums each bounded by m (T + log 2), so their difference loses nothing that matters.
+                    var mean = TMode.WithMoments ? -energy - meanTerm[slot] : double.NaN;
                     accumulator.Add(
                         beta * energy + logProduct[slot],
-                        TMode.WithMoments ? -energy - meanTerm[slot] : double.NaN,
+                        mean,
                         TMode.WithMoments ? varianceTerm[slot] : double.NaN,
-                        TMode.WithMoments ? logProduct[slot] - beta * meanTerm[slot] : double.NaN);
+                        TMode.WithMoments ? logProduct[slot] - beta * meanTerm[slot] : double.NaN,
+                        beta * mean,
+                        TMode.WithMoments ? ExactThermodynamics.SquareTimes(beta, varianceTerm[slot]) : double.NaN);
                 }
             }
         }

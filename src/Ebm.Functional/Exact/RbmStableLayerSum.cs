@@ -17,7 +17,7 @@ namespace Ebm.Functional.Exact;
 /// </remarks>
 internal static class RbmStableLayerSum
 {
-    /// <summary>log Z(beta), U, Var(E) and S of the problem.</summary>
+    /// <summary>log Z(beta), U, Var(E), S and Var(beta E) of the problem.</summary>
     public static RbmEnergyMoments Run(RbmLayerSumProblem problem, double beta, IProgress<double>? progress)
     {
         var states = 1L << problem.Enumerated;
@@ -47,7 +47,7 @@ internal static class RbmStableLayerSum
                 State(activation, beta, enumeratedEnergy, out state);
             }
 
-            accumulator.Add(state.LogWeight, state.Mean, state.Variance, state.Entropy);
+            accumulator.Add(state.LogWeight, state.Mean, state.Variance, state.Entropy, state.ScaledMean, state.ScaledVariance);
         }
 
         return accumulator.Result();
@@ -56,7 +56,7 @@ internal static class RbmStableLayerSum
     /// <summary>The terms of one state; false when a running sum is not finite (the caller recomputes it exactly).</summary>
     private static bool State(double[] activation, double beta, double enumeratedEnergy, out RbmEnergyMoments state)
     {
-        double logWeight = beta * enumeratedEnergy, mean = -enumeratedEnergy, variance = 0.0, entropy = 0.0;
+        double logWeight = beta * enumeratedEnergy, mean = -enumeratedEnergy, variance = 0.0, entropy = 0.0, scaledVariance = 0.0;
         var finite = double.IsFinite(enumeratedEnergy);
         foreach (var a in activation)
         {
@@ -66,12 +66,15 @@ internal static class RbmStableLayerSum
             var on = LogSpace.Sigmoid(x);
             var off = LogSpace.Sigmoid(-x);
             mean -= a * on;
-            var spread = Math.Abs(a) * Math.Sqrt(on * off);
+            var root = Math.Sqrt(on * off);
+            var spread = Math.Abs(a) * root;
+            var scaledSpread = Math.Abs(x) * root;
             variance += spread * spread;
+            scaledVariance += scaledSpread * scaledSpread;
             entropy += BinaryEntropy(x, Math.Min(on, off));
         }
 
-        state = new RbmEnergyMoments(logWeight, mean, variance, entropy);
+        state = new RbmEnergyMoments(logWeight, mean, variance, entropy, beta * mean, scaledVariance);
         return finite;
     }
 
