@@ -116,6 +116,22 @@ public sealed class ExactOverflowCliTests : IDisposable
     }
 
     [Fact]
+    public void The_last_check_before_printing_refuses_a_non_finite_result_naming_the_file_and_field()
+    {
+        // The library never returns such a result; this is the tool's own guard, checked on a result made by hand.
+        var model = Ebm.Functional.Models.IsingModel.Create(2, 2, 1e300, 0.0, Ebm.Functional.Models.Boundary.Periodic)
+            .Match(m => m, e => throw new InvalidOperationException(e.Head.Message));
+        var nan = new Ebm.Functional.Exact.ExactResult("enumeration", 1.0, double.NaN, 0.0, 0.0, LanguageExt.Option<Ebm.Functional.Exact.MagnetisationMoments>.None);
+        var error = Commands.ExactOutput.Check("m.json", model, nan).Match(_ => throw new Xunit.Sdk.XunitException("expected a failure"), e => e);
+        Assert.StartsWith("m.json: coupling", error.Message);
+        Assert.Contains("at beta 1: log Z overflows double precision", error.Message);
+        Assert.True(error.IsExpected);
+
+        var atZero = new Ebm.Functional.Exact.ExactResult("enumeration", 0.0, 4 * Math.Log(2.0), 0.0, 1.0, LanguageExt.Option<Ebm.Functional.Exact.MagnetisationMoments>.None);
+        Assert.True(Commands.ExactOutput.Check("m.json", model, atZero).IsSucc, "F = -infinity is exact at beta = 0");
+    }
+
+    [Fact]
     public void Logz_of_mixture_means_1e300_apart_exits_2_naming_the_means()
     {
         var path = _files.Write("mixture.json", FarMixture);

@@ -23,7 +23,11 @@ namespace Ebm.Functional.Exact;
 /// one <see cref="IDiscreteModel.FlipEnergyChange"/> per state (at most 2^20 flips before the next
 /// exact re-anchoring). Sums are kept in log space relative to a running maximum of -beta E, and
 /// the variance by a weighted Welford update, so nothing overflows at any beta &gt;= 0 and Var(E)
-/// suffers no cancellation. Blocks run in parallel, then merge in block order: the result is
+/// suffers no cancellation; S is a sum of non-negative terms built from the log weights, and C = beta^2 Var(E)
+/// falls back on the variance of the log weights where Var(E) underflows (<see cref="EnumerationMoments"/>).
+/// A step whose running energy overflowed (fields near 1e308 added and taken away) is replaced by the
+/// state's exact energy; a state whose exact energy is not a finite number fails the call with
+/// <see cref="ExactErrors.Overflow"/> naming the model field. Blocks run in parallel, then merge in block order: the result is
 /// bit-identical for every degree of parallelism on a given machine and build.
 /// </para>
 /// <para>
