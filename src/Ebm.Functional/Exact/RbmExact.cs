@@ -60,10 +60,12 @@ public static class RbmExact
 
     /// <summary>
     /// The layer sum of a problem: the product form where |beta a| is bounded, the stable per-unit form otherwise, and
-    /// also for moments when some unit's activations are all below 1e-100 (the product form's a^2 would underflow).
+    /// also for moments when some unit's activations are all below 1e-100 (the product form's a^2 would underflow) or
+    /// beta^2 is not a normal number.
     /// </summary>
     internal static RbmEnergyMoments Run(RbmLayerSumProblem problem, double beta, bool withMoments, IProgress<double>? progress) =>
-        problem.ActivationBound(beta) <= RbmProductLayerSum.MaxActivation && (!withMoments || problem.SmallestActivationScale() >= TinyActivation)
+        problem.ActivationBound(beta) <= RbmProductLayerSum.MaxActivation &&
+        (!withMoments || (problem.SmallestActivationScale() >= TinyActivation && (beta == 0.0 || double.IsNormal(beta * beta))))
             ? RbmProductLayerSum.Run(problem, beta, withMoments, progress)
             : RbmStableLayerSum.Run(problem, beta, progress);
 

@@ -16,7 +16,8 @@ namespace Ebm.Functional.Exact;
 /// fixed partition of blocks that each recompute their first x exactly, and e^(beta x) is refreshed from x
 /// at every high state (so no exponential is ever updated multiplicatively). Valid while
 /// T = beta max_i (|p_i| + sum_j |K_ij|) &lt;= <see cref="MaxActivation"/>; beyond that the caller uses
-/// <see cref="RbmStableLayerSum"/>.
+/// <see cref="RbmStableLayerSum"/>, which it also uses for the moments when beta^2 is not a normal number (the
+/// product form's beta^2 Var(E | s) would lose its digits).
 /// </remarks>
 internal static class RbmProductLayerSum
 {
@@ -97,6 +98,7 @@ internal static class RbmProductLayerSum
         var tileExp = new double[tile * stride];
         var tileActivation = TMode.WithMoments ? new double[tile * stride] : [];
         var tileEnergy = new double[tile];
+        var betaSquared = beta * beta;
         Span<double> logProduct = stackalloc double[tile];
         Span<double> meanTerm = stackalloc double[tile];
         Span<double> varianceTerm = stackalloc double[tile];
@@ -137,7 +139,7 @@ internal static class RbmProductLayerSum
                         TMode.WithMoments ? varianceTerm[slot] : double.NaN,
                         TMode.WithMoments ? logProduct[slot] - beta * meanTerm[slot] : double.NaN,
                         beta * mean,
-                        TMode.WithMoments ? ExactThermodynamics.SquareTimes(beta, varianceTerm[slot]) : double.NaN);
+                        TMode.WithMoments ? betaSquared * varianceTerm[slot] : double.NaN);
                 }
             }
         }
