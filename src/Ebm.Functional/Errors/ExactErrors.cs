@@ -45,7 +45,7 @@ public static class ExactErrors
     /// 1.8e308) for this model at this beta: <paramref name="cause"/> names the model field or the beta responsible.
     /// </summary>
     public static Error Overflow(string cause, double beta, string quantity) =>
-        Error.New(OverflowCode, $"{cause} at beta {Number(beta)}: {quantity} overflows double precision; lower beta or rescale the model");
+        Error.New(OverflowCode, $"{cause} at beta {Number(beta)}: {quantity} overflows double precision; use another beta or rescale the model");
 
     /// <summary>
     /// One exact method cannot represent its intermediate values for this model at this beta, although

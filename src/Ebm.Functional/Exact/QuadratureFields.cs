@@ -39,9 +39,9 @@ internal static class QuadratureFields
     private static string? Axis(string axis, double min, double max, double scale, int limit)
     {
         if (!double.IsFinite(min) || !double.IsFinite(max) || !double.IsFinite(max - min))
-            return $"exp(-beta E) is so flat along {axis} that the box holding its mass, [{Number(min)}, {Number(max)}], is not finite in double precision";
+            return $"exp(-beta E) is so flat along {axis} that the box holding its mass reaches beyond the largest double";
         if (!(max > min) || !(scale > 0) || !double.IsFinite(scale))
-            return $"the peaks of exp(-beta E) along {axis} (width {Number(scale)}) are narrower than the rounding of the coordinates near {Number(max)}";
+            return $"the peaks of exp(-beta E) along {axis} are narrower than the spacing of doubles where they lie";
         var needed = NeededIntervals(min, max, scale);
         if (needed > limit)
             return $"resolving its narrowest feature along {axis} ({Number(scale)} wide) across the box [{Number(min)}, {Number(max)}] " +

@@ -37,14 +37,16 @@ internal static class QuadratureGrid
         }
 
         var total = Merge(rows, 0, rows.Length, beta);
-        if (double.IsNaN(total.Weight) || double.IsNaN(total.Mean) || double.IsNaN(total.SquaredDeviations))
+        if (total.SawNaNEnergy)
             return FinFail<ExactResult>(QuadratureErrors.NonFiniteEnergy(model.Kind, "the energy is NaN somewhere in the integration box"));
         if (!(total.Weight > 0) || double.IsInfinity(total.Shift))
             return FinFail<ExactResult>(QuadratureErrors.NonFiniteEnergy(model.Kind, "exp(-beta E) vanishes at every grid node; the box misses the mass"));
 
+        // Moments that overflowed (Var(E) ~ 1/beta^2 beyond 1.8e308 at beta = 1e-300) fail here, naming beta or the
+        // field, rather than as a grid that never converges.
         var logZ = Math.Log(xStep * yStep) + Math.Log(total.Weight) - beta * total.Shift;
         var variance = total.SquaredDeviations / total.Weight;
-        return FinSucc(new ExactResult(Quadrature2D.MethodName, beta, logZ, total.Mean, variance, Option<MagnetisationMoments>.None));
+        return ExactResultCheck.Finite(model, new ExactResult(Quadrature2D.MethodName, beta, logZ, total.Mean, variance, Option<MagnetisationMoments>.None));
     }
 
     /// <summary>The weighted moments of grid row <paramref name="j"/>, relative to the row's own smallest energy.</summary>
@@ -64,7 +66,7 @@ internal static class QuadratureGrid
             sawNaN |= double.IsNaN(energy);
         }
 
-        if (sawNaN) return new WeightedMoments(0, double.NaN, double.NaN, double.NaN);
+        if (sawNaN) return WeightedMoments.NaNEnergy;
         if (double.IsPositiveInfinity(smallest)) return WeightedMoments.Empty;
 
         // First pass: weight and weighted mean, with Neumaier's compensated sums.
@@ -116,13 +118,16 @@ internal static class QuadratureGrid
     /// Weighted moments of a set of nodes: total weight W exp(-beta Shift), mean energy and sum of
     /// weighted squared deviations from the mean (Chan, Golub and LeVeque, 1979).
     /// </summary>
-    private readonly record struct WeightedMoments(double Shift, double Weight, double Mean, double SquaredDeviations)
+    private readonly record struct WeightedMoments(double Shift, double Weight, double Mean, double SquaredDeviations, bool SawNaNEnergy = false)
     {
         public static WeightedMoments Empty => new(double.PositiveInfinity, 0, 0, 0);
 
+        /// <summary>A row where the energy was NaN at some node: it poisons every merge.</summary>
+        public static WeightedMoments NaNEnergy => new(0, double.NaN, double.NaN, double.NaN, true);
+
         public static WeightedMoments Combine(WeightedMoments a, WeightedMoments b, double beta)
         {
-            if (double.IsNaN(a.Weight) || double.IsNaN(b.Weight)) return new WeightedMoments(0, double.NaN, double.NaN, double.NaN);
+            if (a.SawNaNEnergy || b.SawNaNEnergy) return NaNEnergy;
             if (!(a.Weight > 0)) return b;
             if (!(b.Weight > 0)) return a;
             var shift = Math.Min(a.Shift, b.Shift);

@@ -111,7 +111,7 @@ public static class ToyExact
         for (var k = 0; k < components; k++)
         {
             var sigma = mixture.Sigmas[k];
-            logC[k] = Math.Log(mixture.Weights[k]) - Math.Log(2.0 * Math.PI * sigma * sigma);
+            logC[k] = Math.Log(mixture.Weights[k]) - Math.Log(2.0 * Math.PI) - 2.0 * Math.Log(sigma);
             largestLogC = Math.Max(largestLogC, logC[k]);
         }
 

@@ -217,16 +217,31 @@ public sealed class ExactOverflowTests
         Assert.Equal(ExactErrors.OverflowCode, Failure(Onsager.Compute(1e308, 1.0)).Code);
     }
 
+    [Fact]
+    public void A_double_well_at_beta_1e_minus_300_is_refused_for_its_energy_variance_not_for_a_NaN_energy()
+    {
+        // U ~ 0.75 / beta = 7.5e299 is a double, Var(E) ~ 0.75 / beta^2 = 7.5e599 is not; the energy itself is finite.
+        var wells = Valid(DoubleWell.Create(barrier: 1.0, stiffness: 1.0));
+        var error = Failure(LogPartition.Exact(wells, 1e-300));
+        AssertOverflow(error, "beta too small for the double-well", "1E-300");
+        Assert.Contains("energy variance", error.Message);
+        var cooler = Success(LogPartition.Exact(wells, 1e-150));
+        AllFinite(cooler);
+        Assert.Equal(0.75, cooler.HeatCapacity, 9);
+    }
+
     [Theory]
     [InlineData("mixture", 1.0, "means")]
     [InlineData("double-well", 1.0, "barrier")]
     [InlineData("ring", 1e-10, "scale")]
+    [InlineData("narrow-mixture", 1.0, "sigmas")]
     public void A_quadrature_that_a_field_makes_impossible_names_the_field(string kind, double beta, string field)
     {
         IContinuousModel model = kind switch
         {
             "mixture" => Valid(GaussianMixture2D.Create(Vec.Of(0.5, 0.5), Mat.FromRows([[-2e300, 0.0], [2.0, 0.0]]), Vec.Of(0.5, 0.8))),
             "double-well" => Valid(DoubleWell.Create(barrier: 1e300, stiffness: 1.0)),
+            "narrow-mixture" => Valid(GaussianMixture2D.Create(Vec.Of(0.5, 0.5), Mat.FromRows([[1e300, 0.0], [1e300, 0.0]]), Vec.Of(1e-300, 0.8))),
             _ => Valid(RingEnergy.Create(radius: 1.0, scale: 1e-300)),
         };
         var error = Failure(LogPartition.Exact(model, beta));
