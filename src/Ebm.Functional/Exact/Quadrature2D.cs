@@ -95,7 +95,10 @@ public static class Quadrature2D
             Math.Abs(fine.MeanEnergy - coarse.MeanEnergy),
             Math.Abs(fine.EnergyVariance - coarse.EnergyVariance),
             xIntervals,
-            yIntervals);
+            yIntervals)
+        {
+            HeatCapacityError = Math.Abs(fine.HeatCapacity - coarse.HeatCapacity),
+        };
 
     /// <summary>The smallest power of two at or above both the needed count and the minimum.</summary>
     private static int FirstIntervals(double needed, QuadratureSettings settings) =>
