@@ -261,8 +261,9 @@ internal static class LogzCommand
             from a in ModelFile.Load(path)
             from b in ModelFile.Load(other)
             from _ in VersusCheck.SameStateSpace(a, b)
-            from ra in LogPartition.Exact(a, beta)
-            from rb in LogPartition.Exact(b, beta)
+            from ra in ExactOutput.InFile(path, LogPartition.Exact(a, beta)).Bind(r => ExactOutput.Check(path, a, r))
+            from rb in ExactOutput.InFile(other, LogPartition.Exact(b, beta)).Bind(r => ExactOutput.Check(other, b, r))
+            from ratio in ExactOutput.Check($"{path} versus {other}", "log(Z_A / Z_B)", beta, ra.LogZ - rb.LogZ)
             select (a, b, ra, rb);
         return outcome.Match(
             Succ: r =>
@@ -296,7 +297,8 @@ internal static class LogzCommand
     {
         var clock = Stopwatch.StartNew();
         var outcome = ModelFile.Load(path).Bind(model =>
-            ProgressDisplay.Run(context, "log Z", progress => LogPartition.Exact(model, beta, exactMethod, progress))
+            ExactOutput.InFile(path, ProgressDisplay.Run(context, "log Z", progress => LogPartition.Exact(model, beta, exactMethod, progress)))
+                .Bind(result => ExactOutput.Check(path, model, result))
                 .Map(result => (model, result)));
         var seconds = clock.Elapsed.TotalSeconds;
         return outcome.Match(

@@ -17,6 +17,12 @@ public static class ExactErrors
     /// <summary>Code of <see cref="NoExactMethod"/>.</summary>
     public const int NoExactMethodCode = 2004;
 
+    /// <summary>Code of <see cref="Overflow"/>.</summary>
+    public const int OverflowCode = 2005;
+
+    /// <summary>Code of <see cref="MethodRange"/>.</summary>
+    public const int MethodRangeCode = 2006;
+
     /// <summary>An inverse temperature that is not a finite number in the accepted range.</summary>
     public static Error InvalidBeta(double beta, string requirement) => Error.New(InvalidBetaCode, $"beta: {beta} is not valid: {requirement}");
 
@@ -33,4 +39,24 @@ public static class ExactErrors
     /// <summary>A model kind with no exact method at all.</summary>
     public static Error NoExactMethod(string model) =>
         Error.New(NoExactMethodCode, $"no exact partition function is known for {model}; use an estimator instead");
+
+    /// <summary>
+    /// A quantity whose exact value is not representable in double precision (its magnitude exceeds
+    /// 1.8e308) for this model at this beta: <paramref name="cause"/> names the model field or the beta responsible.
+    /// </summary>
+    public static Error Overflow(string cause, double beta, string quantity) =>
+        Error.New(OverflowCode, $"{cause} at beta {Number(beta)}: {quantity} overflows double precision; use another beta or rescale the model");
+
+    /// <summary>
+    /// One exact method cannot represent its intermediate values for this model at this beta, although
+    /// the result may be representable: <see cref="Ebm.Functional.Exact.ExactMethod.Auto"/> then tries the next method.
+    /// </summary>
+    public static Error MethodRange(string method, string cause, double beta, string why) =>
+        Error.New(MethodRangeCode, $"method {method}: {cause} at beta {Number(beta)}: {why}");
+
+    /// <summary>True for the errors that <see cref="Ebm.Functional.Exact.ExactMethod.Auto"/> answers by trying the next method: a numerical limit, not a bad input.</summary>
+    public static bool IsNumerical(Error error) => error.Code is OverflowCode or MethodRangeCode;
+
+    /// <summary>A number as the messages print it: round-trip precision, invariant culture.</summary>
+    internal static string Number(double value) => value.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -17,6 +17,9 @@ public static class QuadratureErrors
     /// <summary>Code of <see cref="TooFine"/>.</summary>
     public const int TooFineCode = 2104;
 
+    /// <summary>Code of <see cref="FieldOutOfRange"/>.</summary>
+    public const int FieldOutOfRangeCode = 2105;
+
     /// <summary>An integration box that is empty, not finite, or has a non-positive feature scale.</summary>
     public static Error InvalidRegion(string problem) => Error.New(InvalidRegionCode, $"quadrature region: {problem}");
 
@@ -35,4 +38,12 @@ public static class QuadratureErrors
     /// <summary>The energy returned NaN inside the integration box, or the integrand vanished everywhere.</summary>
     public static Error NonFiniteEnergy(string model, string problem) =>
         Error.New(NonFiniteEnergyCode, $"quadrature of {model}: {problem}");
+
+    /// <summary>
+    /// A model field whose value at this beta makes the quadrature impossible: its box is not finite, its peaks are
+    /// below the rounding of the coordinates, or it needs more intervals than the limit.
+    /// </summary>
+    public static Error FieldOutOfRange(string model, string field, string value, double beta, string why) =>
+        Error.New(FieldOutOfRangeCode,
+            $"quadrature of {model}: {field} ({value}) at beta {beta.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}: {why}; estimate log Z instead");
 }

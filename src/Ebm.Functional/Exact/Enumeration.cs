@@ -23,7 +23,11 @@ namespace Ebm.Functional.Exact;
 /// one <see cref="IDiscreteModel.FlipEnergyChange"/> per state (at most 2^20 flips before the next
 /// exact re-anchoring). Sums are kept in log space relative to a running maximum of -beta E, and
 /// the variance by a weighted Welford update, so nothing overflows at any beta &gt;= 0 and Var(E)
-/// suffers no cancellation. Blocks run in parallel, then merge in block order: the result is
+/// suffers no cancellation; S is a sum of non-negative terms built from the log weights, and C = beta^2 Var(E)
+/// falls back on the variance of the log weights where Var(E) underflows (<see cref="EnumerationMoments"/>).
+/// A step whose running energy overflowed (fields near 1e308 added and taken away) is replaced by the
+/// state's exact energy; a state whose exact energy is not a finite number fails the call with
+/// <see cref="ExactErrors.Overflow"/> naming the model field. Blocks run in parallel, then merge in block order: the result is
 /// bit-identical for every degree of parallelism on a given machine and build.
 /// </para>
 /// <para>
@@ -87,7 +91,7 @@ public static class Enumeration
     public static Fin<Vec> Probabilities(IDiscreteModel model, double beta, int maxDegreeOfParallelism = -1)
     {
         if (!ValidBeta(beta)) return FinFail<Vec>(InvalidBeta(beta));
-        return Energies(model, maxDegreeOfParallelism).Map(energies =>
+        return Energies(model, maxDegreeOfParallelism).Bind(energies =>
         {
             var e = energies.Span;
             var maxLogWeight = double.NegativeInfinity;
@@ -101,7 +105,9 @@ public static class Enumeration
             }
 
             for (var x = 0; x < weights.Length; x++) weights[x] /= total;
-            return Vec.Wrap(weights);
+            return weights.All(double.IsFinite)
+                ? FinSucc(Vec.Wrap(weights))
+                : FinFail<Vec>(ExactErrors.Overflow(ModelFields.TooLarge(model), beta, "the energy or the log weight -beta E of some state"));
         });
     }
 
@@ -128,7 +134,9 @@ public static class Enumeration
         for (var block = 1; block < blockCount; block++)
         for (var k = 0; k < totals.Length; k++)
             totals[k] = EnumerationMoments.Combine(totals[k], partial[block][k]);
-        return FinSucc(totals.Select(m => m.ToResult()).ToSeq().Strict());
+        if (totals.Any(m => m.SawNonFiniteEnergy))
+            return FinFail<Seq<ExactResult>>(ExactErrors.Overflow(ModelFields.TooLarge(model), betas[0], "the energy of some state"));
+        return ExactResultCheck.Finite(model, totals.Select(m => m.ToResult()).ToSeq().Strict());
     }
 
     /// <summary><see cref="Energies(IDiscreteModel, int)"/> with a chosen block size (tests).</summary>

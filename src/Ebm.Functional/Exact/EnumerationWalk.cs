@@ -47,9 +47,14 @@ internal static class EnumerationWalk
         for (var t = 1; t < count; t++)
         {
             var site = BitOperations.TrailingZeroCount(t);
-            energy += model.FlipEnergyChange(state, site);
+            var change = model.FlipEnergyChange(state, site);
             var raised = state[site] == low;
             state[site] = raised ? high : low;
+
+            // A change or a running sum that overflowed (fields near 1e308) is replaced by the exact energy,
+            // which is finite whenever the state's energy is representable.
+            energy += change;
+            if (!double.IsFinite(energy)) energy = model.Energy(state);
             magnetisation += raised ? step : -step;
             index ^= 1 << site;
             visitor.Visit(index, energy, magnetisation);

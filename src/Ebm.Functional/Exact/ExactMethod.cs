@@ -3,7 +3,7 @@ namespace Ebm.Functional.Exact;
 /// <summary>Which exact method <see cref="LogPartition.Exact"/> uses.</summary>
 public enum ExactMethod
 {
-    /// <summary>The fastest method that applies to the model.</summary>
+    /// <summary>The fastest method that applies to the model, then the next one where it refuses for a numerical reason (<see cref="LogPartition.AutoOrder"/>).</summary>
     Auto,
 
     /// <summary>Gray-code enumeration of all 2^n states of a discrete model (n &lt;= 30).</summary>

@@ -6,9 +6,16 @@ namespace Ebm.Functional.Exact;
 /// The exact thermodynamics of a model at one inverse temperature, totals over the whole model.
 /// </summary>
 /// <remarks>
-/// With p_beta(x) = exp(-beta E(x)) / Z(beta):
+/// <para>With p_beta(x) = exp(-beta E(x)) / Z(beta):
 /// U = &lt;E&gt; = -d log Z / d beta, F = -log Z / beta, S = beta (U - F) (in units of k_B),
-/// C = beta^2 Var(E) = beta^2 d^2 log Z / d beta^2.
+/// C = beta^2 Var(E) = beta^2 d^2 log Z / d beta^2.</para>
+/// <para>S and C are stored, not recomputed on each read: a method that knows a form without
+/// cancellation or overflow sets them (the Gaussian's C = d/2 exactly, an enumeration's entropy as a
+/// sum of non-negative terms, which stays accurate where beta U and log Z are both 1e200 and cancel);
+/// otherwise they default to beta U + log Z and beta^2 Var(E), the latter formed so that beta^2 may
+/// overflow or Var(E) underflow while their product is representable. Results that leave the exact
+/// methods through <see cref="LogPartition"/> have every field finite (F is -infinity at beta = 0,
+/// its exact value), checked by <see cref="ExactResultCheck.Finite(Ebm.Functional.Models.IEnergyModel, ExactResult)"/>.</para>
 /// </remarks>
 /// <param name="Method">The exact method that produced the numbers ("enumeration", "kaufman", ...).</param>
 /// <param name="Beta">Inverse temperature.</param>
@@ -24,12 +31,12 @@ public sealed record ExactResult(
     double EnergyVariance,
     Option<MagnetisationMoments> Magnetisation)
 {
-    /// <summary>F = -log Z / beta (infinite at beta = 0).</summary>
+    /// <summary>F = -log Z / beta (-infinity at beta = 0, where log Z = n log 2 &gt; 0 for a discrete model).</summary>
     public double FreeEnergy => -LogZ / Beta;
 
-    /// <summary>S = beta (U - F) = beta U + log Z.</summary>
-    public double Entropy => Beta * MeanEnergy + LogZ;
+    /// <summary>S = beta (U - F) = beta U + log Z, from the method's cancellation-free form where it has one.</summary>
+    public double Entropy { get; init; } = ExactThermodynamics.Entropy(Beta, MeanEnergy, LogZ);
 
-    /// <summary>C = beta^2 Var(E).</summary>
-    public double HeatCapacity => Beta * Beta * EnergyVariance;
+    /// <summary>C = beta^2 Var(E), from the method's closed form where it has one.</summary>
+    public double HeatCapacity { get; init; } = ExactThermodynamics.HeatCapacity(Beta, EnergyVariance);
 }

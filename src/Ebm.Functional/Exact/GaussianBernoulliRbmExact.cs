@@ -22,7 +22,10 @@ namespace Ebm.Functional.Exact;
 /// </code>
 /// Given h, beta (v_i - mu_i)^2 / (2 sigma_i^2) is half a chi-square with one degree of freedom (mean 1/2,
 /// variance 1/2), hence &lt;E | h&gt; = nv / (2 beta) - G(h), Var(E | h) = nv / (2 beta^2), and
-/// U = nv / (2 beta) - &lt;G&gt;, Var(E) = nv / (2 beta^2) + Var(G) under p(h) ∝ exp(beta G(h)).
+/// U = nv / (2 beta) - &lt;G&gt;, Var(E) = nv / (2 beta^2) + Var(G) under p(h) ∝ exp(beta G(h)). The derived
+/// quantities are formed from the same pieces, so neither overflows nor cancels where it is representable:
+/// C = beta^2 Var(E) = nv/2 + beta^2 Var(G) and S = (nv/2)(1 + log(2 pi / beta)) + sum_i log sigma_i + H(h),
+/// H(h) the entropy of p(h), accumulated as a sum of non-negative terms.
 /// Example: nv = nh = 1, W = 0, b = 0, c = 0, sigma = 1, beta = 1: Z = 2 sqrt(2 pi), log Z = 1.6120857137.
 /// The Gray-code step flipping h_j updates G by ±(c_j + d_j + (M h)_j + M_jj / 2) and M h by ±M[:, j], so a
 /// state costs O(nh), independent of nv. Blocks of at most 4096 states restart from an exact G and M h and
@@ -52,16 +55,23 @@ public static class GaussianBernoulliRbmExact
         var states = 1L << model.Hidden;
         var perBlock = RbmBlockRunner.BlockLength(states, 1);
         var hidden = RbmBlockRunner.Run((int)(states / perBlock), b => Block(quadratic, beta, b * perBlock, perBlock), progress);
-        var nv = model.Visible;
+        var halfVisible = 0.5 * model.Visible;
         var logSigma = 0.0;
-        for (var i = 0; i < nv; i++) logSigma += Math.Log(model.Sigma[i]);
-        return FinSucc(new ExactResult(
+        for (var i = 0; i < model.Visible; i++) logSigma += Math.Log(model.Sigma[i]);
+        var ratio = 2.0 * Math.PI / beta;
+        var logRatio = double.IsNormal(ratio) ? Math.Log(ratio) : Math.Log(2.0 * Math.PI) - Math.Log(beta);
+        var visibleEnergy = halfVisible / beta;
+        return ExactResultCheck.Finite(model, new ExactResult(
             MethodName,
             beta,
-            0.5 * nv * Math.Log(2.0 * Math.PI / beta) + logSigma + hidden.LogWeight,
-            nv / (2.0 * beta) + hidden.Mean,
-            nv / (2.0 * beta * beta) + hidden.Variance,
-            Option<MagnetisationMoments>.None));
+            halfVisible * logRatio + logSigma + hidden.LogWeight,
+            visibleEnergy + hidden.Mean,
+            visibleEnergy / beta + hidden.Variance,
+            Option<MagnetisationMoments>.None)
+        {
+            Entropy = halfVisible * (1.0 + logRatio) + logSigma + hidden.Entropy,
+            HeatCapacity = halfVisible + ExactThermodynamics.HeatCapacity(beta, hidden.Variance, hidden.ScaledVariance, hidden.LogWeight),
+        });
     }
 
     /// <summary>States Gray(t), t in [start, start + count): weight exp(beta G), energy mean -G (the h-dependent part).</summary>
@@ -70,20 +80,9 @@ public static class GaussianBernoulliRbmExact
         var n = quadratic.Units;
         var gram = quadratic.Gram;
         var field = new double[n];
-        var gray = RbmBlockRunner.Gray(start);
-        var g = 0.0;
-        for (var j = 0; j < n; j++)
-        {
-            if (((gray >> j) & 1) == 0) continue;
-            g += quadratic.Linear[j];
-            for (var k = 0; k < n; k++) field[k] += gram[k * n + j];
-        }
-
-        for (var j = 0; j < n; j++)
-            if (((gray >> j) & 1) == 1) g += 0.5 * field[j];
-
+        var g = FromScratch(quadratic, RbmBlockRunner.Gray(start), field);
         var accumulator = new RbmMomentAccumulator();
-        accumulator.Add(beta * g, -g, 0.0);
+        accumulator.Add(beta * g, -g, 0.0, 0.0, -beta * g, 0.0);
         for (var t = start + 1; t < start + count; t++)
         {
             var j = RbmBlockRunner.GrayFlipBit(t);
@@ -99,10 +98,30 @@ public static class GaussianBernoulliRbmExact
                 g -= quadratic.Linear[j] + field[j] + 0.5 * gram[column + j];
             }
 
-            accumulator.Add(beta * g, -g, 0.0);
+            // A running sum that overflowed (weights near 1e154 make M = W^T W near 1e308) restarts from the exact value.
+            if (!double.IsFinite(g) || !double.IsFinite(field[j])) g = FromScratch(quadratic, RbmBlockRunner.Gray(t), field);
+            accumulator.Add(beta * g, -g, 0.0, 0.0, -beta * g, 0.0);
         }
 
         return accumulator.Result();
+    }
+
+    /// <summary>Sets the field M h of Gray state <paramref name="gray"/> exactly and returns its G(h).</summary>
+    private static double FromScratch(Quadratic quadratic, long gray, double[] field)
+    {
+        var n = quadratic.Units;
+        System.Array.Clear(field);
+        var g = 0.0;
+        for (var j = 0; j < n; j++)
+        {
+            if (((gray >> j) & 1) == 0) continue;
+            g += quadratic.Linear[j];
+            for (var k = 0; k < n; k++) field[k] += quadratic.Gram[k * n + j];
+        }
+
+        for (var j = 0; j < n; j++)
+            if (((gray >> j) & 1) == 1) g += 0.5 * field[j];
+        return g;
     }
 
     /// <summary>G(h) = Linear^T h + (1/2) h^T Gram h with Linear = c + d and Gram = W^T W (symmetric, nh x nh).</summary>

@@ -53,13 +53,22 @@ public static class IsingTransferMatrix
     public static Fin<ExactResult> Compute(IsingModel model, double beta)
     {
         if (!double.IsFinite(beta) || beta < 0) return FinFail<ExactResult>(ExactErrors.InvalidBeta(beta, "expected a finite number >= 0"));
-        var energyRange = 2.0 * model.Dimension * (2.0 * Math.Abs(model.Coupling) + Math.Abs(model.Field));
-        if (!(beta * energyRange < MaxLogWeightRange))
-            return FinFail<ExactResult>(ExactErrors.InvalidBeta(beta,
-                $"beta times the energy range {energyRange} must stay below {MaxLogWeightRange:E0} for the transfer matrix's weight exponents"));
         var problem = Check(model);
         if (problem.IsSome) return FinFail<ExactResult>((Error)problem);
-        var rows = new IsingRowTables(model, beta);
+
+        // The propagation runs on the lattice with J and h divided by a power of two s near max(|J|, |h|), at
+        // beta s: log Z is the same and exact (the division is), and the energy moments come out in units of s,
+        // where neither E^2 underflows (|J| = 1e-200) nor overflows (1e200); U = s U', Var(E) = s^2 Var',
+        // C = (beta s)^2 Var'.
+        var scale = EnergyUnit(model);
+        var unit = IsingModel.Create(model.Rows, model.Columns, Bonded(model) ? model.Coupling / scale : 0.0, model.Field / scale, model.Boundary)
+            .Match(m => m, e => throw new InvalidOperationException(e.Head.Message));
+        var scaledBeta = beta * scale;
+        var energyRange = 2.0 * model.Dimension * (2.0 * Math.Abs(unit.Coupling) + Math.Abs(unit.Field));
+        if (!(scaledBeta * energyRange < MaxLogWeightRange))
+            return FinFail<ExactResult>(ExactErrors.MethodRange("transfer-matrix", ModelFields.TooLarge(model), beta,
+                $"beta times the energy range {ExactErrors.Number(energyRange * scale)} must stay below {MaxLogWeightRange:E0} for the transfer matrix's weight exponents"));
+        var rows = new IsingRowTables(unit, scaledBeta);
         var length = Math.Max(model.Rows, model.Columns);
         var (logShift, total) = model.Boundary == Boundary.Periodic ? Trace(rows, length, model.Field == 0.0) : OpenSum(rows, length);
         var magnetisation = new MagnetisationMoments(
@@ -67,7 +76,14 @@ public static class IsingTransferMatrix
             total.MagnetisationVariance + total.MeanMagnetisation * total.MeanMagnetisation,
             Option<double>.None,
             Option<double>.None);
-        return FinSucc(new ExactResult("transfer-matrix", beta, logShift + total.LogWeight, total.MeanEnergy, total.EnergyVariance, Some(magnetisation)));
+        var variance = Math.Max(0.0, total.EnergyVariance);
+        var result = new ExactResult("transfer-matrix", beta, logShift + total.LogWeight, scale * total.MeanEnergy,
+            ExactThermodynamics.SquareTimes(scale, variance), Some(magnetisation))
+        {
+            Entropy = ExactThermodynamics.Entropy(scaledBeta, total.MeanEnergy, logShift + total.LogWeight),
+            HeatCapacity = ExactThermodynamics.SquareTimes(scaledBeta, variance),
+        };
+        return ExactResultCheck.Finite(model, result);
     }
 
     /// <summary>
@@ -81,6 +97,19 @@ public static class IsingTransferMatrix
         var width = Math.Min(model.Rows, model.Columns);
         return width > MaxWidth ? long.MaxValue : Work(width, Math.Max(model.Rows, model.Columns), model.Boundary, model.Field == 0.0);
     }
+
+    /// <summary>
+    /// 2^k nearest below max(|J|, |h|), or 1 when both are 0: dividing by it is exact. J counts only where the lattice
+    /// has a bond (not on one open site), so that an idle J of 1e178 cannot push h^2 Var(M) below the smallest double.
+    /// </summary>
+    private static double EnergyUnit(IsingModel model)
+    {
+        var largest = Math.Max(Bonded(model) ? Math.Abs(model.Coupling) : 0.0, Math.Abs(model.Field));
+        return largest > 0 ? Math.ScaleB(1.0, Math.ILogB(largest)) : 1.0;
+    }
+
+    /// <summary>False only for a single open site, whose energy -h s has no bond for J to act on.</summary>
+    private static bool Bonded(IsingModel model) => model.Dimension > 1 || model.Boundary == Boundary.Periodic;
 
     private static Option<Error> Check(IsingModel model)
     {

@@ -28,6 +28,10 @@ namespace Ebm.Functional.Exact;
 /// T = sum_k atanh e_k over a parity class, the four products regroup into three positive terms,
 /// 2Z = e^{A}[prod (1 + e_k)](1 + e^{-2 T_odd}) + e^{E}[prod (1 + e_k)](a^m (1 + e^{-2 T_even}) + b^m (1 - e^{-2 T_even})),
 /// A and E the sums of m G_k / 2 over odd k and over even k != 0, so K = 0 and very large K are regular.</para>
+/// <para>Every term carries at most e^{2mnK} (2mn the number of bonds), which is taken out: log Z = 2mn K + R(K)
+/// with R bounded at every K, so S = log Z - K d log Z / dK = R - K R' and C = K^2 R'' come from R alone and
+/// neither cancels nor overflows (at K = 1e100 the 4 x 4 torus gives S = log 2 and C = 0, where beta U + log Z
+/// would subtract two numbers of order 3e101); Var(E) = J^2 R'' is formed as (J sqrt R'')^2.</para>
 /// <para>U = -d log Z / d beta and Var(E) = d^2 log Z / d beta^2 come from exact second-order forward
 /// differentiation in K of that expression, carried in double-double arithmetic: at low temperature
 /// Var(E) ~ exp(-8K) is assembled from terms of order exp(-2K), so plain double would lose
@@ -53,12 +57,24 @@ public static class Kaufman
         var problem = Check(model);
         if (problem.IsSome) return FinFail<ExactResult>((Error)problem);
         var coupling = Math.Abs(model.Coupling);
-        if (!double.IsFinite(beta * coupling)) return FinFail<ExactResult>(ExactErrors.InvalidBeta(beta, $"beta |J| overflows with J = {model.Coupling}"));
+        if (!double.IsFinite(beta * coupling))
+            return FinFail<ExactResult>(ExactErrors.Overflow(ModelFields.TooLarge(model), beta, "log Z (at least beta |J| times the number of bonds)"));
         var k = (Dd)beta * coupling;
-        var logZ = LogPartition(Math.Max(model.Rows, model.Columns), Math.Min(model.Rows, model.Columns), k);
-        var meanEnergy = -coupling * (double)logZ.First;
-        var energyVariance = coupling * coupling * (double)logZ.Second;
-        return FinSucc(new ExactResult("kaufman", beta, (double)logZ.Value, meanEnergy, energyVariance, Option<MagnetisationMoments>.None));
+        int m = Math.Max(model.Rows, model.Columns), n = Math.Min(model.Rows, model.Columns);
+        var bonds = 2.0 * m * n;
+        var rest = Remainder(m, n, k);
+
+        // log Z = bonds K + R(K) with R bounded, so U, Var(E), S and C come from R's derivatives without
+        // subtracting two numbers of order bonds K: S = log Z - K d log Z / dK = R - K R', C = K^2 R''.
+        var logZ = (double)(bonds * k + rest.Value);
+        var slope = bonds + (double)rest.First;
+        var curvature = Math.Max(0.0, (double)rest.Second);
+        var result = new ExactResult("kaufman", beta, logZ, -coupling * slope, ExactThermodynamics.SquareTimes(coupling, curvature), Option<MagnetisationMoments>.None)
+        {
+            Entropy = (double)(rest.Value - k * rest.First),
+            HeatCapacity = ExactThermodynamics.SquareTimes((double)k, curvature),
+        };
+        return ExactResultCheck.Finite(model, result);
     }
 
     private static Option<Error> Check(IsingModel model)
@@ -74,8 +90,12 @@ public static class Kaufman
         return None;
     }
 
-    /// <summary>log Z as a jet in K: m is the side inside the cosh arguments, n the number of factors per product.</summary>
-    private static Jet LogPartition(int m, int n, Dd coupling)
+    /// <summary>
+    /// R(K) = log Z - 2 m n K as a jet in K: m is the side inside the cosh arguments, n the number of factors per
+    /// product. Every term of the sum carries the factor e^{2 m n K} or less, so taking it out leaves R between
+    /// log 2 - ... and a few times m n at any K, and its derivatives tending to 0 as K grows.
+    /// </summary>
+    private static Jet Remainder(int m, int n, Dd coupling)
     {
         var k = Jet.Variable(coupling);
         var u = Jet.Exp(-2.0 * k);
@@ -86,6 +106,8 @@ public static class Kaufman
         var onePlusUSquare = 1.0 + u * u;
         var halfQSquare = 0.5 * (onePlusUSquare * onePlusUSquare);
         var ud = u * d;
+
+        // G_k = 4K + log W_k; the 4K of each of the n odd and n - 1 even modes is taken out (bonds K in all).
         Jet oddG = 0.0, oddLogOnePlusE = 0.0, oddT = 0.0, evenG = 0.0, evenLogOnePlusE = 0.0, evenT = 0.0;
         for (var index = 1; index < 2 * n; index++)
         {
@@ -94,7 +116,7 @@ public static class Kaufman
             var yMinus = halfPSquare + usd;
             var yPlus = halfQSquare + usd;
             var w = yMinus + ud + Jet.Sqrt(yMinus * yPlus);
-            var g = Jet.Log(w) + 4.0 * k;
+            var g = Jet.Log(w);
             var e = Jet.Power(ud / w, m);
             if (index % 2 == 1)
             {
@@ -112,7 +134,9 @@ public static class Kaufman
 
         var half = 0.5 * m;
         var oddTerm = half * oddG + oddLogOnePlusE + Jet.LogOnePlus(Jet.Exp(-2.0 * oddT));
-        var evenBase = half * evenG + evenLogOnePlusE;
+
+        // The even modes carry 2 m (n - 1) K, that is 2 m K less than the odd ones.
+        var evenBase = half * evenG + evenLogOnePlusE - (2.0 * m) * k;
         var evenPlus = evenBase + Jet.LogOnePlus(Jet.Exp(-2.0 * evenT));
 
         // a^m = (e^{2K} - 1)^m vanishes at K = 0, where only a direct power keeps its derivatives exact.

@@ -1,26 +1,34 @@
 using Ebm.Functional.Errors;
 using Ebm.Functional.Models;
 using LanguageExt;
+using LanguageExt.Common;
 using static LanguageExt.Prelude;
 
 namespace Ebm.Functional.Exact;
 
 /// <summary>
-/// Exact log partition functions: picks the method that applies to a model and returns its
-/// thermodynamics, or an error that says why no exact answer is possible.
+/// Exact log Z(beta) with U, Var(E), F, S, C (and magnetisation moments where available) for any model
+/// that admits an exact method, or an error that says why no exact answer is possible.
 /// </summary>
 /// <remarks>
-/// <para>With <see cref="ExactMethod.Auto"/> the choice is, per kind:</para>
+/// <para>With <see cref="ExactMethod.Auto"/> the methods are tried in this order, skipping those that do not
+/// apply (<see cref="AutoOrder"/>); when one refuses for a numerical reason (<see cref="ExactErrors.IsNumerical"/>:
+/// an intermediate out of its range, or a non-finite result) the next is tried:</para>
 /// <list type="bullet">
 /// <item>Ising: the transfer matrix for lattices of at most 100 spins (it also gives magnetisation
-/// moments), else Kaufman's closed form (periodic, h = 0, any size), else the transfer matrix where it
-/// applies (a side of at most 16), else enumeration (at most 30 spins).</item>
-/// <item>Bernoulli and Gaussian-Bernoulli RBM: the layer sum (the smaller layer enumerated, at most 30 units).</item>
+/// moments), Kaufman's closed form (periodic, h = 0, any size), the transfer matrix (a side of at most 16),
+/// enumeration (at most 30 spins). Example: h = 1e6 at beta = 100 is beyond the transfer matrix's weight
+/// exponents, and enumeration answers.</item>
+/// <item>Bernoulli RBM: the layer sum (the smaller layer enumerated, at most 30 units), then enumeration of
+/// the joint state (at most 30 units in all). Gaussian-Bernoulli RBM: the layer sum.</item>
 /// <item>Boltzmann machine and any other <see cref="IDiscreteModel"/>: enumeration (at most 30 units).</item>
 /// <item>Gaussian: the closed form. Double well, ring, 2-D mixture: quadrature (beta &gt; 0).</item>
 /// </list>
-/// <para>A model too large for every exact method gets <see cref="ExactErrors.TooLarge"/>, naming its size
-/// and pointing to the estimators; an explicit method that does not apply gets
+/// <para>Every result, whatever the method, passes <see cref="ExactResultCheck.Finite(IEnergyModel, ExactResult)"/>:
+/// all its numbers are finite, or the call fails with <see cref="ExactErrors.Overflow"/> naming the model field
+/// and beta (when every method refused, the overflow error is preferred, as it says that the value itself is
+/// not representable). A model too large for every exact method gets <see cref="ExactErrors.TooLarge"/>, naming
+/// its size and pointing to the estimators; an explicit method that does not apply gets
 /// <see cref="ExactErrors.MethodNotApplicable"/>.</para>
 /// <example><code>
 /// Fin&lt;ExactResult&gt; result = IsingModel.Create(8, 8, 1.0, 0.0, Boundary.Periodic).Match(
@@ -35,39 +43,27 @@ public static class LogPartition
 
     /// <summary>
     /// Exact log Z(beta) with U, Var(E) (and magnetisation moments where available) for any model
-    /// that admits an exact method; <paramref name="method"/> = Auto picks the fastest.
+    /// that admits an exact method; <paramref name="method"/> = Auto picks the fastest that succeeds.
     /// </summary>
     public static Fin<ExactResult> Exact(IEnergyModel model, double beta, ExactMethod method = ExactMethod.Auto, IProgress<double>? progress = null)
     {
         if (!double.IsFinite(beta) || beta < 0) return FinFail<ExactResult>(ExactErrors.InvalidBeta(beta, "expected a finite number >= 0"));
-        return model switch
+        if (method != ExactMethod.Auto) return Run(model, beta, method, progress).Bind(r => ExactResultCheck.Finite(model, r));
+        var order = AutoOrder(model);
+        if (order.Count == 0) return FinFail<ExactResult>(NothingApplies(model));
+
+        Error? first = null, overflow = null;
+        foreach (var candidate in order)
         {
-            IsingModel ising => Ising(ising, beta, method, progress),
-            BernoulliRbm rbm => method switch
-            {
-                ExactMethod.Auto or ExactMethod.LayerSum => RbmExact.Compute(rbm, beta, progress),
-                ExactMethod.Enumeration => Enumerate(rbm, beta, progress),
-                _ => NotApplicable(method, "a Bernoulli RBM", "use layer-sum or enumeration"),
-            },
-            GaussianBernoulliRbm gbrbm => method is ExactMethod.Auto or ExactMethod.LayerSum
-                ? GaussianBernoulliRbmExact.Compute(gbrbm, beta, progress)
-                : NotApplicable(method, "a Gaussian-Bernoulli RBM", "use layer-sum"),
-            GaussianModel gaussian => method switch
-            {
-                ExactMethod.Auto or ExactMethod.ClosedForm => beta > 0
-                    ? FinSucc(GaussianExact.Compute(gaussian, beta))
-                    : FinFail<ExactResult>(ExactErrors.InvalidBeta(beta, "a Gaussian needs beta > 0")),
-                ExactMethod.Quadrature when gaussian.Dimension == 2 => ToyExact.Compute(gaussian, beta),
-                _ => NotApplicable(method, "a Gaussian", "use closed-form (or quadrature in 2-D)"),
-            },
-            DoubleWell or RingEnergy or GaussianMixture2D => method is ExactMethod.Auto or ExactMethod.Quadrature
-                ? ToyExact.Compute((IContinuousModel)model, beta)
-                : NotApplicable(method, $"the {model.Kind} energy", "use quadrature"),
-            IDiscreteModel discrete => method is ExactMethod.Auto or ExactMethod.Enumeration
-                ? Enumerate(discrete, beta, progress)
-                : NotApplicable(method, $"a {model.Kind}", "use enumeration"),
-            _ => FinFail<ExactResult>(ExactErrors.NoExactMethod(model.Kind)),
-        };
+            var result = Run(model, beta, candidate, progress).Bind(r => ExactResultCheck.Finite(model, r));
+            if (result.IsSucc) return result;
+            var error = (Error)result;
+            if (!ExactErrors.IsNumerical(error)) return result;
+            first ??= error;
+            if (error.Code == ExactErrors.OverflowCode) overflow ??= error;
+        }
+
+        return FinFail<ExactResult>(overflow ?? first!);
     }
 
     /// <summary>
@@ -80,7 +76,7 @@ public static class LogPartition
             if (!double.IsFinite(beta) || beta < 0)
                 return FinFail<Seq<ExactResult>>(ExactErrors.InvalidBeta(beta, "expected a finite number >= 0"));
         if (model is IDiscreteModel discrete && UsesEnumeration(model, method))
-            return Enumeration.Sweep(discrete, betas, progress);
+            return Enumeration.Sweep(discrete, betas, progress).Bind(results => ExactResultCheck.Finite(model, results));
 
         var results = new List<ExactResult>(betas.Count);
         for (var i = 0; i < betas.Count; i++)
@@ -94,31 +90,92 @@ public static class LogPartition
         return FinSucc(results.ToSeq());
     }
 
-    private static bool UsesEnumeration(IEnergyModel model, ExactMethod method) => model switch
+    /// <summary>
+    /// The methods <see cref="ExactMethod.Auto"/> tries for <paramref name="model"/>, in order, each of which
+    /// applies to the model's kind and size (empty when none does).
+    /// </summary>
+    public static IReadOnlyList<ExactMethod> AutoOrder(IEnergyModel model)
     {
-        IsingModel ising => method == ExactMethod.Enumeration ||
-                            (method == ExactMethod.Auto && !IsingTransferMatrix.Applies(ising) && !Kaufman.Applies(ising)),
-        BernoulliRbm => method == ExactMethod.Enumeration,
-        GaussianBernoulliRbm => false,
-        IDiscreteModel => method is ExactMethod.Auto or ExactMethod.Enumeration,
-        _ => false,
+        var order = new List<ExactMethod>();
+        switch (model)
+        {
+            case IsingModel ising:
+                var transfer = IsingTransferMatrix.Applies(ising);
+                if (transfer && ising.Dimension <= SmallLattice) order.Add(ExactMethod.TransferMatrix);
+                if (Kaufman.Applies(ising)) order.Add(ExactMethod.Kaufman);
+                if (transfer && ising.Dimension > SmallLattice) order.Add(ExactMethod.TransferMatrix);
+                if (ising.Dimension <= Enumeration.MaxUnits) order.Add(ExactMethod.Enumeration);
+                break;
+            case BernoulliRbm rbm:
+                order.Add(ExactMethod.LayerSum);
+                if (rbm.Dimension <= Enumeration.MaxUnits) order.Add(ExactMethod.Enumeration);
+                break;
+            case GaussianBernoulliRbm:
+                order.Add(ExactMethod.LayerSum);
+                break;
+            case GaussianModel:
+                order.Add(ExactMethod.ClosedForm);
+                break;
+            case DoubleWell or RingEnergy or GaussianMixture2D:
+                order.Add(ExactMethod.Quadrature);
+                break;
+            case IDiscreteModel:
+                order.Add(ExactMethod.Enumeration);
+                break;
+        }
+
+        return order;
+    }
+
+    /// <summary>Runs one explicit method, unchecked (the callers check the result).</summary>
+    private static Fin<ExactResult> Run(IEnergyModel model, double beta, ExactMethod method, IProgress<double>? progress) => model switch
+    {
+        IsingModel ising => method switch
+        {
+            ExactMethod.Kaufman => Kaufman.Compute(ising, beta),
+            ExactMethod.TransferMatrix => IsingTransferMatrix.Compute(ising, beta),
+            ExactMethod.Enumeration => Enumerate(ising, beta, progress),
+            _ => NotApplicable(method, "an Ising lattice", "use kaufman, transfer-matrix or enumeration"),
+        },
+        BernoulliRbm rbm => method switch
+        {
+            ExactMethod.LayerSum => RbmExact.Compute(rbm, beta, progress),
+            ExactMethod.Enumeration => Enumerate(rbm, beta, progress),
+            _ => NotApplicable(method, "a Bernoulli RBM", "use layer-sum or enumeration"),
+        },
+        GaussianBernoulliRbm gbrbm => method == ExactMethod.LayerSum
+            ? GaussianBernoulliRbmExact.Compute(gbrbm, beta, progress)
+            : NotApplicable(method, "a Gaussian-Bernoulli RBM", "use layer-sum"),
+        GaussianModel gaussian => method switch
+        {
+            ExactMethod.ClosedForm => GaussianExact.TryCompute(gaussian, beta),
+            ExactMethod.Quadrature when gaussian.Dimension == 2 => ToyExact.Compute(gaussian, beta),
+            _ => NotApplicable(method, "a Gaussian", "use closed-form (or quadrature in 2-D)"),
+        },
+        DoubleWell or RingEnergy or GaussianMixture2D => method == ExactMethod.Quadrature
+            ? ToyExact.Compute((IContinuousModel)model, beta)
+            : NotApplicable(method, $"the {model.Kind} energy", "use quadrature"),
+        IDiscreteModel discrete => method == ExactMethod.Enumeration
+            ? Enumerate(discrete, beta, progress)
+            : NotApplicable(method, $"a {model.Kind}", "use enumeration"),
+        _ => FinFail<ExactResult>(ExactErrors.NoExactMethod(model.Kind)),
     };
 
-    private static Fin<ExactResult> Ising(IsingModel model, double beta, ExactMethod method, IProgress<double>? progress) => method switch
+    /// <summary>The error when Auto has no method to try: the model is too large for all of them, or has none.</summary>
+    private static Error NothingApplies(IEnergyModel model) => model switch
     {
-        ExactMethod.Kaufman => Kaufman.Compute(model, beta),
-        ExactMethod.TransferMatrix => IsingTransferMatrix.Compute(model, beta),
-        ExactMethod.Enumeration => Enumerate(model, beta, progress),
-        ExactMethod.Auto when model.Dimension <= SmallLattice && IsingTransferMatrix.Applies(model) => IsingTransferMatrix.Compute(model, beta),
-        ExactMethod.Auto when Kaufman.Applies(model) => Kaufman.Compute(model, beta),
-        ExactMethod.Auto when IsingTransferMatrix.Applies(model) => IsingTransferMatrix.Compute(model, beta),
-        ExactMethod.Auto when model.Dimension <= Enumeration.MaxUnits => Enumerate(model, beta, progress),
-        ExactMethod.Auto => FinFail<ExactResult>(ExactErrors.TooLarge(
-            "an Ising lattice", $"{model.Rows} x {model.Columns}",
+        IsingModel ising => ExactErrors.TooLarge(
+            "an Ising lattice", $"{ising.Rows} x {ising.Columns}",
             $"Kaufman needs a periodic lattice with field 0; the transfer matrix needs a side of at most {IsingTransferMatrix.MaxWidth} " +
-            $"and at most 2^32 updates; enumeration at most {Enumeration.MaxUnits} spins")),
-        _ => NotApplicable(method, "an Ising lattice", "use kaufman, transfer-matrix or enumeration"),
+            $"and at most 2^32 updates; enumeration at most {Enumeration.MaxUnits} spins"),
+        _ => ExactErrors.NoExactMethod(model.Kind),
     };
+
+    /// <summary>True when the sweep is one enumeration pass: enumeration requested, or the first method Auto tries.</summary>
+    private static bool UsesEnumeration(IEnergyModel model, ExactMethod method) =>
+        method == ExactMethod.Enumeration
+            ? model is IDiscreteModel
+            : method == ExactMethod.Auto && AutoOrder(model) is [ExactMethod.Enumeration];
 
     private static Fin<ExactResult> Enumerate(IDiscreteModel model, double beta, IProgress<double>? progress) =>
         Enumeration.Compute(model, beta, progress);

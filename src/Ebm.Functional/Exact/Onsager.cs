@@ -34,6 +34,12 @@ public static class Onsager
 {
     private const int PanelOrder = 32;
 
+    /// <summary>
+    /// Below this K the high-temperature series u = -2 |J| tanh K (1 + O(K^2)), c = 2 K^2 (1 + O(K^2)) is exact to
+    /// double precision, while coth 2K in the closed forms would overflow (at K below about 1e-308).
+    /// </summary>
+    private const double HighTemperatureK = 1e-100;
+
     /// <summary>T_c = 2|J| / log(1 + sqrt 2) (k_B = 1); 0 when J = 0.</summary>
     public static double CriticalTemperature(double coupling) => 2.0 * Math.Abs(coupling) / Math.Log(1.0 + Math.Sqrt(2.0));
 
@@ -54,8 +60,28 @@ public static class Onsager
         var j = Math.Abs(coupling);
         var k = (Dd)beta * j;
         if (k.Hi == 0.0) return FinSucc(new OnsagerResult(coupling, beta, Math.Log(2.0), 0.0, 0.0, 0.0));
-        var (energy, heat) = EnergyAndHeatCapacity(k);
-        return FinSucc(new OnsagerResult(coupling, beta, LogZPerSite((double)k), j * energy, heat, Magnetisation((double)k)));
+        var (energy, heat) = k.Hi < HighTemperatureK ? (-2.0 * k.Hi, 2.0 * k.Hi * k.Hi) : EnergyAndHeatCapacity(k);
+        return Finite(new OnsagerResult(coupling, beta, LogZPerSite((double)k), j * energy, heat, Magnetisation((double)k)));
+    }
+
+    /// <summary>
+    /// The result when every number is finite (f may be -infinity at beta = 0, its exact value), else an error:
+    /// the heat capacity's divergence exactly at T_c, or an overflow naming the coupling.
+    /// </summary>
+    private static Fin<OnsagerResult> Finite(OnsagerResult result)
+    {
+        if (double.IsPositiveInfinity(result.HeatCapacityPerSite))
+            return FinFail<OnsagerResult>(ExactErrors.MethodRange("onsager", "the critical point", result.Beta,
+                $"the heat capacity of the infinite lattice diverges at T_c = {ExactErrors.Number(CriticalTemperature(result.Coupling))}"));
+        var problem =
+            !double.IsFinite(result.LogZPerSite) ? "log Z per site" :
+            !double.IsFinite(result.EnergyPerSite) ? "the energy per site" :
+            !double.IsFinite(result.HeatCapacityPerSite) ? "the heat capacity per site" :
+            !double.IsFinite(result.EntropyPerSite) ? "the entropy per site" :
+            !double.IsFinite(result.FreeEnergyPerSite) && result.Beta != 0.0 ? "the free energy per site" : null;
+        return problem is null
+            ? FinSucc(result)
+            : FinFail<OnsagerResult>(ExactErrors.Overflow($"coupling (value {ExactErrors.Number(result.Coupling)}) too large", result.Beta, problem));
     }
 
     private static double LogZPerSite(double k)
@@ -118,7 +144,8 @@ public static class Onsager
         var bracket = aMinusOne + 2.0 * tanh2K * tanh2K;
         var energy = -(coth2K * bracket / a);
         var kCoth = k * coth2K;
-        var heat = 2.0 * kCoth * kCoth * (series - sech2K * sech2K * bracket) / a;
+        // (K coth 2K) ((K coth 2K) x) rather than (K coth 2K)^2 x: at K = 1e200 the square overflows while x is 0.
+        var heat = 2.0 * kCoth * (kCoth * (series - sech2K * sech2K * bracket)) / a;
         return ((double)energy, (double)heat);
     }
 

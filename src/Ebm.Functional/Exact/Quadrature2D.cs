@@ -61,14 +61,15 @@ public static class Quadrature2D
             return FinFail<QuadratureResult>(ExactErrors.MethodNotApplicable(MethodName, $"{model.Kind} of dimension {model.Dimension}", "2-D quadrature needs a model over the plane"));
         if (region.Problem() is { } problem) return FinFail<QuadratureResult>(QuadratureErrors.InvalidRegion(problem));
 
-        var xNeeded = Math.Ceiling((region.XMax - region.XMin) / region.XScale);
-        var yNeeded = Math.Ceiling((region.YMax - region.YMin) / region.YScale);
+        var xNeeded = QuadratureFields.NeededIntervals(region.XMin, region.XMax, region.XScale);
+        var yNeeded = QuadratureFields.NeededIntervals(region.YMin, region.YMax, region.YScale);
         if (Math.Max(xNeeded, yNeeded) > settings.MaxIntervals)
             return FinFail<QuadratureResult>(QuadratureErrors.TooFine(model.Kind, Math.Max(xNeeded, yNeeded), settings.MaxIntervals));
         var xIntervals = FirstIntervals(xNeeded, settings);
         var yIntervals = FirstIntervals(yNeeded, settings);
         return QuadratureGrid.Integrate(model, beta, region, xIntervals, yIntervals, ParallelNodeThreshold)
-            .Bind(first => Refine(model, beta, region, settings, first, xIntervals, yIntervals, double.PositiveInfinity));
+            .Bind(first => Refine(model, beta, region, settings, first, xIntervals, yIntervals, double.PositiveInfinity))
+            .Bind(result => ExactResultCheck.Finite(model, result.Exact).Map(_ => result));
     }
 
     /// <summary>Halves the step of the grid that gave <paramref name="coarse"/> until two successive grids agree or the limit is reached.</summary>
@@ -94,7 +95,10 @@ public static class Quadrature2D
             Math.Abs(fine.MeanEnergy - coarse.MeanEnergy),
             Math.Abs(fine.EnergyVariance - coarse.EnergyVariance),
             xIntervals,
-            yIntervals);
+            yIntervals)
+        {
+            HeatCapacityError = Math.Abs(fine.HeatCapacity - coarse.HeatCapacity),
+        };
 
     /// <summary>The smallest power of two at or above both the needed count and the minimum.</summary>
     private static int FirstIntervals(double needed, QuadratureSettings settings) =>

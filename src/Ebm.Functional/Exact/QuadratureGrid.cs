@@ -36,18 +36,26 @@ internal static class QuadratureGrid
             }, _ => { });
         }
 
-        var total = Merge(rows, 0, rows.Length, beta);
-        if (double.IsNaN(total.Weight) || double.IsNaN(total.Mean) || double.IsNaN(total.SquaredDeviations))
+        var total = Merge(rows, 0, rows.Length);
+        if (total.SawNaNEnergy)
             return FinFail<ExactResult>(QuadratureErrors.NonFiniteEnergy(model.Kind, "the energy is NaN somewhere in the integration box"));
         if (!(total.Weight > 0) || double.IsInfinity(total.Shift))
             return FinFail<ExactResult>(QuadratureErrors.NonFiniteEnergy(model.Kind, "exp(-beta E) vanishes at every grid node; the box misses the mass"));
 
-        var logZ = Math.Log(xStep * yStep) + Math.Log(total.Weight) - beta * total.Shift;
-        var variance = total.SquaredDeviations / total.Weight;
-        return FinSucc(new ExactResult(Quadrature2D.MethodName, beta, logZ, total.Mean, variance, Option<MagnetisationMoments>.None));
+        // The moments are of beta E (Row scales every energy), so C = Var(beta E) and beta U come out of order 1 at any
+        // beta; U = <beta E> / beta and Var(E) = C / beta^2 are formed last. Moments that overflow there (Var(E) ~ 1/beta^2
+        // beyond 1.8e308 at beta = 1e-300) fail, naming beta or the field, rather than as a grid that never converges.
+        var logZ = Math.Log(xStep * yStep) + Math.Log(total.Weight) - total.Shift;
+        var heatCapacity = total.SquaredDeviations / total.Weight;
+        return ExactResultCheck.Finite(model,
+            new ExactResult(Quadrature2D.MethodName, beta, logZ, total.Mean / beta, heatCapacity / beta / beta, Option<MagnetisationMoments>.None)
+            {
+                Entropy = total.Mean + logZ,
+                HeatCapacity = heatCapacity,
+            });
     }
 
-    /// <summary>The weighted moments of grid row <paramref name="j"/>, relative to the row's own smallest energy.</summary>
+    /// <summary>The weighted moments of beta E over grid row <paramref name="j"/>, relative to the row's own smallest beta E.</summary>
     private static WeightedMoments Row(
         IContinuousModel model, double beta, QuadratureRegion region, double xStep, double yStep, int j, int yIntervals, double[] energies)
     {
@@ -58,13 +66,13 @@ internal static class QuadratureGrid
         for (var i = 0; i < energies.Length; i++)
         {
             point[0] = region.XMin + i * xStep;
-            var energy = model.Energy(point);
+            var energy = beta * model.Energy(point);
             energies[i] = energy;
             if (energy < smallest) smallest = energy;
             sawNaN |= double.IsNaN(energy);
         }
 
-        if (sawNaN) return new WeightedMoments(0, double.NaN, double.NaN, double.NaN);
+        if (sawNaN) return WeightedMoments.NaNEnergy;
         if (double.IsPositiveInfinity(smallest)) return WeightedMoments.Empty;
 
         // First pass: weight and weighted mean, with Neumaier's compensated sums.
@@ -72,7 +80,7 @@ internal static class QuadratureGrid
         double weight = 0, weightCompensation = 0, moment = 0, momentCompensation = 0;
         for (var i = 0; i <= last; i++)
         {
-            var f = (i == 0 || i == last ? 0.5 : 1.0) * Math.Exp(-beta * (energies[i] - smallest));
+            var f = (i == 0 || i == last ? 0.5 : 1.0) * Math.Exp(-(energies[i] - smallest));
             AddCompensated(ref weight, ref weightCompensation, f);
             if (f > 0) AddCompensated(ref moment, ref momentCompensation, f * (energies[i] - smallest));
         }
@@ -84,7 +92,7 @@ internal static class QuadratureGrid
         double squares = 0, squaresCompensation = 0;
         for (var i = 0; i <= last; i++)
         {
-            var f = (i == 0 || i == last ? 0.5 : 1.0) * Math.Exp(-beta * (energies[i] - smallest));
+            var f = (i == 0 || i == last ? 0.5 : 1.0) * Math.Exp(-(energies[i] - smallest));
             if (f > 0)
             {
                 var deviation = energies[i] - mean;
@@ -105,29 +113,32 @@ internal static class QuadratureGrid
     }
 
     /// <summary>Pairwise merge of rows [from, to) in a fixed tree order (independent of threads).</summary>
-    private static WeightedMoments Merge(WeightedMoments[] rows, int from, int to, double beta)
+    private static WeightedMoments Merge(WeightedMoments[] rows, int from, int to)
     {
         if (to - from == 1) return rows[from];
         var middle = from + (to - from) / 2;
-        return WeightedMoments.Combine(Merge(rows, from, middle, beta), Merge(rows, middle, to, beta), beta);
+        return WeightedMoments.Combine(Merge(rows, from, middle), Merge(rows, middle, to));
     }
 
     /// <summary>
-    /// Weighted moments of a set of nodes: total weight W exp(-beta Shift), mean energy and sum of
+    /// Weighted moments of a set of nodes: total weight W exp(-Shift), mean of beta E and sum of
     /// weighted squared deviations from the mean (Chan, Golub and LeVeque, 1979).
     /// </summary>
-    private readonly record struct WeightedMoments(double Shift, double Weight, double Mean, double SquaredDeviations)
+    private readonly record struct WeightedMoments(double Shift, double Weight, double Mean, double SquaredDeviations, bool SawNaNEnergy = false)
     {
         public static WeightedMoments Empty => new(double.PositiveInfinity, 0, 0, 0);
 
-        public static WeightedMoments Combine(WeightedMoments a, WeightedMoments b, double beta)
+        /// <summary>A row where the energy was NaN at some node: it poisons every merge.</summary>
+        public static WeightedMoments NaNEnergy => new(0, double.NaN, double.NaN, double.NaN, true);
+
+        public static WeightedMoments Combine(WeightedMoments a, WeightedMoments b)
         {
-            if (double.IsNaN(a.Weight) || double.IsNaN(b.Weight)) return new WeightedMoments(0, double.NaN, double.NaN, double.NaN);
+            if (a.SawNaNEnergy || b.SawNaNEnergy) return NaNEnergy;
             if (!(a.Weight > 0)) return b;
             if (!(b.Weight > 0)) return a;
             var shift = Math.Min(a.Shift, b.Shift);
-            var scaleA = Math.Exp(-beta * (a.Shift - shift));
-            var scaleB = Math.Exp(-beta * (b.Shift - shift));
+            var scaleA = Math.Exp(-(a.Shift - shift));
+            var scaleB = Math.Exp(-(b.Shift - shift));
             double weightA = a.Weight * scaleA, weightB = b.Weight * scaleB;
             var weight = weightA + weightB;
             if (!(weight > 0)) return new WeightedMoments(shift, 0, 0, 0);

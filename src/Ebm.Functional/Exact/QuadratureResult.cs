@@ -25,15 +25,26 @@ public sealed record QuadratureResult(
     int YIntervals)
 {
     /// <summary>
-    /// The largest scaled error: max(LogZError, MeanEnergyError / (|U| + sd(E)), EnergyVarianceError / Var(E)),
-    /// i.e. the relative error of Z, of U on the scale of the energy, and of Var(E).
+    /// Estimated absolute error of C = beta^2 Var(E) (the change between the two grids); by default beta^2 times
+    /// <see cref="EnergyVarianceError"/>, which underflows where Var(E) does (beta = 1e250), so the quadrature sets it.
     /// </summary>
-    public double EstimatedError => ScaledError(Exact, LogZError, MeanEnergyError, EnergyVarianceError);
+    public double HeatCapacityError { get; init; } = ExactThermodynamics.SquareTimes(Exact.Beta, EnergyVarianceError);
+
+    /// <summary>
+    /// The largest scaled error: max(LogZError, MeanEnergyError / (|U| + sd(E)), HeatCapacityError / C),
+    /// i.e. the relative error of Z, of U on the scale of the energy, and of Var(E) (the relative error of C).
+    /// Each ratio is taken in units of kT = 1 / beta, where no term under- or overflows, and a zero error counts as 0.
+    /// </summary>
+    public double EstimatedError => ScaledError(Exact, LogZError, MeanEnergyError, HeatCapacityError);
 
     /// <summary>The scaled error of <see cref="EstimatedError"/> for any set of absolute errors.</summary>
-    internal static double ScaledError(ExactResult exact, double logZError, double meanEnergyError, double energyVarianceError)
+    internal static double ScaledError(ExactResult exact, double logZError, double meanEnergyError, double heatCapacityError)
     {
-        var energyScale = Math.Abs(exact.MeanEnergy) + Math.Sqrt(exact.EnergyVariance);
-        return Math.Max(logZError, Math.Max(meanEnergyError / energyScale, energyVarianceError / exact.EnergyVariance));
+        var beta = exact.Beta;
+        var energyScale = Math.Abs(beta * exact.MeanEnergy) + Math.Sqrt(exact.HeatCapacity);
+        return Math.Max(logZError, Math.Max(Ratio(beta * meanEnergyError, energyScale), Ratio(heatCapacityError, exact.HeatCapacity)));
     }
+
+    /// <summary>error / scale, 0 for a zero error (so 0 / 0 is no error rather than NaN).</summary>
+    private static double Ratio(double error, double scale) => error == 0.0 ? 0.0 : error / scale;
 }

@@ -39,11 +39,11 @@ public static class RbmExact
 
     /// <summary>Exact thermodynamics enumerating h and summing v analytically.</summary>
     public static Fin<ExactResult> EnumerateHidden(BernoulliRbm model, double beta, IProgress<double>? progress = null) =>
-        Check(model, beta, model.Hidden, "hidden").Map(_ => Result(RbmLayerSumProblem.EnumerateHidden(model), beta, progress));
+        Check(model, beta, model.Hidden, "hidden").Bind(_ => Result(model, RbmLayerSumProblem.EnumerateHidden(model), beta, progress));
 
     /// <summary>Exact thermodynamics enumerating v and summing h analytically.</summary>
     public static Fin<ExactResult> EnumerateVisible(BernoulliRbm model, double beta, IProgress<double>? progress = null) =>
-        Check(model, beta, model.Visible, "visible").Map(_ => Result(RbmLayerSumProblem.EnumerateVisible(model), beta, progress));
+        Check(model, beta, model.Visible, "visible").Bind(_ => Result(model, RbmLayerSumProblem.EnumerateVisible(model), beta, progress));
 
     /// <summary>
     /// log Z(beta) alone, enumerating the smaller layer: the same sum without the moments, about three times faster.
@@ -52,19 +52,34 @@ public static class RbmExact
     {
         var hidden = model.Hidden <= model.Visible;
         return Check(model, beta, hidden ? model.Hidden : model.Visible, hidden ? "hidden" : "visible")
-            .Map(_ => Run(hidden ? RbmLayerSumProblem.EnumerateHidden(model) : RbmLayerSumProblem.EnumerateVisible(model), beta, false, progress).LogWeight);
+            .Map(_ => Run(hidden ? RbmLayerSumProblem.EnumerateHidden(model) : RbmLayerSumProblem.EnumerateVisible(model), beta, false, progress).LogWeight)
+            .Bind(logZ => double.IsFinite(logZ)
+                ? FinSucc(logZ)
+                : FinFail<double>(ExactErrors.Overflow(ModelFields.TooLarge(model), beta, "log Z")));
     }
 
-    /// <summary>The layer sum of a problem: the product form where |beta a| is bounded, the stable per-unit form otherwise.</summary>
+    /// <summary>
+    /// The layer sum of a problem: the product form where |beta a| is bounded, the stable per-unit form otherwise, and
+    /// also for moments when some unit's activations are all below 1e-100 (the product form's a^2 would underflow) or
+    /// beta^2 is not a normal number.
+    /// </summary>
     internal static RbmEnergyMoments Run(RbmLayerSumProblem problem, double beta, bool withMoments, IProgress<double>? progress) =>
-        problem.ActivationBound(beta) <= RbmProductLayerSum.MaxActivation
+        problem.ActivationBound(beta) <= RbmProductLayerSum.MaxActivation &&
+        (!withMoments || (problem.SmallestActivationScale() >= TinyActivation && (beta == 0.0 || double.IsNormal(beta * beta))))
             ? RbmProductLayerSum.Run(problem, beta, withMoments, progress)
             : RbmStableLayerSum.Run(problem, beta, progress);
 
-    private static ExactResult Result(RbmLayerSumProblem problem, double beta, IProgress<double>? progress)
+    /// <summary>Activations below this have squares of 1e-200 or less, where the product form's Var(E | s) loses its digits.</summary>
+    private const double TinyActivation = 1e-100;
+
+    private static Fin<ExactResult> Result(BernoulliRbm model, RbmLayerSumProblem problem, double beta, IProgress<double>? progress)
     {
         var moments = Run(problem, beta, true, progress);
-        return new ExactResult(MethodName, beta, moments.LogWeight, moments.Mean, moments.Variance, Option<MagnetisationMoments>.None);
+        return ExactResultCheck.Finite(model, new ExactResult(MethodName, beta, moments.LogWeight, moments.Mean, moments.Variance, Option<MagnetisationMoments>.None)
+        {
+            Entropy = moments.Entropy,
+            HeatCapacity = ExactThermodynamics.HeatCapacity(beta, moments.Variance, moments.ScaledVariance, moments.LogWeight),
+        });
     }
 
     private static Fin<Unit> Check(BernoulliRbm model, double beta, int enumerated, string layer)

@@ -66,4 +66,18 @@ internal sealed class RbmLayerSumProblem
 
         return beta * bound;
     }
+
+    /// <summary>min over summed units i with a non-zero bound of |p_i| + sum_j |K_ij| (+infinity when every bound is 0).</summary>
+    public double SmallestActivationScale()
+    {
+        var smallest = double.PositiveInfinity;
+        for (var i = 0; i < Summed; i++)
+        {
+            var sum = Math.Abs(SummedBias[i]);
+            for (var j = 0; j < Enumerated; j++) sum += Math.Abs(CouplingRows[j * Summed + i]);
+            if (sum > 0) smallest = Math.Min(smallest, sum);
+        }
+
+        return smallest;
+    }
 }

@@ -16,7 +16,8 @@ namespace Ebm.Functional.Exact;
 /// fixed partition of blocks that each recompute their first x exactly, and e^(beta x) is refreshed from x
 /// at every high state (so no exponential is ever updated multiplicatively). Valid while
 /// T = beta max_i (|p_i| + sum_j |K_ij|) &lt;= <see cref="MaxActivation"/>; beyond that the caller uses
-/// <see cref="RbmStableLayerSum"/>.
+/// <see cref="RbmStableLayerSum"/>, which it also uses for the moments when beta^2 is not a normal number (the
+/// product form's beta^2 Var(E | s) would lose its digits).
 /// </remarks>
 internal static class RbmProductLayerSum
 {
@@ -27,7 +28,7 @@ internal static class RbmProductLayerSum
     private const int StrideMultiple = 8;
     private const double LogLargestDouble = 709.0;
 
-    /// <summary>log Z(beta) and, with <paramref name="withMoments"/>, U and Var(E) (otherwise they are NaN).</summary>
+    /// <summary>log Z(beta) and, with <paramref name="withMoments"/>, U, Var(E) and S (otherwise they are NaN).</summary>
     public static RbmEnergyMoments Run(RbmLayerSumProblem problem, double beta, bool withMoments, IProgress<double>? progress)
     {
         if (Vector512.IsHardwareAccelerated)
@@ -97,6 +98,7 @@ internal static class RbmProductLayerSum
         var tileExp = new double[tile * stride];
         var tileActivation = TMode.WithMoments ? new double[tile * stride] : [];
         var tileEnergy = new double[tile];
+        var betaSquared = beta * beta;
         Span<double> logProduct = stackalloc double[tile];
         Span<double> meanTerm = stackalloc double[tile];
         Span<double> varianceTerm = stackalloc double[tile];
@@ -128,10 +130,16 @@ internal static class RbmProductLayerSum
                 for (var slot = 0; slot < active; slot++)
                 {
                     var energy = tileEnergy[slot] + low.EnumeratedEnergy[row];
+                    // Given the state, the summed units' entropy is sum_i softplus(beta a_i) - beta a_i sigma(beta a_i):
+                    // two sums each bounded by m (T + log 2), so their difference loses nothing that matters.
+                    var mean = TMode.WithMoments ? -energy - meanTerm[slot] : double.NaN;
                     accumulator.Add(
                         beta * energy + logProduct[slot],
-                        TMode.WithMoments ? -energy - meanTerm[slot] : double.NaN,
-                        TMode.WithMoments ? varianceTerm[slot] : double.NaN);
+                        mean,
+                        TMode.WithMoments ? varianceTerm[slot] : double.NaN,
+                        TMode.WithMoments ? logProduct[slot] - beta * meanTerm[slot] : double.NaN,
+                        beta * mean,
+                        TMode.WithMoments ? betaSquared * varianceTerm[slot] : double.NaN);
                 }
             }
         }

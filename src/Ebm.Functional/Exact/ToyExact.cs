@@ -51,7 +51,9 @@ public static class ToyExact
 
     /// <summary>
     /// The integration box and feature scales for a double well, ring, Gaussian mixture or 2-D
-    /// Gaussian at <paramref name="beta"/> (see the remarks for the derivations); other models fail.
+    /// Gaussian at <paramref name="beta"/> (see the remarks for the derivations); other models fail, and so
+    /// does a box that no grid within the limits covers, with an error naming the model field to blame
+    /// (<see cref="QuadratureErrors.FieldOutOfRange"/>).
     /// </summary>
     public static Fin<QuadratureRegion> Region(IContinuousModel model, double beta, QuadratureSettings? settings = null)
     {
@@ -60,16 +62,19 @@ public static class ToyExact
         if (!double.IsFinite(beta) || !(beta > 0))
             return FinFail<QuadratureRegion>(ExactErrors.InvalidBeta(beta, "quadrature needs a finite beta > 0 (at beta <= 0 the integral over the plane diverges)"));
         var tail = settings.TailExponent;
-        return model switch
+        QuadratureRegion? region = model switch
         {
-            DoubleWell wells => FinSucc(DoubleWellRegion(wells, beta, tail)),
-            RingEnergy ring => FinSucc(RingRegion(ring, beta, tail)),
-            GaussianMixture2D mixture => FinSucc(MixtureRegion(mixture, beta, tail)),
-            GaussianModel { Dimension: 2 } gaussian => FinSucc(GaussianRegion(gaussian, beta, tail)),
-            _ => FinFail<QuadratureRegion>(ExactErrors.MethodNotApplicable(
-                Quadrature2D.MethodName, $"{model.Kind} of dimension {model.Dimension}",
-                "the quadrature box is known for the double well, the ring, the 2-D Gaussian mixture and 2-D Gaussians")),
+            DoubleWell wells => DoubleWellRegion(wells, beta, tail),
+            RingEnergy ring => RingRegion(ring, beta, tail),
+            GaussianMixture2D mixture => MixtureRegion(mixture, beta, tail),
+            GaussianModel { Dimension: 2 } gaussian => GaussianRegion(gaussian, beta, tail),
+            _ => null,
         };
+        return region is null
+            ? FinFail<QuadratureRegion>(ExactErrors.MethodNotApplicable(
+                Quadrature2D.MethodName, $"{model.Kind} of dimension {model.Dimension}",
+                "the quadrature box is known for the double well, the ring, the 2-D Gaussian mixture and 2-D Gaussians"))
+            : QuadratureFields.Check(model, beta, region, settings);
     }
 
     private static QuadratureRegion DoubleWellRegion(DoubleWell wells, double beta, double tail)
@@ -106,7 +111,7 @@ public static class ToyExact
         for (var k = 0; k < components; k++)
         {
             var sigma = mixture.Sigmas[k];
-            logC[k] = Math.Log(mixture.Weights[k]) - Math.Log(2.0 * Math.PI * sigma * sigma);
+            logC[k] = Math.Log(mixture.Weights[k]) - Math.Log(2.0 * Math.PI) - 2.0 * Math.Log(sigma);
             largestLogC = Math.Max(largestLogC, logC[k]);
         }
 
