@@ -31,7 +31,7 @@ public sealed class DiscreteKernelContractProperties
 
     // Stationarity says the chain cannot leave pi; primitivity says it gets there from anywhere. Every kernel is
     // primitive for every beta >= 0 drawn, beta = 0 and the degenerate models included: Metropolis accepts a
-    // tie with probability 1/2 and Wolff turns lazy when no bond can be activated (see MetropolisAcceptance, Wolff).
+    // tie with probability 7/8 and Wolff turns lazy when no bond can be activated (see MetropolisAcceptance, Wolff).
     [Property(MaxTest = 100, Arbitrary = [typeof(TinyDiscreteArbitrary)])]
     public void Every_step_matrix_is_primitive(TinyDiscreteCase c)
     {

@@ -8,7 +8,7 @@ namespace Ebm.Functional.Properties.Mcmc;
 /// <summary>
 /// The primitivity check itself: it finds the least positive power exactly (Wielandt's extreme matrices), it
 /// rejects known periodic and reducible matrices, and it rejects the kernels as they were before a tie was
-/// accepted with probability 1/2, rebuilt here with the old rule min(1, e^-x) so that the check is shown to
+/// accepted with probability 7/8, rebuilt here with the old rule min(1, e^-x) so that the check is shown to
 /// catch the defect it guards against.
 /// </summary>
 public sealed class PrimitivityCheckTests

@@ -126,20 +126,26 @@ public sealed class DiscreteKernelTests
         Assert.All(info.AcceptanceRates.ToArray(), rate => Assert.Equal(1.0, rate));
     }
 
-    // At beta = 0 every flip is a tie, accepted with probability 1/2: one sweep draws every unit fresh, as
-    // Gibbs does. (With min(1, e^0) = 1 the sweep mapped every state to its complement: period 2.)
+    // At beta = 0 every flip is a tie, accepted with probability 7/8: one sweep flips each unit independently with
+    // probability 7/8, so state 0 goes to y with probability (7/8)^|y| (1/8)^(4 - |y|). (With min(1, e^0) = 1 the
+    // sweep mapped every state to its complement: two closed classes.)
     [Fact]
-    public void Metropolis_at_beta_zero_flips_each_unit_with_probability_one_half()
+    public void Metropolis_at_beta_zero_flips_each_unit_with_probability_seven_eighths()
     {
         var model = ModelNamed("ising-2x2");
         var matrix = SingleSiteMetropolis.TransitionMatrix(model, 0.0, ScanOrder.Systematic);
-        foreach (var entry in matrix.Span) Assert.Equal(1.0 / 16, entry, 1e-15);
         var sampler = SingleSiteMetropolis.Create(model, 0.0, ScanOrder.Systematic);
         var (next, info) = sampler.Step(RngKey.FromSeed(1), sampler.Init(Repeated(model, 0, Trials)));
         var counts = new int[16];
         for (var c = 0; c < Trials; c++) counts[IndexOf(next.States.Row(c))]++;
-        var bound = FrequencyBound.Bernstein(1.0 / 16, Trials, CellDelta);
-        foreach (var count in counts) Assert.True(Math.Abs((double)count / Trials - 1.0 / 16) <= bound, $"count {count}");
-        Assert.All(info.AcceptanceRates.ToArray(), rate => Assert.Equal(0.5, rate));
+        for (var y = 0; y < 16; y++)
+        {
+            var flipped = System.Numerics.BitOperations.PopCount((uint)y);
+            var p = Math.Pow(7.0 / 8, flipped) * Math.Pow(1.0 / 8, 4 - flipped);
+            Assert.Equal(p, matrix[0, y], 1e-15);
+            Assert.True(Math.Abs((double)counts[y] / Trials - p) <= FrequencyBound.Bernstein(p, Trials, CellDelta), $"{y}: count {counts[y]}, p {p}");
+        }
+
+        Assert.All(info.AcceptanceRates.ToArray(), rate => Assert.Equal(7.0 / 8, rate));
     }
 }

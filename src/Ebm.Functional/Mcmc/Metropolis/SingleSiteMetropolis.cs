@@ -7,7 +7,7 @@ namespace Ebm.Functional.Mcmc.Metropolis;
 /// Single-site Metropolis for any <see cref="IDiscreteModel"/> (Boltzmann machine, Ising lattice, the
 /// joint (v, h) state of an RBM): each update proposes to flip one unit and accepts with probability
 /// min(1, exp(-beta dE)), dE = E(x with unit i flipped) - E(x) (Metropolis et al. 1953), except that a tie
-/// (|beta dE| &lt;= 1e-6) is accepted with probability 1/2 (Barker's rule there; see <see cref="MetropolisAcceptance"/>).
+/// (|beta dE| &lt;= 1e-6) is accepted with probability 7/8, not 1 (see <see cref="MetropolisAcceptance"/>).
 /// </summary>
 /// <remarks>
 /// <para>Target p_beta(x) ∝ exp(-beta E(x)), E = -log p~. One step is n updates: n uniformly random sites
