@@ -29,6 +29,16 @@ public sealed class DiscreteKernelContractProperties
             MarkovMatrixChecks.IsStationary(kernel.StepMatrix(c.Model, c.Beta), pi.Span, $"{kernel.Name} on {c}");
     }
 
+    // Stationarity says the chain cannot leave pi; primitivity says it gets there from anywhere. Every kernel is
+    // primitive for every beta >= 0 drawn, beta = 0 and the degenerate models included: Metropolis accepts a
+    // tie with probability 7/8 and Wolff turns lazy when no bond can be activated (see MetropolisAcceptance, Wolff).
+    [Property(MaxTest = 100, Arbitrary = [typeof(TinyDiscreteArbitrary)])]
+    public void Every_step_matrix_is_primitive(TinyDiscreteCase c)
+    {
+        foreach (var kernel in DiscreteKernelTable.AllDiscreteKernels.Where(k => k.AppliesTo(c.Model)))
+            MarkovMatrixChecks.IsPrimitive(kernel.StepMatrix(c.Model, c.Beta), $"{kernel.Name} on {c}");
+    }
+
     // A random-scan step is the n-th power of one random-site update; the update is reversible, and so is
     // any power of a pi-reversible kernel, so both are checked. Cluster moves are reversible steps themselves.
     [Property(MaxTest = 60, Arbitrary = [typeof(TinyDiscreteArbitrary)])]

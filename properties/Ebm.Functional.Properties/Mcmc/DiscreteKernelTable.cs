@@ -49,8 +49,9 @@ public static class DiscreteKernelTable
     ];
 
     /// <summary>One checkerboard sweep: the product of the colour updates, in colour order.</summary>
+    public static Mat CheckerboardSweep(IsingModel model, Func<int[], Mat> colourUpdate) =>
+        Checkerboard.ColourClasses(model).Select(colourUpdate).Aggregate(MatrixProduct.Multiply);
+
     private static Mat Sweep(IsingModel model, double beta, CheckerboardUpdate update) =>
-        Checkerboard.ColourClasses(model)
-            .Select(colour => LatticeTransitions.ColourUpdate(model, beta, update, colour))
-            .Aggregate(MatrixProduct.Multiply);
+        CheckerboardSweep(model, colour => LatticeTransitions.ColourUpdate(model, beta, update, colour));
 }

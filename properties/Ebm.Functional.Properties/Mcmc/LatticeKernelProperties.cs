@@ -12,11 +12,13 @@ namespace Ebm.Functional.Properties.Mcmc;
 /// The lattice kernels' exact transition matrices (built by enumeration from their definitions) have rows
 /// summing to 1, leave the Boltzmann distribution from <c>Enumeration.Probabilities</c> stationary, and
 /// satisfy detailed balance where the kernel is reversible: each single colour update and the cluster
-/// moves. A full checkerboard sweep (a fixed-order product) is checked for stationarity only.
+/// moves. A full checkerboard sweep (a fixed-order product) is checked for stationarity only. Every sweep and
+/// cluster move is primitive (some power strictly positive), at beta = 0, J = 0 and h = 0 too.
 /// </summary>
 /// <remarks>
 /// Lattices: 2x2 and 3x3 periodic tori (the 3x3 torus is not bipartite and gets three colours) and a
-/// 2x3 open lattice; J in [-1.5, 1.5], h in [-1, 1] (0 for cluster moves), beta in [0.05, 1.5].
+/// 2x3 open lattice; J in [-1.5, 1.5], h in [-1, 1] (0 for cluster moves), beta in [0.05, 1.5]. Primitivity
+/// also runs on the 2x4 torus, and draws the degenerate cases often (see <see cref="DegenerateCases"/>).
 /// Tolerance: an entry of a cluster-move matrix is a sum of up to 2^18 products of probabilities (one per bond
 /// subset), so its rounding error is bounded by gamma_n = n eps with n = 2^18 (Higham 2002, section 4.2):
 /// 2^18 * 2^-52 = 5.8e-11. Checkerboard entries are products of at most 9 site factors: 1e-12 covers them.
@@ -58,6 +60,42 @@ public class LatticeKernelProperties
 
                 for (var x = 0; x < pi.Length; x++) Assert.InRange(flow[x] - pi[x], -Tolerance, Tolerance);
             }
+        });
+
+    /// <summary>
+    /// Lattices for primitivity: the 2x2, 3x3 (three colours) and 2x4 tori and the 2x3 open lattice, with the
+    /// degenerate cases drawn often: J = 0 in one case of six, h = 0 in one of two (the tori then hold the
+    /// alternating-column state, every neighbour sum 0), beta = 0 in one of six, else beta in (0, 2].
+    /// </summary>
+    private static Gen<(IsingModel Model, double Beta)> DegenerateCases(bool zeroField, params (int Rows, int Columns, Boundary Boundary)[] lattices) =>
+        from lattice in Gen.Elements(lattices)
+        from coupling in Gen.Frequency((1, Gen.Constant(0)), (5, Gen.Choose(-1500, 1500)))
+        from field in Gen.Frequency((1, Gen.Constant(0)), (1, Gen.Choose(-1000, 1000)))
+        from beta in Gen.Frequency((1, Gen.Constant(0)), (5, Gen.Choose(1, 2000)))
+        select (IsingModel.Create(lattice.Rows, lattice.Columns, coupling / 1000.0, zeroField ? 0.0 : field / 1000.0, lattice.Boundary)
+            .Match(m => m, e => throw new InvalidOperationException(e.Head.Message)), beta / 1000.0);
+
+    [Property(MaxTest = 40)]
+    public Property Checkerboard_sweeps_are_primitive_at_every_beta_including_the_degenerate_cases() =>
+        Prop.ForAll(Arb.From(DegenerateCases(zeroField: false, (2, 2, Boundary.Periodic), (3, 3, Boundary.Periodic), (2, 4, Boundary.Periodic), (2, 3, Boundary.Open))), t =>
+        {
+            var (model, beta) = t;
+            var pi = Exact(model, beta);
+            foreach (var update in new[] { CheckerboardUpdate.Metropolis, CheckerboardUpdate.HeatBath })
+            {
+                var sweep = DiscreteKernelTable.CheckerboardSweep(model, colour => LatticeTransitions.ColourUpdate(model, beta, update, colour));
+                MarkovMatrixChecks.IsStationary(sweep, pi.Span, $"{update} on {model} beta={beta}");
+                MarkovMatrixChecks.IsPrimitive(sweep, $"{update} on {model} beta={beta}");
+            }
+        });
+
+    [Property(MaxTest = 30)]
+    public Property Cluster_moves_are_primitive_at_every_beta_including_the_degenerate_cases() =>
+        Prop.ForAll(Arb.From(DegenerateCases(zeroField: true, (2, 2, Boundary.Periodic), (2, 3, Boundary.Open))), t =>
+        {
+            var (model, beta) = t;
+            foreach (var single in new[] { false, true })
+                MarkovMatrixChecks.IsPrimitive(LatticeTransitions.Cluster(model, beta, single), $"{(single ? "wolff" : "swendsen-wang")} on {model} beta={beta}");
         });
 
     [Property(MaxTest = 6)]
@@ -107,6 +145,7 @@ public class LatticeKernelProperties
             AssertRowsSumToOne(k, ClusterTolerance);
             AssertStationary(pi, k, ClusterTolerance);
             AssertDetailedBalance(pi, k, ClusterTolerance);
+            MarkovMatrixChecks.IsPrimitive(k, $"{(single ? "wolff" : "swendsen-wang")} on {model} beta={beta}");
         }
     }
 

@@ -3,7 +3,8 @@ using Ebm.Functional.Numerics;
 namespace Ebm.Functional.Properties.Mcmc;
 
 /// <summary>
-/// The three exact laws of a Markov kernel on a finite space, each throwing with the worst offending entry.
+/// The exact laws of a Markov kernel on a finite space, each throwing with the worst offending entry: rows are
+/// distributions, pi is stationary, detailed balance, and primitivity (irreducible and aperiodic).
 /// </summary>
 /// <remarks>
 /// The matrices are products of at most 3 x 6 = 18 factors per path summed over at most 2^9 paths
@@ -40,6 +41,20 @@ public static class MarkovMatrixChecks
             for (var x = 0; x < k.Rows; x++) flow += pi[x] * k[x, y];
             if (Math.Abs(flow - pi[y]) > Tolerance) throw new Exception($"{what}: (pi K)[{y}] = {flow}, pi[{y}] = {pi[y]}");
         }
+    }
+
+    /// <summary>
+    /// Some power of K is strictly positive, decided exactly on the support (see <see cref="SupportPattern"/>): every
+    /// state reaches every state and the chain has period 1, so the distribution of the chain converges to pi from
+    /// any start. The message says which of the two fails: a state that cannot be reached, or the period.
+    /// </summary>
+    public static void IsPrimitive(Mat k, string what)
+    {
+        var support = SupportPattern.Of(k);
+        if (support.IsPrimitive()) return;
+        if (support.UnreachablePair() is var (from, to))
+            throw new Exception($"{what}: reducible, state {to} cannot be reached from state {from}");
+        throw new Exception($"{what}: irreducible but periodic, period {support.Period()}");
     }
 
     /// <summary>pi(x) K(x, y) = pi(y) K(y, x) for every pair.</summary>

@@ -14,14 +14,14 @@ public sealed record TemperingCase(IDiscreteModel Model, double[] Betas, string 
     public override string ToString() => $"{Description} betas=[{string.Join(", ", Betas)}]";
 }
 
-/// <summary>Generators of <see cref="TemperingCase"/>: product spaces of at most 2^9 states.</summary>
+/// <summary>Generators of <see cref="TemperingCase"/>: product spaces of at most 2^9 states; the ladder starts at beta = 0 in one case of four.</summary>
 public static class TemperingArbitrary
 {
     /// <summary>Random Boltzmann machines (both conventions, parameters in [-1.5, 1.5]) with random ladders.</summary>
     public static Arbitrary<TemperingCase> Case() => Arb.From(
         from machine in BoltzmannArbitrary.Cases(3, 1.5).Where(c => c.Model.Dimension >= 2)
         from rungs in Gen.Choose(2, 3)
-        from first in Gen.Choose(0, 500)
+        from first in Gen.Frequency((1, Gen.Constant(0)), (3, Gen.Choose(0, 500)))
         from gaps in Gen.ArrayOf(Gen.Choose(1, 1000), rungs - 1)
         select new TemperingCase(machine.Model, Ladder(first, gaps), machine.ToString()));
 
@@ -36,7 +36,8 @@ public static class TemperingArbitrary
 
 /// <summary>
 /// Parallel tempering leaves prod_r p_{beta_r} invariant: each swap sweep is stochastic and reversible
-/// with respect to it, and a full step with any local kernel of the table is stochastic and stationary.
+/// with respect to it, and a full step with any local kernel of the table is stochastic, stationary and
+/// primitive (the product chain reaches every tuple of states, a rung at beta = 0 included).
 /// </summary>
 public sealed class TemperingProperties
 {
@@ -54,7 +55,7 @@ public sealed class TemperingProperties
     }
 
     [Property(MaxTest = 15, Arbitrary = [typeof(TemperingArbitrary)])]
-    public void A_full_step_with_every_local_kernel_leaves_the_product_invariant(TemperingCase c)
+    public void A_full_step_with_every_local_kernel_leaves_the_product_invariant_and_is_primitive(TemperingCase c)
     {
         var pi = TemperingMatrices.ProductDistribution(c.Model, c.Betas);
         foreach (var kernel in DiscreteKernelTable.AllDiscreteKernels.Where(k => k.AppliesTo(c.Model)))
@@ -62,8 +63,28 @@ public sealed class TemperingProperties
             var step = TemperingMatrices.Step(c.Model, c.Betas, beta => kernel.StepMatrix(c.Model, beta));
             MarkovMatrixChecks.RowsAreDistributions(step, $"pt({kernel.Name}) on {c}");
             MarkovMatrixChecks.IsStationary(step, pi.Span, $"pt({kernel.Name}) on {c}");
+            MarkovMatrixChecks.IsPrimitive(step, $"pt({kernel.Name}) on {c}");
         }
     }
+
+    // The lattice kernels on the 2x2 torus at h = 0 (the alternating-column state's lattice, 16 states, so two
+    // rungs make 256 product states), J in [-1.5, 1.5] or 0, the cold rung up to 2, the hot rung at 0 in one case of three.
+    [Property(MaxTest = 12)]
+    public Property Tempered_lattice_kernels_are_primitive_on_the_2x2_torus() =>
+        Prop.ForAll(Arb.From(
+            from coupling in Gen.Frequency((1, Gen.Constant(0)), (5, Gen.Choose(-1500, 1500)))
+            from hot in Gen.Frequency((1, Gen.Constant(0)), (2, Gen.Choose(1, 1000)))
+            from gap in Gen.Choose(1, 1000)
+            select (coupling / 1000.0, new[] { hot / 1000.0, (hot + gap) / 1000.0 })), t =>
+        {
+            var (coupling, betas) = t;
+            var model = IsingModel.Create(2, 2, coupling, 0.0, Boundary.Periodic).Match(m => m, e => throw new InvalidOperationException(e.Head.Message));
+            foreach (var kernel in DiscreteKernelTable.AllDiscreteKernels.Where(k => k.AppliesTo(model)))
+            {
+                var step = TemperingMatrices.Step(model, betas, beta => kernel.StepMatrix(model, beta));
+                MarkovMatrixChecks.IsPrimitive(step, $"pt({kernel.Name}) on the 2x2 torus J={coupling} betas=[{string.Join(", ", betas)}]");
+            }
+        });
 
     // The swap probability is written independently here from the product weights: moving (x, y) at
     // (beta_r, beta_{r+1}) to (y, x) multiplies the weight by exp(-beta_r E(y) - beta_{r+1} E(x) + beta_r E(x) + beta_{r+1} E(y)).

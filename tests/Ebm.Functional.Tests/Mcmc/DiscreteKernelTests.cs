@@ -15,8 +15,8 @@ namespace Ebm.Functional.Tests.Mcmc;
 public sealed class DiscreteKernelTests
 {
     // One-step frequency test: n = 20,000 chains start at x and take one step; each of the 16 cells of the
-    // row must be within Bernstein's bound at delta = 1e-9 per cell. Over 4 kernels x 3 models x 3 starts
-    // x 16 cells = 576 cells the chance of a false failure is below 6e-7.
+    // row must be within Bernstein's bound at delta = 1e-9 per cell. Over 4 kernels x 4 models x 3 starts
+    // x 16 cells = 768 cells the chance of a false failure is below 8e-7.
     private const int Trials = 20_000;
     private const double CellDelta = 1e-9;
     private const double Beta = 0.8;
@@ -26,6 +26,7 @@ public sealed class DiscreteKernelTests
         "binary-machine" => BoltzmannRandom.Create(31, 4, StateConvention.Binary, couplingScale: 1.5),
         "spin-machine" => BoltzmannRandom.Create(32, 4, StateConvention.Spin, couplingScale: 0.8),
         "ising-2x2" => IsingModel.Create(2, 2, 0.6, 0.2, Boundary.Periodic).Match(m => m, e => throw new InvalidOperationException(e.Head.Message)),
+        "ising-2x2-ties" => IsingModel.Create(2, 2, 0.6, 0.0, Boundary.Periodic).Match(m => m, e => throw new InvalidOperationException(e.Head.Message)),
         _ => throw new ArgumentException(name),
     };
 
@@ -33,7 +34,7 @@ public sealed class DiscreteKernelTests
     {
         var data = new TheoryData<string, string>();
         foreach (var kernel in DiscreteKernelTable.AllDiscreteKernels)
-        foreach (var model in new[] { "binary-machine", "spin-machine", "ising-2x2" })
+        foreach (var model in new[] { "binary-machine", "spin-machine", "ising-2x2", "ising-2x2-ties" })
             data.Add(kernel.Name, model);
         return data;
     }
@@ -125,15 +126,26 @@ public sealed class DiscreteKernelTests
         Assert.All(info.AcceptanceRates.ToArray(), rate => Assert.Equal(1.0, rate));
     }
 
+    // At beta = 0 every flip is a tie, accepted with probability 7/8: one sweep flips each unit independently with
+    // probability 7/8, so state 0 goes to y with probability (7/8)^|y| (1/8)^(4 - |y|). (With min(1, e^0) = 1 the
+    // sweep mapped every state to its complement: two closed classes.)
     [Fact]
-    public void Metropolis_at_beta_zero_accepts_every_flip()
+    public void Metropolis_at_beta_zero_flips_each_unit_with_probability_seven_eighths()
     {
         var model = ModelNamed("ising-2x2");
+        var matrix = SingleSiteMetropolis.TransitionMatrix(model, 0.0, ScanOrder.Systematic);
         var sampler = SingleSiteMetropolis.Create(model, 0.0, ScanOrder.Systematic);
-        var start = sampler.Init(Repeated(model, 0, 8));
-        var (next, info) = sampler.Step(RngKey.FromSeed(1), start);
-        for (var c = 0; c < 8; c++) Assert.Equal(15, IndexOf(next.States.Row(c)));
-        Assert.All(info.AcceptanceRates.ToArray(), rate => Assert.Equal(1.0, rate));
-        Assert.All(info.FlipFractions.ToArray(), rate => Assert.Equal(1.0, rate));
+        var (next, info) = sampler.Step(RngKey.FromSeed(1), sampler.Init(Repeated(model, 0, Trials)));
+        var counts = new int[16];
+        for (var c = 0; c < Trials; c++) counts[IndexOf(next.States.Row(c))]++;
+        for (var y = 0; y < 16; y++)
+        {
+            var flipped = System.Numerics.BitOperations.PopCount((uint)y);
+            var p = Math.Pow(7.0 / 8, flipped) * Math.Pow(1.0 / 8, 4 - flipped);
+            Assert.Equal(p, matrix[0, y], 1e-15);
+            Assert.True(Math.Abs((double)counts[y] / Trials - p) <= FrequencyBound.Bernstein(p, Trials, CellDelta), $"{y}: count {counts[y]}, p {p}");
+        }
+
+        Assert.All(info.AcceptanceRates.ToArray(), rate => Assert.Equal(7.0 / 8, rate));
     }
 }

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using Ebm.Functional.Mcmc.Metropolis;
 using Ebm.Functional.Models;
 using Ebm.Functional.Numerics;
 using Ebm.Functional.Prng;
@@ -14,7 +15,8 @@ namespace Ebm.Functional.Mcmc.Lattice;
 /// <para>Target p(s) ∝ exp(-beta E(s)), E(s) = -J sum_bonds s_i s_j - h sum_i s_i. A site's update depends
 /// only on its spin s_i and its neighbour sum n_i in {-4..4} (local field f_i = J n_i + h), so the flip
 /// probabilities are tabulated once per (beta, J, h) for the 2 x 9 cases: Metropolis
-/// min(1, exp(-2 beta s_i f_i)), heat bath 1 / (1 + exp(2 beta s_i f_i)). A flip is taken when the 32-bit
+/// min(1, exp(-2 beta s_i f_i)) with 7/8 at a tie f_i = 0 (<see cref="MetropolisAcceptance"/>), heat bath
+/// 1 / (1 + exp(2 beta s_i f_i)). A flip is taken when the 32-bit
 /// word x of the site's random draw satisfies x &lt; ceil(2^32 p), i.e. exactly when the uniform x / 2^32 is
 /// below p; the realised flip probability is p rounded up to a multiple of 2^-32.</para>
 /// <para>Colours: the checkerboard (r + c) mod 2 on open lattices and on periodic lattices with even
@@ -25,6 +27,10 @@ namespace Ebm.Functional.Mcmc.Lattice;
 /// single-site kernels on sites that do not interact); a full sweep, a fixed-order product, is not, but
 /// leaves p stationary (Metropolis et al. 1953; Glauber 1963; for the checkerboard decomposition see
 /// Landau and Binder, "A Guide to Monte Carlo Simulations in Statistical Physics", 2014, ch. 5).</para>
+/// <para>Irreducibility: a tie is accepted with probability 7/8, not 1. With min(1, e^0) = 1 every site of
+/// the alternating-column state of a periodic lattice at h = 0 (neighbour sum 0) flips with certainty, and
+/// the sweep moves it to its mirror image and back forever at E = 0 whatever beta; at beta = 0 every sweep
+/// would flip the whole lattice. Both chains are irreducible and aperiodic for every beta &gt;= 0.</para>
 /// <para>Randomness: chain c uses key.FoldIn(c); the k-th site of colour g reads word k mod 4 of Philox
 /// block offset_g + k / 4, so a sweep is bit-identical for any thread count.</para>
 /// <example><code>
@@ -72,7 +78,7 @@ public static class Checkerboard
             {
                 var x = -2.0 * beta * spin * (model.Coupling * n + model.Field);
                 table[spinIndex * SumCases + n + 4] = update == CheckerboardUpdate.Metropolis
-                    ? (x >= 0 ? 1.0 : Math.Exp(x))
+                    ? MetropolisAcceptance.Probability(-x)
                     : Sigmoid(x);
             }
         }

@@ -1,3 +1,4 @@
+using Ebm.Functional.Mcmc.Metropolis;
 using Ebm.Functional.Models;
 using Ebm.Functional.Numerics;
 
@@ -14,7 +15,14 @@ internal static class LatticeTransitions
     /// The update of one colour class: sites of the class move independently, site i to the opposite spin
     /// with the Metropolis or heat-bath probability at its local field f_i = J n_i + h; other sites stay.
     /// </summary>
-    public static Mat ColourUpdate(IsingModel model, double beta, CheckerboardUpdate update, IReadOnlyList<int> sites)
+    public static Mat ColourUpdate(IsingModel model, double beta, CheckerboardUpdate update, IReadOnlyList<int> sites) =>
+        ColourUpdate(model, beta, update == CheckerboardUpdate.Metropolis ? MetropolisAcceptance.Probability : x => 1.0 / (1.0 + Math.Exp(x)), sites);
+
+    /// <summary>
+    /// The update of one colour class with any single-site rule: site i flips with probability
+    /// <paramref name="flipProbability"/>(beta dE_i), dE_i = 2 s_i f_i, independently of the other sites of the class.
+    /// </summary>
+    public static Mat ColourUpdate(IsingModel model, double beta, Func<double, double> flipProbability, IReadOnlyList<int> sites)
     {
         var n = model.Dimension;
         var size = 1 << n;
@@ -24,13 +32,7 @@ internal static class LatticeTransitions
             for (var x = 0; x < size; x++)
             {
                 Decode(x, state);
-                var flipProbabilities = sites.Select(i =>
-                {
-                    var dE = 2.0 * state[i] * model.LocalField(state, i);
-                    return update == CheckerboardUpdate.Metropolis
-                        ? Math.Min(1.0, Math.Exp(-beta * dE))
-                        : 1.0 / (1.0 + Math.Exp(beta * dE));
-                }).ToArray();
+                var flipProbabilities = sites.Select(i => flipProbability(beta * (2.0 * state[i] * model.LocalField(state, i)))).ToArray();
                 for (var pattern = 0; pattern < 1 << sites.Count; pattern++)
                 {
                     var probability = 1.0;
@@ -51,7 +53,8 @@ internal static class LatticeTransitions
     /// <summary>
     /// Swendsen-Wang (<paramref name="singleCluster"/> false) or Wolff (true) by the Fortuin-Kasteleyn
     /// sum: over every subset A of the satisfied bond terms, weight p^|A| (1-p)^(|sat|-|A|); then SW flips
-    /// each cluster of A with probability 1/2, Wolff picks a seed uniformly and flips the seed's cluster.
+    /// each cluster of A with probability 1/2, Wolff picks a seed uniformly and flips the seed's cluster
+    /// (with probability 1/2 when no bond can be activated: p = 0 or no bond terms).
     /// </summary>
     public static Mat Cluster(IsingModel model, double beta, bool singleCluster)
     {
@@ -59,6 +62,7 @@ internal static class LatticeTransitions
         var size = 1 << n;
         var bonds = new LatticeGeometry(model).BondTerms().ToArray();
         var p = 1.0 - Math.Exp(-2.0 * Math.Abs(beta * model.Coupling));
+        var seedFlip = p == 0.0 || bonds.Length == 0 ? 0.5 : 1.0;
         return Mat.Create(size, size, k =>
         {
             for (var x = 0; x < size; x++)
@@ -75,7 +79,11 @@ internal static class LatticeTransitions
                     var clusters = Roots(label);
                     if (singleCluster)
                     {
-                        for (var seed = 0; seed < n; seed++) k[x * size + FlipLabel(x, label, label[seed])] += weight / n;
+                        for (var seed = 0; seed < n; seed++)
+                        {
+                            k[x * size + FlipLabel(x, label, label[seed])] += seedFlip * weight / n;
+                            k[x * size + x] += (1.0 - seedFlip) * weight / n;
+                        }
                     }
                     else
                     {

@@ -16,8 +16,16 @@ namespace Ebm.Functional.Mcmc.Lattice;
 /// cluster first). Near the critical point beta_c = ln(1 + sqrt 2) / 2 it has far shorter
 /// autocorrelation times than single-site updates. A field h != 0 is refused (an error value);
 /// J &lt; 0 is handled by the rule in <see cref="ClusterBonds"/>.</para>
-/// <para>Randomness: chain c uses key.FoldIn(c), split into a seed key (draw 0 picks the seed) and a
-/// bond key (the bond tried from site i through slot k reads draw 4 i + k).</para>
+/// <para>Irreducibility: a Wolff step always flips at least the seed, so when no bond can ever be activated
+/// (beta J = 0, or a lattice without bond terms) every cluster is one site and the plain move would flip one
+/// random spin per step, a chain of period 2 (the parity of M alternates). There the seed is flipped with
+/// probability 1/2 instead: the lazy version of the same symmetric move, which keeps the uniform target
+/// (Levin, Peres and Wilmer, "Markov Chains and Mixing Times", 2009, section 1.3). Whenever a bond can
+/// be activated (0 &lt; p &lt; 1) the plain move is kept, bit for bit: it is irreducible (single-site
+/// clusters reach every state) and aperiodic (a satisfied bond i-j can be flipped in one step as a
+/// cluster or in two as two single sites, so return times 1 + r and 2 + r have gcd 1).</para>
+/// <para>Randomness: chain c uses key.FoldIn(c), split into a seed key (draw 0 picks the seed, draw 1 is
+/// the lazy coin) and a bond key (the bond tried from site i through slot k reads draw 4 i + k).</para>
 /// </remarks>
 public static class Wolff
 {
@@ -28,31 +36,45 @@ public static class Wolff
         if (model.Field != 0.0) return LatticeErrors.FieldNotSupported("Wolff", model.Field);
         var geometry = new LatticeGeometry(model);
         var activation = ClusterBonds.ActivationProbability(model, beta);
+        var lazy = SingleSitesOnly(geometry, activation);
         return new Sampler<Mat, IsingChains, ClusterInfo>(
             "wolff",
             states => IsingChains.FromStates(model, states),
-            (key, state) => Step(key, state, beta * model.Coupling, geometry, activation));
+            (key, state) => Step(key, state, beta * model.Coupling, geometry, activation, lazy));
     }
 
-    private static (IsingChains, ClusterInfo) Step(RngKey key, IsingChains state, double coupling, LatticeGeometry geometry, double activation)
+    /// <summary>Whether no bond can ever be activated, so that every cluster is a single site and the step is made lazy.</summary>
+    private static bool SingleSitesOnly(LatticeGeometry geometry, double activation) => activation == 0.0 || !geometry.BondTerms().Any();
+
+    private static (IsingChains, ClusterInfo) Step(RngKey key, IsingChains state, double coupling, LatticeGeometry geometry, double activation, bool lazy)
     {
         var chains = state.Chains;
         var stride = state.Stride;
         var spins = state.Buffer.ToArray();
         var sizes = new double[chains];
-                Parallel.For(0, chains, c =>
+        Parallel.For(0, chains, c =>
         {
             var (seedKey, bondKey) = key.FoldIn(c).Split();
-            sizes[c] = FlipCluster(seedKey, bondKey, spins.AsSpan(c * stride, stride), geometry, coupling, activation);
+            var row = spins.AsSpan(c * stride, stride);
+            sizes[c] = lazy ? FlipSeedHalfTheTime(seedKey, row, geometry.Sites) : FlipCluster(seedKey, bondKey, row, geometry, coupling, activation);
         });
         var result = IsingChains.FromBuffer(state.Model, geometry, chains, spins);
-        return (result, new ClusterInfo(Vec.Filled(chains, 1.0), Vec.From(sizes)));
+        return (result, new ClusterInfo(Vec.Filled(chains, lazy ? 0.5 : 1.0), Vec.From(sizes)));
     }
+
+    private static int FlipSeedHalfTheTime(RngKey seedKey, Span<sbyte> row, int sites)
+    {
+        var seed = SeedSite(seedKey, sites);
+        if (seedKey.UniformAt(1) < 0.5) row[seed] = (sbyte)-row[seed];
+        return 1;
+    }
+
+    private static int SeedSite(RngKey seedKey, int sites) => Math.Min(sites - 1, (int)(seedKey.UniformAt(0) * sites));
 
     private static int FlipCluster(RngKey seedKey, RngKey bondKey, Span<sbyte> row, LatticeGeometry geometry, double coupling, double activation)
     {
         var sites = geometry.Sites;
-        var seed = Math.Min(sites - 1, (int)(seedKey.UniformAt(0) * sites));
+        var seed = SeedSite(seedKey, sites);
         var inCluster = new bool[sites + 1];
         inCluster[sites] = true;
         var stack = new Stack<int>();

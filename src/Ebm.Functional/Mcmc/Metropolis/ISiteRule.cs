@@ -2,7 +2,7 @@ namespace Ebm.Functional.Mcmc.Metropolis;
 
 /// <summary>
 /// A single-site update that moves unit i to its other value with a probability that depends on the
-/// state: Metropolis uses min(1, exp(-beta dE)), heat bath sigmoid(-beta dE).
+/// state: Metropolis uses min(1, exp(-beta dE)) (7/8 at a tie), heat bath sigmoid(-beta dE).
 /// </summary>
 internal interface ISiteRule
 {

@@ -6,11 +6,14 @@ namespace Ebm.Functional.Mcmc.Metropolis;
 /// <summary>
 /// Single-site Metropolis for any <see cref="IDiscreteModel"/> (Boltzmann machine, Ising lattice, the
 /// joint (v, h) state of an RBM): each update proposes to flip one unit and accepts with probability
-/// min(1, exp(-beta dE)), dE = E(x with unit i flipped) - E(x) (Metropolis et al. 1953).
+/// min(1, exp(-beta dE)), dE = E(x with unit i flipped) - E(x) (Metropolis et al. 1953), except that a tie
+/// (|beta dE| &lt;= 1e-6) is accepted with probability 7/8, not 1 (see <see cref="MetropolisAcceptance"/>).
 /// </summary>
 /// <remarks>
 /// <para>Target p_beta(x) ∝ exp(-beta E(x)), E = -log p~. One step is n updates: n uniformly random sites
 /// (<see cref="ScanOrder.Random"/>) or one sweep 0..n-1 (<see cref="ScanOrder.Systematic"/>).</para>
+/// <para>Irreducible and aperiodic for every beta &gt;= 0: with min(1, e^-x) at ties, beta = 0 (or a model whose
+/// flips all leave E unchanged) would flip every unit with certainty, a chain of period 2.</para>
 /// <para>Reversibility: each single-site update satisfies detailed balance, so one random-site update
 /// (1/n) sum_i K_i does, and the random-scan step (its n-th power) does too. A systematic sweep
 /// K_0 ... K_{n-1} leaves p_beta invariant but is not reversible.</para>

@@ -9,8 +9,8 @@ namespace Ebm.Functional.Tests.Mcmc.Lattice;
 /// The lattice kernels' Step implements their exact transition matrix: n = 20,000 chains all start from
 /// one state x and take one step; each empirical frequency of y must lie within 5 binomial standard
 /// errors sqrt(K(x,y)(1-K(x,y))/n) (plus 1e-3 for cells of probability near 0) of K(x,y). Per cell
-/// delta &lt; 6e-7 by the normal tail, so over the at most 64 cells of a row a false failure has probability
-/// below 4e-5. Also: cached energies equal the model's, and results do not depend on the thread count.
+/// delta &lt; 6e-7 by the normal tail, so over the at most 512 cells of a row (the 3x3 torus) a false failure has
+/// probability below 3e-4. Also: cached energies equal the model's, and results do not depend on the thread count.
 /// </summary>
 public sealed class LatticeKernelTests
 {
@@ -25,6 +25,9 @@ public sealed class LatticeKernelTests
         { 2, 3, -0.6, -0.2, Boundary.Open, CheckerboardUpdate.HeatBath, 40 },
         { 2, 2, 0.7, 0.4, Boundary.Periodic, CheckerboardUpdate.Metropolis, 6 },
         { 3, 2, 0.5, 0.0, Boundary.Periodic, CheckerboardUpdate.HeatBath, 21 },
+        { 2, 2, 1.0, 0.0, Boundary.Periodic, CheckerboardUpdate.Metropolis, 5 },
+        { 2, 4, 1.0, 0.0, Boundary.Periodic, CheckerboardUpdate.Metropolis, 0b0101_0101 },
+        { 3, 3, 0.8, 0.0, Boundary.Periodic, CheckerboardUpdate.Metropolis, 0b010_101_010 },
     };
 
     [Theory]
@@ -50,6 +53,40 @@ public sealed class LatticeKernelTests
         var k = LatticeTransitions.Cluster(model, beta, wolff);
         var sampler = (wolff ? Wolff.Create(model, beta) : SwendsenWang.Create(model, beta)).Match(s => s, e => throw new InvalidOperationException(e.Message));
         AssertRowMatches(model, k, start, s => sampler.Step(RngKey.FromSeed(12), sampler.Init(s)).State);
+    }
+
+    // Where no bond can be activated (beta J = 0) every Wolff cluster is one site, and the step flips it with
+    // probability 1/2 (otherwise one flip per step alternates the parity of M forever).
+    [Theory]
+    [InlineData(0.0, 1.0, 6)]
+    [InlineData(0.4, 0.0, 9)]
+    public void Wolff_without_activatable_bonds_flips_the_seed_half_the_time(double beta, double coupling, int start)
+    {
+        var model = Model(2, 2, coupling, 0.0, Boundary.Periodic);
+        var k = LatticeTransitions.Cluster(model, beta, singleCluster: true);
+        Assert.Equal(0.5, k[start, start], 1e-15);
+        var sampler = Wolff.Create(model, beta).Match(s => s, e => throw new InvalidOperationException(e.Message));
+        AssertRowMatches(model, k, start, s => sampler.Step(RngKey.FromSeed(13), sampler.Init(s)).State);
+        var (_, info) = sampler.Step(RngKey.FromSeed(14), sampler.Init(Mat.Create(3, 4, d => d.Fill(1.0))));
+        Assert.All(info.AcceptanceRates.ToArray(), rate => Assert.Equal(0.5, rate));
+    }
+
+    // In the alternating-column state of the 4x4 torus at h = 0 every neighbour sum is 0: the 8 proposals of the
+    // first colour are ties, each accepted with probability exactly 7/8 (threshold 7 * 2^29 of 2^32), so the sweep's
+    // mean acceptance lies in [7/16, 15/16]. The old rule accepted all 16 (1.0) and moved to the mirror state.
+    [Fact]
+    public void Checkerboard_Metropolis_accepts_a_tie_with_probability_seven_eighths()
+    {
+        var model = Model(4, 4, 1.0, 0.0, Boundary.Periodic);
+        var alternatingColumns = Mat.Create(2, 16, d =>
+        {
+            for (var i = 0; i < d.Length; i++) d[i] = i % 2 == 0 ? 1.0 : -1.0;
+        });
+        var sampler = Checkerboard.Create(model, 0.44, CheckerboardUpdate.Metropolis);
+        var init = sampler.Init(alternatingColumns);
+        Assert.All(init.Energies.ToArray(), e => Assert.Equal(0.0, e));
+        var (_, info) = sampler.Step(RngKey.FromSeed(15), init);
+        Assert.All(info.AcceptanceRates.ToArray(), rate => Assert.InRange(rate, 7.0 / 16, 15.0 / 16));
     }
 
     [Fact]
