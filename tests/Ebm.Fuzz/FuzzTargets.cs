@@ -27,9 +27,9 @@ public static class FuzzTargets
     }
 
     /// <summary>A model file: a model that serializes and reads back equal, or expected errors.</summary>
-    public static void Model(byte[] input)
+    public static void Model(ReadOnlyMemory<byte> file)
     {
-        foreach (var model in ReaderOutcome.Check(ModelFile.Parse(input), ReaderCatalogues.Model, "model file"))
+        foreach (var model in ReaderOutcome.Check(ModelFile.Parse(file), ReaderCatalogues.Model, "model file"))
         {
             var json = ModelFile.Serialize(model);
             var again = ReaderOutcome.Check(ModelFile.Parse(json), ReaderCatalogues.Model, "saved model file");
@@ -39,14 +39,21 @@ public static class FuzzTargets
     }
 
     /// <summary>
-    /// A binary data file (the format of <c>--data</c>): the first byte picks the width (1 to 8 values a row), the
-    /// rest is the file. A matrix of that width holding only 0 and 1, or expected errors.
+    /// The data target's input: the first byte picks the width (1 + byte mod 8 values a row, so '2' is 3),
+    /// the rest is the data file; an empty input is no file.
     /// </summary>
     public static void Data(byte[] input)
     {
-        if (input.Length == 0) return;
-        var columns = 1 + input[0] % 8;
-        foreach (var data in ReaderOutcome.Check(DataFile.ParseBinary("data.txt", input.AsMemory(1), columns), ReaderCatalogues.Data, "data file"))
+        if (input.Length > 0) Data(input.AsMemory(1), 1 + input[0] % 8);
+    }
+
+    /// <summary>
+    /// A binary data file (the format of <c>--data</c>) read with rows of <paramref name="columns"/> values: a matrix
+    /// of that width holding only 0 and 1, or expected errors.
+    /// </summary>
+    public static void Data(ReadOnlyMemory<byte> file, int columns)
+    {
+        foreach (var data in ReaderOutcome.Check(DataFile.ParseBinary("data.txt", file, columns), ReaderCatalogues.Data, "data file"))
         {
             if (data.Rows < 1 || data.Columns != columns) throw new FuzzFinding($"data file: read {data.Rows} x {data.Columns}, expected rows of {columns}");
             foreach (var x in data.Span)
@@ -55,9 +62,9 @@ public static class FuzzTargets
     }
 
     /// <summary>A schedule file: points from exactly 0 to exactly 1, finite and strictly increasing, or expected errors.</summary>
-    public static void Schedule(byte[] input)
+    public static void Schedule(ReadOnlyMemory<byte> file)
     {
-        foreach (var schedule in ReaderOutcome.Check(ScheduleFile.Parse("schedule.txt", input), ReaderCatalogues.Schedule, "schedule file"))
+        foreach (var schedule in ReaderOutcome.Check(ScheduleFile.Parse("schedule.txt", file), ReaderCatalogues.Schedule, "schedule file"))
         {
             var points = schedule.Points.Span;
             if (points.Length < 2) throw new FuzzFinding($"schedule file: {points.Length} points");

@@ -44,7 +44,7 @@ public static class OptionsHarness
         var stdout = new StringWriter();
         var stderr = new StringWriter();
         var code = EbmCommandLine.Run(args, stdout, stderr);
-        Check(args, code, stdout.ToString(), stderr.ToString());
+        CheckOutcome(args, code, stdout.ToString(), stderr.ToString());
     }
 
     /// <summary>The bounded argument vector of <paramref name="input"/>, or null when it names no command.</summary>
@@ -70,7 +70,8 @@ public static class OptionsHarness
         return [.. args];
     }
 
-    private static void Check(string[] args, int code, string stdout, string stderr)
+    /// <summary>Throws <see cref="FuzzFinding"/> unless the run of <paramref name="args"/> kept the contract of the options target.</summary>
+    public static void CheckOutcome(string[] args, int code, string stdout, string stderr)
     {
         var shown = string.Join(" ", args.Select(a => $"'{a}'"));
         if (code is not (0 or 2)) throw new FuzzFinding($"options: exit code {code} for {shown}:\n{stderr}");

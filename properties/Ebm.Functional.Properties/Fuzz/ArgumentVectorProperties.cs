@@ -1,0 +1,47 @@
+using System.Text;
+using Ebm.Fuzz;
+using FsCheck.Xunit;
+using EbmCommandLine = Ebm.Cli.Cli;
+
+namespace Ebm.Functional.Properties.Fuzz;
+
+/// <summary>
+/// Any argument vector ends in exit code 0 or 2: bad options, values and files are reported as
+/// "ebm: error: ..." lines, never as exit code 1 (an escaped exception) or a stack trace. The check is the
+/// options fuzz target's (<see cref="OptionsHarness.CheckOutcome"/>).
+/// </summary>
+public sealed class ArgumentVectorProperties
+{
+    private static readonly string[] FileNames = ["bad.json", "bad-data.txt", "bad-schedule.txt", "out.csv", "plot.png", "rbm.json", "no-such-dir/out.csv", "missing.json", "missing.txt"];
+
+    [Property(MaxTest = 200, Arbitrary = [typeof(ArgumentVectorArbitrary)])]
+    public void Every_argument_vector_exits_with_0_or_2_and_no_stack_trace(ArgumentVector vector)
+    {
+        var directory = Directory.CreateTempSubdirectory("ebm-args-");
+        try
+        {
+            foreach (var (name, content) in Sandbox.Files) File.WriteAllText(Path.Combine(directory.FullName, name), content);
+            File.WriteAllBytes(Path.Combine(directory.FullName, "bad.json"), vector.BadModel.Bytes);
+            File.WriteAllText(Path.Combine(directory.FullName, "bad-data.txt"), "1 0 1\n0 2\n");
+            File.WriteAllBytes(Path.Combine(directory.FullName, "bad-schedule.txt"), [(byte)'0', (byte)' ', 0xFF, (byte)' ', (byte)'1']);
+            var args = vector.Args.Select(a => Resolve(a, directory.FullName)).ToArray();
+            var stdout = new StringWriter();
+            var stderr = new StringWriter();
+            var code = EbmCommandLine.Run(args, stdout, stderr);
+            OptionsHarness.CheckOutcome(args, code, stdout.ToString(), stderr.ToString());
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>A file name (also after --name=) becomes its path in the scratch directory; "." becomes the directory.</summary>
+    private static string Resolve(string argument, string directory)
+    {
+        var cut = argument.StartsWith("--", StringComparison.Ordinal) ? argument.IndexOf('=', StringComparison.Ordinal) : -1;
+        var (prefix, value) = cut < 0 ? ("", argument) : (argument[..(cut + 1)], argument[(cut + 1)..]);
+        var known = Sandbox.Files.ContainsKey(value) || FileNames.Contains(value);
+        return value == "." ? prefix + directory : known ? prefix + Path.Combine(directory, value) : argument;
+    }
+}
