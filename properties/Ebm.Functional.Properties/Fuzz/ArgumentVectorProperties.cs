@@ -14,7 +14,7 @@ public sealed class ArgumentVectorProperties
 {
     private static readonly string[] FileNames = ["bad.json", "bad-data.txt", "bad-schedule.txt", "out.csv", "plot.png", "rbm.json", "no-such-dir/out.csv", "missing.json", "missing.txt"];
 
-    [Property(MaxTest = 200, Arbitrary = [typeof(ArgumentVectorArbitrary)])]
+    [Property(MaxTest = 1500, Arbitrary = [typeof(ArgumentVectorArbitrary)])]
     public void Every_argument_vector_exits_with_0_or_2_and_no_stack_trace(ArgumentVector vector)
     {
         var directory = Directory.CreateTempSubdirectory("ebm-args-");

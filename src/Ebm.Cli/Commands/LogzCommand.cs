@@ -25,6 +25,12 @@ internal static class LogzCommand
     /// <summary>Most annealing steps accepted.</summary>
     public const int MaxSteps = 100_000_000;
 
+    /// <summary>Smallest --reference-scale s: the reference's precision 1/s^2 must stay finite (1/(1e-160)^2 overflows).</summary>
+    public const double MinReferenceScale = 1e-150;
+
+    /// <summary>Largest --reference-scale s: the reference's precision 1/s^2 must stay positive (1/(1e160)^2 underflows to 0).</summary>
+    public const double MaxReferenceScale = 1e150;
+
     /// <summary>Models with at most this many discrete units (or RBM layers this small) get the exact value beside an estimate.</summary>
     public const int ExactBesideUnits = 22;
 
@@ -165,8 +171,8 @@ internal static class LogzCommand
         if (r.Steps < 1 || r.Steps > MaxSteps) errors.Add(CliErrors.InvalidOption("--steps", $"must be between 1 and {MaxSteps}, got {r.Steps}"));
         if (!(r.StepSize > 0) || !double.IsFinite(r.StepSize)) errors.Add(CliErrors.InvalidOption("--step-size", $"must be a finite number > 0, got {r.StepSize}"));
         if (r.LeapfrogSteps < 1) errors.Add(CliErrors.InvalidOption("--leapfrog-steps", $"must be at least 1, got {r.LeapfrogSteps}"));
-        if (r.ReferenceScale is { } scale && (!(scale > 0) || !double.IsFinite(scale)))
-            errors.Add(CliErrors.InvalidOption("--reference-scale", $"must be a finite number > 0, got {scale}"));
+        if (r.ReferenceScale is { } scale && !(scale >= MinReferenceScale && scale <= MaxReferenceScale))
+            errors.Add(CliErrors.InvalidOption("--reference-scale", $"must lie between {MinReferenceScale:0e0} and {MaxReferenceScale:0e0} (its precision 1/s^2 must be a finite positive number), got {scale}"));
         if (!(r.EssThreshold >= 0 && r.EssThreshold <= 1)) errors.Add(CliErrors.InvalidOption("--ess-threshold", $"must be between 0 and 1, got {r.EssThreshold}"));
         if (r.Repetitions < 1 || r.Repetitions > 10_000) errors.Add(CliErrors.InvalidOption("--repetitions", $"must be between 1 and 10000, got {r.Repetitions}"));
         if (!double.IsNaN(r.TargetConditionalEss) && !(r.TargetConditionalEss > 0 && r.TargetConditionalEss < 1))
