@@ -35,4 +35,16 @@ public sealed class FuzzFindingsTests
         var run = CliRun.Invoke("logz", CliRun.Example("ring.json"), "--method", "is", "--reference-scale", scale, "--particles", "4", "--no-exact");
         Assert.Equal(0, run.Code);
     }
+
+    [Theory]
+    [InlineData("boltzmann-machine-3.json", "-1")]
+    [InlineData("double-well.json", "-1e308")]
+    [InlineData("ising-4x4.json", "0")]
+    public void Compare_needs_the_positive_beta_of_the_estimators(string model, string beta)
+    {
+        var run = CliRun.Invoke("logz", CliRun.Example(model), "--compare", "--no-exact", "--beta", beta, "--steps", "4", "--particles", "4");
+        Assert.Equal(2, run.Code);
+        Assert.StartsWith("ebm: error: --beta: ", run.Err);
+        Assert.False(run.HasStackTrace);
+    }
 }

@@ -146,7 +146,7 @@ internal static class LogzCommand
                 parse.GetValue(seed), parse.GetValue(stepSize), parse.GetValue(leapfrog), parse.GetValue(referenceScale),
                 parse.GetRequiredValue(resampling), parse.GetValue(essThreshold), parse.GetValue(repetitions), parse.GetValue(targetCess) ?? double.NaN,
                 parse.GetValue(versus));
-            var problems = Check(request);
+            var problems = Check(request, parse.GetValue(compare));
             if (problems.Count > 0) return ErrorReport.Write(context, problems.Count == 1 ? problems[0] : Error.Many(problems.ToSeq()));
             var path = parse.GetRequiredValue(model);
             if (parse.GetValue(compare)) return CompareRun.Run(context, path, request, parse.GetValue(json), !parse.GetValue(noExact));
@@ -162,10 +162,11 @@ internal static class LogzCommand
     private static System.CommandLine.Option<int> IntOption(string name, string description, int defaultValue, string helpName) =>
         new(name) { Description = description, DefaultValueFactory = _ => defaultValue, HelpName = helpName };
 
-    private static List<Error> Check(LogzRequest r)
+    /// <summary>Every problem of the request; <paramref name="compare"/> runs the estimators, whatever --method says.</summary>
+    private static List<Error> Check(LogzRequest r, bool compare)
     {
         var errors = new List<Error>();
-        if (r.Method != "exact" && (!(r.Beta > 0) || !double.IsFinite(r.Beta)))
+        if ((r.Method != "exact" || compare) && (!(r.Beta > 0) || !double.IsFinite(r.Beta)))
             errors.Add(CliErrors.InvalidOption("--beta", $"estimators need a finite beta > 0, got {r.Beta}"));
         if (r.Particles < 1 || r.Particles > MaxParticles) errors.Add(CliErrors.InvalidOption("--particles", $"must be between 1 and {MaxParticles}, got {r.Particles}"));
         if (r.Steps < 1 || r.Steps > MaxSteps) errors.Add(CliErrors.InvalidOption("--steps", $"must be between 1 and {MaxSteps}, got {r.Steps}"));
