@@ -41,7 +41,7 @@ internal sealed class JsonModelReader
     {
         var unknown = _values.Keys.Where(k => !known.Contains(k)).ToList();
         if (unknown.Count == 0) return;
-        var named = unknown.Take(MaxKeysNamed).Select(k => Suggest(k, known)).ToList();
+        var named = unknown.Take(MaxKeysNamed).Select(k => KeySuggestion.Quoted(k, known)).ToList();
         if (unknown.Count > MaxKeysNamed) named.Add($"and {unknown.Count - MaxKeysNamed} more");
         _errors.Add(ModelFileErrors.UnknownKeys(kind, named, known));
     }
@@ -258,37 +258,4 @@ internal sealed class JsonModelReader
 
     /// <summary>A value as written (JSON has escaped every control character of a string), shortened.</summary>
     private static string Raw(JsonElement value) => EchoedText.OneLine(EchoedText.Shorten(value.GetRawText()));
-
-    /// <summary>The key quoted, with a "did you mean" hint for a known key at most <see cref="MaxSuggestionDistance"/> edits away.</summary>
-    private static string Suggest(string key, IReadOnlyList<string> known)
-    {
-        // The edit distance is at least the difference in length, so only keys of about the same length are
-        // compared: a hostile key of millions of characters costs no quadratic work.
-        var best = known
-            .Where(k => Math.Abs(k.Length - key.Length) <= MaxSuggestionDistance)
-            .Select(k => (Key: k, Distance: EditDistance(key.ToLowerInvariant(), k.ToLowerInvariant())))
-            .Where(c => c.Distance <= MaxSuggestionDistance)
-            .OrderBy(c => c.Distance)
-            .Select(c => c.Key)
-            .FirstOrDefault();
-        return best is null ? EchoedText.Quote(key) : $"{EchoedText.Quote(key)} (did you mean \"{best}\"?)";
-    }
-
-    private const int MaxSuggestionDistance = 2;
-
-    /// <summary>Levenshtein distance, for "did you mean" hints on misspelt keys.</summary>
-    private static int EditDistance(string a, string b)
-    {
-        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
-        var current = new int[b.Length + 1];
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-                current[j] = Math.Min(Math.Min(current[j - 1], previous[j]) + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            (previous, current) = (current, previous);
-        }
-
-        return previous[b.Length];
-    }
 }
