@@ -27,7 +27,7 @@ public static class Cli
             Environment.GetEnvironmentVariable("EBM_DEBUG") == "1");
         try
         {
-            var parse = Root(context).Parse(args);
+            var parse = Root(context).Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = ResponseFiles.TryExpand });
             if (parse.Action is ParseErrorAction) return ParseErrors(context, parse);
             return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
         }
