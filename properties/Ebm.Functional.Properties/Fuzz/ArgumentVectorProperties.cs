@@ -1,5 +1,7 @@
 using System.Text;
 using Ebm.Fuzz;
+using FsCheck;
+using FsCheck.Fluent;
 using FsCheck.Xunit;
 using EbmCommandLine = Ebm.Cli.Cli;
 
@@ -34,6 +36,54 @@ public sealed class ArgumentVectorProperties
         {
             directory.Delete(recursive: true);
         }
+    }
+
+    /// <summary>Response files of any bytes, or a directory, or a file that names itself: exit code 0 or 2 as well.</summary>
+    [Property(MaxTest = 100)]
+    public Property Response_files_of_any_bytes_exit_with_0_or_2() =>
+        Prop.ForAll(Arb.From(Gen.Frequency((1, ByteMutations.RandomBytes()), (4, ByteMutations.Mutations(ResponseFiles)))), file =>
+        {
+            var directory = Directory.CreateTempSubdirectory("ebm-rsp-");
+            try
+            {
+                foreach (var (name, content) in Sandbox.Files) File.WriteAllText(Path.Combine(directory.FullName, name), content);
+                var path = Path.Combine(directory.FullName, "args.rsp");
+                File.WriteAllBytes(path, InDirectory(file.Bytes, directory.FullName));
+                var stdout = new StringWriter();
+                var stderr = new StringWriter();
+                var args = new[] { $"@{path}" };
+                OptionsHarness.CheckOutcome(args, EbmCommandLine.Run(args, stdout, stderr), stdout.ToString(), stderr.ToString());
+            }
+            finally
+            {
+                directory.Delete(recursive: true);
+            }
+        });
+
+    /// <summary>Response files of quick commands; DIR/ stands for the scratch directory (args.rsp is the response file itself).</summary>
+    private static readonly byte[][] ResponseFiles =
+    [
+        Encoding.UTF8.GetBytes("# exact\nlogz\nDIR/bm.json --json\n"),
+        Encoding.UTF8.GetBytes("thermo DIR/ising.json\n--beta 0.1:1:0.3\n"),
+        Encoding.UTF8.GetBytes("sample \"DIR/well.json\" --sampler hmc --chains 2 --steps 8 --burn-in 2\n"),
+        Encoding.UTF8.GetBytes("logz DIR/rbm.json --method ais --particles 4 --steps 4 --data DIR/data.txt @DIR/args.rsp\n"),
+    ];
+
+    private static byte[] InDirectory(byte[] file, string directory)
+    {
+        var (marker, replacement) = (Encoding.UTF8.GetBytes("DIR/"), Encoding.UTF8.GetBytes(directory + "/"));
+        var result = new List<byte>(file.Length);
+        for (var i = 0; i < file.Length; i++)
+        {
+            if (file.AsSpan(i).StartsWith(marker))
+            {
+                result.AddRange(replacement);
+                i += marker.Length - 1;
+            }
+            else result.Add(file[i]);
+        }
+
+        return [.. result];
     }
 
     /// <summary>Found: logz mixture.json --no-exact --reference-scale 4.9e-324 --compare (the reference's precision 1/s^2 overflowed).</summary>
