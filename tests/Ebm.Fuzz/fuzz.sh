@@ -2,6 +2,7 @@
 # Fuzzes one reader of ebm with afl-fuzz and SharpFuzz.
 #
 #   tests/Ebm.Fuzz/fuzz.sh TARGET [SECONDS]     TARGET: model | data | schedule | options; SECONDS: default 900
+#   EBM_FUZZ_RESUME=1 tests/Ebm.Fuzz/fuzz.sh TARGET [SECONDS]   continues from the last run's queue (after a fix)
 #
 # Needs afl-fuzz (Debian: apt-get install -y afl++) and the sharpfuzz tool
 # (dotnet tool install --global SharpFuzz.CommandLine --version 2.3.0). Publishes tests/Ebm.Fuzz in Release,
@@ -23,6 +24,11 @@ findings="$build/findings/$target"
 export PATH="$PATH:$HOME/.dotnet/tools"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
+input="$here/corpus/$target"
+if [ "${EBM_FUZZ_RESUME:-0}" = 1 ] && [ -d "$findings/default/queue" ]; then
+  input="$build/resume-$target"
+  rm -rf "$input" && cp -r "$findings/default/queue" "$input" && rm -rf "$input/.state"
+fi
 rm -rf "$publish" "$findings"
 mkdir -p "$build/findings"
 dotnet publish "$here/Ebm.Fuzz.csproj" -c Release -o "$publish" -p:UseAppHost=false >/dev/null
@@ -33,7 +39,7 @@ for assembly in "${assemblies[@]}"; do sharpfuzz "$publish/$assembly"; done
 # afl-fuzz runs a .NET program, not an instrumented native binary, and does not need the CPU governor or
 # core pattern it usually checks; persistent runs keep the JIT warm.
 export AFL_SKIP_BIN_CHECK=1 AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_NO_UI=1 AFL_NO_AFFINITY=1
-nice -n 19 afl-fuzz -i "$here/corpus/$target" -o "$findings" -x "$here/dictionaries/$target.dict" -t 5000 -m none -V "$seconds" \
+nice -n 19 afl-fuzz -i "$input" -o "$findings" -x "$here/dictionaries/$target.dict" -t 5000 -m none -V "$seconds" \
   -- dotnet "$publish/Ebm.Fuzz.dll" "$target" >"$build/afl-$target.log" 2>&1 || { tail -n 30 "$build/afl-$target.log"; exit 1; }
 
 stats="$findings/default/fuzzer_stats"
