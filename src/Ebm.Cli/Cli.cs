@@ -43,7 +43,7 @@ public static class Cli
             progressDelay) { Cancellation = cancellation };
         try
         {
-            var parse = Root(context).Parse(args);
+            var parse = Root(context).Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = ResponseFiles.TryExpand });
             if (parse.Action is ParseErrorAction) return ParseErrors(context, parse);
             var code = parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
             return cancellation.IsCancellationRequested ? Cancelled(context) : code;

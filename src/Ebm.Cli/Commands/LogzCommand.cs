@@ -130,7 +130,7 @@ internal static class LogzCommand
             var path = parse.GetRequiredValue(model);
             var files = CommandFiles.Check(context, parse, ("MODEL.json", path), ("--data", request.DataPath), ("--versus", request.VersusPath),
                 ("--schedule", ScheduleChoice.Names.Contains(request.Schedule) ? null : request.Schedule));
-            var problems = Check(request).Concat(EstimatePlotRule.Check(parse.GetValue(plot), request.Method, parse.GetValue(compare))).Concat(files.Errors()).ToList();
+            var problems = Check(request, parse.GetValue(compare)).Concat(EstimatePlotRule.Check(parse.GetValue(plot), request.Method, parse.GetValue(compare))).Concat(files.Errors()).ToList();
             if (problems.Count > 0) return ErrorReport.Write(context, problems.Count == 1 ? problems[0] : Error.Many(problems.ToSeq()));
             var outputs = (RunOutputs)files.Case;
             if (parse.GetValue(compare)) return CompareRun.Run(context, path, request, parse.GetValue(json), !parse.GetValue(noExact), parse.GetValue(force));
@@ -146,10 +146,11 @@ internal static class LogzCommand
     private static System.CommandLine.Option<int> IntOption(string name, string description, int defaultValue, string helpName) =>
         WholeOption.Create(name, description, defaultValue, helpName);
 
-    private static List<Error> Check(LogzRequest r)
+    /// <summary>Every problem of the request; <paramref name="compare"/> runs the estimators, whatever --method says.</summary>
+    private static List<Error> Check(LogzRequest r, bool compare)
     {
         var errors = new List<Error>();
-        if (r.Method != "exact" && !(r.Beta > 0))
+        if ((r.Method != "exact" || compare) && !(r.Beta > 0))
             errors.Add(CliErrors.InvalidOption("--beta", $"estimators need a finite beta > 0, got {Numbers.Exact(r.Beta)}"));
         if (r.Particles < 1 || r.Particles > MaxParticles) errors.Add(CliErrors.InvalidOption("--particles", $"must be between 1 and {MaxParticles}, got {r.Particles}"));
         if (r.Steps < 1 || r.Steps > MaxSteps) errors.Add(CliErrors.InvalidOption("--steps", $"must be between 1 and {MaxSteps}, got {r.Steps}"));

@@ -1,7 +1,5 @@
-using System.Globalization;
 using Ebm.Functional.Annealing;
-using Ebm.Functional.Numerics;
-using Ebm.Functional.Shell.Io;
+using Ebm.Functional.Shell.Schedules;
 using LanguageExt;
 using LanguageExt.Common;
 using static LanguageExt.Prelude;
@@ -13,9 +11,6 @@ internal static class ScheduleChoice
 {
     /// <summary>The named schedules; anything else is read as a file of points.</summary>
     public static readonly string[] Names = ["linear", "geometric", "sigmoid", "adaptive", "salakhutdinov-murray"];
-
-    /// <summary>Largest schedule file read, in bytes.</summary>
-    public const long MaxFileBytes = 64L << 20;
 
     /// <summary>True when the choice is a pilot-run adaptive schedule.</summary>
     public static bool IsAdaptive(string choice) => choice == "adaptive";
@@ -30,26 +25,11 @@ internal static class ScheduleChoice
         _ => FromFile(choice),
     };
 
-    /// <summary>Points 0 = t_0 &lt; ... &lt; t_K = 1, separated by commas, spaces or line breaks; '#' starts a comment line.</summary>
+    /// <summary>The points of a schedule file (see <see cref="ScheduleFile"/>); each message names the option and the file.</summary>
     public static Fin<AnnealingSchedule> FromFile(string path) =>
-        BoundedFile.ReadAllBytes(path, MaxFileBytes).Bind(bytes =>
-        {
-            var text = System.Text.Encoding.UTF8.GetString(bytes);
-            var points = new List<double>();
-            foreach (var line in text.Split('\n'))
-            {
-                var trimmed = line.Trim();
-                if (trimmed.Length == 0 || trimmed.StartsWith('#')) continue;
-                foreach (var field in trimmed.Split([',', ' ', '\t', ';'], StringSplitOptions.RemoveEmptyEntries))
-                {
-                    if (!double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out var x))
-                        return FinFail<AnnealingSchedule>(CliErrors.InvalidOption("--schedule", $"{path}: \"{field}\" is not a number"));
-                    points.Add(x);
-                }
-            }
+        ScheduleFile.Load(path).Match(
+            FinSucc,
+            error => FinFail<AnnealingSchedule>(Error.Many(Flatten(error).Map(e => CliErrors.InvalidOption("--schedule", e.Message)))));
 
-            return AnnealingSchedule.Create(Vec.Of([.. points]), "file").Match(
-                s => FinSucc(s),
-                errors => FinFail<AnnealingSchedule>(Error.Many(errors.Map(e => CliErrors.InvalidOption("--schedule", $"{path}: {e.Message}")))));
-        });
+    private static Seq<Error> Flatten(Error error) => error is ManyErrors many ? many.Errors.Bind(Flatten) : Seq1(error);
 }

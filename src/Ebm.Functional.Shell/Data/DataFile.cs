@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Ebm.Functional.Numerics;
 using Ebm.Functional.Shell.Io;
 using LanguageExt;
@@ -12,6 +11,11 @@ namespace Ebm.Functional.Shell.Data;
 /// Reads a data set: one vector per line, values separated by commas, spaces or tabs; blank lines and
 /// lines starting with '#' are skipped. The first problems found (up to ten) are all reported.
 /// </summary>
+/// <remarks>
+/// Any byte string gives a matrix or expected errors of <see cref="DataFileErrors"/> (or
+/// <see cref="TextErrors.NotUtf8"/> for bytes that are not UTF-8 text); values quoted in messages are
+/// shortened and escaped, so each message is one line.
+/// </remarks>
 public static class DataFile
 {
     /// <summary>Largest file read, in bytes.</summary>
@@ -19,11 +23,19 @@ public static class DataFile
 
     /// <summary>The rows of <paramref name="path"/>, each of <paramref name="columns"/> finite numbers.</summary>
     public static Fin<Mat> Load(string path, int columns) =>
-        BoundedFile.ReadAllBytes(path, MaxBytes).Bind(bytes => Parse(path, Encoding.UTF8.GetString(bytes), columns));
+        BoundedFile.ReadAllBytes(path, MaxBytes).Bind(bytes => Parse(path, bytes, columns));
 
     /// <summary>As <see cref="Load"/>, and every value must be 0 or 1.</summary>
     public static Fin<Mat> LoadBinary(string path, int columns) =>
         Load(path, columns).Bind(m => CheckBinary(path, m));
+
+    /// <summary>Parses the UTF-8 bytes of a data file (a leading byte-order mark is allowed); <paramref name="path"/> only names the source in errors.</summary>
+    public static Fin<Mat> Parse(string path, ReadOnlyMemory<byte> utf8, int columns) =>
+        Utf8Text.Decode(utf8, path).Bind(text => Parse(path, text, columns));
+
+    /// <summary>As <see cref="Parse(string, ReadOnlyMemory{byte}, int)"/>, and every value must be 0 or 1 (the format of <c>--data</c>).</summary>
+    public static Fin<Mat> ParseBinary(string path, ReadOnlyMemory<byte> utf8, int columns) =>
+        Parse(path, utf8, columns).Bind(m => CheckBinary(path, m));
 
     /// <summary>Parses data text; <paramref name="path"/> only names the source in errors.</summary>
     public static Fin<Mat> Parse(string path, string text, int columns)

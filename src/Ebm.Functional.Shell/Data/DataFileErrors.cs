@@ -1,3 +1,4 @@
+using Ebm.Functional.Shell.Io;
 using LanguageExt.Common;
 
 namespace Ebm.Functional.Shell.Data;
@@ -17,9 +18,12 @@ public static class DataFileErrors
     /// <summary>Code of <see cref="Empty"/>.</summary>
     public const int EmptyCode = 3204;
 
-    /// <summary>A value that is not a finite number.</summary>
+    /// <summary>Every code of this catalogue (invalid UTF-8 is <see cref="TextErrors.NotUtf8Code"/>).</summary>
+    public static IReadOnlyList<int> Codes { get; } = [MalformedCode, WrongWidthCode, NotBinaryCode, EmptyCode];
+
+    /// <summary>A value that is not a finite number (quoted, shortened and escaped).</summary>
     public static Error Malformed(string path, int line, int column, string text) =>
-        Error.New(MalformedCode, $"{path}: line {line}, value {column}: \"{text}\" is not a finite number");
+        Error.New(MalformedCode, $"{path}: line {line}, value {column}: {EchoedText.Quote(text)} is not a finite number");
 
     /// <summary>A row whose length differs from the model's.</summary>
     public static Error WrongWidth(string path, int line, int found, int expected) =>

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Ebm.Functional.Errors;
 using Ebm.Functional.Numerics;
+using Ebm.Functional.Shell.Io;
 using LanguageExt.Common;
 
 namespace Ebm.Functional.Shell.ModelFiles;
@@ -17,13 +18,17 @@ namespace Ebm.Functional.Shell.ModelFiles;
 /// </remarks>
 internal sealed class JsonModelReader
 {
+    /// <summary>Most duplicated or unknown keys named in messages; a file with thousands gets a readable report.</summary>
+    private const int MaxKeysNamed = 10;
+
     private readonly Dictionary<string, JsonElement> _values = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _duplicates = new(StringComparer.Ordinal);
     private readonly List<Error> _errors = [];
 
     public JsonModelReader(JsonElement modelObject)
     {
         foreach (var property in modelObject.EnumerateObject())
-            if (!_values.TryAdd(property.Name, property.Value))
+            if (!_values.TryAdd(property.Name, property.Value) && _duplicates.Count < MaxKeysNamed && _duplicates.Add(property.Name))
                 _errors.Add(ModelFileErrors.DuplicateKey(property.Name));
     }
 
@@ -34,8 +39,11 @@ internal sealed class JsonModelReader
     /// <summary>Records every key that is not in <paramref name="known"/>, with a suggestion for near misses.</summary>
     public void RejectUnknownKeys(string kind, IReadOnlyList<string> known)
     {
-        var unknown = _values.Keys.Where(k => !known.Contains(k)).Select(k => Suggest(k, known)).ToList();
-        if (unknown.Count > 0) _errors.Add(ModelFileErrors.UnknownKeys(kind, unknown, known));
+        var unknown = _values.Keys.Where(k => !known.Contains(k)).ToList();
+        if (unknown.Count == 0) return;
+        var named = unknown.Take(MaxKeysNamed).Select(k => KeySuggestion.Quoted(k, known)).ToList();
+        if (unknown.Count > MaxKeysNamed) named.Add($"and {unknown.Count - MaxKeysNamed} more");
+        _errors.Add(ModelFileErrors.UnknownKeys(kind, named, known));
     }
 
     /// <summary>A finite number; <paramref name="fallback"/> when the key is absent (required when null).</summary>
@@ -62,13 +70,13 @@ internal sealed class JsonModelReader
         if (ReadNumber(key, value) is not { } number) return null;
         if (number != Math.Floor(number))
         {
-            _errors.Add(ModelFileErrors.InvalidValue(key, $"expected a whole number, got {value.GetRawText()}"));
+            _errors.Add(ModelFileErrors.InvalidValue(key, $"expected a whole number, got {Raw(value)}"));
             return null;
         }
 
         if (number is > int.MaxValue or < int.MinValue)
         {
-            _errors.Add(ModelFileErrors.InvalidValue(key, $"{value.GetRawText()} is out of range"));
+            _errors.Add(ModelFileErrors.InvalidValue(key, $"{Raw(value)} is out of range"));
             return null;
         }
 
@@ -93,7 +101,7 @@ internal sealed class JsonModelReader
 
         var text = value.GetString()!;
         if (allowed.Contains(text)) return text;
-        _errors.Add(ModelFileErrors.InvalidValue(key, $"\"{text}\" is not one of {choices}"));
+        _errors.Add(ModelFileErrors.InvalidValue(key, $"{EchoedText.Quote(text)} is not one of {choices}"));
         return null;
     }
 
@@ -218,12 +226,12 @@ internal sealed class JsonModelReader
         if (value.ValueKind == JsonValueKind.Number)
         {
             if (value.TryGetDouble(out var x) && double.IsFinite(x)) return x;
-            _errors.Add(ModelFileErrors.NotFinite(field, value.GetRawText()));
+            _errors.Add(ModelFileErrors.NotFinite(field, Raw(value)));
             return null;
         }
 
         if (value.ValueKind == JsonValueKind.String && LooksNonFinite(value.GetString()!))
-            _errors.Add(ModelFileErrors.NotFinite(field, $"the string {value.GetRawText()}"));
+            _errors.Add(ModelFileErrors.NotFinite(field, $"the string {Raw(value)}"));
         else
             _errors.Add(ModelFileErrors.WrongType(field, "a number", Describe(value)));
         return null;
@@ -239,8 +247,8 @@ internal sealed class JsonModelReader
     /// <summary>A short description of a JSON value for error messages.</summary>
     internal static string Describe(JsonElement value) => value.ValueKind switch
     {
-        JsonValueKind.String => $"the string {Shorten(value.GetRawText())}",
-        JsonValueKind.Number => $"the number {Shorten(value.GetRawText())}",
+        JsonValueKind.String => $"the string {Raw(value)}",
+        JsonValueKind.Number => $"the number {Raw(value)}",
         JsonValueKind.Array => $"an array of {value.GetArrayLength()} values",
         JsonValueKind.Object => "an object",
         JsonValueKind.True => "true",
@@ -248,27 +256,6 @@ internal sealed class JsonModelReader
         _ => "null",
     };
 
-    private static string Shorten(string text) => text.Length <= 40 ? text : text[..37] + "...";
-
-    private static string Suggest(string key, IReadOnlyList<string> known)
-    {
-        var best = known.MinBy(k => EditDistance(key.ToLowerInvariant(), k.ToLowerInvariant()))!;
-        return EditDistance(key.ToLowerInvariant(), best.ToLowerInvariant()) <= 2 ? $"\"{key}\" (did you mean \"{best}\"?)" : $"\"{key}\"";
-    }
-
-    /// <summary>Levenshtein distance, for "did you mean" hints on misspelt keys.</summary>
-    private static int EditDistance(string a, string b)
-    {
-        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
-        var current = new int[b.Length + 1];
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-                current[j] = Math.Min(Math.Min(current[j - 1], previous[j]) + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            (previous, current) = (current, previous);
-        }
-
-        return previous[b.Length];
-    }
+    /// <summary>A value as written (JSON has escaped every control character of a string), shortened.</summary>
+    private static string Raw(JsonElement value) => EchoedText.OneLine(EchoedText.Shorten(value.GetRawText()));
 }

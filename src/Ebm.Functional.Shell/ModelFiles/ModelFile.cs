@@ -1,4 +1,7 @@
+using System.Buffers;
+using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 using Ebm.Functional.Models;
 using Ebm.Functional.Shell.Io;
 using LanguageExt;
@@ -49,12 +52,49 @@ public static class ModelFile
         BoundedFile.ReadAllBytes(path, maxBytes)
             .Bind(bytes => Parse(new ReadOnlyMemory<byte>(bytes)).BiMap(model => model, error => Prefix(error, path)));
 
-    /// <summary>Parses the JSON text of a model file.</summary>
+    /// <summary>The deepest nesting of arrays and objects read; deeper text is refused as not valid JSON (a model file nests 3 deep).</summary>
+    public const int MaxNesting = 64;
+
+    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = MaxNesting, CommentHandling = JsonCommentHandling.Disallow };
+
+    private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = MaxNesting, CommentHandling = JsonCommentHandling.Disallow };
+
+    /// <summary>
+    /// Parses the JSON text of a model file. A string holding half of a UTF-16 surrogate pair (no character)
+    /// is refused like the bytes of <see cref="Parse(ReadOnlyMemory{byte})"/> that are not UTF-8.
+    /// </summary>
     public static Fin<IEnergyModel> Parse(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        var bytes = new byte[Encoding.UTF8.GetMaxByteCount(json.Length)];
+        return Utf8.FromUtf16(json, bytes, out var read, out var written, replaceInvalidSequences: false) == OperationStatus.Done
+            ? Parse(new ReadOnlyMemory<byte>(bytes, 0, written))
+            : FinFail<IEnergyModel>(HalfSurrogate(json, read));
+    }
+
+    /// <summary>
+    /// Parses UTF-8 bytes of a model file (a leading byte-order mark is allowed). Any byte string gives a model or
+    /// an expected error of <see cref="ModelFileErrors"/>, <see cref="Ebm.Functional.Errors.ModelErrors"/> or
+    /// <see cref="TextErrors"/>: bytes that are not UTF-8, text that is not JSON, nesting deeper than
+    /// <see cref="MaxNesting"/>, escapes that are no character, and every structural and semantic problem.
+    /// </summary>
+    public static Fin<IEnergyModel> Parse(ReadOnlyMemory<byte> utf8)
+    {
+        var text = Utf8Text.WithoutByteOrderMark(utf8);
+        return Utf8Text.Check(text.Span, source: null).Bind(_ => ParseJson(text));
+    }
+
+    private static Fin<IEnergyModel> ParseJson(ReadOnlyMemory<byte> utf8)
     {
         try
         {
-            using var document = JsonDocument.Parse(json);
+            if (JsonSurrogates.First(utf8.Span, ReaderOptions) is { } found)
+            {
+                var at = TextPosition.Of(utf8.Span, found.Offset);
+                return FinFail<IEnergyModel>(ModelFileErrors.HalfSurrogate(at.Line, at.Position, $"the escape {found.Escape}"));
+            }
+
+            using var document = JsonDocument.Parse(utf8, DocumentOptions);
             return Read(document.RootElement);
         }
         catch (JsonException e)
@@ -63,19 +103,13 @@ public static class ModelFile
         }
     }
 
-    /// <summary>Parses UTF-8 bytes of a model file (a leading byte-order mark is allowed).</summary>
-    public static Fin<IEnergyModel> Parse(ReadOnlyMemory<byte> utf8)
+    /// <summary>A .NET string can hold a lone surrogate code unit outright; report it by its line and character.</summary>
+    private static Error HalfSurrogate(string json, int index)
     {
-        var withoutMark = utf8.Span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? utf8[3..] : utf8;
-        try
-        {
-            using var document = JsonDocument.Parse(withoutMark);
-            return Read(document.RootElement);
-        }
-        catch (JsonException e)
-        {
-            return FinFail<IEnergyModel>(NotJson(e));
-        }
+        var before = json.AsSpan(0, index);
+        var line = before.Count('\n') + 1;
+        var position = index - (before.LastIndexOf('\n') + 1) + 1;
+        return ModelFileErrors.HalfSurrogate(line, position, $"the character U+{(int)json[index]:X4}");
     }
 
     /// <summary>The model-file JSON of <paramref name="model"/>; <see cref="Parse(string)"/> of it gives an equal model.</summary>
@@ -101,7 +135,7 @@ public static class ModelFile
         var cut = reason.IndexOf(" LineNumber:", StringComparison.Ordinal);
         if (cut < 0) cut = reason.IndexOf(" Path:", StringComparison.Ordinal);
         if (cut > 0) reason = reason[..cut];
-        return ModelFileErrors.NotJson((e.LineNumber ?? 0) + 1, (e.BytePositionInLine ?? 0) + 1, reason.TrimEnd('.', ' '));
+        return ModelFileErrors.NotJson((e.LineNumber ?? 0) + 1, (e.BytePositionInLine ?? 0) + 1, EchoedText.OneLine(reason.TrimEnd('.', ' ')));
     }
 
     private static Error Prefix(Error error, string path) => error switch

@@ -1,3 +1,4 @@
+using Ebm.Functional.Shell.Io;
 using LanguageExt.Common;
 
 namespace Ebm.Functional.Shell.ModelFiles;
@@ -39,6 +40,13 @@ public static class ModelFileErrors
     /// <summary>Code of <see cref="InvalidValue"/>.</summary>
     public const int InvalidValueCode = 3009;
 
+    /// <summary>Code of <see cref="HalfSurrogate"/>.</summary>
+    public const int NotTextCode = 3010;
+
+    /// <summary>Every code of this catalogue: a model file's own errors (invalid UTF-8 is <see cref="TextErrors.NotUtf8Code"/>).</summary>
+    public static IReadOnlyList<int> Codes { get; } =
+        [NotJsonCode, NotAnObjectCode, KindCode, MissingFieldCode, WrongTypeCode, RaggedCode, NotFiniteCode, KeysCode, InvalidValueCode, NotTextCode];
+
     /// <summary>The text is not JSON; line and position count from 1.</summary>
     public static Error NotJson(long line, long position, string reason) =>
         Error.New(NotJsonCode, $"not valid JSON at line {line}, position {position}: {reason}");
@@ -51,9 +59,9 @@ public static class ModelFileErrors
     public static Error MissingKind(IEnumerable<string> known) =>
         Error.New(KindCode, $"kind: missing; expected one of {string.Join(", ", known)}");
 
-    /// <summary>A kind that no reader knows.</summary>
+    /// <summary>A kind that no reader knows (shown quoted, escaped and shortened).</summary>
     public static Error UnknownKind(string kind, IEnumerable<string> known) =>
-        Error.New(KindCode, $"kind: unknown kind \"{kind}\"; expected one of {string.Join(", ", known)}");
+        Error.New(KindCode, $"kind: unknown kind {EchoedText.Quote(kind)}; expected one of {string.Join(", ", known)}");
 
     /// <summary>A required key is absent.</summary>
     public static Error MissingField(string field, string expected) => Error.New(MissingFieldCode, $"{field}: missing; expected {expected}");
@@ -77,8 +85,18 @@ public static class ModelFileErrors
     public static Error UnknownKeys(string kind, IEnumerable<string> keys, IEnumerable<string> known) =>
         Error.New(KeysCode, $"unknown key {string.Join(", ", keys)} for kind {kind}; its keys are {string.Join(", ", known)}");
 
-    /// <summary>A key given twice.</summary>
-    public static Error DuplicateKey(string key) => Error.New(KeysCode, $"{key}: given more than once");
+    /// <summary>A key given twice (control characters in it escaped, a long key shortened).</summary>
+    public static Error DuplicateKey(string key) => Error.New(KeysCode, $"{EchoedText.OneLine(EchoedText.Shorten(key))}: given more than once");
+
+    /// <summary>
+    /// A JSON string holding half of a UTF-16 surrogate pair (an escape such as \ud800 without its partner), which
+    /// is no character: JSON allows the escape, text does not. Line and byte position count from 1.
+    /// </summary>
+    /// <param name="line">The line of the escape.</param>
+    /// <param name="position">The byte of the line where the escape starts.</param>
+    /// <param name="what">The offending text, e.g. "the escape \ud800".</param>
+    public static Error HalfSurrogate(long line, long position, string what) =>
+        Error.New(NotTextCode, $"not text at line {line}, position {position}: {what} is half of a UTF-16 surrogate pair, not a character");
 
     /// <summary>A value outside the accepted set or range.</summary>
     public static Error InvalidValue(string field, string problem) => Error.New(InvalidValueCode, $"{field}: {problem}");
