@@ -32,17 +32,19 @@ internal static class ExactCost
         var d = model.Dimension;
         var rows = betas * RowBytes;
         CostPart Each(double evaluations, double updates, double bytes) => new("exact sweep", betas * evaluations, betas * updates, rows + bytes);
-        var part = (model, method) switch
+        // The method the sweep runs first: the one asked for, or the first that Auto tries (none when nothing applies).
+        var chosen = method == ExactMethod.Auto ? LogPartition.AutoOrder(model).FirstOrDefault(ExactMethod.Auto) : method;
+        var part = (model, chosen) switch
         {
-            (IsingModel ising, _) => Ising(ising, betas, method, Each),
-            (BernoulliRbm rbm, ExactMethod.Auto or ExactMethod.LayerSum) when Math.Min(rbm.Visible, rbm.Hidden) <= RbmExact.MaxEnumeratedUnits =>
+            (IsingModel ising, ExactMethod.TransferMatrix) when IsingTransferMatrix.Applies(ising) => TransferMatrix(ising, Each),
+            (IsingModel ising, ExactMethod.Kaufman) => Each(1, ising.Dimension, 0),
+            (BernoulliRbm rbm, ExactMethod.LayerSum) when Math.Min(rbm.Visible, rbm.Hidden) <= RbmExact.MaxEnumeratedUnits =>
                 LayerSum(Math.Min(rbm.Visible, rbm.Hidden), Math.Max(rbm.Visible, rbm.Hidden), Each),
-            (GaussianBernoulliRbm gbrbm, ExactMethod.Auto or ExactMethod.LayerSum) when gbrbm.Hidden <= GaussianBernoulliRbmExact.MaxHiddenUnits =>
+            (GaussianBernoulliRbm gbrbm, ExactMethod.LayerSum) when gbrbm.Hidden <= GaussianBernoulliRbmExact.MaxHiddenUnits =>
                 LayerSum(gbrbm.Hidden, gbrbm.Visible, Each),
             (GaussianBernoulliRbm, _) => Each(0, 0, 0),
-            (IDiscreteModel discrete, ExactMethod.Auto or ExactMethod.Enumeration) => Enumeration(discrete.Dimension, betas, rows),
-            (IContinuousModel, ExactMethod.Quadrature) or (DoubleWell or RingEnergy or GaussianMixture2D, ExactMethod.Auto) =>
-                Each(QuadratureEvaluations, QuadratureEvaluations * d, 0),
+            (IDiscreteModel discrete, ExactMethod.Enumeration) => Enumeration(discrete.Dimension, betas, rows),
+            (IContinuousModel, ExactMethod.Quadrature) => Each(QuadratureEvaluations, QuadratureEvaluations * d, 0),
             (GaussianModel, _) => Each(1, (double)d * d, 0),
             _ => Each(0, 0, 0),
         };
@@ -52,24 +54,6 @@ internal static class ExactCost
     /// <summary>At most (4/3) (4097)^2 energies per beta: every grid from 33^2 doubling to 4097^2.</summary>
     private static double QuadratureEvaluations =>
         4.0 / 3 * (QuadratureSettings.Default.MaxIntervals + 1.0) * (QuadratureSettings.Default.MaxIntervals + 1.0);
-
-    private static CostPart Ising(IsingModel model, int betas, ExactMethod method, Func<double, double, double, CostPart> each)
-    {
-        var transfer = IsingTransferMatrix.Applies(model);
-        // Auto as LogPartition picks: the transfer matrix up to 100 spins, Kaufman, the transfer matrix, enumeration.
-        var chosen = method != ExactMethod.Auto ? method
-            : model.Dimension <= 100 && transfer ? ExactMethod.TransferMatrix
-            : Kaufman.Applies(model) ? ExactMethod.Kaufman
-            : transfer ? ExactMethod.TransferMatrix
-            : ExactMethod.Enumeration;
-        return chosen switch
-        {
-            ExactMethod.TransferMatrix when transfer => TransferMatrix(model, each),
-            ExactMethod.Kaufman => each(1, model.Dimension, 0),
-            ExactMethod.Enumeration => Enumeration(model.Dimension, betas, betas * RowBytes),
-            _ => each(0, 0, 0),
-        };
-    }
 
     /// <summary>The transfer matrix's updates; its vector holds 2^w row states of a few moments each.</summary>
     private static CostPart TransferMatrix(IsingModel model, Func<double, double, double, CostPart> each)
@@ -84,16 +68,11 @@ internal static class ExactCost
         return each(configurations, configurations * summed, 0);
     }
 
-    /// <summary>
-    /// One walk over the 2^n states for all betas; its blocks (2^(n - bits), bits = n up to 14 units, else n - 10
-    /// clamped to [14, 20], as the walk picks them) each keep the moments of every beta.
-    /// </summary>
+    /// <summary>One walk over the 2^n states for all betas; each of its blocks (<see cref="Functional.Exact.Enumeration.Blocks"/>) keeps the moments of every beta.</summary>
     private static CostPart Enumeration(int units, int betas, double rows)
     {
         if (units > Functional.Exact.Enumeration.MaxUnits) return new("exact sweep", 0, 0, rows);
         var states = Math.Pow(2, units);
-        var blockBits = units <= 14 ? units : Math.Clamp(units - 10, 14, 20);
-        var blocks = Math.Pow(2, units - blockBits);
-        return new("exact sweep", states * betas, states * (units + betas), rows + blocks * betas * MomentBytes);
+        return new("exact sweep", states * betas, states * (units + betas), rows + (double)Functional.Exact.Enumeration.Blocks(units) * betas * MomentBytes);
     }
 }

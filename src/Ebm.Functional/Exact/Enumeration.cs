@@ -62,6 +62,13 @@ public static class Enumeration
     public const string MethodName = "enumeration";
 
     /// <summary>
+    /// The blocks one pass over the 2^n states of <paramref name="units"/> units is split into, each keeping its own
+    /// moments of every beta until they merge: 1 up to n = 14, 2^(n - 14) up to n = 24, then 1024 (the partition
+    /// depends on n alone). Lets a caller state the memory of a sweep before running it.
+    /// </summary>
+    public static int Blocks(int units) => 1 << (units - EnumerationWalk.DefaultBlockBits(units));
+
+    /// <summary>
     /// Exact log Z(beta), U, Var(E) and magnetisation moments of <paramref name="model"/>.
     /// </summary>
     /// <param name="model">Any discrete model with at most <see cref="MaxUnits"/> units.</param>
