@@ -153,11 +153,17 @@ public static class BridgeSampling
         if (!errors.IsEmpty) return Fail<Error, LogZEstimate>(errors);
 
         var health = new Annealing.SamplerHealth.Tally(chains);
-        var (state, burnInfos) = Loop.Scan(key.FoldIn(1), target.Init(proposal.Sample(key.FoldIn(0), chains)), burnIn, kernel, (_, info) => info);
-        var (_, recorded) = Loop.Scan(key.FoldIn(2), state, draws, kernel, (s, info) => (Positions: target.Positions(s), Info: info));
-        foreach (var info in burnInfos.Concat(recorded.Select(r => r.Info)))
+        void Record(TInfo info)
+        {
             if (info is IAcceptanceInfo acceptance) health.Record(acceptance);
-        var trace = recorded.Select(r => r.Positions).ToArray();
+        }
+
+        var state = Loop.Run(key.FoldIn(1), target.Init(proposal.Sample(key.FoldIn(0), chains)), burnIn, kernel, (_, info) => Record(info));
+        var (_, trace) = Loop.Scan(key.FoldIn(2), state, draws, kernel, (s, info) =>
+        {
+            Record(info);
+            return target.Positions(s);
+        });
         for (var t = 1; t < draws; t++) health.Compare(trace[t - 1], trace[t]);
         var d = target.Dimension;
         var flattened = Mat.Create(chains * draws, d, x =>

@@ -206,9 +206,9 @@ public static class ThermodynamicIntegration
             var (startKey, rest) = key.FoldIn(k).Split();
             var (burnKey, recordKey) = rest.Split();
             var move = path.Move(t);
-            var (state, burnInfos) = Loop.Scan(burnKey, path.SampleBase(startKey, chains), burnIn, move, (_, info) => info);
-            var (_, observed) = Loop.Scan(recordKey, state, draws, move, (s, info) => (Derivative: path.LogDensityDerivative(t, s), Acceptance: Mean(info.AcceptanceRates), Info: info));
-            foreach (var info in burnInfos.Concat(observed.Select(o => o.Info))) health.Record(info);
+            var state = Loop.Run(burnKey, path.SampleBase(startKey, chains), burnIn, move, (_, info) => health.Record(info));
+            var (_, observed) = Loop.Scan(recordKey, state, draws, move, (s, info) =>
+                { health.Record(info); return (Derivative: path.LogDensityDerivative(t, s), Acceptance: Mean(info.AcceptanceRates)); });
             var trace = observed.Select(o => o.Derivative).ToArray();
             acceptance.Add(observed.Average(o => o.Acceptance));
             perPoint.Add(Mat.Create(chains, draws, x =>
