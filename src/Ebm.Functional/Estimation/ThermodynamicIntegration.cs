@@ -108,7 +108,8 @@ public static class ThermodynamicIntegration
     /// Thermodynamic integration from draws of the integrand at each point: <paramref name="draws"/>[k] is a
     /// chains x draws matrix of d/dt log f_t at point k, summarised by its mean and its MCSE
     /// (<see cref="MonteCarloStandardError.OfMean"/>; constant draws have MCSE 0). The estimate's ESS is the smallest
-    /// basic ESS of the integrand over the points whose draws vary (NaN when none vary).
+    /// basic ESS of the integrand over the points whose draws vary (NaN when none vary); each point's basic ESS is
+    /// computed once, for both.
     /// </summary>
     public static Validation<Error, LogZEstimate> FromDraws(
         Vec points, IReadOnlyList<Mat> draws, double logZStart, double beta, IntegrationRule rule, long energyEvaluations = 0)
@@ -127,15 +128,17 @@ public static class ThermodynamicIntegration
             if (m.Span.Length == 0) { errors = errors.Add(SamplingEstimateErrors.PointStatistics(k, "there are no draws")); continue; }
             means[k] = m.Span.ToArray().Average();
             var k1 = k;
-            MonteCarloStandardError.OfMean(m).Match(
-                se => standardErrors[k1] = se,
+            EffectiveSampleSize.Basic(m).Match(
+                ess =>
+                {
+                    standardErrors[k1] = MonteCarloStandardError.FromBasicEss(m, ess);
+                    if (!(ess >= smallestEss)) smallestEss = ess;
+                },
                 e =>
                 {
                     if (e.Code == DiagnosticsErrors.ConstantDrawsCode) standardErrors[k1] = 0.0;
                     else errors = errors.Add(SamplingEstimateErrors.PointStatistics(k1, e.Message));
                 });
-            foreach (var ess in EffectiveSampleSize.Basic(m))
-                if (!(ess >= smallestEss)) smallestEss = ess;
         }
 
         if (!errors.IsEmpty) return Fail<Error, LogZEstimate>(errors);
