@@ -60,5 +60,4 @@ internal static class LadderMixing
 
         return (frozen, agree);
     }
-
 }

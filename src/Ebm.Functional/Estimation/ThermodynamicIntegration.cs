@@ -81,21 +81,7 @@ public static class ThermodynamicIntegration
         }
 
         var standardError = Math.Sqrt(variance);
-        var warnings = Seq<EstimateWarning>();
-        if (points.Length >= 3)
-        {
-            var other = Dot(IntegrationWeights.Of(points.Span, rule == IntegrationRule.Simpson ? IntegrationRule.Trapezoid : IntegrationRule.Simpson), means);
-            var gap = Math.Abs(integral - other);
-            if (gap > standardError)
-                warnings = warnings.Add(EstimateWarnings.Of(EstimateWarnings.DiscretisationError,
-                    $"Simpson and trapezoid differ by {gap:G3}, more than the standard error {standardError:G3}: the estimate may be off by about that much, " +
-                    "beyond its error bar; do not trust it until points are added where the integrand bends"));
-            else if (CoarseGap(points, means, standardErrors, rule, weights) is var (coarse, noise) && coarse > standardError && coarse > GapSignificance * noise)
-                warnings = warnings.Add(EstimateWarnings.Of(EstimateWarnings.DiscretisationError,
-                    $"the same rule on every other point differs by {coarse:G3}, more than the standard error {standardError:G3} and beyond Monte Carlo noise: " +
-                    "the estimate may be off by about that much, beyond its error bar; do not trust it until points are added where the integrand bends"));
-        }
-
+        var warnings = DiscretisationCheck.Warnings(points, means, standardErrors, rule, weights, integral, standardError);
         return Success<Error, LogZEstimate>(new LogZEstimate(Method, beta, logZStart + integral, standardError, ErrorSource.MonteCarloStandardError,
             effectiveSamples, double.NaN, samples, energyEvaluations, warnings)
         {
@@ -211,7 +197,10 @@ public static class ThermodynamicIntegration
             var move = path.Move(t);
             var state = Loop.Run(burnKey, path.SampleBase(startKey, chains), burnIn, move, (_, info) => health.Record(info));
             var (_, observed) = Loop.Scan(recordKey, state, draws, move, (s, info) =>
-                { health.Record(info); return (Derivative: path.LogDensityDerivative(t, s), Acceptance: Mean(info.AcceptanceRates)); });
+            {
+                health.Record(info);
+                return (Derivative: path.LogDensityDerivative(t, s), Acceptance: Mean(info.AcceptanceRates));
+            });
             var trace = observed.Select(o => o.Derivative).ToArray();
             acceptance.Add(observed.Average(o => o.Acceptance));
             perPoint.Add(Mat.Create(chains, draws, x =>
@@ -259,37 +248,6 @@ public static class ThermodynamicIntegration
 
     /// <summary>How many of its own Monte Carlo standard errors |I_h - I_2h| must exceed before it counts as discretisation error.</summary>
     public const double GapSignificance = 3.0;
-
-    /// <summary>
-    /// |I_h - I_2h|, the integral on every other point (the last always kept) against the full one, with the Monte
-    /// Carlo standard error of that difference, sqrt(sum_k (w_h,k - w_2h,k)^2 MCSE_k^2). A Richardson-style check
-    /// that also sees integrands too steep for Simpson and trapezoid to notice each other (e.g. a broad reference
-    /// whose energy dominates near t = 0).
-    /// </summary>
-    private static (double Gap, double Noise) CoarseGap(Vec points, Vec means, Vec standardErrors, IntegrationRule rule, double[] fine)
-    {
-        var keep = Enumerable.Range(0, points.Length).Where(k => k % 2 == 0 || k == points.Length - 1).ToArray();
-        var coarsePoints = keep.Select(k => points[k]).ToArray();
-        var coarseRule = rule == IntegrationRule.Simpson && keep.Length >= 3 ? IntegrationRule.Simpson : IntegrationRule.Trapezoid;
-        var coarseWeights = IntegrationWeights.Of(coarsePoints, coarseRule);
-        var difference = (double[])fine.Clone();
-        for (var i = 0; i < keep.Length; i++) difference[keep[i]] -= coarseWeights[i];
-        double gap = 0, variance = 0;
-        for (var k = 0; k < difference.Length; k++)
-        {
-            gap += difference[k] * means[k];
-            variance += difference[k] * difference[k] * standardErrors[k] * standardErrors[k];
-        }
-
-        return (Math.Abs(gap), Math.Sqrt(variance));
-    }
-
-    private static double Dot(double[] weights, Vec values)
-    {
-        var s = 0.0;
-        for (var k = 0; k < weights.Length; k++) s += weights[k] * values[k];
-        return s;
-    }
 
     private static EstimateTrace RunningTrapezoid(Vec points, Vec means, double logZStart)
     {
