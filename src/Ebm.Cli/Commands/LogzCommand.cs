@@ -131,7 +131,7 @@ internal static class LogzCommand
             var files = CommandFiles.Check(context, parse, ("MODEL.json", path), ("--data", request.DataPath), ("--versus", request.VersusPath),
                 ("--schedule", ScheduleChoice.Names.Contains(request.Schedule) ? null : request.Schedule));
             var problems = Check(request, parse.GetValue(compare)).Concat(EstimatePlotRule.Check(parse.GetValue(plot), request.Method, parse.GetValue(compare))).Concat(files.Errors()).ToList();
-            if (problems.Count > 0) return ErrorReport.Write(context, problems.Count == 1 ? problems[0] : Error.Many(problems.ToSeq()));
+            if (problems.Count > 0) return ErrorReport.Write(context, Error.Many(problems.ToSeq()));
             var outputs = (RunOutputs)files.Case;
             if (parse.GetValue(compare)) return CompareRun.Run(context, path, request, parse.GetValue(json), !parse.GetValue(noExact), parse.GetValue(force));
             if (request.Method == "exact" && request.VersusPath is { } other)

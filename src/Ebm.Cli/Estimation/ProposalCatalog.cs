@@ -66,7 +66,7 @@ internal static class ProposalCatalog
 
     /// <summary>A library result as a CLI outcome.</summary>
     public static Fin<T> ToFin<T>(Validation<Error, T> result) =>
-        result.Match(FinSucc, errors => FinFail<T>(errors.Count == 1 ? errors.Head : Error.Many(errors)));
+        result.Match(FinSucc, errors => FinFail<T>(Error.Many(errors)));
 
     /// <summary>
     /// Energy evaluations one annealing step costs a particle (a density and a move, HMC's leapfrog steps and the

@@ -72,7 +72,7 @@ public static class DataFile
             if (errors.Count >= 10) break;
         }
 
-        if (errors.Count > 0) return FinFail<Mat>(errors.Count == 1 ? errors[0] : Error.Many(errors.ToSeq()));
+        if (errors.Count > 0) return FinFail<Mat>(Error.Many(errors.ToSeq()));
         return lines.Count == 0 ? FinFail<Mat>(DataFileErrors.Empty(path)) : FinSucc(Mat.From(lines.Count, columns, values.ToArray()));
     }
 
@@ -82,6 +82,6 @@ public static class DataFile
         for (var r = 0; r < data.Rows && errors.Count < 10; r++)
         for (var j = 0; j < data.Columns && errors.Count < 10; j++)
             if (data[r, j] is not (0.0 or 1.0)) errors.Add(DataFileErrors.NotBinary(path, r + 1, j + 1, data[r, j]));
-        return errors.Count == 0 ? FinSucc(data) : FinFail<Mat>(errors.Count == 1 ? errors[0] : Error.Many(errors.ToSeq()));
+        return errors.Count == 0 ? FinSucc(data) : FinFail<Mat>(Error.Many(errors.ToSeq()));
     }
 }

@@ -66,12 +66,7 @@ public sealed class RunFiles
                 errors.Add(FileErrors.SameOutput(output.Label, output.Path, earlier.Label, earlier.Path));
         }
 
-        return errors.Count switch
-        {
-            0 => FinSucc(new RunOutputs(outputs)),
-            1 => FinFail<RunOutputs>(errors[0]),
-            _ => FinFail<RunOutputs>(Error.Many(errors.ToSeq())),
-        };
+        return errors.Count == 0 ? FinSucc(new RunOutputs(outputs)) : FinFail<RunOutputs>(Error.Many(errors.ToSeq()));
     }
 
     private static Option<FileIdentity> IdentityOf(string path)

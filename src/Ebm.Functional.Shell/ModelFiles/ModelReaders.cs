@@ -45,14 +45,11 @@ internal static class ModelReaders
         if (!Readers.TryGetValue(kind, out var reader)) return FinFail<IEnergyModel>(ModelFileErrors.UnknownKind(kind, Kinds));
         fields.RejectUnknownKeys(kind, reader.Keys);
         var build = reader.Read(fields);
-        if (fields.Errors.Count > 0 || build is null) return FinFail<IEnergyModel>(Combine(fields.Errors));
+        if (fields.Errors.Count > 0 || build is null) return FinFail<IEnergyModel>(Error.Many(fields.Errors.ToSeq()));
         return build().Match(
             Succ: model => FinSucc(model),
-            Fail: errors => FinFail<IEnergyModel>(Combine(errors.ToList())));
+            Fail: errors => FinFail<IEnergyModel>(Error.Many(errors)));
     }
-
-    /// <summary>One error for one problem, a <see cref="ManyErrors"/> for several.</summary>
-    internal static Error Combine(IReadOnlyList<Error> errors) => errors.Count == 1 ? errors[0] : Error.Many(errors.ToSeq());
 
     private static Func<Validation<Error, IEnergyModel>>? BernoulliRbmReader(JsonModelReader f)
     {

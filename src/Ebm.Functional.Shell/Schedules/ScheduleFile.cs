@@ -57,8 +57,6 @@ public static class ScheduleFile
 
         return AnnealingSchedule.Create(Vec.Of([.. points]), "file").Match(
             FinSucc,
-            errors => FinFail<AnnealingSchedule>(Combine(errors.Map(e => ScheduleFileErrors.InvalidSchedule(path, e.Message)).ToList())));
+            errors => FinFail<AnnealingSchedule>(Error.Many(errors.Map(e => ScheduleFileErrors.InvalidSchedule(path, e.Message)))));
     }
-
-    private static Error Combine(IReadOnlyList<Error> errors) => errors.Count == 1 ? errors[0] : Error.Many(errors.ToSeq());
 }
