@@ -31,6 +31,7 @@ internal static class ErrorReport
         return ExitCodes.InternalError;
     }
 
-    private static IEnumerable<Error> Flatten(Error error) =>
+    /// <summary>The single errors of <paramref name="error"/>: itself, or those of a <see cref="ManyErrors"/>, at any depth.</summary>
+    public static IEnumerable<Error> Flatten(Error error) =>
         error is ManyErrors many ? many.Errors.SelectMany(Flatten) : [error];
 }

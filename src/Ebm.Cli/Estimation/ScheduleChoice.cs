@@ -29,7 +29,5 @@ internal static class ScheduleChoice
     public static Fin<AnnealingSchedule> FromFile(string path) =>
         ScheduleFile.Load(path).Match(
             FinSucc,
-            error => FinFail<AnnealingSchedule>(Error.Many(Flatten(error).Map(e => CliErrors.InvalidOption("--schedule", e.Message)))));
-
-    private static Seq<Error> Flatten(Error error) => error is ManyErrors many ? many.Errors.Bind(Flatten) : Seq1(error);
+            error => FinFail<AnnealingSchedule>(Error.Many(ErrorReport.Flatten(error).Select(e => CliErrors.InvalidOption("--schedule", e.Message)).ToSeq())));
 }

@@ -45,5 +45,5 @@ internal static class CommandFiles
 
     /// <summary>The errors of a failed check, one per problem, to report beside other problems.</summary>
     public static IEnumerable<Error> Errors(this Fin<RunOutputs> checkedFiles) =>
-        checkedFiles.Match(_ => Enumerable.Empty<Error>(), e => e is ManyErrors many ? many.Errors : Enumerable.Repeat(e, 1));
+        checkedFiles.Match(_ => Enumerable.Empty<Error>(), ErrorReport.Flatten);
 }
