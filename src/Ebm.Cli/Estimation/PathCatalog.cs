@@ -4,7 +4,6 @@ using Ebm.Functional.Mcmc.Lattice;
 using Ebm.Functional.Models;
 using Ebm.Functional.Numerics;
 using Ebm.Functional.Prng;
-using Ebm.Functional.Shell.Data;
 using LanguageExt;
 using LanguageExt.Common;
 using static LanguageExt.Prelude;
@@ -111,9 +110,7 @@ internal static class PathCatalog
         {
             for (var i = 0; i < d.Length; i++) d[i] = request.Beta * rbm.VisibleBias[i];
         }));
-        return DataFile.LoadBinary(path, rbm.Visible).Bind(data => BaseRate.VisibleBias(data).Match(
-            FinSucc,
-            errors => FinFail<Vec>(Error.Many(errors.Map(e => CliErrors.InvalidOption("--data", $"{path}: {e.Message}"))))));
+        return DataBaseRate.VisibleBias(rbm, path);
     }
 
     private static RbmAnnealingState RbmTargetDraws(BernoulliRbm rbm, RngKey key, int count, double beta) =>

@@ -3,7 +3,6 @@ using Ebm.Functional.Estimation;
 using Ebm.Functional.Mcmc;
 using Ebm.Functional.Models;
 using Ebm.Functional.Numerics;
-using Ebm.Functional.Shell.Data;
 using LanguageExt;
 using LanguageExt.Common;
 using static LanguageExt.Prelude;
@@ -45,24 +44,21 @@ internal static class ProposalCatalog
     private static Fin<Proposal> VisibleProposal(BernoulliRbm rbm, LogzRequest request) =>
         request.DataPath is not { } path
             ? FinSucc(Proposal.Uniform(rbm.Visible, StateConvention.Binary))
-            : DataFile.LoadBinary(path, rbm.Visible).Bind(data => BaseRate.VisibleBias(data).Match(
-                bias => ToFin(Proposal.BernoulliLogits(bias, StateConvention.Binary)).Map(p => p with { Name = "base-rate visible" }),
-                errors => FinFail<Proposal>(Error.Many(errors.Map(e => CliErrors.InvalidOption("--data", $"{path}: {e.Message}"))))));
+            : DataBaseRate.VisibleBias(rbm, path).Bind(bias =>
+                ToFin(Proposal.BernoulliLogits(bias, StateConvention.Binary)).Map(p => p with { Name = "base-rate visible" }));
 
     /// <summary>
     /// The factorised proposal of an RBM's joint state for bridge sampling (whose target chains run on the joint state):
     /// each visible unit on with the smoothed data mean (the base rate of Salakhutdinov and Murray 2008), each hidden unit a fair coin.
     /// </summary>
     private static Fin<Proposal> BaseRateProposal(BernoulliRbm rbm, string path) =>
-        DataFile.LoadBinary(path, rbm.Visible).Bind(data => BaseRate.VisibleBias(data).Match(
-            bias => ToFin(Proposal.Bernoulli(
-                Vec.Create(rbm.Dimension, p =>
-                {
-                    for (var i = 0; i < rbm.Visible; i++) p[i] = LogSpace.Sigmoid(bias[i]);
-                    for (var j = rbm.Visible; j < rbm.Dimension; j++) p[j] = 0.5;
-                }),
-                StateConvention.Binary)),
-            errors => FinFail<Proposal>(Error.Many(errors.Map(e => CliErrors.InvalidOption("--data", $"{path}: {e.Message}"))))));
+        DataBaseRate.VisibleBias(rbm, path).Bind(bias => ToFin(Proposal.Bernoulli(
+            Vec.Create(rbm.Dimension, p =>
+            {
+                for (var i = 0; i < rbm.Visible; i++) p[i] = LogSpace.Sigmoid(bias[i]);
+                for (var j = rbm.Visible; j < rbm.Dimension; j++) p[j] = 0.5;
+            }),
+            StateConvention.Binary)));
 
     /// <summary>A library result as a CLI outcome.</summary>
     public static Fin<T> ToFin<T>(Validation<Error, T> result) =>
