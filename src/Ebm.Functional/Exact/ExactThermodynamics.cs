@@ -9,6 +9,16 @@ internal static class ExactThermodynamics
     /// <summary>S = beta U + log Z (beta U is taken as 0 at beta = 0, where U is finite).</summary>
     public static double Entropy(double beta, double meanEnergy, double logZ) => (beta == 0.0 ? 0.0 : beta * meanEnergy) + logZ;
 
+    /// <summary>
+    /// log(2 pi / beta), the Gaussian factor of a continuous model's log Z: taken as log(2 pi) - log(beta) where
+    /// 2 pi / beta is not a normal number (it overflows below beta of about 3.5e-308).
+    /// </summary>
+    public static double LogTwoPiOver(double beta)
+    {
+        var ratio = 2.0 * Math.PI / beta;
+        return double.IsNormal(ratio) ? Math.Log(ratio) : Math.Log(2.0 * Math.PI) - Math.Log(beta);
+    }
+
     /// <summary>C = beta^2 Var(E), through <see cref="SquareTimes"/>.</summary>
     public static double HeatCapacity(double beta, double energyVariance) => SquareTimes(beta, energyVariance);
 

@@ -58,8 +58,7 @@ public static class GaussianBernoulliRbmExact
         var halfVisible = 0.5 * model.Visible;
         var logSigma = 0.0;
         for (var i = 0; i < model.Visible; i++) logSigma += Math.Log(model.Sigma[i]);
-        var ratio = 2.0 * Math.PI / beta;
-        var logRatio = double.IsNormal(ratio) ? Math.Log(ratio) : Math.Log(2.0 * Math.PI) - Math.Log(beta);
+        var logRatio = ExactThermodynamics.LogTwoPiOver(beta);
         var visibleEnergy = halfVisible / beta;
         return ExactResultCheck.Finite(model, new ExactResult(
             MethodName,

@@ -43,8 +43,7 @@ public static class GaussianExact
         var halfD = 0.5 * d;
         var logDet = 0.0;
         for (var i = 0; i < d; i++) logDet += 2.0 * Math.Log(model.CholeskyFactor[i, i]);
-        var ratio = 2.0 * Math.PI / beta;
-        var logRatio = double.IsNormal(ratio) ? Math.Log(ratio) : Math.Log(2.0 * Math.PI) - Math.Log(beta);
+        var logRatio = ExactThermodynamics.LogTwoPiOver(beta);
         var logZ = halfD * logRatio - 0.5 * logDet;
         var meanEnergy = halfD / beta;
         var result = new ExactResult(MethodName, beta, logZ, meanEnergy, meanEnergy / beta, Option<MagnetisationMoments>.None)
