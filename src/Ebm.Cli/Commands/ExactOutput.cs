@@ -1,3 +1,4 @@
+using Ebm.Cli.Output;
 using Ebm.Functional.Errors;
 using Ebm.Functional.Exact;
 using Ebm.Functional.Models;
@@ -28,7 +29,7 @@ internal static class ExactOutput
         double.IsFinite(value)
             ? FinSucc(value)
             : FinFail<double>(Error.New(ExactErrors.OverflowCode,
-                $"{path}: {quantity} at beta {beta.ToString("R", System.Globalization.CultureInfo.InvariantCulture)} overflows double precision"));
+                $"{path}: {quantity} at beta {Numbers.Exact(beta)} overflows double precision"));
 
     /// <summary><paramref name="result"/> with its error, if any, prefixed with the model file as <see cref="InFile(string, Error)"/> does.</summary>
     public static Fin<T> InFile<T>(string path, Fin<T> result) => result.Match(FinSucc, e => FinFail<T>(InFile(path, e)));

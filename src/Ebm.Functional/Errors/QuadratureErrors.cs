@@ -45,5 +45,5 @@ public static class QuadratureErrors
     /// </summary>
     public static Error FieldOutOfRange(string model, string field, string value, double beta, string why) =>
         Error.New(FieldOutOfRangeCode,
-            $"quadrature of {model}: {field} ({value}) at beta {beta.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}: {why}; estimate log Z instead");
+            $"quadrature of {model}: {field} ({value}) at beta {ExactErrors.Number(beta)}: {why}; estimate log Z instead");
 }
