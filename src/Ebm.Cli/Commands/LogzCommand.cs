@@ -45,8 +45,8 @@ internal static class LogzCommand
         var exactMethod = CommonOptions.ExactMethod();
         var beta = RealOption.Create("--beta",
             "Inverse temperature beta >= 0 (a Gaussian and the estimators need beta > 0): p(x) is proportional to exp(-beta E(x)).", 1.0, "B", "-b");
-        var particles = IntOption("--particles", "Particles (independent draws or chains) N.", 100, "N");
-        var steps = IntOption("--steps", "Annealing steps K (or points of the thermodynamic-integration ladder).", 1000, "K");
+        var particles = WholeOption.Create("--particles", "Particles (independent draws or chains) N.", 100, "N");
+        var steps = WholeOption.Create("--steps", "Annealing steps K (or points of the thermodynamic-integration ladder).", 1000, "K");
         var schedule = new System.CommandLine.Option<string>("--schedule")
         {
             Description = "Annealing schedule: linear, geometric, sigmoid, adaptive (a pilot run places the points so that each step keeps the " +
@@ -70,7 +70,7 @@ internal static class LogzCommand
         };
         var seed = WholeOption.Create("--seed", "Seed of every random number of the run; printed with the result.", LogzRequest.DefaultSeed, "S");
         var stepSize = RealOption.Create("--step-size", "Step size of continuous kernels (hmc, mala, metropolis).", 0.2, "e");
-        var leapfrog = IntOption("--leapfrog-steps", "Leapfrog steps per HMC trajectory.", 10, "L");
+        var leapfrog = WholeOption.Create("--leapfrog-steps", "Leapfrog steps per HMC trajectory.", 10, "L");
         var referenceScale = RealOption.Optional("--reference-scale",
             "Continuous models: start the path (and draw the is/bridge proposal) from N(0, s^2 I), " +
             $"{GaussianReference.MinScale:0e0} <= s <= {GaussianReference.MaxScale:0e0}. Without it the reference is " +
@@ -84,7 +84,7 @@ internal static class LogzCommand
         }.OneOf(ResamplingChoice.Names);
         var essThreshold = RealOption.Create("--ess-threshold",
             "SMC resamples when the weight ESS falls below this fraction of the particles (0: never, 1: every step).", 0.5, "f");
-        var repetitions = IntOption("--repetitions", "SMC: independent runs sharing --particles; their spread is the standard error.", 8, "R");
+        var repetitions = WholeOption.Create("--repetitions", "SMC: independent runs sharing --particles; their spread is the standard error.", 8, "R");
         var targetCess = RealOption.Optional("--target-cess",
             "Adaptive tempering (--schedule adaptive): the conditional ESS each step keeps, as a fraction of the particles. " +
             "[default: 0.9 for smc, 0.995 for the pilot run that places AIS, reverse-ais and sandwich schedules]", "f");
@@ -142,9 +142,6 @@ internal static class LogzCommand
         });
         return command;
     }
-
-    private static System.CommandLine.Option<int> IntOption(string name, string description, int defaultValue, string helpName) =>
-        WholeOption.Create(name, description, defaultValue, helpName);
 
     /// <summary>Every problem of the request; <paramref name="compare"/> runs the estimators, whatever --method says.</summary>
     private static List<Error> Check(LogzRequest r, bool compare)

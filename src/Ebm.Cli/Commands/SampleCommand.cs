@@ -42,12 +42,12 @@ internal static class SampleCommand
             Required = true,
             HelpName = "SAMPLER",
         }.OneOf(SamplerCatalog.Names);
-        var chains = IntOption("--chains", "Number of chains, run as one batch.", 4, "C");
-        var steps = IntOption("--steps", "Steps after burn-in.", 1000, "T");
-        var burnIn = IntOption("--burn-in", "Steps run and discarded first.", 100, "B");
-        var thin = IntOption("--thin", "Keep one step in k (the diagnostics and the samples use kept steps).", 1, "k");
-        var leapfrog = IntOption("--leapfrog-steps", "Leapfrog steps per HMC trajectory.", 10, "L");
-        var rungs = IntOption("--rungs", "Parallel tempering: number of temperatures, geometric from beta / ratio to beta.", 8, "R");
+        var chains = WholeOption.Create("--chains", "Number of chains, run as one batch.", 4, "C");
+        var steps = WholeOption.Create("--steps", "Steps after burn-in.", 1000, "T");
+        var burnIn = WholeOption.Create("--burn-in", "Steps run and discarded first.", 100, "B");
+        var thin = WholeOption.Create("--thin", "Keep one step in k (the diagnostics and the samples use kept steps).", 1, "k");
+        var leapfrog = WholeOption.Create("--leapfrog-steps", "Leapfrog steps per HMC trajectory.", 10, "L");
+        var rungs = WholeOption.Create("--rungs", "Parallel tempering: number of temperatures, geometric from beta / ratio to beta.", 8, "R");
         var ratio = RealOption.Create("--beta-ratio", "Parallel tempering: ratio of the largest to the smallest beta of the ladder.", 10.0, "q");
         var beta = RealOption.Create("--beta", "Inverse temperature beta > 0: the chains sample p(x) proportional to exp(-beta E(x)).", 1.0, "B", "-b");
         var stepSize = RealOption.Create("--step-size", "Proposal scale (metropolis), step size epsilon (langevin, mala, hmc).", 0.1, "e");
@@ -77,9 +77,6 @@ internal static class SampleCommand
         });
         return command;
     }
-
-    private static System.CommandLine.Option<int> IntOption(string name, string description, int defaultValue, string helpName) =>
-        WholeOption.Create(name, description, defaultValue, helpName);
 
     /// <summary>Run-settings errors name the field ("steps: ..."); on the command line it is the option.</summary>
     private static Error Prefixed(Error e) => CliErrors.InvalidOption("--" + e.Message.Split(':')[0], e.Message[(e.Message.IndexOf(':') + 2)..]);
