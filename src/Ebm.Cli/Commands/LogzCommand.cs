@@ -135,9 +135,9 @@ internal static class LogzCommand
             var outputs = (RunOutputs)files.Case;
             if (parse.GetValue(compare)) return CompareRun.Run(context, path, request, parse.GetValue(json), !parse.GetValue(noExact), parse.GetValue(force));
             if (request.Method == "exact" && request.VersusPath is { } other)
-                return RunExactRatio(context, path, other, request.Beta, parse.GetValue(json));
+                return LogzExactRun.Ratio(context, path, other, request.Beta, parse.GetValue(json));
             return request.Method == "exact"
-                ? RunExact(context, path, request.Method, CommonOptions.ToExactMethod(parse.GetRequiredValue(exactMethod)), request.Beta, parse.GetValue(json))
+                ? LogzExactRun.Run(context, path, request.Method, CommonOptions.ToExactMethod(parse.GetRequiredValue(exactMethod)), request.Beta, parse.GetValue(json))
                 : RunEstimate(context, path, request, parse.GetValue(json), outputs.For(plot), !parse.GetValue(noExact), parse.GetValue(force));
         });
         return command;
@@ -251,92 +251,5 @@ internal static class LogzCommand
             : FinFail<LogzRequest>(applicable.Length == 0
                 ? CliErrors.InvalidOption("--method", $"{request.Method} is not available for a {model.Kind} model; its log Z is exact: use --method exact")
                 : CliErrors.InvalidOption("--kernel", $"{request.Method} runs {string.Join(", ", applicable)} on a {model.Kind} model, not {chosen}"));
-    }
-
-    private static int RunExactRatio(CliContext context, string path, string other, double beta, bool json)
-    {
-        var outcome =
-            from a in ModelFile.Load(path)
-            from b in ModelFile.Load(other)
-            from _ in VersusCheck.SameStateSpace(a, b)
-            from ra in ExactOutput.InFile(path, LogPartition.Exact(a, beta)).Bind(r => ExactOutput.Check(path, a, r))
-            from rb in ExactOutput.InFile(other, LogPartition.Exact(b, beta)).Bind(r => ExactOutput.Check(other, b, r))
-            from ratio in ExactOutput.Check($"{path} versus {other}", "log(Z_A / Z_B)", beta, ra.LogZ - rb.LogZ)
-            select (a, b, ra, rb);
-        return outcome.Match(
-            Succ: r =>
-            {
-                var ratio = r.ra.LogZ - r.rb.LogZ;
-                context.Out.WriteLine(json
-                    ? ResultJson.Object(w =>
-                    {
-                        w.WriteString("version", VersionReport.Version);
-                        w.WriteString("method", "exact");
-                        w.WriteString("quantity", "log(Z_A / Z_B)");
-                        ResultJson.Number(w, "beta", beta);
-                        ResultJson.Number(w, "logZ", ratio);
-                        w.WriteNumber("standardError", 0);
-                        ResultJson.Number(w, "logZA", r.ra.LogZ);
-                        ResultJson.Number(w, "logZB", r.rb.LogZ);
-                        w.WriteStartArray("warnings");
-                        w.WriteEndArray();
-                    })
-                    : string.Join(Environment.NewLine, [
-                        $"model A        {r.a.Kind}, {r.a.Dimension} variables: log Z_A = {Numbers.Exact(r.ra.LogZ)} ({r.ra.Method})",
-                        $"model B        {r.b.Kind}, {r.b.Dimension} variables: log Z_B = {Numbers.Exact(r.rb.LogZ)} ({r.rb.Method})",
-                        $"beta           {Numbers.Exact(beta)}",
-                        $"log Z_A/Z_B    {Numbers.Exact(ratio)}"]));
-                return ExitCodes.Success;
-            },
-            Fail: e => ErrorReport.Write(context, e));
-    }
-
-    private static int RunExact(CliContext context, string path, string method, ExactMethod exactMethod, double beta, bool json)
-    {
-        var clock = Stopwatch.StartNew();
-        var outcome = ModelFile.Load(path).Bind(model =>
-            ExactOutput.InFile(path, ProgressDisplay.Run(context, "log Z", progress => LogPartition.Exact(model, beta, exactMethod, progress)))
-                .Bind(result => ExactOutput.Check(path, model, result))
-                .Map(result => (model, result)));
-        var seconds = clock.Elapsed.TotalSeconds;
-        return outcome.Match(
-            Succ: r =>
-            {
-                context.Out.WriteLine(json ? Json(r.model, method, r.result, seconds) : Text(r.model, method, r.result, seconds));
-                return ExitCodes.Success;
-            },
-            Fail: e => ErrorReport.Write(context, e));
-    }
-
-    private static string Json(IEnergyModel model, string method, ExactResult result, double seconds) =>
-        ResultJson.Object(w =>
-        {
-            w.WriteString("version", VersionReport.Version);
-            w.WriteString("model", model.Kind);
-            w.WriteNumber("dimension", model.Dimension);
-            w.WriteString("method", method);
-            ResultJson.Result(w, result);
-            w.WriteNumber("standardError", 0);
-            w.WriteStartArray("warnings");
-            w.WriteEndArray();
-            w.WriteNumber("seconds", seconds);
-        });
-
-    private static string Text(IEnergyModel model, string method, ExactResult r, double seconds)
-    {
-        var magnetisation = r.Magnetisation.Match(
-            m => new[] { $"<M>, <M^2>     {Numbers.Exact(m.Mean)}, {Numbers.Exact(m.MeanSquare)}" },
-            () => []);
-        return string.Join(Environment.NewLine, [
-            $"model          {model.Kind}, {model.Dimension} variables",
-            $"method         {method} ({r.Method})",
-            $"beta           {Numbers.Exact(r.Beta)}",
-            $"log Z          {Numbers.Exact(r.LogZ)}",
-            $"U = <E>        {Numbers.Exact(r.MeanEnergy)}",
-            $"F = -log Z/b   {Numbers.Exact(r.FreeEnergy)}",
-            $"S = b (U - F)  {Numbers.Exact(r.Entropy)}",
-            $"C = b^2 Var E  {Numbers.Exact(r.HeatCapacity)}",
-            ..magnetisation,
-            $"time           {seconds:F3} s"]);
     }
 }
