@@ -102,13 +102,14 @@ internal static class SampleCommand
             from fits in SampleMemory.CheckTracesFit(model, request, settings)
             from cost in RunBudget.Check(SampleCost.For(model, request, settings), force, SampleCost.Levers)
             from run in Sample(context, model, request, settings, seed, job, csv)
-            from report in ConvergenceReport.Create(run.Traces.Energies(), request.Beta, run.Observables, run.Traces.Observable)
-            select (model, run, report, cost);
+            let energies = run.Traces.Energies()
+            from report in ConvergenceReport.Create(energies, request.Beta, run.Observables, run.Traces.Observable)
+            select (model, run, energies, report, cost);
         return outcome.Match(
             Succ: r =>
             {
                 var written = CommandFiles.WriteAll(context,
-                    (plot, o => o.WriteAllBytes(TracePlot.RenderPng(r.run.Traces.Energies(), $"{r.model.Kind}: {request.Sampler}, seed {seed}"))));
+                    (plot, o => o.WriteAllBytes(TracePlot.RenderPng(r.energies, $"{r.model.Kind}: {request.Sampler}, seed {seed}"))));
                 if (written.IsFail) return ErrorReport.Write(context, (Error)written);
 
                 var acceptance = r.run.AcceptanceRates.Span.ToArray().Average();
