@@ -182,12 +182,7 @@ internal static class SampleCommand
             w.WriteNumber("steps", s.Steps);
             w.WriteNumber("burnIn", s.BurnIn);
             w.WriteNumber("thin", s.Thin);
-            ResultJson.Number(w, "meanEnergy", d.Mean);
-            ResultJson.Number(w, "energySd", d.StandardDeviation);
-            ResultJson.Number(w, "mcse", d.McseMean.IfNone(double.NaN));
-            ResultJson.Number(w, "rHat", d.RHat.IfNone(double.NaN));
-            ResultJson.Number(w, "essBulk", d.BulkEss.IfNone(double.NaN));
-            ResultJson.Number(w, "essTail", d.TailEss.IfNone(double.NaN));
+            Summary(w, d, "meanEnergy", "energySd");
             ResultJson.Number(w, "autocorrelationTime", d.AutocorrelationTime.IfNone(double.NaN));
             ResultJson.Number(w, "acceptanceRate", acceptance);
             w.WriteStartArray("warnings");
@@ -213,15 +208,20 @@ internal static class SampleCommand
 
     private static void DiagnosedScalar(Utf8JsonWriter w, ScalarSummary scalar)
     {
-        var d = scalar.Summary;
         w.WriteStartObject();
         w.WriteString("name", scalar.Name);
-        ResultJson.Number(w, "mean", d.Mean);
-        ResultJson.Number(w, "sd", d.StandardDeviation);
+        Summary(w, scalar.Summary, "mean", "sd");
+        w.WriteEndObject();
+    }
+
+    /// <summary>The mean and sd under the given keys, then mcse, rHat, essBulk and essTail (null when undefined): the energy's and every scalar's.</summary>
+    private static void Summary(Utf8JsonWriter w, ChainSummary d, string meanKey, string sdKey)
+    {
+        ResultJson.Number(w, meanKey, d.Mean);
+        ResultJson.Number(w, sdKey, d.StandardDeviation);
         ResultJson.Number(w, "mcse", d.McseMean.IfNone(double.NaN));
         ResultJson.Number(w, "rHat", d.RHat.IfNone(double.NaN));
         ResultJson.Number(w, "essBulk", d.BulkEss.IfNone(double.NaN));
         ResultJson.Number(w, "essTail", d.TailEss.IfNone(double.NaN));
-        w.WriteEndObject();
     }
 }
