@@ -36,10 +36,8 @@ internal static class BridgeIteration
         var change = double.NaN;
         for (var iteration = 1; iteration <= maxIterations; iteration++)
         {
-            var logS2r = logS2 + logRatio;
-            for (var j = 0; j < l2.Length; j++) terms2[j] = logMass2[j] + l2[j] - LogAddExp(logS1 + l2[j], logS2r);
-            for (var i = 0; i < l1.Length; i++) terms1[i] = logMass1[i] - LogAddExp(logS1 + l1[i], logS2r);
-            var next = LogSpace.LogSumExp(terms2) - LogSpace.LogSumExp(terms1);
+            var (up, down) = LogSums(l1, logMass1, l2, logMass2, logS1, logS2 + logRatio, terms1, terms2);
+            var next = up - down;
             change = Math.Abs(Math.Exp(next - logRatio) - 1.0);
             logRatio = next;
             if (change < tolerance) return new Outcome(logRatio, iteration, true, change);
@@ -64,10 +62,8 @@ internal static class BridgeIteration
         var terms2 = new double[l2.Length];
         double H(double logRatio, ReadOnlySpan<double> l1, ReadOnlySpan<double> logMass1, ReadOnlySpan<double> l2, ReadOnlySpan<double> logMass2)
         {
-            var logS2r = logS2 + logRatio;
-            for (var j = 0; j < l2.Length; j++) terms2[j] = logMass2[j] + l2[j] - LogAddExp(logS1 + l2[j], logS2r);
-            for (var i = 0; i < l1.Length; i++) terms1[i] = logMass1[i] - LogAddExp(logS1 + l1[i], logS2r);
-            return logRatio + LogSpace.LogSumExp(terms1) - LogSpace.LogSumExp(terms2);
+            var (up, down) = LogSums(l1, logMass1, l2, logMass2, logS1, logS2 + logRatio, terms1, terms2);
+            return logRatio + down - up;
         }
 
         var (low, high, width) = (iterated.LogRatio, iterated.LogRatio, 1.0);
@@ -86,6 +82,20 @@ internal static class BridgeIteration
         }
 
         return new Outcome(0.5 * (low + high), maxIterations + bisections, true, high - low);
+    }
+
+    /// <summary>
+    /// The two sums of the fixed point at log(s2 r) = <paramref name="logS2r"/>, in log space with the draws' log masses:
+    /// log E_2[e^l / (s1 e^l + s2 r)] (up) and log E_1[1 / (s1 e^l + s2 r)] (down); one step of the iteration is
+    /// log r' = up - down. The terms are written into the scratch arrays <paramref name="terms1"/> and <paramref name="terms2"/>.
+    /// </summary>
+    private static (double Up, double Down) LogSums(
+        ReadOnlySpan<double> l1, ReadOnlySpan<double> logMass1, ReadOnlySpan<double> l2, ReadOnlySpan<double> logMass2,
+        double logS1, double logS2r, double[] terms1, double[] terms2)
+    {
+        for (var j = 0; j < l2.Length; j++) terms2[j] = logMass2[j] + l2[j] - LogAddExp(logS1 + l2[j], logS2r);
+        for (var i = 0; i < l1.Length; i++) terms1[i] = logMass1[i] - LogAddExp(logS1 + l1[i], logS2r);
+        return (LogSpace.LogSumExp(terms2), LogSpace.LogSumExp(terms1));
     }
 
     /// <summary>How often a bracket side may double before the root is declared unreachable.</summary>
