@@ -1,28 +1,25 @@
 namespace Ebm.Functional.Shell.Io;
 
-/// <summary>The kind and identity of a path, from <see cref="UnixFileStatus"/> on Linux and from .NET elsewhere.</summary>
-/// <param name="Kind">What the path names.</param>
+/// <summary>The kind and identity of a path, through symbolic links, from <see cref="UnixFileStatus"/> on Linux and from .NET elsewhere.</summary>
+/// <param name="Kind">What the path names (the end of a chain of symbolic links).</param>
 /// <param name="Identity">Which file it is (meaningless for <see cref="FileKind.Missing"/>).</param>
-/// <param name="IsLink">The path itself is a symbolic link (only when asked not to follow links).</param>
-internal readonly record struct FileFacts(FileKind Kind, FileIdentity Identity, bool IsLink)
+internal readonly record struct FileFacts(FileKind Kind, FileIdentity Identity)
 {
-    /// <summary>The facts of <paramref name="fullPath"/>, through symbolic links unless <paramref name="followLinks"/> is false.</summary>
+    /// <summary>The facts of the file <paramref name="fullPath"/> names, through symbolic links.</summary>
     /// <exception cref="IOException">The path cannot be examined (permissions, a loop of links).</exception>
-    public static FileFacts Of(string fullPath, bool followLinks)
+    public static FileFacts Of(string fullPath)
     {
         if (UnixFileStatus.IsAvailable)
         {
-            var (kind, identity, isLink) = UnixFileStatus.Stat(fullPath, followLinks);
-            return new FileFacts(kind, identity, isLink);
+            var (kind, identity) = UnixFileStatus.Stat(fullPath);
+            return new FileFacts(kind, identity);
         }
 
-        var info = new FileInfo(fullPath);
-        if (!followLinks && info.LinkTarget is not null) return new FileFacts(FileKind.Missing, default, true);
-        if (Directory.Exists(fullPath)) return new FileFacts(FileKind.Directory, FileIdentity.OfPath(FinalTarget(fullPath)), false);
-        if (!File.Exists(fullPath)) return new FileFacts(FileKind.Missing, default, false);
+        if (Directory.Exists(fullPath)) return new FileFacts(FileKind.Directory, FileIdentity.OfPath(FinalTarget(fullPath)));
+        if (!File.Exists(fullPath)) return new FileFacts(FileKind.Missing, default);
         // Without stat, devices are recognised by where Unix keeps them, so /dev/null is never replaced by a file.
         var device = !OperatingSystem.IsWindows() && fullPath.StartsWith("/dev/", StringComparison.Ordinal);
-        return new FileFacts(device ? FileKind.CharacterDevice : FileKind.Regular, FileIdentity.OfPath(FinalTarget(fullPath)), false);
+        return new FileFacts(device ? FileKind.CharacterDevice : FileKind.Regular, FileIdentity.OfPath(FinalTarget(fullPath)));
     }
 
     /// <summary>

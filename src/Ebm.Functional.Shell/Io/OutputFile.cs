@@ -68,7 +68,7 @@ public sealed class OutputFile
         {
             var full = System.IO.Path.GetFullPath(path);
             if (System.IO.Path.EndsInDirectorySeparator(path)) return FinFail<OutputFile>(FileErrors.Unwritable(path, "it names a directory"));
-            var facts = FileFacts.Of(full, followLinks: true);
+            var facts = FileFacts.Of(full);
             switch (facts.Kind)
             {
                 case FileKind.Directory:
@@ -89,7 +89,7 @@ public sealed class OutputFile
             if (facts.Kind == FileKind.Regular && !UnixFileStatus.MayWrite(target))
                 return FinFail<OutputFile>(FileErrors.Unwritable(path, "permission denied (the file is read-only)"));
             var directory = System.IO.Path.GetDirectoryName(target)!;
-            var parent = FileFacts.Of(directory, followLinks: true);
+            var parent = FileFacts.Of(directory);
             if (parent.Kind == FileKind.Missing) return FinFail<OutputFile>(FileErrors.Unwritable(path, $"the directory {directory} does not exist"));
             if (parent.Kind != FileKind.Directory) return FinFail<OutputFile>(FileErrors.Unwritable(path, $"{directory} is not a directory"));
             if (CannotCreateIn(directory, System.IO.Path.GetFileName(target)) is { } reason)

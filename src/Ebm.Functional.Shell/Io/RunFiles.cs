@@ -73,7 +73,7 @@ public sealed class RunFiles
     {
         try
         {
-            var facts = FileFacts.Of(Path.GetFullPath(path), followLinks: true);
+            var facts = FileFacts.Of(Path.GetFullPath(path));
             return facts.Kind == FileKind.Missing ? None : Some(facts.Identity);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)

@@ -11,7 +11,6 @@ namespace Ebm.Functional.Shell.Io;
 internal static partial class UnixFileStatus
 {
     private const int AtCurrentDirectory = -100;
-    private const int AtSymlinkNoFollow = 0x100;
     private const uint StatxTypeModeAndInode = 0x1 | 0x2 | 0x100;
     private const int WriteAccess = 2;
     private const int NoSuchFile = 2;
@@ -23,16 +22,16 @@ internal static partial class UnixFileStatus
     public static bool IsAvailable => Available.Value;
 
     /// <summary>
-    /// The kind and identity of <paramref name="path"/>; through symbolic links unless <paramref name="followLinks"/>
-    /// is false. A missing path (or one under a regular file) is <see cref="FileKind.Missing"/>.
+    /// The kind and identity of the file <paramref name="path"/> names, through symbolic links. A missing path (or one
+    /// under a regular file, or a link to nothing) is <see cref="FileKind.Missing"/>.
     /// </summary>
     /// <exception cref="IOException">statx failed for another reason (permissions, a loop of links).</exception>
-    public static (FileKind Kind, FileIdentity Identity, bool IsLink) Stat(string path, bool followLinks)
+    public static (FileKind Kind, FileIdentity Identity) Stat(string path)
     {
-        if (Statx(AtCurrentDirectory, path, followLinks ? 0 : AtSymlinkNoFollow, StatxTypeModeAndInode, out var status) != 0)
+        if (Statx(AtCurrentDirectory, path, 0, StatxTypeModeAndInode, out var status) != 0)
         {
             var errno = Marshal.GetLastPInvokeError();
-            if (errno is NoSuchFile or NotADirectory) return (FileKind.Missing, default, false);
+            if (errno is NoSuchFile or NotADirectory) return (FileKind.Missing, default);
             throw new IOException(Marshal.GetPInvokeErrorMessage(errno));
         }
 
@@ -47,7 +46,7 @@ internal static partial class UnixFileStatus
             0xC000 => FileKind.Socket,
             _ => FileKind.Missing,
         };
-        return (kind, identity, (status.Mode & 0xF000) == 0xA000);
+        return (kind, identity);
     }
 
     /// <summary>Whether this process may write to <paramref name="path"/> (true where the call is missing).</summary>
