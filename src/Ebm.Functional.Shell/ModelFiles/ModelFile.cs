@@ -106,10 +106,8 @@ public static class ModelFile
     /// <summary>A .NET string can hold a lone surrogate code unit outright; report it by its line and character.</summary>
     private static Error HalfSurrogate(string json, int index)
     {
-        var before = json.AsSpan(0, index);
-        var line = before.Count('\n') + 1;
-        var position = index - (before.LastIndexOf('\n') + 1) + 1;
-        return ModelFileErrors.HalfSurrogate(line, position, $"the character U+{(int)json[index]:X4}");
+        var at = TextPosition.Of(json.AsSpan(), index);
+        return ModelFileErrors.HalfSurrogate(at.Line, at.Position, $"the character U+{(int)json[index]:X4}");
     }
 
     /// <summary>The model-file JSON of <paramref name="model"/>; <see cref="Parse(string)"/> of it gives an equal model.</summary>
