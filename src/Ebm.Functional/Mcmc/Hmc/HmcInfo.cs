@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using Ebm.Functional.Numerics;
 
 namespace Ebm.Functional.Mcmc;
@@ -17,5 +18,6 @@ public sealed record HmcInfo(Vec AcceptanceRates, Vec Accepted, Vec EnergyErrors
     public int NumericalFailures => Divergences;
 
     /// <summary>The number of divergent trajectories in this step.</summary>
-    public int Divergences => (int)Divergent.Span.ToArray().Sum();
+    /// <remarks>Read for every move of every annealing step (<see cref="NumericalFailures"/>), so it sums the span in place rather than copying it.</remarks>
+    public int Divergences => (int)TensorPrimitives.Sum(Divergent.Span);
 }
