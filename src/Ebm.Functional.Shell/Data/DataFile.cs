@@ -44,13 +44,8 @@ public static class DataFile
         var values = new List<double>();
         var lines = new List<int>();
         var errors = new List<Error>();
-        var lineNumber = 0;
-        foreach (var raw in text.Split('\n'))
+        foreach (var (lineNumber, fields) in DelimitedLines.Of(text))
         {
-            lineNumber++;
-            var line = raw.Trim();
-            if (line.Length == 0 || line.StartsWith('#')) continue;
-            var fields = line.Split([',', ' ', '\t', ';'], StringSplitOptions.RemoveEmptyEntries);
             if (fields.Length != columns)
             {
                 errors.Add(DataFileErrors.WrongWidth(path, lineNumber, fields.Length, columns));

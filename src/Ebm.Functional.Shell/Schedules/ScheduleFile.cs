@@ -26,8 +26,6 @@ public static class ScheduleFile
     /// <summary>Largest schedule file read, in bytes.</summary>
     public const long MaxBytes = 64L << 20;
 
-    private static readonly char[] Separators = [',', ' ', '\t', ';'];
-
     /// <summary>The schedule in the file at <paramref name="path"/>.</summary>
     public static Fin<AnnealingSchedule> Load(string path) =>
         BoundedFile.ReadAllBytes(path, MaxBytes).Bind(bytes => Parse(path, bytes));
@@ -41,13 +39,9 @@ public static class ScheduleFile
     {
         ArgumentNullException.ThrowIfNull(text);
         var points = new List<double>();
-        var lineNumber = 0;
-        foreach (var line in text.Split('\n'))
+        foreach (var (lineNumber, fields) in DelimitedLines.Of(text))
         {
-            lineNumber++;
-            var trimmed = line.Trim();
-            if (trimmed.Length == 0 || trimmed.StartsWith('#')) continue;
-            foreach (var field in trimmed.Split(Separators, StringSplitOptions.RemoveEmptyEntries))
+            foreach (var field in fields)
             {
                 if (!double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out var x))
                     return FinFail<AnnealingSchedule>(ScheduleFileErrors.NotANumber(path, lineNumber, field));
