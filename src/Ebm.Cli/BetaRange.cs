@@ -1,5 +1,5 @@
-using System.Globalization;
 using Ebm.Cli.Options;
+using Ebm.Cli.Output;
 using LanguageExt;
 using static LanguageExt.Prelude;
 
@@ -40,12 +40,12 @@ public static class BetaRange
         }
 
         if (parts.Length == 1)
-            return values[0] >= 0 ? FinSucc(values) : Fail(option, $"beta = {Show(values[0])}, expected beta >= 0");
+            return values[0] >= 0 ? FinSucc(values) : Fail(option, $"beta = {Numbers.Exact(values[0])}, expected beta >= 0");
 
         var (from, to, step) = (values[0], values[1], values[2]);
-        if (from < 0) return Fail(option, $"FROM = {Show(from)}, expected beta >= 0");
-        if (to < from) return Fail(option, $"TO = {Show(to)} is below FROM = {Show(from)}");
-        if (!(step > 0)) return Fail(option, $"STEP = {Show(step)}, expected a positive number");
+        if (from < 0) return Fail(option, $"FROM = {Numbers.Exact(from)}, expected beta >= 0");
+        if (to < from) return Fail(option, $"TO = {Numbers.Exact(to)} is below FROM = {Numbers.Exact(from)}");
+        if (!(step > 0)) return Fail(option, $"STEP = {Numbers.Exact(step)}, expected a positive number");
 
         var count = Math.Floor((to - from) / step * (1 + RelativeRounding) + GridSlack) + 1;
         if (count > MaxValues)
@@ -58,6 +58,4 @@ public static class BetaRange
     }
 
     private static Fin<double[]> Fail(string option, string problem) => FinFail<double[]>(CliErrors.InvalidOption(option, problem));
-
-    private static string Show(double x) => x.ToString("R", CultureInfo.InvariantCulture);
 }
