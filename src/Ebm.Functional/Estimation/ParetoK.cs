@@ -50,12 +50,28 @@ public static class ParetoK
     /// <summary>k̂ of the weights given in log space; NaN when it cannot be estimated (see the remarks).</summary>
     public static double OfLogWeights(ReadOnlySpan<double> logWeights)
     {
-        var s = logWeights.Length;
+        var sorted = SortedAsWeights(logWeights);
+        return OfSortedLogWeights(sorted);
+    }
+
+    /// <summary>
+    /// A sorted copy of <paramref name="logWeights"/> in which NaN and +infinity are -infinity (weight zero), the order
+    /// <see cref="OfSortedLogWeights"/> takes.
+    /// </summary>
+    internal static double[] SortedAsWeights(ReadOnlySpan<double> logWeights)
+    {
+        var sorted = new double[logWeights.Length];
+        for (var i = 0; i < sorted.Length; i++) sorted[i] = double.IsNaN(logWeights[i]) || double.IsPositiveInfinity(logWeights[i]) ? double.NegativeInfinity : logWeights[i];
+        Array.Sort(sorted);
+        return sorted;
+    }
+
+    /// <summary><see cref="OfLogWeights"/> of log weights already in the order of <see cref="SortedAsWeights"/>.</summary>
+    internal static double OfSortedLogWeights(ReadOnlySpan<double> sorted)
+    {
+        var s = sorted.Length;
         var tail = TailLength(s);
         if (tail >= s) return double.NaN;
-        var sorted = new double[s];
-        for (var i = 0; i < s; i++) sorted[i] = double.IsNaN(logWeights[i]) || double.IsPositiveInfinity(logWeights[i]) ? double.NegativeInfinity : logWeights[i];
-        Array.Sort(sorted);
         var max = sorted[^1];
         if (double.IsNegativeInfinity(max) || sorted[s - tail] == max) return double.NaN;
         var cutoff = Math.Exp(sorted[s - tail - 1] - max);

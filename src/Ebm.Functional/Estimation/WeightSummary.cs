@@ -85,23 +85,22 @@ public sealed record WeightSummary(int Count, double LogMeanWeight, double Stand
             standardError = Math.Sqrt(squares / (m - 1)) / (Math.Sqrt(m) * mean);
         }
 
+        // One sorted copy serves both tail diagnostics; its first nonFinite entries are the NaN and +infinity weights
+        // (made -infinity there), which the spread leaves out.
+        var sorted = Estimation.ParetoK.SortedAsWeights(logWeights);
         return new WeightSummary(m, logMean, standardError, sum * sum / sumSquares, largest / sum, nonFinite)
         {
-            ParetoK = Estimation.ParetoK.OfLogWeights(logWeights),
+            ParetoK = Estimation.ParetoK.OfSortedLogWeights(sorted),
             VarianceEss = sumSquares * sumSquares / sumFourth,
-            UpperLogVariance = UpperSpread(logWeights),
+            UpperLogVariance = UpperSpread(sorted.AsSpan(nonFinite)),
         };
     }
 
-    /// <summary>Mean of (x - median)^2 over the values above the median (NaN and +infinity left out, -infinity kept as the lowest).</summary>
-    private static double UpperSpread(ReadOnlySpan<double> logWeights)
+    /// <summary>Mean of (x - median)^2 over the sorted values <paramref name="kept"/> above their median (-infinity counts as the lowest).</summary>
+    private static double UpperSpread(ReadOnlySpan<double> kept)
     {
-        var kept = new List<double>(logWeights.Length);
-        foreach (var x in logWeights)
-            if (!double.IsNaN(x) && !double.IsPositiveInfinity(x)) kept.Add(x);
-        if (kept.Count < 2) return 0.0;
-        kept.Sort();
-        var n = kept.Count;
+        if (kept.Length < 2) return 0.0;
+        var n = kept.Length;
         var median = n % 2 == 1 ? kept[n / 2] : 0.5 * (kept[n / 2 - 1] + kept[n / 2]);
         if (!double.IsFinite(median)) return double.PositiveInfinity;
         double sum = 0;
