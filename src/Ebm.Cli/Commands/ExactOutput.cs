@@ -16,6 +16,17 @@ namespace Ebm.Cli.Commands;
 /// </summary>
 internal static class ExactOutput
 {
+    /// <summary>
+    /// What an exact method computed for <paramref name="model"/> loaded from <paramref name="path"/>: its error named for
+    /// the file (<see cref="InFile{T}(string, Fin{T})"/>), or the result checked (<see cref="Check(string, IEnergyModel, ExactResult)"/>).
+    /// </summary>
+    public static Fin<ExactResult> Checked(string path, IEnergyModel model, Fin<ExactResult> computed) =>
+        InFile(path, computed).Bind(result => Check(path, model, result));
+
+    /// <summary><see cref="Checked(string, IEnergyModel, Fin{ExactResult})"/> for the results of a sweep.</summary>
+    public static Fin<Seq<ExactResult>> Checked(string path, IEnergyModel model, Fin<Seq<ExactResult>> computed) =>
+        InFile(path, computed).Bind(results => Check(path, model, results));
+
     /// <summary>The results of <paramref name="model"/> loaded from <paramref name="path"/>, checked.</summary>
     public static Fin<Seq<ExactResult>> Check(string path, IEnergyModel model, Seq<ExactResult> results) =>
         InFile(path, ExactResultCheck.Finite(model, results));

@@ -20,8 +20,8 @@ internal static class LogzExactRun
             from a in ModelFile.Load(path)
             from b in ModelFile.Load(other)
             from _ in VersusCheck.SameStateSpace(a, b)
-            from ra in ExactOutput.InFile(path, LogPartition.Exact(a, beta)).Bind(r => ExactOutput.Check(path, a, r))
-            from rb in ExactOutput.InFile(other, LogPartition.Exact(b, beta)).Bind(r => ExactOutput.Check(other, b, r))
+            from ra in ExactOutput.Checked(path, a, LogPartition.Exact(a, beta))
+            from rb in ExactOutput.Checked(other, b, LogPartition.Exact(b, beta))
             from ratio in ExactOutput.Check($"{path} versus {other}", "log(Z_A / Z_B)", beta, ra.LogZ - rb.LogZ)
             select (a, b, ra, rb, ratio);
         return outcome.Match(
@@ -56,8 +56,7 @@ internal static class LogzExactRun
     {
         var clock = Stopwatch.StartNew();
         var outcome = ModelFile.Load(path).Bind(model =>
-            ExactOutput.InFile(path, ProgressDisplay.Run(context, "log Z", progress => LogPartition.Exact(model, beta, exactMethod, progress)))
-                .Bind(result => ExactOutput.Check(path, model, result))
+            ExactOutput.Checked(path, model, ProgressDisplay.Run(context, "log Z", progress => LogPartition.Exact(model, beta, exactMethod, progress)))
                 .Map(result => (model, result)));
         var seconds = clock.Elapsed.TotalSeconds;
         return outcome.Match(

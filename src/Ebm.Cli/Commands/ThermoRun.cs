@@ -22,8 +22,7 @@ internal static class ThermoRun
             from betas in BetaRange.Parse(request.Betas)
             from model in ModelFile.Load(request.Model)
             from cost in RunBudget.Check(ExactCost.Sweep(model, betas.Length, request.ExactMethod), request.Force, ExactCost.Levers)
-            from computed in ExactOutput.InFile(request.Model, ProgressDisplay.Run(context, "thermo", p => LogPartition.Sweep(model, betas, request.ExactMethod, p)))
-            from rows in ExactOutput.Check(request.Model, model, computed)
+            from rows in ExactOutput.Checked(request.Model, model, ProgressDisplay.Run(context, "thermo", p => LogPartition.Sweep(model, betas, request.ExactMethod, p)))
             select new Sweep(model, rows.ToList(), cost);
         var seconds = clock.Elapsed.TotalSeconds;
 
