@@ -34,8 +34,6 @@ internal sealed class JsonModelReader
 
     public IReadOnlyList<Error> Errors => _errors;
 
-    public bool Has(string key) => _values.ContainsKey(key);
-
     /// <summary>Records every key that is not in <paramref name="known"/>, with a suggestion for near misses.</summary>
     public void RejectUnknownKeys(string kind, IReadOnlyList<string> known)
     {
