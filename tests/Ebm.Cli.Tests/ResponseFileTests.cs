@@ -26,7 +26,7 @@ public sealed class ResponseFileTests : IDisposable
     [Fact]
     public void A_directory_is_bad_input_naming_it()
     {
-        var directory = _files.Path("");
+        var directory = _files.FullName;
         var run = CliRun.Invoke("logz", $"@{directory}");
         Assert.Equal(2, run.Code);
         Assert.StartsWith($"ebm: error: response file {directory}: cannot be read: it is a directory", run.Err);
@@ -45,8 +45,7 @@ public sealed class ResponseFileTests : IDisposable
     [Fact]
     public void A_file_that_is_not_utf8_is_bad_input_naming_the_position()
     {
-        var path = _files.Path("latin1.rsp");
-        File.WriteAllBytes(path, [(byte)'l', (byte)'o', (byte)'g', (byte)'z', (byte)'\n', 0xE9, (byte)'\n']);
+        var path = _files.WriteBytes("latin1.rsp", [(byte)'l', (byte)'o', (byte)'g', (byte)'z', (byte)'\n', 0xE9, (byte)'\n']);
         var run = CliRun.Invoke($"@{path}");
         Assert.Equal(2, run.Code);
         Assert.StartsWith($"ebm: error: response file {path}: not valid UTF-8 at line 2, position 1 (byte 0xE9)", run.Err);
