@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Ebm.Cli.Tests;
 
 /// <summary>
@@ -67,16 +65,8 @@ public sealed class ResponseFileTests : IDisposable
         // Run as a process of its own: before the nesting limit, this recursion overflowed the stack and killed the process.
         var path = _files.Path("self.rsp");
         File.WriteAllText(path, $"--json\n@{path}\n");
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "ebm.dll"), "logz", CliRun.Example("gaussian-2d.json"), $"@{path}" },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        Assert.Equal(2, process.ExitCode);
-        Assert.StartsWith($"ebm: error: response file {path}: response files nest more than {ResponseFiles.MaxNesting} deep", stderr);
+        var run = EbmProcess.Run(_files.FullName, "logz", CliRun.Example("gaussian-2d.json"), $"@{path}");
+        Assert.Equal(2, run.Code);
+        Assert.StartsWith($"ebm: error: response file {path}: response files nest more than {ResponseFiles.MaxNesting} deep", run.Err);
     }
 }
