@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
+using Ebm.Functional.Exact;
+using Ebm.Functional.Shell.ModelFiles;
 
 namespace Ebm.Cli.Tests;
 
@@ -7,12 +9,17 @@ namespace Ebm.Cli.Tests;
 /// <c>ebm logz</c> never prints a number it cannot stand behind without saying so: each case here used to print a
 /// confident estimate (or a warning that understated it); now the JSON says <c>"reliable": false</c> with a warning
 /// whose code names the reason, or the estimate is right. Models are written to a temporary directory; the RBMs are
-/// generated from fixed formulas.
+/// generated from fixed formulas (<see cref="SineRbms"/>). Exact values are computed here (<see cref="ExampleExact"/>, the
+/// library's exact method on the model built in the test), never read from the command's own <c>exact</c> block, which
+/// is checked against them.
 /// </summary>
 public sealed class LogzReliabilityTests : IDisposable
 {
     // |estimate - exact| <= 5 SE: a normal error exceeds it with probability < 1e-6.
     private const double ZBound = 5.0;
+
+    // The command's exact block is the library's own exact method: it agrees with ours to round-off.
+    private const double ExactAgreement = 1e-9;
 
     private readonly TempDirectory _files = new();
 
@@ -47,10 +54,11 @@ public sealed class LogzReliabilityTests : IDisposable
     {
         // The fixed-point iteration oscillated about the root and stopped 5 nats low (z = -3.4) with only "the iteration
         // reached its budget"; bisection finds the root, and the two sums resting on about one draw each are reported.
-        var model = _files.Write("rbm64.json", SmoothRbm(64, 20, 1.4));
+        var rbm = SineRbms.Smooth(64, 20, 1.4);
+        var model = _files.Write("rbm64.json", ModelFile.Serialize(rbm));
         var json = Json(CliRun.Invoke("logz", model, "--method", "bridge", "--particles", "20", "--steps", "200", "--json"));
 
-        var (estimate, exact, se) = Numbers(json);
+        var (estimate, exact, se) = Numbers(json, Exact(rbm));
         Assert.InRange(estimate, exact - ZBound * se, exact + ZBound * se);
         Assert.DoesNotContain("bridge-not-converged", Codes(json));
         Assert.Contains("weight-degeneracy", Codes(json));
@@ -64,7 +72,7 @@ public sealed class LogzReliabilityTests : IDisposable
     {
         // Weights and biases of +-1e3: the block-Gibbs chains never move, every point has MCSE 0, and the estimate
         // printed "± 0" with an interval of width 0, 2900 nats off, with only discretisation-error.
-        var model = _files.Write("rbm-pm1e3.json", SignedRbm(12, 6, 1e3));
+        var model = _files.Write("rbm-pm1e3.json", ModelFile.Serialize(SineRbms.Signed(12, 6, 1e3)));
         var json = Json(CliRun.Invoke("logz", model, "--method", "ti", "--particles", chains, "--json"));
 
         var codes = Codes(json);
@@ -80,7 +88,7 @@ public sealed class LogzReliabilityTests : IDisposable
         var json = Json(CliRun.Invoke("logz", CliRun.Example("ising-4x4.json"), "--method", "reverse-ais", "--particles", "50", "--steps", "5",
             "--seed", "10", "--json"));
 
-        var (estimate, exact, se) = Numbers(json);
+        var (estimate, exact, se) = Numbers(json, ExampleExact.Ising4x4(1.0).LogZ);
         Assert.True(Math.Abs(estimate - exact) > ZBound * se, "the case is meant to be far off");
         Assert.Contains("weight-degeneracy", Codes(json));
         Assert.False(json.GetProperty("reliable").GetBoolean());
@@ -97,7 +105,7 @@ public sealed class LogzReliabilityTests : IDisposable
         var json = Json(CliRun.Invoke("logz", CliRun.Example("ising-4x4.json"), "--method", "ais", "--schedule", schedule, "--beta", beta,
             "--particles", particles, "--seed", seed, "--json"));
 
-        var (estimate, exact, se) = Numbers(json);
+        var (estimate, exact, se) = Numbers(json, ExampleExact.Ising4x4(double.Parse(beta, CultureInfo.InvariantCulture)).LogZ);
         Assert.True(Math.Abs(estimate - exact) > ZBound * se, "the case is meant to be far off");
         Assert.Contains("weight-degeneracy", Codes(json));
         Assert.Equal(1, json.GetProperty("steps").GetInt32());
@@ -179,27 +187,14 @@ public sealed class LogzReliabilityTests : IDisposable
     private static string[] Codes(JsonElement json) =>
         json.GetProperty("warnings").EnumerateArray().Select(w => w.GetProperty("code").GetString()!).ToArray();
 
-    private static (double Estimate, double Exact, double StandardError) Numbers(JsonElement json) =>
-        (json.GetProperty("logZ").GetDouble(), json.GetProperty("exact").GetProperty("logZ").GetDouble(), json.GetProperty("standardError").GetDouble());
-
-    /// <summary>An RBM with smoothly varying weights of size about <paramref name="scale"/>: W_ij = s sin(0.37 (i+1)(j+2) + 0.11 i).</summary>
-    private static string SmoothRbm(int visible, int hidden, double scale) => Rbm(
-        visible, hidden,
-        (i, j) => scale * Math.Sin(0.37 * (i + 1) * (j + 2) + 0.11 * i),
-        i => 0.5 * scale * Math.Cos(0.9 * i),
-        j => 0.5 * scale * Math.Sin(1.7 * j));
-
-    /// <summary>An RBM whose weights and biases are +-<paramref name="magnitude"/>, the signs of fixed sines.</summary>
-    private static string SignedRbm(int visible, int hidden, double magnitude)
+    /// <summary>The estimate and its error, with the exact value computed by the test (the command's own must agree with it).</summary>
+    private static (double Estimate, double Exact, double StandardError) Numbers(JsonElement json, double exact)
     {
-        double Sign(double x) => Math.Sin(x) >= 0 ? magnitude : -magnitude;
-        return Rbm(visible, hidden, (i, j) => Sign(1.3 * i + 2.1 * j + 0.7 * i * j), i => Sign(2.9 * i + 0.4), j => Sign(1.1 * j + 0.9));
+        Assert.Equal(exact, json.GetProperty("exact").GetProperty("logZ").GetDouble(), ExactAgreement);
+        return (json.GetProperty("logZ").GetDouble(), exact, json.GetProperty("standardError").GetDouble());
     }
 
-    private static string Rbm(int visible, int hidden, Func<int, int, double> weight, Func<int, double> visibleBias, Func<int, double> hiddenBias)
-    {
-        static string Numbers(IEnumerable<double> xs) => string.Join(",", xs.Select(x => x.ToString("R", CultureInfo.InvariantCulture)));
-        var rows = Enumerable.Range(0, visible).Select(i => $"[{Numbers(Enumerable.Range(0, hidden).Select(j => weight(i, j)))}]");
-        return $$"""{ "kind": "bernoulli-rbm", "weights": [{{string.Join(",", rows)}}], "visibleBias": [{{Numbers(Enumerable.Range(0, visible).Select(visibleBias))}}], "hiddenBias": [{{Numbers(Enumerable.Range(0, hidden).Select(hiddenBias))}}] }""";
-    }
+    /// <summary>log Z(1) of an RBM built in the test, by the library's exact method (the layer sum).</summary>
+    private static double Exact(Functional.Models.BernoulliRbm rbm) =>
+        LogPartition.Exact(rbm, 1.0).Match(r => r.LogZ, e => throw new InvalidOperationException(e.Message));
 }
