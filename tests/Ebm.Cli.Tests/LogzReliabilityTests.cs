@@ -38,7 +38,7 @@ public sealed class LogzReliabilityTests : IDisposable
     {
         // SMC printed log Z = -5e23 with every repetition at "± Infinity" and ESS 256 of 256, without a warning.
         var model = _files.Write("stiff.json", StiffGaussian);
-        var json = Json(CliRun.Invoke("logz", model, "--method", method, "--steps", "100", option, value, "--json"));
+        var json = CliRun.Invoke("logz", model, "--method", method, "--steps", "100", option, value, "--json").Json();
 
         Assert.Contains("sampler-failure", Codes(json));
         Assert.False(json.GetProperty("reliable").GetBoolean());
@@ -56,7 +56,7 @@ public sealed class LogzReliabilityTests : IDisposable
         // reached its budget"; bisection finds the root, and the two sums resting on about one draw each are reported.
         var rbm = SineRbms.Smooth(64, 20, 1.4);
         var model = _files.Write("rbm64.json", ModelFile.Serialize(rbm));
-        var json = Json(CliRun.Invoke("logz", model, "--method", "bridge", "--particles", "20", "--steps", "200", "--json"));
+        var json = CliRun.Invoke("logz", model, "--method", "bridge", "--particles", "20", "--steps", "200", "--json").Json();
 
         var (estimate, exact, se) = Numbers(json, Exact(rbm));
         Assert.InRange(estimate, exact - ZBound * se, exact + ZBound * se);
@@ -73,7 +73,7 @@ public sealed class LogzReliabilityTests : IDisposable
         // Weights and biases of +-1e3: the block-Gibbs chains never move, every point has MCSE 0, and the estimate
         // printed "± 0" with an interval of width 0, 2900 nats off, with only discretisation-error.
         var model = _files.Write("rbm-pm1e3.json", ModelFile.Serialize(SineRbms.Signed(12, 6, 1e3)));
-        var json = Json(CliRun.Invoke("logz", model, "--method", "ti", "--particles", chains, "--json"));
+        var json = CliRun.Invoke("logz", model, "--method", "ti", "--particles", chains, "--json").Json();
 
         var codes = Codes(json);
         Assert.Contains("poor-mixing", codes);
@@ -85,8 +85,8 @@ public sealed class LogzReliabilityTests : IDisposable
     public void Reverse_ais_seven_errors_off_with_an_ess_of_9_of_50_is_flagged()
     {
         // 50 exact target draws, 5 steps: ESS 9.2 of 50 (above the old fixed 10%) and 7.5 standard errors high.
-        var json = Json(CliRun.Invoke("logz", CliRun.Example("ising-4x4.json"), "--method", "reverse-ais", "--particles", "50", "--steps", "5",
-            "--seed", "10", "--json"));
+        var json = CliRun.Invoke("logz", CliRun.Example("ising-4x4.json"), "--method", "reverse-ais", "--particles", "50", "--steps", "5",
+            "--seed", "10", "--json").Json();
 
         var (estimate, exact, se) = Numbers(json, ExampleExact.Ising4x4(1.0).LogZ);
         Assert.True(Math.Abs(estimate - exact) > ZBound * se, "the case is meant to be far off");
@@ -102,8 +102,8 @@ public sealed class LogzReliabilityTests : IDisposable
         // Plain importance sampling from the uniform distribution: 20 draws have an ESS of 6 to 8, above the old fixed
         // 10%, and miss log Z by 17 and 55 standard errors; the header and JSON said 1000 steps.
         var schedule = _files.Write("two-points.txt", "0\n1\n");
-        var json = Json(CliRun.Invoke("logz", CliRun.Example("ising-4x4.json"), "--method", "ais", "--schedule", schedule, "--beta", beta,
-            "--particles", particles, "--seed", seed, "--json"));
+        var json = CliRun.Invoke("logz", CliRun.Example("ising-4x4.json"), "--method", "ais", "--schedule", schedule, "--beta", beta,
+            "--particles", particles, "--seed", seed, "--json").Json();
 
         var (estimate, exact, se) = Numbers(json, ExampleExact.Ising4x4(double.Parse(beta, CultureInfo.InvariantCulture)).LogZ);
         Assert.True(Math.Abs(estimate - exact) > ZBound * se, "the case is meant to be far off");
@@ -117,16 +117,16 @@ public sealed class LogzReliabilityTests : IDisposable
         var schedule = _files.Write("points.txt", "0 0.25 0.5 1\n");
         var fromFile = CliRun.Invoke("logz", CliRun.Example("boltzmann-machine-3.json"), "--method", "ais", "--schedule", schedule, "--particles", "10");
         Assert.Contains("ais: 10 particles, 3 steps, schedule", fromFile.Out);
-        Assert.Equal(3, Json(CliRun.Invoke("logz", CliRun.Example("boltzmann-machine-3.json"), "--method", "ais", "--schedule", schedule,
-            "--particles", "10", "--json")).GetProperty("steps").GetInt32());
+        Assert.Equal(3, CliRun.Invoke("logz", CliRun.Example("boltzmann-machine-3.json"), "--method", "ais", "--schedule", schedule,
+            "--particles", "10", "--json").Json().GetProperty("steps").GetInt32());
 
-        var named = Json(CliRun.Invoke("logz", CliRun.Example("boltzmann-machine-3.json"), "--method", "reverse-ais", "--schedule", "salakhutdinov-murray",
-            "--particles", "4", "--json"));
+        var named = CliRun.Invoke("logz", CliRun.Example("boltzmann-machine-3.json"), "--method", "reverse-ais", "--schedule", "salakhutdinov-murray",
+            "--particles", "4", "--json").Json();
         Assert.Equal(14_500, named.GetProperty("steps").GetInt32());
 
         // The pilot places as many points as keep each step's conditional ESS at 0.995: far fewer than --steps 777 here.
-        var adaptive = Json(CliRun.Invoke("logz", CliRun.Example("boltzmann-machine-3.json"), "--method", "ais", "--schedule", "adaptive",
-            "--steps", "777", "--json"));
+        var adaptive = CliRun.Invoke("logz", CliRun.Example("boltzmann-machine-3.json"), "--method", "ais", "--schedule", "adaptive",
+            "--steps", "777", "--json").Json();
         var steps = adaptive.GetProperty("steps").GetInt32();
         Assert.InRange(steps, 1, 776);
     }
@@ -151,7 +151,7 @@ public sealed class LogzReliabilityTests : IDisposable
     public void Versus_between_models_of_one_state_space_still_runs()
     {
         var example = CliRun.Example("gaussian-bernoulli-rbm-2x2.json");
-        var json = Json(CliRun.Invoke("logz", example, "--versus", example, "--method", "exact", "--json"));
+        var json = CliRun.Invoke("logz", example, "--versus", example, "--method", "exact", "--json").Json();
         Assert.Equal(0.0, json.GetProperty("logZ").GetDouble(), 12);
     }
 
@@ -168,20 +168,12 @@ public sealed class LogzReliabilityTests : IDisposable
     [Fact]
     public void A_healthy_estimate_is_reliable_and_reports_its_pareto_k()
     {
-        var json = Json(CliRun.Invoke("logz", CliRun.Example("boltzmann-machine-3.json"), "--method", "ais", "--particles", "400", "--steps", "300", "--json"));
+        var json = CliRun.Invoke("logz", CliRun.Example("boltzmann-machine-3.json"), "--method", "ais", "--particles", "400", "--steps", "300", "--json").Json();
 
         Assert.True(json.GetProperty("reliable").GetBoolean());
         Assert.Equal(JsonValueKind.Array, json.GetProperty("warnings").ValueKind);
         Assert.Empty(Codes(json));
         Assert.True(json.TryGetProperty("paretoK", out _));
-    }
-
-    private static JsonElement Json(CliOutcome run)
-    {
-        Assert.Equal(0, run.Code);
-        Assert.False(run.HasStackTrace);
-        using var document = JsonDocument.Parse(run.Out);
-        return document.RootElement.Clone();
     }
 
     private static string[] Codes(JsonElement json) =>
