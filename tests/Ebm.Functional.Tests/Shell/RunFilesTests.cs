@@ -1,5 +1,4 @@
 using Ebm.Functional.Shell.Io;
-using LanguageExt.Common;
 
 namespace Ebm.Functional.Tests.Shell;
 
@@ -14,8 +13,7 @@ public sealed class RunFilesTests : IDisposable
 
     private string In(string name) => _directory.Path(name);
 
-    private static List<int> Codes(LanguageExt.Fin<RunOutputs> result) =>
-        result.Match(_ => [], e => e is ManyErrors many ? many.Errors.Map(x => x.Code).ToList() : [e.Code]);
+    private static List<int> Codes(LanguageExt.Fin<RunOutputs> result) => Failures.Of(result).Select(e => e.Code).ToList();
 
     public static TheoryData<string> SpellingsOfTheModel => new() { "same path", "relative with ./", "symbolic link", "hard link" };
 
