@@ -19,8 +19,6 @@ public sealed class CancellationTests : IDisposable
     /// </summary>
     private static int InterruptOrTerminate() => EbmProcess.InterruptIgnored() ? Terminate : Interrupt;
 
-    private string Directory() => Path.GetDirectoryName(_temp.Path("x"))!;
-
     [Theory]
     [InlineData(Interrupt)]
     [InlineData(Terminate)]
@@ -28,13 +26,13 @@ public sealed class CancellationTests : IDisposable
     {
         var signal = requested == Interrupt ? InterruptOrTerminate() : requested;
         var csv = _temp.Path("samples.csv");
-        using var ebm = EbmProcess.Start(Directory(), "sample", CliRun.Example("ring.json"), "--sampler", "metropolis",
+        using var ebm = EbmProcess.Start(_temp.FullName, "sample", CliRun.Example("ring.json"), "--sampler", "metropolis",
             "--steps", "5000000", "--thin", "100", "--out", csv);
         Assert.True(ebm.WaitForError("% after"), $"no progress line: {ebm.Error}");
         ebm.Signal(signal);
         Assert.Equal(128 + signal, ebm.WaitForExit());
         Assert.Contains("ebm: cancelled", ebm.Error);
-        Assert.Empty(System.IO.Directory.GetFileSystemEntries(Directory()));
+        Assert.Empty(_temp.Names());
     }
 
     [Fact]
@@ -44,12 +42,12 @@ public sealed class CancellationTests : IDisposable
         var csv = _temp.Path("rows.csv");
         var fifo = SpecialFiles.Fifo(_temp.Path("plot"));
         var signal = InterruptOrTerminate();
-        using var ebm = EbmProcess.Start(Directory(), "thermo", CliRun.Example("ising-4x4.json"), "--beta", "0.1:1:0.1", "--csv", csv, "--plot", fifo);
+        using var ebm = EbmProcess.Start(_temp.FullName, "thermo", CliRun.Example("ising-4x4.json"), "--beta", "0.1:1:0.1", "--csv", csv, "--plot", fifo);
         Assert.True(ebm.WaitForError($"ebm: wrote {csv}"), $"the CSV was not written: {ebm.Error}");
         ebm.Signal(signal);
         Assert.Equal(128 + signal, ebm.WaitForExit());
         Assert.Contains("ebm: cancelled", ebm.Error);
         Assert.Equal("fifo", SpecialFiles.KindOf(fifo));
-        Assert.Equal(["plot", "rows.csv"], System.IO.Directory.GetFileSystemEntries(Directory()).Select(Path.GetFileName).Order());
+        Assert.Equal(["plot", "rows.csv"], _temp.Names());
     }
 }

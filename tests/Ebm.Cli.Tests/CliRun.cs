@@ -11,6 +11,18 @@ public static class CliRun
         return new CliOutcome(code, stdout.ToString(), stderr.ToString());
     }
 
+    /// <summary>
+    /// As <see cref="Invoke"/>, with progress lines written from the first report on instead of after a second, so that
+    /// any work at all leaves a line on stderr.
+    /// </summary>
+    public static CliOutcome InvokeShowingProgress(params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var code = Cli.Run(args, stdout, stderr, CancellationToken.None, TimeSpan.Zero);
+        return new CliOutcome(code, stdout.ToString(), stderr.ToString());
+    }
+
     /// <summary>The example model files shipped with the tool (copied next to the test assembly).</summary>
     public static string Example(string name) => Path.Combine(AppContext.BaseDirectory, "Examples", name);
 }

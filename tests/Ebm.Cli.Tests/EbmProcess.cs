@@ -4,7 +4,10 @@ using System.Text;
 
 namespace Ebm.Cli.Tests;
 
-/// <summary>The built <c>ebm</c> run as <c>dotnet ebm.dll</c> in a child process that a test can signal while it works.</summary>
+/// <summary>
+/// The built <c>ebm</c> in a child process, the way a user runs it (the apphost <c>ebm</c> where the build made one,
+/// else <c>dotnet ebm.dll</c>): run to its end, or started so that a test can signal it while it works.
+/// </summary>
 internal sealed partial class EbmProcess : IDisposable
 {
     /// <summary>Longest wait for anything the process is expected to do; generous for a loaded machine.</summary>
@@ -25,18 +28,20 @@ internal sealed partial class EbmProcess : IDisposable
         }
     }
 
+    /// <summary>Runs ebm in <paramref name="workingDirectory"/> to its end (failing the test after <see cref="Patience"/>).</summary>
+    public static CliOutcome Run(string workingDirectory, params string[] args)
+    {
+        using var process = Process.Start(StartInfo(workingDirectory, args))!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        Assert.True(process.WaitForExit(Patience), $"ebm did not finish within {Patience.TotalSeconds} s");
+        return new CliOutcome(process.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    /// <summary>Starts ebm in <paramref name="workingDirectory"/>, reading its stderr as it comes.</summary>
     public static EbmProcess Start(string workingDirectory, params string[] args)
     {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ebm.dll"));
-        foreach (var a in args) start.ArgumentList.Add(a);
-        start.Environment.Remove("EBM_DEBUG");
-        var process = new EbmProcess(Process.Start(start)!);
+        var process = new EbmProcess(Process.Start(StartInfo(workingDirectory, args))!);
         process._process.ErrorDataReceived += (_, e) =>
         {
             if (e.Data is null) return;
@@ -87,6 +92,22 @@ internal sealed partial class EbmProcess : IDisposable
     {
         var line = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("SigIgn:", StringComparison.Ordinal));
         return line is not null && (Convert.ToUInt64(line["SigIgn:".Length..].Trim(), 16) & 0x2) != 0;
+    }
+
+    /// <summary>The apphost or <c>dotnet ebm.dll</c>, both streams redirected, EBM_DEBUG unset (so no stack trace is shown).</summary>
+    private static ProcessStartInfo StartInfo(string workingDirectory, string[] args)
+    {
+        var directory = AppContext.BaseDirectory;
+        var apphost = Path.Combine(directory, OperatingSystem.IsWindows() ? "ebm.exe" : "ebm");
+        var start = File.Exists(apphost)
+            ? new ProcessStartInfo(apphost)
+            : new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet") { ArgumentList = { Path.Combine(directory, "ebm.dll") } };
+        foreach (var a in args) start.ArgumentList.Add(a);
+        start.WorkingDirectory = workingDirectory;
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.Environment.Remove("EBM_DEBUG");
+        return start;
     }
 
     [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]

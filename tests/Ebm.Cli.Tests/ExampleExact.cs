@@ -20,8 +20,7 @@ internal static class ExampleExact
     /// <summary>log Z(1) of an example by name.</summary>
     public static double LogZ(string example) => example switch
     {
-        // 4 x 4 periodic torus, J = 1, h = 0, beta = 1: Kaufman's finite-lattice formula.
-        "ising-4x4.json" => Valid(Kaufman.Compute(Valid(IsingModel.Create(4, 4, 1.0, 0.0, Boundary.Periodic)), 1.0)).LogZ,
+        "ising-4x4.json" => Ising4x4(1.0).LogZ,
         // Three spins: a sum over 2^3 states.
         "boltzmann-machine-3.json" => Valid(Enumeration.Compute(Machine3, 1.0)).LogZ,
         // Three visible and two hidden units: the visible layer summed out over the 2^2 hidden states.
@@ -35,6 +34,9 @@ internal static class ExampleExact
         "gaussian-mixture-2d.json" => 0.0,
         _ => throw new ArgumentException($"no exact value written for {example}", nameof(example)),
     };
+
+    /// <summary>The exact thermodynamics of ising-4x4.json (4 x 4 periodic torus, J = 1, h = 0) at beta: Kaufman's finite-lattice formula.</summary>
+    public static ExactResult Ising4x4(double beta) => Valid(Kaufman.Compute(Valid(IsingModel.Create(4, 4, 1.0, 0.0, Boundary.Periodic)), beta));
 
     /// <summary>A spin machine with the given couplings and biases.</summary>
     public static BoltzmannMachine Machine(double[][] couplings, double[] biases) =>

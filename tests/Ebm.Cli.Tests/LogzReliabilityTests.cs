@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
+using Ebm.Functional.Exact;
+using Ebm.Functional.Shell.ModelFiles;
 
 namespace Ebm.Cli.Tests;
 
@@ -7,12 +9,17 @@ namespace Ebm.Cli.Tests;
 /// <c>ebm logz</c> never prints a number it cannot stand behind without saying so: each case here used to print a
 /// confident estimate (or a warning that understated it); now the JSON says <c>"reliable": false</c> with a warning
 /// whose code names the reason, or the estimate is right. Models are written to a temporary directory; the RBMs are
-/// generated from fixed formulas.
+/// generated from fixed formulas (<see cref="SineRbms"/>). Exact values are computed here (<see cref="ExampleExact"/>, the
+/// library's exact method on the model built in the test), never read from the command's own <c>exact</c> block, which
+/// is checked against them.
 /// </summary>
 public sealed class LogzReliabilityTests : IDisposable
 {
     // |estimate - exact| <= 5 SE: a normal error exceeds it with probability < 1e-6.
     private const double ZBound = 5.0;
+
+    // The command's exact block is the library's own exact method: it agrees with ours to round-off.
+    private const double ExactAgreement = 1e-9;
 
     private readonly TempDirectory _files = new();
 
@@ -31,7 +38,7 @@ public sealed class LogzReliabilityTests : IDisposable
     {
         // SMC printed log Z = -5e23 with every repetition at "± Infinity" and ESS 256 of 256, without a warning.
         var model = _files.Write("stiff.json", StiffGaussian);
-        var json = Json(CliRun.Invoke("logz", model, "--method", method, "--steps", "100", option, value, "--json"));
+        var json = CliRun.Invoke("logz", model, "--method", method, "--steps", "100", option, value, "--json").Json();
 
         Assert.Contains("sampler-failure", Codes(json));
         Assert.False(json.GetProperty("reliable").GetBoolean());
@@ -47,10 +54,11 @@ public sealed class LogzReliabilityTests : IDisposable
     {
         // The fixed-point iteration oscillated about the root and stopped 5 nats low (z = -3.4) with only "the iteration
         // reached its budget"; bisection finds the root, and the two sums resting on about one draw each are reported.
-        var model = _files.Write("rbm64.json", SmoothRbm(64, 20, 1.4));
-        var json = Json(CliRun.Invoke("logz", model, "--method", "bridge", "--particles", "20", "--steps", "200", "--json"));
+        var rbm = SineRbms.Smooth(64, 20, 1.4);
+        var model = _files.Write("rbm64.json", ModelFile.Serialize(rbm));
+        var json = CliRun.Invoke("logz", model, "--method", "bridge", "--particles", "20", "--steps", "200", "--json").Json();
 
-        var (estimate, exact, se) = Numbers(json);
+        var (estimate, exact, se) = Numbers(json, Exact(rbm));
         Assert.InRange(estimate, exact - ZBound * se, exact + ZBound * se);
         Assert.DoesNotContain("bridge-not-converged", Codes(json));
         Assert.Contains("weight-degeneracy", Codes(json));
@@ -64,8 +72,8 @@ public sealed class LogzReliabilityTests : IDisposable
     {
         // Weights and biases of +-1e3: the block-Gibbs chains never move, every point has MCSE 0, and the estimate
         // printed "± 0" with an interval of width 0, 2900 nats off, with only discretisation-error.
-        var model = _files.Write("rbm-pm1e3.json", SignedRbm(12, 6, 1e3));
-        var json = Json(CliRun.Invoke("logz", model, "--method", "ti", "--particles", chains, "--json"));
+        var model = _files.Write("rbm-pm1e3.json", ModelFile.Serialize(SineRbms.Signed(12, 6, 1e3)));
+        var json = CliRun.Invoke("logz", model, "--method", "ti", "--particles", chains, "--json").Json();
 
         var codes = Codes(json);
         Assert.Contains("poor-mixing", codes);
@@ -77,10 +85,10 @@ public sealed class LogzReliabilityTests : IDisposable
     public void Reverse_ais_seven_errors_off_with_an_ess_of_9_of_50_is_flagged()
     {
         // 50 exact target draws, 5 steps: ESS 9.2 of 50 (above the old fixed 10%) and 7.5 standard errors high.
-        var json = Json(CliRun.Invoke("logz", CliRun.Example("ising-4x4.json"), "--method", "reverse-ais", "--particles", "50", "--steps", "5",
-            "--seed", "10", "--json"));
+        var json = CliRun.Invoke("logz", CliRun.Example("ising-4x4.json"), "--method", "reverse-ais", "--particles", "50", "--steps", "5",
+            "--seed", "10", "--json").Json();
 
-        var (estimate, exact, se) = Numbers(json);
+        var (estimate, exact, se) = Numbers(json, ExampleExact.Ising4x4(1.0).LogZ);
         Assert.True(Math.Abs(estimate - exact) > ZBound * se, "the case is meant to be far off");
         Assert.Contains("weight-degeneracy", Codes(json));
         Assert.False(json.GetProperty("reliable").GetBoolean());
@@ -94,10 +102,10 @@ public sealed class LogzReliabilityTests : IDisposable
         // Plain importance sampling from the uniform distribution: 20 draws have an ESS of 6 to 8, above the old fixed
         // 10%, and miss log Z by 17 and 55 standard errors; the header and JSON said 1000 steps.
         var schedule = _files.Write("two-points.txt", "0\n1\n");
-        var json = Json(CliRun.Invoke("logz", CliRun.Example("ising-4x4.json"), "--method", "ais", "--schedule", schedule, "--beta", beta,
-            "--particles", particles, "--seed", seed, "--json"));
+        var json = CliRun.Invoke("logz", CliRun.Example("ising-4x4.json"), "--method", "ais", "--schedule", schedule, "--beta", beta,
+            "--particles", particles, "--seed", seed, "--json").Json();
 
-        var (estimate, exact, se) = Numbers(json);
+        var (estimate, exact, se) = Numbers(json, ExampleExact.Ising4x4(double.Parse(beta, CultureInfo.InvariantCulture)).LogZ);
         Assert.True(Math.Abs(estimate - exact) > ZBound * se, "the case is meant to be far off");
         Assert.Contains("weight-degeneracy", Codes(json));
         Assert.Equal(1, json.GetProperty("steps").GetInt32());
@@ -109,16 +117,16 @@ public sealed class LogzReliabilityTests : IDisposable
         var schedule = _files.Write("points.txt", "0 0.25 0.5 1\n");
         var fromFile = CliRun.Invoke("logz", CliRun.Example("boltzmann-machine-3.json"), "--method", "ais", "--schedule", schedule, "--particles", "10");
         Assert.Contains("ais: 10 particles, 3 steps, schedule", fromFile.Out);
-        Assert.Equal(3, Json(CliRun.Invoke("logz", CliRun.Example("boltzmann-machine-3.json"), "--method", "ais", "--schedule", schedule,
-            "--particles", "10", "--json")).GetProperty("steps").GetInt32());
+        Assert.Equal(3, CliRun.Invoke("logz", CliRun.Example("boltzmann-machine-3.json"), "--method", "ais", "--schedule", schedule,
+            "--particles", "10", "--json").Json().GetProperty("steps").GetInt32());
 
-        var named = Json(CliRun.Invoke("logz", CliRun.Example("boltzmann-machine-3.json"), "--method", "reverse-ais", "--schedule", "salakhutdinov-murray",
-            "--particles", "4", "--json"));
+        var named = CliRun.Invoke("logz", CliRun.Example("boltzmann-machine-3.json"), "--method", "reverse-ais", "--schedule", "salakhutdinov-murray",
+            "--particles", "4", "--json").Json();
         Assert.Equal(14_500, named.GetProperty("steps").GetInt32());
 
         // The pilot places as many points as keep each step's conditional ESS at 0.995: far fewer than --steps 777 here.
-        var adaptive = Json(CliRun.Invoke("logz", CliRun.Example("boltzmann-machine-3.json"), "--method", "ais", "--schedule", "adaptive",
-            "--steps", "777", "--json"));
+        var adaptive = CliRun.Invoke("logz", CliRun.Example("boltzmann-machine-3.json"), "--method", "ais", "--schedule", "adaptive",
+            "--steps", "777", "--json").Json();
         var steps = adaptive.GetProperty("steps").GetInt32();
         Assert.InRange(steps, 1, 776);
     }
@@ -143,7 +151,7 @@ public sealed class LogzReliabilityTests : IDisposable
     public void Versus_between_models_of_one_state_space_still_runs()
     {
         var example = CliRun.Example("gaussian-bernoulli-rbm-2x2.json");
-        var json = Json(CliRun.Invoke("logz", example, "--versus", example, "--method", "exact", "--json"));
+        var json = CliRun.Invoke("logz", example, "--versus", example, "--method", "exact", "--json").Json();
         Assert.Equal(0.0, json.GetProperty("logZ").GetDouble(), 12);
     }
 
@@ -160,7 +168,7 @@ public sealed class LogzReliabilityTests : IDisposable
     [Fact]
     public void A_healthy_estimate_is_reliable_and_reports_its_pareto_k()
     {
-        var json = Json(CliRun.Invoke("logz", CliRun.Example("boltzmann-machine-3.json"), "--method", "ais", "--particles", "400", "--steps", "300", "--json"));
+        var json = CliRun.Invoke("logz", CliRun.Example("boltzmann-machine-3.json"), "--method", "ais", "--particles", "400", "--steps", "300", "--json").Json();
 
         Assert.True(json.GetProperty("reliable").GetBoolean());
         Assert.Equal(JsonValueKind.Array, json.GetProperty("warnings").ValueKind);
@@ -168,38 +176,17 @@ public sealed class LogzReliabilityTests : IDisposable
         Assert.True(json.TryGetProperty("paretoK", out _));
     }
 
-    private static JsonElement Json(CliOutcome run)
-    {
-        Assert.Equal(0, run.Code);
-        Assert.False(run.HasStackTrace);
-        using var document = JsonDocument.Parse(run.Out);
-        return document.RootElement.Clone();
-    }
-
     private static string[] Codes(JsonElement json) =>
         json.GetProperty("warnings").EnumerateArray().Select(w => w.GetProperty("code").GetString()!).ToArray();
 
-    private static (double Estimate, double Exact, double StandardError) Numbers(JsonElement json) =>
-        (json.GetProperty("logZ").GetDouble(), json.GetProperty("exact").GetProperty("logZ").GetDouble(), json.GetProperty("standardError").GetDouble());
-
-    /// <summary>An RBM with smoothly varying weights of size about <paramref name="scale"/>: W_ij = s sin(0.37 (i+1)(j+2) + 0.11 i).</summary>
-    private static string SmoothRbm(int visible, int hidden, double scale) => Rbm(
-        visible, hidden,
-        (i, j) => scale * Math.Sin(0.37 * (i + 1) * (j + 2) + 0.11 * i),
-        i => 0.5 * scale * Math.Cos(0.9 * i),
-        j => 0.5 * scale * Math.Sin(1.7 * j));
-
-    /// <summary>An RBM whose weights and biases are +-<paramref name="magnitude"/>, the signs of fixed sines.</summary>
-    private static string SignedRbm(int visible, int hidden, double magnitude)
+    /// <summary>The estimate and its error, with the exact value computed by the test (the command's own must agree with it).</summary>
+    private static (double Estimate, double Exact, double StandardError) Numbers(JsonElement json, double exact)
     {
-        double Sign(double x) => Math.Sin(x) >= 0 ? magnitude : -magnitude;
-        return Rbm(visible, hidden, (i, j) => Sign(1.3 * i + 2.1 * j + 0.7 * i * j), i => Sign(2.9 * i + 0.4), j => Sign(1.1 * j + 0.9));
+        Assert.Equal(exact, json.GetProperty("exact").GetProperty("logZ").GetDouble(), ExactAgreement);
+        return (json.GetProperty("logZ").GetDouble(), exact, json.GetProperty("standardError").GetDouble());
     }
 
-    private static string Rbm(int visible, int hidden, Func<int, int, double> weight, Func<int, double> visibleBias, Func<int, double> hiddenBias)
-    {
-        static string Numbers(IEnumerable<double> xs) => string.Join(",", xs.Select(x => x.ToString("R", CultureInfo.InvariantCulture)));
-        var rows = Enumerable.Range(0, visible).Select(i => $"[{Numbers(Enumerable.Range(0, hidden).Select(j => weight(i, j)))}]");
-        return $$"""{ "kind": "bernoulli-rbm", "weights": [{{string.Join(",", rows)}}], "visibleBias": [{{Numbers(Enumerable.Range(0, visible).Select(visibleBias))}}], "hiddenBias": [{{Numbers(Enumerable.Range(0, hidden).Select(hiddenBias))}}] }""";
-    }
+    /// <summary>log Z(1) of an RBM built in the test, by the library's exact method (the layer sum).</summary>
+    private static double Exact(Functional.Models.BernoulliRbm rbm) =>
+        LogPartition.Exact(rbm, 1.0).Match(r => r.LogZ, e => throw new InvalidOperationException(e.Message));
 }

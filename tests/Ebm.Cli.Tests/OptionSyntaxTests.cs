@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 
 namespace Ebm.Cli.Tests;
 
@@ -103,28 +102,11 @@ public sealed class OptionSyntaxTests
         Assert.Contains("\"particles\": 20", run.Out);
     }
 
-    /// <summary>A culture whose decimal separator is ',' and group separator '.', as in German or French number formats.</summary>
-    private static CultureInfo CommaDecimal()
-    {
-        var culture = (CultureInfo)CultureInfo.InvariantCulture.Clone();
-        culture.NumberFormat.NumberDecimalSeparator = ",";
-        culture.NumberFormat.NumberGroupSeparator = ".";
-        return culture;
-    }
-
-    private static T InCulture<T>(CultureInfo culture, Func<T> work)
-    {
-        var saved = CultureInfo.CurrentCulture;
-        CultureInfo.CurrentCulture = culture;
-        try { return work(); }
-        finally { CultureInfo.CurrentCulture = saved; }
-    }
-
     [Fact]
     public void A_comma_decimal_culture_changes_neither_what_is_read_nor_what_is_printed()
     {
         var invariant = CliRun.Invoke("logz", Ising, "--beta", "0.44", "--method", "ais", "--particles", "50", "--steps", "20", "--json");
-        var comma = InCulture(CommaDecimal(), () => CliRun.Invoke("logz", Ising, "--beta", "0.44", "--method", "ais", "--particles", "50", "--steps", "20", "--json"));
+        var comma = CommaDecimalCulture.Run(() => CliRun.Invoke("logz", Ising, "--beta", "0.44", "--method", "ais", "--particles", "50", "--steps", "20", "--json"));
         Assert.Equal(0, invariant.Code);
         Assert.Equal(0, comma.Code);
         Assert.Contains("\"beta\": 0.44", comma.Out);
@@ -194,7 +176,7 @@ public sealed class OptionSyntaxTests
         foreach (var (path, option) in NumericOptions(root))
         {
             var (text, expected) = IsReal(option) ? ("2.5", 2.5) : ("25", 25.0);
-            var value = InCulture(CommaDecimal(), () => Value(Parse(root, path, option, text), option));
+            var value = CommaDecimalCulture.Run(() => Value(Parse(root, path, option, text), option));
             Assert.True(value == expected, $"ebm {string.Join(' ', path)} {option.Name} {text} read as {value} in a comma-decimal culture");
         }
     }

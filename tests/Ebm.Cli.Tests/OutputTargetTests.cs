@@ -75,7 +75,7 @@ public sealed class OutputTargetTests : IDisposable
         Succeeded(CliRun.Invoke(command == "sample" ? SampleRing(option, link) : ThermoIsing(option, link)));
         Assert.Equal("symbolic link", SpecialFiles.KindOf(link));
         Assert.StartsWith(command == "sample" ? "chain,step,energy" : "beta,", File.ReadAllText(target));
-        Assert.Equal(["link.csv", "real.csv"], Directory.GetFileSystemEntries(Path.GetDirectoryName(link)!).Select(Path.GetFileName).Order());
+        Assert.Equal(["link.csv", "real.csv"], _temp.Names());
     }
 
     [Fact]

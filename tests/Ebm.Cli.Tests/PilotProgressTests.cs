@@ -9,10 +9,8 @@ public sealed class PilotProgressTests
     /// <summary>Runs ebm with redirected progress lines from the first report on (no grace delay), returning the stderr lines.</summary>
     private static (int Code, string[] Lines) Run(params string[] args)
     {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var code = Cli.Run(args, stdout, stderr, CancellationToken.None, TimeSpan.Zero);
-        return (code, stderr.ToString().ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        var run = CliRun.InvokeShowingProgress(args);
+        return (run.Code, run.Err.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 
     private static int Last(string[] lines, string label) => Array.FindLastIndex(lines, l => l.StartsWith($"{label}: ", StringComparison.Ordinal));

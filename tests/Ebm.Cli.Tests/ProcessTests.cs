@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 
 namespace Ebm.Cli.Tests;
@@ -6,25 +5,7 @@ namespace Ebm.Cli.Tests;
 /// <summary>The built <c>ebm</c> program, run as a separate process the way a user runs it.</summary>
 public sealed class ProcessTests
 {
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var directory = AppContext.BaseDirectory;
-        var apphost = Path.Combine(directory, OperatingSystem.IsWindows() ? "ebm.exe" : "ebm");
-        var start = File.Exists(apphost)
-            ? new ProcessStartInfo(apphost)
-            : new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet") { ArgumentList = { Path.Combine(directory, "ebm.dll") } };
-        foreach (var a in args) start.ArgumentList.Add(a);
-        start.WorkingDirectory = directory;
-        start.RedirectStandardOutput = true;
-        start.RedirectStandardError = true;
-        start.Environment.Remove("EBM_DEBUG");
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        Assert.True(process.WaitForExit(TimeSpan.FromSeconds(60)), "ebm did not finish within a minute");
-        return (process.ExitCode, stdout.Result, stderr.Result);
-    }
+    private static CliOutcome Run(params string[] args) => EbmProcess.Run(AppContext.BaseDirectory, args);
 
     [Fact]
     public void The_built_program_computes_log_z_and_reports_bad_input_with_exit_code_2()

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Ebm.Cli.Tests;
 
 /// <summary>
@@ -26,7 +24,7 @@ public sealed class ResponseFileTests : IDisposable
     [Fact]
     public void A_directory_is_bad_input_naming_it()
     {
-        var directory = _files.Path("");
+        var directory = _files.FullName;
         var run = CliRun.Invoke("logz", $"@{directory}");
         Assert.Equal(2, run.Code);
         Assert.StartsWith($"ebm: error: response file {directory}: cannot be read: it is a directory", run.Err);
@@ -45,8 +43,7 @@ public sealed class ResponseFileTests : IDisposable
     [Fact]
     public void A_file_that_is_not_utf8_is_bad_input_naming_the_position()
     {
-        var path = _files.Path("latin1.rsp");
-        File.WriteAllBytes(path, [(byte)'l', (byte)'o', (byte)'g', (byte)'z', (byte)'\n', 0xE9, (byte)'\n']);
+        var path = _files.WriteBytes("latin1.rsp", [(byte)'l', (byte)'o', (byte)'g', (byte)'z', (byte)'\n', 0xE9, (byte)'\n']);
         var run = CliRun.Invoke($"@{path}");
         Assert.Equal(2, run.Code);
         Assert.StartsWith($"ebm: error: response file {path}: not valid UTF-8 at line 2, position 1 (byte 0xE9)", run.Err);
@@ -68,16 +65,8 @@ public sealed class ResponseFileTests : IDisposable
         // Run as a process of its own: before the nesting limit, this recursion overflowed the stack and killed the process.
         var path = _files.Path("self.rsp");
         File.WriteAllText(path, $"--json\n@{path}\n");
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "ebm.dll"), "logz", CliRun.Example("gaussian-2d.json"), $"@{path}" },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        Assert.Equal(2, process.ExitCode);
-        Assert.StartsWith($"ebm: error: response file {path}: response files nest more than {ResponseFiles.MaxNesting} deep", stderr);
+        var run = EbmProcess.Run(_files.FullName, "logz", CliRun.Example("gaussian-2d.json"), $"@{path}");
+        Assert.Equal(2, run.Code);
+        Assert.StartsWith($"ebm: error: response file {path}: response files nest more than {ResponseFiles.MaxNesting} deep", run.Err);
     }
 }

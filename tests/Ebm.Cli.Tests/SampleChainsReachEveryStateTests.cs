@@ -1,8 +1,6 @@
 using System.Globalization;
 using Ebm.Functional.Diagnostics;
-using Ebm.Functional.Exact;
 using Ebm.Functional.Numerics;
-using Ebm.Functional.Shell.ModelFiles;
 
 namespace Ebm.Cli.Tests;
 
@@ -47,8 +45,7 @@ public sealed class SampleChainsReachEveryStateTests : IDisposable
             Assert.False(trace.All(e => e == 0.0), $"chain {c} stayed at E = 0 for all {Steps} steps: trapped in a cycle");
         }
 
-        var exact = ModelFile.Load(CliRun.Example("ising-4x4.json")).Bind(m => LogPartition.Exact(m, Beta))
-            .Match(r => r.MeanEnergy, e => throw new InvalidOperationException(e.Message));
+        var exact = ExampleExact.Ising4x4(Beta).MeanEnergy;
         var tau = IntegratedAutocorrelationTime.OfDraws(energies).Match(t => t, e => throw new InvalidOperationException(e.Message));
         var standardError = Math.Sqrt(PooledVariance(energies) * tau / Steps);
         for (var c = 0; c < Chains; c++)

@@ -20,12 +20,6 @@ public sealed class SampleDiagnosticsTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private static JsonElement Json(CliOutcome outcome)
-    {
-        Assert.True(outcome.Code == 0, outcome.Err);
-        return JsonDocument.Parse(outcome.Out).RootElement;
-    }
-
     /// <summary>
     /// Barrier 8 at beta 1 (crossing costs e^-8 per attempt), 4 HMC chains, seed 1, the defaults otherwise: three
     /// chains settle at x ≈ +0.97 and one at -0.98. E(x, y) is symmetric in x, so R-hat(E) = 1.0019 sees nothing,
@@ -41,7 +35,7 @@ public sealed class SampleDiagnosticsTests : IDisposable
         Assert.Contains("worst R-hat    1.5", text.Out);
         Assert.Contains("(x0)", text.Out);
 
-        var json = Json(CliRun.Invoke("sample", model, "--sampler", "hmc", "--chains", "4", "--seed", "1", "--json"));
+        var json = CliRun.Invoke("sample", model, "--sampler", "hmc", "--chains", "4", "--seed", "1", "--json").Json();
         Assert.InRange(json.GetProperty("rHat").GetDouble(), 0.99, 1.01);
         Assert.True(json.GetProperty("worstRHat").GetDouble() > 1.5);
         Assert.Equal("x0", json.GetProperty("worstRHatQuantity").GetString());
@@ -62,7 +56,7 @@ public sealed class SampleDiagnosticsTests : IDisposable
     [Fact]
     public void Ising_chains_frozen_in_opposite_phases_or_in_one_phase_are_warned_about_by_m()
     {
-        var opposite = Json(CliRun.Invoke("sample", CliRun.Example("ising-4x4.json"), "--sampler", "gibbs", "--beta", "1", "--seed", "3", "--json"));
+        var opposite = CliRun.Invoke("sample", CliRun.Example("ising-4x4.json"), "--sampler", "gibbs", "--beta", "1", "--seed", "3", "--json").Json();
         Assert.InRange(opposite.GetProperty("rHat").GetDouble(), 0.99, 1.01);
         Assert.Equal("m", opposite.GetProperty("worstRHatQuantity").GetString());
         Assert.Contains(opposite.GetProperty("warnings").EnumerateArray(), w => w.GetString()!.StartsWith("R-hat(m)", StringComparison.Ordinal));
@@ -86,7 +80,7 @@ public sealed class SampleDiagnosticsTests : IDisposable
         Assert.DoesNotContain("Infinity", text.Out);
         Assert.Contains("ebm: warning: the chains diverged", text.Err);
 
-        var json = Json(CliRun.Invoke("sample", CliRun.Example("gaussian-2d.json"), "--sampler", "langevin", "--step-size", "100", "--json"));
+        var json = CliRun.Invoke("sample", CliRun.Example("gaussian-2d.json"), "--sampler", "langevin", "--step-size", "100", "--json").Json();
         Assert.True(json.GetProperty("diverged").GetBoolean());
         Assert.Equal(JsonValueKind.Number, json.GetProperty("meanEnergy").ValueKind);
         Assert.Equal(JsonValueKind.Number, json.GetProperty("energySd").ValueKind);

@@ -10,13 +10,6 @@ public sealed class UndecodableInputTests : IDisposable
 
     public void Dispose() => _files.Dispose();
 
-    private string WriteBytes(string name, byte[] content)
-    {
-        var path = _files.Path(name);
-        File.WriteAllBytes(path, content);
-        return path;
-    }
-
     private static byte[] Utf8(string text) => System.Text.Encoding.UTF8.GetBytes(text);
 
     private static byte[] Concat(params byte[][] parts) => parts.SelectMany(p => p).ToArray();
@@ -39,7 +32,7 @@ public sealed class UndecodableInputTests : IDisposable
     [MemberData(nameof(UndecodableModels))]
     public void A_model_file_that_is_not_text_is_exit_code_2_naming_the_file_and_the_position(string name, byte[] content, string expected)
     {
-        var path = WriteBytes($"{name}.json", content);
+        var path = _files.WriteBytes($"{name}.json", content);
         foreach (var run in new[] { CliRun.Invoke("logz", path), CliRun.Invoke("thermo", path, "--beta", "1"), CliRun.Invoke("sample", path, "--sampler", "gibbs") })
         {
             Assert.Equal(2, run.Code);
@@ -55,7 +48,7 @@ public sealed class UndecodableInputTests : IDisposable
     [Fact]
     public void A_model_file_that_is_not_text_is_reported_as_the_reference_model_too()
     {
-        var reference = WriteBytes("reference.json", Concat(Utf8("{\"kind\":\"gaussian\",\"mean\":[0],\"precision\":[[1]],\"x\":\""), [0x80], Utf8("\"}")));
+        var reference = _files.WriteBytes("reference.json", Concat(Utf8("{\"kind\":\"gaussian\",\"mean\":[0],\"precision\":[[1]],\"x\":\""), [0x80], Utf8("\"}")));
         var run = CliRun.Invoke("logz", CliRun.Example("gaussian-2d.json"), "--versus", reference);
         Assert.Equal(2, run.Code);
         Assert.StartsWith($"ebm: error: {reference}: not valid UTF-8 at line 1, position 54", run.Err);
@@ -64,7 +57,7 @@ public sealed class UndecodableInputTests : IDisposable
     [Fact]
     public void A_data_file_that_is_not_text_is_exit_code_2_naming_the_file_and_the_position()
     {
-        var data = WriteBytes("data.txt", Concat(Utf8("1 0 1\n0 "), [0xFE], Utf8(" 1\n")));
+        var data = _files.WriteBytes("data.txt", Concat(Utf8("1 0 1\n0 "), [0xFE], Utf8(" 1\n")));
         var run = CliRun.Invoke("logz", CliRun.Example("bernoulli-rbm-3x2.json"), "--method", "ais", "--data", data, "--steps", "10");
         Assert.Equal(2, run.Code);
         Assert.Equal($"ebm: error: {data}: not valid UTF-8 at line 2, position 3 (byte 0xFE)", run.Err.TrimEnd());
@@ -73,7 +66,7 @@ public sealed class UndecodableInputTests : IDisposable
     [Fact]
     public void A_schedule_file_that_is_not_text_is_exit_code_2_naming_the_option_the_file_and_the_position()
     {
-        var schedule = WriteBytes("schedule.txt", Concat(Utf8("0 0.5\n"), [0xC0, 0x80], Utf8(" 1\n")));
+        var schedule = _files.WriteBytes("schedule.txt", Concat(Utf8("0 0.5\n"), [0xC0, 0x80], Utf8(" 1\n")));
         var run = CliRun.Invoke("logz", CliRun.Example("boltzmann-machine-3.json"), "--method", "ais", "--schedule", schedule);
         Assert.Equal(2, run.Code);
         Assert.Equal($"ebm: error: --schedule: {schedule}: not valid UTF-8 at line 2, position 1 (byte 0xC0)", run.Err.TrimEnd());
@@ -82,7 +75,7 @@ public sealed class UndecodableInputTests : IDisposable
     [Fact]
     public void A_value_echoed_in_a_message_stays_on_one_line()
     {
-        var path = WriteBytes("control.json", Utf8("{\"kind\":\"ising\",\"rows\":4,\"columns\":4,\"bound\\nary\\u0007\":\"open\\r\\nx\"}"));
+        var path = _files.WriteBytes("control.json", Utf8("{\"kind\":\"ising\",\"rows\":4,\"columns\":4,\"bound\\nary\\u0007\":\"open\\r\\nx\"}"));
         var run = CliRun.Invoke("logz", path);
         Assert.Equal(2, run.Code);
         var lines = run.Err.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n');

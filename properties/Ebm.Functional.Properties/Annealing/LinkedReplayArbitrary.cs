@@ -23,12 +23,11 @@ public static class LinkedReplayArbitrary
         from machine in BoltzmannArbitrary.Cases(2, 1.5)
         from beta in Gen.Choose(100, 2000)
         from steps in Gen.Choose(1, 2)
-        from cut in Gen.Choose(1, 999)
+        from points in SmcExactArbitrary.Points(steps)
         from length in Gen.Choose(1, 3)
         let states = (double)(1 << machine.Model.Dimension)
         let outcomes = Math.Pow(length, steps) * Math.Pow(states, length) * length
             * Math.Pow(Math.Pow(states, length - 1), steps) * Math.Pow(length, steps - 1)
         where outcomes <= MaxOutcomes
-        let points = steps == 1 ? new[] { 0.0, 1.0 } : [0.0, cut / 1000.0, 1.0]
         select new LinkedCase(new SmcExactCase(machine.Model, beta / 1000.0, points, LinkedRunReplay.Replicas, default, 0, machine.ToString()), length));
 }

@@ -110,12 +110,6 @@ internal sealed class LinkedRunReplay
     private int[] Members(int nu) => [0, .. Enumerable.Range(1, nu), .. Enumerable.Range(Length, Length - 1 - nu)];
 
     /// <summary>Neal's link probabilities at chain j: proportional to sqrt(f_{t_{j+1}}(x) / f_{t_j}(x)).</summary>
-    private double[] LinkProbabilities(int[] states, int j)
-    {
-        var logRatios = states.Select(x => 0.5 * (_logDensity[j + 1][x] - _logDensity[j][x])).ToArray();
-        var max = logRatios.Max();
-        var weights = logRatios.Select(r => Math.Exp(r - max)).ToArray();
-        var sum = weights.Sum();
-        return weights.Select(w => w / sum).ToArray();
-    }
+    private double[] LinkProbabilities(int[] states, int j) =>
+        ReplayedState.Normalised(states.Select(x => 0.5 * (_logDensity[j + 1][x] - _logDensity[j][x])).ToArray());
 }

@@ -5,7 +5,7 @@ namespace Ebm.Functional.Properties.Annealing;
 
 /// <summary>
 /// Shared pieces of the replays that drive an estimator through the exact law: reading which states a batch
-/// holds, the acceptance record of a scripted move, and one row of an exact transition matrix.
+/// holds, the acceptance record of a scripted move, one row of an exact transition matrix, and normalised weights.
 /// </summary>
 internal static class ReplayedState
 {
@@ -26,6 +26,15 @@ internal static class ReplayedState
     /// <summary>The log densities of every state at every point: [point][state].</summary>
     public static double[][] LogDensities(Func<double, DiscreteChains, Vec> logDensity, IReadOnlyList<double> points, DiscreteChains all) =>
         points.Select(t => logDensity(t, all).Span.ToArray()).ToArray();
+
+    /// <summary>Probabilities proportional to exp(<paramref name="logWeights"/>), the largest taken out first.</summary>
+    public static double[] Normalised(IReadOnlyCollection<double> logWeights)
+    {
+        var max = logWeights.Max();
+        var weights = logWeights.Select(x => Math.Exp(x - max)).ToArray();
+        var sum = weights.Sum();
+        return weights.Select(w => w / sum).ToArray();
+    }
 
     /// <summary>Throws when the estimator hands the path a batch other than the one the law put there.</summary>
     public static void Expect(DiscreteChains state, IReadOnlyList<int> expected, string where)

@@ -25,9 +25,8 @@ public static class LinkedArbitrary
         from machine in BoltzmannArbitrary.Cases(2, 1.5).Where(c => c.Model.Dimension == 2)
         from beta in Gen.Choose(100, 2000)
         from steps in Gen.Choose(1, 2)
-        from cut in Gen.Choose(1, 999)
+        from points in SmcExactArbitrary.Points(steps)
         from length in Gen.Choose(1, steps == 1 ? 3 : 2)
-        let points = steps == 1 ? new[] { 0.0, 1.0 } : [0.0, cut / 1000.0, 1.0]
         select new LinkedCase(
             new SmcExactCase(machine.Model, beta / 1000.0, points, 1, default, 0, machine.ToString()), length));
 }

@@ -59,7 +59,7 @@ internal sealed class SmcRunOnceReplay
         var step = _moves + 1;
         ReplayedState.Expect(state, _current, $"resampling at step {step}");
         CatchUp(step);
-        var weights = Normalised(_logWeights);
+        var weights = ReplayedState.Normalised(_logWeights);
         var drawn = Resampling.Ancestors(_resampleKey.FoldIn(step), _case.Scheme, weights, _case.Particles);
         if (!drawn.SequenceEqual(ancestors))
             throw new InvalidOperationException(
@@ -96,13 +96,5 @@ internal sealed class SmcRunOnceReplay
             var (low, high) = (_logDensity[_reweighted], _logDensity[_reweighted + 1]);
             for (var i = 0; i < _current.Length; i++) _logWeights[i] += high[_current[i]] - low[_current[i]];
         }
-    }
-
-    private static double[] Normalised(double[] logWeights)
-    {
-        var max = logWeights.Max();
-        var weights = logWeights.Select(x => Math.Exp(x - max)).ToArray();
-        var sum = weights.Sum();
-        return weights.Select(w => w / sum).ToArray();
     }
 }

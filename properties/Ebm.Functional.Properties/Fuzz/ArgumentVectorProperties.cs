@@ -17,16 +17,37 @@ public sealed class ArgumentVectorProperties
     private static readonly string[] FileNames = ["bad.json", "bad-data.txt", "bad-schedule.txt", "out.csv", "plot.png", "rbm.json", "no-such-dir/out.csv", "missing.json", "missing.txt"];
 
     [Property(MaxTest = 200, Arbitrary = [typeof(ArgumentVectorArbitrary)])]
-    public void Every_argument_vector_exits_with_0_or_2_and_no_stack_trace(ArgumentVector vector)
+    public void Every_argument_vector_exits_with_0_or_2_and_no_stack_trace(ArgumentVector vector) =>
+        RunInScratch(directory =>
+        {
+            File.WriteAllBytes(Path.Combine(directory, "bad.json"), vector.BadModel.Bytes);
+            File.WriteAllText(Path.Combine(directory, "bad-data.txt"), "1 0 1\n0 2\n");
+            File.WriteAllBytes(Path.Combine(directory, "bad-schedule.txt"), [(byte)'0', (byte)' ', 0xFF, (byte)' ', (byte)'1']);
+            return vector.Args.Select(a => Resolve(a, directory)).ToArray();
+        });
+
+    /// <summary>Response files of any bytes, or a directory, or a file that names itself: exit code 0 or 2 as well.</summary>
+    [Property(MaxTest = 100)]
+    public Property Response_files_of_any_bytes_exit_with_0_or_2() =>
+        Prop.ForAll(Arb.From(Gen.Frequency((1, ByteMutations.RandomBytes()), (4, ByteMutations.Mutations(ResponseFiles)))), file =>
+            RunInScratch(directory =>
+            {
+                var path = Path.Combine(directory, "args.rsp");
+                File.WriteAllBytes(path, InDirectory(file.Bytes, directory));
+                return [$"@{path}"];
+            }));
+
+    /// <summary>
+    /// Runs ebm in-process on the arguments <paramref name="arguments"/> makes in a scratch directory that holds the
+    /// fuzz sandbox's files (and whatever it adds), checks the outcome as the options fuzz target does, and removes the directory.
+    /// </summary>
+    private static void RunInScratch(Func<string, string[]> arguments)
     {
         var directory = Directory.CreateTempSubdirectory("ebm-args-");
         try
         {
             foreach (var (name, content) in Sandbox.Files) File.WriteAllText(Path.Combine(directory.FullName, name), content);
-            File.WriteAllBytes(Path.Combine(directory.FullName, "bad.json"), vector.BadModel.Bytes);
-            File.WriteAllText(Path.Combine(directory.FullName, "bad-data.txt"), "1 0 1\n0 2\n");
-            File.WriteAllBytes(Path.Combine(directory.FullName, "bad-schedule.txt"), [(byte)'0', (byte)' ', 0xFF, (byte)' ', (byte)'1']);
-            var args = vector.Args.Select(a => Resolve(a, directory.FullName)).ToArray();
+            var args = arguments(directory.FullName);
             var stdout = new StringWriter();
             var stderr = new StringWriter();
             var code = EbmCommandLine.Run(args, stdout, stderr);
@@ -37,28 +58,6 @@ public sealed class ArgumentVectorProperties
             directory.Delete(recursive: true);
         }
     }
-
-    /// <summary>Response files of any bytes, or a directory, or a file that names itself: exit code 0 or 2 as well.</summary>
-    [Property(MaxTest = 100)]
-    public Property Response_files_of_any_bytes_exit_with_0_or_2() =>
-        Prop.ForAll(Arb.From(Gen.Frequency((1, ByteMutations.RandomBytes()), (4, ByteMutations.Mutations(ResponseFiles)))), file =>
-        {
-            var directory = Directory.CreateTempSubdirectory("ebm-rsp-");
-            try
-            {
-                foreach (var (name, content) in Sandbox.Files) File.WriteAllText(Path.Combine(directory.FullName, name), content);
-                var path = Path.Combine(directory.FullName, "args.rsp");
-                File.WriteAllBytes(path, InDirectory(file.Bytes, directory.FullName));
-                var stdout = new StringWriter();
-                var stderr = new StringWriter();
-                var args = new[] { $"@{path}" };
-                OptionsHarness.CheckOutcome(args, EbmCommandLine.Run(args, stdout, stderr), stdout.ToString(), stderr.ToString());
-            }
-            finally
-            {
-                directory.Delete(recursive: true);
-            }
-        });
 
     /// <summary>Response files of quick commands; DIR/ stands for the scratch directory (args.rsp is the response file itself).</summary>
     private static readonly byte[][] ResponseFiles =

@@ -114,6 +114,4 @@ public sealed class SamplerHealthTests
         var estimate = Ais.Run(path, AnnealingSchedule.Linear(50), 100, RngKey.FromSeed(11));
         Assert.DoesNotContain(estimate.Warnings, w => w.Code == EstimateWarnings.SamplerFailure);
     }
-
-    private static T EstimationFixturesValid<T>(LanguageExt.Validation<LanguageExt.Common.Error, T> value) => Valid(value);
 }

@@ -16,48 +16,12 @@ namespace Ebm.Functional.Tests.Estimation;
 /// </summary>
 public sealed class EstimatorReliabilityTests
 {
-    /// <summary>An RBM whose weights and biases are +-1e3, the signs of fixed sines (as in the CLI test).</summary>
-    private static BernoulliRbm SignedRbm(int visible, int hidden)
-    {
-        double Sign(double x) => Math.Sin(x) >= 0 ? 1e3 : -1e3;
-        return Valid(BernoulliRbm.Create(
-            Mat.Create(visible, hidden, w =>
-            {
-                for (var i = 0; i < visible; i++)
-                for (var j = 0; j < hidden; j++) w[i * hidden + j] = Sign(1.3 * i + 2.1 * j + 0.7 * i * j);
-            }),
-            Vec.Create(visible, b =>
-            {
-                for (var i = 0; i < visible; i++) b[i] = Sign(2.9 * i + 0.4);
-            }),
-            Vec.Create(hidden, c =>
-            {
-                for (var j = 0; j < hidden; j++) c[j] = Sign(1.1 * j + 0.9);
-            })));
-    }
-
-    /// <summary>An RBM with smoothly varying weights of size about <paramref name="scale"/> (as in the CLI test).</summary>
-    private static BernoulliRbm SmoothRbm(int visible, int hidden, double scale) => Valid(BernoulliRbm.Create(
-        Mat.Create(visible, hidden, w =>
-        {
-            for (var i = 0; i < visible; i++)
-            for (var j = 0; j < hidden; j++) w[i * hidden + j] = scale * Math.Sin(0.37 * (i + 1) * (j + 2) + 0.11 * i);
-        }),
-        Vec.Create(visible, b =>
-        {
-            for (var i = 0; i < visible; i++) b[i] = 0.5 * scale * Math.Cos(0.9 * i);
-        }),
-        Vec.Create(hidden, c =>
-        {
-            for (var j = 0; j < hidden; j++) c[j] = 0.5 * scale * Math.Sin(1.7 * j);
-        })));
-
     [Fact]
     public void Thermodynamic_integration_on_an_rbm_with_huge_weights_reports_its_frozen_chains_and_its_zero_error()
     {
         // Block-Gibbs chains on weights of +-1e3 never move: each point's MCSE is 0, and so was the error printed,
         // 2900 nats from the exact value.
-        var model = SignedRbm(12, 6);
+        var model = SineRbms.Signed(12, 6, 1e3);
         var exact = Got(LogPartition.Exact(model, 1.0)).LogZ;
         var path = Paths.RbmBaseRate(model, model.VisibleBias);
         var estimate = Valid(ThermodynamicIntegration.Run(RngKey.FromSeed(42), path, AnnealingSchedule.Linear(14), 2, 100, 12, IntegrationRule.Simpson));
@@ -96,7 +60,7 @@ public sealed class EstimatorReliabilityTests
     {
         // 20 x 12 RBM; the base rate of 200 exact visible draws; 2000 proposal draws each way, the same key. Drawing the
         // hidden units from fair coins multiplies each weight by a factor that spreads with the 12 hidden units.
-        var model = SmoothRbm(20, 12, 0.8);
+        var model = SineRbms.Smooth(20, 12, 0.8);
         var exact = Got(LogPartition.Exact(model, 1.0)).LogZ;
         var joint = Got(RbmExactDraws.Sample(RngKey.FromSeed(1), model, 200));
         var visible = Mat.Create(200, 20, v =>
@@ -122,7 +86,7 @@ public sealed class EstimatorReliabilityTests
     [Fact]
     public void Importance_sampling_over_the_visible_units_checks_the_proposal()
     {
-        var model = SmoothRbm(5, 3, 0.5);
+        var model = SineRbms.Smooth(5, 3, 0.5);
         var errors = ImportanceSampling.EstimateVisible(RngKey.FromSeed(1), model, 1.0, Proposal.Uniform(8, StateConvention.Binary), 10)
             .Match(_ => "", e => string.Join("; ", e.Map(x => x.Message)));
         Assert.Contains("dimension 8, the model 5", errors);

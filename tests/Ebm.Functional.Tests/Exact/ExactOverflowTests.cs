@@ -2,6 +2,7 @@ using Ebm.Functional.Errors;
 using Ebm.Functional.Exact;
 using Ebm.Functional.Models;
 using Ebm.Functional.Numerics;
+using Ebm.Functional.Tests.Models;
 using LanguageExt;
 using LanguageExt.Common;
 
@@ -125,23 +126,12 @@ public sealed class ExactOverflowTests
     [Fact]
     public void A_small_Boltzmann_machine_at_beta_1e200_has_the_ground_state_limits()
     {
-        // Energies are multiples of 1/4, computed here from the definition; at beta = 1e200 only the ground
-        // states carry weight: log Z = -beta E_0 + log g, U = E_0, S = log g, C = 0.
-        double[,] w = { { 0, 1, -1 }, { 1, 0, 0.5 }, { -1, 0.5, 0 } };
-        double[] b = [0.25, -0.5, 0.75];
-        var machine = Valid(BoltzmannMachine.Create(Mat.FromRows([[0, 1, -1], [1, 0, 0.5], [-1, 0.5, 0]]), Vec.Of(b), StateConvention.Spin));
-        var energies = Enumerable.Range(0, 8).Select(index =>
-        {
-            var s = Enumerable.Range(0, 3).Select(i => ((index >> i) & 1) == 1 ? 1.0 : -1.0).ToArray();
-            var e = 0.0;
-            for (var i = 0; i < 3; i++)
-            {
-                e -= b[i] * s[i];
-                for (var j = i + 1; j < 3; j++) e -= w[i, j] * s[i] * s[j];
-            }
-
-            return e;
-        }).ToArray();
+        // Energies are multiples of 1/4, computed from the definition (BoltzmannRandom.DefinitionEnergy); at beta = 1e200
+        // only the ground states carry weight: log Z = -beta E_0 + log g, U = E_0, S = log g, C = 0.
+        var machine = Valid(BoltzmannMachine.Create(Mat.FromRows([[0, 1, -1], [1, 0, 0.5], [-1, 0.5, 0]]), Vec.Of(0.25, -0.5, 0.75), StateConvention.Spin));
+        var energies = Enumerable.Range(0, 8)
+            .Select(index => BoltzmannRandom.DefinitionEnergy(machine, BoltzmannRandom.State(index, 3, StateConvention.Spin)))
+            .ToArray();
         var ground = energies.Min();
         var degeneracy = energies.Count(e => e == ground);
         const double beta = 1e200;

@@ -4,13 +4,13 @@ namespace Ebm.Functional.Tests.Shell;
 
 public sealed class AtomicFileTests : IDisposable
 {
-    private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("ebm-atomic-");
+    private readonly TempDirectory _directory = new();
 
-    public void Dispose() => _directory.Delete(recursive: true);
+    public void Dispose() => _directory.Dispose();
 
-    private string In(string name) => Path.Combine(_directory.FullName, name);
+    private string In(string name) => _directory.Path(name);
 
-    private IEnumerable<string> Names() => _directory.GetFileSystemInfos().Select(f => f.Name).Order();
+    private IEnumerable<string> Names() => _directory.Names();
 
     [Fact]
     public void Writes_a_new_file_and_replaces_an_old_one_leaving_no_temporary_file()
@@ -150,9 +150,9 @@ public sealed class AtomicFileTests : IDisposable
         var result = AtomicFile.Write(path, stream =>
         {
             stream.Write("partial"u8);
-            seenBeforeCancel = _directory.GetFiles(".keep.csv.*.tmp").Length;
+            seenBeforeCancel = Directory.GetFiles(_directory.FullName, ".keep.csv.*.tmp").Length;
             cancellation.Cancel();
-            seenAfterCancel = _directory.GetFiles(".keep.csv.*.tmp").Length;
+            seenAfterCancel = Directory.GetFiles(_directory.FullName, ".keep.csv.*.tmp").Length;
             stream.Write("more"u8);
         }, cancellation.Token);
         Assert.Equal(1, seenBeforeCancel);
@@ -177,7 +177,7 @@ public sealed class AtomicFileTests : IDisposable
             stream.Write("the rest"u8);
         }, cancellation.Token));
         Assert.True(written.Wait(TimeSpan.FromSeconds(60)));
-        Assert.Single(_directory.GetFiles(".never.csv.*.tmp"));
+        Assert.Single(Directory.GetFiles(_directory.FullName, ".never.csv.*.tmp"));
         cancellation.Cancel();
         Assert.Empty(Names());
         cancelled.Set();

@@ -1,7 +1,6 @@
 using System.Text;
 using Ebm.Functional.Shell.Data;
 using Ebm.Functional.Shell.Io;
-using LanguageExt.Common;
 
 namespace Ebm.Functional.Tests.Shell;
 
@@ -20,7 +19,7 @@ public sealed class DataFileTests
     [Fact]
     public void Bytes_that_are_not_utf8_are_reported_by_line_and_position_not_replaced()
     {
-        var error = Assert.Single(Errors(DataFile.Parse("d.txt", new byte[] { (byte)'1', (byte)' ', 0xC3, (byte)'\n' }, 2)));
+        var error = Assert.Single(Failures.Of(DataFile.Parse("d.txt", new byte[] { (byte)'1', (byte)' ', 0xC3, (byte)'\n' }, 2)));
         Assert.Equal(TextErrors.NotUtf8Code, error.Code);
         Assert.Equal("d.txt: not valid UTF-8 at line 1, position 3 (byte 0xC3)", error.Message);
     }
@@ -28,14 +27,11 @@ public sealed class DataFileTests
     [Fact]
     public void A_long_or_unprintable_value_is_shortened_and_escaped_in_the_message()
     {
-        var error = Assert.Single(Errors(DataFile.Parse("d.txt", "1 " + new string('x', 1_000_000) + "\n", 2)));
+        var error = Assert.Single(Failures.Of(DataFile.Parse("d.txt", "1 " + new string('x', 1_000_000) + "\n", 2)));
         Assert.Equal(DataFileErrors.MalformedCode, error.Code);
         Assert.Equal($"d.txt: line 1, value 2: \"{new string('x', 37)}...\" is not a finite number", error.Message);
 
-        var control = Assert.Single(Errors(DataFile.Parse("d.txt", "1 0\u000b1\n", 2)));
+        var control = Assert.Single(Failures.Of(DataFile.Parse("d.txt", "1 0\u000b1\n", 2)));
         Assert.Equal("d.txt: line 1, value 2: \"0\\u000b1\" is not a finite number", control.Message);
     }
-
-    private static List<Error> Errors<T>(LanguageExt.Fin<T> result) =>
-        result.Match(_ => throw new InvalidOperationException("expected a failure"), e => e is ManyErrors many ? many.Errors.ToList() : [e]);
 }

@@ -17,21 +17,13 @@ public sealed class LineProgressTests
     [Fact]
     public void Prints_its_seconds_with_a_decimal_point_in_a_comma_decimal_culture()
     {
-        var comma = (System.Globalization.CultureInfo)System.Globalization.CultureInfo.InvariantCulture.Clone();
-        comma.NumberFormat.NumberDecimalSeparator = ",";
-        var saved = System.Globalization.CultureInfo.CurrentCulture;
-        var writer = new StringWriter();
-        try
+        var line = CommaDecimalCulture.Run(() =>
         {
-            System.Globalization.CultureInfo.CurrentCulture = comma;
+            var writer = new StringWriter();
             new LineProgress(writer, "thermo", TimeSpan.Zero).Report(1.0);
-        }
-        finally
-        {
-            System.Globalization.CultureInfo.CurrentCulture = saved;
-        }
-
-        Assert.Matches(@"^thermo: 100% after \d+\.\d s$", writer.ToString().TrimEnd());
+            return writer.ToString();
+        });
+        Assert.Matches(@"^thermo: 100% after \d+\.\d s$", line.TrimEnd());
     }
 
     [Fact]

@@ -1,7 +1,6 @@
 using Ebm.Functional.Models;
 using Ebm.Functional.Shell.ModelFiles;
 using LanguageExt;
-using LanguageExt.Common;
 
 namespace Ebm.Functional.Tests.Shell;
 
@@ -133,10 +132,5 @@ public sealed class ModelFileErrorTests
         Assert.True(error.IsExpected);
     }
 
-    internal static List<string> Messages<T>(Fin<T> result) =>
-        result.Match(
-            Succ: _ => throw new InvalidOperationException("expected a failure"),
-            Fail: error => Flatten(error).Select(e => e.Message).ToList());
-
-    private static IEnumerable<Error> Flatten(Error error) => error is ManyErrors many ? many.Errors.SelectMany(Flatten) : [error];
+    internal static List<string> Messages<T>(Fin<T> result) => Failures.Of(result).Select(e => e.Message).ToList();
 }

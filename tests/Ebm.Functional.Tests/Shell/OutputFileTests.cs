@@ -5,11 +5,11 @@ namespace Ebm.Functional.Tests.Shell;
 /// <summary>Where an output may go, decided before any work: every refusal names the path or the option.</summary>
 public sealed class OutputFileTests : IDisposable
 {
-    private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("ebm-output-");
+    private readonly TempDirectory _directory = new();
 
-    public void Dispose() => _directory.Delete(recursive: true);
+    public void Dispose() => _directory.Dispose();
 
-    private string In(string name) => Path.Combine(_directory.FullName, name);
+    private string In(string name) => _directory.Path(name);
 
     private static string Message<T>(LanguageExt.Fin<T> result) => result.Match(_ => "", e => e.Message);
 
@@ -38,7 +38,7 @@ public sealed class OutputFileTests : IDisposable
     public void Checking_leaves_nothing_behind()
     {
         Assert.True(OutputFile.Check(In("later.csv")).IsSucc);
-        Assert.Empty(_directory.GetFileSystemInfos());
+        Assert.Empty(_directory.Names());
     }
 
     [Theory]

@@ -1,21 +1,19 @@
 using Ebm.Functional.Shell.Io;
-using LanguageExt.Common;
 
 namespace Ebm.Functional.Tests.Shell;
 
 /// <summary>An output never overwrites an input or another output, however the path is spelled.</summary>
 public sealed class RunFilesTests : IDisposable
 {
-    private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("ebm-runfiles-");
+    private readonly TempDirectory _directory = new();
 
     public RunFilesTests() => File.WriteAllText(In("model.json"), "{\"kind\":\"ring\"}");
 
-    public void Dispose() => _directory.Delete(recursive: true);
+    public void Dispose() => _directory.Dispose();
 
-    private string In(string name) => Path.Combine(_directory.FullName, name);
+    private string In(string name) => _directory.Path(name);
 
-    private static List<int> Codes(LanguageExt.Fin<RunOutputs> result) =>
-        result.Match(_ => [], e => e is ManyErrors many ? many.Errors.Map(x => x.Code).ToList() : [e.Code]);
+    private static List<int> Codes(LanguageExt.Fin<RunOutputs> result) => Failures.Of(result).Select(e => e.Code).ToList();
 
     public static TheoryData<string> SpellingsOfTheModel => new() { "same path", "relative with ./", "symbolic link", "hard link" };
 

@@ -1,7 +1,6 @@
 using System.Text;
 using Ebm.Functional.Shell.Io;
 using Ebm.Functional.Shell.Schedules;
-using LanguageExt.Common;
 
 namespace Ebm.Functional.Tests.Shell;
 
@@ -34,7 +33,7 @@ public sealed class ScheduleFileTests
     [MemberData(nameof(BadFiles))]
     public void A_bad_file_is_an_expected_error_naming_the_file_and_the_problem(string text, int code, string expected)
     {
-        var errors = Errors(ScheduleFile.Parse("s.txt", Encoding.UTF8.GetBytes(text)));
+        var errors = Failures.Of(ScheduleFile.Parse("s.txt", Encoding.UTF8.GetBytes(text)));
         Assert.All(errors, e => Assert.True(e.IsExpected));
         Assert.Contains(errors, e => e.Code == code && e.Message.Contains(expected, StringComparison.Ordinal));
     }
@@ -42,7 +41,7 @@ public sealed class ScheduleFileTests
     [Fact]
     public void Bytes_that_are_not_utf8_are_reported_by_line_and_position()
     {
-        var error = Assert.Single(Errors(ScheduleFile.Parse("s.txt", new byte[] { (byte)'0', (byte)'\n', (byte)' ', 0x80, (byte)'1' })));
+        var error = Assert.Single(Failures.Of(ScheduleFile.Parse("s.txt", new byte[] { (byte)'0', (byte)'\n', (byte)' ', 0x80, (byte)'1' })));
         Assert.Equal(TextErrors.NotUtf8Code, error.Code);
         Assert.Equal("s.txt: not valid UTF-8 at line 2, position 2 (byte 0x80)", error.Message);
     }
@@ -61,9 +60,6 @@ public sealed class ScheduleFileTests
             File.Delete(path);
         }
 
-        Assert.Equal(FileErrors.NotFoundCode, Assert.Single(Errors(ScheduleFile.Load("/no/such/schedule.txt"))).Code);
+        Assert.Equal(FileErrors.NotFoundCode, Assert.Single(Failures.Of(ScheduleFile.Load("/no/such/schedule.txt"))).Code);
     }
-
-    private static List<Error> Errors<T>(LanguageExt.Fin<T> result) =>
-        result.Match(_ => throw new InvalidOperationException("expected a failure"), e => e is ManyErrors many ? many.Errors.ToList() : [e]);
 }

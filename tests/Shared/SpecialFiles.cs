@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Ebm.Cli.Tests;
+namespace Ebm.Tests.Shared;
 
 /// <summary>
 /// Device nodes, FIFOs and links made in a test's own directory, so that a writer that wrongly replaced
