@@ -7,6 +7,7 @@ using Ebm.Functional.Models;
 using Ebm.Functional.Numerics;
 using Ebm.Functional.Shell.ModelFiles;
 using Ebm.Functional.Shell.Sampling;
+using Ebm.Functional.Mcmc.Hmc;
 
 namespace Ebm.Cli.Tests;
 

@@ -6,6 +6,7 @@ using Ebm.Functional.Data;
 using Ebm.Functional.Models;
 using Ebm.Functional.Numerics;
 using Ebm.Functional.Prng;
+using Ebm.Functional.Estimators;
 
 namespace Ebm.Functional.Benchmarks;
 

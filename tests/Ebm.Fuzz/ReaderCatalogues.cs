@@ -1,8 +1,8 @@
-using Ebm.Functional.Errors;
 using Ebm.Functional.Shell.Data;
 using Ebm.Functional.Shell.Io;
 using Ebm.Functional.Shell.ModelFiles;
 using Ebm.Functional.Shell.Schedules;
+using Ebm.Functional.Models;
 
 namespace Ebm.Fuzz;
 

@@ -2,6 +2,7 @@ using Ebm.Functional.Annealing;
 using Ebm.Functional.Numerics;
 using Ebm.Functional.Prng;
 using FsCheck.Xunit;
+using Ebm.Functional.Estimators;
 
 namespace Ebm.Functional.Properties.Annealing;
 

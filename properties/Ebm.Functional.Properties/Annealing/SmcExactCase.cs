@@ -9,6 +9,7 @@ using Ebm.Functional.Numerics;
 using Ebm.Functional.Properties.Models;
 using FsCheck;
 using FsCheck.Fluent;
+using Ebm.Functional.Estimators;
 
 namespace Ebm.Functional.Properties.Annealing;
 

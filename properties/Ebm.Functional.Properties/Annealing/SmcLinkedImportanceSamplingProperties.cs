@@ -7,6 +7,7 @@ using Ebm.Functional.Properties.Models;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using Ebm.Functional.Estimators;
 
 namespace Ebm.Functional.Properties.Annealing;
 

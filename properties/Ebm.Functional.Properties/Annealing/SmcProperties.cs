@@ -4,6 +4,7 @@ using Ebm.Functional.Mcmc.Gibbs;
 using Ebm.Functional.Mcmc.Metropolis;
 using Ebm.Functional.Numerics;
 using FsCheck.Xunit;
+using Ebm.Functional.Estimators;
 
 namespace Ebm.Functional.Properties.Annealing;
 

@@ -5,7 +5,7 @@ using FsCheck.Fluent;
 namespace Ebm.Functional.Properties.Annealing;
 
 /// <summary>
-/// Cases small enough to run <see cref="Ebm.Functional.Annealing.Smc.RunOnce{TState}"/> once per outcome of its law:
+/// Cases small enough to run <see cref="Ebm.Functional.Estimators.Smc.RunOnce{TState}"/> once per outcome of its law:
 /// machines of 1 or 2 units, 2 or 3 particles, 2 or 3 steps, with at most <see cref="MaxOutcomes"/> outcomes.
 /// </summary>
 public static class SmcReplayArbitrary

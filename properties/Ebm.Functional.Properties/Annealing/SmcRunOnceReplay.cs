@@ -5,6 +5,7 @@ using Ebm.Functional.Mcmc.Gibbs;
 using Ebm.Functional.Mcmc.Metropolis;
 using Ebm.Functional.Numerics;
 using Ebm.Functional.Prng;
+using Ebm.Functional.Estimators;
 
 namespace Ebm.Functional.Properties.Annealing;
 

@@ -3,6 +3,7 @@ using Ebm.Functional.Numerics;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using Ebm.Functional.Estimators;
 
 namespace Ebm.Functional.Properties.Estimation;
 

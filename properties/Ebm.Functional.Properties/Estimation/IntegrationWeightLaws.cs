@@ -2,6 +2,7 @@ using Ebm.Functional.Estimation;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using Ebm.Functional.Estimators;
 
 namespace Ebm.Functional.Properties.Estimation;
 

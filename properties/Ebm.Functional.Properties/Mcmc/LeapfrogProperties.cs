@@ -5,6 +5,7 @@ using Ebm.Functional.Properties.Models;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using Ebm.Functional.Mcmc.Hmc;
 
 namespace Ebm.Functional.Properties.Mcmc;
 

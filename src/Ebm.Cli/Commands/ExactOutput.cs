@@ -1,5 +1,4 @@
 using Ebm.Cli.Output;
-using Ebm.Functional.Errors;
 using Ebm.Functional.Exact;
 using Ebm.Functional.Models;
 using LanguageExt;

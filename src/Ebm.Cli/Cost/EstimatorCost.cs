@@ -3,6 +3,7 @@ using Ebm.Functional.Annealing;
 using Ebm.Functional.Models;
 using LanguageExt;
 using static LanguageExt.Prelude;
+using Ebm.Functional.Exact;
 
 namespace Ebm.Cli.Cost;
 

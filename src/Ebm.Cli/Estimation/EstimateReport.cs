@@ -4,6 +4,7 @@ using Ebm.Cli.Output;
 using Ebm.Functional.Estimation;
 using Ebm.Functional.Exact;
 using Ebm.Functional.Models;
+using Ebm.Functional.Estimators;
 
 namespace Ebm.Cli.Estimation;
 
@@ -136,7 +137,7 @@ internal static class EstimateReport
     {
         var steps = e.Method == ThermodynamicIntegration.Method
             ? $"{e.Steps} intervals ({e.Steps + 1} points)"
-            : e.Parts.Count > 1 && e.Method == Functional.Annealing.Smc.Method && e.Parts.Exists(p => p.Steps != e.Parts[0].Steps)
+            : e.Parts.Count > 1 && e.Method == Functional.Estimators.Smc.Method && e.Parts.Exists(p => p.Steps != e.Parts[0].Steps)
                 ? $"{Steps(r, e)} steps (mean of {e.Parts.Count} runs)"
                 : $"{Steps(r, e)} steps";
         return $"{steps}, schedule {r.Schedule}, kernel {r.Kernel}";

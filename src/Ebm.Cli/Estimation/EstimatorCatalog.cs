@@ -5,6 +5,7 @@ using Ebm.Functional.Prng;
 using LanguageExt;
 using LanguageExt.Common;
 using static LanguageExt.Prelude;
+using Ebm.Functional.Estimators;
 
 namespace Ebm.Cli.Estimation;
 

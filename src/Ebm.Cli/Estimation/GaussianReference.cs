@@ -3,6 +3,8 @@ using Ebm.Functional.Mcmc;
 using Ebm.Functional.Models;
 using Ebm.Functional.Numerics;
 using Ebm.Functional.Prng;
+using Ebm.Functional.Exact;
+using Ebm.Functional.Mcmc.Hmc;
 
 namespace Ebm.Cli.Estimation;
 

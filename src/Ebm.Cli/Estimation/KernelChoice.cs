@@ -3,6 +3,9 @@ using Ebm.Functional.Mcmc.Gibbs;
 using Ebm.Functional.Mcmc.Metropolis;
 using Ebm.Functional.Models;
 using Ebm.Functional.Numerics;
+using Ebm.Functional.Mcmc.Hmc;
+using Ebm.Functional.Mcmc.Mala;
+using Ebm.Functional.Mcmc.RandomWalk;
 
 namespace Ebm.Cli.Estimation;
 

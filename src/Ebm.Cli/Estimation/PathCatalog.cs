@@ -7,6 +7,7 @@ using Ebm.Functional.Prng;
 using LanguageExt;
 using LanguageExt.Common;
 using static LanguageExt.Prelude;
+using Ebm.Functional.Exact;
 
 namespace Ebm.Cli.Estimation;
 

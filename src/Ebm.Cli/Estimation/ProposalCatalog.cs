@@ -6,6 +6,7 @@ using Ebm.Functional.Numerics;
 using LanguageExt;
 using LanguageExt.Common;
 using static LanguageExt.Prelude;
+using Ebm.Functional.Estimators;
 
 namespace Ebm.Cli.Estimation;
 
@@ -13,7 +14,7 @@ namespace Ebm.Cli.Estimation;
 /// The proposals of importance and bridge sampling for each model kind: uniform over the states of a discrete
 /// model (for an RBM with --data, the base rate on the visible units), the Gaussian reference (<see cref="GaussianReference"/>) for a
 /// continuous one; and the target kernels bridge sampling runs. Importance sampling of a Bernoulli RBM draws the
-/// visible units only and sums the hidden units out (<see cref="Functional.Estimation.ImportanceSampling.EstimateVisible"/>).
+/// visible units only and sums the hidden units out (<see cref="Functional.Estimators.ImportanceSampling.EstimateVisible"/>).
 /// </summary>
 internal static class ProposalCatalog
 {
@@ -81,11 +82,11 @@ internal static class ProposalCatalog
         var (model, r) = (input.Model, input.Request);
         var count = EstimatorSizes.ImportanceDraws(model, r);
         if (model is BernoulliRbm rbm)
-            return VisibleProposal(rbm, r).Bind(proposal => ToFin(Functional.Estimation.ImportanceSampling.EstimateVisible(input.Key, rbm, r.Beta, proposal, count)));
+            return VisibleProposal(rbm, r).Bind(proposal => ToFin(Functional.Estimators.ImportanceSampling.EstimateVisible(input.Key, rbm, r.Beta, proposal, count)));
         return For(model, r, input.Pilot("reference")).Bind(proposal => model switch
         {
-            IDiscreteModel d => ToFin(Functional.Estimation.ImportanceSampling.Estimate(input.Key, d, r.Beta, proposal, count)),
-            IContinuousModel c => ToFin(Functional.Estimation.ImportanceSampling.Estimate(input.Key, c, r.Beta, proposal, count)),
+            IDiscreteModel d => ToFin(Functional.Estimators.ImportanceSampling.Estimate(input.Key, d, r.Beta, proposal, count)),
+            IContinuousModel c => ToFin(Functional.Estimators.ImportanceSampling.Estimate(input.Key, c, r.Beta, proposal, count)),
             _ => FinFail<LogZEstimate>(CliErrors.InvalidOption("--method", $"is does not apply to a {model.Kind} model")),
         });
     }

@@ -1,4 +1,5 @@
 using Ebm.Functional.Estimation;
+using Ebm.Functional.Estimators;
 
 namespace Ebm.Cli.Estimation;
 

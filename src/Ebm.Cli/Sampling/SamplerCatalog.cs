@@ -1,5 +1,4 @@
 using Ebm.Functional.Diagnostics;
-using Ebm.Functional.Errors;
 using Ebm.Functional.Mcmc;
 using Ebm.Functional.Mcmc.BlockGibbs;
 using Ebm.Functional.Mcmc.Gibbs;
@@ -11,6 +10,10 @@ using Ebm.Functional.Numerics;
 using Ebm.Functional.Shell.Sampling;
 using LanguageExt;
 using static LanguageExt.Prelude;
+using Ebm.Functional.Mcmc.Hmc;
+using Ebm.Functional.Mcmc.Langevin;
+using Ebm.Functional.Mcmc.Mala;
+using Ebm.Functional.Mcmc.RandomWalk;
 
 namespace Ebm.Cli.Sampling;
 

@@ -9,6 +9,7 @@ using Ebm.Functional.Models;
 using Ebm.Functional.Prng;
 using LanguageExt;
 using Spectre.Console;
+using Ebm.Functional.Estimators;
 
 namespace Ebm.Cli.Showcase;
 

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
-using Ebm.Functional.Errors;
 using Ebm.Functional.Numerics;
 using Ebm.Functional.Shell.Io;
 using LanguageExt.Common;
+using Ebm.Functional.Models;
 
 namespace Ebm.Functional.Shell.ModelFiles;
 

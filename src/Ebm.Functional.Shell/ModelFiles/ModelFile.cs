@@ -74,7 +74,7 @@ public static class ModelFile
 
     /// <summary>
     /// Parses UTF-8 bytes of a model file (a leading byte-order mark is allowed). Any byte string gives a model or
-    /// an expected error of <see cref="ModelFileErrors"/>, <see cref="Ebm.Functional.Errors.ModelErrors"/> or
+    /// an expected error of <see cref="ModelFileErrors"/>, <see cref="Ebm.Functional.Models.ModelErrors"/> or
     /// <see cref="TextErrors"/>: bytes that are not UTF-8, text that is not JSON, nesting deeper than
     /// <see cref="MaxNesting"/>, escapes that are no character, and every structural and semantic problem.
     /// </summary>

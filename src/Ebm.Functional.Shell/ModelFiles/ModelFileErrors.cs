@@ -9,7 +9,7 @@ namespace Ebm.Functional.Shell.ModelFiles;
 /// </summary>
 /// <remarks>
 /// All of these are expected errors (bad user input), so the <c>ebm</c> tool maps them to exit code 2.
-/// Field-level problems found by the model constructors come from <c>Ebm.Functional.Errors.ModelErrors</c>.
+/// Field-level problems found by the model constructors come from <c>Ebm.Functional.Models.ModelErrors</c>.
 /// </remarks>
 public static class ModelFileErrors
 {

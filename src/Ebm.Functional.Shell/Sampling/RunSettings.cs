@@ -1,6 +1,6 @@
-using Ebm.Functional.Errors;
 using LanguageExt;
 using LanguageExt.Common;
+using Ebm.Functional.Models;
 
 namespace Ebm.Functional.Shell.Sampling;
 

@@ -3,7 +3,6 @@ using Ebm.Functional.Mcmc;
 using Ebm.Functional.Mcmc.Lattice;
 using Ebm.Functional.Models;
 using Ebm.Functional.Numerics;
-using Ebm.Functional.Prng;
 
 namespace Ebm.Functional.Annealing;
 

@@ -1,5 +1,6 @@
 using Ebm.Functional.Models;
 using Ebm.Functional.Numerics;
+using Ebm.Functional.Exact;
 
 namespace Ebm.Functional.Annealing;
 

@@ -1,5 +1,4 @@
 using System.Numerics;
-using Ebm.Functional.Errors;
 using Ebm.Functional.Numerics;
 using LanguageExt;
 using MathNet.Numerics.IntegralTransforms;

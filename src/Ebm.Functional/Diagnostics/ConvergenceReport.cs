@@ -1,5 +1,4 @@
 using System.Globalization;
-using Ebm.Functional.Errors;
 using Ebm.Functional.Numerics;
 using LanguageExt;
 using static LanguageExt.Prelude;

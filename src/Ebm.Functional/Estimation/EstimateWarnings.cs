@@ -39,7 +39,7 @@ public static class EstimateWarnings
 
     /// <summary>
     /// The MCMC kernel failed along the way: numerical failures (HMC divergences, non-finite proposals, NaN energy
-    /// changes) in more than <see cref="Annealing.SamplerHealth.FailureFraction"/> of the moves, an acceptance near zero,
+    /// changes) in more than <see cref="Estimators.SamplerHealth.FailureFraction"/> of the moves, an acceptance near zero,
     /// or particles that never moved.
     /// </summary>
     public const string SamplerFailure = "sampler-failure";

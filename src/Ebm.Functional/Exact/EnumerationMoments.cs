@@ -1,4 +1,3 @@
-using LanguageExt;
 using static LanguageExt.Prelude;
 
 namespace Ebm.Functional.Exact;

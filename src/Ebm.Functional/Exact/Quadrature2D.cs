@@ -1,5 +1,4 @@
 using System.Numerics;
-using Ebm.Functional.Errors;
 using Ebm.Functional.Models;
 using LanguageExt;
 using static LanguageExt.Prelude;

@@ -1,7 +1,5 @@
-using Ebm.Functional.Errors;
 using Ebm.Functional.Models;
 using LanguageExt;
-using LanguageExt.Common;
 using static LanguageExt.Prelude;
 
 namespace Ebm.Functional.Exact;

@@ -1,4 +1,3 @@
-using Ebm.Functional.Errors;
 using Ebm.Functional.Models;
 using LanguageExt;
 using static LanguageExt.Prelude;

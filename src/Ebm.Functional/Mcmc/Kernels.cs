@@ -1,4 +1,3 @@
-using Ebm.Functional.Prng;
 using LanguageExt;
 
 namespace Ebm.Functional.Mcmc;

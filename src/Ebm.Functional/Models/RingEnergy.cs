@@ -1,4 +1,3 @@
-using Ebm.Functional.Errors;
 using LanguageExt;
 using LanguageExt.Common;
 

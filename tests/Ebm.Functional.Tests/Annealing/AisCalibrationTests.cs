@@ -10,6 +10,8 @@ using Ebm.Functional.Tests.Estimation;
 using Ebm.Functional.Tests.Models;
 using Xunit;
 using static Ebm.Functional.Tests.Annealing.AnnealingTestModels;
+using Ebm.Functional.Estimators;
+using Ebm.Functional.Mcmc.Hmc;
 
 namespace Ebm.Functional.Tests.Annealing;
 

@@ -7,6 +7,7 @@ using Ebm.Functional.Prng;
 using Ebm.Functional.Tests.Models;
 using Xunit;
 using static Ebm.Functional.Tests.Annealing.AnnealingTestModels;
+using Ebm.Functional.Estimators;
 
 namespace Ebm.Functional.Tests.Annealing;
 

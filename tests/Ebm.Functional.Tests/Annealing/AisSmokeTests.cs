@@ -6,6 +6,7 @@ using Ebm.Functional.Numerics;
 using Ebm.Functional.Prng;
 using Ebm.Functional.Tests.Models;
 using Xunit;
+using Ebm.Functional.Estimators;
 
 namespace Ebm.Functional.Tests.Annealing;
 

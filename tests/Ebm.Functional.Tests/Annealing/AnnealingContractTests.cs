@@ -9,6 +9,7 @@ using Ebm.Functional.Tests.Models;
 using MathNet.Numerics.Distributions;
 using Xunit;
 using static Ebm.Functional.Tests.Annealing.AnnealingTestModels;
+using Ebm.Functional.Estimators;
 
 namespace Ebm.Functional.Tests.Annealing;
 

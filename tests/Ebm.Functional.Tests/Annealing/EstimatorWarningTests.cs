@@ -3,6 +3,7 @@ using Ebm.Functional.Estimation;
 using Ebm.Functional.Numerics;
 using Ebm.Functional.Prng;
 using Xunit;
+using Ebm.Functional.Estimators;
 
 namespace Ebm.Functional.Tests.Annealing;
 

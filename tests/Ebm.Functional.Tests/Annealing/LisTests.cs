@@ -6,6 +6,7 @@ using Ebm.Functional.Models;
 using Ebm.Functional.Prng;
 using Ebm.Functional.Tests.Estimation;
 using Xunit;
+using Ebm.Functional.Estimators;
 
 namespace Ebm.Functional.Tests.Annealing;
 

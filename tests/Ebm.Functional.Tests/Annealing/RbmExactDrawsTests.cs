@@ -32,7 +32,7 @@ public sealed class RbmExactDrawsTests
     public void Too_many_hidden_units_is_an_error_value()
     {
         var model = BernoulliRbm.Create(Mat.Zeros(1, 25), Vec.Zeros(1), Vec.Zeros(25)).Match(m => m, e => throw new InvalidOperationException(e.Head.Message));
-        Assert.Equal(RbmAnnealingErrors.HiddenLayerTooLargeCode, RbmExactDraws.Sample(RngKey.FromSeed(1), model, 1).Match(_ => 0, e => e.Code));
-        Assert.Equal(RbmAnnealingErrors.InvalidBetaCode, RbmExactDraws.Sample(RngKey.FromSeed(1), RbmTestModels.Bernoulli(2, 2, 1, 1, 3), 1, -1).Match(_ => 0, e => e.Code));
+        Assert.Equal(ExactDrawErrors.HiddenLayerTooLargeCode, RbmExactDraws.Sample(RngKey.FromSeed(1), model, 1).Match(_ => 0, e => e.Code));
+        Assert.Equal(ExactDrawErrors.InvalidBetaCode, RbmExactDraws.Sample(RngKey.FromSeed(1), RbmTestModels.Bernoulli(2, 2, 1, 1, 3), 1, -1).Match(_ => 0, e => e.Code));
     }
 }

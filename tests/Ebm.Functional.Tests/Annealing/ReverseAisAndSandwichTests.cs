@@ -9,6 +9,7 @@ using LanguageExt;
 using Xunit;
 using static Ebm.Functional.Tests.Annealing.AnnealingTestModels;
 using static LanguageExt.Prelude;
+using Ebm.Functional.Estimators;
 
 namespace Ebm.Functional.Tests.Annealing;
 

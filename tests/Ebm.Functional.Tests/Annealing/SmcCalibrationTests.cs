@@ -1,6 +1,7 @@
 using Ebm.Functional.Annealing;
 using Ebm.Functional.Tests.Estimation;
 using Xunit;
+using Ebm.Functional.Estimators;
 
 namespace Ebm.Functional.Tests.Annealing;
 

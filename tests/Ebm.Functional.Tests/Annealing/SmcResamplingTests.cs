@@ -2,6 +2,7 @@ using Ebm.Functional.Annealing;
 using Ebm.Functional.Estimation;
 using Ebm.Functional.Prng;
 using Xunit;
+using Ebm.Functional.Estimators;
 
 namespace Ebm.Functional.Tests.Annealing;
 

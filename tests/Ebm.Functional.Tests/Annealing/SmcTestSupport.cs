@@ -6,6 +6,7 @@ using Ebm.Functional.Mcmc.Lattice;
 using Ebm.Functional.Models;
 using Ebm.Functional.Numerics;
 using Ebm.Functional.Tests.Models;
+using Ebm.Functional.Mcmc.Hmc;
 
 namespace Ebm.Functional.Tests.Annealing;
 

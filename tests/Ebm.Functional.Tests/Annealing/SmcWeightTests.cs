@@ -1,5 +1,6 @@
 using Ebm.Functional.Annealing;
 using Xunit;
+using Ebm.Functional.Estimators;
 
 namespace Ebm.Functional.Tests.Annealing;
 

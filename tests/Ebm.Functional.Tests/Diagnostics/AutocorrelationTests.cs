@@ -1,5 +1,4 @@
 using Ebm.Functional.Diagnostics;
-using Ebm.Functional.Errors;
 using Ebm.Functional.Numerics;
 
 namespace Ebm.Functional.Tests.Diagnostics;

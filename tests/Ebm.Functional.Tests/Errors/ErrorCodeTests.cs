@@ -8,7 +8,7 @@ public sealed class ErrorCodeTests
     [Fact]
     public void No_two_error_catalogues_share_a_code()
     {
-        var assemblies = new[] { typeof(Ebm.Functional.Errors.ModelErrors).Assembly, typeof(Ebm.Functional.Shell.Io.AtomicFile).Assembly };
+        var assemblies = new[] { typeof(Ebm.Functional.Models.ModelErrors).Assembly, typeof(Ebm.Functional.Shell.Io.AtomicFile).Assembly };
         var codes = assemblies
             .SelectMany(a => a.GetTypes())
             .Where(t => t.IsAbstract && t.IsSealed && t.Name.EndsWith("Errors", StringComparison.Ordinal))

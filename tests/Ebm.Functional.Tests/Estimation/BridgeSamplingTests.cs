@@ -9,6 +9,8 @@ using Ebm.Functional.Prng;
 using Ebm.Functional.Tests.Models;
 using Xunit;
 using static Ebm.Functional.Tests.Estimation.EstimationFixtures;
+using Ebm.Functional.Estimators;
+using Ebm.Functional.Mcmc.Hmc;
 
 namespace Ebm.Functional.Tests.Estimation;
 

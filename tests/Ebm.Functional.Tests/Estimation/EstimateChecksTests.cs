@@ -4,6 +4,7 @@ using Ebm.Functional.Numerics;
 using LanguageExt;
 using Xunit;
 using static LanguageExt.Prelude;
+using Ebm.Functional.Estimators;
 
 namespace Ebm.Functional.Tests.Estimation;
 

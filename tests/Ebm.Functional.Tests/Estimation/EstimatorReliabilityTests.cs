@@ -7,6 +7,7 @@ using Ebm.Functional.Numerics;
 using Ebm.Functional.Prng;
 using Xunit;
 using static Ebm.Functional.Tests.Estimation.EstimationFixtures;
+using Ebm.Functional.Estimators;
 
 namespace Ebm.Functional.Tests.Estimation;
 

@@ -6,6 +6,7 @@ using Ebm.Functional.Prng;
 using Ebm.Functional.Tests.Models;
 using Xunit;
 using static Ebm.Functional.Tests.Estimation.EstimationFixtures;
+using Ebm.Functional.Estimators;
 
 namespace Ebm.Functional.Tests.Estimation;
 

@@ -8,6 +8,7 @@ using LanguageExt;
 using LanguageExt.Common;
 using Xunit;
 using static Ebm.Functional.Tests.Estimation.EstimationFixtures;
+using Ebm.Functional.Estimators;
 
 namespace Ebm.Functional.Tests.Estimation;
 

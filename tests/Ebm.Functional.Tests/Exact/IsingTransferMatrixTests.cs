@@ -1,4 +1,3 @@
-using Ebm.Functional.Errors;
 using Ebm.Functional.Exact;
 using Ebm.Functional.Models;
 using LanguageExt;

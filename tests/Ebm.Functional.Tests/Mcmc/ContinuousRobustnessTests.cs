@@ -3,6 +3,10 @@ using Ebm.Functional.Models;
 using Ebm.Functional.Numerics;
 using Ebm.Functional.Prng;
 using static Ebm.Functional.Tests.Mcmc.ContinuousTestSupport;
+using Ebm.Functional.Mcmc.Hmc;
+using Ebm.Functional.Mcmc.Langevin;
+using Ebm.Functional.Mcmc.Mala;
+using Ebm.Functional.Mcmc.RandomWalk;
 
 namespace Ebm.Functional.Tests.Mcmc;
 

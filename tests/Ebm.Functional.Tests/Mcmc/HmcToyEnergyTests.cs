@@ -4,6 +4,7 @@ using Ebm.Functional.Models;
 using Ebm.Functional.Numerics;
 using Ebm.Functional.Prng;
 using static Ebm.Functional.Tests.Mcmc.ContinuousTestSupport;
+using Ebm.Functional.Mcmc.Hmc;
 
 namespace Ebm.Functional.Tests.Mcmc;
 

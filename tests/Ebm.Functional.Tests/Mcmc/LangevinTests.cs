@@ -2,6 +2,7 @@ using Ebm.Functional.Mcmc;
 using Ebm.Functional.Numerics;
 using Ebm.Functional.Prng;
 using static Ebm.Functional.Tests.Mcmc.ContinuousTestSupport;
+using Ebm.Functional.Mcmc.Langevin;
 
 namespace Ebm.Functional.Tests.Mcmc;
 

@@ -8,6 +8,7 @@ using Ebm.Functional.Models;
 using Ebm.Functional.Numerics;
 using Ebm.Functional.Prng;
 using Ebm.Functional.Tests.Models;
+using Ebm.Functional.Mcmc.Hmc;
 
 namespace Ebm.Functional.Tests.Mcmc;
 

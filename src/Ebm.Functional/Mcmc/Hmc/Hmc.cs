@@ -2,7 +2,7 @@ using Ebm.Functional.Models;
 using Ebm.Functional.Numerics;
 using Ebm.Functional.Prng;
 
-namespace Ebm.Functional.Mcmc;
+namespace Ebm.Functional.Mcmc.Hmc;
 
 /// <summary>
 /// Hamiltonian Monte Carlo with a fixed number of leapfrog steps and a diagonal mass (Duane et al. 1987;

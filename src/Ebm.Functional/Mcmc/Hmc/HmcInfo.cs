@@ -1,7 +1,7 @@
 using System.Numerics.Tensors;
 using Ebm.Functional.Numerics;
 
-namespace Ebm.Functional.Mcmc;
+namespace Ebm.Functional.Mcmc.Hmc;
 
 /// <summary>Diagnostics of one HMC step over C chains.</summary>
 /// <param name="AcceptanceRates">min(1, exp(-Delta H)) of each chain's trajectory; 0 for a non-finite one.</param>

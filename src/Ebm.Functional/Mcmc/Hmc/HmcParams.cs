@@ -1,6 +1,6 @@
 using Ebm.Functional.Numerics;
 
-namespace Ebm.Functional.Mcmc;
+namespace Ebm.Functional.Mcmc.Hmc;
 
 /// <summary>The tuning of HMC: leapfrog step size h, number of leapfrog steps L and the diagonal of M^-1.</summary>
 /// <param name="StepSize">Leapfrog step h, positive and finite.</param>

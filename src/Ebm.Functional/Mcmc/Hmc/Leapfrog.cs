@@ -1,7 +1,7 @@
 using Ebm.Functional.Models;
 using Ebm.Functional.Numerics;
 
-namespace Ebm.Functional.Mcmc;
+namespace Ebm.Functional.Mcmc.Hmc;
 
 /// <summary>
 /// The leapfrog (Stoermer-Verlet) integrator of Hamilton's equations for H(x, p) = beta E(x) + 1/2 p^T M^-1 p

@@ -1,6 +1,6 @@
 using Ebm.Functional.Numerics;
 
-namespace Ebm.Functional.Mcmc;
+namespace Ebm.Functional.Mcmc.Hmc;
 
 /// <summary>A point of phase space with its cached energy and gradient, as the leapfrog integrator returns it.</summary>
 /// <param name="Position">x (d).</param>

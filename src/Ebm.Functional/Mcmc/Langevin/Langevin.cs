@@ -2,7 +2,7 @@ using Ebm.Functional.Models;
 using Ebm.Functional.Numerics;
 using Ebm.Functional.Prng;
 
-namespace Ebm.Functional.Mcmc;
+namespace Ebm.Functional.Mcmc.Langevin;
 
 /// <summary>
 /// The unadjusted Langevin algorithm (ULA), the usual negative-phase sampler of energy-based models:

@@ -1,6 +1,6 @@
 using Ebm.Functional.Numerics;
 
-namespace Ebm.Functional.Mcmc;
+namespace Ebm.Functional.Mcmc.Langevin;
 
 /// <summary>Diagnostics of one unadjusted Langevin step over C chains.</summary>
 /// <param name="AcceptanceRates">1 for every chain that moved (there is no accept step); 0 where a non-finite move was refused.</param>

@@ -1,6 +1,6 @@
 using Ebm.Functional.Prng;
 
-namespace Ebm.Functional.Mcmc;
+namespace Ebm.Functional.Mcmc.Langevin;
 
 /// <summary>
 /// The Langevin proposal shared by ULA and MALA: x' = m(x) + eps xi with mean

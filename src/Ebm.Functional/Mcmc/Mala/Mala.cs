@@ -1,8 +1,9 @@
 using Ebm.Functional.Models;
 using Ebm.Functional.Numerics;
 using Ebm.Functional.Prng;
+using Ebm.Functional.Mcmc.Langevin;
 
-namespace Ebm.Functional.Mcmc;
+namespace Ebm.Functional.Mcmc.Mala;
 
 /// <summary>
 /// The Metropolis-adjusted Langevin algorithm (MALA): the Langevin proposal

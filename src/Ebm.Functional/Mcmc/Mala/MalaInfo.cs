@@ -1,6 +1,6 @@
 using Ebm.Functional.Numerics;
 
-namespace Ebm.Functional.Mcmc;
+namespace Ebm.Functional.Mcmc.Mala;
 
 /// <summary>Diagnostics of one MALA step over C chains.</summary>
 /// <param name="AcceptanceRates">

@@ -1,6 +1,6 @@
 using Ebm.Functional.Numerics;
 
-namespace Ebm.Functional.Mcmc;
+namespace Ebm.Functional.Mcmc.RandomWalk;
 
 /// <summary>Diagnostics of one random-walk Metropolis step over C chains.</summary>
 /// <param name="AcceptanceRates">min(1, exp(-beta (E(x') - E(x)))) of each chain's proposal; 0 for a non-finite proposal.</param>

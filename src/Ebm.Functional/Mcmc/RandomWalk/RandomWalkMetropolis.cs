@@ -2,7 +2,7 @@ using Ebm.Functional.Models;
 using Ebm.Functional.Numerics;
 using Ebm.Functional.Prng;
 
-namespace Ebm.Functional.Mcmc;
+namespace Ebm.Functional.Mcmc.RandomWalk;
 
 /// <summary>
 /// Random-walk Metropolis for any continuous model: propose x' = x + s xi with xi ~ N(0, I) and accept

@@ -1,6 +1,4 @@
-using Ebm.Functional.Numerics;
 using LanguageExt;
-using LanguageExt.Common;
 using static LanguageExt.Prelude;
 
 namespace Ebm.Functional.Mcmc.Tempering;
