@@ -1,6 +1,7 @@
 using Ebm.Functional.Mcmc;
 using Ebm.Functional.Numerics;
 using Ebm.Functional.Prng;
+using LanguageExt;
 
 namespace Ebm.Functional.Shell.Sampling;
 
@@ -13,13 +14,18 @@ namespace Ebm.Functional.Shell.Sampling;
 /// <para>Keys: root = RngKey.FromSeed(seed); root.FoldIn(0) drives burn-in, root.FoldIn(1) the kept phase,
 /// and step t of a phase uses phaseKey.FoldIn(t) (as <see cref="Loop.Scan{TState,TInfo,TObservation}"/> does).
 /// Starting positions are the caller's (draw them from another key of the same seed, e.g. root.FoldIn(2)).</para>
-/// <para>Memory: the run keeps what the diagnostics need, the energy and the observables of every chain at every
-/// kept step (<see cref="ChainTraces.Bytes"/>), and never a kept state; a caller that wants the states (to write
-/// them out) passes a sink, which sees each kept state once, as it is produced, and may keep what it likes.</para>
+/// <para>Memory: the run keeps what the diagnostics need, a few per-chain scalars of every chain at every kept step
+/// (the energy and the observables, or the caller's named <see cref="ChainScalar{TState}"/>s; <see cref="ChainTraces.Bytes"/>),
+/// and never a kept state; a caller that wants the states (to write them out) passes a sink, which sees each kept state
+/// once, as it is produced, and may keep what it likes.</para>
+/// <para>Any kernel runs, composed ones included (<see cref="Kernels"/>): the info needs no interface, and the acceptance
+/// rates come from infos that report them.</para>
 /// <example><code>
-/// var settings = RunSettings.Create(steps: 1000, burnIn: 100).Match(s =&gt; s, e =&gt; throw ...);
-/// var run = ChainRunner.Run(seed: 42, sampler, start, settings, s =&gt; s.Energies,
-///     observables: s =&gt; Observables.Evaluate(list, s.States), sink: (t, s) =&gt; WriteRows(t, s.States));
+/// Fin&lt;double&gt; rHat = RunSettings.Create(steps: 1000, burnIn: 100).Match(
+///     Succ: settings =&gt; ChainRunner.Run(seed: 42, sampler, start, settings,
+///             [new ChainScalar&lt;IsingChains&gt;("energy", s =&gt; s.Energies), new("magnetisation", Magnetisation)])
+///         .Traces.ByName("magnetisation").Bind(RHat.Split),
+///     Fail: errors =&gt; FinFail&lt;double&gt;(errors.Head));
 /// </code></example>
 /// </remarks>
 public static class ChainRunner
@@ -37,13 +43,47 @@ public static class ChainRunner
     /// Burn-in, then <see cref="RunSettings.Steps"/> steps keeping every <see cref="RunSettings.Thin"/>-th: records
     /// <paramref name="energies"/> and <paramref name="observables"/> (chains x k, the same k at every step) of each
     /// kept state and hands the state to <paramref name="sink"/> with its kept-step index. Progress covers both phases.
+    /// Any kernel runs: the acceptance rates are read from infos that report them (<see cref="IAcceptanceInfo"/>, composed
+    /// kernels' infos included).
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">The traces would not fit one array (<see cref="ChainTraces.Fit"/>: check it first).</exception>
     public static ChainRun<TState> Run<TPosition, TState, TInfo>(
         ulong seed, Sampler<TPosition, TState, TInfo> sampler, TPosition start, RunSettings settings,
         Func<TState, Vec> energies, Func<TState, Mat>? observables = null, Action<int, TState>? sink = null,
         IProgress<double>? progress = null)
-        where TInfo : IAcceptanceInfo
+    {
+        ArgumentNullException.ThrowIfNull(energies);
+        return Drive(seed, sampler, start, settings, [new ChainScalar<TState>("energy", energies)], observables, sink, progress);
+    }
+
+    /// <summary>
+    /// As the run above, tracing the named per-chain <paramref name="scalars"/> (at least one: the energy, the
+    /// magnetisation, a coordinate ...) of every kept state: quantity q of <see cref="ChainRun{TState}.Traces"/> is
+    /// scalar q, and <see cref="ChainTraces.ByName"/> finds it by name, chains x kept steps, the layout the diagnostics take.
+    /// The states are recorded only by a <paramref name="sink"/>, when one is given.
+    /// </summary>
+    /// <exception cref="ArgumentException">No scalar, or an empty or repeated name.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The traces would not fit one array (<see cref="ChainTraces.Fit"/>: check it first).</exception>
+    public static ChainRun<TState> Run<TPosition, TState, TInfo>(
+        ulong seed, Sampler<TPosition, TState, TInfo> sampler, TPosition start, RunSettings settings,
+        IReadOnlyList<ChainScalar<TState>> scalars, Action<int, TState>? sink = null, IProgress<double>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(scalars);
+        if (scalars.Count == 0) throw new ArgumentException("a run traces at least one scalar", nameof(scalars));
+        if (scalars.Any(s => string.IsNullOrWhiteSpace(s.Name)))
+            throw new ArgumentException("every traced scalar needs a name", nameof(scalars));
+        if (scalars.Select(s => s.Name).Distinct().Count() != scalars.Count)
+            throw new ArgumentException($"the traced scalars' names repeat: {string.Join(", ", scalars.Select(s => s.Name))}", nameof(scalars));
+        return Drive(seed, sampler, start, settings, [.. scalars], null, sink, progress);
+    }
+
+    /// <summary>
+    /// The run: quantity q &lt; scalars.Length is scalars[q], then the columns of <paramref name="block"/>; the acceptance
+    /// rates are the mean over the kept steps whose infos report them (empty when none does).
+    /// </summary>
+    private static ChainRun<TState> Drive<TPosition, TState, TInfo>(
+        ulong seed, Sampler<TPosition, TState, TInfo> sampler, TPosition start, RunSettings settings,
+        ChainScalar<TState>[] scalars, Func<TState, Mat>? block, Action<int, TState>? sink, IProgress<double>? progress)
     {
         var total = (double)settings.BurnIn + settings.Steps;
         var state = sampler.Init(start);
@@ -51,12 +91,14 @@ public static class ChainRunner
             state = Loop.Run(BurnInKey(seed), state, settings.BurnIn, sampler.Step,
                 progress is null ? null : new Progress(p => progress.Report(p * settings.BurnIn / total)));
 
-        var chains = energies(state).Length;
-        var count = observables?.Invoke(state).Columns ?? 0;
+        var chains = scalars[0].PerChain(state).Length;
+        var columns = block?.Invoke(state).Columns ?? 0;
+        var count = scalars.Length - 1 + columns;
         var kept = settings.Kept;
         if (!ChainTraces.Fit(chains, kept, count))
             throw new ArgumentOutOfRangeException(nameof(settings), $"{chains} chains x {kept} kept steps x {1 + count} traces exceed one array");
         var acceptance = new double[chains];
+        var reported = 0;
         var step = Kernels.Thin(sampler.Step, settings.Thin);
         var key = SamplingKey(seed);
         var reportEvery = Math.Max(1, kept / 100);
@@ -67,27 +109,56 @@ public static class ChainRunner
             for (var t = 0; t < kept; t++)
             {
                 (state, var info) = step(key.FoldIn(t), state);
-                Record(trace, t, kept, chains, energies(state), observables?.Invoke(state), count);
-                for (var c = 0; c < chains; c++) acceptance[c] += info.AcceptanceRates[c] / kept;
+                for (var q = 0; q < scalars.Length; q++) Record(trace, t, kept, chains, q, scalars[q], state);
+                if (block is not null) Record(trace, t, kept, chains, scalars.Length, block(state), columns);
+                if (info is IAcceptanceInfo reports && Accumulate(acceptance, reports.AcceptanceRates, kept)) reported++;
                 sink?.Invoke(t, state);
                 if (progress is not null && ((t + 1) % reportEvery == 0 || t + 1 == kept))
                     progress.Report((settings.BurnIn + (t + 1.0) / kept * settings.Steps) / total);
             }
         });
-        return new ChainRun<TState>(seed, state, new ChainTraces(chains, count, values), Vec.From(acceptance));
+        var traces = new ChainTraces(chains, count, values)
+        {
+            Names = block is null ? scalars.Select(s => s.Name).ToSeq() : default,
+        };
+        return new ChainRun<TState>(seed, state, traces, MeanAcceptance(acceptance, reported, kept));
     }
 
-    /// <summary>Writes kept step <paramref name="t"/> into column t of every trace.</summary>
-    private static void Record(Span<double> trace, int t, int kept, int chains, Vec energies, Mat? observables, int count)
+    /// <summary>Adds one kept step's rates, each divided by the kept steps; false when the info reports none (empty rates).</summary>
+    private static bool Accumulate(double[] acceptance, Vec rates, int kept)
     {
-        if (energies.Length != chains) throw new InvalidOperationException($"the energies have {energies.Length} chains, expected {chains}");
-        for (var c = 0; c < chains; c++) trace[c * kept + t] = energies[c];
-        if (observables is null) return;
+        if (rates.Length == 0) return false;
+        if (rates.Length != acceptance.Length)
+            throw new InvalidOperationException($"the kernel reports acceptance for {rates.Length} chains, expected {acceptance.Length}");
+        for (var c = 0; c < acceptance.Length; c++) acceptance[c] += rates[c] / kept;
+        return true;
+    }
+
+    /// <summary>The mean over the reporting kept steps: the sums of rate / kept rescaled when only some steps reported.</summary>
+    private static Vec MeanAcceptance(double[] acceptance, int reported, int kept) =>
+        reported == kept ? Vec.From(acceptance)
+        : reported == 0 ? Vec.Empty
+        : Vec.Create(acceptance.Length, d =>
+        {
+            for (var c = 0; c < d.Length; c++) d[c] = acceptance[c] * kept / reported;
+        });
+
+    /// <summary>Writes scalar <paramref name="scalar"/> of kept step <paramref name="t"/> into column t of trace <paramref name="q"/>.</summary>
+    private static void Record<TState>(Span<double> trace, int t, int kept, int chains, int q, ChainScalar<TState> scalar, TState state)
+    {
+        var values = scalar.PerChain(state);
+        if (values.Length != chains) throw new InvalidOperationException($"the trace \"{scalar.Name}\" has {values.Length} chains, expected {chains}");
+        for (var c = 0; c < chains; c++) trace[(q * chains + c) * kept + t] = values[c];
+    }
+
+    /// <summary>Writes the columns of <paramref name="observables"/> at kept step <paramref name="t"/> into traces <paramref name="first"/> on.</summary>
+    private static void Record(Span<double> trace, int t, int kept, int chains, int first, Mat observables, int count)
+    {
         if (observables.Rows != chains || observables.Columns != count)
             throw new InvalidOperationException($"the observables are {observables.Rows} x {observables.Columns}, expected {chains} x {count}");
         for (var j = 0; j < count; j++)
             for (var c = 0; c < chains; c++)
-                trace[((1 + j) * chains + c) * kept + t] = observables[c, j];
+                trace[((first + j) * chains + c) * kept + t] = observables[c, j];
     }
 
     /// <summary>Forwards scaled progress synchronously (System.Progress would post to a thread pool).</summary>
