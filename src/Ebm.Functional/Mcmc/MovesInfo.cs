@@ -11,7 +11,7 @@ namespace Ebm.Functional.Mcmc;
 /// <param name="Infos">The info of each move, in order.</param>
 public sealed record MovesInfo<TInfo>(Seq<TInfo> Infos) : ComposedInfo, IReadOnlyList<TInfo>
 {
-    /// <summary>The number of moves of this step's outer level (a nested composition counts once here).</summary>
+    /// <summary>The number of infos, one per kernel application at this level (a nested composition counts once here, all its moves in <see cref="ComposedInfo.Moves"/>).</summary>
     public int Count => Infos.Count;
 
     /// <summary>The info of move <paramref name="index"/>.</summary>
