@@ -26,7 +26,8 @@ namespace Ebm.Functional.Annealing;
 /// <param name="Move">The kernel at t: one transition of every particle leaving f_t invariant.</param>
 /// <param name="Count">The number of particles in a state.</param>
 /// <param name="Select">The batch whose particle i is particle <c>indices[i]</c> of the given batch.</param>
-/// <param name="EvaluationsPerMove">Per-particle energy evaluations of one <c>Move</c> (a sweep of local updates counts as one).</param>
+/// <param name="EvaluationsPerMove">Per-particle energy evaluations of one <c>Move</c> (a sweep of local updates counts as one);
+/// the paths built from a <see cref="CostedKernel{TState,TInfo}"/> read it from the kernel, a composition's derived from its parts.</param>
 public sealed record AnnealingPath<TState>(
     string Name,
     double TargetBeta,
