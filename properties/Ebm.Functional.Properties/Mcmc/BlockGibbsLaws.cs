@@ -3,6 +3,7 @@ using Ebm.Functional.Mcmc.BlockGibbs;
 using Ebm.Functional.Numerics;
 using Ebm.Functional.Properties.Models;
 using FsCheck.Xunit;
+using Ebm.Functional.Testing;
 
 namespace Ebm.Functional.Properties.Mcmc;
 
@@ -23,7 +24,7 @@ public class BlockGibbsLaws
     [Property]
     public bool Rows_sum_to_one(BernoulliRbmCase c, int k)
     {
-        var kernel = RbmBlockGibbs.TransitionMatrix(c.Model, Beta(k));
+        var kernel = TransitionMatrices.BlockGibbs(c.Model, Beta(k)).ThrowIfFail();
         return Enumerable.Range(0, kernel.Rows).All(x => Math.Abs(Sum(kernel.Row(x)) - 1.0) <= Tolerance);
     }
 
@@ -31,7 +32,7 @@ public class BlockGibbsLaws
     public bool The_exact_distribution_is_stationary(BernoulliRbmCase c, int k)
     {
         var beta = Beta(k);
-        var kernel = RbmBlockGibbs.TransitionMatrix(c.Model, beta);
+        var kernel = TransitionMatrices.BlockGibbs(c.Model, beta).ThrowIfFail();
         var pi = Probabilities(c.Model, beta);
         for (var y = 0; y < kernel.Columns; y++)
         {
@@ -47,7 +48,7 @@ public class BlockGibbsLaws
     public bool The_visible_marginal_chain_satisfies_detailed_balance(BernoulliRbmCase c, int k)
     {
         var beta = Beta(k);
-        var kernel = RbmBlockGibbs.VisibleTransitionMatrix(c.Model, beta);
+        var kernel = TransitionMatrices.BlockGibbsVisible(c.Model, beta).ThrowIfFail();
         var joint = Probabilities(c.Model, beta);
         var visibleStates = 1 << c.Model.Visible;
         var marginal = new double[visibleStates];

@@ -5,6 +5,7 @@ using Ebm.Functional.Numerics;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using Ebm.Functional.Testing;
 
 namespace Ebm.Functional.Properties.Mcmc;
 
@@ -52,7 +53,7 @@ public class LatticeKernelProperties
                 var flow = pi;
                 foreach (var colour in Checkerboard.ColourClasses(model))
                 {
-                    var k = LatticeTransitions.ColourUpdate(model, beta, update, colour);
+                    var k = TransitionMatrices.CheckerboardColour(model, beta, update, colour).ThrowIfFail();
                     AssertRowsSumToOne(k);
                     AssertDetailedBalance(pi, k);
                     flow = Flow(flow, k);
@@ -83,7 +84,7 @@ public class LatticeKernelProperties
             var pi = Exact(model, beta);
             foreach (var update in new[] { CheckerboardUpdate.Metropolis, CheckerboardUpdate.HeatBath })
             {
-                var sweep = DiscreteKernelTable.CheckerboardSweep(model, colour => LatticeTransitions.ColourUpdate(model, beta, update, colour));
+                var sweep = TransitionMatrices.CheckerboardSweep(model, beta, update).ThrowIfFail();
                 MarkovMatrixChecks.IsStationary(sweep, pi.Span, $"{update} on {model} beta={beta}");
                 MarkovMatrixChecks.IsPrimitive(sweep, $"{update} on {model} beta={beta}");
             }
@@ -95,7 +96,7 @@ public class LatticeKernelProperties
         {
             var (model, beta) = t;
             foreach (var single in new[] { false, true })
-                MarkovMatrixChecks.IsPrimitive(LatticeTransitions.Cluster(model, beta, single), $"{(single ? "wolff" : "swendsen-wang")} on {model} beta={beta}");
+                MarkovMatrixChecks.IsPrimitive(Cluster(model, beta, single), $"{(single ? "wolff" : "swendsen-wang")} on {model} beta={beta}");
         });
 
     [Property(MaxTest = 6)]
@@ -141,13 +142,16 @@ public class LatticeKernelProperties
         var pi = Exact(model, beta);
         foreach (var single in new[] { false, true })
         {
-            var k = LatticeTransitions.Cluster(model, beta, single);
+            var k = Cluster(model, beta, single);
             AssertRowsSumToOne(k, ClusterTolerance);
             AssertStationary(pi, k, ClusterTolerance);
             AssertDetailedBalance(pi, k, ClusterTolerance);
             MarkovMatrixChecks.IsPrimitive(k, $"{(single ? "wolff" : "swendsen-wang")} on {model} beta={beta}");
         }
     }
+
+    private static Mat Cluster(IsingModel model, double beta, bool single) =>
+        (single ? TransitionMatrices.Wolff(model, beta) : TransitionMatrices.SwendsenWang(model, beta)).ThrowIfFail();
 
     private static Vec Exact(IsingModel model, double beta) =>
         Enumeration.Probabilities(model, beta).Match(p => p, e => throw new InvalidOperationException(e.Message));
