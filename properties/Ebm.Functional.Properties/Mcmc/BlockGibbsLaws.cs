@@ -25,7 +25,7 @@ public class BlockGibbsLaws
     public bool Rows_sum_to_one(BernoulliRbmCase c, int k)
     {
         var kernel = TransitionMatrices.BlockGibbs(c.Model, Beta(k)).ThrowIfFail();
-        return Enumerable.Range(0, kernel.Rows).All(x => Math.Abs(Sum(kernel.Row(x)) - 1.0) <= Tolerance);
+        return MarkovChecks.Stochastic(kernel, Tolerance).Holds;
     }
 
     [Property]
@@ -33,15 +33,7 @@ public class BlockGibbsLaws
     {
         var beta = Beta(k);
         var kernel = TransitionMatrices.BlockGibbs(c.Model, beta).ThrowIfFail();
-        var pi = Probabilities(c.Model, beta);
-        for (var y = 0; y < kernel.Columns; y++)
-        {
-            var flowIn = 0.0;
-            for (var x = 0; x < kernel.Rows; x++) flowIn += pi[x] * kernel[x, y];
-            if (Math.Abs(flowIn - pi[y]) > Tolerance) return false;
-        }
-
-        return true;
+        return MarkovChecks.Stationary(kernel, Probabilities(c.Model, beta), Tolerance).Holds;
     }
 
     [Property]
@@ -53,23 +45,9 @@ public class BlockGibbsLaws
         var visibleStates = 1 << c.Model.Visible;
         var marginal = new double[visibleStates];
         for (var x = 0; x < joint.Length; x++) marginal[x % visibleStates] += joint[x];
-        for (var v = 0; v < visibleStates; v++)
-        {
-            if (Math.Abs(Sum(kernel.Row(v)) - 1.0) > Tolerance) return false;
-            for (var w = 0; w < visibleStates; w++)
-                if (Math.Abs(marginal[v] * kernel[v, w] - marginal[w] * kernel[w, v]) > Tolerance) return false;
-        }
-
-        return true;
+        return MarkovChecks.Stochastic(kernel, Tolerance).Holds && MarkovChecks.Reversible(kernel, marginal, Tolerance).Holds;
     }
 
     private static double[] Probabilities(Ebm.Functional.Models.BernoulliRbm model, double beta) =>
         Enumeration.Probabilities(model, beta).Match(p => p.ToArray(), e => throw new InvalidOperationException(e.Message));
-
-    private static double Sum(ReadOnlySpan<double> values)
-    {
-        var total = 0.0;
-        foreach (var x in values) total += x;
-        return total;
-    }
 }

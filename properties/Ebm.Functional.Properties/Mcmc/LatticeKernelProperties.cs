@@ -54,8 +54,8 @@ public class LatticeKernelProperties
                 foreach (var colour in Checkerboard.ColourClasses(model))
                 {
                     var k = TransitionMatrices.CheckerboardColour(model, beta, update, colour).ThrowIfFail();
-                    AssertRowsSumToOne(k);
-                    AssertDetailedBalance(pi, k);
+                    MarkovMatrixChecks.RowsAreDistributions(k, $"{update} colour on {model} beta={beta}");
+                    MarkovMatrixChecks.HasDetailedBalance(k, pi.Span, $"{update} colour on {model} beta={beta}");
                     flow = Flow(flow, k);
                 }
 
@@ -143,10 +143,11 @@ public class LatticeKernelProperties
         foreach (var single in new[] { false, true })
         {
             var k = Cluster(model, beta, single);
-            AssertRowsSumToOne(k, ClusterTolerance);
-            AssertStationary(pi, k, ClusterTolerance);
-            AssertDetailedBalance(pi, k, ClusterTolerance);
-            MarkovMatrixChecks.IsPrimitive(k, $"{(single ? "wolff" : "swendsen-wang")} on {model} beta={beta}");
+            var what = $"{(single ? "wolff" : "swendsen-wang")} on {model} beta={beta}";
+            MarkovMatrixChecks.Require(MarkovChecks.Stochastic(k, ClusterTolerance), what);
+            MarkovMatrixChecks.Require(MarkovChecks.Stationary(k, pi.Span, ClusterTolerance), what);
+            MarkovMatrixChecks.Require(MarkovChecks.Reversible(k, pi.Span, ClusterTolerance), what);
+            MarkovMatrixChecks.IsPrimitive(k, what);
         }
     }
 
@@ -163,27 +164,4 @@ public class LatticeKernelProperties
             for (var y = 0; y < k.Columns; y++)
                 d[y] += p[x] * k[x, y];
     });
-
-    private static void AssertRowsSumToOne(Mat k, double tolerance = Tolerance)
-    {
-        for (var x = 0; x < k.Rows; x++)
-        {
-            var sum = 0.0;
-            foreach (var v in k.Row(x)) sum += v;
-            Assert.InRange(sum, 1 - tolerance, 1 + tolerance);
-        }
-    }
-
-    private static void AssertStationary(Vec pi, Mat k, double tolerance = Tolerance)
-    {
-        var flow = Flow(pi, k);
-        for (var y = 0; y < k.Columns; y++) Assert.InRange(flow[y] - pi[y], -tolerance, tolerance);
-    }
-
-    private static void AssertDetailedBalance(Vec pi, Mat k, double tolerance = Tolerance)
-    {
-        for (var x = 0; x < k.Rows; x++)
-            for (var y = x + 1; y < k.Columns; y++)
-                Assert.InRange(pi[x] * k[x, y] - pi[y] * k[y, x], -tolerance, tolerance);
-    }
 }
