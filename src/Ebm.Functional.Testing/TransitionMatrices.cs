@@ -72,11 +72,14 @@ public static partial class TransitionMatrices
         from table in FlipTable(model, flip)
         select Square(1 << model.Dimension, ApplyRandomSite(Identity(1 << model.Dimension), table, model.Dimension));
 
-    /// <summary>The index x = sum_i 2^i [unit i high] of a state of at most 30 units: a unit is high when it holds 1.</summary>
+    /// <summary>
+    /// The index x = sum_i 2^i [unit i high] of a state: a unit is high when it holds 1. Indices have 30 bits, so
+    /// units after the 30th are not counted (exact matrices have at most <see cref="MaxUnits"/>).
+    /// </summary>
     public static int IndexOf(ReadOnlySpan<double> state)
     {
         var index = 0;
-        for (var i = 0; i < state.Length && i < 31; i++)
+        for (var i = 0; i < state.Length && i < 30; i++)
             if (state[i] == 1.0) index |= 1 << i;
         return index;
     }
