@@ -6,6 +6,7 @@ using Ebm.Functional.Mcmc.Metropolis;
 using Ebm.Functional.Numerics;
 using Ebm.Functional.Prng;
 using Ebm.Functional.Estimators;
+using Ebm.Functional.Testing;
 
 namespace Ebm.Functional.Properties.Annealing;
 
@@ -89,7 +90,7 @@ internal sealed class LinkedRunReplay
     private KernelStep<DiscreteChains, IAcceptanceInfo> Move(double t)
     {
         var j = ++_steps;
-        var matrix = HeatBathGibbs.TransitionMatrix(_case.Path.Model, t * _case.Path.Beta, ScanOrder.Random);
+        var matrix = TransitionMatrices.HeatBath(_case.Path.Model, t * _case.Path.Beta, ScanOrder.Random).ThrowIfFail();
         var (reverseKey, forwardKey) = _moveKey.FoldIn(j).Split();
         var nu = _positions[j - 1];
         return (key, state) =>

@@ -4,6 +4,7 @@ using Ebm.Functional.Mcmc.BlockGibbs;
 using Ebm.Functional.Models;
 using Ebm.Functional.Numerics;
 using FsCheck.Xunit;
+using Ebm.Functional.Testing;
 
 namespace Ebm.Functional.Properties.Annealing;
 
@@ -33,7 +34,7 @@ public class RbmPathUnbiasednessLaws
         {
             var (high, low) = (path.LogDensity(c.Schedule[k], state), path.LogDensity(c.Schedule[k - 1], state));
             for (var v = 0; v < mass.Length; v++) mass[v] *= Math.Exp(high[v] - low[v]);
-            if (k < c.Schedule.Length - 1) mass = Propagate(mass, RbmBlockGibbs.VisibleTransitionMatrix(Intermediate(model, baseBias, c.Beta, c.Schedule[k]), 1.0));
+            if (k < c.Schedule.Length - 1) mass = Propagate(mass, TransitionMatrices.BlockGibbsVisible(Intermediate(model, baseBias, c.Beta, c.Schedule[k]), 1.0).ThrowIfFail());
         }
 
         var exact = Enumeration.Compute(model, c.Beta).Match(r => r.LogZ, e => throw new InvalidOperationException(e.Message));

@@ -3,6 +3,7 @@ using Ebm.Functional.Mcmc.Gibbs;
 using Ebm.Functional.Mcmc.Metropolis;
 using Ebm.Functional.Models;
 using Ebm.Functional.Numerics;
+using Ebm.Functional.Testing;
 
 namespace Ebm.Functional.Properties.Annealing;
 
@@ -16,13 +17,13 @@ public sealed record SiteKernel(
     public static IReadOnlyList<SiteKernel> All { get; } =
     [
         new("gibbs/random", (m, b) => Kernels.MapInfo(HeatBathGibbs.BuildKernel(m, b, ScanOrder.Random), i => (IAcceptanceInfo)i),
-            (m, b) => HeatBathGibbs.TransitionMatrix(m, b, ScanOrder.Random)),
+            (m, b) => TransitionMatrices.HeatBath(m, b, ScanOrder.Random).ThrowIfFail()),
         new("gibbs/systematic", (m, b) => Kernels.MapInfo(HeatBathGibbs.BuildKernel(m, b, ScanOrder.Systematic), i => (IAcceptanceInfo)i),
-            (m, b) => HeatBathGibbs.TransitionMatrix(m, b, ScanOrder.Systematic)),
+            (m, b) => TransitionMatrices.HeatBath(m, b, ScanOrder.Systematic).ThrowIfFail()),
         new("metropolis/random", (m, b) => Kernels.MapInfo(SingleSiteMetropolis.BuildKernel(m, b, ScanOrder.Random), i => (IAcceptanceInfo)i),
-            (m, b) => SingleSiteMetropolis.TransitionMatrix(m, b, ScanOrder.Random)),
+            (m, b) => TransitionMatrices.Metropolis(m, b, ScanOrder.Random).ThrowIfFail()),
         new("metropolis/systematic", (m, b) => Kernels.MapInfo(SingleSiteMetropolis.BuildKernel(m, b, ScanOrder.Systematic), i => (IAcceptanceInfo)i),
-            (m, b) => SingleSiteMetropolis.TransitionMatrix(m, b, ScanOrder.Systematic)),
+            (m, b) => TransitionMatrices.Metropolis(m, b, ScanOrder.Systematic).ThrowIfFail()),
     ];
 
     /// <inheritdoc />

@@ -8,6 +8,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using Ebm.Functional.Estimators;
+using Ebm.Functional.Testing;
 
 namespace Ebm.Functional.Properties.Annealing;
 
@@ -48,7 +49,7 @@ public sealed class SmcLinkedImportanceSamplingProperties
         var p = c.Path;
         var path = p.Path();
         var all = p.AllStates();
-        var matrices = p.Points.Select(t => HeatBathGibbs.TransitionMatrix(p.Model, t * p.Beta, ScanOrder.Random)).ToArray();
+        var matrices = p.Points.Select(t => TransitionMatrices.HeatBath(p.Model, t * p.Beta, ScanOrder.Random).ThrowIfFail()).ToArray();
         var start = Math.Pow(p.States, -c.ChainLength);
         var expectation = 0.0;
         foreach (var chain in SmcExactCase.Configurations(p.States, c.ChainLength))

@@ -5,6 +5,7 @@ using Ebm.Functional.Mcmc.Metropolis;
 using Ebm.Functional.Numerics;
 using FsCheck.Xunit;
 using Ebm.Functional.Estimators;
+using Ebm.Functional.Testing;
 
 namespace Ebm.Functional.Properties.Annealing;
 
@@ -35,7 +36,7 @@ public sealed class SmcProperties
     {
         var path = c.Path();
         var all = c.AllStates();
-        var matrices = c.Points.Select(t => HeatBathGibbs.TransitionMatrix(c.Model, t * c.Beta, ScanOrder.Systematic)).ToArray();
+        var matrices = c.Points.Select(t => TransitionMatrices.HeatBath(c.Model, t * c.Beta, ScanOrder.Systematic).ThrowIfFail()).ToArray();
         var uniform = Enumerable.Repeat(-Math.Log(c.Particles), c.Particles).ToArray();
         var start = Math.Pow(c.States, -c.Particles);
         return SmcExactCase.Configurations(c.States, c.Particles).Sum(config => start * Continue(c, path, all, matrices, 1, config, uniform, 0.0));

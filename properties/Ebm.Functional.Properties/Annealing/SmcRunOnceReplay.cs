@@ -6,6 +6,7 @@ using Ebm.Functional.Mcmc.Metropolis;
 using Ebm.Functional.Numerics;
 using Ebm.Functional.Prng;
 using Ebm.Functional.Estimators;
+using Ebm.Functional.Testing;
 
 namespace Ebm.Functional.Properties.Annealing;
 
@@ -80,7 +81,7 @@ internal sealed class SmcRunOnceReplay
     {
         CatchUp(_moves + 1);
         _moves++;
-        var matrix = HeatBathGibbs.TransitionMatrix(_case.Model, t * _case.Beta, ScanOrder.Systematic);
+        var matrix = TransitionMatrices.HeatBath(_case.Model, t * _case.Beta, ScanOrder.Systematic).ThrowIfFail();
         return (_, state) =>
         {
             ReplayedState.Expect(state, _current, $"the move at t = {t}");

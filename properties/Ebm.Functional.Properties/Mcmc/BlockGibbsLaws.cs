@@ -3,6 +3,7 @@ using Ebm.Functional.Mcmc.BlockGibbs;
 using Ebm.Functional.Numerics;
 using Ebm.Functional.Properties.Models;
 using FsCheck.Xunit;
+using Ebm.Functional.Testing;
 
 namespace Ebm.Functional.Properties.Mcmc;
 
@@ -23,52 +24,30 @@ public class BlockGibbsLaws
     [Property]
     public bool Rows_sum_to_one(BernoulliRbmCase c, int k)
     {
-        var kernel = RbmBlockGibbs.TransitionMatrix(c.Model, Beta(k));
-        return Enumerable.Range(0, kernel.Rows).All(x => Math.Abs(Sum(kernel.Row(x)) - 1.0) <= Tolerance);
+        var kernel = TransitionMatrices.BlockGibbs(c.Model, Beta(k)).ThrowIfFail();
+        return MarkovChecks.Stochastic(kernel, Tolerance).Holds;
     }
 
     [Property]
     public bool The_exact_distribution_is_stationary(BernoulliRbmCase c, int k)
     {
         var beta = Beta(k);
-        var kernel = RbmBlockGibbs.TransitionMatrix(c.Model, beta);
-        var pi = Probabilities(c.Model, beta);
-        for (var y = 0; y < kernel.Columns; y++)
-        {
-            var flowIn = 0.0;
-            for (var x = 0; x < kernel.Rows; x++) flowIn += pi[x] * kernel[x, y];
-            if (Math.Abs(flowIn - pi[y]) > Tolerance) return false;
-        }
-
-        return true;
+        var kernel = TransitionMatrices.BlockGibbs(c.Model, beta).ThrowIfFail();
+        return MarkovChecks.Stationary(kernel, Probabilities(c.Model, beta), Tolerance).Holds;
     }
 
     [Property]
     public bool The_visible_marginal_chain_satisfies_detailed_balance(BernoulliRbmCase c, int k)
     {
         var beta = Beta(k);
-        var kernel = RbmBlockGibbs.VisibleTransitionMatrix(c.Model, beta);
+        var kernel = TransitionMatrices.BlockGibbsVisible(c.Model, beta).ThrowIfFail();
         var joint = Probabilities(c.Model, beta);
         var visibleStates = 1 << c.Model.Visible;
         var marginal = new double[visibleStates];
         for (var x = 0; x < joint.Length; x++) marginal[x % visibleStates] += joint[x];
-        for (var v = 0; v < visibleStates; v++)
-        {
-            if (Math.Abs(Sum(kernel.Row(v)) - 1.0) > Tolerance) return false;
-            for (var w = 0; w < visibleStates; w++)
-                if (Math.Abs(marginal[v] * kernel[v, w] - marginal[w] * kernel[w, v]) > Tolerance) return false;
-        }
-
-        return true;
+        return MarkovChecks.Stochastic(kernel, Tolerance).Holds && MarkovChecks.Reversible(kernel, marginal, Tolerance).Holds;
     }
 
     private static double[] Probabilities(Ebm.Functional.Models.BernoulliRbm model, double beta) =>
         Enumeration.Probabilities(model, beta).Match(p => p.ToArray(), e => throw new InvalidOperationException(e.Message));
-
-    private static double Sum(ReadOnlySpan<double> values)
-    {
-        var total = 0.0;
-        foreach (var x in values) total += x;
-        return total;
-    }
 }

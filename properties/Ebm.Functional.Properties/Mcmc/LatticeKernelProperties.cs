@@ -5,6 +5,7 @@ using Ebm.Functional.Numerics;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using Ebm.Functional.Testing;
 
 namespace Ebm.Functional.Properties.Mcmc;
 
@@ -52,9 +53,9 @@ public class LatticeKernelProperties
                 var flow = pi;
                 foreach (var colour in Checkerboard.ColourClasses(model))
                 {
-                    var k = LatticeTransitions.ColourUpdate(model, beta, update, colour);
-                    AssertRowsSumToOne(k);
-                    AssertDetailedBalance(pi, k);
+                    var k = TransitionMatrices.CheckerboardColour(model, beta, update, colour).ThrowIfFail();
+                    MarkovMatrixChecks.RowsAreDistributions(k, $"{update} colour on {model} beta={beta}");
+                    MarkovMatrixChecks.HasDetailedBalance(k, pi.Span, $"{update} colour on {model} beta={beta}");
                     flow = Flow(flow, k);
                 }
 
@@ -83,7 +84,7 @@ public class LatticeKernelProperties
             var pi = Exact(model, beta);
             foreach (var update in new[] { CheckerboardUpdate.Metropolis, CheckerboardUpdate.HeatBath })
             {
-                var sweep = DiscreteKernelTable.CheckerboardSweep(model, colour => LatticeTransitions.ColourUpdate(model, beta, update, colour));
+                var sweep = TransitionMatrices.CheckerboardSweep(model, beta, update).ThrowIfFail();
                 MarkovMatrixChecks.IsStationary(sweep, pi.Span, $"{update} on {model} beta={beta}");
                 MarkovMatrixChecks.IsPrimitive(sweep, $"{update} on {model} beta={beta}");
             }
@@ -95,7 +96,7 @@ public class LatticeKernelProperties
         {
             var (model, beta) = t;
             foreach (var single in new[] { false, true })
-                MarkovMatrixChecks.IsPrimitive(LatticeTransitions.Cluster(model, beta, single), $"{(single ? "wolff" : "swendsen-wang")} on {model} beta={beta}");
+                MarkovMatrixChecks.IsPrimitive(Cluster(model, beta, single), $"{(single ? "wolff" : "swendsen-wang")} on {model} beta={beta}");
         });
 
     [Property(MaxTest = 6)]
@@ -141,13 +142,17 @@ public class LatticeKernelProperties
         var pi = Exact(model, beta);
         foreach (var single in new[] { false, true })
         {
-            var k = LatticeTransitions.Cluster(model, beta, single);
-            AssertRowsSumToOne(k, ClusterTolerance);
-            AssertStationary(pi, k, ClusterTolerance);
-            AssertDetailedBalance(pi, k, ClusterTolerance);
-            MarkovMatrixChecks.IsPrimitive(k, $"{(single ? "wolff" : "swendsen-wang")} on {model} beta={beta}");
+            var k = Cluster(model, beta, single);
+            var what = $"{(single ? "wolff" : "swendsen-wang")} on {model} beta={beta}";
+            MarkovMatrixChecks.Require(MarkovChecks.Stochastic(k, ClusterTolerance), what);
+            MarkovMatrixChecks.Require(MarkovChecks.Stationary(k, pi.Span, ClusterTolerance), what);
+            MarkovMatrixChecks.Require(MarkovChecks.Reversible(k, pi.Span, ClusterTolerance), what);
+            MarkovMatrixChecks.IsPrimitive(k, what);
         }
     }
+
+    private static Mat Cluster(IsingModel model, double beta, bool single) =>
+        (single ? TransitionMatrices.Wolff(model, beta) : TransitionMatrices.SwendsenWang(model, beta)).ThrowIfFail();
 
     private static Vec Exact(IsingModel model, double beta) =>
         Enumeration.Probabilities(model, beta).Match(p => p, e => throw new InvalidOperationException(e.Message));
@@ -159,27 +164,4 @@ public class LatticeKernelProperties
             for (var y = 0; y < k.Columns; y++)
                 d[y] += p[x] * k[x, y];
     });
-
-    private static void AssertRowsSumToOne(Mat k, double tolerance = Tolerance)
-    {
-        for (var x = 0; x < k.Rows; x++)
-        {
-            var sum = 0.0;
-            foreach (var v in k.Row(x)) sum += v;
-            Assert.InRange(sum, 1 - tolerance, 1 + tolerance);
-        }
-    }
-
-    private static void AssertStationary(Vec pi, Mat k, double tolerance = Tolerance)
-    {
-        var flow = Flow(pi, k);
-        for (var y = 0; y < k.Columns; y++) Assert.InRange(flow[y] - pi[y], -tolerance, tolerance);
-    }
-
-    private static void AssertDetailedBalance(Vec pi, Mat k, double tolerance = Tolerance)
-    {
-        for (var x = 0; x < k.Rows; x++)
-            for (var y = x + 1; y < k.Columns; y++)
-                Assert.InRange(pi[x] * k[x, y] - pi[y] * k[y, x], -tolerance, tolerance);
-    }
 }

@@ -2,6 +2,7 @@ using Ebm.Functional.Mcmc.Lattice;
 using Ebm.Functional.Mcmc.Metropolis;
 using Ebm.Functional.Models;
 using Ebm.Functional.Numerics;
+using Ebm.Functional.Testing;
 
 namespace Ebm.Functional.Properties.Mcmc;
 
@@ -27,7 +28,7 @@ public sealed class PrimitivityCheckTests
     [InlineData(8)]
     public void Wielandts_matrix_needs_exactly_the_bound_and_is_found_primitive(int size)
     {
-        var wielandt = SupportPattern.Wielandt(size);
+        var wielandt = SupportPattern.Wielandt(size).ThrowIfFail();
         Assert.Equal((long)(size - 1) * (size - 1) + 1, wielandt.Exponent());
         Assert.True(wielandt.IsPrimitive());
     }
@@ -36,8 +37,8 @@ public sealed class PrimitivityCheckTests
     public void A_cycle_is_periodic_and_a_block_diagonal_matrix_is_reducible()
     {
         var cycle = Mat.From(3, 3, [0, 1, 0, 0, 0, 1, 1, 0, 0]);
-        Assert.Null(SupportPattern.Of(cycle).UnreachablePair());
-        Assert.Equal(3, SupportPattern.Of(cycle).Period());
+        Assert.Null(SupportPattern.Of(cycle).ThrowIfFail().UnreachablePair());
+        Assert.Equal(3, SupportPattern.Of(cycle).ThrowIfFail().Period());
         Assert.Contains("period 3", Assert.Throws<Exception>(() => MarkovMatrixChecks.IsPrimitive(cycle, "cycle")).Message);
 
         var blocks = Mat.From(4, 4, [0.5, 0.5, 0, 0, 0.5, 0.5, 0, 0, 0, 0, 0.2, 0.8, 0, 0, 0.3, 0.7]);
@@ -56,12 +57,12 @@ public sealed class PrimitivityCheckTests
     public void The_old_checkerboard_acceptance_traps_the_alternating_column_state(double beta)
     {
         var model = Torus(2, 2, 1.0, 0.0);
-        var old = DiscreteKernelTable.CheckerboardSweep(model, colour => LatticeTransitions.ColourUpdate(model, beta, OldMetropolis, colour));
+        var old = TransitionMatrices.CheckerboardSweep(model, beta, OldMetropolis).ThrowIfFail();
         Assert.Equal(1.0, old[5, 10]);
         Assert.Equal(1.0, old[10, 5]);
         Assert.Contains("reducible", Assert.Throws<Exception>(() => MarkovMatrixChecks.IsPrimitive(old, "old checkerboard")).Message);
 
-        var current = DiscreteKernelTable.CheckerboardSweep(model, colour => LatticeTransitions.ColourUpdate(model, beta, CheckerboardUpdate.Metropolis, colour));
+        var current = TransitionMatrices.CheckerboardSweep(model, beta, CheckerboardUpdate.Metropolis).ThrowIfFail();
         Assert.True(current[5, 5] > 0.0);
         MarkovMatrixChecks.IsPrimitive(current, "checkerboard");
     }
@@ -71,7 +72,7 @@ public sealed class PrimitivityCheckTests
     public void The_old_checkerboard_acceptance_at_beta_zero_flips_the_whole_lattice()
     {
         var model = Torus(3, 3, 0.7, 0.2);
-        var old = DiscreteKernelTable.CheckerboardSweep(model, colour => LatticeTransitions.ColourUpdate(model, 0.0, OldMetropolis, colour));
+        var old = TransitionMatrices.CheckerboardSweep(model, 0.0, OldMetropolis).ThrowIfFail();
         Assert.Equal(1.0, old[0, 511]);
         Assert.Throws<Exception>(() => MarkovMatrixChecks.IsPrimitive(old, "old checkerboard at beta 0"));
     }
@@ -83,22 +84,16 @@ public sealed class PrimitivityCheckTests
     public void The_old_single_site_rule_at_beta_zero_gives_periodic_or_reducible_chains()
     {
         var model = Torus(1, 3, 0.9, -0.4);
-        var rule = new OldMetropolisRule(model, 0.0);
-        var randomSite = SingleSiteScan.RandomSiteMatrix(rule, model);
+        var rule = OldMetropolisRule(model, 0.0);
+        var randomSite = TransitionMatrices.RandomSiteUpdate(model, rule).ThrowIfFail();
         Assert.Contains("period 2", Assert.Throws<Exception>(() => MarkovMatrixChecks.IsPrimitive(randomSite, "old random site")).Message);
-        Assert.Throws<Exception>(() => MarkovMatrixChecks.IsPrimitive(SingleSiteScan.StepMatrix(rule, model, ScanOrder.Random), "old random scan"));
+        Assert.Throws<Exception>(() => MarkovMatrixChecks.IsPrimitive(TransitionMatrices.SingleSite(model, rule, ScanOrder.Random).ThrowIfFail(), "old random scan"));
         Assert.Contains("reducible", Assert.Throws<Exception>(() =>
-            MarkovMatrixChecks.IsPrimitive(SingleSiteScan.StepMatrix(rule, model, ScanOrder.Systematic), "old sweep")).Message);
-        MarkovMatrixChecks.IsPrimitive(SingleSiteMetropolis.TransitionMatrix(model, 0.0, ScanOrder.Systematic), "metropolis sweep at beta 0");
-        MarkovMatrixChecks.IsPrimitive(LatticeTransitions.Cluster(Torus(1, 3, 0.9, 0.0), 0.0, singleCluster: true), "wolff at beta 0");
+            MarkovMatrixChecks.IsPrimitive(TransitionMatrices.SingleSite(model, rule, ScanOrder.Systematic).ThrowIfFail(), "old sweep")).Message);
+        MarkovMatrixChecks.IsPrimitive(TransitionMatrices.Metropolis(model, 0.0, ScanOrder.Systematic).ThrowIfFail(), "metropolis sweep at beta 0");
+        MarkovMatrixChecks.IsPrimitive(TransitionMatrices.Wolff(Torus(1, 3, 0.9, 0.0), 0.0).ThrowIfFail(), "wolff at beta 0");
     }
 
-    private readonly struct OldMetropolisRule(IDiscreteModel model, double beta) : ISiteRule
-    {
-        public double FlipProbability(ReadOnlySpan<double> state, int site, out double energyChange)
-        {
-            energyChange = model.FlipEnergyChange(state, site);
-            return OldMetropolis(beta * energyChange);
-        }
-    }
+    private static SiteFlipProbability OldMetropolisRule(IDiscreteModel model, double beta) =>
+        (state, site) => OldMetropolis(beta * model.FlipEnergyChange(state, site));
 }

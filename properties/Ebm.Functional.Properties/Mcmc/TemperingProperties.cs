@@ -4,6 +4,7 @@ using Ebm.Functional.Properties.Models;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using Ebm.Functional.Testing;
 
 namespace Ebm.Functional.Properties.Mcmc;
 
@@ -44,10 +45,10 @@ public sealed class TemperingProperties
     [Property(MaxTest = 25, Arbitrary = [typeof(TemperingArbitrary)])]
     public void Each_swap_sweep_is_reversible_for_the_tempered_product(TemperingCase c)
     {
-        var pi = TemperingMatrices.ProductDistribution(c.Model, c.Betas);
+        var pi = TemperingMatrices.ProductDistribution(c.Model, c.Betas).ThrowIfFail();
         for (var parity = 0; parity < 2; parity++)
         {
-            var sweep = TemperingMatrices.SwapSweep(c.Model, c.Betas, parity);
+            var sweep = TemperingMatrices.SwapSweep(c.Model, c.Betas, parity).ThrowIfFail();
             MarkovMatrixChecks.RowsAreDistributions(sweep, $"sweep {parity} on {c}");
             MarkovMatrixChecks.HasDetailedBalance(sweep, pi.Span, $"sweep {parity} on {c}");
             MarkovMatrixChecks.IsStationary(sweep, pi.Span, $"sweep {parity} on {c}");
@@ -57,10 +58,10 @@ public sealed class TemperingProperties
     [Property(MaxTest = 15, Arbitrary = [typeof(TemperingArbitrary)])]
     public void A_full_step_with_every_local_kernel_leaves_the_product_invariant_and_is_primitive(TemperingCase c)
     {
-        var pi = TemperingMatrices.ProductDistribution(c.Model, c.Betas);
+        var pi = TemperingMatrices.ProductDistribution(c.Model, c.Betas).ThrowIfFail();
         foreach (var kernel in DiscreteKernelTable.AllDiscreteKernels.Where(k => k.AppliesTo(c.Model)))
         {
-            var step = TemperingMatrices.Step(c.Model, c.Betas, beta => kernel.StepMatrix(c.Model, beta));
+            var step = TemperingMatrices.Step(c.Model, c.Betas, beta => kernel.StepMatrix(c.Model, beta)).ThrowIfFail();
             MarkovMatrixChecks.RowsAreDistributions(step, $"pt({kernel.Name}) on {c}");
             MarkovMatrixChecks.IsStationary(step, pi.Span, $"pt({kernel.Name}) on {c}");
             MarkovMatrixChecks.IsPrimitive(step, $"pt({kernel.Name}) on {c}");
@@ -81,7 +82,7 @@ public sealed class TemperingProperties
             var model = IsingModel.Create(2, 2, coupling, 0.0, Boundary.Periodic).Match(m => m, e => throw new InvalidOperationException(e.Head.Message));
             foreach (var kernel in DiscreteKernelTable.AllDiscreteKernels.Where(k => k.AppliesTo(model)))
             {
-                var step = TemperingMatrices.Step(model, betas, beta => kernel.StepMatrix(model, beta));
+                var step = TemperingMatrices.Step(model, betas, beta => kernel.StepMatrix(model, beta)).ThrowIfFail();
                 MarkovMatrixChecks.IsPrimitive(step, $"pt({kernel.Name}) on the 2x2 torus J={coupling} betas=[{string.Join(", ", betas)}]");
             }
         });

@@ -9,7 +9,7 @@ using Ebm.Functional.Exact;
 using Ebm.Functional.Models;
 using Ebm.Functional.Shell.Io;
 using Ebm.Functional.Shell.ModelFiles;
-using Ebm.Functional.Shell.Plots;
+using Ebm.Functional.Plots;
 using LanguageExt;
 using LanguageExt.Common;
 using static LanguageExt.Prelude;

@@ -10,7 +10,7 @@ using Ebm.Functional.Diagnostics;
 using Ebm.Functional.Models;
 using Ebm.Functional.Shell.Io;
 using Ebm.Functional.Shell.ModelFiles;
-using Ebm.Functional.Shell.Plots;
+using Ebm.Functional.Plots;
 using Ebm.Functional.Shell.Sampling;
 using LanguageExt;
 using LanguageExt.Common;

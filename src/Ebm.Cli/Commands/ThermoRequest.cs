@@ -1,6 +1,6 @@
 using Ebm.Functional.Exact;
 using Ebm.Functional.Shell.Io;
-using Ebm.Functional.Shell.Plots;
+using Ebm.Functional.Plots;
 
 namespace Ebm.Cli.Commands;
 

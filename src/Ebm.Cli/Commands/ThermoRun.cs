@@ -4,7 +4,7 @@ using Ebm.Cli.Output;
 using Ebm.Functional.Exact;
 using Ebm.Functional.Models;
 using Ebm.Functional.Shell.ModelFiles;
-using Ebm.Functional.Shell.Plots;
+using Ebm.Functional.Plots;
 using LanguageExt;
 using Spectre.Console;
 

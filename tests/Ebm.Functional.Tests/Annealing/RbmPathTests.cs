@@ -8,6 +8,7 @@ using Ebm.Functional.Prng;
 using Ebm.Functional.Tests.Models;
 using Ebm.Functional.Tests.TestModels;
 using Ebm.Functional.Estimators;
+using Ebm.Functional.Testing;
 
 namespace Ebm.Functional.Tests.Annealing;
 
@@ -125,7 +126,7 @@ public sealed class RbmPathTests
         var next = path.Move(t)(RngKey.FromSeed(seed + 1), RbmAnnealingState.FromVisible(model, visible)).State;
         var counts = new long[1 << model.Visible];
         for (var r = 0; r < draws; r++) counts[RbmTestSupport.Index(next.Visible.Row(r))]++;
-        var kernel = RbmBlockGibbs.VisibleTransitionMatrix(RbmTestSupport.Intermediate(model, baseBias, beta, t), 1.0);
+        var kernel = TransitionMatrices.BlockGibbsVisible(RbmTestSupport.Intermediate(model, baseBias, beta, t), 1.0).ThrowIfFail();
         var (statistic, dof) = RbmTestSupport.ChiSquare(counts, kernel.Row(start).ToArray());
         // Chi-square above its 1e-6 quantile: false-failure probability < 1e-6 (40,000 draws); every expected count is asserted >= 5.
         Assert.True(kernel.Row(start).ToArray().Min() * draws >= 5);

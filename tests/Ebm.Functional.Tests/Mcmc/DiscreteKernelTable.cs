@@ -3,6 +3,7 @@ using Ebm.Functional.Mcmc.Gibbs;
 using Ebm.Functional.Mcmc.Metropolis;
 using Ebm.Functional.Models;
 using Ebm.Functional.Numerics;
+using Ebm.Functional.Testing;
 
 namespace Ebm.Functional.Tests.Mcmc;
 
@@ -31,10 +32,10 @@ internal static class DiscreteKernelTable
     private static DiscreteKernelUnderTest Metropolis(ScanOrder order) => new(
         $"metropolis/{order}",
         (m, b, threads) => Kernels.MapInfo(SingleSiteMetropolis.Create(m, b, order, threads).Step, i => (IAcceptanceInfo)i),
-        (m, b) => SingleSiteMetropolis.TransitionMatrix(m, b, order));
+        (m, b) => TransitionMatrices.Metropolis(m, b, order).ThrowIfFail());
 
     private static DiscreteKernelUnderTest Gibbs(ScanOrder order) => new(
         $"gibbs/{order}",
         (m, b, threads) => Kernels.MapInfo(HeatBathGibbs.Create(m, b, order, threads).Step, i => (IAcceptanceInfo)i),
-        (m, b) => HeatBathGibbs.TransitionMatrix(m, b, order));
+        (m, b) => TransitionMatrices.HeatBath(m, b, order).ThrowIfFail());
 }

@@ -5,6 +5,7 @@ using Ebm.Functional.Models;
 using Ebm.Functional.Numerics;
 using Ebm.Functional.Prng;
 using Ebm.Functional.Tests.Models;
+using Ebm.Functional.Testing;
 
 namespace Ebm.Functional.Tests.Mcmc;
 
@@ -115,7 +116,7 @@ public sealed class DiscreteKernelTests
     public void Gibbs_at_beta_zero_draws_uniform_states_in_one_sweep()
     {
         var model = ModelNamed("spin-machine");
-        var matrix = HeatBathGibbs.TransitionMatrix(model, 0.0, ScanOrder.Systematic);
+        var matrix = TransitionMatrices.HeatBath(model, 0.0, ScanOrder.Systematic).ThrowIfFail();
         foreach (var entry in matrix.Span) Assert.Equal(1.0 / 16, entry, 1e-15);
         var sampler = HeatBathGibbs.Create(model, 0.0, ScanOrder.Systematic);
         var (next, info) = sampler.Step(RngKey.FromSeed(5), sampler.Init(Repeated(model, 15, Trials)));
@@ -133,7 +134,7 @@ public sealed class DiscreteKernelTests
     public void Metropolis_at_beta_zero_flips_each_unit_with_probability_seven_eighths()
     {
         var model = ModelNamed("ising-2x2");
-        var matrix = SingleSiteMetropolis.TransitionMatrix(model, 0.0, ScanOrder.Systematic);
+        var matrix = TransitionMatrices.Metropolis(model, 0.0, ScanOrder.Systematic).ThrowIfFail();
         var sampler = SingleSiteMetropolis.Create(model, 0.0, ScanOrder.Systematic);
         var (next, info) = sampler.Step(RngKey.FromSeed(1), sampler.Init(Repeated(model, 0, Trials)));
         var counts = new int[16];

@@ -8,6 +8,7 @@ using Ebm.Functional.Numerics;
 using Ebm.Functional.Prng;
 using Ebm.Functional.Tests.Models;
 using LanguageExt;
+using Ebm.Functional.Testing;
 
 namespace Ebm.Functional.Tests.Mcmc;
 
@@ -54,7 +55,7 @@ public sealed class TemperingTests
         const int trials = 20_000;
         var model = BoltzmannRandom.Create(51, 2, StateConvention.Spin, couplingScale: 1.2);
         var kernel = DiscreteKernelTable.Named(kernelName);
-        var exact = TemperingMatrices.Step(model, Betas, b => kernel.Matrix(model, b));
+        var exact = TemperingMatrices.Step(model, Betas, b => kernel.Matrix(model, b)).ThrowIfFail();
         var pt = ParallelTempering.Create(b => kernel.Step(model, b, -1), model, Betas);
         foreach (var start in new[] { 0, 27, 54 })
         {

@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 using Ebm.Functional.Exact;
-using Ebm.Functional.Shell.Plots;
+using Ebm.Functional.Plots;
 using LanguageExt;
 
 namespace Ebm.Functional.Tests.Shell;

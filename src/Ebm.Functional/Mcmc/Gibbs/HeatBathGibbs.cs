@@ -55,12 +55,4 @@ public static class HeatBathGibbs
             return (next, new HeatBathInfo(carriedOut, tally.FlipFractions, tally.TotalNanRejections));
         };
     }
-
-    /// <summary>The exact transition matrix of one step (index x = sum_i 2^i [unit i high]); tiny models only.</summary>
-    internal static Mat TransitionMatrix(IDiscreteModel model, double beta, ScanOrder order) =>
-        SingleSiteScan.StepMatrix(new HeatBathRule(model, beta), model, order);
-
-    /// <summary>The exact matrix of one random-site update (1/n) sum_i K_i.</summary>
-    internal static Mat RandomSiteMatrix(IDiscreteModel model, double beta) =>
-        SingleSiteScan.RandomSiteMatrix(new HeatBathRule(model, beta), model);
 }

@@ -54,14 +54,6 @@ public static class SingleSiteMetropolis
         };
     }
 
-    /// <summary>The exact transition matrix of one step (index x = sum_i 2^i [unit i high]); tiny models only.</summary>
-    internal static Mat TransitionMatrix(IDiscreteModel model, double beta, ScanOrder order) =>
-        SingleSiteScan.StepMatrix(new MetropolisRule(model, beta), model, order);
-
-    /// <summary>The exact matrix of one random-site update (1/n) sum_i K_i.</summary>
-    internal static Mat RandomSiteMatrix(IDiscreteModel model, double beta) =>
-        SingleSiteScan.RandomSiteMatrix(new MetropolisRule(model, beta), model);
-
     internal static void CheckBeta(double beta)
     {
         if (!double.IsFinite(beta) || beta < 0.0)

@@ -4,6 +4,7 @@ using Ebm.Functional.Mcmc.BlockGibbs;
 using Ebm.Functional.Models;
 using Ebm.Functional.Numerics;
 using Ebm.Functional.Prng;
+using Ebm.Functional.Testing;
 
 namespace Ebm.Functional.Tests.Mcmc.BlockGibbs;
 
@@ -48,7 +49,7 @@ public sealed class RbmBlockGibbsTests
         const int chains = 20_000;
         const double beta = 0.8;
         var model = Tiny();
-        var row = RbmBlockGibbs.TransitionMatrix(model, beta).Row(start).ToArray();
+        var row = TransitionMatrices.BlockGibbs(model, beta).ThrowIfFail().Row(start).ToArray();
         var joint = Mat.Create(chains, 4, d =>
         {
             for (var r = 0; r < chains; r++)

@@ -2,6 +2,7 @@ using Ebm.Functional.Mcmc.Lattice;
 using Ebm.Functional.Models;
 using Ebm.Functional.Numerics;
 using Ebm.Functional.Prng;
+using Ebm.Functional.Testing;
 
 namespace Ebm.Functional.Tests.Mcmc.Lattice;
 
@@ -47,7 +48,7 @@ public sealed class LatticeKernelTests
     {
         var model = Model(2, 2, 1.0, 0.0, Boundary.Periodic);
         const double beta = 0.3;
-        var k = LatticeTransitions.Cluster(model, beta, wolff);
+        var k = (wolff ? TransitionMatrices.Wolff(model, beta) : TransitionMatrices.SwendsenWang(model, beta)).ThrowIfFail();
         var sampler = (wolff ? Wolff.Create(model, beta) : SwendsenWang.Create(model, beta)).Match(s => s, e => throw new InvalidOperationException(e.Message));
         AssertRowMatches(model, Row(k, start), start, s => sampler.Step(RngKey.FromSeed(12), sampler.Init(s)).State);
     }
@@ -60,7 +61,7 @@ public sealed class LatticeKernelTests
     public void Wolff_without_activatable_bonds_flips_the_seed_half_the_time(double beta, double coupling, int start)
     {
         var model = Model(2, 2, coupling, 0.0, Boundary.Periodic);
-        var k = LatticeTransitions.Cluster(model, beta, singleCluster: true);
+        var k = TransitionMatrices.Wolff(model, beta).ThrowIfFail();
         Assert.Equal(0.5, k[start, start], 1e-15);
         var sampler = Wolff.Create(model, beta).Match(s => s, e => throw new InvalidOperationException(e.Message));
         AssertRowMatches(model, Row(k, start), start, s => sampler.Step(RngKey.FromSeed(13), sampler.Init(s)).State);
@@ -119,8 +120,7 @@ public sealed class LatticeKernelTests
     private static void AssertRowMatches(IsingModel model, double[] expected, int start, Func<Mat, IsingChains> step)
     {
         var n = model.Dimension;
-        var spins = new double[n];
-        LatticeTransitions.Decode(start, spins);
+        var spins = TransitionMatrices.StateOf(start, n, StateConvention.Spin).ToArray();
         var starts = Mat.Create(Chains, n, d =>
         {
             for (var c = 0; c < Chains; c++) spins.CopyTo(d.Slice(c * n, n));
@@ -154,9 +154,9 @@ public sealed class LatticeKernelTests
     {
         var row = new double[1 << model.Dimension];
         row[start] = 1.0;
-        foreach (var colour in Checkerboard.ColourClasses(model))
+        foreach (var colour in TransitionMatrices.ColourClasses(model))
         {
-            var k = LatticeTransitions.ColourUpdate(model, beta, update, colour);
+            var k = TransitionMatrices.CheckerboardColour(model, beta, update, colour).ThrowIfFail();
             var next = new double[row.Length];
             for (var x = 0; x < row.Length; x++)
             {

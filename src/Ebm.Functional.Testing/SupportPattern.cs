@@ -1,6 +1,8 @@
 using Ebm.Functional.Numerics;
+using LanguageExt;
+using static LanguageExt.Prelude;
 
-namespace Ebm.Functional.Properties.Mcmc;
+namespace Ebm.Functional.Testing;
 
 /// <summary>
 /// The support of a square nonnegative matrix (entry (x, y) set when K(x, y) &gt; 0) as rows of bits, with the
@@ -32,22 +34,32 @@ public sealed class SupportPattern
     /// <summary>Wielandt's bound (n - 1)^2 + 1 on the least positive power of a primitive n x n matrix.</summary>
     public long WielandtBound => (long)(Size - 1) * (Size - 1) + 1;
 
-    /// <summary>The support of <paramref name="k"/>: the entries that are strictly positive.</summary>
-    public static SupportPattern Of(Mat k)
+    /// <summary>The support of <paramref name="k"/>: the entries that are strictly positive; a matrix that is not square fails.</summary>
+    public static Fin<SupportPattern> Of(Mat k) =>
+        k.Rows == k.Columns
+            ? FinSucc(Above(k, 0.0))
+            : FinFail<SupportPattern>(TestingErrors.InvalidInput("K", $"a {k.Rows} x {k.Columns} matrix is not square"));
+
+    /// <summary>
+    /// Wielandt's matrix of order n &gt;= 1: x -&gt; x + 1 for x &lt; n - 1, and n - 1 -&gt; 0 and n - 1 -&gt; 1. It is primitive,
+    /// and its least positive power is exactly (n - 1)^2 + 1; an order below 1 fails.
+    /// </summary>
+    public static Fin<SupportPattern> Wielandt(int size) =>
+        size >= 1
+            ? FinSucc(WielandtOfOrder(size))
+            : FinFail<SupportPattern>(TestingErrors.InvalidInput("size", $"{size} is not a positive order"));
+
+    /// <summary>The entries of a square <paramref name="k"/> above <paramref name="threshold"/>.</summary>
+    internal static SupportPattern Above(Mat k, double threshold)
     {
-        if (k.Rows != k.Columns) throw new ArgumentException($"a {k.Rows} x {k.Columns} matrix is not square", nameof(k));
         var pattern = new SupportPattern(k.Rows);
         for (var x = 0; x < k.Rows; x++)
         for (var y = 0; y < k.Columns; y++)
-            if (k[x, y] > 0.0) pattern.Set(x, y);
+            if (k[x, y] > threshold) pattern.Set(x, y);
         return pattern;
     }
 
-    /// <summary>
-    /// Wielandt's matrix of order n: x -&gt; x + 1 for x &lt; n - 1, and n - 1 -&gt; 0 and n - 1 -&gt; 1. It is primitive,
-    /// and its least positive power is exactly (n - 1)^2 + 1.
-    /// </summary>
-    public static SupportPattern Wielandt(int size)
+    private static SupportPattern WielandtOfOrder(int size)
     {
         var pattern = new SupportPattern(size);
         for (var x = 0; x + 1 < size; x++) pattern.Set(x, x + 1);
@@ -56,11 +68,12 @@ public sealed class SupportPattern
         return pattern;
     }
 
-    /// <summary>Whether K(x, y) &gt; 0.</summary>
-    public bool this[int x, int y] => (_bits[x * _words + (y >> 6)] >> (y & 63) & 1UL) != 0;
+    /// <summary>Whether K(x, y) &gt; 0 (false outside the matrix).</summary>
+    public bool this[int x, int y] => x >= 0 && x < Size && y >= 0 && y < Size &&
+        (_bits[x * _words + (y >> 6)] >> (y & 63) & 1UL) != 0;
 
     /// <summary>The support of the product A B (of two supports of one size).</summary>
-    public SupportPattern Times(SupportPattern other)
+    private SupportPattern Times(SupportPattern other)
     {
         var product = new SupportPattern(Size);
         for (var x = 0; x < Size; x++)
@@ -127,8 +140,9 @@ public sealed class SupportPattern
     /// </summary>
     public int Period()
     {
+        if (Size == 0) return 1;
         var level = new int[Size];
-        Array.Fill(level, -1);
+        System.Array.Fill(level, -1);
         level[0] = 0;
         var queue = new Queue<int>([0]);
         while (queue.Count > 0)
@@ -153,7 +167,7 @@ public sealed class SupportPattern
     private SupportPattern Reachability()
     {
         var reach = new SupportPattern(Size);
-        Array.Copy(_bits, reach._bits, _bits.Length);
+        System.Array.Copy(_bits, reach._bits, _bits.Length);
         for (var x = 0; x < Size; x++) reach.Set(x, x);
         while (true)
         {

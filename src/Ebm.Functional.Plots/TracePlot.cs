@@ -3,7 +3,7 @@ using Ebm.Functional.Shell.Io;
 using LanguageExt;
 using ScottPlot;
 
-namespace Ebm.Functional.Shell.Plots;
+namespace Ebm.Functional.Plots;
 
 /// <summary>
 /// Draws the energy trace of every chain against the kept step as a PNG: chains that have not mixed

@@ -4,7 +4,7 @@ using LanguageExt;
 using ScottPlot;
 using static LanguageExt.Prelude;
 
-namespace Ebm.Functional.Shell.Plots;
+namespace Ebm.Functional.Plots;
 
 /// <summary>
 /// Draws exact thermodynamics against beta or T as a PNG: internal energy U, heat capacity C,

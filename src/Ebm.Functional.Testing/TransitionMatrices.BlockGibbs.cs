@@ -1,16 +1,33 @@
 using Ebm.Functional.Models;
 using Ebm.Functional.Numerics;
+using LanguageExt;
 
-namespace Ebm.Functional.Mcmc.BlockGibbs;
+namespace Ebm.Functional.Testing;
 
-/// <summary>The exact transition matrices of block Gibbs on tiny RBMs, built by enumeration for exact checks.</summary>
-public static partial class RbmBlockGibbs
+/// <summary>Block Gibbs on a Bernoulli RBM: the joint chain and its visible marginal chain.</summary>
+public static partial class TransitionMatrices
 {
     /// <summary>
-    /// K((v,h),(v',h')) = p(h'|v) p(v'|h') over all 2^(nv+nh) joint states, indexed x = sum_k 2^k [unit k = 1]
-    /// with the visible units first, as <see cref="Exact.Enumeration.Probabilities"/> indexes them.
+    /// One block-Gibbs step (<c>RbmBlockGibbs</c>): K((v,h),(v',h')) = p(h'|v) p(v'|h') over all 2^(nv+nh) joint
+    /// states, indexed x = sum_k 2^k [unit k = 1] with the visible units first, as <c>Enumeration.Probabilities</c>
+    /// indexes them. Stationary for p_beta(v, h) but not reversible (h, then v, in a fixed order).
     /// </summary>
-    internal static Mat TransitionMatrix(BernoulliRbm model, double beta)
+    public static Fin<Mat> BlockGibbs(BernoulliRbm model, double beta) =>
+        from _ in CheckBeta(beta)
+        from __ in CheckUnits(model.ToString(), model.Visible + model.Hidden)
+        select JointMatrix(model, beta);
+
+    /// <summary>
+    /// The visible marginal chain K_v(v, v') = sum_h p(h|v) p(v'|h), 2^nv x 2^nv: reversible with respect to
+    /// p_beta(v) = sum_h p_beta(v, h). Each layer may have up to <see cref="MaxUnits"/> units.
+    /// </summary>
+    public static Fin<Mat> BlockGibbsVisible(BernoulliRbm model, double beta) =>
+        from _ in CheckBeta(beta)
+        from __ in CheckUnits(model.ToString(), model.Visible)
+        from ___ in CheckUnits($"the hidden layer of {model}", model.Hidden)
+        select VisibleMatrix(model, beta);
+
+    private static Mat JointMatrix(BernoulliRbm model, double beta)
     {
         int nv = model.Visible, nh = model.Hidden, visibleStates = 1 << nv, hiddenStates = 1 << nh;
         var hiddenGivenVisible = LayerConditionalTable(model.HiddenProbabilities(AllStates(nv), beta));
@@ -26,8 +43,7 @@ public static partial class RbmBlockGibbs
         });
     }
 
-    /// <summary>The visible marginal chain K_v(v, v') = sum_h p(h|v) p(v'|h), 2^nv x 2^nv, v indexed by its bits.</summary>
-    internal static Mat VisibleTransitionMatrix(BernoulliRbm model, double beta)
+    private static Mat VisibleMatrix(BernoulliRbm model, double beta)
     {
         int visibleStates = 1 << model.Visible, hiddenStates = 1 << model.Hidden;
         var hiddenGivenVisible = LayerConditionalTable(model.HiddenProbabilities(AllStates(model.Visible), beta));

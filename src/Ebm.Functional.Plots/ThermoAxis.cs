@@ -1,4 +1,4 @@
-namespace Ebm.Functional.Shell.Plots;
+namespace Ebm.Functional.Plots;
 
 /// <summary>The horizontal axis of a thermodynamics plot.</summary>
 public enum ThermoAxis

@@ -3,7 +3,7 @@ using Ebm.Functional.Shell.Io;
 using LanguageExt;
 using ScottPlot;
 
-namespace Ebm.Functional.Shell.Plots;
+namespace Ebm.Functional.Plots;
 
 /// <summary>
 /// Draws a log Z estimate as a PNG: the distribution of the log weights relative to their maximum
