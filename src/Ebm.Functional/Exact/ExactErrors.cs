@@ -53,7 +53,7 @@ public static class ExactErrors
         Error.New(RegionNeededCode,
             $"{model} is a 2-D energy, whose exact partition function is a quadrature over a box the library cannot derive from it: " +
             "call LogPartition.Exact(model, beta, region: new QuadratureRegion(xMin, xMax, yMin, yMax, xScale, yScale)) with a box outside which " +
-            "beta (E - E_min) exceeds about 60 and the width of the narrowest feature of exp(-beta E) along each axis");
+            "beta (E - E_min) exceeds about 60, and as scales the width of the narrowest feature of exp(-beta E) along each axis");
 
     /// <summary>
     /// A quantity whose exact value is not representable in double precision (its magnitude exceeds

@@ -105,7 +105,7 @@ public static class LogPartition
         foreach (var beta in betas)
             if (!double.IsFinite(beta) || beta < 0)
                 return FinFail<Seq<ExactResult>>(ExactErrors.InvalidBeta(beta, "expected a finite number >= 0"));
-        if (model is IDiscreteModel discrete && UsesEnumeration(model, method))
+        if (region is null && model is IDiscreteModel discrete && UsesEnumeration(model, method))
             return Enumeration.Sweep(discrete, betas, progress).Bind(results => ExactResultCheck.Finite(model, results));
 
         var results = new List<ExactResult>(betas.Count);
