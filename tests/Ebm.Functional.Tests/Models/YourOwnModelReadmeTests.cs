@@ -40,8 +40,33 @@ public sealed class YourOwnModelReadmeTests
         Fin<double> logZ = Banana.Match(
             Succ: model => LogPartition.Exact(model, beta: 1.0, region: new QuadratureRegion(-11, 11, -4, 125, XScale: 0.3, YScale: 0.3)).Map(r => r.LogZ),
             Fail: errors => FinFail<double>(errors.Head));
-        // (x, y - x^2) is a shear of unit Jacobian: Z = sqrt(2 pi) sqrt(2 pi 0.1) = 2 pi sqrt(0.1), log Z = 0.686589...
+        // (x, y - x^2) is a shear of unit Jacobian: Z = sqrt(2 pi) sqrt(2 pi 0.1) = 2 pi sqrt(0.1), log Z = 0.6865845...
         Assert.Equal(Math.Log(2 * Math.PI * Math.Sqrt(0.1)), logZ.Match(v => v, e => throw new InvalidOperationException(e.Message)), 1e-10);
+    }
+
+    [Fact]
+    public void The_ring_mean_energy_and_the_covariance_gaussian_are_exact()
+    {
+        Fin<double> meanEnergy = Ring.Match(
+            Succ: model => LogPartition.Exact(model, beta: 0.5).Map(r => r.MeanEnergy),
+            Fail: errors => FinFail<double>(errors.Head));
+        // Brute force over the 256 spin states: U = sum E exp(-E / 2) / sum exp(-E / 2).
+        double weighted = 0, total = 0;
+        for (var index = 0; index < 256; index++)
+        {
+            var s = new double[8];
+            for (var i = 0; i < 8; i++) s[i] = ((index >> i) & 1) == 1 ? 1.0 : -1.0;
+            var e = Triplets(s);
+            weighted += e * Math.Exp(-0.5 * e);
+            total += Math.Exp(-0.5 * e);
+        }
+
+        Assert.Equal(weighted / total, meanEnergy.Match(v => v, e => throw new InvalidOperationException(e.Message)), 1e-12);
+
+        Fin<double> gaussianLogZ = GaussianModel.FromCovariance(Vec.Of(0, 0), Mat.FromRows([[2.0, 0.6], [0.6, 1.0]])).Match(
+            Succ: model => LogPartition.Exact(model, beta: 1.0).Map(r => r.LogZ),
+            Fail: errors => FinFail<double>(errors.Head));
+        Assert.Equal(Math.Log(2 * Math.PI) + 0.5 * Math.Log(1.64), gaussianLogZ.Match(v => v, e => throw new InvalidOperationException(e.Message)), 1e-13);
     }
 
     [Fact]
