@@ -1,7 +1,7 @@
 namespace Ebm.Functional.Models;
 
 /// <summary>How <see cref="ModelContract"/> checks a model: how many states, where, and how strictly.</summary>
-/// <param name="States">Random states (or points) to check; each costs about 3 n energy evaluations for a discrete model, 4 d + 1 for a continuous one.</param>
+/// <param name="States">Random states (or points) to check; each costs n + 1 energy evaluations for a discrete model of n units, 4 d + 1 for a continuous one.</param>
 /// <param name="Tolerance">
 /// Largest accepted |a - b| / max(1, |E(x)|, |E(x')|) between a model's answer and the one its energy gives (batch
 /// energies, flip changes, local fields). The default 1e-9 leaves room for a fast path that sums terms in another

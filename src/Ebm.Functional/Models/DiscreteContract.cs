@@ -36,11 +36,9 @@ internal static class DiscreteContract
                 state.CopyTo(copy);
                 copy[i] = model.States == StateConvention.Binary ? 1.0 - state[i] : -state[i];
                 var flipped = EnergyOf(model, copy, energy, Where);
-                copy[i] = low;
-                var lowEnergy = EnergyOf(model, copy, energy, Where);
-                copy[i] = high;
-                var highEnergy = EnergyOf(model, copy, energy, Where);
-                if (!double.IsFinite(flipped) || !double.IsFinite(lowEnergy) || !double.IsFinite(highEnergy)) continue;
+                if (!double.IsFinite(flipped)) continue;
+                // Unit i is low in one of x and its flip and high in the other.
+                var (lowEnergy, highEnergy) = state[i] == low ? (e, flipped) : (flipped, e);
                 var scale = Math.Max(1.0, Math.Max(Math.Abs(e), Math.Abs(flipped)));
                 var flipAnswer = flip.Evaluate(() => model.FlipEnergyChange(state, site), Where);
                 flip.Compare(flipAnswer, flipped - e, scale, tolerance, Where);

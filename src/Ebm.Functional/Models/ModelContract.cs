@@ -25,7 +25,7 @@ namespace Ebm.Functional.Models;
 /// listed at once. A member that throws, and an energy that is NaN or -infinity, count as inconsistent too; an energy of
 /// +infinity is a forbidden state and is skipped. Discrete states are uniform over the unit values
 /// (key.UniformAt(r n + i) &lt; 1/2 gives the high value); continuous points are N(0, PointScale^2) per coordinate
-/// (key.NormalAt(r d + i)). The cost is about 3 n energy evaluations per discrete state and 4 d + 1 per continuous point.</para>
+/// (key.NormalAt(r d + i)). The cost is n + 1 energy evaluations per discrete state (plus a field and a flip per unit) and 4 d + 1 per continuous point.</para>
 /// <example><code>
 /// Validation&lt;Error, DiscreteEnergyModel&gt; checkedRing =
 ///     from ring in DiscreteEnergyModel.Create(8, StateConvention.Spin, TripletEnergy, localField: TripletField)
