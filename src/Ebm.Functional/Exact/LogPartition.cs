@@ -196,7 +196,9 @@ public static class LogPartition
         DoubleWell or RingEnergy or GaussianMixture2D => method == ExactMethod.Quadrature
             ? ToyExact.Compute((IContinuousModel)model, beta)
             : NotApplicable(method, $"the {model.Kind} energy", "use quadrature"),
-        IContinuousModel { Dimension: 2 } => FinFail<ExactResult>(ExactErrors.RegionNeeded(model.Kind)),
+        IContinuousModel { Dimension: 2 } => method == ExactMethod.Quadrature
+            ? FinFail<ExactResult>(ExactErrors.RegionNeeded(model.Kind))
+            : NotApplicable(method, $"the 2-D {model.Kind} energy", "use quadrature over a box you give, LogPartition.Exact(model, beta, region: ...)"),
         IDiscreteModel discrete => method == ExactMethod.Enumeration
             ? Enumerate(discrete, beta, progress)
             : NotApplicable(method, $"a {model.Kind}", "use enumeration"),

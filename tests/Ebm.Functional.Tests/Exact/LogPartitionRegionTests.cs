@@ -70,6 +70,9 @@ public sealed class LogPartitionRegionTests
         Assert.Equal(ExactErrors.RegionNeededCode, error.Code);
         Assert.Contains("LogPartition.Exact(model, beta, region: new QuadratureRegion(", error.Message, StringComparison.Ordinal);
         Assert.Equal(ExactErrors.RegionNeededCode, Failed(LogPartition.Exact(ContractModels.All["continuous energy"], 1.0, ExactMethod.Quadrature)).Code);
+        var enumeration = Failed(LogPartition.Exact(ContractModels.All["continuous energy"], 1.0, ExactMethod.Enumeration));
+        Assert.Equal(ExactErrors.MethodNotApplicableCode, enumeration.Code);
+        Assert.Contains("region:", enumeration.Message, StringComparison.Ordinal);
     }
 
     [Fact]
