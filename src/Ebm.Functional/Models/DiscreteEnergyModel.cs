@@ -11,8 +11,8 @@ namespace Ebm.Functional.Models;
 /// <remarks>
 /// <para>Every function of binary units is affine in each unit, so two energies define the local field exactly:
 /// f_i = (E(x_i = low) - E(x_i = high)) / (high - low), and the flip change is E(x with unit i flipped) - E(x)
-/// (the sign convention of <see cref="IDiscreteModel"/>). Derived, each costs two (field) or one extra (flip)
-/// evaluations of E on a copy of the state; a given field gives the flip change as -f_i (x_i' - x_i) and a given
+/// (the sign convention of <see cref="IDiscreteModel"/>). Derived, each costs two evaluations of E (one of them on a
+/// copy of the state); a given field gives the flip change as -f_i (x_i' - x_i) and a given
 /// flip change gives the field as -dE / (x_i' - x_i), so supplying either makes both fast. Batch energies default to
 /// E of each row. Example (spins, n = 2, E(x) = -x_0 x_1): f_0 at x = (+1, +1) is (E(-1, +1) - E(+1, +1)) / 2 = 1,
 /// and flipping unit 0 changes E by 2.</para>
