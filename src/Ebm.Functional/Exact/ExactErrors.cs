@@ -23,6 +23,9 @@ public static class ExactErrors
     /// <summary>Code of <see cref="MethodRange"/>.</summary>
     public const int MethodRangeCode = 2006;
 
+    /// <summary>Code of <see cref="RegionNeeded"/>.</summary>
+    public const int RegionNeededCode = 2007;
+
     /// <summary>An inverse temperature that is not a finite number in the accepted range.</summary>
     public static Error InvalidBeta(double beta, string requirement) => Error.New(InvalidBetaCode, $"beta: {beta} is not valid: {requirement}");
 
@@ -36,9 +39,21 @@ public static class ExactErrors
     public static Error MethodNotApplicable(string method, string model, string why) =>
         Error.New(MethodNotApplicableCode, $"method {method} does not apply to {model}: {why}");
 
-    /// <summary>A model kind with no exact method at all.</summary>
+    /// <summary>A model kind with no exact method at all: the message lists the methods and the models each applies to.</summary>
     public static Error NoExactMethod(string model) =>
-        Error.New(NoExactMethodCode, $"no exact partition function is known for {model}; use an estimator instead");
+        Error.New(NoExactMethodCode,
+            $"no exact partition function is known for {model}; exact methods exist for any discrete model (IDiscreteModel) of at most 30 units " +
+            "(enumeration), Ising lattices (kaufman, transfer-matrix), Bernoulli and Gaussian-Bernoulli RBMs (layer-sum), Gaussians (closed-form) " +
+            "and any 2-D continuous energy (IContinuousModel) by quadrature over a box you give, " +
+            "LogPartition.Exact(model, beta, region: new QuadratureRegion(xMin, xMax, yMin, yMax, xScale, yScale)); " +
+            "otherwise estimate log Z (importance sampling, AIS, reverse AIS, SMC, bridge sampling or thermodynamic integration)");
+
+    /// <summary>A 2-D continuous energy whose integration box is not known to the library: the message says how to give one.</summary>
+    public static Error RegionNeeded(string model) =>
+        Error.New(RegionNeededCode,
+            $"{model} is a 2-D energy, whose exact partition function is a quadrature over a box the library cannot derive from it: " +
+            "call LogPartition.Exact(model, beta, region: new QuadratureRegion(xMin, xMax, yMin, yMax, xScale, yScale)) with a box outside which " +
+            "beta (E - E_min) exceeds about 60, and as scales the width of the narrowest feature of exp(-beta E) along each axis");
 
     /// <summary>
     /// A quantity whose exact value is not representable in double precision (its magnitude exceeds

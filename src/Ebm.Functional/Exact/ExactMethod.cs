@@ -21,6 +21,6 @@ public enum ExactMethod
     /// <summary>Closed form (Gaussian energies).</summary>
     ClosedForm,
 
-    /// <summary>2-D numerical quadrature (toy energies).</summary>
+    /// <summary>2-D numerical quadrature (the toy energies, and any 2-D energy given a <see cref="QuadratureRegion"/>).</summary>
     Quadrature,
 }

@@ -72,7 +72,8 @@ public static class ToyExact
         return region is null
             ? FinFail<QuadratureRegion>(ExactErrors.MethodNotApplicable(
                 Quadrature2D.MethodName, $"{model.Kind} of dimension {model.Dimension}",
-                "the quadrature box is known for the double well, the ring, the 2-D Gaussian mixture and 2-D Gaussians"))
+                "the quadrature box is known for the double well, the ring, the 2-D Gaussian mixture and 2-D Gaussians; " +
+                "for another 2-D energy give the box, LogPartition.Exact(model, beta, region: new QuadratureRegion(...))"))
             : QuadratureFields.Check(model, beta, region, settings);
     }
 

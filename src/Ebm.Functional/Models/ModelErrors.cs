@@ -17,6 +17,9 @@ public static class ModelErrors
     /// <summary>Code of <see cref="NotFinite"/>.</summary>
     public const int NotFiniteCode = 1003;
 
+    /// <summary>Code of <see cref="Inconsistent"/>.</summary>
+    public const int InconsistentCode = 1004;
+
     /// <summary>A field holds a value the model does not accept.</summary>
     public static Error InvalidField(string field, string problem) => Error.New(InvalidFieldCode, $"{field}: {problem}");
 
@@ -26,4 +29,10 @@ public static class ModelErrors
 
     /// <summary>A NaN or infinity where a finite number is required.</summary>
     public static Error NotFinite(string field, string where) => Error.New(NotFiniteCode, $"{field}: {where} is not a finite number");
+
+    /// <summary>
+    /// A member of a model disagrees with its own energy (found by <see cref="ModelContract"/>):
+    /// <paramref name="member"/> names it ("LocalField", "EnergyGradient", ...), <paramref name="problem"/> says where and by how much.
+    /// </summary>
+    public static Error Inconsistent(string member, string problem) => Error.New(InconsistentCode, $"{member}: {problem}");
 }
