@@ -1,4 +1,5 @@
 using Ebm.Functional.Annealing;
+using Ebm.Functional.Catalogue;
 using Ebm.Functional.Estimation;
 using Ebm.Functional.Mcmc;
 using Ebm.Functional.Models;
@@ -18,13 +19,11 @@ namespace Ebm.Cli.Estimation;
 /// </summary>
 internal static class ProposalCatalog
 {
-    /// <summary>The kernels bridge sampling may run on <paramref name="model"/> (default first).</summary>
-    public static string[] BridgeKernels(IEnergyModel model) => model switch
-    {
-        IContinuousModel => ["hmc", "mala", "metropolis"],
-        IDiscreteModel => ["gibbs", "metropolis"],
-        _ => [],
-    };
+    /// <summary>
+    /// The kernels bridge sampling may run on <paramref name="model"/> (default first): the annealing kernels that run
+    /// on any energy over its state space (<see cref="ModelKernels.OnAnyEnergy"/>), as its target chains are plain batches.
+    /// </summary>
+    public static string[] BridgeKernels(IEnergyModel model) => [.. KernelCatalog.For(model).OnAnyEnergy];
 
     /// <summary>The proposal for <paramref name="model"/>; a reference pilot reports to <paramref name="pilotProgress"/>.</summary>
     public static Fin<Proposal> For(IEnergyModel model, LogzRequest request, IProgress<double>? pilotProgress = null) => model switch
@@ -33,7 +32,7 @@ internal static class ProposalCatalog
         _ when request.DataPath is not null => FinFail<Proposal>(CliErrors.InvalidOption("--data",
             "data set the base-rate proposal of a Bernoulli RBM; this model does not use them")),
         IDiscreteModel discrete => FinSucc(Proposal.Uniform(discrete.Dimension, discrete.States)),
-        IContinuousModel continuous => FinSucc(Proposal.Gaussian(GaussianReference.For(continuous, request, pilotProgress))),
+        IContinuousModel continuous => GaussianReference.For(continuous, request, pilotProgress).Map(Proposal.Gaussian),
         _ => FinFail<Proposal>(CliErrors.InvalidOption("--method",
             $"{request.Method} needs a proposal, and none is available for a {model.Kind} model; its log Z is exact: use --method exact")),
     };
