@@ -2,6 +2,7 @@ using Ebm.Cli.Estimation;
 using Ebm.Functional.Annealing;
 using Ebm.Functional.Catalogue;
 using Ebm.Functional.Models;
+using Ebm.Functional.Shell.Estimation;
 using LanguageExt;
 using static LanguageExt.Prelude;
 using Ebm.Functional.Exact;
@@ -60,7 +61,7 @@ internal static class EstimatorCost
 
     private static RunCost Importance(IEnergyModel model, LogzRequest r)
     {
-        var (d, draws) = (model.Dimension, (double)EstimatorSizes.ImportanceDraws(model, r));
+        var (d, draws) = (model.Dimension, (double)ProposalCatalog.ImportanceDraws(model, r));
         // The draws are one matrix, with their energies, proposal densities and weights.
         return RunCost.Of(CostPart.Of("estimate", draws, d, draws * (d + 3) * sizeof(double)));
     }
@@ -68,7 +69,7 @@ internal static class EstimatorCost
     private static RunCost Bridge(IEnergyModel model, LogzRequest r)
     {
         var d = model.Dimension;
-        double chains = r.Particles, half = EstimatorSizes.BridgeHalf(r.Steps), proposals = EstimatorSizes.BridgeProposals(model, r);
+        double chains = r.Particles, half = EstimatorSizes.BridgeHalf(r.Steps), proposals = ProposalCatalog.BridgeProposals(model, r);
         var perMove = model is IContinuousModel ? KernelChoice.Continuous(r.Kernel, r).EvaluationsPerMove : 1;
         // N chains of 2 x half moves, the recorded half weighed once more, and the proposal draws weighed by the target.
         var evaluations = chains * 2 * half * perMove + chains * half + proposals;

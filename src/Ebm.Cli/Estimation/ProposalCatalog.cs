@@ -4,6 +4,7 @@ using Ebm.Functional.Estimation;
 using Ebm.Functional.Mcmc;
 using Ebm.Functional.Models;
 using Ebm.Functional.Numerics;
+using Ebm.Functional.Shell.Estimation;
 using LanguageExt;
 using LanguageExt.Common;
 using static LanguageExt.Prelude;
@@ -75,11 +76,19 @@ internal static class ProposalCatalog
         _ => 2,
     };
 
+    /// <summary>Draws of importance sampling: as many as AIS spends energy evaluations over N particles and K steps (its default kernel).</summary>
+    public static int ImportanceDraws(IEnergyModel model, LogzRequest r) =>
+        EstimatorSizes.ImportanceDraws(r.Particles, r.Steps, EvaluationsPerStep(model, r with { Kernel = "auto" }));
+
+    /// <summary>Proposal draws of bridge sampling: the other half of AIS's energy evaluations.</summary>
+    public static int BridgeProposals(IEnergyModel model, LogzRequest r) =>
+        EstimatorSizes.BridgeProposals(r.Particles, r.Steps, EvaluationsPerStep(model, r));
+
     /// <summary>Importance sampling with the energy evaluations of AIS over N particles and K steps (N K draws per evaluation of a step).</summary>
     public static Fin<LogZEstimate> ImportanceSampling(EstimationInput input)
     {
         var (model, r) = (input.Model, input.Request);
-        var count = EstimatorSizes.ImportanceDraws(model, r);
+        var count = ImportanceDraws(model, r);
         if (model is BernoulliRbm rbm)
             return VisibleProposal(rbm, r).Bind(proposal => ToFin(Functional.Estimators.ImportanceSampling.EstimateVisible(input.Key, rbm, r.Beta, proposal, count)));
         return For(model, r, input.Pilot("reference")).Bind(proposal => model switch
@@ -98,7 +107,7 @@ internal static class ProposalCatalog
     {
         var (model, r) = (input.Model, input.Request);
         var half = EstimatorSizes.BridgeHalf(r.Steps);
-        var proposals = EstimatorSizes.BridgeProposals(model, r);
+        var proposals = BridgeProposals(model, r);
         return For(model, r, input.Pilot("reference")).Bind(proposal => model switch
         {
             IDiscreteModel d => ToFin(BridgeSampling.Run(input.Key, d, r.Beta, proposal, KernelChoice.Discrete(r.Kernel)(d, r.Beta), r.Particles, half, half, proposals)),
