@@ -1,6 +1,7 @@
 using Ebm.Functional.Annealing;
 using Ebm.Functional.Catalogue;
 using Ebm.Functional.Mcmc;
+using Ebm.Functional.Mcmc.BlockGibbs;
 using Ebm.Functional.Mcmc.Lattice;
 using Ebm.Functional.Models;
 using Ebm.Functional.Numerics;
@@ -27,9 +28,10 @@ internal interface IPathUser<T>
 }
 
 /// <summary>
-/// The annealing path of each model kind and the kernels that may drive it: tempering from the uniform
-/// distribution for discrete models (heat-bath Gibbs by default; checkerboard Metropolis for Ising
-/// lattices), and the geometric bridge from a Gaussian reference N(0, s^2 I) for continuous ones (HMC by default).
+/// The annealing path of each model kind and the kernels that may drive it (the <see cref="KernelCatalog"/>'s table):
+/// tempering from the uniform distribution for discrete models (heat-bath Gibbs by default; checkerboard Metropolis
+/// for Ising lattices), the base-rate path of a Bernoulli RBM and the coupling path of a Gaussian-Bernoulli RBM (block
+/// Gibbs), and the geometric bridge from a Gaussian reference for continuous ones (HMC by default).
 /// </summary>
 internal static class PathCatalog
 {
@@ -57,6 +59,10 @@ internal static class PathCatalog
         {
             // Linked importance sampling needs reversible kernels (Neal 2005).
             string[] reversible = [.. kernels.ReversibleOnPath];
+            if (reversible.Length == 0)
+                return FinFail<string>(CliErrors.InvalidOption("--method",
+                    $"linked-is needs a reversible kernel, and none drives the path of a {model.Kind} model ({string.Join(", ", applicable)} is only stationary); " +
+                    "use ais, reverse-ais, sandwich, smc or ti"));
             if (kernel != "auto" && applicable.Contains(kernel) && !reversible.Contains(kernel))
                 return FinFail<string>(CliErrors.InvalidOption("--kernel",
                     $"linked-is needs a reversible kernel; {kernels.Find(kernel).Map(k => k.Summary).IfNone(kernel)} is not (use {Listed(reversible)})"));
@@ -92,6 +98,8 @@ internal static class PathCatalog
             BernoulliRbm rbm when kernel is "block-gibbs" => BaseRateBias(rbm, request).Bind(bias => user.Use(new PathPack<RbmAnnealingState>(
                 Paths.RbmBaseRate(rbm, bias, beta), kernel,
                 KernelCatalog.ExactDrawSources(rbm).Contains(ExactDrawSource.RbmHiddenLayer) ? (key, count) => RbmTargetDraws(rbm, key, count, beta) : null))),
+            GaussianBernoulliRbm gbrbm when kernel is "block-gibbs" =>
+                user.Use(new PathPack<RbmChains>(Paths.GaussianBernoulliCoupling(gbrbm, beta), kernel, null)),
             IsingModel ising when kernel is "checkerboard" or "wolff" or "swendsen-wang" =>
                 user.Use(new PathPack<IsingChains>(Paths.Tempered(ising, beta, LatticeKernel(ising, kernel)), kernel,
                     exactDiscrete is null ? null : (key, count) => IsingChains.FromStates(ising, exactDiscrete(key, count)))),

@@ -19,7 +19,8 @@ namespace Ebm.Functional.Catalogue;
 /// single-site moves, cluster moves, random-walk Metropolis, MALA and HMC (momentum refreshed every trajectory) are
 /// reversible; a checkerboard sweep, parallel tempering's alternating swap passes and block Gibbs on an RBM's joint
 /// state are stationary only. Block Gibbs on the visible marginal, as the base-rate path runs it with the hidden units
-/// summed out, is reversible (data augmentation: v -> h -> v').</para>
+/// summed out, is reversible (data augmentation: v -> h -> v'); on the joint state of a Gaussian-Bernoulli RBM's coupling
+/// path (<see cref="Annealing.Paths.GaussianBernoulliCoupling"/>) it is stationary.</para>
 /// <example><code>
 /// var kernels = KernelCatalog.For(model);
 /// var defaultForAis = kernels.Annealing.Head;                           // "checkerboard" for an Ising lattice
@@ -108,13 +109,10 @@ public static class KernelCatalog
     private static readonly KernelFit BernoulliRbmKernels = new("block-gibbs", "block Gibbs over the two layers",
         KernelInvariance.Stationary, KernelInvariance.Reversible, MoveCost.Sweep, false, false, null);
 
-    private const string GaussianBernoulliRefusal =
-        "the library has no annealing path for a Gaussian-Bernoulli RBM; its log Z is exact by the sum over the hidden layer (--method exact)";
-
     private static ModelKernels GaussianBernoulliRbmKernels => new("gaussian-bernoulli-rbm",
         Seq1(new KernelFit("block-gibbs", "block Gibbs over the two layers",
-            KernelInvariance.Stationary, KernelInvariance.Stationary, MoveCost.Sweep, false, false, GaussianBernoulliRefusal)),
-        Seq<string>(), Seq<ExactDrawSource>());
+            KernelInvariance.Stationary, KernelInvariance.Stationary, MoveCost.Sweep, false, false, null)),
+        Seq1("block-gibbs"), Seq<ExactDrawSource>());
 
     private static ModelKernels DiscreteKernels(string kind) =>
         new(kind, Seq(HeatBath, SingleSite, TemperedGibbs), Seq("gibbs", "metropolis"), Seq<ExactDrawSource>());
