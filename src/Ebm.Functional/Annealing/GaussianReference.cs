@@ -29,10 +29,7 @@ namespace Ebm.Functional.Annealing;
 /// <para>Random draws: <c>key.Split()</c> gives the starting points' key and the run's key; the run's key splits into
 /// the burn-in's and the recorded steps'. The same key gives the same reference, bit for bit.</para>
 /// <example><code>
-/// var reference =
-///     from options in GaussianReferenceOptions.Create(chains: 16, burnIn: 200, draws: 200, stepSize: 0.2, leapfrogSteps: 10).ToFin()
-///     from gaussian in GaussianReference.MomentMatched(RngKey.FromSeed(7), model, beta: 1.0, options)
-///     select gaussian;
+/// var reference = GaussianReference.MomentMatched(RngKey.FromSeed(7), model, beta: 1.0, GaussianReferenceOptions.Default with { StepSize = 0.1 });
 /// reference.Match(Succ: g =&gt; Console.WriteLine(g.Mean), Fail: e =&gt; Console.Error.WriteLine(e.Message));
 /// </code></example>
 /// </remarks>
@@ -86,7 +83,8 @@ public static class GaussianReference
 
     /// <summary>
     /// The diagonal Gaussian moment matched to a pilot HMC run at p_beta of <paramref name="model"/>, each standard
-    /// deviation widened by <c>options.Widening</c>; an error when beta is not finite and &gt; 0.
+    /// deviation widened by <c>options.Widening</c>; an error when beta is not finite and &gt; 0 or an option is out of
+    /// range (options built with <c>with</c> are checked as <see cref="GaussianReferenceOptions.Create"/> checks them).
     /// </summary>
     /// <param name="key">The pilot's key (the estimate's own draws should use another stream).</param>
     /// <param name="model">The target's energy.</param>
@@ -100,6 +98,14 @@ public static class GaussianReference
         ArgumentNullException.ThrowIfNull(options);
         if (!(beta > 0) || double.IsInfinity(beta))
             return FinFail<GaussianModel>(AnnealingErrors.InvalidReference($"the pilot needs a finite beta > 0, got {beta}"));
+        return GaussianReferenceOptions.Create(options.Chains, options.BurnIn, options.Draws, options.StepSize, options.LeapfrogSteps,
+                options.Widening, options.StartScale)
+            .Match(Succ: valid => Pilot(key, model, beta, valid, progress), Fail: errors => FinFail<GaussianModel>(Error.Many(errors)));
+    }
+
+    /// <summary>The pilot run and the widened moments of its draws, for checked options.</summary>
+    private static Fin<GaussianModel> Pilot(RngKey key, IContinuousModel model, double beta, GaussianReferenceOptions options, IProgress<double>? progress)
+    {
         var d = model.Dimension;
         var (startKey, runKey) = key.Split();
         return Isotropic(d, options.StartScale).Bind(startDistribution =>

@@ -1,5 +1,6 @@
 using Ebm.Functional.Annealing;
 using Ebm.Functional.Exact;
+using Ebm.Functional.Mcmc.Mala;
 using Ebm.Functional.Models;
 using Ebm.Functional.Numerics;
 using Ebm.Functional.Prng;
@@ -78,5 +79,17 @@ public sealed class GaussianReferenceTests
         var reference = Valid(GaussianReference.Isotropic(3, scale));
         Assert.True(double.IsFinite(reference.Energy([40 * scale, -40 * scale, 40 * scale])));
         Assert.True(double.IsFinite(GaussianExact.Compute(reference, 1.0).LogZ));
+    }
+
+    [Fact]
+    public void The_readme_example_builds_a_path_from_the_matched_reference_and_options_made_with_with_are_checked()
+    {
+        var model = Target();
+        var pilot = GaussianReferenceOptions.Default with { StepSize = 0.1, Draws = 1000 };
+        var path = GaussianReference.MomentMatched(RngKey.FromSeed(7).FoldIn(1), model, beta: 1.0, pilot)
+            .Map(reference => Paths.FromGaussian(model, 1.0, reference, m => Mala.Factory(m, 0.1)(1.0)));
+        path.Match(Succ: p => Assert.Equal(1.0, p.TargetBeta), Fail: e => Assert.Fail(e.Message));
+        var bad = GaussianReference.MomentMatched(RngKey.FromSeed(7), model, 1.0, GaussianReferenceOptions.Default with { Chains = 0 });
+        Assert.True(bad.IsFail);
     }
 }
