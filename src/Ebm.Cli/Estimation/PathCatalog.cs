@@ -41,9 +41,6 @@ internal static class PathCatalog
     /// </summary>
     public static readonly string[] Names = ["auto", .. KernelCatalog.Names];
 
-    /// <summary>The kernels that drive an annealing path of <paramref name="model"/>, the default first (the <see cref="KernelCatalog"/>'s table).</summary>
-    public static string[] For(IEnergyModel model) => [.. KernelCatalog.For(model).Annealing];
-
     /// <summary>
     /// The kernel "auto" stands for, or the named one when it applies; an error naming the kernels that do (and, for a
     /// kernel that samples the model but may not drive a path, the catalogue's reason).
@@ -78,7 +75,7 @@ internal static class PathCatalog
 
     /// <summary>"a, b or c".</summary>
     private static string Listed(string[] names) =>
-        names.Length < 2 ? string.Join("", names) : $"{string.Join(", ", names[..^1])} or {names[^1]}";
+        names.Length == 1 ? names[0] : $"{string.Join(", ", names[..^1])} or {names[^1]}";
 
     /// <summary>Builds the path for <paramref name="model"/> and hands it to <paramref name="user"/>; a reference pilot reports to <paramref name="pilotProgress"/>.</summary>
     public static Fin<T> With<T>(IEnergyModel model, LogzRequest request, IPathUser<T> user, IProgress<double>? pilotProgress = null) =>
