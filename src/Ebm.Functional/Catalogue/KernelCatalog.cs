@@ -89,29 +89,29 @@ public static class KernelCatalog
         "are biased; mala is the same proposal with a Metropolis-Hastings correction";
 
     private static readonly KernelFit HeatBath = new("gibbs", "random-scan heat-bath Gibbs",
-        KernelInvariance.Reversible, KernelInvariance.Reversible, MoveCost.Sweep, false, true, null);
+        KernelInvariance.Reversible, KernelInvariance.Reversible, MoveCost.Sweep, Tempered: false, AnyEnergy: true, PathRefusal: null);
 
     private static readonly KernelFit SingleSite = new("metropolis", "random-scan single-site Metropolis",
-        KernelInvariance.Reversible, KernelInvariance.Reversible, MoveCost.Sweep, false, true, null);
+        KernelInvariance.Reversible, KernelInvariance.Reversible, MoveCost.Sweep, Tempered: false, AnyEnergy: true, PathRefusal: null);
 
     private static readonly KernelFit TemperedGibbs = new("pt", "parallel tempering over heat-bath Gibbs",
-        KernelInvariance.Stationary, KernelInvariance.Stationary, MoveCost.Sweep, true, true, TemperingRefusal);
+        KernelInvariance.Stationary, KernelInvariance.Stationary, MoveCost.Sweep, Tempered: true, AnyEnergy: true, PathRefusal: TemperingRefusal);
 
     private static readonly KernelFit CheckerboardSweep = new("checkerboard", "a checkerboard sweep",
-        KernelInvariance.Stationary, KernelInvariance.Stationary, MoveCost.Sweep, false, false, null);
+        KernelInvariance.Stationary, KernelInvariance.Stationary, MoveCost.Sweep, Tempered: false, AnyEnergy: false, PathRefusal: null);
 
     private static readonly KernelFit WolffCluster = new("wolff", "a Wolff cluster flip",
-        KernelInvariance.Reversible, KernelInvariance.Reversible, MoveCost.Sweep, false, false, null);
+        KernelInvariance.Reversible, KernelInvariance.Reversible, MoveCost.Sweep, Tempered: false, AnyEnergy: false, PathRefusal: null);
 
     private static readonly KernelFit SwendsenWangClusters = new("swendsen-wang", "a Swendsen-Wang cluster move",
-        KernelInvariance.Reversible, KernelInvariance.Reversible, MoveCost.Sweep, false, false, null);
+        KernelInvariance.Reversible, KernelInvariance.Reversible, MoveCost.Sweep, Tempered: false, AnyEnergy: false, PathRefusal: null);
 
     private static readonly KernelFit BernoulliRbmKernels = new("block-gibbs", "block Gibbs over the two layers",
-        KernelInvariance.Stationary, KernelInvariance.Reversible, MoveCost.Sweep, false, false, null);
+        KernelInvariance.Stationary, KernelInvariance.Reversible, MoveCost.Sweep, Tempered: false, AnyEnergy: false, PathRefusal: null);
 
     private static ModelKernels GaussianBernoulliRbmKernels => new("gaussian-bernoulli-rbm",
         Seq1(new KernelFit("block-gibbs", "block Gibbs over the two layers",
-            KernelInvariance.Stationary, KernelInvariance.Stationary, MoveCost.Sweep, false, false, null)),
+            KernelInvariance.Stationary, KernelInvariance.Stationary, MoveCost.Sweep, Tempered: false, AnyEnergy: false, PathRefusal: null)),
         Seq1("block-gibbs"), Seq<ExactDrawSource>());
 
     private static ModelKernels DiscreteKernels(string kind) =>
@@ -127,11 +127,11 @@ public static class KernelCatalog
 
     private static ModelKernels ContinuousKernels(string kind) => new(kind,
         Seq(
-            new KernelFit("metropolis", "random-walk Metropolis", KernelInvariance.Reversible, KernelInvariance.Reversible, MoveCost.Sweep, false, true, null),
-            new KernelFit("langevin", "unadjusted Langevin", KernelInvariance.Approximate, KernelInvariance.Approximate, MoveCost.Sweep, false, true, LangevinRefusal),
-            new KernelFit("mala", "MALA", KernelInvariance.Reversible, KernelInvariance.Reversible, MoveCost.Sweep, false, true, null),
-            new KernelFit("hmc", "HMC with identity mass", KernelInvariance.Reversible, KernelInvariance.Reversible, MoveCost.Trajectory, false, true, null),
-            new KernelFit("pt", "parallel tempering over HMC", KernelInvariance.Stationary, KernelInvariance.Stationary, MoveCost.Trajectory, true, true, TemperingRefusal)),
+            new KernelFit("metropolis", "random-walk Metropolis", KernelInvariance.Reversible, KernelInvariance.Reversible, MoveCost.Sweep, Tempered: false, AnyEnergy: true, PathRefusal: null),
+            new KernelFit("langevin", "unadjusted Langevin", KernelInvariance.Approximate, KernelInvariance.Approximate, MoveCost.Sweep, Tempered: false, AnyEnergy: true, PathRefusal: LangevinRefusal),
+            new KernelFit("mala", "MALA", KernelInvariance.Reversible, KernelInvariance.Reversible, MoveCost.Sweep, Tempered: false, AnyEnergy: true, PathRefusal: null),
+            new KernelFit("hmc", "HMC with identity mass", KernelInvariance.Reversible, KernelInvariance.Reversible, MoveCost.Trajectory, Tempered: false, AnyEnergy: true, PathRefusal: null),
+            new KernelFit("pt", "parallel tempering over HMC", KernelInvariance.Stationary, KernelInvariance.Stationary, MoveCost.Trajectory, Tempered: true, AnyEnergy: true, PathRefusal: TemperingRefusal)),
         Seq("hmc", "mala", "metropolis"),
         Seq<ExactDrawSource>());
 }
