@@ -14,7 +14,7 @@ namespace Ebm.Cli;
 /// beta_i is computed from i, not accumulated, so 0.1:1:0.1 gives ten values ending at exactly 1
 /// rather than 0.9999999999999999.
 /// </remarks>
-public static class BetaRange
+internal static class BetaRange
 {
     /// <summary>Most values one sweep may hold.</summary>
     public const int MaxValues = 10_000;

@@ -16,7 +16,7 @@ namespace Ebm.Cli;
 /// an input), 1 an unexpected internal error (its stack trace only with EBM_DEBUG=1), 130 cancelled by Ctrl-C
 /// (128 + the signal number for SIGTERM, SIGHUP, SIGQUIT).
 /// </remarks>
-public static class Cli
+internal static class Cli
 {
     /// <summary>Runs <c>ebm</c> with <paramref name="args"/>, writing to the given streams; returns the exit code.</summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr) => Run(args, stdout, stderr, CancellationToken.None);

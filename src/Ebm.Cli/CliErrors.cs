@@ -3,7 +3,7 @@ using LanguageExt.Common;
 namespace Ebm.Cli;
 
 /// <summary>The catalogue of errors in command-line values; each message starts with the option, or states the cost of a refused run.</summary>
-public static class CliErrors
+internal static class CliErrors
 {
     /// <summary>Code of <see cref="InvalidOption"/>.</summary>
     public const int InvalidOptionCode = 4001;

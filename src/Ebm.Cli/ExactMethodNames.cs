@@ -3,7 +3,7 @@ using Ebm.Functional.Exact;
 namespace Ebm.Cli;
 
 /// <summary>The names of <see cref="ExactMethod"/> on the command line and in output.</summary>
-public static class ExactMethodNames
+internal static class ExactMethodNames
 {
     private static readonly (string Name, ExactMethod Method)[] Table =
         Enum.GetValues<ExactMethod>().Select(m => (LogPartition.MethodName(m), m)).ToArray();

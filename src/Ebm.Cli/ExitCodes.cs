@@ -1,7 +1,7 @@
 namespace Ebm.Cli;
 
 /// <summary>The exit codes of <c>ebm</c>.</summary>
-public static class ExitCodes
+internal static class ExitCodes
 {
     /// <summary>The command did what was asked.</summary>
     public const int Success = 0;

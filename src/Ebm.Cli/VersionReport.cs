@@ -4,7 +4,7 @@ using System.Runtime.InteropServices;
 namespace Ebm.Cli;
 
 /// <summary>What <c>ebm --version</c> prints: the version, the matrix-product backend and the .NET runtime.</summary>
-public static class VersionReport
+internal static class VersionReport
 {
     private static readonly string Informational =
         typeof(VersionReport).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";

@@ -274,9 +274,9 @@ public sealed class LogzEstimateTests : IDisposable
     }
 
     [Fact]
-    public void A_model_without_an_annealing_path_is_told_to_use_the_exact_method()
+    public void A_model_without_a_proposal_is_told_to_use_the_exact_method()
     {
-        var run = CliRun.Invoke("logz", CliRun.Example("gaussian-bernoulli-rbm-2x2.json"), "--method", "ais");
+        var run = CliRun.Invoke("logz", CliRun.Example("gaussian-bernoulli-rbm-2x2.json"), "--method", "is");
 
         Assert.Equal(2, run.Code);
         Assert.Contains("--method exact", run.Err);

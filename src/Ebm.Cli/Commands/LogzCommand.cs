@@ -18,7 +18,9 @@ namespace Ebm.Cli.Commands;
 
 /// <summary>
 /// <c>ebm logz MODEL.json [--method exact|is|ais|reverse-ais|sandwich|smc|bridge|linked-is|ti] [--particles N]
-/// [--steps K] [--schedule S] [--kernel K] [--data DATA] [--beta B] [--seed S] [--json] [--plot FILE.png] [--compare]</c>.
+/// [--steps K] [--schedule S] [--kernel K] [--data DATA] [--beta B] [--seed S] [--json] [--plot FILE.png] [--compare]</c>:
+/// the options, their checks, and the choice of run (<see cref="LogzExactRun"/>, <see cref="EstimateRun"/> or
+/// <see cref="CompareRun"/>, each planning its work with <see cref="LogzPlanner"/> before it runs and reports).
 /// </summary>
 internal static class LogzCommand
 {
@@ -27,9 +29,6 @@ internal static class LogzCommand
 
     /// <summary>Most annealing steps accepted.</summary>
     public const int MaxSteps = 100_000_000;
-
-    /// <summary>Models with at most this many discrete units (or RBM layers this small) get the exact value beside an estimate.</summary>
-    public const int ExactBesideUnits = 22;
 
     public static Command Create(CliContext context)
     {
@@ -138,7 +137,7 @@ internal static class LogzCommand
                 return LogzExactRun.Ratio(context, path, other, request.Beta, parse.GetValue(json));
             return request.Method == "exact"
                 ? LogzExactRun.Run(context, path, request.Method, CommonOptions.ToExactMethod(parse.GetRequiredValue(exactMethod)), request.Beta, parse.GetValue(json))
-                : RunEstimate(context, path, request, parse.GetValue(json), outputs.For(plot), !parse.GetValue(noExact), parse.GetValue(force));
+                : EstimateRun.Run(context, path, request, parse.GetValue(json), outputs.For(plot), !parse.GetValue(noExact), parse.GetValue(force));
         });
         return command;
     }
@@ -162,94 +161,5 @@ internal static class LogzCommand
         if (!double.IsNaN(r.TargetConditionalEss) && !(r.TargetConditionalEss > 0 && r.TargetConditionalEss < 1))
             errors.Add(CliErrors.InvalidOption("--target-cess", $"must lie strictly between 0 and 1, got {Numbers.Exact(r.TargetConditionalEss)}"));
         return errors;
-    }
-
-    /// <summary>The exact result when the model is small enough for it to be cheap, else null.</summary>
-    public static ExactResult? ExactBeside(IEnergyModel model, double beta)
-    {
-        var cheap = model switch
-        {
-            BernoulliRbm rbm => Math.Min(rbm.Visible, rbm.Hidden) <= ExactBesideUnits,
-            IsingModel => true,
-            IDiscreteModel discrete => discrete.Dimension <= ExactBesideUnits,
-            _ => true,
-        };
-        return cheap ? LogPartition.Exact(model, beta).Match(r => r, _ => (ExactResult?)null) : null;
-    }
-
-    private static int RunEstimate(CliContext context, string path, LogzRequest request, bool json, OutputFile? plot, bool withExact, bool force)
-    {
-        var clock = Stopwatch.StartNew();
-        var outcome =
-            from model in ModelFile.Load(path)
-            from loaded in LoadReference(request)
-            from _ in VersusCheck.SameStateSpace(model, loaded.Model)
-            from resolved in Resolve(model, request, loaded.Model)
-            from cost in EstimatorCost.For(model, resolved, loaded.Model).Bind(c => RunBudget.Check(c, force, EstimatorCost.Levers))
-            from estimate in ProgressDisplay.Run(context, $"log Z ({request.Method})", (progress, stages) =>
-                EstimatorCatalog.Run(resolved.Method, new EstimationInput(model, resolved, progress) { Reference = loaded.Model, Stages = stages }))
-            select (model, resolved, estimate, reference: loaded.Model, cost);
-        var seconds = clock.Elapsed.TotalSeconds;
-        return outcome.Match(
-            Succ: r =>
-            {
-                var exact = withExact ? ExactBeside(r.model, r.resolved.Beta, r.reference) : null;
-                var written = CommandFiles.WriteAll(context,
-                    (plot, o => o.WriteAllBytes(EstimatePlot.RenderPng(r.estimate, $"{r.model.Kind}: {r.estimate.Method}, seed {r.resolved.Seed}", exact?.LogZ))));
-                if (written.IsFail) return ErrorReport.Write(context, (Error)written);
-
-                context.Out.WriteLine(json
-                    ? EstimateReport.Json(r.model, r.resolved, r.estimate, exact, seconds, r.cost, force)
-                    : EstimateReport.Text(r.model, r.resolved, r.estimate, exact, seconds, r.cost));
-                if (!json)
-                    foreach (var warning in r.estimate.Warnings) context.Error.WriteLine($"ebm: warning: {warning}");
-                return ExitCodes.Success;
-            },
-            Fail: e => ErrorReport.Write(context, e));
-    }
-
-    /// <summary>The reference model of --versus (null inside when the option is absent).</summary>
-    public static Fin<ReferenceModel> LoadReference(LogzRequest request) =>
-        request.VersusPath is { } other ? ModelFile.Load(other).Map(m => new ReferenceModel(m)) : FinSucc(new ReferenceModel(null));
-
-    /// <summary>The model of --versus, if one was given.</summary>
-    public sealed record ReferenceModel(IEnergyModel? Model);
-
-    /// <summary>The exact log Z (or, with a reference model, the exact log(Z_A / Z_B)) when it is cheap, else null.</summary>
-    public static ExactResult? ExactBeside(IEnergyModel model, double beta, IEnergyModel? reference)
-    {
-        var exact = ExactBeside(model, beta);
-        if (reference is null || exact is null) return exact;
-        return ExactBeside(reference, beta) is { } b ? exact with { LogZ = exact.LogZ - b.LogZ, Method = $"{exact.Method} minus {b.Method}" } : null;
-    }
-
-    /// <summary>The request with "auto" replaced by the kernel it stands for (under --versus: the kernels of the bridge energy).</summary>
-    public static Fin<LogzRequest> Resolve(IEnergyModel model, LogzRequest request, IEnergyModel? reference)
-    {
-        if (reference is not null && EstimatorCatalog.NeedsPath(request.Method))
-        {
-            var kernels = ProposalCatalog.BridgeKernels(model);
-            var chosen = request.Kernel == "auto" && kernels.Length > 0 ? kernels[0] : request.Kernel;
-            return kernels.Contains(chosen)
-                ? FinSucc(request with { Kernel = chosen })
-                : FinFail<LogzRequest>(CliErrors.InvalidOption("--kernel", $"annealing between two models runs {string.Join(", ", kernels)}, not {chosen}"));
-        }
-
-        return Resolve(model, request);
-    }
-
-    /// <summary>The request with "auto" replaced by the kernel it stands for.</summary>
-    public static Fin<LogzRequest> Resolve(IEnergyModel model, LogzRequest request)
-    {
-        if (EstimatorCatalog.NeedsPath(request.Method))
-            return PathCatalog.ResolveKernel(model, request.Method, request.Kernel).Map(k => request with { Kernel = k });
-        if (!EstimatorCatalog.NeedsTargetKernel(request.Method)) return FinSucc(request with { Kernel = "none" });
-        var applicable = ProposalCatalog.BridgeKernels(model);
-        var chosen = request.Kernel == "auto" && applicable.Length > 0 ? applicable[0] : request.Kernel;
-        return applicable.Contains(chosen)
-            ? FinSucc(request with { Kernel = chosen })
-            : FinFail<LogzRequest>(applicable.Length == 0
-                ? CliErrors.InvalidOption("--method", $"{request.Method} is not available for a {model.Kind} model; its log Z is exact: use --method exact")
-                : CliErrors.InvalidOption("--kernel", $"{request.Method} runs {string.Join(", ", applicable)} on a {model.Kind} model, not {chosen}"));
     }
 }

@@ -1,9 +1,12 @@
 using Ebm.Cli.Estimation;
 using Ebm.Functional.Annealing;
+using Ebm.Functional.Catalogue;
 using Ebm.Functional.Models;
+using Ebm.Functional.Shell.Estimation;
 using LanguageExt;
 using static LanguageExt.Prelude;
 using Ebm.Functional.Exact;
+using GaussianReference = Ebm.Cli.Estimation.GaussianReference;
 
 namespace Ebm.Cli.Cost;
 
@@ -49,13 +52,16 @@ internal static class EstimatorCost
     }
 
     /// <summary>The HMC pilot that moment-matches the Gaussian reference of a continuous model.</summary>
-    public static CostPart ReferencePilot(int dimension, LogzRequest r) => CostPart.Of("reference pilot",
-        (double)GaussianReference.PilotChains * GaussianReference.PilotSteps * KernelChoice.Continuous("hmc", r).EvaluationsPerMove,
-        dimension, (double)GaussianReference.PilotChains * (GaussianReference.PilotDraws * dimension * sizeof(double) + ParticleBytes(dimension)));
+    public static CostPart ReferencePilot(int dimension, LogzRequest r)
+    {
+        var pilot = GaussianReference.Pilot(r);
+        return CostPart.Of("reference pilot", (double)pilot.Chains * pilot.Steps * KernelChoice.Continuous("hmc", r).EvaluationsPerMove,
+            dimension, (double)pilot.Chains * (pilot.Draws * dimension * sizeof(double) + ParticleBytes(dimension)));
+    }
 
     private static RunCost Importance(IEnergyModel model, LogzRequest r)
     {
-        var (d, draws) = (model.Dimension, (double)EstimatorSizes.ImportanceDraws(model, r));
+        var (d, draws) = (model.Dimension, (double)ProposalCatalog.ImportanceDraws(model, r));
         // The draws are one matrix, with their energies, proposal densities and weights.
         return RunCost.Of(CostPart.Of("estimate", draws, d, draws * (d + 3) * sizeof(double)));
     }
@@ -63,7 +69,7 @@ internal static class EstimatorCost
     private static RunCost Bridge(IEnergyModel model, LogzRequest r)
     {
         var d = model.Dimension;
-        double chains = r.Particles, half = EstimatorSizes.BridgeHalf(r.Steps), proposals = EstimatorSizes.BridgeProposals(model, r);
+        double chains = r.Particles, half = EstimatorSizes.BridgeHalf(r.Steps), proposals = ProposalCatalog.BridgeProposals(model, r);
         var perMove = model is IContinuousModel ? KernelChoice.Continuous(r.Kernel, r).EvaluationsPerMove : 1;
         // N chains of 2 x half moves, the recorded half weighed once more, and the proposal draws weighed by the target.
         var evaluations = chains * 2 * half * perMove + chains * half + proposals;
@@ -146,10 +152,10 @@ internal static class EstimatorCost
     private static Func<int, CostPart>? ExactTargetDraws(IEnergyModel model, LogzRequest r) => model switch
     {
         // Every hidden configuration is weighed once and its cumulative weight kept.
-        BernoulliRbm rbm when r.Kernel == "block-gibbs" && rbm.Hidden <= RbmExactDraws.MaxHidden =>
+        BernoulliRbm rbm when r.Kernel == "block-gibbs" && KernelCatalog.ExactDrawSources(rbm).Contains(ExactDrawSource.RbmHiddenLayer) =>
             count => CostPart.Of("exact target draws", Math.Pow(2, rbm.Hidden), rbm.Visible, Math.Pow(2, rbm.Hidden) * sizeof(double) + count * ParticleBytes(rbm.Dimension)),
         // Every state is enumerated, its energy and probability kept.
-        IDiscreteModel discrete when discrete.Dimension <= PathCatalog.ExactDrawUnits && !(discrete is BernoulliRbm && r.Kernel == "block-gibbs") =>
+        IDiscreteModel discrete when KernelCatalog.ExactDrawSources(discrete).Contains(ExactDrawSource.Enumeration) && !(discrete is BernoulliRbm && r.Kernel == "block-gibbs") =>
             count => CostPart.Of("exact target draws", Math.Pow(2, discrete.Dimension), discrete.Dimension,
                 2 * Math.Pow(2, discrete.Dimension) * sizeof(double) + count * ParticleBytes(discrete.Dimension)),
         GaussianModel gaussian => count => CostPart.Of("exact target draws", count, gaussian.Dimension, count * ParticleBytes(gaussian.Dimension)),

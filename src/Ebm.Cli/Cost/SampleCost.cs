@@ -1,4 +1,5 @@
 using Ebm.Cli.Sampling;
+using Ebm.Functional.Catalogue;
 using Ebm.Functional.Models;
 using Ebm.Functional.Shell.Sampling;
 
@@ -14,12 +15,14 @@ internal static class SampleCost
     public static RunCost For(IEnergyModel model, SampleRequest request, RunSettings settings)
     {
         var d = model.Dimension;
-        var rungs = request.Sampler == "pt" ? request.Rungs : 1;
-        var evaluations = (double)request.Chains * ((double)settings.BurnIn + settings.Steps) * rungs * EvaluationsPerStep(model, request);
+        var evaluations = (double)request.Chains * ((double)settings.BurnIn + settings.Steps) * EvaluationsPerStep(model, request);
         return RunCost.Of(CostPart.Of("chains", evaluations, d, SampleMemory.Bytes(model, request, settings)));
     }
 
-    /// <summary>Energy or gradient evaluations of one step of one chain (at one rung): an HMC trajectory its leapfrog steps, any other kernel 1.</summary>
+    /// <summary>
+    /// Energy or gradient evaluations of one step of one chain, as the <see cref="KernelCatalog"/> counts them: an HMC
+    /// trajectory its leapfrog steps, any other kernel 1, parallel tempering that at each of its rungs.
+    /// </summary>
     private static int EvaluationsPerStep(IEnergyModel model, SampleRequest request) =>
-        model is IContinuousModel && request.Sampler is "hmc" or "pt" ? request.LeapfrogSteps : 1;
+        KernelCatalog.For(model).Find(request.Sampler).Map(k => k.EvaluationsPerMove(request.LeapfrogSteps, request.Rungs)).IfNone(1);
 }

@@ -2,6 +2,7 @@ using Ebm.Functional.Annealing;
 using Ebm.Functional.Estimation;
 using Ebm.Functional.Models;
 using Ebm.Functional.Prng;
+using Ebm.Functional.Shell.Estimation;
 using LanguageExt;
 using LanguageExt.Common;
 using static LanguageExt.Prelude;

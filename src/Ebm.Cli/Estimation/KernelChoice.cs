@@ -1,3 +1,4 @@
+using Ebm.Functional.Catalogue;
 using Ebm.Functional.Mcmc;
 using Ebm.Functional.Mcmc.Gibbs;
 using Ebm.Functional.Mcmc.Metropolis;
@@ -32,10 +33,15 @@ internal static class KernelChoice
         var (h, leapfrog) = (request.StepSize, request.LeapfrogSteps);
         return kernel switch
         {
-            "mala" => new((model, beta) => Kernels.MapInfo(Mala.Factory(model, h)(beta), info => (IAcceptanceInfo)info), 1),
-            "metropolis" => new((model, beta) => Kernels.MapInfo(RandomWalkMetropolis.Factory(model, h)(beta), info => (IAcceptanceInfo)info), 1),
+            "mala" => new((model, beta) => Kernels.MapInfo(Mala.Factory(model, h)(beta), info => (IAcceptanceInfo)info), EvaluationsPerMove("mala", leapfrog)),
+            "metropolis" => new((model, beta) => Kernels.MapInfo(RandomWalkMetropolis.Factory(model, h)(beta), info => (IAcceptanceInfo)info),
+                EvaluationsPerMove("metropolis", leapfrog)),
             _ => new((model, beta) => Kernels.MapInfo(
-                Hmc.Factory(model, new HmcParams(h, leapfrog, Vec.Filled(model.Dimension, 1.0)))(beta), info => (IAcceptanceInfo)info), leapfrog),
+                Hmc.Factory(model, new HmcParams(h, leapfrog, Vec.Filled(model.Dimension, 1.0)))(beta), info => (IAcceptanceInfo)info), EvaluationsPerMove("hmc", leapfrog)),
         };
     }
+
+    /// <summary>The catalogue's count of one move of the continuous kernel <paramref name="kernel"/>.</summary>
+    private static int EvaluationsPerMove(string kernel, int leapfrogSteps) =>
+        KernelCatalog.Continuous.Find(kernel).Map(k => k.EvaluationsPerMove(leapfrogSteps)).IfNone(leapfrogSteps);
 }

@@ -17,7 +17,7 @@ namespace Ebm.Cli.Estimation;
 /// <param name="Repetitions">Independent runs whose spread gives the SMC error.</param>
 /// <param name="VersusPath">A reference model file B: estimate log(Z_A / Z_B) by annealing from B to the model A.</param>
 /// <param name="TargetConditionalEss">Adaptive tempering: the conditional ESS each step keeps, as a fraction of the particles (NaN: the method's default).</param>
-public sealed record LogzRequest(
+internal sealed record LogzRequest(
     string Method,
     int Particles,
     int Steps,

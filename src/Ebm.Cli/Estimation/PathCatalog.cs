@@ -1,5 +1,7 @@
 using Ebm.Functional.Annealing;
+using Ebm.Functional.Catalogue;
 using Ebm.Functional.Mcmc;
+using Ebm.Functional.Mcmc.BlockGibbs;
 using Ebm.Functional.Mcmc.Lattice;
 using Ebm.Functional.Models;
 using Ebm.Functional.Numerics;
@@ -26,46 +28,54 @@ internal interface IPathUser<T>
 }
 
 /// <summary>
-/// The annealing path of each model kind and the kernels that may drive it: tempering from the uniform
-/// distribution for discrete models (heat-bath Gibbs by default; checkerboard Metropolis for Ising
-/// lattices), and the geometric bridge from a Gaussian reference N(0, s^2 I) for continuous ones (HMC by default).
+/// The annealing path of each model kind and the kernels that may drive it (the <see cref="KernelCatalog"/>'s table):
+/// tempering from the uniform distribution for discrete models (heat-bath Gibbs by default; checkerboard Metropolis
+/// for Ising lattices), the base-rate path of a Bernoulli RBM and the coupling path of a Gaussian-Bernoulli RBM (block
+/// Gibbs), and the geometric bridge from a Gaussian reference for continuous ones (HMC by default).
 /// </summary>
 internal static class PathCatalog
 {
-    /// <summary>The --kernel words accepted, "auto" first.</summary>
-    public static readonly string[] Names = ["auto", "gibbs", "metropolis", "checkerboard", "wolff", "swendsen-wang", "block-gibbs", "mala", "hmc"];
+    /// <summary>
+    /// The --kernel words accepted, "auto" first: every kernel of the <see cref="KernelCatalog"/>, the words of
+    /// <c>ebm sample --sampler</c>; one that samples the model but may not drive a path is refused with the catalogue's reason.
+    /// </summary>
+    public static readonly string[] Names = ["auto", .. KernelCatalog.Names];
 
-    /// <summary>The kernels that apply to <paramref name="model"/>, the default first.</summary>
-    public static string[] For(IEnergyModel model) => model switch
-    {
-        IContinuousModel => ["hmc", "mala", "metropolis"],
-        BernoulliRbm => ["block-gibbs", "gibbs", "metropolis"],
-        IsingModel { Field: 0 } => ["checkerboard", "gibbs", "metropolis", "wolff", "swendsen-wang"],
-        IsingModel => ["checkerboard", "gibbs", "metropolis"],
-        IDiscreteModel => ["gibbs", "metropolis"],
-        _ => [],
-    };
-
-    /// <summary>The kernel "auto" stands for, or the named one when it applies; an error naming the kernels that do.</summary>
+    /// <summary>
+    /// The kernel "auto" stands for, or the named one when it applies; an error naming the kernels that do (and, for a
+    /// kernel that samples the model but may not drive a path, the catalogue's reason).
+    /// </summary>
     public static Fin<string> ResolveKernel(IEnergyModel model, string method, string kernel)
     {
-        var applicable = For(model);
+        var kernels = KernelCatalog.For(model);
+        string[] applicable = [.. kernels.Annealing];
         if (applicable.Length == 0)
             return FinFail<string>(CliErrors.InvalidOption("--method",
                 $"{method} needs an annealing path, and none is available for a {model.Kind} model; its log Z is exact: use --method exact"));
         if (method == "linked-is")
         {
-            // Linked importance sampling needs reversible kernels; a checkerboard sweep is only stationary.
-            if (kernel == "checkerboard")
-                return FinFail<string>(CliErrors.InvalidOption("--kernel", "linked-is needs a reversible kernel; a checkerboard sweep is not (use gibbs, metropolis, wolff or swendsen-wang)"));
-            applicable = applicable.Where(k => k != "checkerboard").ToArray();
+            // Linked importance sampling needs reversible kernels (Neal 2005).
+            string[] reversible = [.. kernels.ReversibleOnPath];
+            if (reversible.Length == 0)
+                return FinFail<string>(CliErrors.InvalidOption("--method",
+                    $"linked-is needs a reversible kernel, and none drives the path of a {model.Kind} model ({string.Join(", ", applicable)} is only stationary); " +
+                    "use ais, reverse-ais, sandwich, smc or ti"));
+            if (kernel != "auto" && applicable.Contains(kernel) && !reversible.Contains(kernel))
+                return FinFail<string>(CliErrors.InvalidOption("--kernel",
+                    $"linked-is needs a reversible kernel; {kernels.Find(kernel).Map(k => k.Summary).IfNone(kernel)} is not (use {Listed(reversible)})"));
+            applicable = reversible;
         }
 
         var chosen = kernel == "auto" ? applicable[0] : kernel;
-        return applicable.Contains(chosen)
-            ? FinSucc(chosen)
-            : FinFail<string>(CliErrors.InvalidOption("--kernel", $"{chosen} does not apply to a {model.Kind} model; use one of: {string.Join(", ", applicable)}"));
+        if (applicable.Contains(chosen)) return FinSucc(chosen);
+        return FinFail<string>(CliErrors.InvalidOption("--kernel", kernels.Find(chosen).Bind(k => Optional(k.PathRefusal)).Match(
+            refusal => $"{chosen} samples a {model.Kind} model but does not drive an annealing path: {refusal}; use one of: {string.Join(", ", applicable)}",
+            () => $"{chosen} does not apply to a {model.Kind} model; use one of: {string.Join(", ", applicable)}")));
     }
+
+    /// <summary>"a, b or c".</summary>
+    private static string Listed(string[] names) =>
+        names.Length == 1 ? names[0] : $"{string.Join(", ", names[..^1])} or {names[^1]}";
 
     /// <summary>Builds the path for <paramref name="model"/> and hands it to <paramref name="user"/>; a reference pilot reports to <paramref name="pilotProgress"/>.</summary>
     public static Fin<T> With<T>(IEnergyModel model, LogzRequest request, IPathUser<T> user, IProgress<double>? pilotProgress = null) =>
@@ -77,14 +87,16 @@ internal static class PathCatalog
     private static Fin<T> Build<T>(IEnergyModel model, LogzRequest request, string kernel, IPathUser<T> user, IProgress<double>? pilotProgress)
     {
         var beta = request.Beta;
-        var exactDiscrete = model is IDiscreteModel d && d.Dimension <= ExactDrawUnits
+        var exactDiscrete = model is IDiscreteModel d && KernelCatalog.ExactDrawSources(d).Contains(ExactDrawSource.Enumeration)
             ? (Func<RngKey, int, Mat>)((key, count) => ExactDraws.Discrete(key, count, d, beta).Match(m => m, e => throw new InvalidOperationException(e.Message)))
             : null;
         return model switch
         {
             BernoulliRbm rbm when kernel is "block-gibbs" => BaseRateBias(rbm, request).Bind(bias => user.Use(new PathPack<RbmAnnealingState>(
                 Paths.RbmBaseRate(rbm, bias, beta), kernel,
-                rbm.Hidden <= RbmExactDraws.MaxHidden ? (key, count) => RbmTargetDraws(rbm, key, count, beta) : null))),
+                KernelCatalog.ExactDrawSources(rbm).Contains(ExactDrawSource.RbmHiddenLayer) ? (key, count) => RbmTargetDraws(rbm, key, count, beta) : null))),
+            GaussianBernoulliRbm gbrbm when kernel is "block-gibbs" =>
+                user.Use(new PathPack<RbmChains>(Paths.GaussianBernoulliCoupling(gbrbm, beta), kernel, null)),
             IsingModel ising when kernel is "checkerboard" or "wolff" or "swendsen-wang" =>
                 user.Use(new PathPack<IsingChains>(Paths.Tempered(ising, beta, LatticeKernel(ising, kernel)), kernel,
                     exactDiscrete is null ? null : (key, count) => IsingChains.FromStates(ising, exactDiscrete(key, count)))),
@@ -119,7 +131,7 @@ internal static class PathCatalog
 
     /// <summary>
     /// The geometric path from the reference model B (t = 0) to the model A (t = 1), both at beta, whose estimators
-    /// give log(Z_A / Z_B). B must be drawn exactly: a discrete model of at most <see cref="ExactDrawUnits"/> units, a
+    /// give log(Z_A / Z_B). B must be drawn exactly: a discrete model of at most <see cref="KernelCatalog.EnumerationDrawUnits"/> units, a
     /// Bernoulli RBM with at most <see cref="RbmExactDraws.MaxHidden"/> hidden units, or a Gaussian. The kernels are
     /// heat-bath Gibbs or Metropolis (discrete) and HMC, MALA or random-walk Metropolis (continuous) on the bridge energy.
     /// </summary>
@@ -132,9 +144,9 @@ internal static class PathCatalog
             case (IDiscreteModel b, IDiscreteModel a) when a.Dimension == b.Dimension && a.States == b.States:
                 Func<RngKey, int, Mat>? draws = b switch
                 {
-                    BernoulliRbm rbm when rbm.Hidden <= RbmExactDraws.MaxHidden =>
+                    BernoulliRbm rbm when KernelCatalog.ExactDrawSources(rbm).Contains(ExactDrawSource.RbmHiddenLayer) =>
                         (key, count) => RbmExactDraws.Sample(key, rbm, count, beta).Match(m => m, e => throw new InvalidOperationException(e.Message)),
-                    _ when b.Dimension <= ExactDrawUnits =>
+                    _ when KernelCatalog.ExactDrawSources(b).Contains(ExactDrawSource.Enumeration) =>
                         (key, count) => ExactDraws.Discrete(key, count, b, beta).Match(m => m, e => throw new InvalidOperationException(e.Message)),
                     _ => null,
                 };
@@ -155,10 +167,7 @@ internal static class PathCatalog
 
     private static Error VersusNotExact(IEnergyModel reference) =>
         CliErrors.InvalidOption("--versus", $"the reference {reference.Kind} model ({reference.Dimension} variables) cannot be drawn exactly; " +
-            $"use a discrete model of at most {ExactDrawUnits} units, a Bernoulli RBM with at most {RbmExactDraws.MaxHidden} hidden units, or a Gaussian");
-
-    /// <summary>Discrete models up to this size are drawn exactly (by enumeration) for reverse AIS and the sandwich.</summary>
-    public const int ExactDrawUnits = 20;
+            $"use a discrete model of at most {KernelCatalog.EnumerationDrawUnits} units, a Bernoulli RBM with at most {RbmExactDraws.MaxHidden} hidden units, or a Gaussian");
 
     private static Func<double, KernelStep<IsingChains, IAcceptanceInfo>> LatticeKernel(IsingModel ising, string kernel) => kernel switch
     {
@@ -183,10 +192,9 @@ internal static class PathCatalog
 
     private static Fin<T> Continuous<T>(IContinuousModel model, LogzRequest request, string kernel, IPathUser<T> user, IProgress<double>? pilotProgress)
     {
-        var reference = GaussianReference.For(model, request, pilotProgress);
-        var exact = model is GaussianModel gaussian ? GaussianTargetDraws(gaussian, reference, request.Beta) : null;
         var choice = KernelChoice.Continuous(kernel, request);
-        return user.Use(new PathPack<ContinuousChains>(
-            Paths.FromGaussian(model, request.Beta, reference, m => choice.AtBeta(m, 1.0), choice.EvaluationsPerMove), kernel, exact));
+        return GaussianReference.For(model, request, pilotProgress).Bind(reference => user.Use(new PathPack<ContinuousChains>(
+            Paths.FromGaussian(model, request.Beta, reference, m => choice.AtBeta(m, 1.0), choice.EvaluationsPerMove), kernel,
+            model is GaussianModel gaussian ? GaussianTargetDraws(gaussian, reference, request.Beta) : null)));
     }
 }

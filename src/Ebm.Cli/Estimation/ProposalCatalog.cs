@@ -1,8 +1,10 @@
 using Ebm.Functional.Annealing;
+using Ebm.Functional.Catalogue;
 using Ebm.Functional.Estimation;
 using Ebm.Functional.Mcmc;
 using Ebm.Functional.Models;
 using Ebm.Functional.Numerics;
+using Ebm.Functional.Shell.Estimation;
 using LanguageExt;
 using LanguageExt.Common;
 using static LanguageExt.Prelude;
@@ -18,13 +20,11 @@ namespace Ebm.Cli.Estimation;
 /// </summary>
 internal static class ProposalCatalog
 {
-    /// <summary>The kernels bridge sampling may run on <paramref name="model"/> (default first).</summary>
-    public static string[] BridgeKernels(IEnergyModel model) => model switch
-    {
-        IContinuousModel => ["hmc", "mala", "metropolis"],
-        IDiscreteModel => ["gibbs", "metropolis"],
-        _ => [],
-    };
+    /// <summary>
+    /// The kernels bridge sampling may run on <paramref name="model"/> (default first): the annealing kernels that run
+    /// on any energy over its state space (<see cref="ModelKernels.OnAnyEnergy"/>), as its target chains are plain batches.
+    /// </summary>
+    public static string[] BridgeKernels(IEnergyModel model) => [.. KernelCatalog.For(model).OnAnyEnergy];
 
     /// <summary>The proposal for <paramref name="model"/>; a reference pilot reports to <paramref name="pilotProgress"/>.</summary>
     public static Fin<Proposal> For(IEnergyModel model, LogzRequest request, IProgress<double>? pilotProgress = null) => model switch
@@ -33,7 +33,7 @@ internal static class ProposalCatalog
         _ when request.DataPath is not null => FinFail<Proposal>(CliErrors.InvalidOption("--data",
             "data set the base-rate proposal of a Bernoulli RBM; this model does not use them")),
         IDiscreteModel discrete => FinSucc(Proposal.Uniform(discrete.Dimension, discrete.States)),
-        IContinuousModel continuous => FinSucc(Proposal.Gaussian(GaussianReference.For(continuous, request, pilotProgress))),
+        IContinuousModel continuous => GaussianReference.For(continuous, request, pilotProgress).Map(Proposal.Gaussian),
         _ => FinFail<Proposal>(CliErrors.InvalidOption("--method",
             $"{request.Method} needs a proposal, and none is available for a {model.Kind} model; its log Z is exact: use --method exact")),
     };
@@ -76,11 +76,19 @@ internal static class ProposalCatalog
         _ => 2,
     };
 
+    /// <summary>Draws of importance sampling: as many as AIS spends energy evaluations over N particles and K steps (its default kernel).</summary>
+    public static int ImportanceDraws(IEnergyModel model, LogzRequest r) =>
+        EstimatorSizes.ImportanceDraws(r.Particles, r.Steps, EvaluationsPerStep(model, r with { Kernel = "auto" }));
+
+    /// <summary>Proposal draws of bridge sampling: the other half of AIS's energy evaluations.</summary>
+    public static int BridgeProposals(IEnergyModel model, LogzRequest r) =>
+        EstimatorSizes.BridgeProposals(r.Particles, r.Steps, EvaluationsPerStep(model, r));
+
     /// <summary>Importance sampling with the energy evaluations of AIS over N particles and K steps (N K draws per evaluation of a step).</summary>
     public static Fin<LogZEstimate> ImportanceSampling(EstimationInput input)
     {
         var (model, r) = (input.Model, input.Request);
-        var count = EstimatorSizes.ImportanceDraws(model, r);
+        var count = ImportanceDraws(model, r);
         if (model is BernoulliRbm rbm)
             return VisibleProposal(rbm, r).Bind(proposal => ToFin(Functional.Estimators.ImportanceSampling.EstimateVisible(input.Key, rbm, r.Beta, proposal, count)));
         return For(model, r, input.Pilot("reference")).Bind(proposal => model switch
@@ -99,7 +107,7 @@ internal static class ProposalCatalog
     {
         var (model, r) = (input.Model, input.Request);
         var half = EstimatorSizes.BridgeHalf(r.Steps);
-        var proposals = EstimatorSizes.BridgeProposals(model, r);
+        var proposals = BridgeProposals(model, r);
         return For(model, r, input.Pilot("reference")).Bind(proposal => model switch
         {
             IDiscreteModel d => ToFin(BridgeSampling.Run(input.Key, d, r.Beta, proposal, KernelChoice.Discrete(r.Kernel)(d, r.Beta), r.Particles, half, half, proposals)),

@@ -1,3 +1,4 @@
+using Ebm.Functional.Catalogue;
 using Ebm.Functional.Diagnostics;
 using Ebm.Functional.Mcmc;
 using Ebm.Functional.Mcmc.BlockGibbs;
@@ -24,7 +25,8 @@ namespace Ebm.Cli.Sampling;
 internal delegate SampleOutcome SampleJob(ulong seed, RunSettings settings, IProgress<double>? progress, KeptStepSink? sink);
 
 /// <summary>
-/// Which sampler names apply to which model kinds, and how each is built. Starting points come from
+/// How each sampler of the <see cref="KernelCatalog"/> is built for <c>ebm sample</c> (which ones apply to which model
+/// kinds is the catalogue's table, shared with <c>ebm logz</c>). Starting points come from
 /// <see cref="ChainRunner.StartKey"/>: standard normal draws for continuous models, uniform random
 /// states for discrete ones. "pt" runs heat-bath Gibbs (discrete models) or HMC (continuous models) at
 /// every rung of a geometric ladder from beta / ratio to beta and reports the rung at the requested beta.
@@ -32,21 +34,11 @@ internal delegate SampleOutcome SampleJob(ulong seed, RunSettings settings, IPro
 /// </summary>
 internal static class SamplerCatalog
 {
-    /// <summary>Every sampler name the command accepts.</summary>
-    public static readonly string[] Names =
-        ["gibbs", "metropolis", "checkerboard", "wolff", "swendsen-wang", "block-gibbs", "langevin", "mala", "hmc", "pt"];
+    /// <summary>Every sampler name the command accepts: every kernel of the <see cref="KernelCatalog"/>.</summary>
+    public static readonly string[] Names = [.. KernelCatalog.Names];
 
-    /// <summary>The sampler names that apply to <paramref name="model"/>.</summary>
-    public static string[] For(IEnergyModel model) => model switch
-    {
-        IContinuousModel => ["metropolis", "langevin", "mala", "hmc", "pt"],
-        BernoulliRbm => ["block-gibbs", "gibbs", "metropolis", "pt"],
-        GaussianBernoulliRbm => ["block-gibbs"],
-        IsingModel { Field: 0 } => ["gibbs", "metropolis", "checkerboard", "wolff", "swendsen-wang", "pt"],
-        IsingModel => ["gibbs", "metropolis", "checkerboard", "pt"],
-        IDiscreteModel => ["gibbs", "metropolis", "pt"],
-        _ => [],
-    };
+    /// <summary>The sampler names that apply to <paramref name="model"/>, as the <see cref="KernelCatalog"/> lists them.</summary>
+    public static string[] For(IEnergyModel model) => [.. KernelCatalog.For(model).Sampling];
 
     /// <summary>The job for <paramref name="request"/>, or an error naming the samplers that do apply.</summary>
     public static Fin<SampleJob> Resolve(IEnergyModel model, SampleRequest request)

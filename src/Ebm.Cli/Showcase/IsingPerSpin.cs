@@ -4,4 +4,4 @@ namespace Ebm.Cli.Showcase;
 /// <param name="LogZ">log Z / N (= -beta f).</param>
 /// <param name="Energy">U / N.</param>
 /// <param name="HeatCapacity">C / N = beta^2 Var(E) / N.</param>
-public sealed record IsingPerSpin(double LogZ, double Energy, double HeatCapacity);
+internal sealed record IsingPerSpin(double LogZ, double Energy, double HeatCapacity);

@@ -12,7 +12,7 @@ namespace Ebm.Cli.Showcase;
 /// k = 2 sinh 2K / cosh^2 2K (Onsager 1944). The showcase prints it beside the 4 x 4 torus to show how far
 /// a small lattice is from the thermodynamic limit, most of all near beta_c = ln(1 + sqrt 2) / 2.
 /// </remarks>
-public static class OnsagerReference
+internal static class OnsagerReference
 {
     /// <summary>log Z / N, U / N and C / N of the infinite lattice at <paramref name="beta"/>, where known.</summary>
     public static Option<IsingPerSpin> PerSpin(double beta) =>

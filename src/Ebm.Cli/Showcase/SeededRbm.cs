@@ -7,7 +7,7 @@ using LanguageExt.Common;
 namespace Ebm.Cli.Showcase;
 
 /// <summary>A Bernoulli RBM with weights and biases drawn from scale * N(0, 1), reproducible from its key.</summary>
-public static class SeededRbm
+internal static class SeededRbm
 {
     /// <summary>
     /// W (visible x hidden), b and c with independent entries scale * N(0, 1); the key is split at the

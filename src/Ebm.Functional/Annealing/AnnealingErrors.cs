@@ -10,4 +10,10 @@ public static class AnnealingErrors
 
     /// <summary>A schedule that is not 0 = t_0 &lt; ... &lt; t_K = 1.</summary>
     public static Error InvalidSchedule(string why) => Error.New(InvalidScheduleCode, $"schedule: {why}");
+
+    /// <summary>Code of <see cref="InvalidReference"/>.</summary>
+    public const int InvalidReferenceCode = 7009;
+
+    /// <summary>A Gaussian reference, or the pilot run that matches one, that cannot be built as asked.</summary>
+    public static Error InvalidReference(string why) => Error.New(InvalidReferenceCode, $"reference: {why}");
 }
