@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Ebm.Cli.Output;
 using Ebm.Functional.Shell.Io;
-using Ebm.Functional.Shell.Plots;
+using Ebm.Functional.Plots;
 using LanguageExt.Common;
 
 namespace Ebm.Cli.Estimation;

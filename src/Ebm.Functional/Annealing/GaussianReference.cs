@@ -11,7 +11,7 @@ using static LanguageExt.Prelude;
 namespace Ebm.Functional.Annealing;
 
 /// <summary>
-/// Gaussian references for continuous models: the tractable base of <see cref="Paths.FromGaussian{TInfo}"/> and the
+/// Gaussian references for continuous models: the tractable base of <c>Paths.FromGaussian</c> and the
 /// proposal of importance and bridge sampling. Either isotropic, N(0, s^2 I), or moment matched to a short HMC pilot
 /// at the target: N(m, diag(w^2 v)) with m and v the pooled mean and variance of the pilot's draws and w the widening.
 /// </summary>

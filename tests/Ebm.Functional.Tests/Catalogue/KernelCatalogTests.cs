@@ -7,6 +7,7 @@ using Ebm.Functional.Numerics;
 using Ebm.Functional.Tests.TestModels;
 using static Ebm.Functional.Tests.Annealing.AnnealingTestModels;
 using static LanguageExt.Prelude;
+using Ebm.Functional.Testing;
 
 namespace Ebm.Functional.Tests.Catalogue;
 
@@ -118,8 +119,8 @@ public sealed class KernelCatalogTests
         Assert.Equal(KernelInvariance.Reversible, kernels.Find("gibbs").Map(k => k.Invariance).IfNone(KernelInvariance.Approximate));
         Assert.Equal(KernelInvariance.Reversible, kernels.Find("metropolis").Map(k => k.Invariance).IfNone(KernelInvariance.Approximate));
         var pi = Valid(Enumeration.Probabilities(ring, 0.8));
-        AssertDetailedBalance(pi, HeatBathGibbs.TransitionMatrix(ring, 0.8, ScanOrder.Random));
-        AssertDetailedBalance(pi, SingleSiteMetropolis.TransitionMatrix(ring, 0.8, ScanOrder.Random));
+        AssertDetailedBalance(pi, Valid(TransitionMatrices.HeatBath(ring, 0.8, ScanOrder.Random)));
+        AssertDetailedBalance(pi, Valid(TransitionMatrices.Metropolis(ring, 0.8, ScanOrder.Random)));
     }
 
     private static void AssertDetailedBalance(Vec pi, Mat k)
