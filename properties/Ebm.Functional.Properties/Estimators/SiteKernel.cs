@@ -1,0 +1,30 @@
+using Ebm.Functional.Mcmc;
+using Ebm.Functional.Mcmc.Gibbs;
+using Ebm.Functional.Mcmc.Metropolis;
+using Ebm.Functional.Models;
+using Ebm.Functional.Numerics;
+
+namespace Ebm.Functional.Properties.Estimators;
+
+/// <summary>A single-site kernel with its sampler and its exact one-step matrix at any model and beta.</summary>
+public sealed record SiteKernel(
+    string Name,
+    Func<IDiscreteModel, double, KernelStep<DiscreteChains, IAcceptanceInfo>> Build,
+    Func<IDiscreteModel, double, Mat> Matrix)
+{
+    /// <summary>Heat-bath Gibbs and Metropolis, random scan and systematic sweep.</summary>
+    public static IReadOnlyList<SiteKernel> All { get; } =
+    [
+        new("gibbs/random", (m, b) => Kernels.MapInfo(HeatBathGibbs.BuildKernel(m, b, ScanOrder.Random), i => (IAcceptanceInfo)i),
+            (m, b) => HeatBathGibbs.TransitionMatrix(m, b, ScanOrder.Random)),
+        new("gibbs/systematic", (m, b) => Kernels.MapInfo(HeatBathGibbs.BuildKernel(m, b, ScanOrder.Systematic), i => (IAcceptanceInfo)i),
+            (m, b) => HeatBathGibbs.TransitionMatrix(m, b, ScanOrder.Systematic)),
+        new("metropolis/random", (m, b) => Kernels.MapInfo(SingleSiteMetropolis.BuildKernel(m, b, ScanOrder.Random), i => (IAcceptanceInfo)i),
+            (m, b) => SingleSiteMetropolis.TransitionMatrix(m, b, ScanOrder.Random)),
+        new("metropolis/systematic", (m, b) => Kernels.MapInfo(SingleSiteMetropolis.BuildKernel(m, b, ScanOrder.Systematic), i => (IAcceptanceInfo)i),
+            (m, b) => SingleSiteMetropolis.TransitionMatrix(m, b, ScanOrder.Systematic)),
+    ];
+
+    /// <inheritdoc />
+    public override string ToString() => Name;
+}
