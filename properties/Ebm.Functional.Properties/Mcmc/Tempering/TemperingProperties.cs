@@ -4,6 +4,7 @@ using Ebm.Functional.Properties.Models;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using Ebm.Functional.Exact;
 
 namespace Ebm.Functional.Properties.Mcmc.Tempering;
 

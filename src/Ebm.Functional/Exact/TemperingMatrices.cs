@@ -1,8 +1,8 @@
-using Ebm.Functional.Exact;
+using Ebm.Functional.Mcmc.Tempering;
 using Ebm.Functional.Models;
 using Ebm.Functional.Numerics;
 
-namespace Ebm.Functional.Mcmc.Tempering;
+namespace Ebm.Functional.Exact;
 
 /// <summary>
 /// Exact transition matrices of parallel tempering on the product space of a tiny model, for tests:
