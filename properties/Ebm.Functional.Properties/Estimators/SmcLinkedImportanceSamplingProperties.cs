@@ -3,34 +3,12 @@ using Ebm.Functional.Mcmc;
 using Ebm.Functional.Mcmc.Gibbs;
 using Ebm.Functional.Mcmc.Metropolis;
 using Ebm.Functional.Numerics;
-using Ebm.Functional.Properties.Models;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using Ebm.Functional.Estimators;
 
 namespace Ebm.Functional.Properties.Estimators;
-
-/// <summary>A tiny linked importance sampling run: a 2-unit machine, 1 or 2 transitions, chains of 1 to 3 states (3 only with one transition).</summary>
-public sealed record LinkedCase(SmcExactCase Path, int ChainLength)
-{
-    /// <inheritdoc />
-    public override string ToString() => $"{Path} K={ChainLength}";
-}
-
-/// <summary>Generators of <see cref="LinkedCase"/>.</summary>
-public static class LinkedArbitrary
-{
-    /// <summary>The generator.</summary>
-    public static Arbitrary<LinkedCase> Case() => Arb.From(
-        from machine in BoltzmannArbitrary.Cases(2, 1.5).Where(c => c.Model.Dimension == 2)
-        from beta in Gen.Choose(100, 2000)
-        from steps in Gen.Choose(1, 2)
-        from points in SmcExactArbitrary.Points(steps)
-        from length in Gen.Choose(1, steps == 1 ? 3 : 2)
-        select new LinkedCase(
-            new SmcExactCase(machine.Model, beta / 1000.0, points, 1, default, 0, machine.ToString()), length));
-}
 
 /// <summary>
 /// Linked importance sampling is unbiased (Neal 2005): the exact expectation of its estimate over the exact base

@@ -1,39 +1,11 @@
 using Ebm.Functional.Mcmc.Tempering;
 using Ebm.Functional.Models;
-using Ebm.Functional.Properties.Models;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using Ebm.Functional.Exact;
 
 namespace Ebm.Functional.Properties.Mcmc.Tempering;
-
-/// <summary>A model of 2 or 3 units and a strictly increasing ladder of 2 or 3 betas in [0, 2.5].</summary>
-public sealed record TemperingCase(IDiscreteModel Model, double[] Betas, string Description)
-{
-    /// <inheritdoc />
-    public override string ToString() => $"{Description} betas=[{string.Join(", ", Betas)}]";
-}
-
-/// <summary>Generators of <see cref="TemperingCase"/>: product spaces of at most 2^9 states; the ladder starts at beta = 0 in one case of four.</summary>
-public static class TemperingArbitrary
-{
-    /// <summary>Random Boltzmann machines (both conventions, parameters in [-1.5, 1.5]) with random ladders.</summary>
-    public static Arbitrary<TemperingCase> Case() => Arb.From(
-        from machine in BoltzmannArbitrary.Cases(3, 1.5).Where(c => c.Model.Dimension >= 2)
-        from rungs in Gen.Choose(2, 3)
-        from first in Gen.Frequency((1, Gen.Constant(0)), (3, Gen.Choose(0, 500)))
-        from gaps in Gen.ArrayOf(Gen.Choose(1, 1000), rungs - 1)
-        select new TemperingCase(machine.Model, Ladder(first, gaps), machine.ToString()));
-
-    private static double[] Ladder(int first, int[] gaps)
-    {
-        var betas = new double[gaps.Length + 1];
-        betas[0] = first / 1000.0;
-        for (var k = 0; k < gaps.Length; k++) betas[k + 1] = betas[k] + gaps[k] / 1000.0;
-        return betas;
-    }
-}
 
 /// <summary>
 /// Parallel tempering leaves prod_r p_{beta_r} invariant: each swap sweep is stochastic and reversible
