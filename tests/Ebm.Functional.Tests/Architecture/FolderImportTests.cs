@@ -20,6 +20,18 @@ public sealed class FolderImportTests
     }
 
     [Fact]
+    public void No_folder_of_the_shell_imports_a_folder_that_imports_it_back()
+    {
+        var shell = SourceRoot.All.Single(r => r.Directory == "src/Ebm.Functional.Shell");
+        var imports = FolderImports.Of(shell.Files, shell.Namespace);
+
+        var circle = imports.FindCircle();
+
+        Assert.True(circle.Count == 0, $"import circle in {shell.Directory}: {(circle.Count == 0 ? "" : imports.Describe(circle))}");
+        Assert.NotEmpty(imports.Edges);
+    }
+
+    [Fact]
     public void Every_folder_of_the_core_imports_only_folders_on_lower_floors()
     {
         var imports = FolderImports.Of(SourceRoot.Core.Files, Core);
