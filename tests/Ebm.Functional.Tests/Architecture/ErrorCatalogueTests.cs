@@ -93,7 +93,7 @@ public sealed class ErrorCatalogueTests
 
         Assert.Equal(compiled, read);
         Assert.All(
-            new[] { typeof(Ebm.Functional.Models.ModelErrors), typeof(Ebm.Functional.Estimators.SmcErrors) }.SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.Static)).Where(f => f.IsLiteral),
+            new[] { typeof(Ebm.Functional.Models.ModelErrors), typeof(Ebm.Functional.Estimators.SmcErrors) }.SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.Static)).Where(f => f.IsLiteral && f.FieldType == typeof(int)),
             f => Assert.Contains(Catalogues, c => c.Codes.Contains((f.Name, (int)f.GetRawConstantValue()!))));
     }
 
