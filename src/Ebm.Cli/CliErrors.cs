@@ -2,7 +2,7 @@ using LanguageExt.Common;
 
 namespace Ebm.Cli;
 
-/// <summary>The catalogue of errors in command-line values; each message starts with the option, or states the cost of a refused run.</summary>
+/// <summary>The catalogue of errors in command-line values (codes 4001-4099); each message starts with the option, or states the cost of a refused run.</summary>
 internal static class CliErrors
 {
     /// <summary>Code of <see cref="InvalidOption"/>.</summary>

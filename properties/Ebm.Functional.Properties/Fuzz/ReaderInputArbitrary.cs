@@ -3,13 +3,6 @@ using FsCheck.Fluent;
 
 namespace Ebm.Functional.Properties.Fuzz;
 
-/// <summary>A data file's bytes and the width the reader is asked for.</summary>
-public sealed record DataInput(FuzzInput File, int Columns)
-{
-    /// <inheritdoc />
-    public override string ToString() => $"{Columns} columns; {File}";
-}
-
 /// <summary>Generators of hostile inputs for each file reader: a fifth random bytes, the rest mutated valid files.</summary>
 public static class ReaderInputArbitrary
 {

@@ -5,22 +5,6 @@ using FsCheck.Fluent;
 
 namespace Ebm.Functional.Properties.Models;
 
-/// <summary>A small Bernoulli RBM with one joint state (v, h).</summary>
-public sealed record BernoulliRbmCase(BernoulliRbm Model, double[] Visible, double[] Hidden)
-{
-    /// <inheritdoc />
-    public override string ToString() =>
-        $"W={string.Join(",", Model.Weights.Span.ToArray())} b={Model.VisibleBias} c={Model.HiddenBias} v=[{string.Join(",", Visible)}] h=[{string.Join(",", Hidden)}]";
-}
-
-/// <summary>A small Gaussian-Bernoulli RBM with one joint state (v, h).</summary>
-public sealed record GaussianBernoulliRbmCase(GaussianBernoulliRbm Model, double[] Visible, double[] Hidden)
-{
-    /// <inheritdoc />
-    public override string ToString() =>
-        $"W={string.Join(",", Model.Weights.Span.ToArray())} b={Model.VisibleBias} c={Model.HiddenBias} sigma={Model.Sigma} v=[{string.Join(",", Visible)}] h=[{string.Join(",", Hidden)}]";
-}
-
 /// <summary>Generators: 1 to 4 units per layer, parameters on a 1/1000 grid in [-2, 2], sigma in [0.3, 2.5], v in [-3, 3].</summary>
 public static class RbmArbitraries
 {

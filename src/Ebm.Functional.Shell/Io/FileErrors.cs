@@ -3,7 +3,7 @@ using LanguageExt.Common;
 namespace Ebm.Functional.Shell.Io;
 
 /// <summary>
-/// The catalogue of errors from reading and writing files; each message starts with the path, or with the
+/// The catalogue of errors from reading and writing files (codes 3101-3119); each message starts with the path, or with the
 /// option (the label of an output) when the problem is the choice of path rather than the file.
 /// </summary>
 /// <remarks>All are expected errors (a path the user gave), so the <c>ebm</c> tool maps them to exit code 2.</remarks>

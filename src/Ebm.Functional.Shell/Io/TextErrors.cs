@@ -2,7 +2,7 @@ using LanguageExt.Common;
 
 namespace Ebm.Functional.Shell.Io;
 
-/// <summary>The catalogue of errors in the text of an input file (code 3120); all are expected errors (bad input).</summary>
+/// <summary>The catalogue of errors in the text of an input file (codes 3120-3129); all are expected errors (bad input).</summary>
 public static class TextErrors
 {
     /// <summary>Code of <see cref="NotUtf8"/>.</summary>

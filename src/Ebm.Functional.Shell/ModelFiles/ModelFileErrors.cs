@@ -4,7 +4,7 @@ using LanguageExt.Common;
 namespace Ebm.Functional.Shell.ModelFiles;
 
 /// <summary>
-/// The catalogue of model-file errors. Each message names the file or the field it is about and
+/// The catalogue of model-file errors (codes 3001-3099). Each message names the file or the field it is about and
 /// the problem, e.g. "weights: row 3 has 19 values, expected 20"; indices count from 0.
 /// </summary>
 /// <remarks>

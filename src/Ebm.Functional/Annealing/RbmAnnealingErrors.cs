@@ -2,7 +2,7 @@ using LanguageExt.Common;
 
 namespace Ebm.Functional.Annealing;
 
-/// <summary>Errors of the RBM annealing paths and base rates (codes 7030-7049; 7032-7033 are <see cref="Exact.ExactDrawErrors"/>).</summary>
+/// <summary>Errors of the RBM annealing paths and base rates (codes 7030-7031, 7034-7049; 7032-7033 are <see cref="Exact.ExactDrawErrors"/>).</summary>
 public static class RbmAnnealingErrors
 {
     /// <summary>Code of <see cref="InvalidSmoothing"/>.</summary>

@@ -3,7 +3,7 @@ using LanguageExt.Common;
 
 namespace Ebm.Functional.Diagnostics;
 
-/// <summary>The catalogue of errors from the convergence diagnostics of MCMC draws.</summary>
+/// <summary>The catalogue of errors from the convergence diagnostics of MCMC draws (codes 5001-5099).</summary>
 public static class DiagnosticsErrors
 {
     /// <summary>Code of <see cref="TooFewChains"/>.</summary>

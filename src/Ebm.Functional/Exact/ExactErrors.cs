@@ -2,7 +2,7 @@ using LanguageExt.Common;
 
 namespace Ebm.Functional.Exact;
 
-/// <summary>The catalogue of errors from exact partition-function methods.</summary>
+/// <summary>The catalogue of errors from exact partition-function methods (codes 2001-2099).</summary>
 public static class ExactErrors
 {
     /// <summary>Code of <see cref="InvalidBeta"/>.</summary>

@@ -2,7 +2,7 @@ using LanguageExt.Common;
 
 namespace Ebm.Functional.Exact;
 
-/// <summary>The catalogue of errors from 2-D numerical quadrature of partition functions.</summary>
+/// <summary>The catalogue of errors from 2-D numerical quadrature of partition functions (codes 2101-2199).</summary>
 public static class QuadratureErrors
 {
     /// <summary>Code of <see cref="InvalidRegion"/>.</summary>

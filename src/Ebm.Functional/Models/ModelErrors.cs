@@ -3,7 +3,7 @@ using LanguageExt.Common;
 namespace Ebm.Functional.Models;
 
 /// <summary>
-/// The catalogue of model-construction errors. Every message starts with the field it is about,
+/// The catalogue of model-construction errors (codes 1001-1099). Every message starts with the field it is about,
 /// so a user reading "weights: row 3 has 19 values, expected 20" knows where to look.
 /// </summary>
 public static class ModelErrors

@@ -8,7 +8,7 @@ using Ebm.Functional.Prng;
 using Ebm.Functional.Tests.Models;
 using MathNet.Numerics.Distributions;
 using Xunit;
-using static Ebm.Functional.Tests.Annealing.AnnealingTestModels;
+using static Ebm.Functional.Tests.Estimators.AnnealingTestModels;
 using Ebm.Functional.Estimators;
 
 namespace Ebm.Functional.Tests.Annealing;

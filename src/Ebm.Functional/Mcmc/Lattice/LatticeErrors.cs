@@ -2,7 +2,7 @@ using LanguageExt.Common;
 
 namespace Ebm.Functional.Mcmc.Lattice;
 
-/// <summary>The errors of the lattice kernels' constructors.</summary>
+/// <summary>The errors of the lattice kernels' constructors (codes 6101-6199).</summary>
 public static class LatticeErrors
 {
     /// <summary>Code of <see cref="FieldNotSupported"/>.</summary>

@@ -2,7 +2,7 @@ using LanguageExt.Common;
 
 namespace Ebm.Functional.Mcmc.Tempering;
 
-/// <summary>The catalogue of errors from parallel-tempering ladders.</summary>
+/// <summary>The catalogue of errors from parallel-tempering ladders (codes 6001-6099).</summary>
 public static class TemperingErrors
 {
     /// <summary>Code of <see cref="InvalidLadder"/>.</summary>

@@ -1,4 +1,0 @@
-namespace Ebm.Functional.Properties.Annealing;
-
-/// <summary>One call an annealing estimator made on its path: a log density at t, or a move at t.</summary>
-public readonly record struct PathCall(bool IsMove, double Point);

@@ -1,0 +1,11 @@
+using Ebm.Functional.Models;
+
+namespace Ebm.Functional.Properties.Models;
+
+/// <summary>A small Bernoulli RBM with one joint state (v, h).</summary>
+public sealed record BernoulliRbmCase(BernoulliRbm Model, double[] Visible, double[] Hidden)
+{
+    /// <inheritdoc />
+    public override string ToString() =>
+        $"W={string.Join(",", Model.Weights.Span.ToArray())} b={Model.VisibleBias} c={Model.HiddenBias} v=[{string.Join(",", Visible)}] h=[{string.Join(",", Hidden)}]";
+}

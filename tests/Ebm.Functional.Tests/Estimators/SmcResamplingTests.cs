@@ -1,0 +1,62 @@
+using Ebm.Functional.Annealing;
+using Ebm.Functional.Estimation;
+using Ebm.Functional.Prng;
+using Xunit;
+using Ebm.Functional.Estimators;
+
+namespace Ebm.Functional.Tests.Estimators;
+
+/// <summary>The public resampling function and SMC progress reports.</summary>
+public sealed class SmcResamplingTests
+{
+    private sealed class Recorder : IProgress<AnnealingProgress>
+    {
+        public List<AnnealingProgress> Reports { get; } = [];
+
+        public void Report(AnnealingProgress value) => Reports.Add(value);
+    }
+
+    [Theory]
+    [InlineData(ResamplingScheme.Multinomial)]
+    [InlineData(ResamplingScheme.Systematic)]
+    [InlineData(ResamplingScheme.Stratified)]
+    [InlineData(ResamplingScheme.Residual)]
+    public void Ancestors_are_reproducible_valid_indices_that_skip_zero_weights(ResamplingScheme scheme)
+    {
+        double[] weights = [0.0, 3.0, 0.0, 1.0, 0.0];
+        var first = Resampling.Ancestors(RngKey.FromSeed(41), scheme, weights, 9);
+        Assert.Equal(first, Resampling.Ancestors(RngKey.FromSeed(41), scheme, weights, 9));
+        Assert.Equal(9, first.Length);
+        Assert.All(first, a => Assert.True(a is 1 or 3, $"ancestor {a} has weight zero"));
+    }
+
+    [Fact]
+    public void Systematic_and_residual_resampling_of_exact_multiples_are_deterministic()
+    {
+        // N W = (2, 1, 1): no fractional parts, so every unbiased low-variance scheme must copy exactly that often.
+        double[] weights = [0.5, 0.25, 0.25];
+        foreach (var scheme in new[] { ResamplingScheme.Systematic, ResamplingScheme.Stratified, ResamplingScheme.Residual })
+            Assert.Equal([0, 0, 1, 2], Resampling.Ancestors(RngKey.FromSeed(42), scheme, weights, 4).Order().ToArray());
+    }
+
+    [Fact]
+    public void Bad_weights_are_programmer_errors()
+    {
+        Assert.Throws<ArgumentException>(() => Resampling.Ancestors(RngKey.FromSeed(43), ResamplingScheme.Systematic, [0.0, 0.0], 2));
+        Assert.Throws<ArgumentException>(() => Resampling.Ancestors(RngKey.FromSeed(43), ResamplingScheme.Systematic, [1.0, -1.0], 2));
+        Assert.Throws<ArgumentException>(() => Resampling.Ancestors(RngKey.FromSeed(43), ResamplingScheme.Systematic, [1.0, double.NaN], 2));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Resampling.Ancestors(RngKey.FromSeed(43), ResamplingScheme.Systematic, [1.0], 0));
+    }
+
+    [Fact]
+    public void Progress_reports_every_step_and_ends_at_one()
+    {
+        var (path, _) = SmcTestSupport.Machine();
+        var options = SmcOptions.Create(20, AnnealingSchedule.Linear(7), repetitions: 1).Match(o => o, e => throw new InvalidOperationException(e.Head.Message));
+        var recorder = new Recorder();
+        Smc.RunOnce(path, options, RngKey.FromSeed(44), recorder);
+        Assert.Equal(Enumerable.Range(1, 7), recorder.Reports.Select(r => r.Step));
+        Assert.All(recorder.Reports, r => Assert.Equal(7, r.Steps));
+        Assert.Equal(1.0, recorder.Reports[^1].Point);
+    }
+}
