@@ -2,7 +2,7 @@ using LanguageExt.Common;
 
 namespace Ebm.Functional.Testing;
 
-/// <summary>The catalogue of errors from the exact checks: inputs an exact matrix or a test cannot be built from.</summary>
+/// <summary>The catalogue of errors from the exact checks (codes 9001-9099): inputs an exact matrix or a test cannot be built from.</summary>
 public static class TestingErrors
 {
     /// <summary>Code of <see cref="TooLarge"/>.</summary>

@@ -4,7 +4,7 @@ using Ebm.Functional.Mcmc.Mala;
 using Ebm.Functional.Models;
 using Ebm.Functional.Numerics;
 using Ebm.Functional.Prng;
-using static Ebm.Functional.Tests.Annealing.AnnealingTestModels;
+using static Ebm.Functional.Tests.Estimators.AnnealingTestModels;
 
 namespace Ebm.Functional.Tests.Annealing;
 

@@ -7,10 +7,10 @@ namespace Ebm.Functional.Tests.Architecture;
 /// </summary>
 public sealed class MirrorTests
 {
-    // Folders that test the repository or serve other tests rather than mirror one source folder.
+    // Folders that test the repository (its layout, its packages) or serve other tests rather than mirror one source folder.
     private static readonly Dictionary<string, string[]> Helpers = new()
     {
-        ["tests/Ebm.Functional.Tests"] = ["Architecture", "TestModels"],
+        ["tests/Ebm.Functional.Tests"] = ["Architecture", "Packaging", "TestModels"],
         ["properties/Ebm.Functional.Properties"] = ["Fuzz"],
     };
 

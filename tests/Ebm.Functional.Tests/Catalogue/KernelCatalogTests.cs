@@ -5,7 +5,7 @@ using Ebm.Functional.Mcmc.Metropolis;
 using Ebm.Functional.Models;
 using Ebm.Functional.Numerics;
 using Ebm.Functional.Tests.TestModels;
-using static Ebm.Functional.Tests.Annealing.AnnealingTestModels;
+using static Ebm.Functional.Tests.Estimators.AnnealingTestModels;
 using static LanguageExt.Prelude;
 using Ebm.Functional.Testing;
 
