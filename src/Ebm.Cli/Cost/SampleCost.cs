@@ -1,4 +1,5 @@
 using Ebm.Cli.Sampling;
+using Ebm.Functional.Mcmc.Nuts;
 using Ebm.Functional.Models;
 using Ebm.Functional.Shell.Sampling;
 
@@ -19,7 +20,14 @@ internal static class SampleCost
         return RunCost.Of(CostPart.Of("chains", evaluations, d, SampleMemory.Bytes(model, request, settings)));
     }
 
-    /// <summary>Energy or gradient evaluations of one step of one chain (at one rung): an HMC trajectory its leapfrog steps, any other kernel 1.</summary>
-    private static int EvaluationsPerStep(IEnergyModel model, SampleRequest request) =>
-        model is IContinuousModel && request.Sampler is "hmc" or "pt" ? request.LeapfrogSteps : 1;
+    /// <summary>
+    /// Energy or gradient evaluations of one step of one chain (at one rung): an HMC trajectory its leapfrog steps, a NUTS
+    /// trajectory at most 2^10 - 1 (its length adapts to the target, so the bound is what the budget can promise), any other kernel 1.
+    /// </summary>
+    private static int EvaluationsPerStep(IEnergyModel model, SampleRequest request) => model switch
+    {
+        IContinuousModel when request.Sampler is "nuts" => (1 << Nuts.DefaultMaxTreeDepth) - 1,
+        IContinuousModel when request.Sampler is "hmc" or "pt" => request.LeapfrogSteps,
+        _ => 1,
+    };
 }

@@ -13,6 +13,7 @@ using static LanguageExt.Prelude;
 using Ebm.Functional.Mcmc.Hmc;
 using Ebm.Functional.Mcmc.Langevin;
 using Ebm.Functional.Mcmc.Mala;
+using Ebm.Functional.Mcmc.Nuts;
 using Ebm.Functional.Mcmc.RandomWalk;
 
 namespace Ebm.Cli.Sampling;
@@ -34,12 +35,15 @@ internal static class SamplerCatalog
 {
     /// <summary>Every sampler name the command accepts.</summary>
     public static readonly string[] Names =
-        ["gibbs", "metropolis", "checkerboard", "wolff", "swendsen-wang", "block-gibbs", "langevin", "mala", "hmc", "pt"];
+        ["gibbs", "metropolis", "checkerboard", "wolff", "swendsen-wang", "block-gibbs", "langevin", "mala", "hmc", "pt", "nuts"];
+
+    /// <summary>The samplers that <c>--adapt</c> tunes (Stan's warm-up of the step size and diagonal mass).</summary>
+    public static readonly string[] Adaptable = ["hmc", "nuts"];
 
     /// <summary>The sampler names that apply to <paramref name="model"/>.</summary>
     public static string[] For(IEnergyModel model) => model switch
     {
-        IContinuousModel => ["metropolis", "langevin", "mala", "hmc", "pt"],
+        IContinuousModel => ["metropolis", "langevin", "mala", "hmc", "pt", "nuts"],
         BernoulliRbm => ["block-gibbs", "gibbs", "metropolis", "pt"],
         GaussianBernoulliRbm => ["block-gibbs"],
         IsingModel { Field: 0 } => ["gibbs", "metropolis", "checkerboard", "wolff", "swendsen-wang", "pt"],
@@ -114,8 +118,10 @@ internal static class SamplerCatalog
     private static Fin<SampleJob> Continuous(IContinuousModel model, SampleRequest r, Seq<Observable> observables)
     {
         Func<ulong, Mat> start = seed => Mat.Create(r.Chains, model.Dimension, d => ChainRunner.StartKey(seed).Normal(d));
+        if (r.Adapt) return FinSucc(AdaptiveJobs.Create(model, r, observables, start));
         return r.Sampler switch
         {
+            "nuts" => FinSucc(Job(observables, Nuts.Create(model, r.Beta, r.StepSize), start, s => s.Energies, s => s.Positions)),
             "metropolis" => FinSucc(Job(observables, RandomWalkMetropolis.Create(model, r.Beta, r.StepSize), start, s => s.Energies, s => s.Positions)),
             "langevin" => FinSucc(Job(observables, Langevin.Create(model, r.Beta, r.StepSize), start, s => s.Energies, s => s.Positions)),
             "mala" => FinSucc(Job(observables, Mala.Create(model, r.Beta, r.StepSize), start, s => s.Energies, s => s.Positions)),
