@@ -18,6 +18,9 @@ namespace Ebm.Functional.Mcmc.Adaptation;
 /// </remarks>
 public static class DualAveraging
 {
+    /// <summary>|log h| is kept below this, so that h = exp(log h) is a positive finite double (e^-700 = 1e-304).</summary>
+    public const double MaxLogStepSize = 700;
+
     /// <summary>The state before any transition, for the initial step size <paramref name="stepSize"/>.</summary>
     /// <param name="stepSize">h0, positive and finite.</param>
     public static DualAveragingState Init(double stepSize)
@@ -40,7 +43,9 @@ public static class DualAveraging
         var m = state.Iteration + 1;
         var eta = 1.0 / (m + settings.T0);
         var gap = (1 - eta) * state.AverageGap + eta * (settings.TargetAcceptance - alpha);
-        var logStep = state.Mu - Math.Sqrt(m) * gap / settings.Gamma;
+        // A target that never accepts (or always does) would drive h to 0 or infinity within a few thousand updates;
+        // clamping log h to [-700, 700] keeps it a positive finite double, far beyond any useful step size.
+        var logStep = Math.Clamp(state.Mu - Math.Sqrt(m) * gap / settings.Gamma, -MaxLogStepSize, MaxLogStepSize);
         var weight = Math.Pow(m, -settings.Kappa);
         var logAverage = weight * logStep + (1 - weight) * state.LogAverageStepSize;
         return new DualAveragingState(m, logStep, logAverage, gap, state.Mu);

@@ -34,6 +34,19 @@ public sealed class DualAveragingTests
         Assert.Equal(DualAveraging.Update(DualAveragingSettings.Stan, start, 0.0), DualAveraging.Update(DualAveragingSettings.Stan, start, double.NaN));
     }
 
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(1.0)]
+    public void A_target_that_never_or_always_accepts_keeps_a_positive_finite_step_size(double acceptance)
+    {
+        // Unclamped, 10,000 rejections give log h = log 1 - sqrt(1e4) * 0.8 / 0.05 = -1600: h = 0, which no kernel accepts.
+        var state = DualAveraging.Init(0.1);
+        for (var m = 0; m < 10_000; m++) state = DualAveraging.Update(DualAveragingSettings.Stan, state, acceptance);
+        Assert.True(state.StepSize > 0 && double.IsFinite(state.StepSize), $"h = {state.StepSize:R}");
+        Assert.True(state.AverageStepSize > 0 && double.IsFinite(state.AverageStepSize), $"h-bar = {state.AverageStepSize:R}");
+        Assert.True(DualAveraging.Init(state.StepSize).StepSize > 0);
+    }
+
     /// <summary>
     /// A deterministic acceptance curve alpha(h) = exp(-h^2) (falling, like a leapfrog's) has its target at
     /// h* = sqrt(-log delta): 0.47238 for delta = 0.8 and 0.65640 for delta = 0.65. The averaged step size is
