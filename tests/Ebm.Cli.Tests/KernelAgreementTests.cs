@@ -15,10 +15,10 @@ public sealed class KernelAgreementTests : IDisposable
     public void Dispose() => _files.Dispose();
 
     [Theory]
-    [InlineData("gaussian-2d.json", "metropolis langevin mala hmc pt", "metropolis mala hmc")]
-    [InlineData("double-well.json", "metropolis langevin mala hmc pt", "metropolis mala hmc")]
-    [InlineData("gaussian-mixture-2d.json", "metropolis langevin mala hmc pt", "metropolis mala hmc")]
-    [InlineData("ring.json", "metropolis langevin mala hmc pt", "metropolis mala hmc")]
+    [InlineData("gaussian-2d.json", "metropolis langevin mala hmc pt nuts", "metropolis mala hmc")]
+    [InlineData("double-well.json", "metropolis langevin mala hmc pt nuts", "metropolis mala hmc")]
+    [InlineData("gaussian-mixture-2d.json", "metropolis langevin mala hmc pt nuts", "metropolis mala hmc")]
+    [InlineData("ring.json", "metropolis langevin mala hmc pt nuts", "metropolis mala hmc")]
     [InlineData("bernoulli-rbm-3x2.json", "gibbs metropolis block-gibbs pt", "gibbs metropolis block-gibbs")]
     [InlineData("boltzmann-machine-3.json", "gibbs metropolis pt", "gibbs metropolis")]
     [InlineData("ising-4x4.json", "gibbs metropolis checkerboard wolff swendsen-wang pt", "gibbs metropolis checkerboard wolff swendsen-wang")]

@@ -72,7 +72,7 @@ public sealed class SampleTests : IDisposable
     [InlineData("--chains", "0", "--chains: must be between 1")]
     [InlineData("--thin", "0", "--thin: must be at least 1")]
     [InlineData("--step-size", "-1", "--step-size: must be a finite number > 0")]
-    [InlineData("--sampler", "nuts", "nuts")]
+    [InlineData("--sampler", "slice", "slice")]
     public void Bad_options_are_refused_with_exit_code_2(string option, string value, string message)
     {
         var args = new List<string> { "sample", CliRun.Example("gaussian-2d.json") };

@@ -7,6 +7,7 @@ using Ebm.Cli.Options;
 using Ebm.Cli.Output;
 using Ebm.Cli.Sampling;
 using Ebm.Functional.Diagnostics;
+using Ebm.Functional.Mcmc.Adaptation;
 using Ebm.Functional.Models;
 using Ebm.Functional.Shell.Io;
 using Ebm.Functional.Shell.ModelFiles;
@@ -20,7 +21,7 @@ namespace Ebm.Cli.Commands;
 
 /// <summary>
 /// <c>ebm sample MODEL.json --sampler S [--chains C] [--steps T] [--burn-in B] [--thin k] [--beta B] [--seed S]
-/// [--step-size e] [--leapfrog-steps L] [--out samples.csv] [--json] [--trace-plot FILE.png]</c>.
+/// [--step-size e] [--leapfrog-steps L] [--adapt] [--out samples.csv] [--json] [--trace-plot FILE.png]</c>.
 /// </summary>
 internal static class SampleCommand
 {
@@ -35,7 +36,8 @@ internal static class SampleCommand
         var model = CommonOptions.Model();
         var sampler = new System.CommandLine.Option<string>("--sampler", "-s")
         {
-            Description = "The MCMC kernel. Continuous models: metropolis (random walk), langevin (unadjusted), mala, hmc, pt (parallel tempering over HMC). " +
+            Description = "The MCMC kernel. Continuous models: metropolis (random walk), langevin (unadjusted), mala, hmc, pt (parallel tempering over HMC), " +
+                          "nuts (No-U-Turn Sampler, multinomial; at most 1023 leapfrog steps a step). " +
                           "Discrete models (Boltzmann machine, Ising, RBM joint state): gibbs (heat bath), metropolis (single-site), " +
                           "pt (parallel tempering over heat-bath Gibbs). Ising lattices also: checkerboard; at zero field wolff, swendsen-wang. " +
                           "A sampler that does not apply to the model is an error.",
@@ -50,26 +52,31 @@ internal static class SampleCommand
         var rungs = WholeOption.Create("--rungs", "Parallel tempering: number of temperatures, geometric from beta / ratio to beta.", 8, "R");
         var ratio = RealOption.Create("--beta-ratio", "Parallel tempering: ratio of the largest to the smallest beta of the ladder.", 10.0, "q");
         var beta = RealOption.Create("--beta", "Inverse temperature beta > 0: the chains sample p(x) proportional to exp(-beta E(x)).", 1.0, "B", "-b");
-        var stepSize = RealOption.Create("--step-size", "Proposal scale (metropolis), step size epsilon (langevin, mala, hmc).", 0.1, "e");
+        var stepSize = RealOption.Create("--step-size", "Proposal scale (metropolis), step size epsilon (langevin, mala, hmc, nuts; the initial one with --adapt).", 0.1, "e");
+        var adapt = new System.CommandLine.Option<bool>("--adapt")
+        {
+            Description = "hmc and nuts: the burn-in steps are Stan's warm-up, adapting the step size (dual averaging to a mean acceptance of 0.65 for hmc, 0.8 for nuts) " +
+                          "and a diagonal mass (regularised variances over doubling windows); the kept steps use the adapted values, which the result reports. Needs --burn-in of at least 20.",
+        };
         var seed = WholeOption.Create("--seed", "Seed of every random number of the run (starting points included); printed with the result.", DefaultSeed, "S");
         var output = new OutputOption("--out", OutputFormat.Any, "-o") { Description = "Write the kept samples as CSV (chain, step, energy, x0, x1, ...).", HelpName = "FILE.csv" };
         var plot = new OutputOption("--trace-plot", OutputFormat.Png) { Description = "Draw the energy trace of each chain into a PNG.", HelpName = "FILE.png" };
-        var json = CommonOptions.Json("the summary (seed, sampler, meanEnergy, mcse, rHat, essBulk, essTail, autocorrelationTime, acceptanceRate, warnings, cost, diverged, worstRHat, smallestEss, diagnosed)");
+        var json = CommonOptions.Json("the summary (seed, sampler, meanEnergy, mcse, rHat, essBulk, essTail, autocorrelationTime, acceptanceRate, warnings, cost, diverged, worstRHat, smallestEss, diagnosed; with --adapt also adaptedStepSize, adaptedInverseMass)");
         var force = CommonOptions.Force();
 
         var command = new Command("sample", "Sample p(x) proportional to exp(-beta E(x)) with an MCMC kernel, and report convergence diagnostics " +
                                             "(R-hat, bulk and tail ESS, autocorrelation time, acceptance) of the energy and of summaries of the state (coordinates, magnetisation, visible means).")
         {
-            model, sampler, chains, steps, burnIn, thin, beta, seed, stepSize, leapfrog, rungs, ratio, output, json, plot, force,
+            model, sampler, chains, steps, burnIn, thin, beta, seed, stepSize, leapfrog, adapt, rungs, ratio, output, json, plot, force,
         };
         command.SetAction(parse =>
         {
             var request = new SampleRequest(parse.GetRequiredValue(sampler), parse.GetValue(chains), parse.GetValue(beta),
-                parse.GetValue(stepSize), parse.GetValue(leapfrog), parse.GetValue(rungs), parse.GetValue(ratio));
+                parse.GetValue(stepSize), parse.GetValue(leapfrog), parse.GetValue(rungs), parse.GetValue(ratio), parse.GetValue(adapt));
             var settings = RunSettings.Create(parse.GetValue(steps), parse.GetValue(burnIn), parse.GetValue(thin));
             var path = parse.GetRequiredValue(model);
             var files = CommandFiles.Check(context, parse, ("MODEL.json", path));
-            var problems = Check(request).Concat(settings.Match(_ => [], e => e.Map(Prefixed))).Concat(files.Errors()).ToList();
+            var problems = Check(request).Concat(CheckAdapt(request, parse.GetValue(burnIn))).Concat(settings.Match(_ => [], e => e.Map(Prefixed))).Concat(files.Errors()).ToList();
             if (problems.Count > 0) return ErrorReport.Write(context, Error.Many(problems.ToSeq()));
             var outputs = (RunOutputs)files.Case;
             return Run(context, path, request, settings.Match(x => x, _ => throw new InvalidOperationException()),
@@ -93,6 +100,16 @@ internal static class SampleCommand
         return errors;
     }
 
+    /// <summary>--adapt tunes hmc and nuts only, and Stan's schedule needs at least 20 warm-up steps to open a window.</summary>
+    private static IEnumerable<Error> CheckAdapt(SampleRequest r, int burnIn)
+    {
+        if (!r.Adapt) yield break;
+        if (!SamplerCatalog.Adaptable.Contains(r.Sampler))
+            yield return CliErrors.InvalidOption("--adapt", $"tunes {string.Join(" and ", SamplerCatalog.Adaptable)} only, not {r.Sampler}");
+        else if (burnIn < WindowSchedule.MinimumForWindows)
+            yield return CliErrors.InvalidOption("--adapt", $"needs --burn-in of at least {WindowSchedule.MinimumForWindows} warm-up steps, got {burnIn}");
+    }
+
     private static int Run(CliContext context, string path, SampleRequest request, RunSettings settings, ulong seed, OutputFile? csv, OutputFile? plot, bool json, bool force)
     {
         var clock = Stopwatch.StartNew();
@@ -114,8 +131,8 @@ internal static class SampleCommand
 
                 var acceptance = r.run.AcceptanceRates.Span.ToArray().Average();
                 context.Out.WriteLine(json
-                    ? Json(r.model, request, settings, seed, r.report, acceptance, clock.Elapsed.TotalSeconds, r.cost, force)
-                    : Text(r.model, request, settings, seed, r.report, acceptance, clock.Elapsed.TotalSeconds, r.cost));
+                    ? Json(r.model, request, settings, seed, r.report, acceptance, clock.Elapsed.TotalSeconds, r.cost, force, r.run.Tuning)
+                    : Text(r.model, request, settings, seed, r.report, acceptance, clock.Elapsed.TotalSeconds, r.cost, r.run.Tuning));
                 if (!json)
                     foreach (var warning in r.report.Warnings()) context.Error.WriteLine($"ebm: warning: {warning}");
                 return ExitCodes.Success;
@@ -148,9 +165,13 @@ internal static class SampleCommand
     private static string Show(LanguageExt.Option<ExtremeDiagnostic> extreme) =>
         extreme.Match(e => e.Measure == "R-hat" ? $"{Numbers.Table(e.Value)} ({e.Name})" : $"{Numbers.Table(e.Value)} ({e.Measure} of {e.Name})", () => "—");
 
-    private static string Text(IEnergyModel model, SampleRequest r, RunSettings s, ulong seed, ConvergenceReport report, double acceptance, double seconds, RunCost cost)
+    private static string Text(IEnergyModel model, SampleRequest r, RunSettings s, ulong seed, ConvergenceReport report, double acceptance, double seconds, RunCost cost, AdaptedTuning? tuning)
     {
         var d = report.Energy;
+        var adapted = tuning is null ? [] : new[]
+        {
+            $"adapted        step size {Numbers.Table(tuning.StepSize)}, inverse mass [{string.Join(", ", tuning.InverseMassDiagonal.ToArray().Select(Numbers.Table))}] (warm-up: the {s.BurnIn} burn-in steps)",
+        };
         return string.Join(Environment.NewLine, [
             $"model          {model.Kind}, {model.Dimension} variables",
             $"sampler        {r.Sampler} at beta {Numbers.Table(r.Beta)}: {r.Chains} chains, {s.Steps} steps after {s.BurnIn} burn-in, thin {s.Thin}",
@@ -165,10 +186,13 @@ internal static class SampleCommand
             $"worst R-hat    {Show(report.WorstRHat)}",
             $"smallest ESS   {Show(report.SmallestEss)}",
             $"acceptance     {Numbers.Table(acceptance)}",
+            .. adapted,
             $"time           {seconds:F3} s"]);
     }
 
-    private static string Json(IEnergyModel model, SampleRequest r, RunSettings s, ulong seed, ConvergenceReport report, double acceptance, double seconds, RunCost cost, bool forced) =>
+    private static string Json(
+        IEnergyModel model, SampleRequest r, RunSettings s, ulong seed, ConvergenceReport report, double acceptance, double seconds, RunCost cost, bool forced,
+        AdaptedTuning? tuning) =>
         ResultJson.Object(w =>
         {
             var d = report.Energy;
@@ -195,6 +219,11 @@ internal static class SampleCommand
             Extreme(w, "smallestEss", report.SmallestEss, withMeasure: true);
             w.WriteStartArray("diagnosed");
             foreach (var scalar in report.Scalars) DiagnosedScalar(w, scalar);
+            w.WriteEndArray();
+            if (tuning is null) return;
+            ResultJson.Number(w, "adaptedStepSize", tuning.StepSize);
+            w.WriteStartArray("adaptedInverseMass");
+            foreach (var m in tuning.InverseMassDiagonal.Span) w.WriteNumberValue(m);
             w.WriteEndArray();
         });
 

@@ -1,4 +1,5 @@
 using Ebm.Functional.Diagnostics;
+using Ebm.Functional.Mcmc.Adaptation;
 using Ebm.Functional.Numerics;
 using Ebm.Functional.Shell.Sampling;
 using LanguageExt;
@@ -9,4 +10,5 @@ namespace Ebm.Cli.Sampling;
 /// <param name="Traces">The energy and each observable of every chain at every kept step.</param>
 /// <param name="AcceptanceRates">Mean acceptance rate of each chain over the kept steps.</param>
 /// <param name="Observables">What the observable traces are, in order.</param>
-internal sealed record SampleOutcome(ChainTraces Traces, Vec AcceptanceRates, Seq<Observable> Observables);
+/// <param name="Tuning">The step size and inverse mass that warm-up adapted (<c>--adapt</c>), else null.</param>
+internal sealed record SampleOutcome(ChainTraces Traces, Vec AcceptanceRates, Seq<Observable> Observables, AdaptedTuning? Tuning = null);

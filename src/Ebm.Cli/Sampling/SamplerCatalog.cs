@@ -14,6 +14,7 @@ using static LanguageExt.Prelude;
 using Ebm.Functional.Mcmc.Hmc;
 using Ebm.Functional.Mcmc.Langevin;
 using Ebm.Functional.Mcmc.Mala;
+using Ebm.Functional.Mcmc.Nuts;
 using Ebm.Functional.Mcmc.RandomWalk;
 
 namespace Ebm.Cli.Sampling;
@@ -39,6 +40,9 @@ internal static class SamplerCatalog
 
     /// <summary>The sampler names that apply to <paramref name="model"/>, as the <see cref="KernelCatalog"/> lists them.</summary>
     public static string[] For(IEnergyModel model) => [.. KernelCatalog.For(model).Sampling];
+
+    /// <summary>The samplers that <c>--adapt</c> tunes (Stan's warm-up of the step size and diagonal mass).</summary>
+    public static readonly string[] Adaptable = ["hmc", "nuts"];
 
     /// <summary>The job for <paramref name="request"/>, or an error naming the samplers that do apply.</summary>
     public static Fin<SampleJob> Resolve(IEnergyModel model, SampleRequest request)
@@ -106,8 +110,10 @@ internal static class SamplerCatalog
     private static Fin<SampleJob> Continuous(IContinuousModel model, SampleRequest r, Seq<Observable> observables)
     {
         Func<ulong, Mat> start = seed => Mat.Create(r.Chains, model.Dimension, d => ChainRunner.StartKey(seed).Normal(d));
+        if (r.Adapt) return FinSucc(AdaptiveJobs.Create(model, r, observables, start));
         return r.Sampler switch
         {
+            "nuts" => FinSucc(Job(observables, Nuts.Create(model, r.Beta, r.StepSize), start, s => s.Energies, s => s.Positions)),
             "metropolis" => FinSucc(Job(observables, RandomWalkMetropolis.Create(model, r.Beta, r.StepSize), start, s => s.Energies, s => s.Positions)),
             "langevin" => FinSucc(Job(observables, Langevin.Create(model, r.Beta, r.StepSize), start, s => s.Energies, s => s.Positions)),
             "mala" => FinSucc(Job(observables, Mala.Create(model, r.Beta, r.StepSize), start, s => s.Energies, s => s.Positions)),

@@ -35,7 +35,7 @@ public static class KernelCatalog
 
     /// <summary>Every kernel name of the catalogue, in the order the command line lists them.</summary>
     public static readonly Seq<string> Names =
-        Seq("gibbs", "metropolis", "checkerboard", "wolff", "swendsen-wang", "block-gibbs", "langevin", "mala", "hmc", "pt");
+        Seq("gibbs", "metropolis", "checkerboard", "wolff", "swendsen-wang", "block-gibbs", "langevin", "mala", "hmc", "pt", "nuts");
 
     /// <summary>The names of the kernels that drive an annealing path for at least one kind of model, in <see cref="Names"/> order.</summary>
     public static Seq<string> AnnealingNames => Names.Filter(name => Tables.Exists(t => t.PathOrder.Contains(name)));
@@ -84,6 +84,10 @@ public static class KernelCatalog
         "parallel tempering runs its own ladder of temperatures; on an annealing path the path's points are the temperatures, " +
         "and each moves by a single-temperature kernel";
 
+    private const string NutsRefusal =
+        "NUTS samples a fixed target; an annealing path moves its particles with a kernel of fixed cost per move, so its " +
+        "cost can be stated before the run: use hmc (the same dynamics with a fixed trajectory length)";
+
     private const string LangevinRefusal =
         "unadjusted Langevin leaves a distribution O(step size^2) away from each f_t invariant, so annealing weights built on it " +
         "are biased; mala is the same proposal with a Metropolis-Hastings correction";
@@ -131,7 +135,8 @@ public static class KernelCatalog
             new KernelFit("langevin", "unadjusted Langevin", KernelInvariance.Approximate, KernelInvariance.Approximate, MoveCost.Sweep, Tempered: false, AnyEnergy: true, PathRefusal: LangevinRefusal),
             new KernelFit("mala", "MALA", KernelInvariance.Reversible, KernelInvariance.Reversible, MoveCost.Sweep, Tempered: false, AnyEnergy: true, PathRefusal: null),
             new KernelFit("hmc", "HMC with identity mass", KernelInvariance.Reversible, KernelInvariance.Reversible, MoveCost.Trajectory, Tempered: false, AnyEnergy: true, PathRefusal: null),
-            new KernelFit("pt", "parallel tempering over HMC", KernelInvariance.Stationary, KernelInvariance.Stationary, MoveCost.Trajectory, Tempered: true, AnyEnergy: true, PathRefusal: TemperingRefusal)),
+            new KernelFit("pt", "parallel tempering over HMC", KernelInvariance.Stationary, KernelInvariance.Stationary, MoveCost.Trajectory, Tempered: true, AnyEnergy: true, PathRefusal: TemperingRefusal),
+            new KernelFit("nuts", "the no-U-turn sampler (multinomial)", KernelInvariance.Reversible, KernelInvariance.Reversible, MoveCost.Tree, Tempered: false, AnyEnergy: true, PathRefusal: NutsRefusal)),
         Seq("hmc", "mala", "metropolis"),
         Seq<ExactDrawSource>());
 }

@@ -1,3 +1,5 @@
+using Ebm.Functional.Mcmc.Nuts;
+
 namespace Ebm.Functional.Catalogue;
 
 /// <summary>
@@ -40,7 +42,12 @@ public sealed record KernelFit(
     /// <param name="leapfrogSteps">Leapfrog steps L of a trajectory (ignored by sweeps).</param>
     /// <param name="rungs">Rungs of a temperature ladder (ignored unless <see cref="Tempered"/>).</param>
     public int EvaluationsPerMove(int leapfrogSteps, int rungs = 1) =>
-        (Cost == MoveCost.Trajectory ? leapfrogSteps : 1) * (Tempered ? rungs : 1);
+        Cost switch
+        {
+            MoveCost.Trajectory => leapfrogSteps,
+            MoveCost.Tree => (1 << Nuts.DefaultMaxTreeDepth) - 1,
+            _ => 1,
+        } * (Tempered ? rungs : 1);
 
     /// <summary>
     /// Single-variable updates of one move of one chain on a model of <paramref name="dimension"/> variables: every

@@ -11,4 +11,10 @@ public enum MoveCost
 
     /// <summary>One evaluation per leapfrog step: an HMC trajectory of L steps costs L.</summary>
     Trajectory,
+
+    /// <summary>
+    /// One evaluation per leapfrog step of a NUTS tree, whose length adapts to the target: counted at its bound,
+    /// 2^10 - 1 for the default maximum depth, so a stated cost is what a run can at most spend.
+    /// </summary>
+    Tree,
 }

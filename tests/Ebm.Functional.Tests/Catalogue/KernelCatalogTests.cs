@@ -54,7 +54,7 @@ public sealed class KernelCatalogTests
     public void The_kinds_of_model_get_their_kernels_default_first()
     {
         Assert.Equal(new[] { "hmc", "mala", "metropolis" }, KernelCatalog.For(Isotropic(2)).Annealing.ToArray());
-        Assert.Equal(new[] { "metropolis", "langevin", "mala", "hmc", "pt" }, KernelCatalog.For(Isotropic(2)).Sampling.ToArray());
+        Assert.Equal(new[] { "metropolis", "langevin", "mala", "hmc", "pt", "nuts" }, KernelCatalog.For(Isotropic(2)).Sampling.ToArray());
         var torus = Torus(4, 0.5);
         Assert.Equal(new[] { "checkerboard", "gibbs", "metropolis", "wolff", "swendsen-wang" }, KernelCatalog.For(torus).Annealing.ToArray());
         Assert.Equal(new[] { "gibbs", "metropolis", "wolff", "swendsen-wang" }, KernelCatalog.For(torus).ReversibleOnPath.ToArray());
@@ -85,6 +85,7 @@ public sealed class KernelCatalogTests
         Assert.Equal(1, Cost(continuous, "mala", 10, 8));
         Assert.Equal(1, Cost(continuous, "metropolis", 10, 8));
         Assert.Equal(80, Cost(continuous, "pt", 10, 8));
+        Assert.Equal(1023, Cost(continuous, "nuts", 10, 8)); // a tree of the default depth 10 at most: 2^10 - 1 leapfrog steps
         var torus = KernelCatalog.For(Torus(4, 0.5));
         Assert.Equal(1, Cost(torus, "checkerboard", 10, 8));
         Assert.Equal(8, Cost(torus, "pt", 10, 8));
