@@ -27,8 +27,8 @@ namespace Ebm.Functional.Estimators;
 /// <example><code>
 /// var kernel = Ais.Kernel(path);                  // never resamples
 /// var start = kernel.Init(baseKey, 500);          // Validation: every problem at once
-/// var final = start.Map(s =&gt; schedule.Points.Skip(1).Select((t, k) =&gt; (t, k: k + 1))
-///     .Aggregate(s, (state, p) =&gt; kernel.Step(resampleKey.FoldIn(p.k), moveKey.FoldIn(p.k), state, p.t).State));
+/// var final = start.Map(s =&gt; Enumerable.Range(1, schedule.Steps)
+///     .Aggregate(s, (state, k) =&gt; kernel.Step(moveKey.FoldIn(k), moveKey.FoldIn(k), state, schedule[k]).State));
 /// </code></example>
 /// <typeparam name="TState">The batch of particles.</typeparam>
 public sealed record SmcKernel<TState>
