@@ -117,7 +117,9 @@ public sealed record SmcKernel<TState>
                 new SmcInfo(increments, logMean, conditionalEss, ess, false, Seq<int>(), low, high, Seq<IAcceptanceInfo>()));
 
         var (current, before, ancestors) = (state.Particles, high, Seq<int>());
-        var resampled = Smc.ShouldResample(ess, particles, ResampleThreshold);
+        // NaN weights (a log density that failed) cannot be resampled from; they are left to make the estimate
+        // non-finite, which every estimate's checks then report, instead of stopping the run.
+        var resampled = !double.IsNaN(ess) && Smc.ShouldResample(ess, particles, ResampleThreshold);
         if (resampled)
         {
             var chosen = Resampling.Ancestors(resampleKey, Scheme, logWeights.Select(Math.Exp).ToArray(), particles);

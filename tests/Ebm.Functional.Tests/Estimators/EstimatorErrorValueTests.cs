@@ -55,6 +55,20 @@ public sealed class EstimatorErrorValueTests
         Assert.All(errors, e => Assert.False(string.IsNullOrWhiteSpace(e.Message)));
     }
 
+    [Fact]
+    public void A_log_density_that_fails_mid_run_gives_a_flagged_estimate_not_an_exception()
+    {
+        var failing = Path with
+        {
+            LogDensity = (t, chains) => t > 0 ? Path.LogDensity(t, chains).Map(x => double.NaN) : Path.LogDensity(t, chains),
+        };
+        var options = Valid(SmcOptions.Create(8, Schedule, resampleThreshold: 1.0, repetitions: 1));
+        SmcResult? result = null;
+        Assert.Null(Record.Exception(() => result = Valid(Smc.Run(Key, failing, options))));
+        Assert.Contains(result!.Estimate.Warnings, w => w.Code == Ebm.Functional.Estimation.EstimateWarnings.NonFiniteEstimate);
+        Assert.Equal(0, result.ResamplingEvents);
+    }
+
     private static Seq<Error> Run(string what)
     {
         var draws = ExactChains(RngKey.FromSeed(2), 5, Model, 1.0);
