@@ -23,6 +23,9 @@ namespace Ebm.Functional.Estimators;
 /// that fails numerically, hardly ever accepts, or leaves particles where they started raises
 /// <see cref="EstimateWarnings.SamplerFailure"/>; the weights' own tail decides <see cref="EstimateWarnings.WeightDegeneracy"/>
 /// (<see cref="WeightSummary.IsDegenerate"/>). <see cref="LogZEstimate.Steps"/> is the schedule's K.</para>
+/// <para>AIS is the SMC kernel that never resamples (<see cref="Kernel{TState}"/>): each step adds the increment of
+/// <see cref="SmcInfo.Increments"/> to a particle's log weight, and stepping the kernel by hand with the keys above gives
+/// this estimator's bits.</para>
 /// <para>Cost: K evaluations of the increments (cached energies) plus K - 1 moves of
 /// <see cref="AnnealingPath{TState}.EvaluationsPerMove"/> each, per particle.</para>
 /// </remarks>

@@ -30,6 +30,8 @@ namespace Ebm.Functional.Estimators;
 /// gets the delta-method error of <see cref="Estimates.FromLogWeights"/>; a single run that resampled gets
 /// +infinity and a <see cref="EstimateWarnings.FewSamples"/> warning, because its particles are no longer
 /// independent.</para>
+/// <para>A run is <see cref="SmcKernel{TState}.Step"/> (<see cref="Kernel{TState}"/>) driven over the schedule, or over the
+/// points <see cref="NextPoint{TState}"/> chooses; this class adds the bookkeeping (trace, evaluations, health, warnings).</para>
 /// <para>Every move's info and the log density at t_k before and after the moves there feed <see cref="SamplerHealth"/>
 /// (<see cref="EstimateWarnings.SamplerFailure"/>); <see cref="LogZEstimate.Steps"/> is the number of reweighting steps.</para>
 /// <para>Keys: run r uses <c>key.Split(R)[r]</c>; inside a run the base draws use the first of three children,
