@@ -11,6 +11,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using Ebm.Functional.Estimators;
+using static Ebm.Functional.Properties.Annealing.EstimatorResults;
 
 namespace Ebm.Functional.Properties.Estimators;
 
@@ -52,7 +53,7 @@ public class AnnealingUnbiasednessLaws
             var path = Paths.Tempered(model, beta, b => c.Kernel.Build(model, b));
             var every = Chains(model);
             var calls = new List<PathCall>();
-            var run = Ais.Run(ExactAnnealing.Recording(path, every, calls), c.Schedule, every.Chains, RngKey.FromSeed(1));
+            var run = Valid(Ais.Run(RngKey.FromSeed(1), ExactAnnealing.Recording(path, every, calls), c.Schedule, every.Chains));
             var start = ExactAnnealing.Normalised(path, every, 0.0, path.LogZ0);
             var (measure, increments) = ExactAnnealing.Replay(path, every, calls, start, t => c.Kernel.Matrix(model, t * beta));
             return Agree(run.LogWeights, increments)
@@ -68,7 +69,7 @@ public class AnnealingUnbiasednessLaws
             var path = Paths.Tempered(model, beta, b => c.Kernel.Build(model, b));
             var every = Chains(model);
             var calls = new List<PathCall>();
-            var run = ReverseAis.Run(ExactAnnealing.Recording(path, every, calls), c.Schedule, every, exactSamples: true, RngKey.FromSeed(1));
+            var run = Valid(ReverseAis.Run(RngKey.FromSeed(1), ExactAnnealing.Recording(path, every, calls), c.Schedule, every, exactSamples: true));
             var logZ = LogZ(model, beta);
             var start = ExactAnnealing.Normalised(path, every, 1.0, logZ);
             var (measure, increments) = ExactAnnealing.Replay(path, every, calls, start, t => c.Kernel.Matrix(model, t * beta));
@@ -90,12 +91,12 @@ public class AnnealingUnbiasednessLaws
             var (logZa, logZb) = (LogZ(a, beta), LogZ(b, beta));
 
             var forwardCalls = new List<PathCall>();
-            var forward = Ais.Run(ExactAnnealing.Recording(path, every, forwardCalls), c.Schedule, every.Chains, RngKey.FromSeed(1));
+            var forward = Valid(Ais.Run(RngKey.FromSeed(1), ExactAnnealing.Recording(path, every, forwardCalls), c.Schedule, every.Chains));
             var forwardStart = ExactAnnealing.Normalised(path, every, 0.0, logZa);
             var (forwardMeasure, forwardIncrements) = ExactAnnealing.Replay(path, every, forwardCalls, forwardStart, Matrix);
 
             var reverseCalls = new List<PathCall>();
-            var reverse = ReverseAis.Run(ExactAnnealing.Recording(path, every, reverseCalls), c.Schedule, every, exactSamples: true, RngKey.FromSeed(1));
+            var reverse = Valid(ReverseAis.Run(RngKey.FromSeed(1), ExactAnnealing.Recording(path, every, reverseCalls), c.Schedule, every, exactSamples: true));
             var reverseStart = ExactAnnealing.Normalised(path, every, 1.0, logZb);
             var (reverseMeasure, reverseIncrements) = ExactAnnealing.Replay(path, every, reverseCalls, reverseStart, Matrix);
 

@@ -3,6 +3,7 @@ using Ebm.Functional.Numerics;
 using Ebm.Functional.Prng;
 using FsCheck.Xunit;
 using Ebm.Functional.Estimators;
+using static Ebm.Functional.Properties.Annealing.EstimatorResults;
 
 namespace Ebm.Functional.Properties.Estimators;
 
@@ -35,7 +36,7 @@ public sealed class LinkedRunLaws
         var keys = KeysForEveryPosition(c.ChainLength, schedule.Steps);
         var expectation = keys.Sum(entry => ExactEnumeration.Expectation(choices =>
         {
-            var estimate = LinkedImportanceSampling.Run(new LinkedRunReplay(c, choices, entry.Key, entry.Positions).Path, options, entry.Key);
+            var estimate = Valid(LinkedImportanceSampling.Run(entry.Key, new LinkedRunReplay(c, choices, entry.Key, entry.Positions).Path, options));
             var logMean = Math.Log(estimate.LogWeights.Span.ToArray().Average(Math.Exp));
             if (Math.Abs(estimate.LogZ - logZ0 - logMean) > LogTolerance)
                 throw new InvalidOperationException($"log Z {estimate.LogZ:R} is not log Z_0 + log mean of the replicas' ratios, {logZ0 + logMean:R}");

@@ -3,6 +3,7 @@ using Ebm.Functional.Numerics;
 using Ebm.Functional.Prng;
 using FsCheck.Xunit;
 using Ebm.Functional.Estimators;
+using static Ebm.Functional.Properties.Annealing.EstimatorResults;
 
 namespace Ebm.Functional.Properties.Estimators;
 
@@ -32,7 +33,7 @@ public sealed class SmcRunOnceLaws
         var logZ0 = c.Path().LogZ0;
         var expectation = ExactEnumeration.Expectation(choices =>
         {
-            var run = Smc.RunOnce(new SmcRunOnceReplay(c, choices, key).Path, options, key);
+            var run = Valid(Smc.RunOnce(key, new SmcRunOnceReplay(c, choices, key).Path, options));
             return Math.Exp(run.Estimate.LogZ - logZ0);
         });
 

@@ -76,7 +76,7 @@ internal static class EstimatorCatalog
         public Fin<LogZEstimate> Use<TState>(PathPack<TState> pack)
         {
             var r = input.Request;
-            return FixedOrPilot(pack, r, input.Key, input.Pilot("schedule")).Map(run => Ais.Run(pack.Path, run.Schedule, r.Particles, run.Key, input.Annealing));
+            return FixedOrPilot(pack, r, input.Key, input.Pilot("schedule")).Bind(run => ProposalCatalog.ToFin(Ais.Run(run.Key, pack.Path, run.Schedule, r.Particles, input.Annealing)));
         }
     }
 
@@ -90,12 +90,13 @@ internal static class EstimatorCatalog
         {
             var r = input.Request;
             var (startKey, runKey) = input.Key.Split();
-            return FixedOrPilot(pack, r, PilotKey(r), input.Pilot("schedule")).Map(run => run.Schedule).Map(schedule =>
+            return FixedOrPilot(pack, r, PilotKey(r), input.Pilot("schedule")).Map(run => run.Schedule).Bind(schedule =>
             {
-                var (start, exact) = pack.ExactTargetDraws is { } draws
-                    ? (draws(startKey, r.Particles), true)
-                    : (Ais.RunWithState(pack.Path, schedule, r.Particles, startKey).Final, false);
-                return ReverseAis.Run(pack.Path, schedule, start, exact, runKey, input.Annealing);
+                var exact = pack.ExactTargetDraws is not null;
+                var start = pack.ExactTargetDraws is { } draws
+                    ? Success<Error, TState>(draws(startKey, r.Particles))
+                    : Ais.RunWithState(startKey, pack.Path, schedule, r.Particles).Map(run => run.Final);
+                return ProposalCatalog.ToFin(start.Bind(particles => ReverseAis.Run(runKey, pack.Path, schedule, particles, exact, input.Annealing)));
             });
         }
     }
@@ -108,9 +109,9 @@ internal static class EstimatorCatalog
             var r = input.Request;
             var half = EstimatorSizes.SandwichHalf(r.Particles);
             var (startKey, runKey) = input.Key.Split();
-            return FixedOrPilot(pack, r, PilotKey(r), input.Pilot("schedule")).Map(run => run.Schedule).Map(schedule => pack.ExactTargetDraws is { } draws
-                ? Sandwich.Run(pack.Path, schedule, half, draws(startKey, half), runKey, input.Annealing)
-                : Sandwich.Run(pack.Path, schedule, half, runKey, input.Annealing));
+            return FixedOrPilot(pack, r, PilotKey(r), input.Pilot("schedule")).Map(run => run.Schedule).Bind(schedule => ProposalCatalog.ToFin(pack.ExactTargetDraws is { } draws
+                ? Sandwich.Run(runKey, pack.Path, schedule, half, draws(startKey, half), input.Annealing)
+                : Sandwich.Run(runKey, pack.Path, schedule, half, input.Annealing)));
         }
     }
 
@@ -124,7 +125,7 @@ internal static class EstimatorCatalog
         !ScheduleChoice.IsAdaptive(r.Schedule)
             ? ScheduleChoice.Fixed(r.Schedule, r.Steps).Map(schedule => (schedule, key))
             : ProposalCatalog.ToFin(SmcOptions.Create(EstimatorSizes.PilotParticles(r.Particles), null, r.PilotTargetConditionalEss, 0.0, ResamplingScheme.Systematic, 1, 1, r.Steps)
-                .Map(pilot => AdaptiveSchedule.Build(pack.Path, pilot, key, EstimationInput.AdaptiveFraction(pilotProgress))));
+                .Bind(pilot => AdaptiveSchedule.Build(key, pack.Path, pilot, EstimationInput.AdaptiveFraction(pilotProgress))));
 
     /// <summary>The pilot's key for reverse AIS and the sandwich, whose runs use the whole root key.</summary>
     private static RngKey PilotKey(LogzRequest r) => RngKey.FromSeed(r.Seed).FoldIn(PilotStream);
@@ -141,7 +142,7 @@ internal static class EstimatorCatalog
             var perRun = EstimatorSizes.SmcParticlesPerRun(r.Particles, r.Repetitions);
             Fin<LogZEstimate> RunWith(AnnealingSchedule? schedule) => ProposalCatalog.ToFin(
                 SmcOptions.Create(perRun, schedule, r.SmcTargetConditionalEss, r.EssThreshold, ResamplingChoice.Parse(r.Resampling), 1, r.Repetitions, Math.Max(r.Steps, 1))
-                    .Map(options => Smc.Run(pack.Path, options, input.Key, input.Annealing).Estimate));
+                    .Bind(options => Smc.Run(input.Key, pack.Path, options, input.Annealing).Map(run => run.Estimate)));
             return ScheduleChoice.IsAdaptive(r.Schedule) ? RunWith(null) : ScheduleChoice.Fixed(r.Schedule, r.Steps).Bind(s => RunWith(s));
         }
     }
@@ -157,7 +158,7 @@ internal static class EstimatorCatalog
                 : ScheduleChoice.Fixed(r.Schedule, r.Steps);
             return schedule.Bind(s => ProposalCatalog.ToFin(
                 LinkedImportanceSamplingOptions.Create(s, EstimatorSizes.LinkedReplicas(r.Particles), EstimatorSizes.LinkedChainLength)
-                    .Map(options => LinkedImportanceSampling.Run(pack.Path, options, input.Key, null, input.Annealing))));
+                    .Bind(options => LinkedImportanceSampling.Run(input.Key, pack.Path, options, null, input.Annealing))));
         }
     }
 }

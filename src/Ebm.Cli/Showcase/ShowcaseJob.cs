@@ -138,19 +138,21 @@ internal static class ShowcaseJob
             {
                 var path = Paths.Tempered(torus, betaC, b => Checkerboard.Create(torus, b, CheckerboardUpdate.Metropolis).Step);
                 var label = $"Ising {EstimatorLatticeSide}×{EstimatorLatticeSide} torus, β_c";
-                rows.Add(new EstimatorRow(label, "ais, 100 × 500 steps", Ais.Run(path, AnnealingSchedule.Linear(500), 100, key.FoldIn(0)), exact.LogZ));
-                SmcOptions.Create(64, null, repetitions: 4).IfSuccess(options =>
-                    rows.Add(new EstimatorRow(label, "smc, adaptive, 4 × 64", Smc.Run(path, options, key.FoldIn(1)).Estimate, exact.LogZ)));
+                Ais.Run(key.FoldIn(0), path, AnnealingSchedule.Linear(500), 100).IfSuccess(estimate =>
+                    rows.Add(new EstimatorRow(label, "ais, 100 × 500 steps", estimate, exact.LogZ)));
+                SmcOptions.Create(64, null, repetitions: 4).Bind(options => Smc.Run(key.FoldIn(1), path, options)).IfSuccess(result =>
+                    rows.Add(new EstimatorRow(label, "smc, adaptive, 4 × 64", result.Estimate, exact.LogZ)));
             }));
         SeededRbm.Create(RngKey.FromSeed(seed), RbmVisible, RbmHidden, RbmScale).IfSuccess(rbm =>
             LogPartition.Exact(rbm, 1.0, ExactMethod.LayerSum).IfSucc(exact =>
             {
                 var label = $"RBM {RbmVisible}×{RbmHidden}, β = 1";
                 var path = Paths.RbmBaseRate(rbm, rbm.VisibleBias);
-                rows.Add(new EstimatorRow(label, "ais, base rate, 100 × 300", Ais.Run(path, AnnealingSchedule.Linear(300), 100, key.FoldIn(2)), exact.LogZ));
+                Ais.Run(key.FoldIn(2), path, AnnealingSchedule.Linear(300), 100).IfSuccess(estimate =>
+                    rows.Add(new EstimatorRow(label, "ais, base rate, 100 × 300", estimate, exact.LogZ)));
                 RbmExactDraws.Sample(key.FoldIn(3), rbm, 50, 1.0).IfSucc(joint =>
-                    rows.Add(new EstimatorRow(label, "sandwich, exact draws, 2 × 50",
-                        Sandwich.Run(path, AnnealingSchedule.Linear(300), 50, RbmAnnealingState.FromJoint(rbm, joint), key.FoldIn(4)), exact.LogZ)));
+                    Sandwich.Run(key.FoldIn(4), path, AnnealingSchedule.Linear(300), 50, RbmAnnealingState.FromJoint(rbm, joint)).IfSuccess(estimate =>
+                        rows.Add(new EstimatorRow(label, "sandwich, exact draws, 2 × 50", estimate, exact.LogZ))));
                 ImportanceSampling.Estimate(key.FoldIn(5), rbm, 1.0, Proposal.Uniform(rbm.Dimension, rbm.States), 30_000).IfSuccess(estimate =>
                     rows.Add(new EstimatorRow(label, "is, uniform, 30,000 draws", estimate, exact.LogZ)));
             }));

@@ -21,9 +21,9 @@ public static partial class Paths
     /// x = v W + c. Log weights accumulate in double. Results do not depend on the thread count (given one
     /// GEMM backend).</para>
     /// <example><code>
-    /// var bA = BaseRate.VisibleBias(data).Match(b =&gt; b, e =&gt; throw new InvalidOperationException(e.Head.Message));
-    /// var path = Paths.RbmBaseRate(rbm, bA);
-    /// var estimate = Ais.Run(path, AnnealingSchedule.Linear(1000), particles: 100, RngKey.FromSeed(7));
+    /// var estimate = from bA in BaseRate.VisibleBias(data)
+    ///                from ais in Ais.Run(RngKey.FromSeed(7), Paths.RbmBaseRate(rbm, bA), AnnealingSchedule.Linear(1000), particles: 100)
+    ///                select ais;
     /// </code></example>
     /// </remarks>
     /// <param name="model">The RBM.</param>

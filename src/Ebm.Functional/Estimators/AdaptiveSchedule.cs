@@ -1,4 +1,7 @@
 using Ebm.Functional.Prng;
+using LanguageExt;
+using LanguageExt.Common;
+using static LanguageExt.Prelude;
 using Ebm.Functional.Annealing;
 
 namespace Ebm.Functional.Estimators;
@@ -10,12 +13,13 @@ namespace Ebm.Functional.Estimators;
 /// </summary>
 /// <remarks>
 /// The pilot's particles decide the points; an estimate that reused the pilot's randomness would be weighted
-/// with the same draws that placed its steps, and so be biased. <see cref="Build{TState}(AnnealingPath{TState}, SmcOptions, RngKey)"/> therefore splits
+/// with the same draws that placed its steps, and so be biased. <see cref="Build{TState}"/> therefore splits
 /// the key it is given, runs the pilot on one half and returns the other half as the key for the estimate:
 /// use that key (and not the one passed in) for the run that uses the schedule.
 /// <example><code>
-/// var (schedule, estimateKey) = AdaptiveSchedule.Build(path, pilotOptions, key);
-/// var estimate = Ais.Run(path, schedule, 1000, estimateKey);
+/// var estimate = from pilot in AdaptiveSchedule.Build(key, path, pilotOptions)
+///                from run in Ais.Run(pilot.EstimateKey, path, pilot.Schedule, particles: 1000)
+///                select run;
 /// </code></example>
 /// </remarks>
 public static class AdaptiveSchedule
@@ -28,29 +32,18 @@ public static class AdaptiveSchedule
     /// the estimate. The pilot resamples as <paramref name="pilot"/> says (threshold 0: no resampling, the pilot is
     /// then an AIS run whose steps each keep the conditional ESS at the target).
     /// </summary>
+    /// <param name="key">The key; split here into the pilot's key and the returned estimate key.</param>
     /// <param name="path">The annealing path.</param>
     /// <param name="pilot">Adaptive settings (no fixed schedule); <see cref="SmcOptions.Repetitions"/> is ignored.</param>
-    /// <param name="key">The key; split here into the pilot's key and the returned estimate key.</param>
-    /// <exception cref="ArgumentException"><paramref name="pilot"/> has a fixed schedule.</exception>
-    public static (AnnealingSchedule Schedule, RngKey EstimateKey) Build<TState>(AnnealingPath<TState> path, SmcOptions pilot, RngKey key) =>
-        Build(path, pilot, key, null);
-
-    /// <summary>
-    /// <see cref="Build{TState}(AnnealingPath{TState}, SmcOptions, RngKey)"/>, reporting each step of the pilot to
-    /// <paramref name="progress"/> (its <see cref="AnnealingProgress.Point"/> is the fraction of the path placed).
-    /// </summary>
-    /// <param name="path">The annealing path.</param>
-    /// <param name="pilot">Adaptive settings (no fixed schedule); <see cref="SmcOptions.Repetitions"/> is ignored.</param>
-    /// <param name="key">The key; split here into the pilot's key and the returned estimate key.</param>
-    /// <param name="progress">Receives the pilot's steps, if given; does not change the result.</param>
-    /// <exception cref="ArgumentException"><paramref name="pilot"/> has a fixed schedule.</exception>
-    public static (AnnealingSchedule Schedule, RngKey EstimateKey) Build<TState>(
-        AnnealingPath<TState> path, SmcOptions pilot, RngKey key, IProgress<AnnealingProgress>? progress)
+    /// <param name="progress">Receives the pilot's steps, if given (its <see cref="AnnealingProgress.Point"/> is the fraction of the path placed); does not change the result.</param>
+    /// <returns>The schedule and the estimate's key, or every problem found (<see cref="AnnealingEstimatorErrors"/>).</returns>
+    public static Validation<Error, (AnnealingSchedule Schedule, RngKey EstimateKey)> Build<TState>(
+        RngKey key, AnnealingPath<TState> path, SmcOptions pilot, IProgress<AnnealingProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(pilot);
-        if (!pilot.IsAdaptive) throw new ArgumentException("the pilot of an adaptive schedule must temper adaptively (no fixed schedule)", nameof(pilot));
+        if (!pilot.IsAdaptive) return Fail<Error, (AnnealingSchedule, RngKey)>(AnnealingEstimatorErrors.PilotNotAdaptive());
         var (pilotKey, estimateKey) = key.Split();
-        return (Smc.RunOnce(path, pilot, pilotKey, progress).Schedule, estimateKey);
+        return Smc.RunOnce(pilotKey, path, pilot, progress).Map(run => (run.Schedule, estimateKey));
     }
 }

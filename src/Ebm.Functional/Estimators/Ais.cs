@@ -2,6 +2,8 @@ using Ebm.Functional.Estimation;
 using Ebm.Functional.Numerics;
 using Ebm.Functional.Prng;
 using LanguageExt;
+using LanguageExt.Common;
+using static LanguageExt.Prelude;
 using Ebm.Functional.Annealing;
 
 namespace Ebm.Functional.Estimators;
@@ -21,13 +23,18 @@ namespace Ebm.Functional.Estimators;
 /// that fails numerically, hardly ever accepts, or leaves particles where they started raises
 /// <see cref="EstimateWarnings.SamplerFailure"/>; the weights' own tail decides <see cref="EstimateWarnings.WeightDegeneracy"/>
 /// (<see cref="WeightSummary.IsDegenerate"/>). <see cref="LogZEstimate.Steps"/> is the schedule's K.</para>
+/// <para>AIS is the SMC kernel that never resamples (<see cref="Kernel{TState}"/>): each step adds the increment of
+/// <see cref="SmcInfo.Increments"/> to a particle's log weight, and stepping the kernel by hand with the keys above gives
+/// this estimator's bits.</para>
 /// <para>Cost: K evaluations of the increments (cached energies) plus K - 1 moves of
 /// <see cref="AnnealingPath{TState}.EvaluationsPerMove"/> each, per particle.</para>
 /// </remarks>
 /// <example><code>
 /// var path = Paths.Tempered(model, beta: 1.0, b =&gt; HeatBathGibbs.BuildKernel(model, b));
-/// var estimate = Ais.Run(path, AnnealingSchedule.Linear(1000), particles: 500, RngKey.FromSeed(1));
-/// // estimate.LogZ +/- estimate.StandardError; estimate.Warnings says when not to believe it.
+/// var estimate = Ais.Run(RngKey.FromSeed(1), path, AnnealingSchedule.Linear(1000), particles: 500);
+/// Console.WriteLine(estimate.Match(
+///     Succ: e =&gt; $"log Z = {e.LogZ} +/- {e.StandardError}",   // e.Warnings says when not to believe it
+///     Fail: errors =&gt; string.Join("; ", errors)));
 /// </code></example>
 public static class Ais
 {
@@ -38,60 +45,78 @@ public static class Ais
     public const int TracePoints = 200;
 
     /// <summary>Runs AIS and returns the estimate.</summary>
+    /// <param name="key">The key; the same key gives the same bits.</param>
     /// <param name="path">The annealing path.</param>
     /// <param name="schedule">The path positions.</param>
     /// <param name="particles">Number of independent particles M, at least 1.</param>
-    /// <param name="key">The key; the same key gives the same bits.</param>
     /// <param name="progress">Reports each step, if given.</param>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="particles"/> &lt; 1.</exception>
-    public static LogZEstimate Run<TState>(
-        AnnealingPath<TState> path, AnnealingSchedule schedule, int particles, RngKey key, IProgress<AnnealingProgress>? progress = null) =>
-        RunWithState(path, schedule, particles, key, progress).Estimate;
+    /// <returns>The estimate, or every problem found (<see cref="AnnealingEstimatorErrors"/>).</returns>
+    public static Validation<Error, LogZEstimate> Run<TState>(
+        RngKey key, AnnealingPath<TState> path, AnnealingSchedule schedule, int particles, IProgress<AnnealingProgress>? progress = null) =>
+        RunWithState(key, path, schedule, particles, progress).Map(run => run.Estimate);
 
     /// <summary>Runs AIS and returns the estimate with the final particles (approximate draws from the target).</summary>
+    /// <param name="key">The key; the same key gives the same bits.</param>
     /// <param name="path">The annealing path.</param>
     /// <param name="schedule">The path positions.</param>
     /// <param name="particles">Number of independent particles M, at least 1.</param>
-    /// <param name="key">The key; the same key gives the same bits.</param>
     /// <param name="progress">Reports each step, if given.</param>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="particles"/> &lt; 1.</exception>
-    /// <exception cref="ArgumentException">log Z_0 is not finite, or the base draws are not <paramref name="particles"/> particles.</exception>
-    public static (LogZEstimate Estimate, TState Final) RunWithState<TState>(
-        AnnealingPath<TState> path, AnnealingSchedule schedule, int particles, RngKey key, IProgress<AnnealingProgress>? progress = null)
+    /// <returns>The estimate and final particles, or every problem found (<see cref="AnnealingEstimatorErrors"/>).</returns>
+    public static Validation<Error, (LogZEstimate Estimate, TState Final)> RunWithState<TState>(
+        RngKey key, AnnealingPath<TState> path, AnnealingSchedule schedule, int particles, IProgress<AnnealingProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(schedule);
-        if (particles < 1) throw new ArgumentOutOfRangeException(nameof(particles), particles, "AIS needs at least one particle");
-        CheckLogZ0(path);
         var (baseKey, moveKey) = key.Split();
-        var start = path.SampleBase(baseKey, particles);
-        if (path.Count(start) != particles)
-            throw new ArgumentException($"the path's base sampler returned {path.Count(start)} particles, {particles} were asked for", nameof(path));
-        var run = Anneal(path, schedule.Points, start, moveKey, progress, "AIS");
-        var estimate = Estimates.FromLogWeights(Method, path.TargetBeta, path.LogZ0, run.LogWeights, Evaluations(path, schedule, particles), run.SamplerWarnings) with
+        var kernel = Kernel(path);
+        return kernel.Init(baseKey, particles).Map(start =>
         {
-            Steps = schedule.Steps,
-            Trace = new EstimateTrace(run.TracePoints, Vec.Create(run.TraceLogMeanWeights.Length, d =>
+            var run = Anneal(kernel, schedule.Points, start, moveKey, progress, "AIS");
+            var estimate = Estimates.FromLogWeights(Method, path.TargetBeta, path.LogZ0, run.LogWeights, Evaluations(path, schedule, particles), run.SamplerWarnings) with
             {
-                for (var i = 0; i < d.Length; i++) d[i] = path.LogZ0 + run.TraceLogMeanWeights[i];
-            })),
-        };
-        return (estimate, run.Final);
+                Steps = schedule.Steps,
+                Trace = new EstimateTrace(run.TracePoints, Vec.Create(run.TraceLogMeanWeights.Length, d =>
+                {
+                    for (var i = 0; i < d.Length; i++) d[i] = path.LogZ0 + run.TraceLogMeanWeights[i];
+                })),
+            };
+            return (estimate, run.Final);
+        });
+    }
+
+    /// <summary>
+    /// The AIS kernel: the SMC step that never resamples and makes one transition of <c>path.Move(t)</c> per step
+    /// with the step's move key, ending at <paramref name="end"/> (1 forward, 0 for reverse AIS).
+    /// </summary>
+    /// <param name="path">The annealing path.</param>
+    /// <param name="end">The last point of the runs it serves: the step reaching it does not move.</param>
+    public static SmcKernel<TState> Kernel<TState>(AnnealingPath<TState> path, double end = 1.0)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return new SmcKernel<TState>(path, 0.0, ResamplingScheme.Systematic, t =>
+        {
+            var move = path.Move(t);
+            return (key, state) =>
+            {
+                var (next, info) = move(key, state);
+                return (next, Seq1(info));
+            };
+        }, end);
     }
 
     /// <summary>The result of one annealing sweep: final log weights and particles, the running log mean weight, and the kernel's failures.</summary>
     internal sealed record Sweep<TState>(Vec LogWeights, TState Final, Vec TracePoints, Vec TraceLogMeanWeights, Seq<EstimateWarning> SamplerWarnings);
 
     /// <summary>
-    /// One sweep along <paramref name="points"/> s_0, ..., s_K (increasing for AIS, decreasing for reverse AIS):
-    /// at step j every particle gains log f_{s_j}(x) - log f_{s_{j-1}}(x) and then moves by the kernel at s_j,
-    /// except after the last step. The move at step j uses <c>moveKey.FoldIn(j)</c>. The moves' infos and the log
-    /// densities on either side of each move feed <see cref="SamplerHealth"/> (<paramref name="what"/> names the run).
+    /// One sweep of the AIS kernel along <paramref name="points"/> s_0, ..., s_K (increasing for AIS, decreasing for
+    /// reverse AIS): step j uses <c>moveKey.FoldIn(j)</c>, and each particle's log weight is the sum of its increments
+    /// (<see cref="SmcInfo.Increments"/>), starting at 0. The moves' infos and the log densities on either side of each
+    /// move feed <see cref="SamplerHealth"/> (<paramref name="what"/> names the run).
     /// </summary>
     internal static Sweep<TState> Anneal<TState>(
-        AnnealingPath<TState> path, Vec points, TState state, RngKey moveKey, IProgress<AnnealingProgress>? progress, string what)
+        SmcKernel<TState> kernel, Vec points, SmcState<TState> state, RngKey moveKey, IProgress<AnnealingProgress>? progress, string what)
     {
-        var particles = path.Count(state);
+        var particles = state.LogWeights.Length;
         var logWeights = new double[particles];
         var steps = points.Length - 1;
         var every = Math.Max(1, (int)Math.Ceiling(steps / (double)TracePoints));
@@ -101,38 +126,26 @@ public static class Ais
         Vec? beforeMove = null;
         for (var k = 1; k <= steps; k++)
         {
-            var (previous, current) = (points[k - 1], points[k]);
-            var high = path.LogDensity(current, state);
-            var low = path.LogDensity(previous, state);
-            if (high.Length != particles || low.Length != particles)
-                throw new InvalidOperationException($"the path's log density returned {high.Length} and {low.Length} values for {particles} particles");
-            if (beforeMove is not null) health.Compare(beforeMove, low);
-            for (var i = 0; i < particles; i++) logWeights[i] += high[i] - low[i];
-            if (k < steps)
-            {
-                var (next, info) = path.Move(current)(moveKey.FoldIn(k), state);
-                health.Record(info);
-                (state, beforeMove) = (next, high);
-            }
-
+            // AIS never resamples, so the step's resampling key is never read.
+            var stepKey = moveKey.FoldIn(k);
+            (state, var info) = kernel.Step(stepKey, stepKey, state, points[k]);
+            if (beforeMove is not null) health.Compare(beforeMove, info.StartLogDensity);
+            for (var i = 0; i < particles; i++) logWeights[i] += info.Increments[i];
+            foreach (var move in info.Moves) health.Record(move);
+            beforeMove = info.EndLogDensity;
             if (k % every == 0 || k == steps)
             {
-                tracePoints.Add(current);
+                tracePoints.Add(points[k]);
                 traceLogMean.Add(LogSpace.LogMeanExp(logWeights));
             }
 
-            progress?.Report(new AnnealingProgress(k, steps, current));
+            progress?.Report(new AnnealingProgress(k, steps, points[k]));
         }
 
-        return new Sweep<TState>(Vec.Wrap(logWeights), state, Vec.Of([.. tracePoints]), Vec.Of([.. traceLogMean]), health.Warnings(what));
+        return new Sweep<TState>(Vec.Wrap(logWeights), state.Particles, Vec.Of([.. tracePoints]), Vec.Of([.. traceLogMean]), health.Warnings(what));
     }
 
     /// <summary>Per-particle evaluations of one sweep: K increments and K - 1 moves.</summary>
     internal static long Evaluations<TState>(AnnealingPath<TState> path, AnnealingSchedule schedule, int particles) =>
         (long)particles * (schedule.Steps + (long)(schedule.Steps - 1) * path.EvaluationsPerMove);
-
-    internal static void CheckLogZ0<TState>(AnnealingPath<TState> path)
-    {
-        if (!double.IsFinite(path.LogZ0)) throw new ArgumentException($"the path's log Z_0 is {path.LogZ0}, not a finite number", nameof(path));
-    }
 }

@@ -36,8 +36,8 @@ namespace Ebm.Functional.Estimators;
 /// <example><code>
 /// var q = Proposal.Gaussian(laplace);
 /// var draws = /* MCMC draws of the target, chains x draws flattened to rows */;
-/// var estimate = BridgeSampling.Estimate(RngKey.FromSeed(3), model, 1.0, q, draws, 5_000, new BridgeSettings(EffectiveSamples1: ess))
-///     .Match(x =&gt; x, e =&gt; throw new ArgumentException(e.Head.Message));
+/// var report = BridgeSampling.Estimate(RngKey.FromSeed(3), model, 1.0, q, draws, 5_000, new BridgeSettings(EffectiveSamples1: ess))
+///     .Match(Succ: e =&gt; $"log Z = {e.LogZ} +/- {e.StandardError}", Fail: errors =&gt; string.Join("; ", errors));
 /// </code></example>
 public static class BridgeSampling
 {

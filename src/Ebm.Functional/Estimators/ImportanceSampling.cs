@@ -22,10 +22,12 @@ namespace Ebm.Functional.Estimators;
 /// <para>Keys: the draws use the key as given (draw r is a pure function of the key and r).</para>
 /// </remarks>
 /// <example><code>
-/// var q = Proposal.BaseRate(data, StateConvention.Binary).Match(p =&gt; p, e =&gt; throw new ArgumentException(e.Head.Message));
-/// var estimate = ImportanceSampling.Estimate(RngKey.FromSeed(1), model, 1.0, q, 10_000)
-///     .Match(x =&gt; x, e =&gt; throw new ArgumentException(e.Head.Message));
-/// Console.WriteLine($"log Z = {estimate.LogZ} +/- {estimate.StandardError}, ESS {estimate.Ess}");
+/// var estimate = from q in Proposal.BaseRate(data, StateConvention.Binary)
+///                from e in ImportanceSampling.Estimate(RngKey.FromSeed(1), model, 1.0, q, 10_000)
+///                select e;
+/// Console.WriteLine(estimate.Match(
+///     Succ: e =&gt; $"log Z = {e.LogZ} +/- {e.StandardError}, ESS {e.Ess}",
+///     Fail: errors =&gt; string.Join("; ", errors)));
 /// </code></example>
 public static class ImportanceSampling
 {
@@ -87,16 +89,18 @@ public static class ImportanceSampling
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(proposal);
-        return Check(model.Visible, StateConvention.Binary, beta, false, proposal, count).Map(_ =>
+        return Check(model.Visible, StateConvention.Binary, beta, false, proposal, count).Bind(_ =>
         {
             var weights = Mat.Create(model.Visible, model.Hidden, w =>
             {
                 for (var i = 0; i < w.Length; i++) w[i] = beta * model.Weights.Span[i];
             });
-            var tempered = BernoulliRbm.Create(weights, model.VisibleBias.Map(b => beta * b), model.HiddenBias.Map(c => beta * c))
-                .Match(m => m, e => throw new InvalidOperationException($"scaling a valid RBM by beta = {beta} failed: {e.Head.Message}"));
-            var draws = proposal.Sample(key, count);
-            return FromLogWeights(beta, LogWeights(tempered.FreeEnergies(draws), 1.0, proposal.LogDensity(draws)), count);
+            // A valid RBM scaled by a valid beta is valid; the model's own checks still have the last word.
+            return BernoulliRbm.Create(weights, model.VisibleBias.Map(b => beta * b), model.HiddenBias.Map(c => beta * c)).Map(tempered =>
+            {
+                var draws = proposal.Sample(key, count);
+                return FromLogWeights(beta, LogWeights(tempered.FreeEnergies(draws), 1.0, proposal.LogDensity(draws)), count);
+            });
         });
     }
 

@@ -3,6 +3,9 @@ using Ebm.Functional.Mcmc;
 using Ebm.Functional.Numerics;
 using Ebm.Functional.Prng;
 using Ebm.Functional.Annealing;
+using LanguageExt;
+using LanguageExt.Common;
+using static LanguageExt.Prelude;
 
 namespace Ebm.Functional.Estimators;
 
@@ -36,20 +39,33 @@ public static class LinkedImportanceSampling
     public const string Method = "linked-is";
 
     /// <summary>Runs linked importance sampling and returns the estimate (trace: the running log Z at each t_j).</summary>
+    /// <param name="key">The key; the same key gives the same bits.</param>
     /// <param name="path">The annealing path.</param>
     /// <param name="options">Validated settings.</param>
-    /// <param name="key">The key; the same key gives the same bits.</param>
     /// <param name="reverseMove">The reversal of <c>path.Move(t)</c>; null when the path's kernel is reversible.</param>
     /// <param name="progress">Reports each distribution, if given.</param>
-    public static LogZEstimate Run<TState>(
+    /// <returns>The estimate, or the path's problem (<see cref="AnnealingEstimatorErrors"/>).</returns>
+    public static Validation<Error, LogZEstimate> Run<TState>(
+        RngKey key,
         AnnealingPath<TState> path,
         LinkedImportanceSamplingOptions options,
-        RngKey key,
         Func<double, KernelStep<TState, IAcceptanceInfo>>? reverseMove = null,
         IProgress<AnnealingProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(options);
+        return double.IsFinite(path.LogZ0)
+            ? Success<Error, LogZEstimate>(Link(key, path, options, reverseMove, progress))
+            : Fail<Error, LogZEstimate>(AnnealingEstimatorErrors.InvalidLogZ0(Method, path.LogZ0));
+    }
+
+    private static LogZEstimate Link<TState>(
+        RngKey key,
+        AnnealingPath<TState> path,
+        LinkedImportanceSamplingOptions options,
+        Func<double, KernelStep<TState, IAcceptanceInfo>>? reverseMove,
+        IProgress<AnnealingProgress>? progress)
+    {
         var children = key.Split(4);
         var (baseKey, linkKey, positionKey, moveKey) = (children[0], children[1], children[2], children[3]);
         var (replicas, length, schedule) = (options.Replicas, options.ChainLength, options.Schedule);
@@ -112,11 +128,11 @@ public static class LinkedImportanceSampling
     internal static double LogMeanBridge(ReadOnlySpan<double> logHere, ReadOnlySpan<double> logOther) =>
         LogSpace.LogMeanExp(BridgeLogRatios(logHere, logOther));
 
-    /// <summary>log p_{here*other}(x) / f_here(x) = (log f_other(x) - log f_here(x)) / 2 for each state.</summary>
+    /// <summary>log p_{here*other}(x) / f_here(x) = (log f_other(x) - log f_here(x)) / 2 for each state: half the annealing increment.</summary>
     internal static double[] BridgeLogRatios(ReadOnlySpan<double> logHere, ReadOnlySpan<double> logOther)
     {
-        var ratios = new double[logHere.Length];
-        for (var i = 0; i < ratios.Length; i++) ratios[i] = 0.5 * (logOther[i] - logHere[i]);
+        var ratios = Smc.Increments(logOther, logHere);
+        for (var i = 0; i < ratios.Length; i++) ratios[i] *= 0.5;
         return ratios;
     }
 

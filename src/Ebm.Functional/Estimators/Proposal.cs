@@ -71,9 +71,14 @@ public sealed record Proposal(string Name, int Dimension, StateConvention? State
     }
 
     /// <summary>
-    /// The base-rate proposal: independent units with the smoothed frequencies of the data,
-    /// p_i = (count of unit i high + a) / (rows + 2a), so no p_i is 0 or 1 (a = <paramref name="pseudoCount"/> &gt; 0).
+    /// The base-rate proposal (Salakhutdinov and Murray 2008): independent units with the smoothed frequencies of the
+    /// data, p_i = (count of unit i high + a) / (rows + 2a), so no p_i is 0 or 1 (a = <paramref name="pseudoCount"/> &gt; 0).
+    /// The definition is <see cref="Annealing.BaseRate.Logit"/>, the one an annealing base uses; only the default smoothing
+    /// differs (1 here, for heavier tails: see <see cref="Annealing.BaseRate"/>).
     /// </summary>
+    /// <param name="data">Rows of states, every entry the convention's low or high value.</param>
+    /// <param name="states">The state convention: binary {0, 1} or spin {-1, +1}.</param>
+    /// <param name="pseudoCount">The smoothing a, positive and finite.</param>
     public static Validation<Error, Proposal> BaseRate(Mat data, StateConvention states, double pseudoCount = 1.0)
     {
         ArgumentNullException.ThrowIfNull(data);
@@ -93,7 +98,7 @@ public sealed record Proposal(string Name, int Dimension, StateConvention? State
             {
                 var highs = 0.0;
                 for (var r = 0; r < data.Rows; r++) highs += data[r, i] == high ? 1 : 0;
-                d[i] = Math.Log(highs + pseudoCount) - Math.Log(data.Rows - highs + pseudoCount);
+                d[i] = Annealing.BaseRate.Logit(highs, data.Rows, pseudoCount);
             }
         });
         return Success<Error, Proposal>(FromLogitsUnchecked(logits, states) with { Name = $"base-rate {states}" });

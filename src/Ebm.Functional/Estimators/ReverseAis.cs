@@ -1,6 +1,8 @@
 using Ebm.Functional.Estimation;
 using Ebm.Functional.Numerics;
 using Ebm.Functional.Prng;
+using LanguageExt;
+using LanguageExt.Common;
 using static LanguageExt.Prelude;
 using Ebm.Functional.Annealing;
 
@@ -28,8 +30,9 @@ namespace Ebm.Functional.Estimators;
 /// log Z_1 plus the running log mean weight at t (so it starts at log Z_0 at t = 0), in increasing t.</para>
 /// </remarks>
 /// <example><code>
-/// var exact = ExactDraws.DiscreteChains(drawKey, 500, model, beta).Match(s =&gt; s, e =&gt; throw e.ToException());
-/// var upper = ReverseAis.Run(path, AnnealingSchedule.Linear(1000), exact, exactSamples: true, runKey);
+/// var upper = ExactDraws.DiscreteChains(drawKey, 500, model, beta).Match(
+///     Succ: exact =&gt; ReverseAis.Run(runKey, path, AnnealingSchedule.Linear(1000), exact, exactSamples: true),
+///     Fail: error =&gt; Fail&lt;Error, LogZEstimate&gt;(error));
 /// </code></example>
 public static class ReverseAis
 {
@@ -37,60 +40,65 @@ public static class ReverseAis
     public const string Method = "reverse-ais";
 
     /// <summary>Runs reverse AIS from <paramref name="targetSamples"/> and returns the (upper-bound) estimate of log Z_1.</summary>
+    /// <param name="key">The key of the moves.</param>
     /// <param name="path">The annealing path (the same one forward AIS takes).</param>
     /// <param name="schedule">The path positions; they are visited from t = 1 down to t = 0.</param>
     /// <param name="targetSamples">M draws from the target p_1, in the path's state type (at least 1).</param>
     /// <param name="exactSamples">True when the draws are exact and independent; false adds <see cref="EstimateWarnings.ApproximateTargetSamples"/>.</param>
-    /// <param name="key">The key of the moves.</param>
     /// <param name="progress">Reports each step; <see cref="AnnealingProgress.Point"/> decreases from t_{K-1} to 0.</param>
-    /// <exception cref="ArgumentException">No target samples, or log Z_0 is not finite.</exception>
-    public static LogZEstimate Run<TState>(
-        AnnealingPath<TState> path, AnnealingSchedule schedule, TState targetSamples, bool exactSamples, RngKey key,
+    /// <returns>The estimate, or every problem found (<see cref="AnnealingEstimatorErrors"/>).</returns>
+    public static Validation<Error, LogZEstimate> Run<TState>(
+        RngKey key, AnnealingPath<TState> path, AnnealingSchedule schedule, TState targetSamples, bool exactSamples,
         IProgress<AnnealingProgress>? progress = null) =>
-        RunWithState(path, schedule, targetSamples, exactSamples, key, progress).Estimate;
+        RunWithState(key, path, schedule, targetSamples, exactSamples, progress).Map(run => run.Estimate);
 
     /// <summary><see cref="Run"/> that also returns the final particles (approximate draws from the base).</summary>
+    /// <param name="key">The key of the moves.</param>
     /// <param name="path">The annealing path (the same one forward AIS takes).</param>
     /// <param name="schedule">The path positions; they are visited from t = 1 down to t = 0.</param>
     /// <param name="targetSamples">M draws from the target p_1, in the path's state type (at least 1).</param>
     /// <param name="exactSamples">True when the draws are exact and independent; false adds <see cref="EstimateWarnings.ApproximateTargetSamples"/>.</param>
-    /// <param name="key">The key of the moves.</param>
     /// <param name="progress">Reports each step; <see cref="AnnealingProgress.Point"/> decreases from t_{K-1} to 0.</param>
-    /// <exception cref="ArgumentException">No target samples, or log Z_0 is not finite.</exception>
-    public static (LogZEstimate Estimate, TState Final) RunWithState<TState>(
-        AnnealingPath<TState> path, AnnealingSchedule schedule, TState targetSamples, bool exactSamples, RngKey key,
+    /// <returns>The estimate and final particles, or every problem found (<see cref="AnnealingEstimatorErrors"/>).</returns>
+    public static Validation<Error, (LogZEstimate Estimate, TState Final)> RunWithState<TState>(
+        RngKey key, AnnealingPath<TState> path, AnnealingSchedule schedule, TState targetSamples, bool exactSamples,
         IProgress<AnnealingProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(schedule);
         ArgumentNullException.ThrowIfNull(targetSamples);
-        Ais.CheckLogZ0(path);
-        var particles = path.Count(targetSamples);
-        if (particles < 1) throw new ArgumentException("reverse AIS needs at least one target sample", nameof(targetSamples));
         var steps = schedule.Steps;
         var reversed = Vec.Create(steps + 1, d =>
         {
             for (var j = 0; j <= steps; j++) d[j] = schedule[steps - j];
         });
-        var run = Ais.Anneal(path, reversed, targetSamples, key, progress, "reverse AIS");
-        var warnings = exactSamples
-            ? Seq<EstimateWarning>()
-            : Seq1(EstimateWarnings.Of(EstimateWarnings.ApproximateTargetSamples,
-                "the reverse run started from approximate target samples, so its estimate is not guaranteed to be an upper bound in expectation"));
-        var summary = WeightSummary.Of(run.LogWeights.Span);
-        // The weight statistics are those of forward AIS, where a degenerate log mean weight errs low; here it
-        // is subtracted, so the estimate errs high.
-        var weightWarnings = summary.Warnings(estimateErrsHigh: true);
-        var logZ = path.LogZ0 - summary.LogMeanWeight;
-        var estimate = new LogZEstimate(Method, path.TargetBeta, logZ, summary.StandardError, ErrorSource.DeltaMethod,
-            summary.Ess, summary.MaxNormalisedWeight, particles, Ais.Evaluations(path, schedule, particles), warnings + run.SamplerWarnings + weightWarnings)
+        var kernel = Ais.Kernel(path, end: 0.0);
+        var logZ0 = double.IsFinite(path.LogZ0)
+            ? Success<Error, double>(path.LogZ0)
+            : Fail<Error, double>(AnnealingEstimatorErrors.InvalidLogZ0(Method, path.LogZ0));
+        return (logZ0, kernel.Start(targetSamples, 1.0, 0.0)).Apply((_, start) =>
         {
-            LogWeights = run.LogWeights,
-            Trace = Trace(run, logZ),
-            ParetoK = summary.ParetoK,
-            Steps = steps,
-        };
-        return (estimate, run.Final);
+            var particles = start.LogWeights.Length;
+            var run = Ais.Anneal(kernel, reversed, start, key, progress, "reverse AIS");
+            var warnings = exactSamples
+                ? Seq<EstimateWarning>()
+                : Seq1(EstimateWarnings.Of(EstimateWarnings.ApproximateTargetSamples,
+                    "the reverse run started from approximate target samples, so its estimate is not guaranteed to be an upper bound in expectation"));
+            var summary = WeightSummary.Of(run.LogWeights.Span);
+            // The weight statistics are those of forward AIS, where a degenerate log mean weight errs low; here it
+            // is subtracted, so the estimate errs high.
+            var weightWarnings = summary.Warnings(estimateErrsHigh: true);
+            var logZ = path.LogZ0 - summary.LogMeanWeight;
+            var estimate = new LogZEstimate(Method, path.TargetBeta, logZ, summary.StandardError, ErrorSource.DeltaMethod,
+                summary.Ess, summary.MaxNormalisedWeight, particles, Ais.Evaluations(path, schedule, particles), warnings + run.SamplerWarnings + weightWarnings)
+            {
+                LogWeights = run.LogWeights,
+                Trace = Trace(run, logZ),
+                ParetoK = summary.ParetoK,
+                Steps = steps,
+            };
+            return (estimate, run.Final);
+        });
     }
 
     // The sweep records points t_K, ..., t_0 with r(t) = log mean w up to t, an estimate of log(Z_t / Z_1):

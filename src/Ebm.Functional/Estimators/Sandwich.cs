@@ -1,6 +1,7 @@
 using Ebm.Functional.Estimation;
 using Ebm.Functional.Prng;
 using LanguageExt;
+using LanguageExt.Common;
 using static LanguageExt.Prelude;
 using Ebm.Functional.Annealing;
 using Ebm.Functional.Exact;
@@ -42,28 +43,30 @@ public static class Sandwich
     /// Forward AIS with <paramref name="particles"/> particles, then reverse AIS from its final particles
     /// (approximate target samples: the result carries <see cref="EstimateWarnings.ApproximateTargetSamples"/>).
     /// </summary>
+    /// <param name="key">The key.</param>
     /// <param name="path">The annealing path.</param>
     /// <param name="schedule">The path positions.</param>
     /// <param name="particles">Forward particles M, at least 1; the reverse run has as many.</param>
-    /// <param name="key">The key.</param>
     /// <param name="progress">Reports each of the 2K steps.</param>
-    public static LogZEstimate Run<TState>(
-        AnnealingPath<TState> path, AnnealingSchedule schedule, int particles, RngKey key, IProgress<AnnealingProgress>? progress = null) =>
-        Run(path, schedule, particles, None, key, progress);
+    /// <returns>The sandwich, or every problem found (<see cref="AnnealingEstimatorErrors"/>).</returns>
+    public static Validation<Error, LogZEstimate> Run<TState>(
+        RngKey key, AnnealingPath<TState> path, AnnealingSchedule schedule, int particles, IProgress<AnnealingProgress>? progress = null) =>
+        Run(key, path, schedule, particles, None, progress);
 
     /// <summary>Forward AIS with <paramref name="particles"/> particles and reverse AIS from exact target draws.</summary>
+    /// <param name="key">The key.</param>
     /// <param name="path">The annealing path.</param>
     /// <param name="schedule">The path positions.</param>
     /// <param name="particles">Forward particles M, at least 1.</param>
     /// <param name="exactTargetSamples">Exact, independent draws from the target (e.g. <see cref="ExactDraws.DiscreteChains"/>).</param>
-    /// <param name="key">The key.</param>
     /// <param name="progress">Reports each of the 2K steps.</param>
-    public static LogZEstimate Run<TState>(
-        AnnealingPath<TState> path, AnnealingSchedule schedule, int particles, TState exactTargetSamples, RngKey key,
+    /// <returns>The sandwich, or every problem found (<see cref="AnnealingEstimatorErrors"/>).</returns>
+    public static Validation<Error, LogZEstimate> Run<TState>(
+        RngKey key, AnnealingPath<TState> path, AnnealingSchedule schedule, int particles, TState exactTargetSamples,
         IProgress<AnnealingProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(exactTargetSamples);
-        return Run(path, schedule, particles, Some(exactTargetSamples), key, progress);
+        return Run(key, path, schedule, particles, Some(exactTargetSamples), progress);
     }
 
     /// <summary>
@@ -98,19 +101,18 @@ public static class Sandwich
         };
     }
 
-    private static LogZEstimate Run<TState>(
-        AnnealingPath<TState> path, AnnealingSchedule schedule, int particles, Option<TState> exactTargetSamples, RngKey key,
+    private static Validation<Error, LogZEstimate> Run<TState>(
+        RngKey key, AnnealingPath<TState> path, AnnealingSchedule schedule, int particles, Option<TState> exactTargetSamples,
         IProgress<AnnealingProgress>? progress)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(schedule);
         var (forwardKey, reverseKey) = key.Split();
         var steps = schedule.Steps;
-        var (forward, final) = Ais.RunWithState(path, schedule, particles, forwardKey,
-            progress is null ? null : new Offset(progress, 0, 2 * steps));
-        var reverse = ReverseAis.Run(path, schedule, exactTargetSamples.IfNone(final), exactTargetSamples.IsSome, reverseKey,
-            progress is null ? null : new Offset(progress, steps, 2 * steps));
-        return Combine(forward, reverse);
+        return from forward in Ais.RunWithState(forwardKey, path, schedule, particles, progress is null ? null : new Offset(progress, 0, 2 * steps))
+               from reverse in ReverseAis.Run(reverseKey, path, schedule, exactTargetSamples.IfNone(forward.Final), exactTargetSamples.IsSome,
+                   progress is null ? null : new Offset(progress, steps, 2 * steps))
+               select Combine(forward.Estimate, reverse);
     }
 
     private sealed class Offset(IProgress<AnnealingProgress> inner, int offset, int total) : IProgress<AnnealingProgress>

@@ -2,8 +2,10 @@ using Ebm.Functional.Estimation;
 using Ebm.Functional.Numerics;
 using Ebm.Functional.Prng;
 using LanguageExt;
+using LanguageExt.Common;
 using static LanguageExt.Prelude;
 using Ebm.Functional.Annealing;
+using Ebm.Functional.Mcmc;
 
 namespace Ebm.Functional.Estimators;
 
@@ -28,6 +30,8 @@ namespace Ebm.Functional.Estimators;
 /// gets the delta-method error of <see cref="Estimates.FromLogWeights"/>; a single run that resampled gets
 /// +infinity and a <see cref="EstimateWarnings.FewSamples"/> warning, because its particles are no longer
 /// independent.</para>
+/// <para>A run is <see cref="SmcKernel{TState}.Step"/> (<see cref="Kernel{TState}"/>) driven over the schedule, or over the
+/// points <see cref="NextPoint{TState}"/> chooses; this class adds the bookkeeping (trace, evaluations, health, warnings).</para>
 /// <para>Every move's info and the log density at t_k before and after the moves there feed <see cref="SamplerHealth"/>
 /// (<see cref="EstimateWarnings.SamplerFailure"/>); <see cref="LogZEstimate.Steps"/> is the number of reweighting steps.</para>
 /// <para>Keys: run r uses <c>key.Split(R)[r]</c>; inside a run the base draws use the first of three children,
@@ -35,9 +39,10 @@ namespace Ebm.Functional.Estimators;
 /// evaluations count one per particle per log-density evaluation (bisection included) plus the moves'.</para>
 /// <example><code>
 /// var path = Paths.Tempered(model, 1.0, b => HeatBathGibbs.BuildKernel(model, b));
-/// var options = SmcOptions.Create(particles: 500).Match(o => o, e => throw new ArgumentException(e.Head.Message));
-/// var result = Smc.Run(path, options, RngKey.FromSeed(1));
-/// Console.WriteLine($"{result.Estimate.LogZ} +/- {result.Estimate.StandardError}");
+/// var result = from options in SmcOptions.Create(particles: 500)
+///              from run in Smc.Run(RngKey.FromSeed(1), path, options)
+///              select run.Estimate;
+/// Console.WriteLine(result.Match(Succ: e =&gt; $"{e.LogZ} +/- {e.StandardError}", Fail: errors =&gt; string.Join("; ", errors)));
 /// </code></example>
 /// </remarks>
 public static class Smc
@@ -49,53 +54,81 @@ public static class Smc
     internal const double BisectionTolerance = 1e-12;
 
     /// <summary>Runs <see cref="SmcOptions.Repetitions"/> independent runs and combines them.</summary>
+    /// <param name="key">The key; the same key gives the same bits.</param>
     /// <param name="path">The annealing path.</param>
     /// <param name="options">Validated settings.</param>
-    /// <param name="key">The key; the same key gives the same bits.</param>
     /// <param name="progress">Reports each step of each run, if given.</param>
-    public static SmcResult Run<TState>(AnnealingPath<TState> path, SmcOptions options, RngKey key, IProgress<AnnealingProgress>? progress = null)
+    /// <returns>The result, or every problem found with the path (<see cref="AnnealingEstimatorErrors"/>).</returns>
+    public static Validation<Error, SmcResult> Run<TState>(RngKey key, AnnealingPath<TState> path, SmcOptions options, IProgress<AnnealingProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(options);
         if (options.Repetitions == 1)
-        {
-            var single = RunOnce(path, options, key, progress);
-            return new SmcResult(single.Estimate, single.ResamplingEvents, single.Schedule.Steps, single.Estimate.Ess);
-        }
+            return RunOnce(key, path, options, progress)
+                .Map(single => new SmcResult(single.Estimate, single.ResamplingEvents, single.Schedule.Steps, single.Estimate.Ess));
 
+        // A path the first run rejects is rejected once, not once per repetition.
         var keys = key.Split(options.Repetitions);
-        var runs = keys.Select(k => RunOnce(path, options, k, progress)).ToArray();
-        // A lone run's missing error does not matter once the runs' spread supplies one.
-        var estimate = Estimates.FromRepetitions(Method, runs
-            .Select(r => r.Estimate with { Warnings = r.Estimate.EstimatorWarnings.Filter(w => w.Code != EstimateWarnings.FewSamples) })
-            .ToArray());
-        return new SmcResult(estimate, runs.Sum(r => r.ResamplingEvents), runs.Sum(r => r.Schedule.Steps), runs.Average(r => r.Estimate.Ess));
+        return RunOnce(keys[0], path, options, progress).Bind(first => keys.Skip(1).Select(k => RunOnce(k, path, options, progress)).ToArray().ToSeq().Sequence().Map(rest =>
+        {
+            var runs = first.Cons(rest).ToArray();
+            // A lone run's missing error does not matter once the runs' spread supplies one.
+            var estimate = Estimates.FromRepetitions(Method, runs
+                .Select(r => r.Estimate with { Warnings = r.Estimate.EstimatorWarnings.Filter(w => w.Code != EstimateWarnings.FewSamples) })
+                .ToArray());
+            return new SmcResult(estimate, runs.Sum(r => r.ResamplingEvents), runs.Sum(r => r.Schedule.Steps), runs.Average(r => r.Estimate.Ess));
+        }));
+    }
+
+    /// <summary>The SMC kernel of <paramref name="options"/>: its threshold and scheme, <see cref="SmcOptions.MovesPerStep"/> transitions per step.</summary>
+    /// <param name="path">The annealing path.</param>
+    /// <param name="options">Validated settings.</param>
+    /// <remarks>Move m of a step uses the step's move key folded with m.</remarks>
+    public static SmcKernel<TState> Kernel<TState>(AnnealingPath<TState> path, SmcOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(options);
+        return new SmcKernel<TState>(path, options.ResampleThreshold, options.Scheme, t =>
+        {
+            var move = path.Move(t);
+            return (key, state) =>
+            {
+                var infos = new IAcceptanceInfo[options.MovesPerStep];
+                for (var m = 0; m < infos.Length; m++) (state, infos[m]) = move(key.FoldIn(m), state);
+                return (state, infos.ToSeq());
+            };
+        }, 1.0);
     }
 
     /// <summary>One run (whatever <see cref="SmcOptions.Repetitions"/> says), with its final particles and diagnostics.</summary>
+    /// <param name="key">The key; the same key gives the same bits.</param>
     /// <param name="path">The annealing path.</param>
     /// <param name="options">Validated settings.</param>
-    /// <param name="key">The key; the same key gives the same bits.</param>
     /// <param name="progress">Reports each step, if given (Steps is the step limit when adaptive).</param>
-    public static SmcRun<TState> RunOnce<TState>(AnnealingPath<TState> path, SmcOptions options, RngKey key, IProgress<AnnealingProgress>? progress = null)
+    /// <returns>The run, or every problem found with the path (<see cref="AnnealingEstimatorErrors"/>).</returns>
+    public static Validation<Error, SmcRun<TState>> RunOnce<TState>(RngKey key, AnnealingPath<TState> path, SmcOptions options, IProgress<AnnealingProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(options);
         var children = key.Split(3);
         var (baseKey, resampleKey, moveKey) = (children[0], children[1], children[2]);
-        var n = options.Particles;
-        var state = path.SampleBase(baseKey, n);
-        var logWeights = Uniform(n);
-        var logZ = path.LogZ0;
+        var kernel = Kernel(path, options);
+        return kernel.Init(baseKey, options.Particles).Map(start => Sweep(kernel, options, start, resampleKey, moveKey, progress));
+    }
+
+    private static SmcRun<TState> Sweep<TState>(
+        SmcKernel<TState> kernel, SmcOptions options, SmcState<TState> state, RngKey resampleKey, RngKey moveKey, IProgress<AnnealingProgress>? progress)
+    {
+        var (path, n) = (kernel.Path, options.Particles);
         var points = new List<double> { 0.0 };
-        var trace = new List<double> { logZ };
+        var trace = new List<double> { state.LogZ };
         var conditionalEss = new List<double>();
         var warnings = Seq<EstimateWarning>();
         var health = new SamplerHealth.Tally(n);
         Vec? beforeMoves = null;
         var stepLimit = options.Schedule?.Steps ?? options.MaxSteps;
-        var (t, k, resamplings, evaluations) = (0.0, 0, 0, 0L);
-        while (t < 1.0)
+        var (k, resamplings, evaluations) = (0, 0, 0L);
+        while (state.T < 1.0)
         {
             k++;
             double next;
@@ -104,75 +137,56 @@ public static class Smc
             {
                 next = 1.0;
                 warnings = warnings.Add(EstimateWarnings.Of(EstimateWarnings.StepLimit,
-                    $"adaptive tempering reached its limit of {options.MaxSteps} steps at t = {t:G6} and jumped to t = 1; the last weights may be degenerate"));
+                    $"adaptive tempering reached its limit of {options.MaxSteps} steps at t = {state.T:G6} and jumped to t = 1; the last weights may be degenerate"));
             }
             else
             {
-                var (point, bisections) = NextPoint(path, state, logWeights, t, options.TargetConditionalEss);
+                var (point, bisections) = NextPoint(path, state, options.TargetConditionalEss);
                 next = point;
                 evaluations += (long)n * bisections;
             }
 
-            var (high, low) = (path.LogDensity(next, state), path.LogDensity(t, state));
-            if (beforeMoves is not null) health.Compare(beforeMoves, low);
-            var increments = Difference(high, low);
+            (state, var info) = kernel.Step(resampleKey.FoldIn(k), moveKey.FoldIn(k), state, next);
+            if (beforeMoves is not null) health.Compare(beforeMoves, info.StartLogDensity);
             evaluations += n;
-            conditionalEss.Add(ConditionalEss(logWeights, increments));
-            var (logMean, updated) = Reweight(logWeights, increments);
-            logWeights = updated;
-            logZ += logMean;
-            t = next;
-            points.Add(t);
-            trace.Add(logZ);
-            if (t < 1.0)
+            conditionalEss.Add(info.ConditionalEss);
+            points.Add(state.T);
+            trace.Add(state.LogZ);
+            if (info.Resampled) resamplings++;
+            foreach (var move in info.Moves) health.Record(move);
+            if (state.T < 1.0)
             {
-                var before = high;
-                if (ShouldResample(Ess(logWeights), n, options.ResampleThreshold))
-                {
-                    var ancestors = Resampling.Ancestors(resampleKey.FoldIn(k), options.Scheme, Weights(logWeights), n);
-                    state = path.Select(state, ancestors);
-                    before = Vec.Create(n, d =>
-                    {
-                        for (var i = 0; i < n; i++) d[i] = high[ancestors[i]];
-                    });
-                    logWeights = Uniform(n);
-                    resamplings++;
-                }
-
-                var move = path.Move(t);
-                var stepKey = moveKey.FoldIn(k);
-                for (var m = 0; m < options.MovesPerStep; m++)
-                {
-                    var (moved, info) = move(stepKey.FoldIn(m), state);
-                    health.Record(info);
-                    state = moved;
-                }
-
-                beforeMoves = before;
+                beforeMoves = info.EndLogDensity;
                 evaluations += (long)n * options.MovesPerStep * path.EvaluationsPerMove;
             }
 
-            progress?.Report(new AnnealingProgress(k, Math.Max(k, stepLimit), t));
+            progress?.Report(new AnnealingProgress(k, Math.Max(k, stepLimit), state.T));
         }
 
-        var visited = AnnealingSchedule.Create(Vec.Of([.. points]), options.IsAdaptive ? "adaptive" : options.Schedule!.Name)
+        // The points were visited in strictly increasing order from 0 to 1, which is what a schedule is.
+        var visited = AnnealingSchedule.Create(Vec.Of([.. points]), options.IsAdaptive ? AdaptiveSchedule.Name : options.Schedule!.Name)
             .Match(s => s, e => throw new InvalidOperationException($"SMC visited an invalid schedule: {e.Head.Message}"));
-        var estimate = Summarise(path, logZ, logWeights, resamplings, k, evaluations, warnings + health.Warnings("SMC")) with
+        var estimate = Summarise(path, state.LogZ, state.LogWeights.ToArray(), resamplings, k, evaluations, warnings + health.Warnings("SMC")) with
         {
             Trace = new EstimateTrace(visited.Points, Vec.Of([.. trace])),
         };
-        return new SmcRun<TState>(estimate, state, resamplings, visited, Vec.Of([.. conditionalEss]));
+        return new SmcRun<TState>(estimate, state.Particles, resamplings, visited, Vec.Of([.. conditionalEss]));
     }
 
     /// <summary>log w_i = log f_to(x_i) - log f_from(x_i) for every particle.</summary>
-    internal static Vec Increments<TState>(AnnealingPath<TState> path, double from, double to, TState state)
+    internal static Vec Increments<TState>(AnnealingPath<TState> path, double from, double to, TState state) =>
+        Vec.Wrap(Increments(path.LogDensity(to, state).Span, path.LogDensity(from, state).Span));
+
+    /// <summary>
+    /// The one weight increment of every annealing estimator: log w_i = log f_to(x_i) - log f_from(x_i) from the two
+    /// log densities of the same particles (AIS, reverse AIS and SMC add it to the log weights; linked importance
+    /// sampling halves it for its geometric bridge).
+    /// </summary>
+    internal static double[] Increments(ReadOnlySpan<double> logTo, ReadOnlySpan<double> logFrom)
     {
-        var high = path.LogDensity(to, state);
-        var low = path.LogDensity(from, state);
-        return Vec.Create(high.Length, d =>
-        {
-            for (var i = 0; i < d.Length; i++) d[i] = high[i] - low[i];
-        });
+        var increments = new double[logTo.Length];
+        for (var i = 0; i < increments.Length; i++) increments[i] = logTo[i] - logFrom[i];
+        return increments;
     }
 
     /// <summary>
@@ -219,38 +233,36 @@ public static class Smc
         threshold > 0 && (threshold >= 1 || ess < threshold * particles);
 
     /// <summary>
-    /// The next point after <paramref name="from"/> whose conditional ESS equals <paramref name="target"/>, by bisection
-    /// (1 when even t = 1 keeps it above the target), and the number of log-density evaluations spent.
+    /// Adaptive tempering's choice of the next point: the t' after <c>state.T</c> whose conditional ESS equals
+    /// <paramref name="targetConditionalEss"/>, by bisection to <see cref="BisectionTolerance"/> (1 when even t' = 1
+    /// keeps it at or above the target), and the number of log-density evaluations spent.
     /// </summary>
-    internal static (double Point, int Evaluations) NextPoint<TState>(
-        AnnealingPath<TState> path, TState state, ReadOnlySpan<double> normalisedLogWeights, double from, double target)
+    /// <param name="path">The annealing path.</param>
+    /// <param name="state">The current weighted particles.</param>
+    /// <param name="targetConditionalEss">The target, a fraction of N in (0, 1).</param>
+    public static (double Point, int Evaluations) NextPoint<TState>(AnnealingPath<TState> path, SmcState<TState> state, double targetConditionalEss)
     {
-        var low = path.LogDensity(from, state);
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(state);
+        var (from, weights) = (state.T, state.LogWeights);
+        var low = path.LogDensity(from, state.Particles);
         var evaluations = 2;
-        if (ConditionalEss(normalisedLogWeights, Difference(path.LogDensity(1.0, state), low)) >= target) return (1.0, evaluations);
+        if (ConditionalEss(weights.Span, Increments(path.LogDensity(1.0, state.Particles).Span, low.Span)) >= targetConditionalEss) return (1.0, evaluations);
         var (below, above) = (from, 1.0);
         while (above - below > BisectionTolerance)
         {
             var middle = 0.5 * (below + above);
             if (middle <= below || middle >= above) break;
             evaluations++;
-            if (ConditionalEss(normalisedLogWeights, Difference(path.LogDensity(middle, state), low)) >= target) below = middle;
+            if (ConditionalEss(weights.Span, Increments(path.LogDensity(middle, state.Particles).Span, low.Span)) >= targetConditionalEss) below = middle;
             else above = middle;
         }
 
         return (below > from ? below : above, evaluations);
     }
 
-    private static double[] Difference(Vec high, Vec low)
-    {
-        var difference = new double[high.Length];
-        for (var i = 0; i < difference.Length; i++) difference[i] = high[i] - low[i];
-        return difference;
-    }
-
-    private static double[] Uniform(int n) => Enumerable.Repeat(-Math.Log(n), n).ToArray();
-
-    private static double[] Weights(double[] logWeights) => logWeights.Select(Math.Exp).ToArray();
+    /// <summary>Equal normalised log weights, -log N each.</summary>
+    internal static double[] UniformLogWeights(int n) => Enumerable.Repeat(-Math.Log(n), n).ToArray();
 
     private static LogZEstimate Summarise<TState>(
         AnnealingPath<TState> path, double logZ, double[] normalisedLogWeights, int resamplings, int steps, long evaluations, Seq<EstimateWarning> warnings)

@@ -23,9 +23,9 @@ public sealed class AnnealingContractTests
     {
         var path = Paths.Tempered(Model, 1.0, b => HeatBathGibbs.BuildKernel(Model, b));
         var broken = path with { SampleBase = (key, count) => path.SampleBase(key, count + 1) };
-        Assert.Throws<ArgumentException>(() => Ais.Run(broken, AnnealingSchedule.Linear(3), 5, RngKey.FromSeed(1)));
-        Assert.Throws<ArgumentException>(() => Ais.Run(path with { LogZ0 = double.NaN }, AnnealingSchedule.Linear(3), 5, RngKey.FromSeed(1)));
-        Assert.Throws<ArgumentOutOfRangeException>(() => Ais.Run(path, AnnealingSchedule.Linear(3), 0, RngKey.FromSeed(1)));
+        Assert.Equal(AnnealingEstimatorErrors.BaseSampleCountCode, Failures(Ais.Run(RngKey.FromSeed(1), broken, AnnealingSchedule.Linear(3), 5)).Single().Code);
+        Assert.Equal(AnnealingEstimatorErrors.InvalidLogZ0Code, Failures(Ais.Run(RngKey.FromSeed(1), path with { LogZ0 = double.NaN }, AnnealingSchedule.Linear(3), 5)).Single().Code);
+        Assert.Equal(AnnealingEstimatorErrors.InvalidParticlesCode, Failures(Ais.Run(RngKey.FromSeed(1), path, AnnealingSchedule.Linear(3), 0)).Single().Code);
     }
 
     /// <summary>

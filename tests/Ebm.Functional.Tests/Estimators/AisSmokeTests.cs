@@ -7,6 +7,7 @@ using Ebm.Functional.Prng;
 using Ebm.Functional.Tests.Models;
 using Xunit;
 using Ebm.Functional.Estimators;
+using static Ebm.Functional.Tests.Estimators.AnnealingTestModels;
 
 namespace Ebm.Functional.Tests.Estimators;
 
@@ -24,7 +25,7 @@ public sealed class AisSmokeTests
         const double beta = 1.0;
         var exact = Enumeration.Compute(model, beta).Match(r => r.LogZ, e => throw new InvalidOperationException(e.Message));
         var path = Paths.Tempered(model, beta, b => HeatBathGibbs.BuildKernel(model, b));
-        var estimate = Ais.Run(path, AnnealingSchedule.Linear(50), 2000, RngKey.FromSeed(5));
+        var estimate = Valid(Ais.Run(RngKey.FromSeed(5), path, AnnealingSchedule.Linear(50), 2000));
         Assert.True(estimate.Ess > 1000, $"ESS {estimate.Ess}");
         Assert.InRange(estimate.LogZ, exact - ZBound * estimate.StandardError, exact + ZBound * estimate.StandardError);
         Assert.Equal(51, estimate.Trace.Count);

@@ -17,6 +17,9 @@ internal static class AnnealingTestModels
     public static T Valid<T>(Validation<Error, T> value) =>
         value.Match(x => x, errors => throw new InvalidOperationException(string.Join("; ", errors)));
 
+    /// <summary>The errors of a validation known to fail (empty when it succeeded).</summary>
+    public static Seq<Error> Failures<T>(Validation<Error, T> value) => value.Match(_ => Seq<Error>.Empty, errors => errors);
+
     /// <summary>The value of a computation known to succeed.</summary>
     public static T Valid<T>(Fin<T> value) => value.Match(x => x, e => throw e.ToException());
 

@@ -46,7 +46,7 @@ public sealed class EstimatorReliabilityTests
         {
             var (drawKey, runKey) = RngKey.FromSeed(seed).Split();
             var draws = IsingChains.FromStates(torus, Got(ExactDraws.Discrete(drawKey, 50, torus, 1.0)));
-            var estimate = ReverseAis.Run(path, AnnealingSchedule.Linear(5), draws, true, runKey);
+            var estimate = Valid(ReverseAis.Run(runKey, path, AnnealingSchedule.Linear(5), draws, true));
             // Every run this far off with an ESS the old fixed 10% accepted must now be flagged.
             if (Math.Abs(estimate.LogZ - exact) <= ZBound * estimate.StandardError || estimate.Ess < 5) continue;
             found++;

@@ -4,6 +4,7 @@ using Ebm.Functional.Numerics;
 using Ebm.Functional.Prng;
 using Xunit;
 using Ebm.Functional.Estimators;
+using static Ebm.Functional.Tests.Estimators.AnnealingTestModels;
 
 namespace Ebm.Functional.Tests.Estimators;
 
@@ -19,8 +20,8 @@ public sealed class EstimatorWarningTests
         // The sharp machine needs more than 3 adaptive steps at a conditional ESS of 0.9 (checked on the free run).
         var (path, _) = SmcTestSupport.SharpMachine();
         var key = RngKey.FromSeed(71);
-        var limited = Smc.RunOnce(path, Options(3, 1), key);
-        var free = Smc.RunOnce(path, Options(SmcOptions.DefaultMaxSteps, 1), key);
+        var limited = Valid(Smc.RunOnce(key, path, Options(3, 1)));
+        var free = Valid(Smc.RunOnce(key, path, Options(SmcOptions.DefaultMaxSteps, 1)));
 
         Assert.True(free.Schedule.Steps > 3, $"the free run took {free.Schedule.Steps} steps");
         Assert.DoesNotContain(free.Estimate.Warnings, w => w.Code == EstimateWarnings.StepLimit);
@@ -33,7 +34,7 @@ public sealed class EstimatorWarningTests
     public void Repetitions_that_each_reach_the_step_limit_report_it_once()
     {
         var (path, _) = SmcTestSupport.SharpMachine();
-        var result = Smc.Run(path, Options(2, 4), RngKey.FromSeed(72));
+        var result = Valid(Smc.Run(RngKey.FromSeed(72), path, Options(2, 4)));
         Assert.Single(result.Estimate.Warnings, w => w.Code == EstimateWarnings.StepLimit);
         Assert.All(result.Estimate.Parts, part => Assert.Contains(part.Warnings, w => w.Code == EstimateWarnings.StepLimit));
     }
@@ -51,10 +52,10 @@ public sealed class EstimatorWarningTests
         };
         var options = SmcOptions.Create(20, AnnealingSchedule.Linear(1), resampleThreshold: 0.0, repetitions: 8)
             .Match(o => o, e => throw new InvalidOperationException(e.Head.Message));
-        var result = Smc.Run(copies, options, RngKey.FromSeed(74));
+        var result = Valid(Smc.Run(RngKey.FromSeed(74), copies, options));
         Assert.Contains(result.Estimate.Warnings, w => w.Code == EstimateWarnings.InconsistentRepetitions);
 
-        var healthy = Smc.Run(path, options, RngKey.FromSeed(74));
+        var healthy = Valid(Smc.Run(RngKey.FromSeed(74), path, options));
         Assert.DoesNotContain(healthy.Estimate.Warnings, w => w.Code == EstimateWarnings.InconsistentRepetitions);
     }
 
@@ -76,7 +77,7 @@ public sealed class EstimatorWarningTests
                 });
             },
         };
-        var estimate = Ais.Run(broken, AnnealingSchedule.Linear(5), 10, RngKey.FromSeed(73));
+        var estimate = Valid(Ais.Run(RngKey.FromSeed(73), broken, AnnealingSchedule.Linear(5), 10));
 
         Assert.True(double.IsNaN(estimate.LogWeights[0]));
         var others = Enumerable.Range(1, 9).Select(i => Math.Exp(estimate.LogWeights[i])).Sum();

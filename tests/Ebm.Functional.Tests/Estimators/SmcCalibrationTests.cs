@@ -2,6 +2,7 @@ using Ebm.Functional.Annealing;
 using Ebm.Functional.Tests.Estimation;
 using Xunit;
 using Ebm.Functional.Estimators;
+using static Ebm.Functional.Tests.Estimators.AnnealingTestModels;
 
 namespace Ebm.Functional.Tests.Estimators;
 
@@ -17,6 +18,6 @@ public sealed class SmcCalibrationTests
     {
         var (path, exact) = SmcTestSupport.SharpMachine();
         var options = SmcOptions.Create(30, repetitions: Repetitions).Match(o => o, e => throw new InvalidOperationException(e.Head.Message));
-        ErrorCalibration.AssertCalibrated(exact, key => Smc.Run(path, options, key).Estimate, 1000, studentDegreesOfFreedom: Repetitions - 1);
+        ErrorCalibration.AssertCalibrated(exact, key => Valid(Smc.Run(key, path, options)).Estimate, 1000, studentDegreesOfFreedom: Repetitions - 1);
     }
 }

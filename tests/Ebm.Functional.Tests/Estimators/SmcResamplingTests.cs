@@ -3,6 +3,7 @@ using Ebm.Functional.Estimation;
 using Ebm.Functional.Prng;
 using Xunit;
 using Ebm.Functional.Estimators;
+using static Ebm.Functional.Tests.Estimators.AnnealingTestModels;
 
 namespace Ebm.Functional.Tests.Estimators;
 
@@ -54,7 +55,7 @@ public sealed class SmcResamplingTests
         var (path, _) = SmcTestSupport.Machine();
         var options = SmcOptions.Create(20, AnnealingSchedule.Linear(7), repetitions: 1).Match(o => o, e => throw new InvalidOperationException(e.Head.Message));
         var recorder = new Recorder();
-        Smc.RunOnce(path, options, RngKey.FromSeed(44), recorder);
+        Valid(Smc.RunOnce(RngKey.FromSeed(44), path, options, recorder));
         Assert.Equal(Enumerable.Range(1, 7), recorder.Reports.Select(r => r.Step));
         Assert.All(recorder.Reports, r => Assert.Equal(7, r.Steps));
         Assert.Equal(1.0, recorder.Reports[^1].Point);

@@ -4,6 +4,7 @@ using Ebm.Functional.Prng;
 using LanguageExt.Common;
 using Xunit;
 using Ebm.Functional.Estimators;
+using static Ebm.Functional.Tests.Estimators.AnnealingTestModels;
 
 namespace Ebm.Functional.Tests.Estimators;
 
@@ -35,7 +36,7 @@ public sealed class SmcTests
     public void Adaptive_tempering_on_a_boltzmann_machine_matches_enumeration()
     {
         var (path, exact) = SmcTestSupport.SharpMachine();
-        var result = Smc.Run(path, Options(200), RngKey.FromSeed(21));
+        var result = Valid(Smc.Run(RngKey.FromSeed(21), path, Options(200)));
         WithinBound(result.Estimate, exact);
         Assert.Equal(Smc.Method, result.Estimate.Method);
         Assert.Equal(Repetitions, result.Estimate.Parts.Count);
@@ -53,7 +54,7 @@ public sealed class SmcTests
     public void Every_scheme_resampling_at_every_step_matches_enumeration(ResamplingScheme scheme)
     {
         var (path, exact) = SmcTestSupport.Machine();
-        var result = Smc.Run(path, Options(200, AnnealingSchedule.Linear(20), threshold: 1.0, scheme: scheme), RngKey.FromSeed(22));
+        var result = Valid(Smc.Run(RngKey.FromSeed(22), path, Options(200, AnnealingSchedule.Linear(20), threshold: 1.0, scheme: scheme)));
         WithinBound(result.Estimate, exact);
         Assert.Equal(Repetitions * 19, result.ResamplingEvents);
         Assert.Equal(Repetitions * 20, result.Steps);
@@ -63,14 +64,14 @@ public sealed class SmcTests
     public void Adaptive_tempering_on_an_ising_torus_matches_kaufman()
     {
         var (path, exact) = SmcTestSupport.Torus();
-        WithinBound(Smc.Run(path, Options(200, moves: 2), RngKey.FromSeed(23)).Estimate, exact);
+        WithinBound(Valid(Smc.Run(RngKey.FromSeed(23), path, Options(200, moves: 2))).Estimate, exact);
     }
 
     [Fact]
     public void Adaptive_tempering_from_a_gaussian_reference_with_hmc_matches_the_closed_form()
     {
         var (path, exact) = SmcTestSupport.Gaussian();
-        WithinBound(Smc.Run(path, Options(100, moves: 2), RngKey.FromSeed(24)).Estimate, exact);
+        WithinBound(Valid(Smc.Run(RngKey.FromSeed(24), path, Options(100, moves: 2))).Estimate, exact);
     }
 
     [Fact]
@@ -78,7 +79,7 @@ public sealed class SmcTests
     {
         var (path, _) = SmcTestSupport.SharpMachine();
         const double target = 0.8;
-        var run = Smc.RunOnce(path, Options(100, target: target, repetitions: 1), RngKey.FromSeed(25));
+        var run = Valid(Smc.RunOnce(RngKey.FromSeed(25), path, Options(100, target: target, repetitions: 1)));
         var cess = run.ConditionalEss;
         Assert.True(cess.Length >= 3, $"{cess.Length} steps");
         Assert.Equal(run.Schedule.Steps, cess.Length);
@@ -94,7 +95,7 @@ public sealed class SmcTests
     public void A_single_run_without_resampling_is_ais_with_a_delta_method_error()
     {
         var (path, exact) = SmcTestSupport.Machine();
-        var run = Smc.RunOnce(path, Options(2000, AnnealingSchedule.Linear(50), threshold: 0.0, repetitions: 1), RngKey.FromSeed(26));
+        var run = Valid(Smc.RunOnce(RngKey.FromSeed(26), path, Options(2000, AnnealingSchedule.Linear(50), threshold: 0.0, repetitions: 1)));
         Assert.Equal(0, run.ResamplingEvents);
         Assert.Equal(ErrorSource.DeltaMethod, run.Estimate.ErrorSource);
         // Independent AIS weights with ESS above half the particles: the delta method is accurate, |z| <= 5 fails with p < 1e-6.
@@ -107,7 +108,7 @@ public sealed class SmcTests
     public void A_single_run_that_resampled_has_no_standard_error_and_says_so()
     {
         var (path, _) = SmcTestSupport.Machine();
-        var run = Smc.RunOnce(path, Options(50, AnnealingSchedule.Linear(5), threshold: 1.0, repetitions: 1), RngKey.FromSeed(27));
+        var run = Valid(Smc.RunOnce(RngKey.FromSeed(27), path, Options(50, AnnealingSchedule.Linear(5), threshold: 1.0, repetitions: 1)));
         Assert.Equal(4, run.ResamplingEvents);
         Assert.True(double.IsPositiveInfinity(run.Estimate.StandardError));
         Assert.Contains(run.Estimate.Warnings, w => w.Code == EstimateWarnings.FewSamples);
@@ -118,7 +119,7 @@ public sealed class SmcTests
     {
         var (path, _) = SmcTestSupport.Machine();
         var options = Options(50, repetitions: 2);
-        Assert.Equal(Smc.Run(path, options, RngKey.FromSeed(28)).Estimate.LogZ, Smc.Run(path, options, RngKey.FromSeed(28)).Estimate.LogZ);
+        Assert.Equal(Valid(Smc.Run(RngKey.FromSeed(28), path, options)).Estimate.LogZ, Valid(Smc.Run(RngKey.FromSeed(28), path, options)).Estimate.LogZ);
     }
 
     [Fact]
@@ -126,15 +127,15 @@ public sealed class SmcTests
     {
         var (path, exact) = SmcTestSupport.Machine();
         var key = RngKey.FromSeed(29);
-        var (schedule, estimateKey) = AdaptiveSchedule.Build(path, Options(200, target: 0.95, threshold: 0.0, repetitions: 1), key);
+        var (schedule, estimateKey) = Valid(AdaptiveSchedule.Build(key, path, Options(200, target: 0.95, threshold: 0.0, repetitions: 1)));
         Assert.Equal("adaptive", schedule.Name);
         Assert.NotEqual(key, estimateKey);
         Assert.NotEqual(key.Split().Left, estimateKey);
-        var estimate = Ais.Run(path, schedule, 2000, estimateKey);
+        var estimate = Valid(Ais.Run(estimateKey, path, schedule, 2000));
         // Independent AIS weights, ESS above half: |z| <= 5 fails with probability below 1e-6.
         Assert.True(estimate.Ess > 1000, $"ESS {estimate.Ess}");
         Assert.InRange(estimate.LogZ, exact - 5 * estimate.StandardError, exact + 5 * estimate.StandardError);
-        Assert.Throws<ArgumentException>(() => AdaptiveSchedule.Build(path, Options(10, AnnealingSchedule.Linear(3)), key));
+        Assert.Equal(AnnealingEstimatorErrors.PilotNotAdaptiveCode, Failures(AdaptiveSchedule.Build(key, path, Options(10, AnnealingSchedule.Linear(3)))).Single().Code);
     }
 
     [Fact]
@@ -143,8 +144,8 @@ public sealed class SmcTests
         var (path, _) = SmcTestSupport.Machine();
         var options = Options(100, target: 0.95, threshold: 0.0, repetitions: 1);
         var reports = new List<AnnealingProgress>();
-        var (schedule, estimateKey) = AdaptiveSchedule.Build(path, options, RngKey.FromSeed(30), new Collect(reports));
-        var (quiet, quietKey) = AdaptiveSchedule.Build(path, options, RngKey.FromSeed(30));
+        var (schedule, estimateKey) = Valid(AdaptiveSchedule.Build(RngKey.FromSeed(30), path, options, new Collect(reports)));
+        var (quiet, quietKey) = Valid(AdaptiveSchedule.Build(RngKey.FromSeed(30), path, options));
         Assert.Equal(quiet.Points.Span.ToArray(), schedule.Points.Span.ToArray());
         Assert.Equal(quietKey, estimateKey);
         Assert.Equal(schedule.Steps, reports.Count);
