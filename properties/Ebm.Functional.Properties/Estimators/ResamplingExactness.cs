@@ -65,7 +65,9 @@ public static class ResamplingExactness
         var total = weights.Sum();
         var cuts = new List<double> { 0.0, 1.0 };
         var running = 0.0;
-        var residual = weights.Select(w => count * w / total - Math.Floor(count * w / total)).ToArray();
+        // N W_i formed as the implementation forms it, N (w_i / total): with N w_i / total instead, an N W_i that is an
+        // integer in exact arithmetic can round to the other side of it, and the residual cuts land in the wrong places.
+        var residual = weights.Select(w => count * (w / total)).Select(e => Math.Max(0.0, e - Math.Floor(e))).ToArray();
         var residualTotal = residual.Sum();
         var residualRunning = 0.0;
         for (var i = 0; i < weights.Length; i++)
