@@ -100,10 +100,9 @@ public static class Checkerboard
         var stride = state.Stride;
         var spins = state.Buffer.ToArray();
         var totals = new SweepTotals[chains];
-        var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism };
         if (chains > 1)
         {
-            Parallel.For(0, chains, options, c =>
+            Batch.ForEachRow(maxDegreeOfParallelism, chains, c =>
             {
                 var chainKey = key.FoldIn(c);
                 var row = spins.AsSpan(c * stride, stride);
@@ -120,7 +119,7 @@ public static class Checkerboard
                 var chunks = (size + ChunkSites - 1) / ChunkSites;
                 var parts = new SweepTotals[chunks];
                 var g = colour;
-                Parallel.For(0, chunks, options, part =>
+                Batch.ForEachRow(maxDegreeOfParallelism, chunks, part =>
                     parts[part] = UpdateRange(chainKey, spins.AsSpan(0, stride), geometry, g, part * ChunkSites, Math.Min(size, (part + 1) * ChunkSites), thresholds));
                 foreach (var part in parts) totals[0] = totals[0].Add(part);
             }
