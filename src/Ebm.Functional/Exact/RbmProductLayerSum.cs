@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using Ebm.Functional.Numerics;
 
 namespace Ebm.Functional.Exact;
 
@@ -33,17 +34,17 @@ internal static class RbmProductLayerSum
     {
         if (Vector512.IsHardwareAccelerated)
             return withMoments
-                ? Run<Vector512<double>, RbmSimd512, RbmWithMoments>(problem, beta, progress, maxDegreeOfParallelism)
-                : Run<Vector512<double>, RbmSimd512, RbmLogPartitionOnly>(problem, beta, progress, maxDegreeOfParallelism);
+                ? Run<Vector512<double>, DoubleLanes512, RbmWithMoments>(problem, beta, progress, maxDegreeOfParallelism)
+                : Run<Vector512<double>, DoubleLanes512, RbmLogPartitionOnly>(problem, beta, progress, maxDegreeOfParallelism);
         return withMoments
-            ? Run<Vector<double>, RbmSimdPortable, RbmWithMoments>(problem, beta, progress, maxDegreeOfParallelism)
-            : Run<Vector<double>, RbmSimdPortable, RbmLogPartitionOnly>(problem, beta, progress, maxDegreeOfParallelism);
+            ? Run<Vector<double>, DoublePortableLanes, RbmWithMoments>(problem, beta, progress, maxDegreeOfParallelism)
+            : Run<Vector<double>, DoublePortableLanes, RbmLogPartitionOnly>(problem, beta, progress, maxDegreeOfParallelism);
     }
 
     /// <summary>The layer sum on one vector type, chosen explicitly (tests run the portable one on any hardware).</summary>
     internal static RbmEnergyMoments Run<TVector, TSimd, TMode>(RbmLayerSumProblem problem, double beta, IProgress<double>? progress, int maxDegreeOfParallelism = -1)
         where TVector : struct
-        where TSimd : struct, IRbmSimd<TVector>
+        where TSimd : struct, IDoubleLanes<TVector>
         where TMode : struct, IRbmKernelMode
     {
         var layer = RbmPaddedLayer.From(problem, StrideMultiple);
@@ -80,7 +81,7 @@ internal static class RbmProductLayerSum
     private static RbmEnergyMoments Block<TVector, TSimd, TMode>(
         RbmPaddedLayer layer, double beta, RbmLowTable low, int groupVectors, long start, long count)
         where TVector : struct
-        where TSimd : struct, IRbmSimd<TVector>
+        where TSimd : struct, IDoubleLanes<TVector>
         where TMode : struct, IRbmKernelMode
     {
         const int tile = RbmProductKernel.TileStates;
