@@ -77,7 +77,7 @@ public class AisBenchmarks
             $"s_median={G(median)}", $"s_min={G(sorted[0])}", $"s_max={G(sorted[^1])}",
             $"us_per_particle_step={G(median / ((double)particles * steps) * 1e6)}",
             $"logZ={estimate.LogZ.ToString("F6", invariant)}", $"se={G(estimate.StandardError)}", $"ess={G(estimate.Ess)}",
-            $"threads={threads}", $"cpus={Environment.ProcessorCount}", $"gemm=\"{MatrixProduct.Backend.Description}\"",
+            $"threads={threads}", $"cpus={Environment.ProcessorCount}", $"gemm=\"{MatrixProduct.BackendDescription}\"",
             $"rep_s={string.Join(',', seconds.Select(G))}"));
     }
 
