@@ -31,7 +31,7 @@ public static class MatrixProduct
 
     private static readonly Lazy<OpenBlasGemm?> LoadedOpenBlas = new(OpenBlasGemm.TryLoad);
     private static readonly Lock Gate = new();
-    private static (IGemmBackend Backend, string Description)? _chosen;
+    private static Choice? _chosen;
 
     /// <summary>The managed SIMD kernel with no limit on its threads, always available.</summary>
     public static ManagedGemm Managed { get; } = new();
@@ -68,24 +68,27 @@ public static class MatrixProduct
                     $"the matrix-product backend is already {chosen.Backend.Description}; choose it once, before the first product");
             }
 
-            _chosen = (backend, string.IsNullOrEmpty(description) ? backend.Description : description);
+            Volatile.Write(ref _chosen, new Choice(backend, string.IsNullOrEmpty(description) ? backend.Description : description));
         }
     }
 
-    private static (IGemmBackend Backend, string Description) Chosen()
+    private static Choice Chosen()
     {
-        if (_chosen is { } chosen) return chosen;
+        if (Volatile.Read(ref _chosen) is { } chosen) return chosen;
         lock (Gate)
         {
             if (_chosen is null)
             {
                 var automatic = Choose(null, OpenBlas, Managed);
-                _chosen = (automatic, Describe(null, automatic, OpenBlas));
+                Volatile.Write(ref _chosen, new Choice(automatic, Describe(null, automatic, OpenBlas)));
             }
 
-            return _chosen.Value;
+            return _chosen;
         }
     }
+
+    /// <summary>The backend in use and the line that describes it, published as one reference.</summary>
+    private sealed record Choice(IGemmBackend Backend, string Description);
 
     /// <summary>Row-major double GEMM through <see cref="Backend"/>: C = alpha op(A) op(B) + beta C.</summary>
     /// <exception cref="ArgumentException">Negative sizes, leading dimensions below the stored row length,
