@@ -9,7 +9,9 @@ namespace Ebm.Functional.Prng;
 /// </summary>
 /// <remarks>
 /// <para>The stream of a key from block b on is the words x0, x1, x2, x3 of block b, then of block b + 1, and so on
-/// (Philox4x32-10, Salmon et al. 2011). <see cref="Words"/> copies it; the paired forms read one 53-bit uniform
+/// (Philox4x32-10, Salmon et al. 2011). <see cref="Words"/> copies it (the checkerboard sweep: one word per site);
+/// <see cref="Uniforms"/> takes one uniform per block, as <see cref="RngKey.UniformAt"/> (Swendsen-Wang's bonds and
+/// flips, <see cref="RngKey.Uniform"/>); the paired forms (every block-Gibbs layer) read one 53-bit uniform
 /// from each pair of words, <see cref="RngKey.ToUnit"/>(word 2i, word 2i + 1): unit i takes the first half of
 /// block b + i / 2 when i is even and its second half when odd, two uniforms per block.</para>
 /// <para>Vector paths cover blocks with indices below 2^32; the rest, and CPUs without AVX2, run the scalar
@@ -47,6 +49,21 @@ public static class BulkDraws
             if (rest.Length > 2) rest[2] = x2;
             if (rest.Length > 3) rest[3] = x3;
         }
+    }
+
+    /// <summary>
+    /// destination[i] = <paramref name="key"/>.UniformAt(<paramref name="first"/> + i): one uniform from the first 64 bits
+    /// of each block, the layout of <see cref="RngKey.Uniform"/>.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="first"/> is negative.</exception>
+    public static void Uniforms(RngKey key, long first, Span<double> destination)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(first);
+        var i = 0;
+        if (PhiloxLanes.IsAccelerated)
+            for (; i + 4 <= destination.Length && VectorBlocks(first + i, 4); i += 4)
+                PhiloxLanes.FourUniforms(key, (uint)(first + i)).CopyTo(destination.Slice(i, 4));
+        for (; i < destination.Length; i++) destination[i] = key.UniformAt(first + i);
     }
 
     /// <summary>destination[u] = the paired uniform u of the stream from block 0 (see the class remarks), in [0, 1).</summary>
@@ -120,7 +137,7 @@ public static class BulkDraws
     }
 
     /// <summary>Whether blocks first .. first + count - 1 all have a zero high counter word (the vector paths' range).</summary>
-    private static bool VectorBlocks(long first, int count) => first + count - 1 <= uint.MaxValue;
+    private static bool VectorBlocks(long first, int count) => first >= 0 && first <= uint.MaxValue - (count - 1);
 
     private static int CheckLengths(int probabilities, int destination) =>
         probabilities == destination ? destination : throw new ArgumentException("destination and probabilities differ in length", nameof(destination));

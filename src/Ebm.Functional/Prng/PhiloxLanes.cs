@@ -40,6 +40,14 @@ internal static class PhiloxLanes
         return (Avx.Permute2x128(pairsLow, pairsHigh, 0x20), Avx.Permute2x128(pairsLow, pairsHigh, 0x31));
     }
 
+    /// <summary>The uniforms of blocks first .. first + 3, each from its block's first 64 bits (<see cref="RngKey.UniformAt"/>); needs AVX2 and first + 3 &lt; 2^32.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<double> FourUniforms(RngKey key, uint first)
+    {
+        var (c0, c1, _, _) = FourBlocks(key, first);
+        return Unit(c0, c1);
+    }
+
     /// <summary>
     /// Words 0..3 of blocks first .. first + 3 in stream order (block first's four words, then the next block's):
     /// the 64-bit lanes (x1 x0) and (x3 x2) of each block, interleaved; needs AVX2 and first + 3 &lt; 2^32.

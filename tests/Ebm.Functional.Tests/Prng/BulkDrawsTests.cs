@@ -35,6 +35,24 @@ public class BulkDrawsTests
     }
 
     [Theory]
+    [MemberData(nameof(Offsets))]
+    public void UniformsTakeTheFirstHalfOfEachBlock(long first, int length)
+    {
+        var uniforms = new double[length];
+        var viaKey = new double[length];
+
+        BulkDraws.Uniforms(Key, first, uniforms);
+        Key.Uniform(viaKey, first);
+
+        for (var i = 0; i < length; i++)
+        {
+            var (x0, x1, _, _) = Key.Bits(first + i);
+            Assert.Equal(RngKey.ToUnit(x0, x1), uniforms[i]);
+            Assert.Equal(uniforms[i], viaKey[i]);
+        }
+    }
+
+    [Theory]
     [InlineData(0)]
     [InlineData(7)]
     [InlineData(8)]
@@ -83,6 +101,7 @@ public class BulkDrawsTests
     public void MisuseIsAnArgumentException()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => BulkDraws.Words(Key, -1, new uint[4]));
+        Assert.Throws<ArgumentOutOfRangeException>(() => BulkDraws.Uniforms(Key, -1, new double[4]));
         Assert.Throws<ArgumentException>(() => BulkDraws.PairedBernoulli(Key, new double[3], new double[4]));
         Assert.Throws<ArgumentOutOfRangeException>(() => BulkDraws.PairedUniformAt(Key, -1));
     }

@@ -49,19 +49,22 @@ public static class SwendsenWang
             var (bondKey, flipKey) = key.FoldIn(c).Split();
             var row = spins.AsSpan(c * stride, stride);
             var parent = Enumerable.Range(0, geometry.Sites).ToArray();
+            var uniforms = new double[Math.Max(bonds.Length, geometry.Sites)];
+            BulkDraws.Uniforms(bondKey, 0, uniforms.AsSpan(0, bonds.Length));
             for (var t = 0; t < bonds.Length; t++)
             {
                 var (i, j) = bonds[t];
-                if (ClusterBonds.Satisfied(coupling, row[i], row[j]) && bondKey.UniformAt(t) < activation) Union(parent, i, j);
+                if (ClusterBonds.Satisfied(coupling, row[i], row[j]) && uniforms[t] < activation) Union(parent, i, j);
             }
 
             var clusters = 0;
             var flipRoot = new bool[geometry.Sites];
+            BulkDraws.Uniforms(flipKey, 0, uniforms.AsSpan(0, geometry.Sites));
             for (var i = 0; i < geometry.Sites; i++)
             {
                 var root = Find(parent, i);
                 if (root == i) clusters++;
-                if (root == i) flipRoot[i] = flipKey.UniformAt(i) < 0.5;
+                if (root == i) flipRoot[i] = uniforms[i] < 0.5;
             }
 
             for (var i = 0; i < geometry.Sites; i++)
