@@ -4,8 +4,8 @@ namespace Ebm.Functional.Prng;
 
 /// <summary>
 /// Bulk fills of a key's draw stream, four Philox blocks at a time with AVX2 where the CPU has it, bit-identical to
-/// the one-block-at-a-time <see cref="RngKey.Bits"/> everywhere: the random words of every lattice sweep and
-/// block-Gibbs layer come from here.
+/// the one-block-at-a-time <see cref="RngKey.Bits"/> everywhere: the random words of the checkerboard and
+/// Swendsen-Wang sweeps and of every block-Gibbs layer come from here (a Wolff cluster draws lazily as it grows).
 /// </summary>
 /// <remarks>
 /// <para>The stream of a key from block b on is the words x0, x1, x2, x3 of block b, then of block b + 1, and so on
