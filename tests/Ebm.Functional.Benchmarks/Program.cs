@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
+using Ebm.Functional.Shell.Backends;
 
 namespace Ebm.Functional.Benchmarks;
 
@@ -32,6 +33,8 @@ public static class Program
     /// <summary>Runs the benchmarks that the arguments select; exit code 1 when a benchmark failed to run.</summary>
     public static int Main(string[] args)
     {
+        // As ebm does: EBM_GEMM and EBM_OPENBLAS_CORETYPE choose the matrix-product backend before the first product.
+        MatrixProductSetup.FromEnvironment();
         if (args.Contains(RbmGibbsStopwatchSwitch))
         {
             RbmGibbsBenchmarks.RunStopwatch(Console.Out);

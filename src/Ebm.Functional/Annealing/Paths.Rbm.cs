@@ -47,7 +47,7 @@ public static partial class Paths
             throw new ArgumentException($"the base has {baseVisibleBias.Length} biases, the model {model.Visible} visible units", nameof(baseVisibleBias));
         for (var i = 0; i < baseVisibleBias.Length; i++)
             if (!double.IsFinite(baseVisibleBias[i])) throw new ArgumentException($"base bias {i} is {baseVisibleBias[i]}", nameof(baseVisibleBias));
-        var kernels = new RbmPaths(model, baseVisibleBias, beta, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism }, singlePrecision);
+        var kernels = new RbmPaths(model, baseVisibleBias, beta, maxDegreeOfParallelism, singlePrecision);
         return new AnnealingPath<RbmAnnealingState>(
             $"base-rate {model.Kind}",
             beta,

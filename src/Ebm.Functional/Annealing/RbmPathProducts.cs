@@ -18,9 +18,9 @@ internal static class RbmPathProducts
     private const int PanelAlignment = 32;
 
     /// <summary>C = alpha A op(B) + beta C with A m x k, op(B) k x n (B stored n x k when transposed), all row-major and packed.</summary>
-    public static void Gemm(bool transposeB, int m, int n, int k, double alpha, double[] a, double[] b, double beta, double[] c, ParallelOptions options)
+    public static void Gemm(bool transposeB, int m, int n, int k, double alpha, double[] a, double[] b, double beta, double[] c, int maxDegreeOfParallelism)
     {
-        var panels = Panels(m, n, k, options);
+        var panels = Panels(m, n, k, maxDegreeOfParallelism);
         if (panels == 1)
         {
             MatrixProduct.Gemm(false, transposeB, m, n, k, alpha, a.AsSpan(0, m * k), Math.Max(1, k), b, Math.Max(1, transposeB ? k : n), beta, c.AsSpan(0, m * n), Math.Max(1, n));
@@ -28,7 +28,7 @@ internal static class RbmPathProducts
         }
 
         var width = RoundUp((n + panels - 1) / panels, PanelAlignment);
-        Parallel.For(0, (n + width - 1) / width, options, panel =>
+        Batch.ForEachRow(maxDegreeOfParallelism, (n + width - 1) / width, panel =>
         {
             var (start, columns) = (panel * width, Math.Min(width, n - panel * width));
             MatrixProduct.Gemm(false, transposeB, m, columns, k, alpha, a.AsSpan(0, m * k), k, b.AsSpan(transposeB ? start * k : start), transposeB ? k : n, beta, c.AsSpan(start, (m - 1) * n + columns), n);
@@ -36,9 +36,9 @@ internal static class RbmPathProducts
     }
 
     /// <summary>As the double overload, in float32.</summary>
-    public static void Gemm(bool transposeB, int m, int n, int k, float alpha, float[] a, float[] b, float beta, float[] c, ParallelOptions options)
+    public static void Gemm(bool transposeB, int m, int n, int k, float alpha, float[] a, float[] b, float beta, float[] c, int maxDegreeOfParallelism)
     {
-        var panels = Panels(m, n, k, options);
+        var panels = Panels(m, n, k, maxDegreeOfParallelism);
         if (panels == 1)
         {
             MatrixProduct.Gemm(false, transposeB, m, n, k, alpha, a.AsSpan(0, m * k), Math.Max(1, k), b, Math.Max(1, transposeB ? k : n), beta, c.AsSpan(0, m * n), Math.Max(1, n));
@@ -46,18 +46,17 @@ internal static class RbmPathProducts
         }
 
         var width = RoundUp((n + panels - 1) / panels, PanelAlignment);
-        Parallel.For(0, (n + width - 1) / width, options, panel =>
+        Batch.ForEachRow(maxDegreeOfParallelism, (n + width - 1) / width, panel =>
         {
             var (start, columns) = (panel * width, Math.Min(width, n - panel * width));
             MatrixProduct.Gemm(false, transposeB, m, columns, k, alpha, a.AsSpan(0, m * k), k, b.AsSpan(transposeB ? start * k : start), transposeB ? k : n, beta, c.AsSpan(start, (m - 1) * n + columns), n);
         });
     }
 
-    private static int Panels(int m, int n, int k, ParallelOptions options)
+    private static int Panels(int m, int n, int k, int maxDegreeOfParallelism)
     {
         if (MatrixProduct.Backend is not ManagedGemm || (long)m * n * k < SplitWork || m == 0 || n == 0 || k == 0) return 1;
-        var threads = options.MaxDegreeOfParallelism > 0 ? Math.Min(options.MaxDegreeOfParallelism, Environment.ProcessorCount) : Environment.ProcessorCount;
-        return Math.Clamp(Math.Min(threads, n / PanelAlignment), 1, 64);
+        return Math.Clamp(Math.Min(Batch.Workers(maxDegreeOfParallelism), n / PanelAlignment), 1, 64);
     }
 
     private static int RoundUp(int value, int multiple) => (value + multiple - 1) / multiple * multiple;

@@ -19,7 +19,7 @@ namespace Ebm.Functional.Annealing;
 /// Rows are independent and every random draw is keyed by its row (the block-Gibbs layout of
 /// <see cref="BlockGibbsDraws"/>), so results do not depend on the thread count.
 /// </remarks>
-internal sealed class RbmPaths(BernoulliRbm model, Vec baseVisibleBias, double beta, ParallelOptions options, bool singlePrecision)
+internal sealed class RbmPaths(BernoulliRbm model, Vec baseVisibleBias, double beta, int maxDegreeOfParallelism, bool singlePrecision)
 {
     private readonly double[] _weights = model.Weights.UnsafeArray();
     private readonly float[]? _singleWeights = singlePrecision ? RbmBlockGibbs.ToSingle(model.Weights.Span) : null;
@@ -29,12 +29,12 @@ internal sealed class RbmPaths(BernoulliRbm model, Vec baseVisibleBias, double b
     private readonly double[] _baseBias = baseVisibleBias.UnsafeArray();
 
     /// <summary>X = V W + c for <paramref name="rows"/> visible rows (a new array, rows x nh).</summary>
-    public static double[] Fields(BernoulliRbm model, double[] visible, int rows, ParallelOptions? options = null)
+    public static double[] Fields(BernoulliRbm model, double[] visible, int rows, int maxDegreeOfParallelism = -1)
     {
         int nv = model.Visible, nh = model.Hidden;
         var fields = GC.AllocateUninitializedArray<double>(rows * nh);
         RbmBlockGibbs.FillRows(fields, rows, model.HiddenBias.Span);
-        RbmPathProducts.Gemm(false, rows, nh, nv, 1.0, visible, model.Weights.UnsafeArray(), 1.0, fields, options ?? new ParallelOptions());
+        RbmPathProducts.Gemm(false, rows, nh, nv, 1.0, visible, model.Weights.UnsafeArray(), 1.0, fields, maxDegreeOfParallelism);
         return fields;
     }
 
@@ -46,7 +46,7 @@ internal sealed class RbmPaths(BernoulliRbm model, Vec baseVisibleBias, double b
         var probability = new double[nv];
         TensorPrimitives.Sigmoid<double>(_baseBias, probability);
         var visible = new double[count * nv];
-        Parallel.For(0, count, options, r => BlockGibbsDraws.Bernoulli(BlockGibbsDraws.VisibleKey(key, r), probability, visible.AsSpan(r * nv, nv)));
+        Batch.ForEachRow(maxDegreeOfParallelism, count, r => BlockGibbsDraws.Bernoulli(BlockGibbsDraws.VisibleKey(key, r), probability, visible.AsSpan(r * nv, nv)));
         return new RbmAnnealingState(Mat.Wrap(count, nv, visible), Mat.Wrap(count, model.Hidden, PathFields(visible, count)));
     }
 
@@ -60,7 +60,7 @@ internal sealed class RbmPaths(BernoulliRbm model, Vec baseVisibleBias, double b
         try
         {
             var result = new double[count];
-            Parallel.For(0, count, options, r =>
+            Batch.ForEachRow(maxDegreeOfParallelism, count, r =>
             {
                 var v = visible.AsSpan(r * nv, nv);
                 var scaled = scratch.AsSpan(r * nh, nh);
@@ -85,7 +85,7 @@ internal sealed class RbmPaths(BernoulliRbm model, Vec baseVisibleBias, double b
         try
         {
             var result = new double[count];
-            Parallel.For(0, count, options, r =>
+            Batch.ForEachRow(maxDegreeOfParallelism, count, r =>
             {
                 var v = visible.AsSpan(r * nv, nv);
                 var x = fields.AsSpan(r * nh, nh);
@@ -119,7 +119,7 @@ internal sealed class RbmPaths(BernoulliRbm model, Vec baseVisibleBias, double b
         var visibleField = ArrayPool<double>.Shared.Rent(count * nv);
         try
         {
-            Parallel.For(0, count, options, r =>
+            Batch.ForEachRow(maxDegreeOfParallelism, count, r =>
             {
                 var probability = hiddenProbability.AsSpan(r * nh, nh);
                 TensorPrimitives.Multiply<double>(fields.AsSpan(r * nh, nh), scale, probability);
@@ -131,8 +131,8 @@ internal sealed class RbmPaths(BernoulliRbm model, Vec baseVisibleBias, double b
             if (_singleWeights is null)
             {
                 RbmBlockGibbs.FillRows(visibleField, count, offset);
-                RbmPathProducts.Gemm(true, count, nv, nh, scale, hidden, _weights, 1.0, visibleField, options);
-                Parallel.For(0, count, options, r =>
+                RbmPathProducts.Gemm(true, count, nv, nh, scale, hidden, _weights, 1.0, visibleField, maxDegreeOfParallelism);
+                Batch.ForEachRow(maxDegreeOfParallelism, count, r =>
                 {
                     var probability = visibleField.AsSpan(r * nv, nv);
                     TensorPrimitives.Sigmoid<double>(probability, probability);
@@ -158,7 +158,7 @@ internal sealed class RbmPaths(BernoulliRbm model, Vec baseVisibleBias, double b
     /// <summary>X = V W + c of the path: in double, or through SGEMM (then widened) in single precision.</summary>
     private double[] PathFields(double[] visible, int rows)
     {
-        if (_singleWeights is null) return Fields(model, visible, rows, options);
+        if (_singleWeights is null) return Fields(model, visible, rows, maxDegreeOfParallelism);
         int nv = model.Visible, nh = model.Hidden;
         var pool = ArrayPool<float>.Shared;
         var (visibleSingle, fieldsSingle) = (pool.Rent(rows * nv), pool.Rent(rows * nh));
@@ -166,7 +166,7 @@ internal sealed class RbmPaths(BernoulliRbm model, Vec baseVisibleBias, double b
         {
             TensorPrimitives.ConvertTruncating<double, float>(visible.AsSpan(0, rows * nv), visibleSingle.AsSpan(0, rows * nv));
             for (var r = 0; r < rows; r++) _singleHiddenBias.AsSpan().CopyTo(fieldsSingle.AsSpan(r * nh, nh));
-            RbmPathProducts.Gemm(false, rows, nh, nv, 1f, visibleSingle, _singleWeights, 1f, fieldsSingle, options);
+            RbmPathProducts.Gemm(false, rows, nh, nv, 1f, visibleSingle, _singleWeights, 1f, fieldsSingle, maxDegreeOfParallelism);
             var fields = GC.AllocateUninitializedArray<double>(rows * nh);
             TensorPrimitives.ConvertChecked<float, double>(fieldsSingle.AsSpan(0, rows * nh), fields);
             return fields;
@@ -188,8 +188,8 @@ internal sealed class RbmPaths(BernoulliRbm model, Vec baseVisibleBias, double b
         {
             TensorPrimitives.ConvertTruncating<double, float>(hidden.AsSpan(0, count * nh), hiddenSingle.AsSpan(0, count * nh));
             for (var r = 0; r < count; r++) offset.CopyTo(field.AsSpan(r * nv, nv));
-            RbmPathProducts.Gemm(true, count, nv, nh, (float)scale, hiddenSingle, _singleWeights!, 1f, field, options);
-            Parallel.For(0, count, options, r =>
+            RbmPathProducts.Gemm(true, count, nv, nh, (float)scale, hiddenSingle, _singleWeights!, 1f, field, maxDegreeOfParallelism);
+            Batch.ForEachRow(maxDegreeOfParallelism, count, r =>
             {
                 var probability = field.AsSpan(r * nv, nv);
                 TensorPrimitives.Sigmoid<float>(probability, probability);

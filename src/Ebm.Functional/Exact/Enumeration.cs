@@ -164,7 +164,7 @@ public static class Enumeration
     {
         var gate = new object();
         var done = 0;
-        Parallel.For(0, blockCount, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism }, block =>
+        Batch.ForEachRow(maxDegreeOfParallelism, blockCount, block =>
         {
             body(block);
             if (progress is null) return;

@@ -41,7 +41,11 @@ public static class GaussianBernoulliRbmExact
     public const string MethodName = "layer-sum";
 
     /// <summary>Exact thermodynamics at <paramref name="beta"/> &gt; 0.</summary>
-    public static Fin<ExactResult> Compute(GaussianBernoulliRbm model, double beta, IProgress<double>? progress = null)
+    /// <param name="model">The RBM.</param>
+    /// <param name="beta">Inverse temperature, finite and &gt; 0.</param>
+    /// <param name="progress">Receives the finished fraction.</param>
+    /// <param name="maxDegreeOfParallelism">Threads (-1: no limit); the result does not depend on it.</param>
+    public static Fin<ExactResult> Compute(GaussianBernoulliRbm model, double beta, IProgress<double>? progress = null, int maxDegreeOfParallelism = -1)
     {
         if (!double.IsFinite(beta) || beta <= 0) return FinFail<ExactResult>(ExactErrors.InvalidBeta(beta, "a Gaussian-Bernoulli RBM needs a finite beta > 0"));
         if (model.Hidden > MaxHiddenUnits)
@@ -53,7 +57,7 @@ public static class GaussianBernoulliRbmExact
         var quadratic = Quadratic.From(model);
         var states = 1L << model.Hidden;
         var perBlock = RbmBlockRunner.BlockLength(states, 1);
-        var hidden = RbmBlockRunner.Run((int)(states / perBlock), b => Block(quadratic, beta, b * perBlock, perBlock), progress);
+        var hidden = RbmBlockRunner.Run((int)(states / perBlock), b => Block(quadratic, beta, b * perBlock, perBlock), progress, maxDegreeOfParallelism);
         var halfVisible = 0.5 * model.Visible;
         var logSigma = 0.0;
         for (var i = 0; i < model.Visible; i++) logSigma += Math.Log(model.Sigma[i]);

@@ -1,4 +1,5 @@
 using Ebm.Functional.Models;
+using Ebm.Functional.Numerics;
 
 namespace Ebm.Functional.Exact;
 
@@ -13,15 +14,19 @@ namespace Ebm.Functional.Exact;
 /// </remarks>
 internal sealed class IsingRowTables
 {
-    /// <summary>Rows with at least this many state pairs are mixed in parallel chunks.</summary>
+    /// <summary>Rows with at least this many state pairs are mixed in parallel ranges.</summary>
     private const int ParallelPairs = 1 << 12;
+
+    /// <summary>State pairs per parallel range: a few hundred microseconds of work each.</summary>
+    private const int RangePairs = 1 << 11;
 
     private readonly double _coupling;
     private readonly (double Mantissa, int Exponent) _same;
     private readonly (double Mantissa, int Exponent) _opposite;
 
-    public IsingRowTables(IsingModel model, double beta)
+    public IsingRowTables(IsingModel model, double beta, int maxDegreeOfParallelism)
     {
+        MaxDegreeOfParallelism = maxDegreeOfParallelism;
         Width = Math.Min(model.Rows, model.Columns);
         StateCount = 1 << Width;
         _coupling = model.Coupling;
@@ -56,6 +61,9 @@ internal sealed class IsingRowTables
 
     public int Width { get; }
 
+    /// <summary>The caller's degree of parallelism, for the column mixing and the orbits of a trace.</summary>
+    public int MaxDegreeOfParallelism { get; }
+
     public int StateCount { get; }
 
     public double[] RowEnergy { get; }
@@ -81,13 +89,11 @@ internal sealed class IsingRowTables
     public void Step(IsingMoments[] vector)
     {
         var pairs = StateCount / 2;
-        var chunks = pairs >= ParallelPairs ? Environment.ProcessorCount : 1;
+        var rangePairs = pairs >= ParallelPairs ? RangePairs : pairs;
         for (var c = 0; c < Width; c++)
         {
             var column = c;
-            if (chunks == 1) MixColumn(vector, column, 0, pairs);
-            else
-                Parallel.For(0, chunks, chunk => MixColumn(vector, column, (int)((long)pairs * chunk / chunks), (int)((long)pairs * (chunk + 1) / chunks)));
+            Batch.ForEachRange(MaxDegreeOfParallelism, pairs, rangePairs, (from, to) => MixColumn(vector, column, from, to));
         }
 
         ApplyDiagonal(vector);

@@ -1,4 +1,5 @@
 using Ebm.Functional.Models;
+using Ebm.Functional.Numerics;
 using LanguageExt;
 using LanguageExt.Common;
 using static LanguageExt.Prelude;
@@ -49,8 +50,13 @@ public static class IsingTransferMatrix
     public static bool Applies(IsingModel model) => Check(model).IsNone;
 
     /// <summary>Exact log Z, U, Var(E), &lt;M&gt; and &lt;M^2&gt; at inverse temperature beta, or why the lattice is too large.</summary>
-    public static Fin<ExactResult> Compute(IsingModel model, double beta)
+    /// <param name="model">The lattice.</param>
+    /// <param name="beta">Inverse temperature, finite and &gt;= 0.</param>
+    /// <param name="maxDegreeOfParallelism">Threads (-1: no limit); the result does not depend on it.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxDegreeOfParallelism"/> is 0 or below -1.</exception>
+    public static Fin<ExactResult> Compute(IsingModel model, double beta, int maxDegreeOfParallelism = -1)
     {
+        Batch.CheckParallelism(maxDegreeOfParallelism);
         if (!double.IsFinite(beta) || beta < 0) return FinFail<ExactResult>(ExactErrors.InvalidBeta(beta, "expected a finite number >= 0"));
         var problem = Check(model);
         if (problem.IsSome) return FinFail<ExactResult>((Error)problem);
@@ -67,7 +73,7 @@ public static class IsingTransferMatrix
         if (!(scaledBeta * energyRange < MaxLogWeightRange))
             return FinFail<ExactResult>(ExactErrors.MethodRange("transfer-matrix", ModelFields.TooLarge(model), beta,
                 $"beta times the energy range {ExactErrors.Number(energyRange * scale)} must stay below {MaxLogWeightRange:E0} for the transfer matrix's weight exponents"));
-        var rows = new IsingRowTables(unit, scaledBeta);
+        var rows = new IsingRowTables(unit, scaledBeta, maxDegreeOfParallelism);
         var length = Math.Max(model.Rows, model.Columns);
         var (logShift, total) = model.Boundary == Boundary.Periodic ? Trace(rows, length, model.Field == 0.0) : OpenSum(rows, length);
         var magnetisation = new MagnetisationMoments(
@@ -148,7 +154,7 @@ public static class IsingTransferMatrix
     {
         var (representatives, sizes) = IsingRowSymmetry.Orbits(rows.Width, zeroField);
         var diagonals = new IsingMoments[representatives.Length];
-        Parallel.For(0, representatives.Length, orbit =>
+        Batch.ForEachRow(rows.MaxDegreeOfParallelism, representatives.Length, orbit =>
         {
             var start = representatives[orbit];
             var vector = new IsingMoments[rows.StateCount];

@@ -66,7 +66,7 @@ public static class Quadrature2D
             return FinFail<QuadratureResult>(QuadratureErrors.TooFine(model.Kind, Math.Max(xNeeded, yNeeded), settings.MaxIntervals));
         var xIntervals = FirstIntervals(xNeeded, settings);
         var yIntervals = FirstIntervals(yNeeded, settings);
-        return QuadratureGrid.Integrate(model, beta, region, xIntervals, yIntervals, ParallelNodeThreshold)
+        return QuadratureGrid.Integrate(model, beta, region, xIntervals, yIntervals, ParallelNodeThreshold, settings.MaxDegreeOfParallelism)
             .Bind(first => Refine(model, beta, region, settings, first, xIntervals, yIntervals, double.PositiveInfinity))
             .Bind(result => ExactResultCheck.Finite(model, result.Exact).Map(_ => result));
     }
@@ -79,7 +79,7 @@ public static class Quadrature2D
         int xFine = 2 * xIntervals, yFine = 2 * yIntervals;
         if (xFine > settings.MaxIntervals || yFine > settings.MaxIntervals)
             return FinFail<QuadratureResult>(QuadratureErrors.NotConverged(model.Kind, lastError, settings.Tolerance, Math.Max(xIntervals, yIntervals)));
-        return QuadratureGrid.Integrate(model, beta, region, xFine, yFine, ParallelNodeThreshold).Bind(fine =>
+        return QuadratureGrid.Integrate(model, beta, region, xFine, yFine, ParallelNodeThreshold, settings.MaxDegreeOfParallelism).Bind(fine =>
         {
             var result = Compare(coarse, fine, xFine, yFine);
             return result.EstimatedError <= settings.Tolerance

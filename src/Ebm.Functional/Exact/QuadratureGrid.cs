@@ -1,4 +1,5 @@
 using Ebm.Functional.Models;
+using Ebm.Functional.Numerics;
 using LanguageExt;
 using static LanguageExt.Prelude;
 
@@ -13,9 +14,9 @@ internal static class QuadratureGrid
     /// <summary>
     /// log Z, U and Var(E) on the grid of (<paramref name="xIntervals"/> + 1) x (<paramref name="yIntervals"/> + 1)
     /// nodes spanning the region; rows run in parallel when the grid has at least
-    /// <paramref name="parallelNodeThreshold"/> nodes.
+    /// <paramref name="parallelNodeThreshold"/> nodes, at most <paramref name="maxDegreeOfParallelism"/> at a time.
     /// </summary>
-    public static Fin<ExactResult> Integrate(IContinuousModel model, double beta, QuadratureRegion region, int xIntervals, int yIntervals, int parallelNodeThreshold)
+    public static Fin<ExactResult> Integrate(IContinuousModel model, double beta, QuadratureRegion region, int xIntervals, int yIntervals, int parallelNodeThreshold, int maxDegreeOfParallelism = -1)
     {
         var xStep = (region.XMax - region.XMin) / xIntervals;
         var yStep = (region.YMax - region.YMin) / yIntervals;
@@ -28,11 +29,8 @@ internal static class QuadratureGrid
         }
         else
         {
-            Parallel.For(0, rows.Length, () => new double[nodesPerRow], (j, _, energies) =>
-            {
-                rows[j] = Row(model, beta, region, xStep, yStep, j, yIntervals, energies);
-                return energies;
-            }, _ => { });
+            Batch.ForEachRow(maxDegreeOfParallelism, rows.Length, () => new double[nodesPerRow], (j, energies) =>
+                rows[j] = Row(model, beta, region, xStep, yStep, j, yIntervals, energies));
         }
 
         var total = Merge(rows, 0, rows.Length);

@@ -1,3 +1,5 @@
+using Ebm.Functional.Numerics;
+
 namespace Ebm.Functional.Exact;
 
 /// <summary>
@@ -18,7 +20,8 @@ namespace Ebm.Functional.Exact;
 /// where exp(-T) underflows, makes the integrand itself vanish at the edges, at the price of a box
 /// about sqrt(745 / 60) = 3.5 times wider for Gaussian tails (12 times the nodes).
 /// </param>
-public sealed record QuadratureSettings(double Tolerance = 1e-12, int MinIntervals = 32, int MaxIntervals = 4096, double TailExponent = 60.0)
+/// <param name="MaxDegreeOfParallelism">Threads for the grid rows (-1: no limit); the result does not depend on it.</param>
+public sealed record QuadratureSettings(double Tolerance = 1e-12, int MinIntervals = 32, int MaxIntervals = 4096, double TailExponent = 60.0, int MaxDegreeOfParallelism = -1)
 {
     /// <summary>The defaults: tolerance 1e-12, 32 to 4096 intervals per axis, tail exponent 60.</summary>
     public static QuadratureSettings Default { get; } = new();
@@ -31,5 +34,6 @@ public sealed record QuadratureSettings(double Tolerance = 1e-12, int MinInterva
         if (MaxIntervals < MinIntervals || !int.IsPow2(MaxIntervals) || MaxIntervals > 1 << 16)
             throw new ArgumentOutOfRangeException(nameof(MaxIntervals), MaxIntervals, "must be a power of two between MinIntervals and 65536");
         if (!(TailExponent > 0) || !double.IsFinite(TailExponent)) throw new ArgumentOutOfRangeException(nameof(TailExponent), TailExponent, "must be a positive finite number");
+        Batch.CheckParallelism(MaxDegreeOfParallelism);
     }
 }

@@ -1,3 +1,5 @@
+using Ebm.Functional.Numerics;
+
 namespace Ebm.Functional.Exact;
 
 /// <summary>
@@ -25,11 +27,11 @@ internal static class RbmBlockRunner
     public static long BlockLength(long states, long minimum) => Math.Min(states, Math.Clamp(states / TargetBlocks, minimum, MaxBlockLength));
 
     /// <summary>Evaluates <paramref name="block"/>(0 .. blocks-1), reporting the finished fraction, and merges in order.</summary>
-    public static RbmEnergyMoments Run(int blocks, Func<int, RbmEnergyMoments> block, IProgress<double>? progress)
+    public static RbmEnergyMoments Run(int blocks, Func<int, RbmEnergyMoments> block, IProgress<double>? progress, int maxDegreeOfParallelism)
     {
         var parts = new RbmEnergyMoments[blocks];
         var finished = 0;
-        Parallel.For(0, blocks, i =>
+        Batch.ForEachRow(maxDegreeOfParallelism, blocks, i =>
         {
             parts[i] = block(i);
             var count = Interlocked.Increment(ref finished);

@@ -33,25 +33,41 @@ public static class RbmExact
     public const string MethodName = "layer-sum";
 
     /// <summary>Exact thermodynamics enumerating the smaller layer (the hidden one on a tie).</summary>
-    public static Fin<ExactResult> Compute(BernoulliRbm model, double beta, IProgress<double>? progress = null) =>
-        model.Hidden <= model.Visible ? EnumerateHidden(model, beta, progress) : EnumerateVisible(model, beta, progress);
+    /// <param name="model">The RBM.</param>
+    /// <param name="beta">Inverse temperature, finite and &gt;= 0.</param>
+    /// <param name="progress">Receives the finished fraction.</param>
+    /// <param name="maxDegreeOfParallelism">Threads (-1: no limit); the result does not depend on it.</param>
+    public static Fin<ExactResult> Compute(BernoulliRbm model, double beta, IProgress<double>? progress = null, int maxDegreeOfParallelism = -1) =>
+        model.Hidden <= model.Visible ? EnumerateHidden(model, beta, progress, maxDegreeOfParallelism) : EnumerateVisible(model, beta, progress, maxDegreeOfParallelism);
 
     /// <summary>Exact thermodynamics enumerating h and summing v analytically.</summary>
-    public static Fin<ExactResult> EnumerateHidden(BernoulliRbm model, double beta, IProgress<double>? progress = null) =>
-        Check(model, beta, model.Hidden, "hidden").Bind(_ => Result(model, RbmLayerSumProblem.EnumerateHidden(model), beta, progress));
+    /// <param name="model">The RBM.</param>
+    /// <param name="beta">Inverse temperature, finite and &gt;= 0.</param>
+    /// <param name="progress">Receives the finished fraction.</param>
+    /// <param name="maxDegreeOfParallelism">Threads (-1: no limit); the result does not depend on it.</param>
+    public static Fin<ExactResult> EnumerateHidden(BernoulliRbm model, double beta, IProgress<double>? progress = null, int maxDegreeOfParallelism = -1) =>
+        Check(model, beta, model.Hidden, "hidden").Bind(_ => Result(model, RbmLayerSumProblem.EnumerateHidden(model), beta, progress, maxDegreeOfParallelism));
 
     /// <summary>Exact thermodynamics enumerating v and summing h analytically.</summary>
-    public static Fin<ExactResult> EnumerateVisible(BernoulliRbm model, double beta, IProgress<double>? progress = null) =>
-        Check(model, beta, model.Visible, "visible").Bind(_ => Result(model, RbmLayerSumProblem.EnumerateVisible(model), beta, progress));
+    /// <param name="model">The RBM.</param>
+    /// <param name="beta">Inverse temperature, finite and &gt;= 0.</param>
+    /// <param name="progress">Receives the finished fraction.</param>
+    /// <param name="maxDegreeOfParallelism">Threads (-1: no limit); the result does not depend on it.</param>
+    public static Fin<ExactResult> EnumerateVisible(BernoulliRbm model, double beta, IProgress<double>? progress = null, int maxDegreeOfParallelism = -1) =>
+        Check(model, beta, model.Visible, "visible").Bind(_ => Result(model, RbmLayerSumProblem.EnumerateVisible(model), beta, progress, maxDegreeOfParallelism));
 
     /// <summary>
     /// log Z(beta) alone, enumerating the smaller layer: the same sum without the moments, about three times faster.
     /// </summary>
-    public static Fin<double> LogPartitionFunction(BernoulliRbm model, double beta, IProgress<double>? progress = null)
+    /// <param name="model">The RBM.</param>
+    /// <param name="beta">Inverse temperature, finite and &gt;= 0.</param>
+    /// <param name="progress">Receives the finished fraction.</param>
+    /// <param name="maxDegreeOfParallelism">Threads (-1: no limit); the result does not depend on it.</param>
+    public static Fin<double> LogPartitionFunction(BernoulliRbm model, double beta, IProgress<double>? progress = null, int maxDegreeOfParallelism = -1)
     {
         var hidden = model.Hidden <= model.Visible;
         return Check(model, beta, hidden ? model.Hidden : model.Visible, hidden ? "hidden" : "visible")
-            .Map(_ => Run(hidden ? RbmLayerSumProblem.EnumerateHidden(model) : RbmLayerSumProblem.EnumerateVisible(model), beta, false, progress).LogWeight)
+            .Map(_ => Run(hidden ? RbmLayerSumProblem.EnumerateHidden(model) : RbmLayerSumProblem.EnumerateVisible(model), beta, false, progress, maxDegreeOfParallelism).LogWeight)
             .Bind(logZ => double.IsFinite(logZ)
                 ? FinSucc(logZ)
                 : FinFail<double>(ExactErrors.Overflow(ModelFields.TooLarge(model), beta, "log Z")));
@@ -62,18 +78,18 @@ public static class RbmExact
     /// also for moments when some unit's activations are all below 1e-100 (the product form's a^2 would underflow) or
     /// beta^2 is not a normal number.
     /// </summary>
-    internal static RbmEnergyMoments Run(RbmLayerSumProblem problem, double beta, bool withMoments, IProgress<double>? progress) =>
+    internal static RbmEnergyMoments Run(RbmLayerSumProblem problem, double beta, bool withMoments, IProgress<double>? progress, int maxDegreeOfParallelism = -1) =>
         problem.ActivationBound(beta) <= RbmProductLayerSum.MaxActivation &&
         (!withMoments || (problem.SmallestActivationScale() >= TinyActivation && (beta == 0.0 || double.IsNormal(beta * beta))))
-            ? RbmProductLayerSum.Run(problem, beta, withMoments, progress)
-            : RbmStableLayerSum.Run(problem, beta, progress);
+            ? RbmProductLayerSum.Run(problem, beta, withMoments, progress, maxDegreeOfParallelism)
+            : RbmStableLayerSum.Run(problem, beta, progress, maxDegreeOfParallelism);
 
     /// <summary>Activations below this have squares of 1e-200 or less, where the product form's Var(E | s) loses its digits.</summary>
     private const double TinyActivation = 1e-100;
 
-    private static Fin<ExactResult> Result(BernoulliRbm model, RbmLayerSumProblem problem, double beta, IProgress<double>? progress)
+    private static Fin<ExactResult> Result(BernoulliRbm model, RbmLayerSumProblem problem, double beta, IProgress<double>? progress, int maxDegreeOfParallelism)
     {
-        var moments = Run(problem, beta, true, progress);
+        var moments = Run(problem, beta, true, progress, maxDegreeOfParallelism);
         return ExactResultCheck.Finite(model, new ExactResult(MethodName, beta, moments.LogWeight, moments.Mean, moments.Variance, Option<MagnetisationMoments>.None)
         {
             Entropy = moments.Entropy,

@@ -36,16 +36,18 @@ public static class RbmExactDraws
     /// <param name="model">The RBM.</param>
     /// <param name="count">The number of draws, &gt;= 0.</param>
     /// <param name="beta">Inverse temperature, finite and &gt;= 0.</param>
+    /// <param name="maxDegreeOfParallelism">Threads for the hidden marginal (-1: no limit); the draws do not depend on it.</param>
     /// <returns>The draws, or <see cref="ExactDrawErrors.HiddenLayerTooLarge"/> / <see cref="ExactDrawErrors.InvalidBeta"/>.</returns>
-    public static Fin<Mat> Sample(RngKey key, BernoulliRbm model, int count, double beta = 1.0)
+    public static Fin<Mat> Sample(RngKey key, BernoulliRbm model, int count, double beta = 1.0, int maxDegreeOfParallelism = -1)
     {
+        Batch.CheckParallelism(maxDegreeOfParallelism);
         ArgumentNullException.ThrowIfNull(model);
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         if (model.Hidden > MaxHidden) return FinFail<Mat>(ExactDrawErrors.HiddenLayerTooLarge(model.Hidden, MaxHidden));
         if (!(beta >= 0) || !double.IsFinite(beta)) return FinFail<Mat>(ExactDrawErrors.InvalidBeta(beta));
         var (hiddenKey, visibleKey) = key.Split();
         int nv = model.Visible, nh = model.Hidden, width = nv + nh;
-        var cumulative = HiddenCumulative(model, beta);
+        var cumulative = HiddenCumulative(model, beta, maxDegreeOfParallelism);
         var total = cumulative[^1];
         var weights = model.Weights.UnsafeArray();
         return FinSucc(Mat.Create(count, width, d =>
@@ -70,7 +72,7 @@ public static class RbmExactDraws
     }
 
     /// <summary>The unnormalised cumulative hidden marginal, shifted by its largest log term; entry x covers states 0..x.</summary>
-    private static double[] HiddenCumulative(BernoulliRbm model, double beta)
+    private static double[] HiddenCumulative(BernoulliRbm model, double beta, int maxDegreeOfParallelism)
     {
         int nv = model.Visible, nh = model.Hidden, states = 1 << nh;
         var logWeights = new double[states];
@@ -84,7 +86,7 @@ public static class RbmExactDraws
                 hidden[s * nh + j] = ((start + s) >> j) & 1;
             RbmBlockGibbs.FillRows(field, size, model.VisibleBias.Span);
             MatrixProduct.Gemm(false, true, size, nv, nh, 1.0, hidden.AsSpan(0, size * nh), Math.Max(1, nh), model.Weights.Span, Math.Max(1, nh), 1.0, field.AsSpan(0, size * nv), Math.Max(1, nv));
-            Parallel.For(0, size, s =>
+            Batch.ForEachRow(maxDegreeOfParallelism, size, s =>
             {
                 var row = field.AsSpan(s * nv, nv);
                 TensorPrimitives.Multiply<double>(row, beta, row);

@@ -1,3 +1,5 @@
+using Ebm.Functional.Numerics;
+
 namespace Ebm.Functional.Exact;
 
 /// <summary>
@@ -41,7 +43,7 @@ internal sealed class RbmLowTable
     /// <summary>Builds the table of the lowest <paramref name="bits"/> enumerated units.</summary>
     public static RbmLowTable Build<TVector, TSimd>(RbmPaddedLayer layer, double beta, int bits, bool withActivation)
         where TVector : struct
-        where TSimd : struct, IRbmSimd<TVector>
+        where TSimd : struct, IDoubleLanes<TVector>
     {
         var rows = 1 << bits;
         var stride = layer.Stride;

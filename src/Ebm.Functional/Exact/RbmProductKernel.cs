@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using Ebm.Functional.Numerics;
 
 namespace Ebm.Functional.Exact;
 
@@ -45,7 +46,7 @@ internal static class RbmProductKernel
         int stride, int groupVectors,
         Span<double> logProduct, Span<double> meanTerm, Span<double> varianceTerm)
         where TVector : struct
-        where TSimd : struct, IRbmSimd<TVector>
+        where TSimd : struct, IDoubleLanes<TVector>
         where TMode : struct, IRbmKernelMode
     {
         var width = TSimd.Count;
@@ -146,7 +147,7 @@ internal static class RbmProductKernel
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void AddScaled<TVector, TSimd>(Span<double> target, ReadOnlySpan<double> row, double scale)
         where TVector : struct
-        where TSimd : struct, IRbmSimd<TVector>
+        where TSimd : struct, IDoubleLanes<TVector>
     {
         if (row.Length != target.Length || target.Length % TSimd.Count != 0) throw new ArgumentException("rows must share a padded length");
         ref var t = ref MemoryMarshal.GetReference(target);
@@ -160,7 +161,7 @@ internal static class RbmProductKernel
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void ScaledExp<TVector, TSimd>(ReadOnlySpan<double> source, double beta, Span<double> destination)
         where TVector : struct
-        where TSimd : struct, IRbmSimd<TVector>
+        where TSimd : struct, IDoubleLanes<TVector>
     {
         if (source.Length != destination.Length || source.Length % TSimd.Count != 0) throw new ArgumentException("rows must share a padded length");
         ref var s = ref MemoryMarshal.GetReference(source);

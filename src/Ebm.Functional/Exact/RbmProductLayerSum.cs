@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using Ebm.Functional.Numerics;
 
 namespace Ebm.Functional.Exact;
 
@@ -29,21 +30,21 @@ internal static class RbmProductLayerSum
     private const double LogLargestDouble = 709.0;
 
     /// <summary>log Z(beta) and, with <paramref name="withMoments"/>, U, Var(E) and S (otherwise they are NaN).</summary>
-    public static RbmEnergyMoments Run(RbmLayerSumProblem problem, double beta, bool withMoments, IProgress<double>? progress)
+    public static RbmEnergyMoments Run(RbmLayerSumProblem problem, double beta, bool withMoments, IProgress<double>? progress, int maxDegreeOfParallelism = -1)
     {
         if (Vector512.IsHardwareAccelerated)
             return withMoments
-                ? Run<Vector512<double>, RbmSimd512, RbmWithMoments>(problem, beta, progress)
-                : Run<Vector512<double>, RbmSimd512, RbmLogPartitionOnly>(problem, beta, progress);
+                ? Run<Vector512<double>, DoubleLanes512, RbmWithMoments>(problem, beta, progress, maxDegreeOfParallelism)
+                : Run<Vector512<double>, DoubleLanes512, RbmLogPartitionOnly>(problem, beta, progress, maxDegreeOfParallelism);
         return withMoments
-            ? Run<Vector<double>, RbmSimdPortable, RbmWithMoments>(problem, beta, progress)
-            : Run<Vector<double>, RbmSimdPortable, RbmLogPartitionOnly>(problem, beta, progress);
+            ? Run<Vector<double>, DoublePortableLanes, RbmWithMoments>(problem, beta, progress, maxDegreeOfParallelism)
+            : Run<Vector<double>, DoublePortableLanes, RbmLogPartitionOnly>(problem, beta, progress, maxDegreeOfParallelism);
     }
 
     /// <summary>The layer sum on one vector type, chosen explicitly (tests run the portable one on any hardware).</summary>
-    internal static RbmEnergyMoments Run<TVector, TSimd, TMode>(RbmLayerSumProblem problem, double beta, IProgress<double>? progress)
+    internal static RbmEnergyMoments Run<TVector, TSimd, TMode>(RbmLayerSumProblem problem, double beta, IProgress<double>? progress, int maxDegreeOfParallelism = -1)
         where TVector : struct
-        where TSimd : struct, IRbmSimd<TVector>
+        where TSimd : struct, IDoubleLanes<TVector>
         where TMode : struct, IRbmKernelMode
     {
         var layer = RbmPaddedLayer.From(problem, StrideMultiple);
@@ -56,7 +57,8 @@ internal static class RbmProductLayerSum
         return RbmBlockRunner.Run(
             blocks,
             b => Block<TVector, TSimd, TMode>(layer, beta, low, groupVectors, b * perBlock, perBlock),
-            progress);
+            progress,
+            maxDegreeOfParallelism);
     }
 
     /// <summary>Low bits such that the table fits its budget, leaving at least two high bits (full tiles) where possible.</summary>
@@ -79,7 +81,7 @@ internal static class RbmProductLayerSum
     private static RbmEnergyMoments Block<TVector, TSimd, TMode>(
         RbmPaddedLayer layer, double beta, RbmLowTable low, int groupVectors, long start, long count)
         where TVector : struct
-        where TSimd : struct, IRbmSimd<TVector>
+        where TSimd : struct, IDoubleLanes<TVector>
         where TMode : struct, IRbmKernelMode
     {
         const int tile = RbmProductKernel.TileStates;

@@ -18,12 +18,12 @@ namespace Ebm.Functional.Exact;
 internal static class RbmStableLayerSum
 {
     /// <summary>log Z(beta), U, Var(E), S and Var(beta E) of the problem.</summary>
-    public static RbmEnergyMoments Run(RbmLayerSumProblem problem, double beta, IProgress<double>? progress)
+    public static RbmEnergyMoments Run(RbmLayerSumProblem problem, double beta, IProgress<double>? progress, int maxDegreeOfParallelism = -1)
     {
         var states = 1L << problem.Enumerated;
         var perBlock = RbmBlockRunner.BlockLength(states, 1);
         var blocks = (int)(states / perBlock);
-        return RbmBlockRunner.Run(blocks, b => Block(problem, beta, b * perBlock, perBlock), progress);
+        return RbmBlockRunner.Run(blocks, b => Block(problem, beta, b * perBlock, perBlock), progress, maxDegreeOfParallelism);
     }
 
     private static RbmEnergyMoments Block(RbmLayerSumProblem problem, double beta, long start, long count)

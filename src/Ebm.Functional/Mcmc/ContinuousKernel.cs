@@ -39,16 +39,8 @@ internal static class ContinuousKernel
     }
 
     /// <summary>Runs <paramref name="body"/> for every chain; each call writes only its own slots, so the order does not matter.</summary>
-    public static void ForEachChain(int chains, int maxDegreeOfParallelism, Action<int> body)
-    {
-        if (maxDegreeOfParallelism == 1 || chains == 1)
-        {
-            for (var c = 0; c < chains; c++) body(c);
-            return;
-        }
-
-        Parallel.For(0, chains, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism }, body);
-    }
+    public static void ForEachChain(int chains, int maxDegreeOfParallelism, Action<int> body) =>
+        Batch.ForEachRow(maxDegreeOfParallelism, chains, body);
 
     /// <summary>Throws for a beta or step size that is not positive and finite, or a bad degree of parallelism.</summary>
     public static void Check(double beta, double stepSize, int maxDegreeOfParallelism)

@@ -20,16 +20,24 @@ namespace Ebm.Functional.Numerics;
 /// </remarks>
 public sealed class ManagedGemm : IGemmBackend
 {
-    internal ManagedGemm()
+    /// <summary>The managed kernel running at most <paramref name="maxDegreeOfParallelism"/> row blocks at a time.</summary>
+    /// <param name="maxDegreeOfParallelism">-1 for no limit (the executor's choice), otherwise the most threads; the bits do not depend on it.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxDegreeOfParallelism"/> is 0 or below -1.</exception>
+    public ManagedGemm(int maxDegreeOfParallelism = -1)
     {
+        Batch.CheckParallelism(maxDegreeOfParallelism);
+        MaxDegreeOfParallelism = maxDegreeOfParallelism;
     }
+
+    /// <summary>The most row blocks of one product run at a time (-1: no limit).</summary>
+    public int MaxDegreeOfParallelism { get; }
 
     /// <inheritdoc />
     public string Name => "managed";
 
     /// <inheritdoc />
     public string Description =>
-        $"managed SIMD ({VectorBits}-bit vectors, up to {Environment.ProcessorCount} threads)";
+        $"managed SIMD ({VectorBits}-bit vectors, up to {Batch.Workers(MaxDegreeOfParallelism)} threads)";
 
     private static int VectorBits => Vector512.IsHardwareAccelerated ? 512 : Vector<byte>.Count * 8;
 
@@ -42,9 +50,9 @@ public sealed class ManagedGemm : IGemmBackend
     {
         if (GemmArguments.ValidateOrFinishTrivial(transposeA, transposeB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)) return;
         if (Vector512.IsHardwareAccelerated)
-            ManagedGemmKernel<double, Vector512<double>, WideLanes<double>>.Run(transposeA, transposeB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+            ManagedGemmKernel<double, Vector512<double>, WideLanes<double>>.Run(MaxDegreeOfParallelism, transposeA, transposeB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
         else
-            ManagedGemmKernel<double, Vector<double>, PreferredLanes<double>>.Run(transposeA, transposeB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+            ManagedGemmKernel<double, Vector<double>, PreferredLanes<double>>.Run(MaxDegreeOfParallelism, transposeA, transposeB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
     }
 
     /// <inheritdoc />
@@ -56,9 +64,9 @@ public sealed class ManagedGemm : IGemmBackend
     {
         if (GemmArguments.ValidateOrFinishTrivial(transposeA, transposeB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)) return;
         if (Vector512.IsHardwareAccelerated)
-            ManagedGemmKernel<float, Vector512<float>, WideLanes<float>>.Run(transposeA, transposeB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+            ManagedGemmKernel<float, Vector512<float>, WideLanes<float>>.Run(MaxDegreeOfParallelism, transposeA, transposeB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
         else
-            ManagedGemmKernel<float, Vector<float>, PreferredLanes<float>>.Run(transposeA, transposeB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+            ManagedGemmKernel<float, Vector<float>, PreferredLanes<float>>.Run(MaxDegreeOfParallelism, transposeA, transposeB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
     }
 
     /// <inheritdoc />

@@ -33,11 +33,11 @@ internal static unsafe class ManagedGemmKernel<T, TVector, TLanes>
 
     /// <summary>C = alpha op(A) op(B) + beta C for validated, non-trivial arguments (m, n, k &gt; 0, alpha != 0).</summary>
     public static void Run(
-        bool transposeA, bool transposeB, int m, int n, int k,
+        int maxDegreeOfParallelism, bool transposeA, bool transposeB, int m, int n, int k,
         T alpha, ReadOnlySpan<T> a, int lda, ReadOnlySpan<T> b, int ldb,
         T beta, Span<T> c, int ldc)
     {
-        var parallel = (long)m * n * k >= ParallelWork && Environment.ProcessorCount > 1;
+        var parallel = (long)m * n * k >= ParallelWork && Batch.Workers(maxDegreeOfParallelism) > 1;
         var panelWidth = Math.Min(PanelColumns, n);
         var packedB = ArrayPool<T>.Shared.Rent(SliceDepth * RoundUp(panelWidth, TileColumns));
         try
@@ -57,7 +57,7 @@ internal static unsafe class ManagedGemmKernel<T, TVector, TLanes>
                         PackB(operands, slice);
                         var blocks = (m + BlockRows - 1) / BlockRows;
                         if (parallel && blocks > 1)
-                            Parallel.For(0, blocks, block => ComputeBlock(operands, slice, block * BlockRows));
+                            Batch.ForEachRow(maxDegreeOfParallelism, blocks, block => ComputeBlock(operands, slice, block * BlockRows));
                         else
                             for (var block = 0; block < blocks; block++) ComputeBlock(operands, slice, block * BlockRows);
                     }

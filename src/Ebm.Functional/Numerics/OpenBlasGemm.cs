@@ -31,20 +31,21 @@ public sealed unsafe class OpenBlasGemm : IGemmBackend
     private readonly delegate* unmanaged<int, int, int, int, int, int, double, double*, int, double*, int, double, double*, int, void> _dgemm;
     private readonly delegate* unmanaged<int, int, int, int, int, int, float, float*, int, float*, int, float, float*, int, void> _sgemm;
 
-    private OpenBlasGemm(string library, nint dgemm, nint sgemm, string? coreName, string configuration)
+    private readonly nint _handle;
+
+    private OpenBlasGemm(string library, nint handle, nint dgemm, nint sgemm)
     {
         Library = library;
-        CoreName = coreName;
+        _handle = handle;
         _dgemm = (delegate* unmanaged<int, int, int, int, int, int, double, double*, int, double*, int, double, double*, int, void>)dgemm;
         _sgemm = (delegate* unmanaged<int, int, int, int, int, int, float, float*, int, float*, int, float, float*, int, void>)sgemm;
-        Description = $"OpenBLAS ({library}{configuration})";
     }
 
     /// <summary>The library name that loaded, e.g. "libopenblas.so.0".</summary>
     public string Library { get; }
 
-    /// <summary>The kernel family OpenBLAS chose for this CPU (openblas_get_corename), e.g. "SkylakeX"; null if unreported.</summary>
-    public string? CoreName { get; }
+    /// <summary>The kernel family OpenBLAS runs on this CPU (openblas_get_corename), e.g. "SkylakeX"; null if unreported.</summary>
+    public string? CoreName => CoreNameOf(_handle);
 
     /// <summary>
     /// False when OpenBLAS runs its generic pre-AVX2 kernels (e.g. "Prescott", its fallback for a CPU model
@@ -60,65 +61,66 @@ public sealed unsafe class OpenBlasGemm : IGemmBackend
     public string Name => "openblas";
 
     /// <inheritdoc />
-    public string Description { get; }
+    public string Description => $"OpenBLAS ({Library}{Configuration(_handle)})";
 
-    /// <summary>Binds the first OpenBLAS library that loads and exports both GEMMs; null when none does.</summary>
+    /// <summary>
+    /// Binds the first OpenBLAS library that loads and exports both GEMMs; null when none does. OpenBLAS picks its
+    /// kernels while it loads, from the CPU or from <c>OPENBLAS_CORETYPE</c> in the process environment: a shell
+    /// that names a core type sets it before (this never changes the environment).
+    /// </summary>
     /// <remarks>The library stays loaded for the life of the process.</remarks>
-    internal static OpenBlasGemm? TryLoad()
+    public static OpenBlasGemm? TryLoad()
     {
-        var hint = ApplyCoreTypeHint();
         foreach (var name in LibraryNames)
         {
             if (!NativeLibrary.TryLoad(name, typeof(OpenBlasGemm).Assembly, null, out var handle)) continue;
             if (NativeLibrary.TryGetExport(handle, "cblas_dgemm", out var dgemm) &&
                 NativeLibrary.TryGetExport(handle, "cblas_sgemm", out var sgemm))
-                return new OpenBlasGemm(name, dgemm, sgemm, CoreNameOf(handle), Configuration(handle) + hint);
+                return new OpenBlasGemm(name, handle, dgemm, sgemm);
             NativeLibrary.Free(handle);
         }
 
         return null;
     }
 
-    /// <summary>The environment variable OpenBLAS reads at load time to pick its kernels.</summary>
+    /// <summary>The environment variable OpenBLAS reads to pick its kernels (read by OpenBLAS itself, set only by a shell).</summary>
     public const string CoreTypeVariable = "OPENBLAS_CORETYPE";
 
-    /// <summary>Set to "auto" to leave the kernel choice to OpenBLAS's own CPU detection.</summary>
+    /// <summary>
+    /// The environment variable a shell reads to name a core type for OpenBLAS: "auto" leaves the choice to OpenBLAS
+    /// even on a CPU it does not know; a core name (e.g. "SkylakeX") is passed on as <see cref="CoreTypeVariable"/>.
+    /// </summary>
     public const string HintVariable = "EBM_OPENBLAS_CORETYPE";
 
     /// <summary>
-    /// The OpenBLAS kernel family this CPU can run, from its instruction sets: "SkylakeX" with AVX-512
-    /// (F, CD, BW, DQ, VL), "Haswell" with AVX2 and FMA, otherwise null.
+    /// The OpenBLAS kernel family this CPU's instruction sets support: "SkylakeX" with AVX-512 (F, CD, BW, DQ, VL),
+    /// "Haswell" with AVX2 and FMA, otherwise null (then OpenBLAS's generic kernels are all there is).
     /// </summary>
+    public static string? SupportedCoreType =>
+        RuntimeInformation.ProcessArchitecture == Architecture.X64
+            ? CoreTypeFor(
+                Avx512F.IsSupported && Avx512F.VL.IsSupported && Avx512BW.IsSupported && Avx512DQ.IsSupported && Avx512CD.IsSupported,
+                Avx2.IsSupported && Fma.IsSupported)
+            : null;
+
+    /// <summary>The kernel family for the given instruction sets (see <see cref="SupportedCoreType"/>).</summary>
     internal static string? CoreTypeFor(bool avx512, bool avx2Fma) => avx512 ? "SkylakeX" : avx2Fma ? "Haswell" : null;
 
     /// <summary>
-    /// OpenBLAS releases older than a CPU model fall back to generic Prescott kernels (0.3.21 on Emerald
-    /// Rapids runs about 8 GFLOP/s). Unless the user set OPENBLAS_CORETYPE (or EBM_OPENBLAS_CORETYPE=auto),
-    /// name the kernel family the CPU's instruction sets support before the library loads; on Linux only,
-    /// through the C library's setenv, since OpenBLAS reads the C environment when it initialises.
+    /// Asks OpenBLAS to pick its kernels again (<c>gotoblas_dynamic_quit</c>, then <c>gotoblas_dynamic_init</c> of a
+    /// DYNAMIC_ARCH build), which reads <see cref="CoreTypeVariable"/> from the process environment as it is now.
+    /// For a shell that found OpenBLAS running generic kernels on a CPU it does not know and has named a core type;
+    /// call it before the first product. False (nothing done) when the library lacks those entry points.
     /// </summary>
-    /// <returns>A note for the description, empty when nothing was set.</returns>
-    private static string ApplyCoreTypeHint()
+    public bool ReselectKernels()
     {
-        if (!OperatingSystem.IsLinux() || !RuntimeInformation.ProcessArchitecture.Equals(Architecture.X64)) return "";
-        if (Environment.GetEnvironmentVariable(CoreTypeVariable) is { Length: > 0 }) return "";
-        if (string.Equals(Environment.GetEnvironmentVariable(HintVariable)?.Trim(), "auto", StringComparison.OrdinalIgnoreCase)) return "";
-        var avx512 = Avx512F.IsSupported && Avx512F.VL.IsSupported && Avx512BW.IsSupported && Avx512DQ.IsSupported && Avx512CD.IsSupported;
-        if (CoreTypeFor(avx512, Avx2.IsSupported && Fma.IsSupported) is not { } core) return "";
-        try
-        {
-            return SetEnvironment(CoreTypeVariable, core, 0) == 0
-                ? $", {CoreTypeVariable}={core} chosen from the CPU's instruction sets ({HintVariable}=auto leaves it to OpenBLAS)"
-                : "";
-        }
-        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
-        {
-            return "";
-        }
+        if (!NativeLibrary.TryGetExport(_handle, "gotoblas_dynamic_quit", out var quit) ||
+            !NativeLibrary.TryGetExport(_handle, "gotoblas_dynamic_init", out var init))
+            return false;
+        ((delegate* unmanaged<void>)quit)();
+        ((delegate* unmanaged<void>)init)();
+        return true;
     }
-
-    [DllImport("libc", EntryPoint = "setenv", CharSet = CharSet.Ansi, BestFitMapping = false, ThrowOnUnmappableChar = true)]
-    private static extern int SetEnvironment(string name, string value, int overwrite);
 
     private static string? CoreNameOf(nint handle) =>
         NativeLibrary.TryGetExport(handle, "openblas_get_corename", out var corename)

@@ -86,6 +86,12 @@ public readonly record struct RngKey(uint K0, uint K1)
     /// <summary>Fills <paramref name="destination"/>[j] with <see cref="UniformAt"/>(offset + j).</summary>
     public void Uniform(Span<double> destination, long offset = 0)
     {
+        if (offset >= 0)
+        {
+            BulkDraws.Uniforms(this, offset, destination);
+            return;
+        }
+
         for (var j = 0; j < destination.Length; j++) destination[j] = UniformAt(offset + j);
     }
 

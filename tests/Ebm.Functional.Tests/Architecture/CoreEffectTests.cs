@@ -7,29 +7,14 @@ namespace Ebm.Functional.Tests.Architecture;
 /// </summary>
 public sealed class CoreEffectTests
 {
-    private const string Seam = "Numerics";
-
-    // Files that still start their own parallel loops or read the processor count, and those that still read or set
-    // the environment: each leaves its list when its loop goes through the seam (or its setting comes from the
-    // shell), and the test below fails for an entry that no longer needs to be listed, so the lists only shrink.
-    private static readonly string[] ThreadsOutsideTheSeam =
-    [
-        "Annealing/RbmPathProducts.cs", "Annealing/RbmPaths.cs",
-        "Exact/Enumeration.cs", "Exact/IsingRowTables.cs", "Exact/IsingTransferMatrix.cs", "Exact/QuadratureGrid.cs",
-        "Exact/RbmBlockRunner.cs", "Exact/RbmExactDraws.cs",
-        "Mcmc/BlockGibbs/GaussianBernoulliBlockGibbs.cs", "Mcmc/BlockGibbs/RbmBlockGibbs.SinglePrecision.cs",
-        "Mcmc/BlockGibbs/RbmBlockGibbs.cs", "Mcmc/ContinuousKernel.cs", "Mcmc/Lattice/Checkerboard.cs",
-        "Mcmc/Lattice/SwendsenWang.cs", "Mcmc/Lattice/Wolff.cs", "Mcmc/Metropolis/SingleSiteScan.cs",
-        "Mcmc/Tempering/ReplicaSwaps.cs",
-    ];
-
-    private static readonly string[] EnvironmentInTheCore = ["Numerics/MatrixProduct.cs", "Numerics/OpenBlasGemm.cs"];
+    // The one file of the core that starts threads, always with the caller's degree of parallelism.
+    private const string Seam = "Numerics/Batch.cs";
 
     [Fact]
     public void Only_the_seam_in_numerics_starts_threads()
     {
         var found = SourceRoot.Core.Files
-            .Where(f => f.TopFolder != Seam && !ThreadsOutsideTheSeam.Contains(f.Path))
+            .Where(f => f.Path != Seam)
             .SelectMany(CoreEffects.Threads)
             .ToList();
 
@@ -40,22 +25,10 @@ public sealed class CoreEffectTests
     public void The_core_never_reads_or_changes_the_process_environment()
     {
         var found = SourceRoot.Core.Files
-            .Where(f => !EnvironmentInTheCore.Contains(f.Path))
             .SelectMany(CoreEffects.Environment)
             .ToList();
 
         Assert.True(found.Count == 0, "the shell reads the environment and passes what it decides to the core:\n" + string.Join("\n", found));
-    }
-
-    [Fact]
-    public void Every_listed_exception_is_still_needed()
-    {
-        var files = SourceRoot.Core.Files.ToDictionary(f => f.Path);
-        var stale = ThreadsOutsideTheSeam.Where(p => !files.TryGetValue(p, out var f) || CoreEffects.Threads(f).Count == 0)
-            .Concat(EnvironmentInTheCore.Where(p => !files.TryGetValue(p, out var f) || CoreEffects.Environment(f).Count == 0))
-            .ToList();
-
-        Assert.True(stale.Count == 0, $"no longer needed: remove from the lists in {nameof(CoreEffectTests)}: {string.Join(", ", stale)}");
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Ebm.Functional.Exact;
 using Ebm.Functional.Models;
+using Ebm.Functional.Numerics;
 using Ebm.Functional.Tests.Models;
 using LanguageExt;
 
@@ -99,8 +100,8 @@ public class RbmExactTests
         // The machine's natural Vector<double> path, used where 512-bit vectors are not accelerated.
         var problem = RbmLayerSumProblem.EnumerateHidden(RbmTestModels.Bernoulli(37, 9, weightScale, 1.0, 12));
         var stable = RbmStableLayerSum.Run(problem, 1.1, null);
-        var portable = RbmProductLayerSum.Run<System.Numerics.Vector<double>, RbmSimdPortable, RbmWithMoments>(problem, 1.1, null);
-        var portableLogOnly = RbmProductLayerSum.Run<System.Numerics.Vector<double>, RbmSimdPortable, RbmLogPartitionOnly>(problem, 1.1, null);
+        var portable = RbmProductLayerSum.Run<System.Numerics.Vector<double>, DoublePortableLanes, RbmWithMoments>(problem, 1.1, null);
+        var portableLogOnly = RbmProductLayerSum.Run<System.Numerics.Vector<double>, DoublePortableLanes, RbmLogPartitionOnly>(problem, 1.1, null);
         AssertClose(stable.LogWeight, portable.LogWeight, Relative);
         AssertClose(stable.LogWeight, portableLogOnly.LogWeight, Relative);
         AssertClose(stable.Mean, portable.Mean, Relative);

@@ -263,7 +263,39 @@ public class MatrixProductTests
         if (userChose || !avx2) return;
 
         Assert.True(openBlas.HasVectorKernels, $"OpenBLAS runs {openBlas.CoreName} kernels");
-        Assert.Contains($"{OpenBlasGemm.CoreTypeVariable}=", openBlas.Description);
+    }
+
+    [Fact]
+    public void TheBackendIsChosenOnceAndAnotherChoiceIsRefused()
+    {
+        var backend = MatrixProduct.Backend;
+
+        MatrixProduct.Use(backend);
+
+        Assert.Same(backend, MatrixProduct.Backend);
+        Assert.Throws<InvalidOperationException>(() => MatrixProduct.Use(new ManagedGemm(1)));
+        Assert.Same(backend, MatrixProduct.Backend);
+    }
+
+    [Fact]
+    public void TheManagedKernelGivesTheSameBitsWhateverItsThreadLimit()
+    {
+        const int m = 300, n = 200, k = 700;
+        var key = RngKey.FromSeed(11);
+        var (a, _) = Random(key.FoldIn(0), m, k, 0);
+        var (b, _) = Random(key.FoldIn(1), k, n, 0);
+        var unlimited = new double[m * n];
+        var single = new double[m * n];
+        var two = new double[m * n];
+
+        MatrixProduct.Managed.Gemm(false, false, m, n, k, 1.0, a, k, b, n, 0.0, unlimited, n);
+        new ManagedGemm(1).Gemm(false, false, m, n, k, 1.0, a, k, b, n, 0.0, single, n);
+        new ManagedGemm(2).Gemm(false, false, m, n, k, 1.0, a, k, b, n, 0.0, two, n);
+
+        Assert.Equal(unlimited, single);
+        Assert.Equal(unlimited, two);
+        Assert.Contains("up to 1 threads", new ManagedGemm(1).Description);
+        Assert.Throws<ArgumentOutOfRangeException>(() => new ManagedGemm(0));
     }
 
     [Fact]

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics;
 using Ebm.Functional.Prng;
 
 namespace Ebm.Functional.Mcmc.BlockGibbs;
@@ -12,7 +11,7 @@ namespace Ebm.Functional.Mcmc.BlockGibbs;
 /// <para>Layout: in a step with key k, chain c draws its hidden layer with <c>k.FoldIn(c).FoldIn(0)</c> and
 /// its visible layer with <c>k.FoldIn(c).FoldIn(1)</c>. Within a layer key, unit u reads Philox block
 /// u / 2: even units take the block's first 64 bits, odd units its last 64 bits (53 of them each, as
-/// <see cref="RngKey.UniformAt"/> does). Gaussian units pair the same way: Box-Muller on block u / 2
+/// <see cref="RngKey.UniformAt"/> does: <see cref="BulkDraws.PairedUniformAt"/>). Gaussian units pair the same way: Box-Muller on block u / 2
 /// gives r cos(theta) to the even unit and r sin(theta) to the odd one (Box and Muller, 1958), two
 /// independent standard normals.</para>
 /// <para>Every draw is thus a pure function of (k, c, layer, u): rows may be filled by any thread in any
@@ -26,51 +25,13 @@ internal static class BlockGibbsDraws
     /// <summary>The key of chain <paramref name="chain"/>'s visible-layer draws in a step with key <paramref name="step"/>.</summary>
     public static RngKey VisibleKey(RngKey step, int chain) => step.FoldIn(chain).FoldIn(1);
 
-    /// <summary>destination[u] = 1 when uniform u &lt; probabilities[u], else 0 (layout in the class remarks).</summary>
-    public static void Bernoulli(RngKey key, ReadOnlySpan<double> probabilities, Span<double> destination)
-    {
-        var n = probabilities.Length;
-        var u = 0;
-        if (PhiloxLanes.IsAccelerated)
-        {
-            var one = Vector256.Create(1.0);
-            for (; u + 8 <= n; u += 8)
-            {
-                var (low, high) = PhiloxLanes.EightUniforms(key, (uint)(u / 2));
-                (Vector256.LessThan(low, Vector256.Create(probabilities.Slice(u, 4))) & one).CopyTo(destination.Slice(u, 4));
-                (Vector256.LessThan(high, Vector256.Create(probabilities.Slice(u + 4, 4))) & one).CopyTo(destination.Slice(u + 4, 4));
-            }
-        }
-
-        for (; u < n; u++) destination[u] = UniformAt(key, u) < probabilities[u] ? 1.0 : 0.0;
-    }
+    /// <summary>destination[u] = 1 when uniform u &lt; probabilities[u], else 0 (layout in the class remarks; the bulk fill of <see cref="BulkDraws"/>).</summary>
+    public static void Bernoulli(RngKey key, ReadOnlySpan<double> probabilities, Span<double> destination) =>
+        BulkDraws.PairedBernoulli(key, probabilities, destination);
 
     /// <summary>As <see cref="Bernoulli(RngKey, ReadOnlySpan{double}, Span{double})"/> for float32 probabilities (the same uniforms).</summary>
-    public static void Bernoulli(RngKey key, ReadOnlySpan<float> probabilities, Span<double> destination)
-    {
-        var n = probabilities.Length;
-        var u = 0;
-        if (PhiloxLanes.IsAccelerated)
-        {
-            var one = Vector256.Create(1.0);
-            for (; u + 8 <= n; u += 8)
-            {
-                var (low, high) = PhiloxLanes.EightUniforms(key, (uint)(u / 2));
-                var (pLow, pHigh) = Vector256.Widen(Vector256.Create(probabilities.Slice(u, 8)));
-                (Vector256.LessThan(low, pLow) & one).CopyTo(destination.Slice(u, 4));
-                (Vector256.LessThan(high, pHigh) & one).CopyTo(destination.Slice(u + 4, 4));
-            }
-        }
-
-        for (; u < n; u++) destination[u] = UniformAt(key, u) < probabilities[u] ? 1.0 : 0.0;
-    }
-
-    /// <summary>Unit u's uniform: the first 64 bits of block u / 2 for even u, the last 64 for odd u.</summary>
-    private static double UniformAt(RngKey key, int unit)
-    {
-        var (x0, x1, x2, x3) = key.Bits(unit / 2);
-        return unit % 2 == 0 ? RngKey.ToUnit(x0, x1) : RngKey.ToUnit(x2, x3);
-    }
+    public static void Bernoulli(RngKey key, ReadOnlySpan<float> probabilities, Span<double> destination) =>
+        BulkDraws.PairedBernoulli(key, probabilities, destination);
 
     /// <summary>destination[u] = standard normal u (layout in the class remarks).</summary>
     public static void Normal(RngKey key, Span<double> destination)

@@ -45,11 +45,11 @@ public static class GaussianBernoulliBlockGibbs
     {
         ArgumentNullException.ThrowIfNull(model);
         if (!(beta > 0) || double.IsInfinity(beta)) throw new ArgumentOutOfRangeException(nameof(beta), beta, "Gaussian-Bernoulli block Gibbs needs a finite beta > 0");
-        var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism };
+        Batch.CheckParallelism(maxDegreeOfParallelism);
         return new Sampler<Mat, RbmChains, BlockGibbsInfo>(
             Name,
             joint => Init(model, joint),
-            (key, state) => Step(model, beta, options, key, state));
+            (key, state) => Step(model, beta, maxDegreeOfParallelism, key, state));
     }
 
     /// <summary>The state for C x (nv + nh) joint starting states, with their energies.</summary>
@@ -63,7 +63,7 @@ public static class GaussianBernoulliBlockGibbs
     }
 
     /// <summary>One block-Gibbs step of every chain (see the class remarks).</summary>
-    internal static (RbmChains State, BlockGibbsInfo Info) Step(GaussianBernoulliRbm model, double beta, ParallelOptions options, RngKey key, RbmChains state)
+    internal static (RbmChains State, BlockGibbsInfo Info) Step(GaussianBernoulliRbm model, double beta, int maxDegreeOfParallelism, RngKey key, RbmChains state)
     {
         int chains = state.Chains, nv = model.Visible, nh = model.Hidden;
         if (state.Visible.Columns != nv || state.Hidden.Columns != nh)
@@ -79,12 +79,12 @@ public static class GaussianBernoulliBlockGibbs
         var coupling = ArrayPool<double>.Shared.Rent(chains * nv);
         try
         {
-            Parallel.For(0, chains, options, r =>
+            Batch.ForEachRow(maxDegreeOfParallelism, chains, r =>
                 TensorPrimitives.Divide<double>(oldVisible.AsSpan(r * nv, nv), sigma, scaledVisible.AsSpan(r * nv, nv)));
             var hidden = new double[chains * nh];
             RbmBlockGibbs.FillRows(hiddenField, chains, hiddenBias);
             MatrixProduct.Gemm(false, false, chains, nh, nv, beta, scaledVisible.AsSpan(0, chains * nv), nv, weights, nh, beta, hiddenField.AsSpan(0, chains * nh), nh);
-            Parallel.For(0, chains, options, r =>
+            Batch.ForEachRow(maxDegreeOfParallelism, chains, r =>
             {
                 var probability = hiddenField.AsSpan(r * nh, nh);
                 TensorPrimitives.Sigmoid<double>(probability, probability);
@@ -94,7 +94,7 @@ public static class GaussianBernoulliBlockGibbs
             var visible = new double[chains * nv];
             var energies = new double[chains];
             MatrixProduct.Gemm(false, true, chains, nv, nh, 1.0, hidden, nh, weights, nh, 0.0, coupling.AsSpan(0, chains * nv), nv);
-            Parallel.For(0, chains, options, r =>
+            Batch.ForEachRow(maxDegreeOfParallelism, chains, r =>
             {
                 var row = visible.AsSpan(r * nv, nv);
                 var couplingRow = coupling.AsSpan(r * nv, nv);

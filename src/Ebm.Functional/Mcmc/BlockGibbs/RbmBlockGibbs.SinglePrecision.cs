@@ -28,12 +28,12 @@ public static partial class RbmBlockGibbs
     {
         ArgumentNullException.ThrowIfNull(model);
         if (!(beta >= 0) || double.IsInfinity(beta)) throw new ArgumentOutOfRangeException(nameof(beta), beta, "block Gibbs needs a finite beta >= 0");
-        var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism };
+        Batch.CheckParallelism(maxDegreeOfParallelism);
         var parameters = new SingleParameters(ToSingle(model.Weights.Span), ToSingle(model.VisibleBias.Span), ToSingle(model.HiddenBias.Span), (float)beta);
         return new Sampler<Mat, RbmChains, BlockGibbsInfo>(
             Name,
             joint => Init(model, joint),
-            (key, state) => StepSingle(model, parameters, options, key, state));
+            (key, state) => StepSingle(model, parameters, maxDegreeOfParallelism, key, state));
     }
 
     /// <summary>The model's parameters and beta rounded to float32 once.</summary>
@@ -47,7 +47,7 @@ public static partial class RbmBlockGibbs
         return result;
     }
 
-    private static (RbmChains State, BlockGibbsInfo Info) StepSingle(BernoulliRbm model, SingleParameters p, ParallelOptions options, RngKey key, RbmChains state)
+    private static (RbmChains State, BlockGibbsInfo Info) StepSingle(BernoulliRbm model, SingleParameters p, int maxDegreeOfParallelism, RngKey key, RbmChains state)
     {
         int chains = state.Chains, nv = model.Visible, nh = model.Hidden;
         if (state.Visible.Columns != nv || state.Hidden.Columns != nh)
@@ -67,7 +67,7 @@ public static partial class RbmBlockGibbs
             var hidden = new double[chains * nh];
             for (var r = 0; r < chains; r++) p.HiddenBias.CopyTo(hiddenField.AsSpan(r * nh, nh));
             MatrixProduct.Gemm(false, false, chains, nh, nv, p.Beta, visibleSingle.AsSpan(0, chains * nv), nv, p.Weights, nh, p.Beta, hiddenField.AsSpan(0, chains * nh), nh);
-            Parallel.For(0, chains, options, r =>
+            Batch.ForEachRow(maxDegreeOfParallelism, chains, r =>
             {
                 var probability = hiddenField.AsSpan(r * nh, nh);
                 TensorPrimitives.Sigmoid<float>(probability, probability);
@@ -80,7 +80,7 @@ public static partial class RbmBlockGibbs
             var energies = new double[chains];
             for (var r = 0; r < chains; r++) p.VisibleBias.CopyTo(visibleField.AsSpan(r * nv, nv));
             MatrixProduct.Gemm(false, true, chains, nv, nh, 1f, hiddenSingle.AsSpan(0, chains * nh), nh, p.Weights, nh, 1f, visibleField.AsSpan(0, chains * nv), nv);
-            Parallel.For(0, chains, options, r =>
+            Batch.ForEachRow(maxDegreeOfParallelism, chains, r =>
             {
                 var field = visibleField.AsSpan(r * nv, nv);
                 var probability = visibleProbability.AsSpan(r * nv, nv);

@@ -47,11 +47,11 @@ public static partial class RbmBlockGibbs
     {
         ArgumentNullException.ThrowIfNull(model);
         if (!(beta >= 0) || double.IsInfinity(beta)) throw new ArgumentOutOfRangeException(nameof(beta), beta, "block Gibbs needs a finite beta >= 0");
-        var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism };
+        Batch.CheckParallelism(maxDegreeOfParallelism);
         return new Sampler<Mat, RbmChains, BlockGibbsInfo>(
             Name,
             joint => Init(model, joint),
-            (key, state) => Step(model, beta, options, key, state));
+            (key, state) => Step(model, beta, maxDegreeOfParallelism, key, state));
     }
 
     /// <summary>The state for C x (nv + nh) joint starting states, with their energies.</summary>
@@ -65,7 +65,7 @@ public static partial class RbmBlockGibbs
     }
 
     /// <summary>One block-Gibbs step of every chain (see the class remarks for the equations and the draw layout).</summary>
-    internal static (RbmChains State, BlockGibbsInfo Info) Step(BernoulliRbm model, double beta, ParallelOptions options, RngKey key, RbmChains state)
+    internal static (RbmChains State, BlockGibbsInfo Info) Step(BernoulliRbm model, double beta, int maxDegreeOfParallelism, RngKey key, RbmChains state)
     {
         int chains = state.Chains, nv = model.Visible, nh = model.Hidden;
         if (state.Visible.Columns != nv || state.Hidden.Columns != nh)
@@ -81,7 +81,7 @@ public static partial class RbmBlockGibbs
             var hidden = new double[chains * nh];
             FillRows(hiddenField, chains, hiddenBias);
             MatrixProduct.Gemm(false, false, chains, nh, nv, beta, state.Visible.Span, Math.Max(1, nv), weights, Math.Max(1, nh), beta, hiddenField.AsSpan(0, chains * nh), Math.Max(1, nh));
-            Parallel.For(0, chains, options, r =>
+            Batch.ForEachRow(maxDegreeOfParallelism, chains, r =>
             {
                 var probability = hiddenField.AsSpan(r * nh, nh);
                 TensorPrimitives.Sigmoid<double>(probability, probability);
@@ -92,7 +92,7 @@ public static partial class RbmBlockGibbs
             var energies = new double[chains];
             FillRows(visibleField, chains, visibleBias);
             MatrixProduct.Gemm(false, true, chains, nv, nh, 1.0, hidden, Math.Max(1, nh), weights, Math.Max(1, nh), 1.0, visibleField.AsSpan(0, chains * nv), Math.Max(1, nv));
-            Parallel.For(0, chains, options, r =>
+            Batch.ForEachRow(maxDegreeOfParallelism, chains, r =>
             {
                 var field = visibleField.AsSpan(r * nv, nv);
                 var probability = visibleProbability.AsSpan(r * nv, nv);

@@ -43,6 +43,9 @@ namespace Ebm.Functional.Mcmc.Lattice;
 public static class Checkerboard
 {
     private const int ChunkSites = 8192;
+
+    /// <summary>Sites whose random words are drawn in one bulk fill (a multiple of 4, so tiles start on a block).</summary>
+    private const int TileSites = 256;
     private const int SumCases = 9;
 
     /// <summary>
@@ -100,10 +103,9 @@ public static class Checkerboard
         var stride = state.Stride;
         var spins = state.Buffer.ToArray();
         var totals = new SweepTotals[chains];
-        var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism };
         if (chains > 1)
         {
-            Parallel.For(0, chains, options, c =>
+            Batch.ForEachRow(maxDegreeOfParallelism, chains, c =>
             {
                 var chainKey = key.FoldIn(c);
                 var row = spins.AsSpan(c * stride, stride);
@@ -120,7 +122,7 @@ public static class Checkerboard
                 var chunks = (size + ChunkSites - 1) / ChunkSites;
                 var parts = new SweepTotals[chunks];
                 var g = colour;
-                Parallel.For(0, chunks, options, part =>
+                Batch.ForEachRow(maxDegreeOfParallelism, chunks, part =>
                     parts[part] = UpdateRange(chainKey, spins.AsSpan(0, stride), geometry, g, part * ChunkSites, Math.Min(size, (part + 1) * ChunkSites), thresholds));
                 foreach (var part in parts) totals[0] = totals[0].Add(part);
             }
@@ -156,14 +158,16 @@ public static class Checkerboard
         var blockOffset = geometry.ClassDrawOffsets[colour];
         long flips = 0, spinTimesSum = 0, spinSum = 0;
         ulong thresholdSum = 0;
-        for (var k = start; k < end; k += 4)
+        Span<uint> words = stackalloc uint[TileSites];
+        ref var word0 = ref MemoryMarshal.GetReference(words);
+        for (var tile = start; tile < end; tile += TileSites)
         {
-            var (x0, x1, x2, x3) = chainKey.Bits(blockOffset + (k >> 2));
-            var count = Math.Min(4, end - k);
+            var count = Math.Min(TileSites, end - tile);
+            BulkDraws.Words(chainKey, blockOffset + (tile >> 2), words[..count]);
             for (var w = 0; w < count; w++)
             {
-                var word = w switch { 0 => x0, 1 => x1, 2 => x2, _ => x3 };
-                var index = k + w;
+                var word = Unsafe.Add(ref word0, w);
+                var index = tile + w;
                 var site = Unsafe.Add(ref site0, index);
                 ref var nb = ref Unsafe.Add(ref neighbour0, index * LatticeGeometry.Slots);
                 int n = Unsafe.Add(ref spin0, nb) + Unsafe.Add(ref spin0, Unsafe.Add(ref nb, 1))

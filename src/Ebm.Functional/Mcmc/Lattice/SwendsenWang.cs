@@ -20,8 +20,13 @@ namespace Ebm.Functional.Mcmc.Lattice;
 public static class SwendsenWang
 {
     /// <summary>The Swendsen-Wang sampler at inverse temperature beta; an error when h != 0 or beta is not finite.</summary>
-    public static Fin<Sampler<Mat, IsingChains, ClusterInfo>> Create(IsingModel model, double beta)
+    /// <param name="model">The lattice, at zero field.</param>
+    /// <param name="beta">Inverse temperature.</param>
+    /// <param name="maxDegreeOfParallelism">Threads for the chains (-1: no limit); results do not depend on it.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxDegreeOfParallelism"/> is 0 or below -1.</exception>
+    public static Fin<Sampler<Mat, IsingChains, ClusterInfo>> Create(IsingModel model, double beta, int maxDegreeOfParallelism = -1)
     {
+        Batch.CheckParallelism(maxDegreeOfParallelism);
         if (!double.IsFinite(beta)) return LatticeErrors.InvalidBeta(beta);
         if (model.Field != 0.0) return LatticeErrors.FieldNotSupported("Swendsen-Wang", model.Field);
         var geometry = new LatticeGeometry(model);
@@ -30,33 +35,36 @@ public static class SwendsenWang
         return new Sampler<Mat, IsingChains, ClusterInfo>(
             "swendsen-wang",
             states => IsingChains.FromStates(model, states),
-            (key, state) => Step(key, state, beta * model.Coupling, geometry, bonds, activation));
+            (key, state) => Step(key, state, beta * model.Coupling, geometry, bonds, activation, maxDegreeOfParallelism));
     }
 
-    private static (IsingChains, ClusterInfo) Step(RngKey key, IsingChains state, double coupling, LatticeGeometry geometry, (int From, int To)[] bonds, double activation)
+    private static (IsingChains, ClusterInfo) Step(RngKey key, IsingChains state, double coupling, LatticeGeometry geometry, (int From, int To)[] bonds, double activation, int maxDegreeOfParallelism)
     {
         var chains = state.Chains;
         var stride = state.Stride;
         var spins = state.Buffer.ToArray();
         var sizes = new double[chains];
-                Parallel.For(0, chains, c =>
+        Batch.ForEachRow(maxDegreeOfParallelism, chains, c =>
         {
             var (bondKey, flipKey) = key.FoldIn(c).Split();
             var row = spins.AsSpan(c * stride, stride);
             var parent = Enumerable.Range(0, geometry.Sites).ToArray();
+            var uniforms = new double[Math.Max(bonds.Length, geometry.Sites)];
+            BulkDraws.Uniforms(bondKey, 0, uniforms.AsSpan(0, bonds.Length));
             for (var t = 0; t < bonds.Length; t++)
             {
                 var (i, j) = bonds[t];
-                if (ClusterBonds.Satisfied(coupling, row[i], row[j]) && bondKey.UniformAt(t) < activation) Union(parent, i, j);
+                if (ClusterBonds.Satisfied(coupling, row[i], row[j]) && uniforms[t] < activation) Union(parent, i, j);
             }
 
             var clusters = 0;
             var flipRoot = new bool[geometry.Sites];
+            BulkDraws.Uniforms(flipKey, 0, uniforms.AsSpan(0, geometry.Sites));
             for (var i = 0; i < geometry.Sites; i++)
             {
                 var root = Find(parent, i);
                 if (root == i) clusters++;
-                if (root == i) flipRoot[i] = flipKey.UniformAt(i) < 0.5;
+                if (root == i) flipRoot[i] = uniforms[i] < 0.5;
             }
 
             for (var i = 0; i < geometry.Sites; i++)

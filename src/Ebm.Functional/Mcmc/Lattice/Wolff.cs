@@ -30,8 +30,13 @@ namespace Ebm.Functional.Mcmc.Lattice;
 public static class Wolff
 {
     /// <summary>The Wolff sampler at inverse temperature beta; an error when h != 0 or beta is not finite.</summary>
-    public static Fin<Sampler<Mat, IsingChains, ClusterInfo>> Create(IsingModel model, double beta)
+    /// <param name="model">The lattice, at zero field.</param>
+    /// <param name="beta">Inverse temperature.</param>
+    /// <param name="maxDegreeOfParallelism">Threads for the chains (-1: no limit); results do not depend on it.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxDegreeOfParallelism"/> is 0 or below -1.</exception>
+    public static Fin<Sampler<Mat, IsingChains, ClusterInfo>> Create(IsingModel model, double beta, int maxDegreeOfParallelism = -1)
     {
+        Batch.CheckParallelism(maxDegreeOfParallelism);
         if (!double.IsFinite(beta)) return LatticeErrors.InvalidBeta(beta);
         if (model.Field != 0.0) return LatticeErrors.FieldNotSupported("Wolff", model.Field);
         var geometry = new LatticeGeometry(model);
@@ -40,19 +45,19 @@ public static class Wolff
         return new Sampler<Mat, IsingChains, ClusterInfo>(
             "wolff",
             states => IsingChains.FromStates(model, states),
-            (key, state) => Step(key, state, beta * model.Coupling, geometry, activation, lazy));
+            (key, state) => Step(key, state, beta * model.Coupling, geometry, activation, lazy, maxDegreeOfParallelism));
     }
 
     /// <summary>Whether no bond can ever be activated, so that every cluster is a single site and the step is made lazy.</summary>
     private static bool SingleSitesOnly(LatticeGeometry geometry, double activation) => activation == 0.0 || !geometry.BondTerms().Any();
 
-    private static (IsingChains, ClusterInfo) Step(RngKey key, IsingChains state, double coupling, LatticeGeometry geometry, double activation, bool lazy)
+    private static (IsingChains, ClusterInfo) Step(RngKey key, IsingChains state, double coupling, LatticeGeometry geometry, double activation, bool lazy, int maxDegreeOfParallelism)
     {
         var chains = state.Chains;
         var stride = state.Stride;
         var spins = state.Buffer.ToArray();
         var sizes = new double[chains];
-        Parallel.For(0, chains, c =>
+        Batch.ForEachRow(maxDegreeOfParallelism, chains, c =>
         {
             var (seedKey, bondKey) = key.FoldIn(c).Split();
             var row = spins.AsSpan(c * stride, stride);

@@ -40,8 +40,7 @@ internal static class SingleSiteScan
         var acceptance = new double[chainCount];
         var flips = new double[chainCount];
         var nans = new double[chainCount];
-        var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism };
-        Parallel.For(0, chainCount, options, c =>
+        Batch.ForEachRow(maxDegreeOfParallelism, chainCount, c =>
         {
             var chainKey = key.FoldIn(c);
             var row = states.AsSpan(c * n, n);

@@ -38,7 +38,7 @@ internal static class ReplicaSwaps
         var accepted = new double[chainCount * pairs];
         var rates = new double[chainCount];
         var nans = new int[chainCount];
-        Parallel.For(0, chainCount, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism }, c =>
+        Batch.ForEachRow(maxDegreeOfParallelism, chainCount, c =>
         {
             var chainKey = key.FoldIn(c);
             var rateSum = 0.0;

@@ -1,13 +1,13 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 
-namespace Ebm.Functional.Exact;
+namespace Ebm.Functional.Numerics;
 
 /// <summary>
-/// <see cref="IRbmSimd{TVector}"/> on <see cref="Vector{T}"/>, the machine's natural vector width
+/// <see cref="IDoubleLanes{TVector}"/> on <see cref="Vector{T}"/>, the machine's natural vector width
 /// (2 doubles on 128-bit hardware, 4 on AVX2), used where 512-bit vectors are not accelerated.
 /// </summary>
-internal readonly struct RbmSimdPortable : IRbmSimd<Vector<double>>
+internal readonly struct DoublePortableLanes : IDoubleLanes<Vector<double>>
 {
     public static int Count => Vector<double>.Count;
 
@@ -43,9 +43,9 @@ internal readonly struct RbmSimdPortable : IRbmSimd<Vector<double>>
     public static Vector<double> SplitExponent(Vector<double> x, ref Vector<double> exponent)
     {
         var bits = Vector.AsVectorUInt64(x);
-        var biased = Vector.ShiftRightLogical(bits, 52) | new Vector<ulong>(RbmSimdBits.TwoTo52Bits);
-        exponent += Vector.AsVectorDouble(biased) - new Vector<double>(RbmSimdBits.TwoTo52PlusBias);
-        return Vector.AsVectorDouble((bits & new Vector<ulong>(RbmSimdBits.MantissaMask)) | new Vector<ulong>(RbmSimdBits.OneBits));
+        var biased = Vector.ShiftRightLogical(bits, 52) | new Vector<ulong>(DoubleBits.TwoTo52Bits);
+        exponent += Vector.AsVectorDouble(biased) - new Vector<double>(DoubleBits.TwoTo52PlusBias);
+        return Vector.AsVectorDouble((bits & new Vector<ulong>(DoubleBits.MantissaMask)) | new Vector<ulong>(DoubleBits.OneBits));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

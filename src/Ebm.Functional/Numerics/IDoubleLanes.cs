@@ -1,11 +1,11 @@
-namespace Ebm.Functional.Exact;
+namespace Ebm.Functional.Numerics;
 
 /// <summary>
-/// The handful of SIMD operations the RBM layer-sum kernel needs, over one vector type, so the kernel is
-/// written once and specialised by the JIT for <see cref="RbmSimd512"/> or <see cref="RbmSimdPortable"/>.
+/// The handful of SIMD operations on doubles that the RBM layer-sum kernel needs, over one vector type, so a kernel is
+/// written once and specialised by the JIT for <see cref="DoubleLanes512"/> or <see cref="DoublePortableLanes"/>.
 /// </summary>
 /// <typeparam name="TVector">A hardware vector of doubles.</typeparam>
-internal interface IRbmSimd<TVector> where TVector : struct
+internal interface IDoubleLanes<TVector> where TVector : struct
 {
     /// <summary>Doubles per vector.</summary>
     static abstract int Count { get; }

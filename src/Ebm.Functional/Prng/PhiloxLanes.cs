@@ -1,18 +1,18 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
-using Ebm.Functional.Prng;
-
-namespace Ebm.Functional.Mcmc.BlockGibbs;
+namespace Ebm.Functional.Prng;
 
 /// <summary>
-/// Four Philox4x32-10 draw blocks at once with AVX2, bit-identical to <see cref="RngKey.Bits"/>: the per-unit
-/// draws of a block-Gibbs layer are the kernel's largest cost after its two matrix products.
+/// Four Philox4x32-10 draw blocks at once with AVX2, bit-identical to <see cref="RngKey.Bits"/>: the engine of
+/// <see cref="BulkDraws"/> (the per-site draws of a lattice sweep and the per-unit draws of a block-Gibbs layer are
+/// those kernels' largest cost after their arithmetic).
 /// </summary>
 /// <remarks>
 /// Each 64-bit lane holds one 32-bit word of one block, so the round's 32 x 32 -&gt; 64-bit products are single
 /// <c>vpmuludq</c> instructions (Salmon et al., 2011, for the round function). Callers check
 /// <see cref="IsAccelerated"/> and use the scalar <see cref="RngKey.Bits"/> otherwise; the words are the same.
+/// Blocks are addressed by their low 32-bit counter word, the high one being 0: block indices below 2^32.
 /// </remarks>
 internal static class PhiloxLanes
 {
@@ -38,6 +38,29 @@ internal static class PhiloxLanes
         var pairsLow = Avx.UnpackLow(even, odd);
         var pairsHigh = Avx.UnpackHigh(even, odd);
         return (Avx.Permute2x128(pairsLow, pairsHigh, 0x20), Avx.Permute2x128(pairsLow, pairsHigh, 0x31));
+    }
+
+    /// <summary>The uniforms of blocks first .. first + 3, each from its block's first 64 bits (<see cref="RngKey.UniformAt"/>); needs AVX2 and first + 3 &lt; 2^32.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<double> FourUniforms(RngKey key, uint first)
+    {
+        var (c0, c1, _, _) = FourBlocks(key, first);
+        return Unit(c0, c1);
+    }
+
+    /// <summary>
+    /// Words 0..3 of blocks first .. first + 3 in stream order (block first's four words, then the next block's):
+    /// the 64-bit lanes (x1 x0) and (x3 x2) of each block, interleaved; needs AVX2 and first + 3 &lt; 2^32.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static (Vector256<uint> Low, Vector256<uint> High) SixteenWords(RngKey key, uint first)
+    {
+        var (c0, c1, c2, c3) = FourBlocks(key, first);
+        var firstPair = c0 | (c1 << 32);
+        var secondPair = c2 | (c3 << 32);
+        var pairsLow = Avx2.UnpackLow(firstPair, secondPair);
+        var pairsHigh = Avx2.UnpackHigh(firstPair, secondPair);
+        return (Avx2.Permute2x128(pairsLow, pairsHigh, 0x20).AsUInt32(), Avx2.Permute2x128(pairsLow, pairsHigh, 0x31).AsUInt32());
     }
 
     /// <summary>

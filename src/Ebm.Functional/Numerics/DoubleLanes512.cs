@@ -2,17 +2,17 @@ using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
-namespace Ebm.Functional.Exact;
+namespace Ebm.Functional.Numerics;
 
 /// <summary>
-/// <see cref="IRbmSimd{TVector}"/> on 512-bit vectors (8 doubles), used when the hardware accelerates them.
+/// <see cref="IDoubleLanes{TVector}"/> on 512-bit vectors (8 doubles), used when the hardware accelerates them.
 /// </summary>
 /// <remarks>
 /// The reciprocal starts from AVX-512's 14-bit estimate and takes two Newton steps r' = r + r (1 - f r),
 /// each squaring the relative error (2^-14, 2^-28, 2^-56), which is several times cheaper than a
 /// 512-bit division. Without AVX-512F it divides.
 /// </remarks>
-internal readonly struct RbmSimd512 : IRbmSimd<Vector512<double>>
+internal readonly struct DoubleLanes512 : IDoubleLanes<Vector512<double>>
 {
     public static int Count => Vector512<double>.Count;
 
@@ -56,9 +56,9 @@ internal readonly struct RbmSimd512 : IRbmSimd<Vector512<double>>
     public static Vector512<double> SplitExponent(Vector512<double> x, ref Vector512<double> exponent)
     {
         var bits = x.AsUInt64();
-        var biased = Vector512.ShiftRightLogical(bits, 52) | Vector512.Create(RbmSimdBits.TwoTo52Bits);
-        exponent += biased.AsDouble() - Vector512.Create(RbmSimdBits.TwoTo52PlusBias);
-        return ((bits & Vector512.Create(RbmSimdBits.MantissaMask)) | Vector512.Create(RbmSimdBits.OneBits)).AsDouble();
+        var biased = Vector512.ShiftRightLogical(bits, 52) | Vector512.Create(DoubleBits.TwoTo52Bits);
+        exponent += biased.AsDouble() - Vector512.Create(DoubleBits.TwoTo52PlusBias);
+        return ((bits & Vector512.Create(DoubleBits.MantissaMask)) | Vector512.Create(DoubleBits.OneBits)).AsDouble();
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -1,4 +1,4 @@
-namespace Ebm.Functional.Exact;
+namespace Ebm.Functional.Numerics;
 
 /// <summary>
 /// IEEE-754 double bit patterns used to split a positive double into mantissa and exponent without a
@@ -9,7 +9,7 @@ namespace Ebm.Functional.Exact;
 /// exactly, so subtracting 2^52 + 1023 leaves the unbiased exponent as a double. Example: x = 12 has
 /// e_biased = 1026, giving 3, and mantissa 1.5.
 /// </remarks>
-internal static class RbmSimdBits
+internal static class DoubleBits
 {
     public const ulong MantissaMask = 0x000F_FFFF_FFFF_FFFFUL;
     public const ulong OneBits = 0x3FF0_0000_0000_0000UL;
