@@ -51,8 +51,10 @@ public sealed class FolderImportTests
         var imports = FolderImports.Of(root.Files, root.Namespace);
 
         var problems = Floors.Violations(ProjectFloors[project], imports);
+        var named = ProjectFloors[project].SelectMany(f => f).ToList();
 
         Assert.True(problems.Count == 0, $"{project}:\n" + string.Join("\n", problems));
+        Assert.Equal(named.Order(StringComparer.Ordinal), imports.Folders.Order(StringComparer.Ordinal));
     }
 
     [Fact]
