@@ -3,6 +3,7 @@ using System.CommandLine.Invocation;
 using Ebm.Cli.Commands;
 using Ebm.Cli.Options;
 using Ebm.Cli.Showcase;
+using Ebm.Cli.Output;
 
 namespace Ebm.Cli;
 

@@ -3,6 +3,7 @@ using Ebm.Functional.Shell.Io;
 using LanguageExt;
 using LanguageExt.Common;
 using static LanguageExt.Prelude;
+using Ebm.Cli.Output;
 
 namespace Ebm.Cli;
 

@@ -1,3 +1,4 @@
+using Ebm.Cli.Commands;
 namespace Ebm.Cli.Tests;
 
 public sealed class BetaRangeTests

@@ -1,4 +1,5 @@
 using LanguageExt.Common;
+using Ebm.Cli.Output;
 
 namespace Ebm.Cli.Tests;
 

@@ -1,3 +1,4 @@
+using Ebm.Cli.Output;
 namespace Ebm.Cli.Tests;
 
 public sealed class HelpAndVersionTests

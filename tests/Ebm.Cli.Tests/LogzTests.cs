@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Ebm.Cli.Output;
 
 namespace Ebm.Cli.Tests;
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Ebm.Cli.Output;
 
 namespace Ebm.Cli.Tests;
 

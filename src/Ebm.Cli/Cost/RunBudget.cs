@@ -1,5 +1,6 @@
 using LanguageExt;
 using static LanguageExt.Prelude;
+using Ebm.Cli.Output;
 
 namespace Ebm.Cli.Cost;
 

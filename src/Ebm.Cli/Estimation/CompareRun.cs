@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Ebm.Functional.Estimation;
 using LanguageExt;
 using LanguageExt.Common;
+using Ebm.Cli.Output;
 
 namespace Ebm.Cli.Estimation;
 

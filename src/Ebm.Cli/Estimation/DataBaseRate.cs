@@ -5,6 +5,7 @@ using Ebm.Functional.Shell.Data;
 using LanguageExt;
 using LanguageExt.Common;
 using static LanguageExt.Prelude;
+using Ebm.Cli.Output;
 
 namespace Ebm.Cli.Estimation;
 

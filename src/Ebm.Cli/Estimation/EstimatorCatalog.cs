@@ -7,6 +7,7 @@ using LanguageExt;
 using LanguageExt.Common;
 using static LanguageExt.Prelude;
 using Ebm.Functional.Estimators;
+using Ebm.Cli.Output;
 
 namespace Ebm.Cli.Estimation;
 

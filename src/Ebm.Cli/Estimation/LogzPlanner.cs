@@ -4,6 +4,7 @@ using Ebm.Functional.Models;
 using Ebm.Functional.Shell.ModelFiles;
 using LanguageExt;
 using static LanguageExt.Prelude;
+using Ebm.Cli.Output;
 
 namespace Ebm.Cli.Estimation;
 

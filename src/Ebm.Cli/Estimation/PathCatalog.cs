@@ -10,6 +10,7 @@ using LanguageExt;
 using LanguageExt.Common;
 using static LanguageExt.Prelude;
 using Ebm.Functional.Exact;
+using Ebm.Cli.Output;
 
 namespace Ebm.Cli.Estimation;
 

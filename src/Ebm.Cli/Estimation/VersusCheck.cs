@@ -1,6 +1,7 @@
 using Ebm.Functional.Models;
 using LanguageExt;
 using static LanguageExt.Prelude;
+using Ebm.Cli.Output;
 
 namespace Ebm.Cli.Estimation;
 

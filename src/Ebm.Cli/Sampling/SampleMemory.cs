@@ -4,6 +4,7 @@ using Ebm.Functional.Models;
 using Ebm.Functional.Shell.Sampling;
 using LanguageExt;
 using static LanguageExt.Prelude;
+using Ebm.Cli.Output;
 
 namespace Ebm.Cli.Sampling;
 

@@ -16,6 +16,7 @@ using Ebm.Functional.Mcmc.Langevin;
 using Ebm.Functional.Mcmc.Mala;
 using Ebm.Functional.Mcmc.Nuts;
 using Ebm.Functional.Mcmc.RandomWalk;
+using Ebm.Cli.Output;
 
 namespace Ebm.Cli.Sampling;
 

@@ -22,6 +22,28 @@ internal static class Floors
         ["Estimators", "Catalogue"],
     ];
 
+    /// <summary>
+    /// The floors of <c>src/Ebm.Cli</c>, bottom first: option syntax and output (the streams, errors, exit codes and
+    /// progress every command writes through), the sampler table, the cost of a run, the estimators of <c>ebm logz</c>
+    /// and the showcase, the commands, and the root folder (the entry point that wires the commands together).
+    /// </summary>
+    public static readonly IReadOnlyList<IReadOnlyList<string>> Cli =
+    [
+        ["Options", "Output"],
+        ["Sampling"],
+        ["Cost"],
+        ["Estimation", "Showcase"],
+        ["Commands"],
+        [""],
+    ];
+
+    /// <summary>The floors of <c>src/Ebm.Functional.Shell</c>, bottom first: atomic IO under the file readers and the runners.</summary>
+    public static readonly IReadOnlyList<IReadOnlyList<string>> Shell =
+    [
+        ["Io", "Progress"],
+        ["Data", "ModelFiles", "Schedules", "Estimation", "Sampling"],
+    ];
+
     /// <summary>The floor of <paramref name="folder"/> in <paramref name="floors"/> (0 at the bottom), or null when it has none.</summary>
     public static int? Of(IReadOnlyList<IReadOnlyList<string>> floors, string folder)
     {
@@ -40,7 +62,7 @@ internal static class Floors
         {
             if (Of(floors, from) is not { } low || Of(floors, to) is not { } high || high < low) continue;
             var where = high == low ? "on its own floor" : "on a higher floor";
-            problems.Add($"{from} (floor {low}) imports {to} (floor {high}, {where}) in {string.Join(", ", files)}: a folder imports only folders below it");
+            problems.Add($"{FolderImports.Name(from)} (floor {low}) imports {FolderImports.Name(to)} (floor {high}, {where}) in {string.Join(", ", files)}: a folder imports only folders below it");
         }
 
         return problems;

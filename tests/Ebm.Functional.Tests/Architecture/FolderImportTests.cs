@@ -19,16 +19,50 @@ public sealed class FolderImportTests
         Assert.True(circle.Count == 0, $"import circle in src/Ebm.Functional: {(circle.Count == 0 ? "" : imports.Describe(circle))}");
     }
 
-    [Fact]
-    public void No_folder_of_the_shell_imports_a_folder_that_imports_it_back()
+    /// <summary>Every project of src/ besides the core, with the stated order of its folders, bottom first.</summary>
+    public static TheoryData<string> Projects => new(ProjectFloors.Keys);
+
+    private static readonly Dictionary<string, IReadOnlyList<IReadOnlyList<string>>> ProjectFloors = new(StringComparer.Ordinal)
     {
-        var shell = SourceRoot.All.Single(r => r.Directory == "src/Ebm.Functional.Shell");
-        var imports = FolderImports.Of(shell.Files, shell.Namespace);
+        ["src/Ebm.Cli"] = Floors.Cli,
+        ["src/Ebm.Functional.Shell"] = Floors.Shell,
+        ["src/Ebm.Functional.Plots"] = [[""]],
+        ["src/Ebm.Functional.Testing"] = [[""]],
+    };
+
+    [Theory]
+    [MemberData(nameof(Projects))]
+    public void No_folder_of_a_project_imports_a_folder_that_imports_it_back(string project)
+    {
+        var root = SourceRoot.All.Single(r => r.Directory == project);
+        var imports = FolderImports.Of(root.Files, root.Namespace);
 
         var circle = imports.FindCircle();
 
-        Assert.True(circle.Count == 0, $"import circle in {shell.Directory}: {(circle.Count == 0 ? "" : imports.Describe(circle))}");
-        Assert.NotEmpty(imports.Edges);
+        Assert.True(circle.Count == 0, $"import circle in {project}: {(circle.Count == 0 ? "" : imports.Describe(circle))}");
+        if (imports.Folders.Count > 1) Assert.NotEmpty(imports.Edges);
+    }
+
+    [Theory]
+    [MemberData(nameof(Projects))]
+    public void Every_folder_of_a_project_imports_only_folders_on_lower_floors(string project)
+    {
+        var root = SourceRoot.All.Single(r => r.Directory == project);
+        var imports = FolderImports.Of(root.Files, root.Namespace);
+
+        var problems = Floors.Violations(ProjectFloors[project], imports);
+        var named = ProjectFloors[project].SelectMany(f => f).ToList();
+
+        Assert.True(problems.Count == 0, $"{project}:\n" + string.Join("\n", problems));
+        Assert.Equal(named.Order(StringComparer.Ordinal), imports.Folders.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Every_src_project_has_a_stated_floor_order()
+    {
+        var projects = SourceRoot.All.Where(r => r.Directory.StartsWith("src/", StringComparison.Ordinal) && r != SourceRoot.Core).Select(r => r.Directory);
+
+        Assert.Equal(projects.Order(StringComparer.Ordinal), ProjectFloors.Keys.Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -113,6 +147,23 @@ public sealed class FolderImportTests
             "Models (floor 1) imports Exact (floor 1, on its own floor) in Models/Model.cs: a folder imports only folders below it",
             "Numerics (floor 0) imports Models (floor 1, on a higher floor) in Numerics/Vec.cs: a folder imports only folders below it",
         ], problems);
+    }
+
+    [Fact]
+    public void A_root_type_used_from_a_folder_that_the_root_imports_is_a_circle()
+    {
+        var imports = FolderImports.Of(
+        [
+            Planted("Cli.cs", "using Ebm.Functional.Commands;\nnamespace Ebm.Functional;\ninternal static class Cli { public static int Run() => Logz.Run(); }"),
+            Planted("ExitCodes.cs", "namespace Ebm.Functional;\ninternal static class ExitCodes { public const int Ok = 0; }"),
+            Planted("Commands/Logz.cs", "namespace Ebm.Functional.Commands;\n/// <summary>See <see cref=\"Ebm.Functional.Cli\"/>.</summary>\ninternal static class Logz { public static int Run() => ExitCodes.Ok; }"),
+            Planted("Output/Json.cs", "namespace Ebm.Functional.Output;\ninternal static class Json { public static int Cli => 1; public static int X => Other.Cli; }"),
+        ], Core);
+
+        var circle = imports.FindCircle();
+
+        Assert.Equal("(root) -> Commands -> (root): (root) imports Commands in Cli.cs; Commands imports (root) in Commands/Logz.cs", imports.Describe(circle));
+        Assert.DoesNotContain(imports.Edges, e => e.From == "Output");
     }
 
     private static SourceFile Planted(string path, string text) => SourceFile.FromText(path, text, Core);

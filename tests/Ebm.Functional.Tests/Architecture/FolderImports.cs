@@ -22,21 +22,33 @@ internal sealed class FolderImports
     public static FolderImports Of(IReadOnlyList<SourceFile> files, string rootNamespace)
     {
         var folders = files.Select(f => f.TopFolder).ToHashSet(StringComparer.Ordinal);
+        var atRoot = files.Where(f => f.TopFolder.Length == 0)
+            .SelectMany(f => f.TopLevelTypes.Select(SourceFile.TypeName))
+            .ToHashSet(StringComparer.Ordinal);
         var imports = new FolderImports(folders.Order(StringComparer.Ordinal).ToList());
         foreach (var file in files)
         {
             foreach (var name in file.NamedNamespaces(rootNamespace))
             {
                 var target = name[(rootNamespace.Length + 1)..].Split('.')[0];
-                if (target == file.TopFolder || !folders.Contains(target)) continue;
-                if (!imports.edges.TryGetValue(file.TopFolder, out var targets))
-                    imports.edges[file.TopFolder] = targets = new SortedDictionary<string, List<string>>(StringComparer.Ordinal);
-                if (!targets.TryGetValue(target, out var by)) targets[target] = by = [];
-                if (!by.Contains(file.Path)) by.Add(file.Path);
+                imports.Add(file, atRoot.Contains(target) ? "" : target);
             }
+
+            if (file.TopFolder.Length == 0) continue;
+            var own = files.Where(f => f.TopFolder == file.TopFolder).SelectMany(f => f.TopLevelTypes.Select(SourceFile.TypeName)).ToHashSet(StringComparer.Ordinal);
+            if (file.NamedTypes().Any(t => atRoot.Contains(t) && !own.Contains(t))) imports.Add(file, "");
         }
 
         return imports;
+    }
+
+    private void Add(SourceFile file, string target)
+    {
+        if (target == file.TopFolder || !Folders.Contains(target)) return;
+        if (!edges.TryGetValue(file.TopFolder, out var targets))
+            edges[file.TopFolder] = targets = new SortedDictionary<string, List<string>>(StringComparer.Ordinal);
+        if (!targets.TryGetValue(target, out var by)) targets[target] = by = [];
+        if (!by.Contains(file.Path)) by.Add(file.Path);
     }
 
     /// <summary>
@@ -77,12 +89,15 @@ internal sealed class FolderImports
 
     /// <summary>A circle as a message: each import with the files that make it.</summary>
     public string Describe(IReadOnlyList<string> circle) =>
-        string.Join(" -> ", circle.Append(circle[0])) + ": "
+        string.Join(" -> ", circle.Append(circle[0]).Select(Name)) + ": "
         + string.Join("; ", circle.Select((from, i) =>
         {
             var to = circle[(i + 1) % circle.Count];
-            return $"{from} imports {to} in {string.Join(", ", edges[from][to])}";
+            return $"{Name(from)} imports {Name(to)} in {string.Join(", ", edges[from][to])}";
         }));
+
+    /// <summary>A folder as messages name it: "(root)" for the project's root folder.</summary>
+    public static string Name(string folder) => folder.Length == 0 ? "(root)" : folder;
 
     private IEnumerable<string> Targets(string folder) =>
         edges.TryGetValue(folder, out var targets) ? targets.Keys : [];

@@ -81,6 +81,23 @@ internal sealed record SourceFile(string Path, string RootNamespace, string Root
         }
     }
 
+    /// <summary>
+    /// Every simple name the file uses where a type name may stand unqualified (code and documentation): not the
+    /// right-hand part of a qualified name or member access, and not in a namespace declaration or using directive.
+    /// </summary>
+    public IEnumerable<string> NamedTypes() =>
+        Syntax.DescendantNodes(descendIntoTrivia: true)
+            .OfType<SimpleNameSyntax>()
+            .Where(n => n.Parent switch
+            {
+                QualifiedNameSyntax q => q.Left == n,
+                MemberAccessExpressionSyntax m => m.Expression == n,
+                _ => true,
+            })
+            .Where(n => !InDeclarationOrUsing(n.Identifier))
+            .Select(n => n.Identifier.Text)
+            .Distinct(StringComparer.Ordinal);
+
     private static bool InDeclarationOrUsing(SyntaxToken token) =>
         token.Parent?.FirstAncestorOrSelf<UsingDirectiveSyntax>() is not null
         || token.Parent?.FirstAncestorOrSelf<NameSyntax>(n => n.Parent is BaseNamespaceDeclarationSyntax) is not null;

@@ -1,4 +1,4 @@
-namespace Ebm.Cli;
+namespace Ebm.Cli.Output;
 
 /// <summary>The exit codes of <c>ebm</c>.</summary>
 internal static class ExitCodes

@@ -1,7 +1,7 @@
 using Ebm.Functional.Shell.Progress;
 using Spectre.Console;
 
-namespace Ebm.Cli;
+namespace Ebm.Cli.Output;
 
 /// <summary>
 /// Shows the progress of long work on stderr: a live Spectre bar in a terminal, plain lines

@@ -1,4 +1,4 @@
-using Ebm.Cli.Estimation;
+using Ebm.Cli.Cost;
 using Ebm.Functional.Annealing;
 using Ebm.Functional.Catalogue;
 using Ebm.Functional.Models;
@@ -6,9 +6,8 @@ using Ebm.Functional.Shell.Estimation;
 using LanguageExt;
 using static LanguageExt.Prelude;
 using Ebm.Functional.Exact;
-using GaussianReference = Ebm.Cli.Estimation.GaussianReference;
 
-namespace Ebm.Cli.Cost;
+namespace Ebm.Cli.Estimation;
 
 /// <summary>
 /// The cost of one <c>ebm logz</c> estimator, from the model, the request (kernel resolved) and the reference model

@@ -1,6 +1,6 @@
 using Spectre.Console;
 
-namespace Ebm.Cli;
+namespace Ebm.Cli.Output;
 
 /// <summary>Where one run of <c>ebm</c> writes, and whether those places are terminals.</summary>
 /// <param name="Out">Results: tables, JSON, help.</param>

@@ -3,7 +3,7 @@ using Ebm.Cli.Output;
 using LanguageExt;
 using static LanguageExt.Prelude;
 
-namespace Ebm.Cli;
+namespace Ebm.Cli.Commands;
 
 /// <summary>
 /// Parses the inverse temperatures of <c>--beta FROM:TO:STEP</c> (or a single value):

@@ -1,7 +1,7 @@
 using System.Reflection;
 using System.Runtime.InteropServices;
 
-namespace Ebm.Cli;
+namespace Ebm.Cli.Output;
 
 /// <summary>What <c>ebm --version</c> prints: the version, the matrix-product backend and the .NET runtime.</summary>
 internal static class VersionReport

@@ -1,6 +1,6 @@
 using LanguageExt.Common;
 
-namespace Ebm.Cli;
+namespace Ebm.Cli.Output;
 
 /// <summary>The catalogue of errors in command-line values (codes 4001-4099); each message starts with the option, or states the cost of a refused run.</summary>
 internal static class CliErrors

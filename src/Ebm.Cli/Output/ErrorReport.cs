@@ -1,6 +1,6 @@
 using LanguageExt.Common;
 
-namespace Ebm.Cli;
+namespace Ebm.Cli.Output;
 
 /// <summary>Prints errors as "ebm: error: ..." lines on stderr and picks the exit code.</summary>
 internal static class ErrorReport

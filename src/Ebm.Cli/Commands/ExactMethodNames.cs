@@ -1,6 +1,6 @@
 using Ebm.Functional.Exact;
 
-namespace Ebm.Cli;
+namespace Ebm.Cli.Commands;
 
 /// <summary>The names of <see cref="ExactMethod"/> on the command line and in output.</summary>
 internal static class ExactMethodNames
