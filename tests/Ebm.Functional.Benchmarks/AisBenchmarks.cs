@@ -42,7 +42,7 @@ public class AisBenchmarks
 
     /// <summary>One AIS run of M = 100 particles over K steps.</summary>
     [Benchmark]
-    public double Run() => Valid(Ais.Run(RngKey.FromSeed(7), _path, AnnealingSchedule.Linear(Steps), Particles)).LogZ;
+    public double Run() => Valid(Ais.Run(RngKey.FromSeed(7), _path, Valid(AnnealingSchedule.Linear(Steps)), Particles)).LogZ;
 
     /// <summary>
     /// Times <paramref name="repetitions"/> AIS runs of <paramref name="steps"/> steps after a warm-up of up to 300 steps and writes
@@ -59,13 +59,13 @@ public class AisBenchmarks
     {
         var path = Build(model, threads, singlePrecision);
         // Warm-up long enough for the JIT's tiered compilation to settle (the peers' warm-up is 20 steps of an interpreter).
-        Valid(Ais.Run(RngKey.FromSeed(7), path, AnnealingSchedule.Linear(Math.Min(steps, 300)), particles));
+        Valid(Ais.Run(RngKey.FromSeed(7), path, Valid(AnnealingSchedule.Linear(Math.Min(steps, 300))), particles));
         var seconds = new List<double>();
-        var estimate = Valid(Ais.Run(RngKey.FromSeed(7), path, AnnealingSchedule.Linear(1), 1));
+        var estimate = Valid(Ais.Run(RngKey.FromSeed(7), path, Valid(AnnealingSchedule.Linear(1)), 1));
         for (var r = 0; r < repetitions; r++)
         {
             var clock = Stopwatch.StartNew();
-            estimate = Valid(Ais.Run(RngKey.FromSeed(7), path, AnnealingSchedule.Linear(steps), particles));
+            estimate = Valid(Ais.Run(RngKey.FromSeed(7), path, Valid(AnnealingSchedule.Linear(steps)), particles));
             seconds.Add(clock.Elapsed.TotalSeconds);
         }
 
@@ -95,6 +95,6 @@ public class AisBenchmarks
     }
 
     // The benchmark's runs are built valid; a failure would be a broken benchmark, reported as such.
-    private static LogZEstimate Valid(LanguageExt.Validation<LanguageExt.Common.Error, LogZEstimate> estimate) =>
+    private static T Valid<T>(LanguageExt.Validation<LanguageExt.Common.Error, T> estimate) =>
         estimate.Match(e => e, errors => throw new InvalidOperationException(string.Join("; ", errors)));
 }

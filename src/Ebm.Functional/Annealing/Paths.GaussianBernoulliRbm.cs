@@ -23,7 +23,7 @@ public static partial class Paths
     /// not apply to this path.</para>
     /// <example><code>
     /// var path = Paths.GaussianBernoulliCoupling(model, beta: 1.0);
-    /// var estimate = Ais.Run(path, AnnealingSchedule.Linear(1000), particles: 100, RngKey.FromSeed(7));
+    /// var estimate = AnnealingSchedule.Linear(1000).Bind(schedule =&gt; Ais.Run(RngKey.FromSeed(7), path, schedule, particles: 100));
     /// </code></example>
     /// </remarks>
     /// <param name="model">The Gaussian-Bernoulli RBM.</param>

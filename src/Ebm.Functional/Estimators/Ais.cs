@@ -32,7 +32,7 @@ namespace Ebm.Functional.Estimators;
 /// </remarks>
 /// <example><code>
 /// var path = Paths.Tempered(model, beta: 1.0, b =&gt; HeatBathGibbs.BuildKernel(model, b));
-/// var estimate = Ais.Run(RngKey.FromSeed(1), path, AnnealingSchedule.Linear(1000), particles: 500);
+/// var estimate = AnnealingSchedule.Linear(1000).Bind(schedule =&gt; Ais.Run(RngKey.FromSeed(1), path, schedule, particles: 500));
 /// Console.WriteLine(estimate.Match(
 ///     Succ: e =&gt; $"log Z = {e.LogZ} +/- {e.StandardError}",   // e.Warnings says when not to believe it
 ///     Fail: errors =&gt; string.Join("; ", errors)));

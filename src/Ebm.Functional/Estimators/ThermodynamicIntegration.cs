@@ -32,7 +32,8 @@ namespace Ebm.Functional.Estimators;
 /// </remarks>
 /// <example><code>
 /// var path = Paths.Tempered(model, beta, b =&gt; HeatBathGibbs.BuildKernel(model, b));
-/// var report = ThermodynamicIntegration.Run(RngKey.FromSeed(7), path, AnnealingSchedule.Linear(20), chains: 4, burnIn: 200, draws: 500, IntegrationRule.Simpson)
+/// var report = AnnealingSchedule.Linear(20)
+///     .Bind(schedule =&gt; ThermodynamicIntegration.Run(RngKey.FromSeed(7), path, schedule, chains: 4, burnIn: 200, draws: 500, IntegrationRule.Simpson))
 ///     .Match(Succ: e =&gt; $"log Z = {e.LogZ} +/- {e.StandardError}", Fail: errors =&gt; string.Join("; ", errors));
 /// </code></example>
 public static class ThermodynamicIntegration

@@ -23,9 +23,9 @@ public sealed class AnnealingContractTests
     {
         var path = Paths.Tempered(Model, 1.0, b => HeatBathGibbs.BuildKernel(Model, b));
         var broken = path with { SampleBase = (key, count) => path.SampleBase(key, count + 1) };
-        Assert.Equal(AnnealingEstimatorErrors.BaseSampleCountCode, Failures(Ais.Run(RngKey.FromSeed(1), broken, AnnealingSchedule.Linear(3), 5)).Single().Code);
-        Assert.Equal(AnnealingEstimatorErrors.InvalidLogZ0Code, Failures(Ais.Run(RngKey.FromSeed(1), path with { LogZ0 = double.NaN }, AnnealingSchedule.Linear(3), 5)).Single().Code);
-        Assert.Equal(AnnealingEstimatorErrors.InvalidParticlesCode, Failures(Ais.Run(RngKey.FromSeed(1), path, AnnealingSchedule.Linear(3), 0)).Single().Code);
+        Assert.Equal(AnnealingEstimatorErrors.BaseSampleCountCode, Failures(Ais.Run(RngKey.FromSeed(1), broken, Valid(AnnealingSchedule.Linear(3)), 5)).Single().Code);
+        Assert.Equal(AnnealingEstimatorErrors.InvalidLogZ0Code, Failures(Ais.Run(RngKey.FromSeed(1), path with { LogZ0 = double.NaN }, Valid(AnnealingSchedule.Linear(3)), 5)).Single().Code);
+        Assert.Equal(AnnealingEstimatorErrors.InvalidParticlesCode, Failures(Ais.Run(RngKey.FromSeed(1), path, Valid(AnnealingSchedule.Linear(3)), 0)).Single().Code);
     }
 
     /// <summary>

@@ -36,7 +36,7 @@ public sealed class RbmPathTests
         });
         var exact = RbmExact.LogPartitionFunction(model, beta).Match(z => z, e => throw new InvalidOperationException(e.Message));
         const int particles = 500;
-        var estimate = Valid(Ais.Run(RngKey.FromSeed(seed), Paths.RbmBaseRate(model, baseBias, beta), AnnealingSchedule.Linear(200), particles));
+        var estimate = Valid(Ais.Run(RngKey.FromSeed(seed), Paths.RbmBaseRate(model, baseBias, beta), Valid(AnnealingSchedule.Linear(200)), particles));
         Assert.True(estimate.Ess > particles / 2.0, $"ESS {estimate.Ess}");
         Assert.InRange(estimate.LogZ, exact - ZBound * estimate.StandardError, exact + ZBound * estimate.StandardError);
     }
@@ -55,7 +55,7 @@ public sealed class RbmPathTests
         var model = ReferenceRbms.Small();
         const int particles = 32;
         var path = Paths.RbmBaseRate(model, BlobBaseRate.Value, singlePrecision: singlePrecision);
-        var estimate = Valid(Ais.Run(RngKey.FromSeed(20), path, AnnealingSchedule.Linear(800), particles));
+        var estimate = Valid(Ais.Run(RngKey.FromSeed(20), path, Valid(AnnealingSchedule.Linear(800)), particles));
         Assert.True(estimate.Ess > particles / 4.0, $"ESS {estimate.Ess}");
         Assert.InRange(estimate.LogZ, PeerRecipe.Small20LogPartition - ZBound * estimate.StandardError, PeerRecipe.Small20LogPartition + ZBound * estimate.StandardError);
     }
@@ -147,8 +147,8 @@ public sealed class RbmPathTests
     {
         var model = RbmTestModels.Bernoulli(200, 160, 0.1, 1.0, 61);
         var baseBias = Vec.Zeros(model.Visible);
-        var one = Valid(Ais.Run(RngKey.FromSeed(62), Paths.RbmBaseRate(model, baseBias, maxDegreeOfParallelism: 1, singlePrecision: singlePrecision), AnnealingSchedule.Linear(4), 80));
-        var many = Valid(Ais.Run(RngKey.FromSeed(62), Paths.RbmBaseRate(model, baseBias, maxDegreeOfParallelism: -1, singlePrecision: singlePrecision), AnnealingSchedule.Linear(4), 80));
+        var one = Valid(Ais.Run(RngKey.FromSeed(62), Paths.RbmBaseRate(model, baseBias, maxDegreeOfParallelism: 1, singlePrecision: singlePrecision), Valid(AnnealingSchedule.Linear(4)), 80));
+        var many = Valid(Ais.Run(RngKey.FromSeed(62), Paths.RbmBaseRate(model, baseBias, maxDegreeOfParallelism: -1, singlePrecision: singlePrecision), Valid(AnnealingSchedule.Linear(4)), 80));
         Assert.Equal(one.LogWeights, many.LogWeights);
     }
 }

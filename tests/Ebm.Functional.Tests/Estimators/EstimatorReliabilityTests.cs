@@ -25,7 +25,7 @@ public sealed class EstimatorReliabilityTests
         var model = SineRbms.Signed(12, 6, 1e3);
         var exact = Got(LogPartition.Exact(model, 1.0)).LogZ;
         var path = Paths.RbmBaseRate(model, model.VisibleBias);
-        var estimate = Valid(ThermodynamicIntegration.Run(RngKey.FromSeed(42), path, AnnealingSchedule.Linear(14), 2, 100, 12, IntegrationRule.Simpson));
+        var estimate = Valid(ThermodynamicIntegration.Run(RngKey.FromSeed(42), path, Valid(AnnealingSchedule.Linear(14)), 2, 100, 12, IntegrationRule.Simpson));
 
         Assert.True(Math.Abs(estimate.LogZ - exact) > 100, "the case is meant to be far off");
         Assert.Equal(0.0, estimate.StandardError);
@@ -46,7 +46,7 @@ public sealed class EstimatorReliabilityTests
         {
             var (drawKey, runKey) = RngKey.FromSeed(seed).Split();
             var draws = IsingChains.FromStates(torus, Got(ExactDraws.Discrete(drawKey, 50, torus, 1.0)));
-            var estimate = Valid(ReverseAis.Run(runKey, path, AnnealingSchedule.Linear(5), draws, true));
+            var estimate = Valid(ReverseAis.Run(runKey, path, Valid(AnnealingSchedule.Linear(5)), draws, true));
             // Every run this far off with an ESS the old fixed 10% accepted must now be flagged.
             if (Math.Abs(estimate.LogZ - exact) <= ZBound * estimate.StandardError || estimate.Ess < 5) continue;
             found++;
