@@ -91,7 +91,7 @@ public class AisBenchmarks
             _ => throw new ArgumentException($"unknown model {model} (random or small20)", nameof(model)),
         };
         var baseBias = BaseRate.VisibleBias(BlobImages.Generate()).Match(b => b, e => throw new InvalidOperationException(e.Head.Message));
-        return Paths.RbmBaseRate(rbm, baseBias, 1.0, threads, singlePrecision);
+        return Valid(Paths.RbmBaseRate(rbm, baseBias, 1.0, threads, singlePrecision));
     }
 
     // The benchmark's runs are built valid; a failure would be a broken benchmark, reported as such.

@@ -83,9 +83,9 @@ public class AnnealingUnbiasednessLaws
         Prop.ForAll(Arb.From(Cases()), c =>
         {
             var (a, b, beta) = (c.Model, c.Other, c.Beta);
-            var path = Paths.Between(a, b, beta,
+            var path = Valid(Paths.Between(a, b, beta,
                 (key, m) => ExactDraws.Discrete(key, m, a, beta).Match(s => s, e => throw e.ToException()),
-                bridge => c.Kernel.Build(bridge, 1.0));
+                bridge => c.Kernel.Build(bridge, 1.0)));
             var every = Chains(a);
             Mat Matrix(double t) => c.Kernel.Matrix(new InterpolatedDiscreteEnergy(a, b, beta, t), 1.0);
             var (logZa, logZb) = (LogZ(a, beta), LogZ(b, beta));

@@ -1,3 +1,5 @@
+using LanguageExt;
+using LanguageExt.Common;
 using Ebm.Functional.Mcmc;
 using Ebm.Functional.Mcmc.Lattice;
 using Ebm.Functional.Models;
@@ -41,7 +43,8 @@ public static partial class Paths
     /// <see cref="FromGaussian{TInfo}(IContinuousModel, double, GaussianModel, Func{IContinuousModel, KernelStep{ContinuousChains, TInfo}}, int)"/>
     /// with the cost of a move read from the kernel (built for the target), plus the re-initialisation at each t.
     /// </summary>
-    public static AnnealingPath<ContinuousChains> FromGaussian<TInfo>(
+    /// <returns>The path, or every problem found (<see cref="AnnealingErrors.InvalidPath"/>).</returns>
+    public static Validation<Error, AnnealingPath<ContinuousChains>> FromGaussian<TInfo>(
         IContinuousModel model, double beta, GaussianModel reference, Func<IContinuousModel, CostedKernel<ContinuousChains, TInfo>> kernelFor)
         where TInfo : IAcceptanceInfo
     {
@@ -54,7 +57,8 @@ public static partial class Paths
     /// <see cref="Between{TInfo}(IDiscreteModel, IDiscreteModel, double, Func{RngKey, int, Mat}, Func{IDiscreteModel, KernelStep{DiscreteChains, TInfo}}, int)"/>
     /// with the cost of a move read from the kernel (built for model B), plus the re-evaluation at each t.
     /// </summary>
-    public static AnnealingPath<DiscreteChains> Between<TInfo>(
+    /// <returns>The path, or every problem found (<see cref="AnnealingErrors.InvalidPath"/>).</returns>
+    public static Validation<Error, AnnealingPath<DiscreteChains>> Between<TInfo>(
         IDiscreteModel start, IDiscreteModel end, double beta, Func<RngKey, int, Mat> startDraws,
         Func<IDiscreteModel, CostedKernel<DiscreteChains, TInfo>> kernelFor)
         where TInfo : IAcceptanceInfo
@@ -68,7 +72,8 @@ public static partial class Paths
     /// <see cref="Between{TInfo}(IContinuousModel, IContinuousModel, double, Func{RngKey, int, Mat}, Func{IContinuousModel, KernelStep{ContinuousChains, TInfo}}, int)"/>
     /// with the cost of a move read from the kernel (built for model B), plus the re-initialisation at each t.
     /// </summary>
-    public static AnnealingPath<ContinuousChains> Between<TInfo>(
+    /// <returns>The path, or every problem found (<see cref="AnnealingErrors.InvalidPath"/>).</returns>
+    public static Validation<Error, AnnealingPath<ContinuousChains>> Between<TInfo>(
         IContinuousModel start, IContinuousModel end, double beta, Func<RngKey, int, Mat> startDraws,
         Func<IContinuousModel, CostedKernel<ContinuousChains, TInfo>> kernelFor)
         where TInfo : IAcceptanceInfo

@@ -1,3 +1,6 @@
+using static LanguageExt.Prelude;
+using LanguageExt.Common;
+using LanguageExt;
 using Ebm.Functional.Exact;
 using Ebm.Functional.Mcmc;
 using Ebm.Functional.Mcmc.Lattice;
@@ -74,7 +77,8 @@ public static partial class Paths
     /// <param name="reference">The Gaussian base; choose it close to the target (e.g. a Laplace approximation).</param>
     /// <param name="kernelFor">A kernel leaving exp(-E) invariant for the energy it is given.</param>
     /// <param name="evaluationsPerMove">Gradient evaluations one kernel step costs per particle (HMC: leapfrog steps).</param>
-    public static AnnealingPath<ContinuousChains> FromGaussian<TInfo>(
+    /// <returns>The path, or every problem found (<see cref="AnnealingErrors.InvalidPath"/>).</returns>
+    public static Validation<Error, AnnealingPath<ContinuousChains>> FromGaussian<TInfo>(
         IContinuousModel model, double beta, GaussianModel reference,
         Func<IContinuousModel, KernelStep<ContinuousChains, TInfo>> kernelFor, int evaluationsPerMove = 1)
         where TInfo : IAcceptanceInfo
@@ -82,11 +86,12 @@ public static partial class Paths
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(reference);
         ArgumentNullException.ThrowIfNull(kernelFor);
-        if (!(beta > 0) || !double.IsFinite(beta)) throw new ArgumentOutOfRangeException(nameof(beta), beta, "beta must be positive and finite");
+        var errors = PositiveBeta(beta);
         if (reference.Dimension != model.Dimension)
-            throw new ArgumentException($"the reference has dimension {reference.Dimension}, the model {model.Dimension}", nameof(reference));
+            errors = errors.Add(AnnealingErrors.InvalidPath($"the reference has dimension {reference.Dimension}, the model {model.Dimension}"));
+        if (!errors.IsEmpty) return Fail<Error, AnnealingPath<ContinuousChains>>(errors);
         var logZ0 = GaussianExact.Compute(reference, 1.0).LogZ;
-        return new AnnealingPath<ContinuousChains>(
+        return Success<Error, AnnealingPath<ContinuousChains>>(new AnnealingPath<ContinuousChains>(
             $"geometric {model.Kind} from gaussian",
             beta,
             logZ0,
@@ -112,13 +117,19 @@ public static partial class Paths
             },
             s => s.Chains,
             Selections.Continuous,
-            evaluationsPerMove + 1);
+            evaluationsPerMove + 1));
     }
 
     private static Vec Scaled(Vec x, double factor) => Vec.Create(x.Length, d =>
     {
         for (var i = 0; i < d.Length; i++) d[i] = factor * x[i];
     });
+
+    private static Seq<Error> PositiveBeta(double beta) =>
+        beta > 0 && double.IsFinite(beta) ? Seq<Error>() : Seq1(AnnealingErrors.InvalidPath($"beta must be positive and finite, not {beta}"));
+
+    private static Seq<Error> NonNegativeBeta(double beta) =>
+        beta >= 0 && double.IsFinite(beta) ? Seq<Error>() : Seq1(AnnealingErrors.InvalidPath($"beta must be finite and >= 0, not {beta}"));
 
     private static void CheckBeta(double beta)
     {

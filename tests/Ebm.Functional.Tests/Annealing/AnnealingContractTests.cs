@@ -84,7 +84,7 @@ public sealed class AnnealingContractTests
         var wider = BoltzmannRandom.Create(65, 5, StateConvention.Spin);
         Func<RngKey, int, Mat> draws = (key, m) => ExactDraws.Uniform(key, m, 4, StateConvention.Spin);
         Func<IDiscreteModel, KernelStep<DiscreteChains, Ebm.Functional.Mcmc.Gibbs.HeatBathInfo>> kernel = m => HeatBathGibbs.BuildKernel(m, 1.0);
-        Assert.Throws<ArgumentException>(() => Paths.Between(Model, binary, 1.0, draws, kernel));
-        Assert.Throws<ArgumentException>(() => Paths.Between(Model, wider, 1.0, draws, kernel));
+        Assert.Equal(AnnealingErrors.InvalidPathCode, Failures(Paths.Between(Model, binary, 1.0, draws, kernel)).Single().Code);
+        Assert.Equal(AnnealingErrors.InvalidPathCode, Failures(Paths.Between(Model, wider, 1.0, draws, kernel)).Single().Code);
     }
 }

@@ -68,10 +68,10 @@ public sealed class PathCostTests
         CostedKernel<ContinuousChains, SequenceInfo<HmcInfo, MalaInfo>> Kernel(IContinuousModel m) =>
             Kernels.Sequence(Kernels.WithCost(Hmc.Factory(m, parameters)(1.0), parameters.LeapfrogSteps), Kernels.WithCost(Mala.Factory(m, 0.3)(1.0), 1));
 
-        Assert.Equal(4 + 1 + 1, Paths.FromGaussian(target, 1.0, reference, Kernel).EvaluationsPerMove);
-        var between = Paths.Between(reference, target, 1.0, (k, n) => ExactDraws.Gaussian(k, n, reference), Kernel);
+        Assert.Equal(4 + 1 + 1, Valid(Paths.FromGaussian(target, 1.0, reference, Kernel)).EvaluationsPerMove);
+        var between = Valid(Paths.Between(reference, target, 1.0, (k, n) => ExactDraws.Gaussian(k, n, reference), Kernel));
         Assert.Equal(4 + 1 + 1, between.EvaluationsPerMove);
-        var stated = Paths.Between(reference, target, 1.0, (k, n) => ExactDraws.Gaussian(k, n, reference), m => Kernel(m).Step, evaluationsPerMove: 5);
+        var stated = Valid(Paths.Between(reference, target, 1.0, (k, n) => ExactDraws.Gaussian(k, n, reference), m => Kernel(m).Step, evaluationsPerMove: 5));
         var start = between.SampleBase(RngKey.FromSeed(3), 8);
         Assert.Equal(stated.Move(0.3)(RngKey.FromSeed(4), start).State.Positions, between.Move(0.3)(RngKey.FromSeed(4), start).State.Positions);
     }
@@ -80,7 +80,7 @@ public sealed class PathCostTests
     public void A_path_between_discrete_models_adds_its_re_evaluation()
     {
         IDiscreteModel a = Torus(3, coupling: 0.5), b = Torus(3);
-        var path = Paths.Between(a, b, Beta, (k, n) => Valid(ExactDraws.Discrete(k, n, a, Beta)), m => Costed(m, 1.0));
+        var path = Valid(Paths.Between(a, b, Beta, (k, n) => Valid(ExactDraws.Discrete(k, n, a, Beta)), m => Costed(m, 1.0)));
         Assert.Equal(4 + 1, path.EvaluationsPerMove);
     }
 }

@@ -85,7 +85,7 @@ public sealed class AisAccuracyTests
         const double beta = 1.0;
         var exact = GaussianExact.Compute(target, beta).LogZ;
         var hmc = new HmcParams(stepSize, 5, Vec.Filled(d, 1.0));
-        var path = Paths.FromGaussian(target, beta, Isotropic(d), m => Hmc.Factory(m, hmc)(1.0), 5);
+        var path = Valid(Paths.FromGaussian(target, beta, Isotropic(d), m => Hmc.Factory(m, hmc)(1.0), 5));
         var estimate = Valid(Ais.Run(RngKey.FromSeed(7), path, Valid(AnnealingSchedule.Linear(steps)), particles));
         AssertWithin(estimate, exact, particles);
     }
@@ -98,7 +98,7 @@ public sealed class AisAccuracyTests
         var target = CorrelatedGaussian(d);
         var exact = GaussianExact.Compute(target, beta).LogZ;
         var hmc = new HmcParams(0.3, 5, Vec.Filled(d, 1.0));
-        var path = Paths.FromGaussian(target, beta, Isotropic(d), m => Hmc.Factory(m, hmc)(1.0), 5);
+        var path = Valid(Paths.FromGaussian(target, beta, Isotropic(d), m => Hmc.Factory(m, hmc)(1.0), 5));
         var draws = Chains(target, ExactDraws.Gaussian(RngKey.FromSeed(8), 200, target, beta));
         var sandwich = Valid(Sandwich.Run(RngKey.FromSeed(9), path, Valid(AnnealingSchedule.Linear(100)), 200, draws));
         AssertWithin(sandwich.Parts[0], exact, 200);
@@ -113,7 +113,7 @@ public sealed class AisAccuracyTests
         const double beta = 1.0;
         var exact = Valid(ToyExact.Compute(wells, beta)).LogZ;
         var hmc = new HmcParams(0.2, 5, Vec.Filled(2, 1.0));
-        var path = Paths.FromGaussian(wells, beta, Isotropic(2), m => Hmc.Factory(m, hmc)(1.0), 5);
+        var path = Valid(Paths.FromGaussian(wells, beta, Isotropic(2), m => Hmc.Factory(m, hmc)(1.0), 5));
         var estimate = Valid(Ais.Run(RngKey.FromSeed(10), path, Valid(AnnealingSchedule.Linear(100)), 300));
         AssertWithin(estimate, exact, 300);
     }
@@ -125,7 +125,7 @@ public sealed class AisAccuracyTests
         const double beta = 1.0;
         var exact = Valid(ToyExact.Compute(mixture, beta)).LogZ;
         var hmc = new HmcParams(0.2, 5, Vec.Filled(2, 1.0));
-        var path = Paths.FromGaussian(mixture, beta, Isotropic(2, 4.0, Vec.Of(0.0, 0.5)), m => Hmc.Factory(m, hmc)(1.0), 5);
+        var path = Valid(Paths.FromGaussian(mixture, beta, Isotropic(2, 4.0, Vec.Of(0.0, 0.5)), m => Hmc.Factory(m, hmc)(1.0), 5));
         var estimate = Valid(Ais.Run(RngKey.FromSeed(11), path, Valid(AnnealingSchedule.Linear(100)), 300));
         AssertWithin(estimate, exact, 300);
     }
@@ -137,7 +137,7 @@ public sealed class AisAccuracyTests
         var b = BoltzmannRandom.Create(15, 10, StateConvention.Binary);
         const double beta = 1.0;
         var exact = EnumeratedLogZ(b, beta) - EnumeratedLogZ(a, beta);
-        var path = Paths.Between(a, b, beta, (key, m) => Valid(ExactDraws.Discrete(key, m, a, beta)), m => HeatBathGibbs.BuildKernel(m, 1.0));
+        var path = Valid(Paths.Between(a, b, beta, (key, m) => Valid(ExactDraws.Discrete(key, m, a, beta)), m => HeatBathGibbs.BuildKernel(m, 1.0)));
         var forward = Valid(Ais.Run(RngKey.FromSeed(16), path, Valid(AnnealingSchedule.Linear(50)), 1000));
         var targets = new DiscreteChains(Valid(ExactDraws.Discrete(RngKey.FromSeed(17), 1000, b, beta)), Vec.Filled(1000, double.NaN));
         var reverse = Valid(ReverseAis.Run(RngKey.FromSeed(18), path, Valid(AnnealingSchedule.Linear(50)), targets, exactSamples: true));
@@ -153,7 +153,7 @@ public sealed class AisAccuracyTests
         var (a, b) = (Isotropic(d, 0.5, Vec.Filled(d, 0.2)), CorrelatedGaussian(d));
         var exact = GaussianExact.Compute(b, beta).LogZ - GaussianExact.Compute(a, beta).LogZ;
         var hmc = new HmcParams(0.2, 5, Vec.Filled(d, 1.0));
-        var path = Paths.Between(a, b, beta, (key, m) => ExactDraws.Gaussian(key, m, a, beta), m => Hmc.Factory(m, hmc)(1.0), 5);
+        var path = Valid(Paths.Between(a, b, beta, (key, m) => ExactDraws.Gaussian(key, m, a, beta), m => Hmc.Factory(m, hmc)(1.0), 5));
         var estimate = Valid(Ais.Run(RngKey.FromSeed(19), path, Valid(AnnealingSchedule.Linear(100)), 200));
         AssertWithin(estimate, exact, 200);
     }

@@ -49,7 +49,7 @@ public sealed class AisCalibrationTests
         var target = CorrelatedGaussian(2);
         const double beta = 1.0;
         var hmc = new HmcParams(0.5, 3, Vec.Filled(2, 1.0));
-        var path = Paths.FromGaussian(target, beta, Isotropic(2), m => Hmc.Factory(m, hmc)(1.0), 3);
+        var path = Valid(Paths.FromGaussian(target, beta, Isotropic(2), m => Hmc.Factory(m, hmc)(1.0), 3));
         AssertCalibrated(GaussianExact.Compute(target, beta).LogZ, key => Valid(Ais.Run(key, path, Valid(AnnealingSchedule.Linear(10)), 100)));
     }
 

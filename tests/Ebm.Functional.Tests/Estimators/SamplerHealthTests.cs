@@ -40,7 +40,7 @@ public sealed class SamplerHealthTests
     {
         var target = Valid(GaussianModel.Create(Vec.Of(1e6, -1e6, 1e6), Mat.From(3, 3, [1e12, 0, 0, 0, 1e-12, 0, 0, 0, 1])));
         var hmc = new HmcParams(0.2, 10, Vec.Filled(3, 1.0));
-        return Paths.FromGaussian(target, 1.0, Isotropic(3), m => Hmc.Factory(m, hmc)(1.0), 10);
+        return Valid(Paths.FromGaussian(target, 1.0, Isotropic(3), m => Hmc.Factory(m, hmc)(1.0), 10));
     }
 
     private static void AssertSamplerFailure(LogZEstimate estimate)

@@ -1,3 +1,4 @@
+using static Ebm.Functional.Tests.Estimators.AnnealingTestModels;
 using Ebm.Functional.Annealing;
 using Ebm.Functional.Exact;
 using Ebm.Functional.Mcmc;
@@ -47,7 +48,7 @@ internal static class SmcTestSupport
         var reference = GaussianModel.Create(Vec.Of(0.0, 0.0), Mat.From(2, 2, [1.0, 0.0, 0.0, 1.0]))
             .Match(m => m, e => throw new InvalidOperationException(e.Head.Message));
         var parameters = new HmcParams(0.3, 5, Vec.Filled(2, 1.0));
-        var path = Paths.FromGaussian(target, 1.0, reference, m => Hmc.Factory(m, parameters)(1.0), evaluationsPerMove: 5);
+        var path = Valid(Paths.FromGaussian(target, 1.0, reference, m => Hmc.Factory(m, parameters)(1.0), evaluationsPerMove: 5));
         return (path, GaussianExact.Compute(target, 1.0).LogZ);
     }
 }

@@ -121,7 +121,7 @@ public sealed class ThermodynamicIntegrationTests
         // at small t: their integrand means disagree wildly (split R-hat in the hundreds) and the integral is far off.
         var model = Valid(DoubleWell.Create(barrier: 2.0, stiffness: 1.0));
         var reference = Valid(GaussianModel.Create(Vec.Zeros(2), Mat.From(2, 2, [1.0 / 9, 0, 0, 1.0 / 9])));
-        var path = Paths.FromGaussian(model, 1.0, reference, m => Hmc.Factory(m, new HmcParams(0.2, 10, Vec.Filled(2, 1.0)))(1.0), 10);
+        var path = Valid(Paths.FromGaussian(model, 1.0, reference, m => Hmc.Factory(m, new HmcParams(0.2, 10, Vec.Filled(2, 1.0)))(1.0), 10));
         var estimate = Valid(ThermodynamicIntegration.Run(RngKey.FromSeed(3), path, Valid(AnnealingSchedule.Linear(32)), 100, 100, 12, IntegrationRule.Simpson));
 
         Assert.Contains(estimate.Warnings, w => w.Code == EstimateWarnings.PoorMixing);
