@@ -50,7 +50,7 @@ public class AnnealingUnbiasednessLaws
         Prop.ForAll(Arb.From(Cases()), c =>
         {
             var (model, beta) = (c.Model, c.Beta);
-            var path = Paths.Tempered(model, beta, b => c.Kernel.Build(model, b));
+            var path = Valid(Paths.Tempered(model, beta, b => c.Kernel.Build(model, b)));
             var every = Chains(model);
             var calls = new List<PathCall>();
             var run = Valid(Ais.Run(RngKey.FromSeed(1), ExactAnnealing.Recording(path, every, calls), c.Schedule, every.Chains));
@@ -66,7 +66,7 @@ public class AnnealingUnbiasednessLaws
         Prop.ForAll(Arb.From(Cases()), c =>
         {
             var (model, beta) = (c.Model, c.Beta);
-            var path = Paths.Tempered(model, beta, b => c.Kernel.Build(model, b));
+            var path = Valid(Paths.Tempered(model, beta, b => c.Kernel.Build(model, b)));
             var every = Chains(model);
             var calls = new List<PathCall>();
             var run = Valid(ReverseAis.Run(RngKey.FromSeed(1), ExactAnnealing.Recording(path, every, calls), c.Schedule, every, exactSamples: true));

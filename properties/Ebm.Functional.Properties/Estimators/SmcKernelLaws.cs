@@ -27,7 +27,7 @@ public sealed class SmcKernelLaws
 
     private sealed record Case(BoltzmannCase Machine, double Beta, SiteKernel Kernel, int Steps, int Particles, ulong Seed, double Threshold, ResamplingScheme Scheme)
     {
-        public AnnealingPath<DiscreteChains> Path() => Paths.Tempered(Machine.Model, Beta, b => Kernel.Build(Machine.Model, b));
+        public AnnealingPath<DiscreteChains> Path() => Valid(Paths.Tempered(Machine.Model, Beta, b => Kernel.Build(Machine.Model, b)));
 
         public override string ToString() => $"{Machine.Model.Dimension} units, beta {Beta}, {Kernel}, K = {Steps}, M = {Particles}, seed {Seed}, threshold {Threshold}, {Scheme}";
     }

@@ -98,16 +98,16 @@ internal static class PathCatalog
             GaussianBernoulliRbm gbrbm when kernel is "block-gibbs" =>
                 Checked(Paths.GaussianBernoulliCoupling(gbrbm, beta), path => user.Use(new PathPack<RbmChains>(path, kernel, null))),
             IsingModel ising when kernel is "checkerboard" or "wolff" or "swendsen-wang" =>
-                user.Use(new PathPack<IsingChains>(Paths.Tempered(ising, beta, LatticeKernel(ising, kernel)), kernel,
-                    exactDiscrete is null ? null : (key, count) => IsingChains.FromStates(ising, exactDiscrete(key, count)))),
-            IDiscreteModel discrete => user.Use(new PathPack<DiscreteChains>(
-                Paths.Tempered(discrete, beta, b => KernelChoice.Discrete(kernel)(discrete, b)),
+                Checked(Paths.Tempered(ising, beta, LatticeKernel(ising, kernel)), path => user.Use(new PathPack<IsingChains>(path, kernel,
+                    exactDiscrete is null ? null : (key, count) => IsingChains.FromStates(ising, exactDiscrete(key, count))))),
+            IDiscreteModel discrete => Checked(Paths.Tempered(discrete, beta, b => KernelChoice.Discrete(kernel)(discrete, b)), path => user.Use(new PathPack<DiscreteChains>(
+                path,
                 kernel,
                 exactDiscrete is null ? null : (key, count) =>
                 {
                     var states = exactDiscrete(key, count);
                     return new DiscreteChains(states, discrete.Energies(states));
-                })),
+                }))),
             IContinuousModel continuous => Continuous(continuous, request, kernel, user, pilotProgress),
             _ => FinFail<T>(CliErrors.InvalidOption("--method", $"no annealing path for a {model.Kind} model")),
         };

@@ -138,9 +138,9 @@ internal static class ShowcaseJob
             {
                 var path = Paths.Tempered(torus, betaC, b => Checkerboard.Create(torus, b, CheckerboardUpdate.Metropolis).Step);
                 var label = $"Ising {EstimatorLatticeSide}×{EstimatorLatticeSide} torus, β_c";
-                AnnealingSchedule.Linear(500).Bind(schedule => Ais.Run(key.FoldIn(0), path, schedule, 100)).IfSuccess(estimate =>
+                (from p in path from schedule in AnnealingSchedule.Linear(500) from estimate in Ais.Run(key.FoldIn(0), p, schedule, 100) select estimate).IfSuccess(estimate =>
                     rows.Add(new EstimatorRow(label, "ais, 100 × 500 steps", estimate, exact.LogZ)));
-                SmcOptions.Create(64, null, repetitions: 4).Bind(options => Smc.Run(key.FoldIn(1), path, options)).IfSuccess(result =>
+                (from p in path from options in SmcOptions.Create(64, null, repetitions: 4) from result in Smc.Run(key.FoldIn(1), p, options) select result).IfSuccess(result =>
                     rows.Add(new EstimatorRow(label, "smc, adaptive, 4 × 64", result.Estimate, exact.LogZ)));
             }));
         SeededRbm.Create(RngKey.FromSeed(seed), RbmVisible, RbmHidden, RbmScale).IfSuccess(rbm =>

@@ -21,7 +21,8 @@ public static partial class Paths
     /// <param name="beta">The target inverse temperature, finite and &gt;= 0.</param>
     /// <param name="kernelAtBeta">A kernel leaving p_b invariant, for any b in [0, beta].</param>
     /// <param name="evaluationsPerMove">Energy evaluations one kernel step costs per particle.</param>
-    public static AnnealingPath<DiscreteChains> Tempered<TInfo>(
+    /// <returns>The path, or <see cref="AnnealingErrors.InvalidPath"/> when beta is negative or not finite.</returns>
+    public static Validation<Error, AnnealingPath<DiscreteChains>> Tempered<TInfo>(
         IDiscreteModel model, double beta, Func<double, KernelStep<DiscreteChains, TInfo>> kernelAtBeta, int evaluationsPerMove = 1)
         where TInfo : IAcceptanceInfo
     {
@@ -34,7 +35,8 @@ public static partial class Paths
     /// The tempered path of an Ising lattice over lattice chains, for the lattice kernels
     /// (e.g. <c>b =&gt; Checkerboard.Create(model, b, CheckerboardUpdate.Metropolis).Step</c>).
     /// </summary>
-    public static AnnealingPath<IsingChains> Tempered<TInfo>(
+    /// <returns>The path, or <see cref="AnnealingErrors.InvalidPath"/> when beta is negative or not finite.</returns>
+    public static Validation<Error, AnnealingPath<IsingChains>> Tempered<TInfo>(
         IsingModel model, double beta, Func<double, KernelStep<IsingChains, TInfo>> kernelAtBeta, int evaluationsPerMove = 1)
         where TInfo : IAcceptanceInfo
     {
@@ -44,15 +46,16 @@ public static partial class Paths
     }
 
     /// <summary>f_t(x) = exp(-t beta E(x)) from the uniform distribution over the model's states, for any chain batch.</summary>
-    private static AnnealingPath<TState> TemperedFromUniform<TState, TInfo>(
+    private static Validation<Error, AnnealingPath<TState>> TemperedFromUniform<TState, TInfo>(
         IEnergyModel model, double beta, Func<double, KernelStep<TState, TInfo>> kernelAtBeta, int evaluationsPerMove,
         Func<Mat, TState> fromStates, Func<TState, Vec> energies, Func<TState, int> count, Func<TState, int[], TState> select,
         StateConvention convention)
         where TInfo : IAcceptanceInfo
     {
         ArgumentNullException.ThrowIfNull(kernelAtBeta);
-        CheckBeta(beta);
-        return new AnnealingPath<TState>(
+        var errors = NonNegativeBeta(beta);
+        if (!errors.IsEmpty) return Fail<Error, AnnealingPath<TState>>(errors);
+        return Success<Error, AnnealingPath<TState>>(new AnnealingPath<TState>(
             $"tempered {model.Kind} from uniform",
             beta,
             model.Dimension * Math.Log(2.0),
@@ -62,7 +65,7 @@ public static partial class Paths
             t => Kernels.MapInfo(kernelAtBeta(t * beta), info => (IAcceptanceInfo)info),
             count,
             select,
-            evaluationsPerMove);
+            evaluationsPerMove));
     }
 
     /// <summary>
@@ -131,8 +134,4 @@ public static partial class Paths
     private static Seq<Error> NonNegativeBeta(double beta) =>
         beta >= 0 && double.IsFinite(beta) ? Seq<Error>() : Seq1(AnnealingErrors.InvalidPath($"beta must be finite and >= 0, not {beta}"));
 
-    private static void CheckBeta(double beta)
-    {
-        if (!(beta >= 0) || !double.IsFinite(beta)) throw new ArgumentOutOfRangeException(nameof(beta), beta, "beta must be finite and >= 0");
-    }
 }

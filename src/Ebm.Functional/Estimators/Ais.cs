@@ -31,8 +31,10 @@ namespace Ebm.Functional.Estimators;
 /// <see cref="AnnealingPath{TState}.EvaluationsPerMove"/> each, per particle.</para>
 /// </remarks>
 /// <example><code>
-/// var path = Paths.Tempered(model, beta: 1.0, b =&gt; HeatBathGibbs.BuildKernel(model, b));
-/// var estimate = AnnealingSchedule.Linear(1000).Bind(schedule =&gt; Ais.Run(RngKey.FromSeed(1), path, schedule, particles: 500));
+/// var estimate = from path in Paths.Tempered(model, beta: 1.0, b =&gt; HeatBathGibbs.BuildKernel(model, b))
+///                from schedule in AnnealingSchedule.Linear(1000)
+///                from run in Ais.Run(RngKey.FromSeed(1), path, schedule, particles: 500)
+///                select run;
 /// Console.WriteLine(estimate.Match(
 ///     Succ: e =&gt; $"log Z = {e.LogZ} +/- {e.StandardError}",   // e.Warnings says when not to believe it
 ///     Fail: errors =&gt; string.Join("; ", errors)));

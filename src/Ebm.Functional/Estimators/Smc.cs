@@ -38,8 +38,8 @@ namespace Ebm.Functional.Estimators;
 /// resampling at step k the second folded with k, move m of step k the third folded with k then m. Energy
 /// evaluations count one per particle per log-density evaluation (bisection included) plus the moves'.</para>
 /// <example><code>
-/// var path = Paths.Tempered(model, 1.0, b => HeatBathGibbs.BuildKernel(model, b));
-/// var result = from options in SmcOptions.Create(particles: 500)
+/// var result = from path in Paths.Tempered(model, 1.0, b =&gt; HeatBathGibbs.BuildKernel(model, b))
+///              from options in SmcOptions.Create(particles: 500)
 ///              from run in Smc.Run(RngKey.FromSeed(1), path, options)
 ///              select run.Estimate;
 /// Console.WriteLine(result.Match(Succ: e =&gt; $"{e.LogZ} +/- {e.StandardError}", Fail: errors =&gt; string.Join("; ", errors)));

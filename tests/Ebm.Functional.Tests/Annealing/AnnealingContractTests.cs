@@ -21,7 +21,7 @@ public sealed class AnnealingContractTests
     [Fact]
     public void Ais_rejects_a_base_sampler_that_returns_the_wrong_number_of_particles()
     {
-        var path = Paths.Tempered(Model, 1.0, b => HeatBathGibbs.BuildKernel(Model, b));
+        var path = Valid(Paths.Tempered(Model, 1.0, b => HeatBathGibbs.BuildKernel(Model, b)));
         var broken = path with { SampleBase = (key, count) => path.SampleBase(key, count + 1) };
         Assert.Equal(AnnealingEstimatorErrors.BaseSampleCountCode, Failures(Ais.Run(RngKey.FromSeed(1), broken, Valid(AnnealingSchedule.Linear(3)), 5)).Single().Code);
         Assert.Equal(AnnealingEstimatorErrors.InvalidLogZ0Code, Failures(Ais.Run(RngKey.FromSeed(1), path with { LogZ0 = double.NaN }, Valid(AnnealingSchedule.Linear(3)), 5)).Single().Code);

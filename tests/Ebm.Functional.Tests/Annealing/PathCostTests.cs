@@ -32,8 +32,8 @@ public sealed class PathCostTests
     public void A_tempered_path_counts_the_composed_kernels_cost_and_runs_its_moves()
     {
         IDiscreteModel model = Torus(3);
-        var derived = Paths.Tempered(model, Beta, b => Costed(model, b));
-        var stated = Paths.Tempered(model, Beta, b => Plain(model, b), evaluationsPerMove: 4);
+        var derived = Valid(Paths.Tempered(model, Beta, b => Costed(model, b)));
+        var stated = Valid(Paths.Tempered(model, Beta, b => Plain(model, b), evaluationsPerMove: 4));
 
         Assert.Equal(4, derived.EvaluationsPerMove);
         var start = derived.SampleBase(RngKey.FromSeed(1), 16);
@@ -50,12 +50,12 @@ public sealed class PathCostTests
     {
         var model = Torus(4);
         // Weights 1 : 3 on one sweep and on three sweeps then a cluster flip: expected 1/4 + 3/4 x 4 = 3.25, counted as 4.
-        var path = Paths.Tempered(model, Beta, b =>
+        var path = Valid(Paths.Tempered(model, Beta, b =>
         {
             var sweep = Kernels.WithCost(Kernels.MapInfo(Checkerboard.Create(model, b, CheckerboardUpdate.Metropolis).Step, i => (IAcceptanceInfo)i), 1);
             var wolff = Kernels.WithCost(Kernels.MapInfo(Valid(Wolff.Create(model, b)).Step, i => (IAcceptanceInfo)i), 1);
             return Kernels.Mixture([1.0, 3.0], [sweep, Kernels.MapInfo(Kernels.Sequence(Kernels.Repeat(sweep, 3), wolff), i => (IAcceptanceInfo)i)]);
-        });
+        }));
         Assert.Equal(4, path.EvaluationsPerMove);
     }
 

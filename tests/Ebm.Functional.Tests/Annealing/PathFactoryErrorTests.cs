@@ -2,6 +2,7 @@ using Ebm.Functional.Annealing;
 using Ebm.Functional.Exact;
 using Ebm.Functional.Mcmc;
 using Ebm.Functional.Mcmc.Gibbs;
+using Ebm.Functional.Mcmc.Lattice;
 using Ebm.Functional.Mcmc.Mala;
 using Ebm.Functional.Models;
 using Ebm.Functional.Numerics;
@@ -15,8 +16,8 @@ using static Ebm.Functional.Tests.Estimators.AnnealingTestModels;
 namespace Ebm.Functional.Tests.Annealing;
 
 /// <summary>
-/// The path factories that take user input (<c>FromGaussian</c>, both <c>Between</c>, <c>RbmBaseRate</c>,
-/// <c>GaussianBernoulliCoupling</c>) return every problem as an <see cref="AnnealingErrors.InvalidPath"/> value and never throw.
+/// The path factories that take user input (<c>Tempered</c>, <c>FromGaussian</c>, both <c>Between</c>, <c>RbmBaseRate</c>,
+/// <c>GaussianBernoulliCoupling</c>, and their costed-kernel forms) return every problem as an <see cref="AnnealingErrors.InvalidPath"/> value and never throw.
 /// </summary>
 public sealed class PathFactoryErrorTests
 {
@@ -79,5 +80,28 @@ public sealed class PathFactoryErrorTests
         Func<RngKey, int, Mat> draws = (k, m) => ExactDraws.Uniform(k, m, 4, StateConvention.Spin);
         Assert.Single(Refused(() => Paths.Between(spins, bits, 1.0, draws, HeatBath)));
         Assert.Single(Refused(() => Paths.Between(spins, wider, 1.0, draws, HeatBath)));
+    }
+
+    [Theory]
+    [InlineData(-0.5)]
+    [InlineData(double.NaN)]
+    [InlineData(double.PositiveInfinity)]
+    public void Tempered_paths_refuse_a_negative_or_non_finite_beta_before_building_a_kernel(double beta)
+    {
+        var model = BoltzmannRandom.Create(3, 4, StateConvention.Spin);
+        var torus = Valid(IsingModel.Create(4, 4, 1.0, 0.0, Boundary.Periodic));
+        Func<double, CostedKernel<DiscreteChains, HeatBathInfo>> costed = b =>
+            b >= 0 && double.IsFinite(b) ? Kernels.WithCost(HeatBathGibbs.BuildKernel(model, b), 1) : throw new InvalidOperationException("built at an invalid beta");
+        Assert.Single(Refused(() => Paths.Tempered(model, beta, b => HeatBathGibbs.BuildKernel(model, b))));
+        Assert.Single(Refused(() => Paths.Tempered(torus, beta, b => Checkerboard.Create(torus, b, CheckerboardUpdate.Metropolis).Step)));
+        Assert.Single(Refused(() => Paths.Tempered(model, beta, costed)));
+    }
+
+    [Fact]
+    public void A_kernel_that_costs_more_than_two_to_the_31_evaluations_per_move_is_refused()
+    {
+        var model = BoltzmannRandom.Create(3, 4, StateConvention.Spin);
+        var errors = Refused(() => Paths.Tempered(model, 1.0, b => Kernels.WithCost(HeatBathGibbs.BuildKernel(model, b), 1e12)));
+        Assert.Contains("2^31", errors.Single().Message);
     }
 }

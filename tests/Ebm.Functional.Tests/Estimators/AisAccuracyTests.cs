@@ -47,7 +47,7 @@ public sealed class AisAccuracyTests
         const double beta = 1.0;
         var exact = EnumeratedLogZ(model, beta);
         var targets = ExactChains(RngKey.FromSeed(3), 1000, model, beta);
-        var path = Paths.Tempered(model, beta, b => HeatBathGibbs.BuildKernel(model, b));
+        var path = Valid(Paths.Tempered(model, beta, b => HeatBathGibbs.BuildKernel(model, b)));
         var estimate = Valid(ReverseAis.Run(RngKey.FromSeed(4), path, Valid(AnnealingSchedule.Linear(100)), targets, exactSamples: true));
         Assert.Equal(ReverseAis.Method, estimate.Method);
         Assert.DoesNotContain(estimate.Warnings, w => w.Code == EstimateWarnings.ApproximateTargetSamples);
@@ -65,7 +65,7 @@ public sealed class AisAccuracyTests
         const double beta = 1.0;
         var exact = EnumeratedLogZ(model, beta);
         var targets = ExactChains(RngKey.FromSeed(5), 2000, model, beta);
-        var path = Paths.Tempered(model, beta, b => HeatBathGibbs.BuildKernel(model, b));
+        var path = Valid(Paths.Tempered(model, beta, b => HeatBathGibbs.BuildKernel(model, b)));
         var sandwich = Valid(Sandwich.Run(RngKey.FromSeed(6), path, Valid(AnnealingSchedule.Linear(4)), 2000, targets));
         var (forward, reverse) = (sandwich.Parts[0], sandwich.Parts[1]);
         Assert.Equal((Ais.Method, ReverseAis.Method, ErrorSource.Combined), (forward.Method, reverse.Method, sandwich.ErrorSource));

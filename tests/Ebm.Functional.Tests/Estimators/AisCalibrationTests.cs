@@ -26,7 +26,7 @@ public sealed class AisCalibrationTests
     {
         var model = BoltzmannRandom.Create(31, 8, StateConvention.Spin);
         const double beta = 0.8;
-        var path = Paths.Tempered(model, beta, b => HeatBathGibbs.BuildKernel(model, b));
+        var path = Valid(Paths.Tempered(model, beta, b => HeatBathGibbs.BuildKernel(model, b)));
         AssertCalibrated(EnumeratedLogZ(model, beta), key => Valid(Ais.Run(key, path, Valid(AnnealingSchedule.Linear(20)), 200)));
     }
 
@@ -35,7 +35,7 @@ public sealed class AisCalibrationTests
     {
         var model = BoltzmannRandom.Create(32, 8, StateConvention.Binary);
         const double beta = 1.0;
-        var path = Paths.Tempered(model, beta, b => HeatBathGibbs.BuildKernel(model, b));
+        var path = Valid(Paths.Tempered(model, beta, b => HeatBathGibbs.BuildKernel(model, b)));
         AssertCalibrated(EnumeratedLogZ(model, beta), key =>
         {
             var (drawKey, runKey) = key.Split();

@@ -45,7 +45,7 @@ public sealed class AisOverflowTests
         const double beta = 2.0;
         var exact = EnumeratedLogZ(model, beta);
         Assert.True(exact > 1000, $"log Z = {exact}");
-        var path = Paths.Tempered(model, beta, b => HeatBathGibbs.BuildKernel(model, b));
+        var path = Valid(Paths.Tempered(model, beta, b => HeatBathGibbs.BuildKernel(model, b)));
         var targets = ExactChains(RngKey.FromSeed(43), 50, model, beta);
         var sandwich = Valid(Sandwich.Run(RngKey.FromSeed(44), path, Valid(AnnealingSchedule.Linear(20)), 50, targets));
         foreach (var estimate in sandwich.Parts.Add(sandwich)) AssertFinite(estimate);

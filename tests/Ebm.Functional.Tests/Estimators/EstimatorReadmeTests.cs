@@ -16,7 +16,7 @@ public sealed class EstimatorReadmeTests
     {
         // 4 x 4 torus at beta 0.44; |z| <= 5 fails with probability below 1e-6 for a normal error.
         var estimate = from torus in IsingModel.Create(4, 4, coupling: 1.0, field: 0.0, Boundary.Periodic)
-                       let path = Paths.Tempered(torus, 0.44, b => Checkerboard.Create(torus, b, CheckerboardUpdate.Metropolis).Step)
+                       from path in Paths.Tempered(torus, 0.44, b => Checkerboard.Create(torus, b, CheckerboardUpdate.Metropolis).Step)
                        from schedule in AnnealingSchedule.Linear(200)
                        from ais in Ais.Run(RngKey.FromSeed(42), path, schedule, particles: 200)
                        select ais;
@@ -30,7 +30,7 @@ public sealed class EstimatorReadmeTests
     public void Stepping_the_kernel_as_the_readme_does_gives_the_estimators_particles()
     {
         var torus = IsingModel.Create(4, 4, 1.0, 0.0, Boundary.Periodic).Match(Succ: m => m, Fail: _ => null!);
-        var path = Paths.Tempered(torus, 0.44, b => Checkerboard.Create(torus, b, CheckerboardUpdate.Metropolis).Step);
+        var path = Paths.Tempered(torus, 0.44, b => Checkerboard.Create(torus, b, CheckerboardUpdate.Metropolis).Step).Match(Succ: p => p, Fail: _ => null!);
         var schedule = AnnealingSchedule.Linear(20).Match(Succ: s => s, Fail: _ => null!);
         var kernel = Ais.Kernel(path);
         var (baseKey, moveKey) = RngKey.FromSeed(1).Split();

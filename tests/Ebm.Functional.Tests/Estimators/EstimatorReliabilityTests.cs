@@ -40,7 +40,7 @@ public sealed class EstimatorReliabilityTests
     {
         var torus = Valid(IsingModel.Create(4, 4, 1.0, 0.0, Boundary.Periodic));
         var exact = Got(LogPartition.Exact(torus, 1.0)).LogZ;
-        var path = Paths.Tempered(torus, 1.0, b => Checkerboard.Create(torus, b, CheckerboardUpdate.Metropolis).Step);
+        var path = Valid(Paths.Tempered(torus, 1.0, b => Checkerboard.Create(torus, b, CheckerboardUpdate.Metropolis).Step));
         var found = 0;
         for (ulong seed = 0; seed < 40 && found == 0; seed++)
         {

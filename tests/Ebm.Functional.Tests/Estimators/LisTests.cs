@@ -50,7 +50,7 @@ public sealed class LisTests
         const double beta = 0.3;
         var exact = Kaufman.Compute(torus, beta).Match(r => r.LogZ, e => throw new InvalidOperationException(e.Message));
         // Random-scan heat-bath Gibbs is reversible, so the path's kernel also serves as the reverse kernel.
-        var path = Paths.Tempered(torus, beta, b => HeatBathGibbs.BuildKernel(torus, b));
+        var path = Valid(Paths.Tempered(torus, beta, b => HeatBathGibbs.BuildKernel(torus, b)));
         WithinBound(Valid(LinkedImportanceSampling.Run(RngKey.FromSeed(32), path, Options(Valid(AnnealingSchedule.Linear(10))))), exact);
     }
 

@@ -19,7 +19,7 @@ public sealed class ReverseAisAndSandwichTests
     private static readonly BoltzmannMachine Model = BoltzmannRandom.Create(51, 6, StateConvention.Binary);
     private const double Beta = 1.0;
     private static readonly AnnealingPath<Ebm.Functional.Mcmc.DiscreteChains> Path =
-        Paths.Tempered(Model, Beta, b => HeatBathGibbs.BuildKernel(Model, b));
+        Valid(Paths.Tempered(Model, Beta, b => HeatBathGibbs.BuildKernel(Model, b)));
 
     [Fact]
     public void Reverse_trace_runs_from_log_Z0_at_zero_to_the_estimate_at_one_in_increasing_t()

@@ -25,7 +25,7 @@ public sealed class SamplerHealthTests
     /// <summary>The tempered path of a 6-unit machine whose kernel rejects every proposal (acceptance 0, nothing moves).</summary>
     private static AnnealingPath<DiscreteChains> FrozenPath()
     {
-        var healthy = Paths.Tempered(Machine, 1.0, b => HeatBathGibbs.BuildKernel(Machine, b));
+        var healthy = Valid(Paths.Tempered(Machine, 1.0, b => HeatBathGibbs.BuildKernel(Machine, b)));
         return healthy with
         {
             Move = _ => (_, state) => (state, new MetropolisInfo(Vec.Zeros(state.Chains), Vec.Zeros(state.Chains), 0)),
@@ -112,7 +112,7 @@ public sealed class SamplerHealthTests
     [Fact]
     public void A_healthy_run_raises_no_sampler_failure()
     {
-        var path = Paths.Tempered(Machine, 1.0, b => HeatBathGibbs.BuildKernel(Machine, b));
+        var path = Valid(Paths.Tempered(Machine, 1.0, b => HeatBathGibbs.BuildKernel(Machine, b)));
         var estimate = Valid(Ais.Run(RngKey.FromSeed(11), path, Valid(AnnealingSchedule.Linear(50)), 100));
         Assert.DoesNotContain(estimate.Warnings, w => w.Code == EstimateWarnings.SamplerFailure);
     }

@@ -20,7 +20,7 @@ namespace Ebm.Functional.Tests.Estimators;
 public sealed class SmcKernelTests
 {
     private static readonly BoltzmannMachine Model = BoltzmannRandom.Create(11, 8, StateConvention.Binary);
-    private static readonly AnnealingPath<DiscreteChains> Path = Paths.Tempered(Model, 1.0, b => HeatBathGibbs.BuildKernel(Model, b));
+    private static readonly AnnealingPath<DiscreteChains> Path = Valid(Paths.Tempered(Model, 1.0, b => HeatBathGibbs.BuildKernel(Model, b)));
 
     private static bool SameBits(Vec a, Vec b) =>
         a.Length == b.Length && Enumerable.Range(0, a.Length).All(i => BitConverter.DoubleToInt64Bits(a[i]) == BitConverter.DoubleToInt64Bits(b[i]));

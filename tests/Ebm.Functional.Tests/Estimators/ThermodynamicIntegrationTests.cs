@@ -30,7 +30,7 @@ public sealed class ThermodynamicIntegrationTests
         var model = Valid(IsingModel.Create(6, 6, 1.0, 0.0, Boundary.Periodic));
         const double beta = 0.3;
         var exact = Kaufman.Compute(model, beta).Match(r => r.LogZ, e => throw new InvalidOperationException(e.Message));
-        var path = Paths.Tempered(model, beta, b => Checkerboard.Create(model, b, CheckerboardUpdate.HeatBath, 1).Step);
+        var path = Valid(Paths.Tempered(model, beta, b => Checkerboard.Create(model, b, CheckerboardUpdate.HeatBath, 1).Step));
         var estimate = Valid(ThermodynamicIntegration.Run(RngKey.FromSeed(41), path, Valid(AnnealingSchedule.Linear(20)), 8, 50, 200, rule));
         Assert.Equal("ti", estimate.Method);
         Assert.Equal(ErrorSource.MonteCarloStandardError, estimate.ErrorSource);
@@ -109,7 +109,7 @@ public sealed class ThermodynamicIntegrationTests
         // discretisation error (about h^4 max|f''''| / 180 with h = 0.1) is far below the standard error.
         var model = BoltzmannRandom.Create(53, 6, StateConvention.Spin, 0.5, 0.5);
         var exact = EnumeratedLogZ(model, 1.0);
-        var path = Paths.Tempered(model, 1.0, b => HeatBathGibbs.BuildKernel(model, b));
+        var path = Valid(Paths.Tempered(model, 1.0, b => HeatBathGibbs.BuildKernel(model, b)));
         ErrorCalibration.AssertCalibrated(exact,
             key => Valid(ThermodynamicIntegration.Run(key, path, Valid(AnnealingSchedule.Linear(10)), 4, 20, 50, IntegrationRule.Simpson)), 300);
     }
