@@ -28,7 +28,7 @@ public class RbmPathUnbiasednessLaws
         var model = c.Model;
         var baseBias = Vec.From(c.BaseBias);
         var path = Valid(Paths.RbmBaseRate(model, baseBias, c.Beta));
-        var state = RbmAnnealingState.FromVisible(model, AllStates(model.Visible));
+        var state = Valid(RbmAnnealingState.FromVisible(model, AllStates(model.Visible)));
         var start = path.LogDensity(0.0, state);
         var mass = Enumerable.Range(0, state.Count).Select(v => Math.Exp(start[v] - path.LogZ0)).ToArray();
         for (var k = 1; k < c.Schedule.Length; k++)
@@ -46,7 +46,7 @@ public class RbmPathUnbiasednessLaws
     public bool The_base_draws_have_the_normalised_base_density(RbmPathCase c)
     {
         var path = Valid(Paths.RbmBaseRate(c.Model, Vec.From(c.BaseBias), c.Beta));
-        var state = RbmAnnealingState.FromVisible(c.Model, AllStates(c.Model.Visible));
+        var state = Valid(RbmAnnealingState.FromVisible(c.Model, AllStates(c.Model.Visible)));
         var start = path.LogDensity(0.0, state);
         var total = Enumerable.Range(0, state.Count).Sum(v => Math.Exp(start[v] - path.LogZ0));
         return Math.Abs(total - 1.0) <= Tolerance;

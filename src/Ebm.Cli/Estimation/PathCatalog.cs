@@ -126,8 +126,10 @@ internal static class PathCatalog
         return DataBaseRate.VisibleBias(rbm, path);
     }
 
+    // Draws of the same model have its width, so FromJoint cannot refuse them.
     private static RbmAnnealingState RbmTargetDraws(BernoulliRbm rbm, RngKey key, int count, double beta) =>
-        RbmAnnealingState.FromJoint(rbm, RbmExactDraws.Sample(key, rbm, count, beta).Match(m => m, e => throw new InvalidOperationException(e.Message)));
+        RbmAnnealingState.FromJoint(rbm, RbmExactDraws.Sample(key, rbm, count, beta).Match(m => m, e => throw new InvalidOperationException(e.Message)))
+            .Match(s => s, e => throw new InvalidOperationException(e.Head.Message));
 
     /// <summary>
     /// The geometric path from the reference model B (t = 0) to the model A (t = 1), both at beta, whose estimators

@@ -151,7 +151,8 @@ internal static class ShowcaseJob
                 (from p in path from schedule in AnnealingSchedule.Linear(300) from estimate in Ais.Run(key.FoldIn(2), p, schedule, 100) select estimate).IfSuccess(estimate =>
                     rows.Add(new EstimatorRow(label, "ais, base rate, 100 × 300", estimate, exact.LogZ)));
                 RbmExactDraws.Sample(key.FoldIn(3), rbm, 50, 1.0).IfSucc(joint =>
-                    (from p in path from schedule in AnnealingSchedule.Linear(300) from estimate in Sandwich.Run(key.FoldIn(4), p, schedule, 50, RbmAnnealingState.FromJoint(rbm, joint)) select estimate).IfSuccess(estimate =>
+                    (from p in path from schedule in AnnealingSchedule.Linear(300) from targets in RbmAnnealingState.FromJoint(rbm, joint)
+                     from estimate in Sandwich.Run(key.FoldIn(4), p, schedule, 50, targets) select estimate).IfSuccess(estimate =>
                         rows.Add(new EstimatorRow(label, "sandwich, exact draws, 2 × 50", estimate, exact.LogZ))));
                 ImportanceSampling.Estimate(key.FoldIn(5), rbm, 1.0, Proposal.Uniform(rbm.Dimension, rbm.States), 30_000).IfSuccess(estimate =>
                     rows.Add(new EstimatorRow(label, "is, uniform, 30,000 draws", estimate, exact.LogZ)));

@@ -60,7 +60,7 @@ public static partial class Paths
     }
 
     /// <summary>The RBM with weights t W.</summary>
-    /// <remarks>The throw is an internal invariant, not user input: t W of a valid model is valid for t in [0, 1].</remarks>
+    /// <remarks>The exception below guards an internal invariant, not user input: t W of a valid model is valid for t in [0, 1].</remarks>
     private static GaussianBernoulliRbm WithCoupling(GaussianBernoulliRbm model, double t) =>
         GaussianBernoulliRbm.Create(Mat.Create(model.Visible, model.Hidden, w =>
             {

@@ -67,7 +67,7 @@ public sealed class RbmPathTests
         const double beta = 0.9;
         var path = Valid(Paths.RbmBaseRate(model, Vec.Zeros(model.Visible), beta));
         Assert.Equal((model.Visible + model.Hidden) * Math.Log(2.0), path.LogZ0, 1e-12);
-        var state = RbmAnnealingState.FromVisible(model, RbmTestSupport.AllStates(model.Visible));
+        var state = Valid(RbmAnnealingState.FromVisible(model, RbmTestSupport.AllStates(model.Visible)));
         var hiddenStates = RbmTestSupport.AllStates(model.Hidden);
         foreach (var t in new[] { 0.0, 0.37, 1.0 })
         {
@@ -95,7 +95,7 @@ public sealed class RbmPathTests
         var model = RbmTestModels.Bernoulli(5, 3, 1.0, 1.0, 41);
         var baseBias = Vec.Of(0.3, -0.2, 0.5, -1.0, 0.1);
         var path = Valid(Paths.RbmBaseRate(model, baseBias, 1.3));
-        var state = RbmAnnealingState.FromVisible(model, RbmTestSupport.AllStates(model.Visible));
+        var state = Valid(RbmAnnealingState.FromVisible(model, RbmTestSupport.AllStates(model.Visible)));
         const double h = 1e-5;
         foreach (var t in new[] { 0.1, 0.5, 0.9 })
         {
@@ -124,7 +124,7 @@ public sealed class RbmPathTests
         {
             for (var r = 0; r < draws; r++) startRow.CopyTo(d.Slice(r * model.Visible, model.Visible));
         });
-        var next = path.Move(t)(RngKey.FromSeed(seed + 1), RbmAnnealingState.FromVisible(model, visible)).State;
+        var next = path.Move(t)(RngKey.FromSeed(seed + 1), Valid(RbmAnnealingState.FromVisible(model, visible))).State;
         var counts = new long[1 << model.Visible];
         for (var r = 0; r < draws; r++) counts[RbmTestSupport.Index(next.Visible.Row(r))]++;
         var kernel = TransitionMatrices.BlockGibbsVisible(RbmTestSupport.Intermediate(model, baseBias, beta, t), 1.0).ThrowIfFail();
@@ -133,7 +133,7 @@ public sealed class RbmPathTests
         Assert.True(kernel.Row(start).ToArray().Min() * draws >= 5);
         Assert.True(statistic < RbmTestSupport.ChiSquareBound(dof), $"chi2 {statistic} with {dof} dof");
         // The cached fields are V W + c of the new visible states (to float32 rounding in single precision).
-        var fields = RbmAnnealingState.FromVisible(model, next.Visible).Fields;
+        var fields = Valid(RbmAnnealingState.FromVisible(model, next.Visible)).Fields;
         if (!singlePrecision) Assert.Equal(fields, next.Fields);
         for (var k = 0; k < fields.Span.Length; k++) Assert.Equal(fields.Span[k], next.Fields.Span[k], 1e-5);
     }
