@@ -25,8 +25,10 @@ public static partial class Paths
     /// of each particle. Block Gibbs on the joint state is stationary, not reversible: linked importance sampling does
     /// not apply to this path.</para>
     /// <example><code>
-    /// var path = Paths.GaussianBernoulliCoupling(model, beta: 1.0);
-    /// var estimate = AnnealingSchedule.Linear(1000).Bind(schedule =&gt; Ais.Run(RngKey.FromSeed(7), path, schedule, particles: 100));
+    /// var estimate = from path in Paths.GaussianBernoulliCoupling(model, beta: 1.0)
+    ///                from schedule in AnnealingSchedule.Linear(1000)
+    ///                from ais in Ais.Run(RngKey.FromSeed(7), path, schedule, particles: 100)
+    ///                select ais;
     /// </code></example>
     /// </remarks>
     /// <param name="model">The Gaussian-Bernoulli RBM.</param>

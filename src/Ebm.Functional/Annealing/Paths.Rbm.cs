@@ -25,8 +25,9 @@ public static partial class Paths
     /// GEMM backend).</para>
     /// <example><code>
     /// var estimate = from bA in BaseRate.VisibleBias(data)
+    ///                from path in Paths.RbmBaseRate(rbm, bA)
     ///                from schedule in AnnealingSchedule.Linear(1000)
-    ///                from ais in Ais.Run(RngKey.FromSeed(7), Paths.RbmBaseRate(rbm, bA), schedule, particles: 100)
+    ///                from ais in Ais.Run(RngKey.FromSeed(7), path, schedule, particles: 100)
     ///                select ais;
     /// </code></example>
     /// </remarks>
