@@ -42,7 +42,7 @@ public class AisBenchmarks
 
     /// <summary>One AIS run of M = 100 particles over K steps.</summary>
     [Benchmark]
-    public double Run() => Valid(Ais.Run(RngKey.FromSeed(7), _path, AnnealingSchedule.Linear(Steps), Particles)).LogZ;
+    public double Run() => Valid(Ais.Run(RngKey.FromSeed(7), _path, Valid(AnnealingSchedule.Linear(Steps)), Particles)).LogZ;
 
     /// <summary>
     /// Times <paramref name="repetitions"/> AIS runs of <paramref name="steps"/> steps after a warm-up of up to 300 steps and writes
@@ -59,15 +59,15 @@ public class AisBenchmarks
     {
         var path = Build(model, threads, singlePrecision);
         // Warm-up long enough for the JIT's tiered compilation to settle (the peers' warm-up is 20 steps of an interpreter).
-        Valid(Ais.Run(RngKey.FromSeed(7), path, AnnealingSchedule.Linear(Math.Min(steps, 300)), particles));
+        Valid(Ais.Run(RngKey.FromSeed(7), path, Valid(AnnealingSchedule.Linear(Math.Min(steps, 300))), particles));
         var seconds = new List<double>();
-        var estimate = Valid(Ais.Run(RngKey.FromSeed(7), path, AnnealingSchedule.Linear(1), 1));
+        var estimate = Valid(Ais.Run(RngKey.FromSeed(7), path, Valid(AnnealingSchedule.Linear(1)), 1));
         var processorSeconds = new List<double>();
         for (var r = 0; r < repetitions; r++)
         {
             var processor = Process.GetCurrentProcess().TotalProcessorTime;
             var clock = Stopwatch.StartNew();
-            estimate = Valid(Ais.Run(RngKey.FromSeed(7), path, AnnealingSchedule.Linear(steps), particles));
+            estimate = Valid(Ais.Run(RngKey.FromSeed(7), path, Valid(AnnealingSchedule.Linear(steps)), particles));
             seconds.Add(clock.Elapsed.TotalSeconds);
             processorSeconds.Add((Process.GetCurrentProcess().TotalProcessorTime - processor).TotalSeconds);
         }
@@ -96,10 +96,10 @@ public class AisBenchmarks
             _ => throw new ArgumentException($"unknown model {model} (random or small20)", nameof(model)),
         };
         var baseBias = BaseRate.VisibleBias(BlobImages.Generate()).Match(b => b, e => throw new InvalidOperationException(e.Head.Message));
-        return Paths.RbmBaseRate(rbm, baseBias, 1.0, threads, singlePrecision);
+        return Valid(Paths.RbmBaseRate(rbm, baseBias, 1.0, threads, singlePrecision));
     }
 
     // The benchmark's runs are built valid; a failure would be a broken benchmark, reported as such.
-    private static LogZEstimate Valid(LanguageExt.Validation<LanguageExt.Common.Error, LogZEstimate> estimate) =>
+    private static T Valid<T>(LanguageExt.Validation<LanguageExt.Common.Error, T> estimate) =>
         estimate.Match(e => e, errors => throw new InvalidOperationException(string.Join("; ", errors)));
 }

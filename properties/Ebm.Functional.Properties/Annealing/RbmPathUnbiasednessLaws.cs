@@ -1,3 +1,4 @@
+using static Ebm.Functional.Properties.Annealing.EstimatorResults;
 using Ebm.Functional.Annealing;
 using Ebm.Functional.Exact;
 using Ebm.Functional.Mcmc.BlockGibbs;
@@ -26,8 +27,8 @@ public class RbmPathUnbiasednessLaws
     {
         var model = c.Model;
         var baseBias = Vec.From(c.BaseBias);
-        var path = Paths.RbmBaseRate(model, baseBias, c.Beta);
-        var state = RbmAnnealingState.FromVisible(model, AllStates(model.Visible));
+        var path = Valid(Paths.RbmBaseRate(model, baseBias, c.Beta));
+        var state = Valid(RbmAnnealingState.FromVisible(model, AllStates(model.Visible)));
         var start = path.LogDensity(0.0, state);
         var mass = Enumerable.Range(0, state.Count).Select(v => Math.Exp(start[v] - path.LogZ0)).ToArray();
         for (var k = 1; k < c.Schedule.Length; k++)
@@ -44,8 +45,8 @@ public class RbmPathUnbiasednessLaws
     [Property]
     public bool The_base_draws_have_the_normalised_base_density(RbmPathCase c)
     {
-        var path = Paths.RbmBaseRate(c.Model, Vec.From(c.BaseBias), c.Beta);
-        var state = RbmAnnealingState.FromVisible(c.Model, AllStates(c.Model.Visible));
+        var path = Valid(Paths.RbmBaseRate(c.Model, Vec.From(c.BaseBias), c.Beta));
+        var state = Valid(RbmAnnealingState.FromVisible(c.Model, AllStates(c.Model.Visible)));
         var start = path.LogDensity(0.0, state);
         var total = Enumerable.Range(0, state.Count).Sum(v => Math.Exp(start[v] - path.LogZ0));
         return Math.Abs(total - 1.0) <= Tolerance;

@@ -50,7 +50,7 @@ public class AnnealingUnbiasednessLaws
         Prop.ForAll(Arb.From(Cases()), c =>
         {
             var (model, beta) = (c.Model, c.Beta);
-            var path = Paths.Tempered(model, beta, b => c.Kernel.Build(model, b));
+            var path = Valid(Paths.Tempered(model, beta, b => c.Kernel.Build(model, b)));
             var every = Chains(model);
             var calls = new List<PathCall>();
             var run = Valid(Ais.Run(RngKey.FromSeed(1), ExactAnnealing.Recording(path, every, calls), c.Schedule, every.Chains));
@@ -66,7 +66,7 @@ public class AnnealingUnbiasednessLaws
         Prop.ForAll(Arb.From(Cases()), c =>
         {
             var (model, beta) = (c.Model, c.Beta);
-            var path = Paths.Tempered(model, beta, b => c.Kernel.Build(model, b));
+            var path = Valid(Paths.Tempered(model, beta, b => c.Kernel.Build(model, b)));
             var every = Chains(model);
             var calls = new List<PathCall>();
             var run = Valid(ReverseAis.Run(RngKey.FromSeed(1), ExactAnnealing.Recording(path, every, calls), c.Schedule, every, exactSamples: true));
@@ -83,9 +83,9 @@ public class AnnealingUnbiasednessLaws
         Prop.ForAll(Arb.From(Cases()), c =>
         {
             var (a, b, beta) = (c.Model, c.Other, c.Beta);
-            var path = Paths.Between(a, b, beta,
+            var path = Valid(Paths.Between(a, b, beta,
                 (key, m) => ExactDraws.Discrete(key, m, a, beta).Match(s => s, e => throw e.ToException()),
-                bridge => c.Kernel.Build(bridge, 1.0));
+                bridge => c.Kernel.Build(bridge, 1.0)));
             var every = Chains(a);
             Mat Matrix(double t) => c.Kernel.Matrix(new InterpolatedDiscreteEnergy(a, b, beta, t), 1.0);
             var (logZa, logZb) = (LogZ(a, beta), LogZ(b, beta));

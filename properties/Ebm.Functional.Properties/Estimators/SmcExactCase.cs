@@ -6,6 +6,7 @@ using Ebm.Functional.Mcmc.Metropolis;
 using Ebm.Functional.Models;
 using Ebm.Functional.Numerics;
 using Ebm.Functional.Estimators;
+using static Ebm.Functional.Properties.Annealing.EstimatorResults;
 
 namespace Ebm.Functional.Properties.Estimators;
 
@@ -22,7 +23,7 @@ public sealed record SmcExactCase(
 
     /// <summary>The tempered path from uniform, its kernel heat-bath Gibbs in systematic scan.</summary>
     public AnnealingPath<DiscreteChains> Path() =>
-        Paths.Tempered(Model, Beta, b => HeatBathGibbs.BuildKernel(Model, b, ScanOrder.Systematic));
+        Valid(Paths.Tempered(Model, Beta, b => HeatBathGibbs.BuildKernel(Model, b, ScanOrder.Systematic)));
 
     /// <summary>Every state of one particle, row x = sum_i 2^i [unit i high].</summary>
     public DiscreteChains AllStates()

@@ -27,7 +27,7 @@ public sealed class SmcKernelLaws
 
     private sealed record Case(BoltzmannCase Machine, double Beta, SiteKernel Kernel, int Steps, int Particles, ulong Seed, double Threshold, ResamplingScheme Scheme)
     {
-        public AnnealingPath<DiscreteChains> Path() => Paths.Tempered(Machine.Model, Beta, b => Kernel.Build(Machine.Model, b));
+        public AnnealingPath<DiscreteChains> Path() => Valid(Paths.Tempered(Machine.Model, Beta, b => Kernel.Build(Machine.Model, b)));
 
         public override string ToString() => $"{Machine.Model.Dimension} units, beta {Beta}, {Kernel}, K = {Steps}, M = {Particles}, seed {Seed}, threshold {Threshold}, {Scheme}";
     }
@@ -54,7 +54,7 @@ public sealed class SmcKernelLaws
     public Property Ais_is_the_never_resampling_step_over_the_schedule() =>
         Prop.ForAll(Cases(), c =>
         {
-            var (path, schedule, key) = (c.Path(), AnnealingSchedule.Linear(c.Steps), RngKey.FromSeed(c.Seed));
+            var (path, schedule, key) = (c.Path(), Valid(AnnealingSchedule.Linear(c.Steps)), RngKey.FromSeed(c.Seed));
             var (estimate, final) = Valid(Ais.RunWithState(key, path, schedule, c.Particles));
             var kernel = Ais.Kernel(path);
             var (baseKey, moveKey) = key.Split();
@@ -74,7 +74,7 @@ public sealed class SmcKernelLaws
     public Property Smc_with_a_fixed_schedule_is_the_step_over_the_schedule() =>
         Prop.ForAll(Cases().Filter(c => c.Particles >= 2), c =>
         {
-            var (path, schedule, key) = (c.Path(), AnnealingSchedule.Linear(c.Steps), RngKey.FromSeed(c.Seed));
+            var (path, schedule, key) = (c.Path(), Valid(AnnealingSchedule.Linear(c.Steps)), RngKey.FromSeed(c.Seed));
             var options = Valid(SmcOptions.Create(c.Particles, schedule, resampleThreshold: c.Threshold, scheme: c.Scheme, repetitions: 1));
             var run = Valid(Smc.RunOnce(key, path, options));
             var kernel = Smc.Kernel(path, options);

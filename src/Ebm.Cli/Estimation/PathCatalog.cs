@@ -93,22 +93,22 @@ internal static class PathCatalog
             : null;
         return model switch
         {
-            BernoulliRbm rbm when kernel is "block-gibbs" => BaseRateBias(rbm, request).Bind(bias => user.Use(new PathPack<RbmAnnealingState>(
-                Paths.RbmBaseRate(rbm, bias, beta), kernel,
-                KernelCatalog.ExactDrawSources(rbm).Contains(ExactDrawSource.RbmHiddenLayer) ? (key, count) => RbmTargetDraws(rbm, key, count, beta) : null))),
+            BernoulliRbm rbm when kernel is "block-gibbs" => BaseRateBias(rbm, request).Bind(bias => Checked(Paths.RbmBaseRate(rbm, bias, beta), path => user.Use(new PathPack<RbmAnnealingState>(
+                path, kernel,
+                KernelCatalog.ExactDrawSources(rbm).Contains(ExactDrawSource.RbmHiddenLayer) ? (key, count) => RbmTargetDraws(rbm, key, count, beta) : null)))),
             GaussianBernoulliRbm gbrbm when kernel is "block-gibbs" =>
-                user.Use(new PathPack<RbmChains>(Paths.GaussianBernoulliCoupling(gbrbm, beta), kernel, null)),
+                Checked(Paths.GaussianBernoulliCoupling(gbrbm, beta), path => user.Use(new PathPack<RbmChains>(path, kernel, null))),
             IsingModel ising when kernel is "checkerboard" or "wolff" or "swendsen-wang" =>
-                user.Use(new PathPack<IsingChains>(Paths.Tempered(ising, beta, LatticeKernel(ising, kernel)), kernel,
-                    exactDiscrete is null ? null : (key, count) => IsingChains.FromStates(ising, exactDiscrete(key, count)))),
-            IDiscreteModel discrete => user.Use(new PathPack<DiscreteChains>(
-                Paths.Tempered(discrete, beta, b => KernelChoice.Discrete(kernel)(discrete, b)),
+                Checked(Paths.Tempered(ising, beta, LatticeKernel(ising, kernel)), path => user.Use(new PathPack<IsingChains>(path, kernel,
+                    exactDiscrete is null ? null : (key, count) => IsingChains.FromStates(ising, exactDiscrete(key, count))))),
+            IDiscreteModel discrete => Checked(Paths.Tempered(discrete, beta, b => KernelChoice.Discrete(kernel)(discrete, b)), path => user.Use(new PathPack<DiscreteChains>(
+                path,
                 kernel,
                 exactDiscrete is null ? null : (key, count) =>
                 {
                     var states = exactDiscrete(key, count);
                     return new DiscreteChains(states, discrete.Energies(states));
-                })),
+                }))),
             IContinuousModel continuous => Continuous(continuous, request, kernel, user, pilotProgress),
             _ => FinFail<T>(CliErrors.InvalidOption("--method", $"no annealing path for a {model.Kind} model")),
         };
@@ -127,8 +127,10 @@ internal static class PathCatalog
         return DataBaseRate.VisibleBias(rbm, path);
     }
 
+    // Draws of the same model have its width, so FromJoint cannot refuse them.
     private static RbmAnnealingState RbmTargetDraws(BernoulliRbm rbm, RngKey key, int count, double beta) =>
-        RbmAnnealingState.FromJoint(rbm, RbmExactDraws.Sample(key, rbm, count, beta).Match(m => m, e => throw new InvalidOperationException(e.Message)));
+        RbmAnnealingState.FromJoint(rbm, RbmExactDraws.Sample(key, rbm, count, beta).Match(m => m, e => throw new InvalidOperationException(e.Message)))
+            .Match(s => s, e => throw new InvalidOperationException(e.Head.Message));
 
     /// <summary>
     /// The geometric path from the reference model B (t = 0) to the model A (t = 1), both at beta, whose estimators
@@ -153,12 +155,12 @@ internal static class PathCatalog
                 };
                 if (draws is null) return FinFail<T>(VersusNotExact(reference));
                 var discreteKernel = KernelChoice.Discrete(kernel);
-                return user.Use(new PathPack<DiscreteChains>(Paths.Between(b, a, beta, draws, m => discreteKernel(m, 1.0)), kernel, null));
+                return Checked(Paths.Between(b, a, beta, draws, m => discreteKernel(m, 1.0)), path => user.Use(new PathPack<DiscreteChains>(path, kernel, null)));
             case (GaussianModel b, IContinuousModel a) when a.Dimension == b.Dimension:
                 var continuous = KernelChoice.Continuous(kernel, request);
-                return user.Use(new PathPack<ContinuousChains>(
+                return Checked(
                     Paths.Between(b, a, beta, (key, count) => ExactDraws.Gaussian(key, count, b, beta), m => continuous.AtBeta(m, 1.0), continuous.EvaluationsPerMove),
-                    kernel, null));
+                    path => user.Use(new PathPack<ContinuousChains>(path, kernel, null)));
             case (IContinuousModel, IContinuousModel) when reference.Dimension == model.Dimension:
                 return FinFail<T>(VersusNotExact(reference));
             default:
@@ -194,8 +196,13 @@ internal static class PathCatalog
     private static Fin<T> Continuous<T>(IContinuousModel model, LogzRequest request, string kernel, IPathUser<T> user, IProgress<double>? pilotProgress)
     {
         var choice = KernelChoice.Continuous(kernel, request);
-        return GaussianReference.For(model, request, pilotProgress).Bind(reference => user.Use(new PathPack<ContinuousChains>(
-            Paths.FromGaussian(model, request.Beta, reference, m => choice.AtBeta(m, 1.0), choice.EvaluationsPerMove), kernel,
-            model is GaussianModel gaussian ? GaussianTargetDraws(gaussian, reference, request.Beta) : null)));
+        return GaussianReference.For(model, request, pilotProgress).Bind(reference => Checked(
+            Paths.FromGaussian(model, request.Beta, reference, m => choice.AtBeta(m, 1.0), choice.EvaluationsPerMove), path => user.Use(new PathPack<ContinuousChains>(
+                path, kernel, model is GaussianModel gaussian ? GaussianTargetDraws(gaussian, reference, request.Beta) : null))));
     }
+
+    // The request was checked before a path is built (beta, dimensions, base biases), so a path refused here is
+    // reported with the factory's own message.
+    private static Fin<T> Checked<TState, T>(Validation<Error, AnnealingPath<TState>> path, Func<AnnealingPath<TState>, Fin<T>> use) =>
+        path.Match(use, errors => FinFail<T>(Error.Many(errors)));
 }

@@ -19,12 +19,17 @@ internal static class ScheduleChoice
     /// <summary>A fixed schedule of <paramref name="steps"/> steps, or the points of a file (then --steps is ignored).</summary>
     public static Fin<AnnealingSchedule> Fixed(string choice, int steps) => choice switch
     {
-        "linear" => FinSucc(AnnealingSchedule.Linear(steps)),
-        "geometric" => FinSucc(AnnealingSchedule.Geometric(steps)),
-        "sigmoid" => FinSucc(AnnealingSchedule.Sigmoid(steps)),
+        "linear" => Steps(AnnealingSchedule.Linear(steps)),
+        "geometric" => Steps(AnnealingSchedule.Geometric(steps)),
+        "sigmoid" => Steps(AnnealingSchedule.Sigmoid(steps)),
         "salakhutdinov-murray" => FinSucc(AnnealingSchedule.SalakhutdinovMurray),
         _ => FromFile(choice),
     };
+
+    // Only the number of steps comes from the command line (the start and width are the defaults), so a named
+    // schedule's errors are --steps errors.
+    private static Fin<AnnealingSchedule> Steps(Validation<Error, AnnealingSchedule> schedule) =>
+        schedule.Match(FinSucc, errors => FinFail<AnnealingSchedule>(Error.Many(errors.Select(e => CliErrors.InvalidOption("--steps", e.Message)))));
 
     /// <summary>The points of a schedule file (see <see cref="ScheduleFile"/>); each message names the option and the file.</summary>
     public static Fin<AnnealingSchedule> FromFile(string path) =>

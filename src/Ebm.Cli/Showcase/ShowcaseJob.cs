@@ -138,9 +138,9 @@ internal static class ShowcaseJob
             {
                 var path = Paths.Tempered(torus, betaC, b => Checkerboard.Create(torus, b, CheckerboardUpdate.Metropolis).Step);
                 var label = $"Ising {EstimatorLatticeSide}×{EstimatorLatticeSide} torus, β_c";
-                Ais.Run(key.FoldIn(0), path, AnnealingSchedule.Linear(500), 100).IfSuccess(estimate =>
+                (from p in path from schedule in AnnealingSchedule.Linear(500) from estimate in Ais.Run(key.FoldIn(0), p, schedule, 100) select estimate).IfSuccess(estimate =>
                     rows.Add(new EstimatorRow(label, "ais, 100 × 500 steps", estimate, exact.LogZ)));
-                SmcOptions.Create(64, null, repetitions: 4).Bind(options => Smc.Run(key.FoldIn(1), path, options)).IfSuccess(result =>
+                (from p in path from options in SmcOptions.Create(64, null, repetitions: 4) from result in Smc.Run(key.FoldIn(1), p, options) select result).IfSuccess(result =>
                     rows.Add(new EstimatorRow(label, "smc, adaptive, 4 × 64", result.Estimate, exact.LogZ)));
             }));
         SeededRbm.Create(RngKey.FromSeed(seed), RbmVisible, RbmHidden, RbmScale).IfSuccess(rbm =>
@@ -148,10 +148,11 @@ internal static class ShowcaseJob
             {
                 var label = $"RBM {RbmVisible}×{RbmHidden}, β = 1";
                 var path = Paths.RbmBaseRate(rbm, rbm.VisibleBias);
-                Ais.Run(key.FoldIn(2), path, AnnealingSchedule.Linear(300), 100).IfSuccess(estimate =>
+                (from p in path from schedule in AnnealingSchedule.Linear(300) from estimate in Ais.Run(key.FoldIn(2), p, schedule, 100) select estimate).IfSuccess(estimate =>
                     rows.Add(new EstimatorRow(label, "ais, base rate, 100 × 300", estimate, exact.LogZ)));
                 RbmExactDraws.Sample(key.FoldIn(3), rbm, 50, 1.0).IfSucc(joint =>
-                    Sandwich.Run(key.FoldIn(4), path, AnnealingSchedule.Linear(300), 50, RbmAnnealingState.FromJoint(rbm, joint)).IfSuccess(estimate =>
+                    (from p in path from schedule in AnnealingSchedule.Linear(300) from targets in RbmAnnealingState.FromJoint(rbm, joint)
+                     from estimate in Sandwich.Run(key.FoldIn(4), p, schedule, 50, targets) select estimate).IfSuccess(estimate =>
                         rows.Add(new EstimatorRow(label, "sandwich, exact draws, 2 × 50", estimate, exact.LogZ))));
                 ImportanceSampling.Estimate(key.FoldIn(5), rbm, 1.0, Proposal.Uniform(rbm.Dimension, rbm.States), 30_000).IfSuccess(estimate =>
                     rows.Add(new EstimatorRow(label, "is, uniform, 30,000 draws", estimate, exact.LogZ)));

@@ -11,6 +11,12 @@ public static class AnnealingErrors
     /// <summary>A schedule that is not 0 = t_0 &lt; ... &lt; t_K = 1.</summary>
     public static Error InvalidSchedule(string why) => Error.New(InvalidScheduleCode, $"schedule: {why}");
 
+    /// <summary>Code of <see cref="InvalidPath"/>.</summary>
+    public const int InvalidPathCode = 7002;
+
+    /// <summary>A path factory's arguments that do not make a path (beta, dimensions, base biases).</summary>
+    public static Error InvalidPath(string why) => Error.New(InvalidPathCode, $"path: {why}");
+
     /// <summary>Code of <see cref="InvalidReference"/>.</summary>
     public const int InvalidReferenceCode = 7009;
 

@@ -50,86 +50,103 @@ public sealed record AnnealingSchedule
     }
 
     /// <summary>t_k = k / K.</summary>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="steps"/> &lt; 1.</exception>
-    public static AnnealingSchedule Linear(int steps)
-    {
-        CheckSteps(steps);
-        return new AnnealingSchedule("linear", Vec.Create(steps + 1, d =>
+    /// <param name="steps">K, at least 1.</param>
+    /// <returns>The schedule, or <see cref="AnnealingErrors.InvalidSchedule"/> when K &lt; 1.</returns>
+    public static Validation<Error, AnnealingSchedule> Linear(int steps) =>
+        CheckSteps(steps).Map(k => new AnnealingSchedule("linear", Vec.Create(k + 1, d =>
         {
-            for (var k = 0; k <= steps; k++) d[k] = (double)k / steps;
-            d[steps] = 1.0;
-        }));
-    }
+            for (var i = 0; i <= k; i++) d[i] = (double)i / k;
+            d[k] = 1.0;
+        })));
 
     /// <summary>
     /// t_0 = 0 and t_1 .. t_K geometric from <paramref name="start"/> to 1 (t_k = start^((K - k) / (K - 1))):
     /// small steps where the distribution changes fastest near t = 0 of a tempered path.
     /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="steps"/> &lt; 1 or <paramref name="start"/> not in (0, 1).</exception>
-    public static AnnealingSchedule Geometric(int steps, double start = 1e-3)
+    /// <param name="steps">K, at least 1.</param>
+    /// <param name="start">t_1, strictly between 0 and 1.</param>
+    /// <returns>The schedule, or every problem found (<see cref="AnnealingErrors.InvalidSchedule"/>).</returns>
+    public static Validation<Error, AnnealingSchedule> Geometric(int steps, double start = 1e-3)
     {
-        CheckSteps(steps);
-        if (!(start > 0 && start < 1)) throw new ArgumentOutOfRangeException(nameof(start), start, "the geometric start lies strictly between 0 and 1");
-        return new AnnealingSchedule("geometric", Vec.Create(steps + 1, d =>
+        var first = start > 0 && start < 1
+            ? Success<Error, double>(start)
+            : Fail<Error, double>(AnnealingErrors.InvalidSchedule($"the geometric start lies strictly between 0 and 1, not {start}"));
+        return (CheckSteps(steps), first).Apply((k, t1) => new AnnealingSchedule("geometric", Vec.Create(k + 1, d =>
         {
             d[0] = 0.0;
-            for (var k = 1; k < steps; k++) d[k] = Math.Pow(start, (double)(steps - k) / (steps - 1));
-            d[steps] = 1.0;
-        }));
+            for (var i = 1; i < k; i++) d[i] = Math.Pow(t1, (double)(k - i) / (k - 1));
+            d[k] = 1.0;
+        })));
     }
 
     /// <summary>
     /// The sigmoidal schedule of Grosse, Maddison and Salakhutdinov (2013): s_k = sigmoid(width (2k/K - 1)),
     /// rescaled so that t_0 = 0 and t_K = 1; dense at both ends.
     /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="steps"/> &lt; 1 or <paramref name="width"/> not positive.</exception>
-    public static AnnealingSchedule Sigmoid(int steps, double width = 4.0)
+    /// <param name="steps">K, at least 1.</param>
+    /// <param name="width">The sigmoid's width, positive and finite.</param>
+    /// <returns>The schedule, or every problem found (<see cref="AnnealingErrors.InvalidSchedule"/>).</returns>
+    public static Validation<Error, AnnealingSchedule> Sigmoid(int steps, double width = 4.0)
     {
-        CheckSteps(steps);
-        if (!(width > 0) || !double.IsFinite(width)) throw new ArgumentOutOfRangeException(nameof(width), width, "the sigmoid width is positive and finite");
-        var low = LogSpace.Sigmoid(-width);
-        var high = LogSpace.Sigmoid(width);
-        return new AnnealingSchedule("sigmoid", Vec.Create(steps + 1, d =>
+        var checkedWidth = width > 0 && double.IsFinite(width)
+            ? Success<Error, double>(width)
+            : Fail<Error, double>(AnnealingErrors.InvalidSchedule($"the sigmoid width is positive and finite, not {width}"));
+        return (CheckSteps(steps), checkedWidth).Apply((k, w) =>
         {
-            for (var k = 0; k <= steps; k++) d[k] = (LogSpace.Sigmoid(width * (2.0 * k / steps - 1.0)) - low) / (high - low);
-            d[0] = 0.0;
-            d[steps] = 1.0;
-        }));
+            var low = LogSpace.Sigmoid(-w);
+            var high = LogSpace.Sigmoid(w);
+            return new AnnealingSchedule("sigmoid", Vec.Create(k + 1, d =>
+            {
+                for (var i = 0; i <= k; i++) d[i] = (LogSpace.Sigmoid(w * (2.0 * i / k - 1.0)) - low) / (high - low);
+                d[0] = 0.0;
+                d[k] = 1.0;
+            }));
+        });
     }
 
     /// <summary>
     /// Linear pieces: from the previous end (0 at first) to each <c>End</c> in <c>Steps</c> equal steps; the
     /// last end must be 1.
     /// </summary>
-    /// <exception cref="ArgumentException">Ends not increasing in (0, 1], the last not 1, or a piece without steps.</exception>
-    public static AnnealingSchedule Piecewise(params (double End, int Steps)[] pieces) => Piecewise("piecewise", pieces);
-
-    private static AnnealingSchedule Piecewise(string name, (double End, int Steps)[] pieces)
+    /// <param name="pieces">The pieces: ends increasing within (0, 1], the last 1, each with at least one step.</param>
+    /// <returns>The schedule, or every problem found (<see cref="AnnealingErrors.InvalidSchedule"/>).</returns>
+    public static Validation<Error, AnnealingSchedule> Piecewise(params (double End, int Steps)[] pieces)
     {
         ArgumentNullException.ThrowIfNull(pieces);
-        if (pieces.Length == 0) throw new ArgumentException("a piecewise schedule needs at least one piece", nameof(pieces));
-        var points = new List<double> { 0.0 };
+        if (pieces.Length == 0) return Fail<Error, AnnealingSchedule>(AnnealingErrors.InvalidSchedule("a piecewise schedule needs at least one piece"));
+        var errors = Seq<Error>();
         var start = 0.0;
         foreach (var (end, steps) in pieces)
         {
-            if (steps < 1) throw new ArgumentException($"the piece ending at {end} has {steps} steps; each needs at least 1", nameof(pieces));
-            if (!(end > start && end <= 1.0)) throw new ArgumentException($"piece ends must increase within (0, 1]: {end} follows {start}", nameof(pieces));
-            for (var k = 1; k <= steps; k++) points.Add(k == steps ? end : start + (end - start) * k / steps);
+            if (steps < 1) errors = errors.Add(AnnealingErrors.InvalidSchedule($"the piece ending at {end} has {steps} steps; each needs at least 1"));
+            if (!(end > start && end <= 1.0)) errors = errors.Add(AnnealingErrors.InvalidSchedule($"piece ends must increase within (0, 1]: {end} follows {start}"));
             start = end;
         }
 
-        if (start != 1.0) throw new ArgumentException($"the last piece must end at 1, not {start}", nameof(pieces));
-        return new AnnealingSchedule(name, Vec.Of([.. points]));
+        if (start != 1.0) errors = errors.Add(AnnealingErrors.InvalidSchedule($"the last piece must end at 1, not {start}"));
+        return errors.IsEmpty ? Success<Error, AnnealingSchedule>(Pieces("piecewise", pieces)) : Fail<Error, AnnealingSchedule>(errors);
     }
 
     /// <summary>
     /// The 14,500-step schedule of Salakhutdinov and Murray (2008): steps of 10^-3 up to 0.5, 10^-4 up to 0.9,
     /// then 10^-5 up to 1.
     /// </summary>
-    public static AnnealingSchedule SalakhutdinovMurray { get; } = Piecewise("salakhutdinov-murray", [(0.5, 500), (0.9, 4000), (1.0, 10000)]);
+    public static AnnealingSchedule SalakhutdinovMurray { get; } = Pieces("salakhutdinov-murray", [(0.5, 500), (0.9, 4000), (1.0, 10000)]);
 
-    private static void CheckSteps(int steps)
+    // The points of pieces already checked (Piecewise) or constant (SalakhutdinovMurray).
+    private static AnnealingSchedule Pieces(string name, (double End, int Steps)[] pieces)
     {
-        if (steps < 1) throw new ArgumentOutOfRangeException(nameof(steps), steps, "a schedule needs at least one step");
+        var points = new List<double> { 0.0 };
+        var start = 0.0;
+        foreach (var (end, steps) in pieces)
+        {
+            for (var k = 1; k <= steps; k++) points.Add(k == steps ? end : start + (end - start) * k / steps);
+            start = end;
+        }
+
+        return new AnnealingSchedule(name, Vec.Of([.. points]));
     }
+
+    private static Validation<Error, int> CheckSteps(int steps) =>
+        steps >= 1 ? Success<Error, int>(steps) : Fail<Error, int>(AnnealingErrors.InvalidSchedule($"a schedule needs at least one step, not {steps}"));
 }

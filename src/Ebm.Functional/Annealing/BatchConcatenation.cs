@@ -8,8 +8,14 @@ namespace Ebm.Functional.Annealing;
 /// <summary>Stacks batches of particles into one, batch b's particle i becoming particle b P + i (P particles per batch).</summary>
 internal static class BatchConcatenation
 {
+    /// <summary>Whether batches of <typeparamref name="TState"/> can be stacked: discrete, continuous, RBM (joint or annealing) or Ising chains.</summary>
+    public static bool Supports<TState>() =>
+        typeof(TState) == typeof(DiscreteChains) || typeof(TState) == typeof(ContinuousChains) || typeof(TState) == typeof(RbmChains)
+        || typeof(TState) == typeof(RbmAnnealingState) || typeof(TState) == typeof(IsingChains);
+
     /// <summary>The stacked batch; every batch holds the same number of particles.</summary>
-    /// <exception cref="NotSupportedException">A batch type other than discrete, continuous, RBM or Ising chains.</exception>
+    /// <remarks>Callers check <see cref="Supports{TState}"/> first (linked importance sampling refuses other states as an
+    /// error value), so the exception is an internal invariant.</remarks>
     public static TState Concatenate<TState>(IReadOnlyList<TState> batches) => batches switch
     {
         IReadOnlyList<DiscreteChains> d => (TState)(object)new DiscreteChains(Rows(d.Select(x => x.States)), Entries(d.Select(x => x.Energies))),

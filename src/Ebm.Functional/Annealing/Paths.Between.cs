@@ -1,3 +1,6 @@
+using static LanguageExt.Prelude;
+using LanguageExt.Common;
+using LanguageExt;
 using Ebm.Functional.Mcmc;
 using Ebm.Functional.Models;
 using Ebm.Functional.Numerics;
@@ -20,11 +23,11 @@ public static partial class Paths
     /// <param name="end">Model B (t = 1): same dimension and state convention as A.</param>
     /// <param name="beta">The inverse temperature of both, finite and &gt;= 0.</param>
     /// <param name="startDraws">M exact, independent draws of A at beta (states as rows), e.g.
-    /// <c>(k, m) =&gt; ExactDraws.Discrete(k, m, a, beta).Match(s =&gt; s, e =&gt; throw e.ToException())</c>.</param>
+    /// <c>(k, m) =&gt; ExactDraws.Discrete(k, m, a, beta)</c> unwrapped once the model is known to be small enough to draw from.</param>
     /// <param name="kernelFor">A kernel leaving exp(-E) invariant for the energy it is given (at beta 1).</param>
     /// <param name="evaluationsPerMove">Energy evaluations one kernel step costs per particle.</param>
-    /// <exception cref="ArgumentException">The models differ in dimension or state convention.</exception>
-    public static AnnealingPath<DiscreteChains> Between<TInfo>(
+    /// <returns>The path, or every problem found (<see cref="AnnealingErrors.InvalidPath"/>).</returns>
+    public static Validation<Error, AnnealingPath<DiscreteChains>> Between<TInfo>(
         IDiscreteModel start, IDiscreteModel end, double beta, Func<RngKey, int, Mat> startDraws,
         Func<IDiscreteModel, KernelStep<DiscreteChains, TInfo>> kernelFor, int evaluationsPerMove = 1)
         where TInfo : IAcceptanceInfo
@@ -33,13 +36,14 @@ public static partial class Paths
         ArgumentNullException.ThrowIfNull(end);
         ArgumentNullException.ThrowIfNull(startDraws);
         ArgumentNullException.ThrowIfNull(kernelFor);
-        CheckBeta(beta);
+        var errors = NonNegativeBeta(beta);
         if (start.Dimension != end.Dimension)
-            throw new ArgumentException($"model A has {start.Dimension} units, model B {end.Dimension}", nameof(end));
+            errors = errors.Add(AnnealingErrors.InvalidPath($"model A has {start.Dimension} units, model B {end.Dimension}"));
         if (start.States != end.States)
-            throw new ArgumentException($"model A has {start.States} units, model B {end.States}", nameof(end));
+            errors = errors.Add(AnnealingErrors.InvalidPath($"model A has {start.States} units, model B {end.States}"));
+        if (!errors.IsEmpty) return Fail<Error, AnnealingPath<DiscreteChains>>(errors);
         InterpolatedDiscreteEnergy At(double t) => new(start, end, beta, t);
-        return new AnnealingPath<DiscreteChains>(
+        return Success<Error, AnnealingPath<DiscreteChains>>(new AnnealingPath<DiscreteChains>(
             $"geometric {start.Kind} to {end.Kind}",
             beta,
             0.0,
@@ -62,7 +66,7 @@ public static partial class Paths
             },
             s => s.Chains,
             Selections.Discrete,
-            evaluationsPerMove + 1);
+            evaluationsPerMove + 1));
     }
 
     /// <summary>
@@ -77,8 +81,8 @@ public static partial class Paths
     /// <param name="startDraws">M exact, independent draws of A at beta (points as rows).</param>
     /// <param name="kernelFor">A kernel leaving exp(-E) invariant for the energy it is given (at beta 1).</param>
     /// <param name="evaluationsPerMove">Gradient evaluations one kernel step costs per particle (HMC: leapfrog steps).</param>
-    /// <exception cref="ArgumentException">The models differ in dimension.</exception>
-    public static AnnealingPath<ContinuousChains> Between<TInfo>(
+    /// <returns>The path, or every problem found (<see cref="AnnealingErrors.InvalidPath"/>).</returns>
+    public static Validation<Error, AnnealingPath<ContinuousChains>> Between<TInfo>(
         IContinuousModel start, IContinuousModel end, double beta, Func<RngKey, int, Mat> startDraws,
         Func<IContinuousModel, KernelStep<ContinuousChains, TInfo>> kernelFor, int evaluationsPerMove = 1)
         where TInfo : IAcceptanceInfo
@@ -87,12 +91,13 @@ public static partial class Paths
         ArgumentNullException.ThrowIfNull(end);
         ArgumentNullException.ThrowIfNull(startDraws);
         ArgumentNullException.ThrowIfNull(kernelFor);
-        if (!(beta > 0) || !double.IsFinite(beta)) throw new ArgumentOutOfRangeException(nameof(beta), beta, "beta must be positive and finite");
+        var errors = PositiveBeta(beta);
         if (start.Dimension != end.Dimension)
-            throw new ArgumentException($"model A has dimension {start.Dimension}, model B {end.Dimension}", nameof(end));
+            errors = errors.Add(AnnealingErrors.InvalidPath($"model A has dimension {start.Dimension}, model B {end.Dimension}"));
+        if (!errors.IsEmpty) return Fail<Error, AnnealingPath<ContinuousChains>>(errors);
         var scaledStart = new ScaledEnergy(start, beta);
         InterpolatedEnergy At(double t) => new(scaledStart, end, beta, t);
-        return new AnnealingPath<ContinuousChains>(
+        return Success<Error, AnnealingPath<ContinuousChains>>(new AnnealingPath<ContinuousChains>(
             $"geometric {start.Kind} to {end.Kind}",
             beta,
             0.0,
@@ -111,7 +116,7 @@ public static partial class Paths
             },
             s => s.Chains,
             Selections.Continuous,
-            evaluationsPerMove + 1);
+            evaluationsPerMove + 1));
     }
 
     // d/dt log f_t = beta (E_A - E_B).

@@ -1,3 +1,6 @@
+using static LanguageExt.Prelude;
+using LanguageExt.Common;
+using LanguageExt;
 using Ebm.Functional.Mcmc;
 using Ebm.Functional.Mcmc.BlockGibbs;
 using Ebm.Functional.Models;
@@ -22,21 +25,23 @@ public static partial class Paths
     /// of each particle. Block Gibbs on the joint state is stationary, not reversible: linked importance sampling does
     /// not apply to this path.</para>
     /// <example><code>
-    /// var path = Paths.GaussianBernoulliCoupling(model, beta: 1.0);
-    /// var estimate = Ais.Run(path, AnnealingSchedule.Linear(1000), particles: 100, RngKey.FromSeed(7));
+    /// var estimate = from path in Paths.GaussianBernoulliCoupling(model, beta: 1.0)
+    ///                from schedule in AnnealingSchedule.Linear(1000)
+    ///                from ais in Ais.Run(RngKey.FromSeed(7), path, schedule, particles: 100)
+    ///                select ais;
     /// </code></example>
     /// </remarks>
     /// <param name="model">The Gaussian-Bernoulli RBM.</param>
     /// <param name="beta">The target inverse temperature, finite and &gt; 0 (the visible units' variance is sigma^2 / beta).</param>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="beta"/> is not finite and positive (validate user input first).</exception>
-    public static AnnealingPath<RbmChains> GaussianBernoulliCoupling(GaussianBernoulliRbm model, double beta = 1.0)
+    /// <returns>The path, or <see cref="AnnealingErrors.InvalidPath"/> when <paramref name="beta"/> is not finite and positive.</returns>
+    public static Validation<Error, AnnealingPath<RbmChains>> GaussianBernoulliCoupling(GaussianBernoulliRbm model, double beta = 1.0)
     {
         ArgumentNullException.ThrowIfNull(model);
-        if (!(beta > 0) || double.IsInfinity(beta)) throw new ArgumentOutOfRangeException(nameof(beta), beta, "the coupling path needs a finite beta > 0");
+        if (!PositiveBeta(beta).IsEmpty) return Fail<Error, AnnealingPath<RbmChains>>(PositiveBeta(beta));
         var logZ0 = 0.0;
         for (var i = 0; i < model.Visible; i++) logZ0 += 0.5 * Math.Log(2 * Math.PI * model.Sigma[i] * model.Sigma[i] / beta);
         for (var j = 0; j < model.Hidden; j++) logZ0 += LogSpace.Softplus(beta * model.HiddenBias[j]);
-        return new AnnealingPath<RbmChains>(
+        return Success<Error, AnnealingPath<RbmChains>>(new AnnealingPath<RbmChains>(
             $"coupling {model.Kind}",
             beta,
             logZ0,
@@ -53,10 +58,11 @@ public static partial class Paths
             }),
             t => Kernels.MapInfo(GaussianBernoulliBlockGibbs.Create(WithCoupling(model, t), beta).Step, info => (IAcceptanceInfo)info),
             s => s.Chains,
-            (s, indices) => new RbmChains(Selections.Rows(s.Visible, indices), Selections.Rows(s.Hidden, indices), Selections.Entries(s.Energies, indices)));
+            (s, indices) => new RbmChains(Selections.Rows(s.Visible, indices), Selections.Rows(s.Hidden, indices), Selections.Entries(s.Energies, indices))));
     }
 
-    /// <summary>The RBM with weights t W (valid whenever the model is, as t is in [0, 1]).</summary>
+    /// <summary>The RBM with weights t W.</summary>
+    /// <remarks>The exception below guards an internal invariant, not user input: t W of a valid model is valid for t in [0, 1].</remarks>
     private static GaussianBernoulliRbm WithCoupling(GaussianBernoulliRbm model, double t) =>
         GaussianBernoulliRbm.Create(Mat.Create(model.Visible, model.Hidden, w =>
             {

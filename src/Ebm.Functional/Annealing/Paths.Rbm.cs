@@ -1,3 +1,6 @@
+using static LanguageExt.Prelude;
+using LanguageExt.Common;
+using LanguageExt;
 using Ebm.Functional.Models;
 using Ebm.Functional.Numerics;
 
@@ -22,7 +25,9 @@ public static partial class Paths
     /// GEMM backend).</para>
     /// <example><code>
     /// var estimate = from bA in BaseRate.VisibleBias(data)
-    ///                from ais in Ais.Run(RngKey.FromSeed(7), Paths.RbmBaseRate(rbm, bA), AnnealingSchedule.Linear(1000), particles: 100)
+    ///                from path in Paths.RbmBaseRate(rbm, bA)
+    ///                from schedule in AnnealingSchedule.Linear(1000)
+    ///                from ais in Ais.Run(RngKey.FromSeed(7), path, schedule, particles: 100)
     ///                select ais;
     /// </code></example>
     /// </remarks>
@@ -36,19 +41,20 @@ public static partial class Paths
     /// rounding (relative 1e-7 on each field), far below the standard error of any practical run. States built with
     /// <see cref="RbmAnnealingState.FromVisible"/> (e.g. exact target draws for reverse AIS) carry double fields, which
     /// differ from this variant's by the same rounding.</param>
-    /// <exception cref="ArgumentException">bA has the wrong length or a non-finite entry.</exception>
-    public static AnnealingPath<RbmAnnealingState> RbmBaseRate(
+    /// <returns>The path, or every problem found (<see cref="AnnealingErrors.InvalidPath"/>): beta, bA's length, its non-finite entries.</returns>
+    public static Validation<Error, AnnealingPath<RbmAnnealingState>> RbmBaseRate(
         BernoulliRbm model, Vec baseVisibleBias, double beta = 1.0, int maxDegreeOfParallelism = -1, bool singlePrecision = false)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(baseVisibleBias);
-        CheckBeta(beta);
+        var errors = NonNegativeBeta(beta);
         if (baseVisibleBias.Length != model.Visible)
-            throw new ArgumentException($"the base has {baseVisibleBias.Length} biases, the model {model.Visible} visible units", nameof(baseVisibleBias));
-        for (var i = 0; i < baseVisibleBias.Length; i++)
-            if (!double.IsFinite(baseVisibleBias[i])) throw new ArgumentException($"base bias {i} is {baseVisibleBias[i]}", nameof(baseVisibleBias));
+            errors = errors.Add(AnnealingErrors.InvalidPath($"the base has {baseVisibleBias.Length} biases, the model {model.Visible} visible units"));
+        for (var i = 0; i < baseVisibleBias.Length && errors.Count < 10; i++)
+            if (!double.IsFinite(baseVisibleBias[i])) errors = errors.Add(AnnealingErrors.InvalidPath($"base bias {i} is {baseVisibleBias[i]}"));
+        if (!errors.IsEmpty) return Fail<Error, AnnealingPath<RbmAnnealingState>>(errors);
         var kernels = new RbmPaths(model, baseVisibleBias, beta, maxDegreeOfParallelism, singlePrecision);
-        return new AnnealingPath<RbmAnnealingState>(
+        return Success<Error, AnnealingPath<RbmAnnealingState>>(new AnnealingPath<RbmAnnealingState>(
             $"base-rate {model.Kind}",
             beta,
             model.Hidden * Math.Log(2.0) + BaseRate.LogPartition(baseVisibleBias),
@@ -57,6 +63,6 @@ public static partial class Paths
             kernels.LogDensityDerivative,
             kernels.Move,
             s => s.Count,
-            RbmPaths.Select);
+            RbmPaths.Select));
     }
 }

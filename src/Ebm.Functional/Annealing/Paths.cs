@@ -1,3 +1,6 @@
+using static LanguageExt.Prelude;
+using LanguageExt.Common;
+using LanguageExt;
 using Ebm.Functional.Exact;
 using Ebm.Functional.Mcmc;
 using Ebm.Functional.Mcmc.Lattice;
@@ -18,7 +21,8 @@ public static partial class Paths
     /// <param name="beta">The target inverse temperature, finite and &gt;= 0.</param>
     /// <param name="kernelAtBeta">A kernel leaving p_b invariant, for any b in [0, beta].</param>
     /// <param name="evaluationsPerMove">Energy evaluations one kernel step costs per particle.</param>
-    public static AnnealingPath<DiscreteChains> Tempered<TInfo>(
+    /// <returns>The path, or <see cref="AnnealingErrors.InvalidPath"/> when beta is negative or not finite.</returns>
+    public static Validation<Error, AnnealingPath<DiscreteChains>> Tempered<TInfo>(
         IDiscreteModel model, double beta, Func<double, KernelStep<DiscreteChains, TInfo>> kernelAtBeta, int evaluationsPerMove = 1)
         where TInfo : IAcceptanceInfo
     {
@@ -31,7 +35,8 @@ public static partial class Paths
     /// The tempered path of an Ising lattice over lattice chains, for the lattice kernels
     /// (e.g. <c>b =&gt; Checkerboard.Create(model, b, CheckerboardUpdate.Metropolis).Step</c>).
     /// </summary>
-    public static AnnealingPath<IsingChains> Tempered<TInfo>(
+    /// <returns>The path, or <see cref="AnnealingErrors.InvalidPath"/> when beta is negative or not finite.</returns>
+    public static Validation<Error, AnnealingPath<IsingChains>> Tempered<TInfo>(
         IsingModel model, double beta, Func<double, KernelStep<IsingChains, TInfo>> kernelAtBeta, int evaluationsPerMove = 1)
         where TInfo : IAcceptanceInfo
     {
@@ -41,15 +46,16 @@ public static partial class Paths
     }
 
     /// <summary>f_t(x) = exp(-t beta E(x)) from the uniform distribution over the model's states, for any chain batch.</summary>
-    private static AnnealingPath<TState> TemperedFromUniform<TState, TInfo>(
+    private static Validation<Error, AnnealingPath<TState>> TemperedFromUniform<TState, TInfo>(
         IEnergyModel model, double beta, Func<double, KernelStep<TState, TInfo>> kernelAtBeta, int evaluationsPerMove,
         Func<Mat, TState> fromStates, Func<TState, Vec> energies, Func<TState, int> count, Func<TState, int[], TState> select,
         StateConvention convention)
         where TInfo : IAcceptanceInfo
     {
         ArgumentNullException.ThrowIfNull(kernelAtBeta);
-        CheckBeta(beta);
-        return new AnnealingPath<TState>(
+        var errors = NonNegativeBeta(beta);
+        if (!errors.IsEmpty) return Fail<Error, AnnealingPath<TState>>(errors);
+        return Success<Error, AnnealingPath<TState>>(new AnnealingPath<TState>(
             $"tempered {model.Kind} from uniform",
             beta,
             model.Dimension * Math.Log(2.0),
@@ -59,7 +65,7 @@ public static partial class Paths
             t => Kernels.MapInfo(kernelAtBeta(t * beta), info => (IAcceptanceInfo)info),
             count,
             select,
-            evaluationsPerMove);
+            evaluationsPerMove));
     }
 
     /// <summary>
@@ -74,7 +80,8 @@ public static partial class Paths
     /// <param name="reference">The Gaussian base; choose it close to the target (e.g. a Laplace approximation).</param>
     /// <param name="kernelFor">A kernel leaving exp(-E) invariant for the energy it is given.</param>
     /// <param name="evaluationsPerMove">Gradient evaluations one kernel step costs per particle (HMC: leapfrog steps).</param>
-    public static AnnealingPath<ContinuousChains> FromGaussian<TInfo>(
+    /// <returns>The path, or every problem found (<see cref="AnnealingErrors.InvalidPath"/>).</returns>
+    public static Validation<Error, AnnealingPath<ContinuousChains>> FromGaussian<TInfo>(
         IContinuousModel model, double beta, GaussianModel reference,
         Func<IContinuousModel, KernelStep<ContinuousChains, TInfo>> kernelFor, int evaluationsPerMove = 1)
         where TInfo : IAcceptanceInfo
@@ -82,11 +89,12 @@ public static partial class Paths
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(reference);
         ArgumentNullException.ThrowIfNull(kernelFor);
-        if (!(beta > 0) || !double.IsFinite(beta)) throw new ArgumentOutOfRangeException(nameof(beta), beta, "beta must be positive and finite");
+        var errors = PositiveBeta(beta);
         if (reference.Dimension != model.Dimension)
-            throw new ArgumentException($"the reference has dimension {reference.Dimension}, the model {model.Dimension}", nameof(reference));
+            errors = errors.Add(AnnealingErrors.InvalidPath($"the reference has dimension {reference.Dimension}, the model {model.Dimension}"));
+        if (!errors.IsEmpty) return Fail<Error, AnnealingPath<ContinuousChains>>(errors);
         var logZ0 = GaussianExact.Compute(reference, 1.0).LogZ;
-        return new AnnealingPath<ContinuousChains>(
+        return Success<Error, AnnealingPath<ContinuousChains>>(new AnnealingPath<ContinuousChains>(
             $"geometric {model.Kind} from gaussian",
             beta,
             logZ0,
@@ -112,7 +120,7 @@ public static partial class Paths
             },
             s => s.Chains,
             Selections.Continuous,
-            evaluationsPerMove + 1);
+            evaluationsPerMove + 1));
     }
 
     private static Vec Scaled(Vec x, double factor) => Vec.Create(x.Length, d =>
@@ -120,8 +128,10 @@ public static partial class Paths
         for (var i = 0; i < d.Length; i++) d[i] = factor * x[i];
     });
 
-    private static void CheckBeta(double beta)
-    {
-        if (!(beta >= 0) || !double.IsFinite(beta)) throw new ArgumentOutOfRangeException(nameof(beta), beta, "beta must be finite and >= 0");
-    }
+    private static Seq<Error> PositiveBeta(double beta) =>
+        beta > 0 && double.IsFinite(beta) ? Seq<Error>() : Seq1(AnnealingErrors.InvalidPath($"beta must be positive and finite, not {beta}"));
+
+    private static Seq<Error> NonNegativeBeta(double beta) =>
+        beta >= 0 && double.IsFinite(beta) ? Seq<Error>() : Seq1(AnnealingErrors.InvalidPath($"beta must be finite and >= 0, not {beta}"));
+
 }

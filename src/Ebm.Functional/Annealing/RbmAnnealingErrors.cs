@@ -11,6 +11,13 @@ public static class RbmAnnealingErrors
     /// <summary>Code of <see cref="DataOutOfRange"/>.</summary>
     public const int DataOutOfRangeCode = 7031;
 
+    /// <summary>Code of <see cref="StateWidth"/>.</summary>
+    public const int StateWidthCode = 7034;
+
+    /// <summary>States whose rows are not as wide as the model's visible (or joint) units.</summary>
+    public static Error StateWidth(string what, int columns, int expected) =>
+        Error.New(StateWidthCode, $"RBM annealing state: the {what} rows have {columns} columns, the model {expected}");
+
     /// <summary>A base-rate smoothing that is not positive and finite.</summary>
     public static Error InvalidSmoothing(double smoothing) =>
         Error.New(InvalidSmoothingCode, $"base rate: the smoothing must be positive and finite, not {smoothing}");

@@ -1,3 +1,6 @@
+using LanguageExt;
+using LanguageExt.Common;
+using static LanguageExt.Prelude;
 using Ebm.Functional.Models;
 using Ebm.Functional.Numerics;
 using Ebm.Functional.Exact;
@@ -17,22 +20,24 @@ public sealed record RbmAnnealingState(Mat Visible, Mat Fields)
     public int Count => Visible.Rows;
 
     /// <summary>The state of joint (v, h) rows, visible units first (e.g. <see cref="RbmExactDraws.Sample"/>): the hidden part is dropped.</summary>
-    /// <exception cref="ArgumentException">The rows do not have nv + nh columns.</exception>
-    public static RbmAnnealingState FromJoint(BernoulliRbm model, Mat joint)
+    /// <returns>The state, or <see cref="RbmAnnealingErrors.StateWidth"/> when the rows do not have nv + nh columns.</returns>
+    public static Validation<Error, RbmAnnealingState> FromJoint(BernoulliRbm model, Mat joint)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(joint);
-        return FromVisible(model, Mcmc.BlockGibbs.RbmChains.SplitJoint(joint, model.Visible, model.Hidden).Visible);
+        return joint.Columns == model.Visible + model.Hidden
+            ? FromVisible(model, Mcmc.BlockGibbs.RbmChains.SplitJoint(joint, model.Visible, model.Hidden).Visible)
+            : Fail<Error, RbmAnnealingState>(RbmAnnealingErrors.StateWidth("joint", joint.Columns, model.Visible + model.Hidden));
     }
 
     /// <summary>The state of the given visible vectors, with their fields X = V W + c (one matrix product).</summary>
-    /// <exception cref="ArgumentException">The states do not have nv columns.</exception>
-    public static RbmAnnealingState FromVisible(BernoulliRbm model, Mat visible)
+    /// <returns>The state, or <see cref="RbmAnnealingErrors.StateWidth"/> when the states do not have nv columns.</returns>
+    public static Validation<Error, RbmAnnealingState> FromVisible(BernoulliRbm model, Mat visible)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(visible);
-        if (visible.Columns != model.Visible)
-            throw new ArgumentException($"the states have {visible.Columns} units, the model {model.Visible} visible units", nameof(visible));
-        return new RbmAnnealingState(visible, Mat.Wrap(visible.Rows, model.Hidden, RbmPaths.Fields(model, visible.UnsafeArray(), visible.Rows)));
+        return visible.Columns == model.Visible
+            ? Success<Error, RbmAnnealingState>(new RbmAnnealingState(visible, Mat.Wrap(visible.Rows, model.Hidden, RbmPaths.Fields(model, visible.UnsafeArray(), visible.Rows))))
+            : Fail<Error, RbmAnnealingState>(RbmAnnealingErrors.StateWidth("visible", visible.Columns, model.Visible));
     }
 }

@@ -5,6 +5,7 @@ using LanguageExt;
 using LanguageExt.Common;
 using static LanguageExt.Prelude;
 using Ebm.Functional.Annealing;
+using Ebm.Functional.Mcmc;
 
 namespace Ebm.Functional.Estimators;
 
@@ -30,8 +31,10 @@ namespace Ebm.Functional.Estimators;
 /// <see cref="AnnealingPath{TState}.EvaluationsPerMove"/> each, per particle.</para>
 /// </remarks>
 /// <example><code>
-/// var path = Paths.Tempered(model, beta: 1.0, b =&gt; HeatBathGibbs.BuildKernel(model, b));
-/// var estimate = Ais.Run(RngKey.FromSeed(1), path, AnnealingSchedule.Linear(1000), particles: 500);
+/// var estimate = from path in Paths.Tempered(model, beta: 1.0, b =&gt; HeatBathGibbs.BuildKernel(model, b))
+///                from schedule in AnnealingSchedule.Linear(1000)
+///                from run in Ais.Run(RngKey.FromSeed(1), path, schedule, particles: 500)
+///                select run;
 /// Console.WriteLine(estimate.Match(
 ///     Succ: e =&gt; $"log Z = {e.LogZ} +/- {e.StandardError}",   // e.Warnings says when not to believe it
 ///     Fail: errors =&gt; string.Join("; ", errors)));
@@ -109,7 +112,7 @@ public static class Ais
 
     /// <summary>
     /// One sweep of the AIS kernel along <paramref name="points"/> s_0, ..., s_K (increasing for AIS, decreasing for
-    /// reverse AIS): step j uses <c>moveKey.FoldIn(j)</c>, and each particle's log weight is the sum of its increments
+    /// reverse AIS), driven by <see cref="Loop.Indexed{TState,TInfo}"/> from index 1: step j uses <c>moveKey.FoldIn(j)</c>, and each particle's log weight is the sum of its increments
     /// (<see cref="SmcInfo.Increments"/>), starting at 0. The moves' infos and the log densities on either side of each
     /// move feed <see cref="SamplerHealth"/> (<paramref name="what"/> names the run).
     /// </summary>
@@ -124,11 +127,9 @@ public static class Ais
         var traceLogMean = new List<double> { 0.0 };
         var health = new SamplerHealth.Tally(particles);
         Vec? beforeMove = null;
-        for (var k = 1; k <= steps; k++)
+        // AIS never resamples, so the step's resampling key is never read.
+        var final = Loop.Indexed(state, 1, steps, (k, s) => kernel.Step(moveKey.FoldIn(k), moveKey.FoldIn(k), s, points[k]), (k, _, info) =>
         {
-            // AIS never resamples, so the step's resampling key is never read.
-            var stepKey = moveKey.FoldIn(k);
-            (state, var info) = kernel.Step(stepKey, stepKey, state, points[k]);
             if (beforeMove is not null) health.Compare(beforeMove, info.StartLogDensity);
             for (var i = 0; i < particles; i++) logWeights[i] += info.Increments[i];
             foreach (var move in info.Moves) health.Record(move);
@@ -140,9 +141,9 @@ public static class Ais
             }
 
             progress?.Report(new AnnealingProgress(k, steps, points[k]));
-        }
+        });
 
-        return new Sweep<TState>(Vec.Wrap(logWeights), state.Particles, Vec.Of([.. tracePoints]), Vec.Of([.. traceLogMean]), health.Warnings(what));
+        return new Sweep<TState>(Vec.Wrap(logWeights), final.Particles, Vec.Of([.. tracePoints]), Vec.Of([.. traceLogMean]), health.Warnings(what));
     }
 
     /// <summary>Per-particle evaluations of one sweep: K increments and K - 1 moves.</summary>

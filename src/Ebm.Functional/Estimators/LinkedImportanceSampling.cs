@@ -44,7 +44,7 @@ public static class LinkedImportanceSampling
     /// <param name="options">Validated settings.</param>
     /// <param name="reverseMove">The reversal of <c>path.Move(t)</c>; null when the path's kernel is reversible.</param>
     /// <param name="progress">Reports each distribution, if given.</param>
-    /// <returns>The estimate, or the path's problem (<see cref="AnnealingEstimatorErrors"/>).</returns>
+    /// <returns>The estimate, or the path's problems (<see cref="AnnealingEstimatorErrors"/>, <see cref="LinkedImportanceSamplingErrors.UnsupportedState"/>).</returns>
     public static Validation<Error, LogZEstimate> Run<TState>(
         RngKey key,
         AnnealingPath<TState> path,
@@ -54,9 +54,12 @@ public static class LinkedImportanceSampling
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(options);
-        return double.IsFinite(path.LogZ0)
+        var errors = Seq<Error>();
+        if (!double.IsFinite(path.LogZ0)) errors = errors.Add(AnnealingEstimatorErrors.InvalidLogZ0(Method, path.LogZ0));
+        if (!BatchConcatenation.Supports<TState>()) errors = errors.Add(LinkedImportanceSamplingErrors.UnsupportedState(typeof(TState).Name));
+        return errors.IsEmpty
             ? Success<Error, LogZEstimate>(Link(key, path, options, reverseMove, progress))
-            : Fail<Error, LogZEstimate>(AnnealingEstimatorErrors.InvalidLogZ0(Method, path.LogZ0));
+            : Fail<Error, LogZEstimate>(errors);
     }
 
     private static LogZEstimate Link<TState>(

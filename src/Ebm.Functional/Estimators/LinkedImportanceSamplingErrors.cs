@@ -17,6 +17,14 @@ public static class LinkedImportanceSamplingErrors
     /// <summary>Code of <see cref="MissingSchedule"/>.</summary>
     public const int MissingScheduleCode = 7063;
 
+    /// <summary>Code of <see cref="UnsupportedState"/>.</summary>
+    public const int UnsupportedStateCode = 7064;
+
+    /// <summary>A path whose particles cannot be stacked into one batch.</summary>
+    public static Error UnsupportedState(string state) =>
+        Error.New(UnsupportedStateCode,
+            $"linked-is: particles of type {state} cannot be stacked; linked importance sampling supports discrete, continuous, RBM (joint or annealing) and Ising chains");
+
     /// <summary>Fewer than two independent replicas.</summary>
     public static Error InvalidReplicas(int replicas) =>
         Error.New(InvalidReplicasCode, $"linked-is: replicas is {replicas}; at least 2 independent runs are needed for a standard error");

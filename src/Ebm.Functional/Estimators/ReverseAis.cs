@@ -30,9 +30,9 @@ namespace Ebm.Functional.Estimators;
 /// log Z_1 plus the running log mean weight at t (so it starts at log Z_0 at t = 0), in increasing t.</para>
 /// </remarks>
 /// <example><code>
-/// var upper = ExactDraws.DiscreteChains(drawKey, 500, model, beta).Match(
-///     Succ: exact =&gt; ReverseAis.Run(runKey, path, AnnealingSchedule.Linear(1000), exact, exactSamples: true),
-///     Fail: error =&gt; Fail&lt;Error, LogZEstimate&gt;(error));
+/// var upper = AnnealingSchedule.Linear(1000).Bind(schedule =&gt; ExactDraws.DiscreteChains(drawKey, 500, model, beta).Match(
+///     Succ: exact =&gt; ReverseAis.Run(runKey, path, schedule, exact, exactSamples: true),
+///     Fail: error =&gt; Fail&lt;Error, LogZEstimate&gt;(error)));
 /// </code></example>
 public static class ReverseAis
 {

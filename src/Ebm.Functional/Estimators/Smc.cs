@@ -30,16 +30,16 @@ namespace Ebm.Functional.Estimators;
 /// gets the delta-method error of <see cref="Estimates.FromLogWeights"/>; a single run that resampled gets
 /// +infinity and a <see cref="EstimateWarnings.FewSamples"/> warning, because its particles are no longer
 /// independent.</para>
-/// <para>A run is <see cref="SmcKernel{TState}.Step"/> (<see cref="Kernel{TState}"/>) driven over the schedule, or over the
-/// points <see cref="NextPoint{TState}"/> chooses; this class adds the bookkeeping (trace, evaluations, health, warnings).</para>
+/// <para>A run is <see cref="SmcKernel{TState}.Step"/> (<see cref="Kernel{TState}"/>) driven by <see cref="Loop.Until{TState,TInfo}"/>
+/// from step 1 until t = 1, over the schedule or over the points <see cref="NextPoint{TState}"/> chooses; this class adds the bookkeeping (trace, evaluations, health, warnings).</para>
 /// <para>Every move's info and the log density at t_k before and after the moves there feed <see cref="SamplerHealth"/>
 /// (<see cref="EstimateWarnings.SamplerFailure"/>); <see cref="LogZEstimate.Steps"/> is the number of reweighting steps.</para>
 /// <para>Keys: run r uses <c>key.Split(R)[r]</c>; inside a run the base draws use the first of three children,
 /// resampling at step k the second folded with k, move m of step k the third folded with k then m. Energy
 /// evaluations count one per particle per log-density evaluation (bisection included) plus the moves'.</para>
 /// <example><code>
-/// var path = Paths.Tempered(model, 1.0, b => HeatBathGibbs.BuildKernel(model, b));
-/// var result = from options in SmcOptions.Create(particles: 500)
+/// var result = from path in Paths.Tempered(model, 1.0, b =&gt; HeatBathGibbs.BuildKernel(model, b))
+///              from options in SmcOptions.Create(particles: 500)
 ///              from run in Smc.Run(RngKey.FromSeed(1), path, options)
 ///              select run.Estimate;
 /// Console.WriteLine(result.Match(Succ: e =&gt; $"{e.LogZ} +/- {e.StandardError}", Fail: errors =&gt; string.Join("; ", errors)));
@@ -127,41 +127,34 @@ public static class Smc
         var health = new SamplerHealth.Tally(n);
         Vec? beforeMoves = null;
         var stepLimit = options.Schedule?.Steps ?? options.MaxSteps;
-        var (k, resamplings, evaluations) = (0, 0, 0L);
-        while (state.T < 1.0)
+        var (resamplings, evaluations) = (0, 0L);
+        // Every path reaches t = 1 within the step limit: a fixed schedule ends there, adaptive tempering jumps there at
+        // its limit, so the limit only bounds the loop.
+        (state, var k) = Loop.Until(state, 1, stepLimit, s => !(s.T < 1.0), (step, s) =>
         {
-            k++;
-            double next;
-            if (options.Schedule is { } schedule) next = schedule[k];
-            else if (k == options.MaxSteps)
-            {
-                next = 1.0;
-                warnings = warnings.Add(EstimateWarnings.Of(EstimateWarnings.StepLimit,
-                    $"adaptive tempering reached its limit of {options.MaxSteps} steps at t = {state.T:G6} and jumped to t = 1; the last weights may be degenerate"));
-            }
-            else
-            {
-                var (point, bisections) = NextPoint(path, state, options.TargetConditionalEss);
-                next = point;
-                evaluations += (long)n * bisections;
-            }
-
-            (state, var info) = kernel.Step(resampleKey.FoldIn(k), moveKey.FoldIn(k), state, next);
+            var (next, bisections, limit) = Choose(path, options, step, s);
+            var (moved, info) = kernel.Step(resampleKey.FoldIn(step), moveKey.FoldIn(step), s, next);
+            return (moved, (Info: info, Bisections: bisections, Limit: limit));
+        }, (step, s, outcome) =>
+        {
+            var (info, bisections, limit) = outcome;
+            warnings = warnings + limit;
+            evaluations += (long)n * bisections;
             if (beforeMoves is not null) health.Compare(beforeMoves, info.StartLogDensity);
             evaluations += n;
             conditionalEss.Add(info.ConditionalEss);
-            points.Add(state.T);
-            trace.Add(state.LogZ);
+            points.Add(s.T);
+            trace.Add(s.LogZ);
             if (info.Resampled) resamplings++;
             foreach (var move in info.Moves) health.Record(move);
-            if (state.T < 1.0)
+            if (s.T < 1.0)
             {
                 beforeMoves = info.EndLogDensity;
                 evaluations += (long)n * options.MovesPerStep * path.EvaluationsPerMove;
             }
 
-            progress?.Report(new AnnealingProgress(k, Math.Max(k, stepLimit), state.T));
-        }
+            progress?.Report(new AnnealingProgress(step, Math.Max(step, stepLimit), s.T));
+        });
 
         // The points were visited in strictly increasing order from 0 to 1, which is what a schedule is.
         var visited = AnnealingSchedule.Create(Vec.Of([.. points]), options.IsAdaptive ? AdaptiveSchedule.Name : options.Schedule!.Name)
@@ -171,6 +164,21 @@ public static class Smc
             Trace = new EstimateTrace(visited.Points, Vec.Of([.. trace])),
         };
         return new SmcRun<TState>(estimate, state.Particles, resamplings, visited, Vec.Of([.. conditionalEss]));
+    }
+
+    /// <summary>
+    /// The point of step <paramref name="k"/>: the schedule's, or at the adaptive step limit t = 1 with a
+    /// <see cref="EstimateWarnings.StepLimit"/> warning, or <see cref="NextPoint{TState}"/>'s; with the bisections spent.
+    /// </summary>
+    private static (double Next, int Bisections, Seq<EstimateWarning> Limit) Choose<TState>(
+        AnnealingPath<TState> path, SmcOptions options, int k, SmcState<TState> state)
+    {
+        if (options.Schedule is { } schedule) return (schedule[k], 0, Seq<EstimateWarning>());
+        if (k == options.MaxSteps)
+            return (1.0, 0, Seq1(EstimateWarnings.Of(EstimateWarnings.StepLimit,
+                $"adaptive tempering reached its limit of {options.MaxSteps} steps at t = {state.T:G6} and jumped to t = 1; the last weights may be degenerate")));
+        var (point, bisections) = NextPoint(path, state, options.TargetConditionalEss);
+        return (point, bisections, Seq<EstimateWarning>());
     }
 
     /// <summary>log w_i = log f_to(x_i) - log f_from(x_i) for every particle.</summary>

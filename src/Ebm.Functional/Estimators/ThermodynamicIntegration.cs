@@ -31,8 +31,10 @@ namespace Ebm.Functional.Estimators;
 /// <para>The trace holds the running trapezoid estimate of log Z_t at every point (points rescaled to [0, 1]).</para>
 /// </remarks>
 /// <example><code>
-/// var path = Paths.Tempered(model, beta, b =&gt; HeatBathGibbs.BuildKernel(model, b));
-/// var report = ThermodynamicIntegration.Run(RngKey.FromSeed(7), path, AnnealingSchedule.Linear(20), chains: 4, burnIn: 200, draws: 500, IntegrationRule.Simpson)
+/// var report = (from path in Paths.Tempered(model, beta, b =&gt; HeatBathGibbs.BuildKernel(model, b))
+///               from schedule in AnnealingSchedule.Linear(20)
+///               from run in ThermodynamicIntegration.Run(RngKey.FromSeed(7), path, schedule, chains: 4, burnIn: 200, draws: 500, IntegrationRule.Simpson)
+///               select run)
 ///     .Match(Succ: e =&gt; $"log Z = {e.LogZ} +/- {e.StandardError}", Fail: errors =&gt; string.Join("; ", errors));
 /// </code></example>
 public static class ThermodynamicIntegration

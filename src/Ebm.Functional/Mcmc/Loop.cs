@@ -6,6 +6,11 @@ namespace Ebm.Functional.Mcmc;
 /// The one driver of iterative pure computations: step t runs with <c>key.FoldIn(t)</c>, so the result
 /// depends only on the key, the initial state and the number of steps.
 /// </summary>
+/// <remarks>
+/// Drivers whose steps take keys from several roots, count from another index or stop at a condition use
+/// <see cref="Indexed{TState,TInfo}"/> and <see cref="Until{TState,TInfo}"/>, whose <see cref="IndexedStep{TState,TInfo}"/>
+/// receives its index and derives its own keys (the annealing estimators: AIS, reverse AIS, the sandwich and SMC).
+/// </remarks>
 public static class Loop
 {
     /// <summary>
@@ -42,18 +47,73 @@ public static class Loop
         return Drive(key, state, steps, step, (_, s, info) => visit(s, info), progress);
     }
 
+    /// <summary>
+    /// Runs the steps with indices <paramref name="first"/>, ..., <paramref name="first"/> + <paramref name="steps"/> - 1
+    /// from <paramref name="state"/>, handing each index, state and info to <paramref name="visit"/>; the step derives
+    /// its keys from its index, so the result depends only on those keys, the initial state and the indices.
+    /// </summary>
+    /// <param name="state">The initial state.</param>
+    /// <param name="first">The index of the first step (estimators that count steps from 1 pass 1).</param>
+    /// <param name="steps">The number of steps, at least 0.</param>
+    /// <param name="step">The step.</param>
+    /// <param name="visit">Receives each step's index, new state and info as they are produced.</param>
+    /// <returns>The final state.</returns>
+    public static TState Indexed<TState, TInfo>(
+        TState state, int first, int steps, IndexedStep<TState, TInfo> step, Action<int, TState, TInfo> visit)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(steps);
+        ArgumentNullException.ThrowIfNull(step);
+        ArgumentNullException.ThrowIfNull(visit);
+        for (var t = first; t < first + steps; t++)
+        {
+            (state, var info) = step(t, state);
+            visit(t, state, info);
+        }
+
+        return state;
+    }
+
+    /// <summary>
+    /// Runs the steps with indices <paramref name="first"/>, <paramref name="first"/> + 1, ... from
+    /// <paramref name="state"/> until <paramref name="done"/> holds for the state (checked before every step) or
+    /// <paramref name="maxSteps"/> steps have run, handing each index, state and info to <paramref name="visit"/>.
+    /// </summary>
+    /// <param name="state">The initial state.</param>
+    /// <param name="first">The index of the first step.</param>
+    /// <param name="maxSteps">The most steps to run, at least 0.</param>
+    /// <param name="done">Whether a state ends the run (adaptive tempering: it has reached t = 1).</param>
+    /// <param name="step">The step.</param>
+    /// <param name="visit">Receives each step's index, new state and info as they are produced.</param>
+    /// <returns>The final state and the number of steps run.</returns>
+    public static (TState State, int Steps) Until<TState, TInfo>(
+        TState state, int first, int maxSteps, Func<TState, bool> done, IndexedStep<TState, TInfo> step, Action<int, TState, TInfo> visit)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(maxSteps);
+        ArgumentNullException.ThrowIfNull(done);
+        ArgumentNullException.ThrowIfNull(step);
+        ArgumentNullException.ThrowIfNull(visit);
+        var taken = 0;
+        while (taken < maxSteps && !done(state))
+        {
+            var t = first + taken;
+            (state, var info) = step(t, state);
+            taken++;
+            visit(t, state, info);
+        }
+
+        return (state, taken);
+    }
+
+    // The keyed drivers are the indexed one with step t's key key.FoldIn(t), counting from 0.
     private static TState Drive<TState, TInfo>(
         RngKey key, TState state, int steps, KernelStep<TState, TInfo> step, Action<int, TState, TInfo>? visit, IProgress<double>? progress)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(steps);
         var reportEvery = Math.Max(1, steps / 100);
-        for (var t = 0; t < steps; t++)
+        return Indexed(state, 0, steps, (t, s) => step(key.FoldIn(t), s), (t, s, info) =>
         {
-            (state, var info) = step(key.FoldIn(t), state);
-            visit?.Invoke(t, state, info);
+            visit?.Invoke(t, s, info);
             if (progress is not null && ((t + 1) % reportEvery == 0 || t + 1 == steps)) progress.Report((t + 1.0) / steps);
-        }
-
-        return state;
+        });
     }
 }

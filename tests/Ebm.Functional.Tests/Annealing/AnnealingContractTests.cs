@@ -21,11 +21,11 @@ public sealed class AnnealingContractTests
     [Fact]
     public void Ais_rejects_a_base_sampler_that_returns_the_wrong_number_of_particles()
     {
-        var path = Paths.Tempered(Model, 1.0, b => HeatBathGibbs.BuildKernel(Model, b));
+        var path = Valid(Paths.Tempered(Model, 1.0, b => HeatBathGibbs.BuildKernel(Model, b)));
         var broken = path with { SampleBase = (key, count) => path.SampleBase(key, count + 1) };
-        Assert.Equal(AnnealingEstimatorErrors.BaseSampleCountCode, Failures(Ais.Run(RngKey.FromSeed(1), broken, AnnealingSchedule.Linear(3), 5)).Single().Code);
-        Assert.Equal(AnnealingEstimatorErrors.InvalidLogZ0Code, Failures(Ais.Run(RngKey.FromSeed(1), path with { LogZ0 = double.NaN }, AnnealingSchedule.Linear(3), 5)).Single().Code);
-        Assert.Equal(AnnealingEstimatorErrors.InvalidParticlesCode, Failures(Ais.Run(RngKey.FromSeed(1), path, AnnealingSchedule.Linear(3), 0)).Single().Code);
+        Assert.Equal(AnnealingEstimatorErrors.BaseSampleCountCode, Failures(Ais.Run(RngKey.FromSeed(1), broken, Valid(AnnealingSchedule.Linear(3)), 5)).Single().Code);
+        Assert.Equal(AnnealingEstimatorErrors.InvalidLogZ0Code, Failures(Ais.Run(RngKey.FromSeed(1), path with { LogZ0 = double.NaN }, Valid(AnnealingSchedule.Linear(3)), 5)).Single().Code);
+        Assert.Equal(AnnealingEstimatorErrors.InvalidParticlesCode, Failures(Ais.Run(RngKey.FromSeed(1), path, Valid(AnnealingSchedule.Linear(3)), 0)).Single().Code);
     }
 
     /// <summary>
@@ -84,7 +84,7 @@ public sealed class AnnealingContractTests
         var wider = BoltzmannRandom.Create(65, 5, StateConvention.Spin);
         Func<RngKey, int, Mat> draws = (key, m) => ExactDraws.Uniform(key, m, 4, StateConvention.Spin);
         Func<IDiscreteModel, KernelStep<DiscreteChains, Ebm.Functional.Mcmc.Gibbs.HeatBathInfo>> kernel = m => HeatBathGibbs.BuildKernel(m, 1.0);
-        Assert.Throws<ArgumentException>(() => Paths.Between(Model, binary, 1.0, draws, kernel));
-        Assert.Throws<ArgumentException>(() => Paths.Between(Model, wider, 1.0, draws, kernel));
+        Assert.Equal(AnnealingErrors.InvalidPathCode, Failures(Paths.Between(Model, binary, 1.0, draws, kernel)).Single().Code);
+        Assert.Equal(AnnealingErrors.InvalidPathCode, Failures(Paths.Between(Model, wider, 1.0, draws, kernel)).Single().Code);
     }
 }

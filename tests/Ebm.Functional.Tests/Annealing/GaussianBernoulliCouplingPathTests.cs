@@ -22,7 +22,7 @@ public sealed class GaussianBernoulliCouplingPathTests
     [InlineData(0.3)]
     public void Log_z0_is_the_exact_log_z_of_the_uncoupled_model(double beta)
     {
-        var path = Paths.GaussianBernoulliCoupling(Model(1.0), beta);
+        var path = Valid(Paths.GaussianBernoulliCoupling(Model(1.0), beta));
         var exact = Valid(GaussianBernoulliRbmExact.Compute(Model(0.0), beta)).LogZ;
         Assert.Equal(exact, path.LogZ0, 1e-12);
     }
@@ -31,7 +31,7 @@ public sealed class GaussianBernoulliCouplingPathTests
     public void The_densities_end_at_the_model_and_are_affine_in_t()
     {
         var model = Model(1.0);
-        var path = Paths.GaussianBernoulliCoupling(model, 0.7);
+        var path = Valid(Paths.GaussianBernoulliCoupling(model, 0.7));
         var particles = path.SampleBase(RngKey.FromSeed(5), 6);
         var end = path.LogDensity(1.0, particles);
         var energies = model.Energies(particles.Joint());
@@ -49,6 +49,6 @@ public sealed class GaussianBernoulliCouplingPathTests
     [Fact]
     public void A_beta_that_makes_no_distribution_is_refused()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => Paths.GaussianBernoulliCoupling(Model(1.0), 0.0));
+        Assert.Equal(AnnealingErrors.InvalidPathCode, Failures(Paths.GaussianBernoulliCoupling(Model(1.0), 0.0)).Single().Code);
     }
 }

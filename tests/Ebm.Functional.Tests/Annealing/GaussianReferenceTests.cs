@@ -87,8 +87,9 @@ public sealed class GaussianReferenceTests
         var model = Target();
         var pilot = GaussianReferenceOptions.Default with { StepSize = 0.1, Draws = 1000 };
         var path = GaussianReference.MomentMatched(RngKey.FromSeed(7).FoldIn(1), model, beta: 1.0, pilot)
-            .Map(reference => Paths.FromGaussian(model, 1.0, reference, m => Mala.Factory(m, 0.1)(1.0)));
-        path.Match(Succ: p => Assert.Equal(1.0, p.TargetBeta), Fail: e => Assert.Fail(e.Message));
+            .Match(Succ: reference => Paths.FromGaussian(model, 1.0, reference, m => Mala.Factory(m, 0.1)(1.0)),
+                   Fail: error => LanguageExt.Prelude.Fail<LanguageExt.Common.Error, AnnealingPath<Ebm.Functional.Mcmc.ContinuousChains>>(error));
+        path.Match(Succ: p => Assert.Equal(1.0, p.TargetBeta), Fail: errors => Assert.Fail(string.Join("; ", errors)));
         var bad = GaussianReference.MomentMatched(RngKey.FromSeed(7), model, 1.0, GaussianReferenceOptions.Default with { Chains = 0 });
         Assert.True(bad.IsFail);
     }

@@ -32,8 +32,8 @@ public sealed class PathCostTests
     public void A_tempered_path_counts_the_composed_kernels_cost_and_runs_its_moves()
     {
         IDiscreteModel model = Torus(3);
-        var derived = Paths.Tempered(model, Beta, b => Costed(model, b));
-        var stated = Paths.Tempered(model, Beta, b => Plain(model, b), evaluationsPerMove: 4);
+        var derived = Valid(Paths.Tempered(model, Beta, b => Costed(model, b)));
+        var stated = Valid(Paths.Tempered(model, Beta, b => Plain(model, b), evaluationsPerMove: 4));
 
         Assert.Equal(4, derived.EvaluationsPerMove);
         var start = derived.SampleBase(RngKey.FromSeed(1), 16);
@@ -50,12 +50,12 @@ public sealed class PathCostTests
     {
         var model = Torus(4);
         // Weights 1 : 3 on one sweep and on three sweeps then a cluster flip: expected 1/4 + 3/4 x 4 = 3.25, counted as 4.
-        var path = Paths.Tempered(model, Beta, b =>
+        var path = Valid(Paths.Tempered(model, Beta, b =>
         {
             var sweep = Kernels.WithCost(Kernels.MapInfo(Checkerboard.Create(model, b, CheckerboardUpdate.Metropolis).Step, i => (IAcceptanceInfo)i), 1);
             var wolff = Kernels.WithCost(Kernels.MapInfo(Valid(Wolff.Create(model, b)).Step, i => (IAcceptanceInfo)i), 1);
             return Kernels.Mixture([1.0, 3.0], [sweep, Kernels.MapInfo(Kernels.Sequence(Kernels.Repeat(sweep, 3), wolff), i => (IAcceptanceInfo)i)]);
-        });
+        }));
         Assert.Equal(4, path.EvaluationsPerMove);
     }
 
@@ -68,10 +68,10 @@ public sealed class PathCostTests
         CostedKernel<ContinuousChains, SequenceInfo<HmcInfo, MalaInfo>> Kernel(IContinuousModel m) =>
             Kernels.Sequence(Kernels.WithCost(Hmc.Factory(m, parameters)(1.0), parameters.LeapfrogSteps), Kernels.WithCost(Mala.Factory(m, 0.3)(1.0), 1));
 
-        Assert.Equal(4 + 1 + 1, Paths.FromGaussian(target, 1.0, reference, Kernel).EvaluationsPerMove);
-        var between = Paths.Between(reference, target, 1.0, (k, n) => ExactDraws.Gaussian(k, n, reference), Kernel);
+        Assert.Equal(4 + 1 + 1, Valid(Paths.FromGaussian(target, 1.0, reference, Kernel)).EvaluationsPerMove);
+        var between = Valid(Paths.Between(reference, target, 1.0, (k, n) => ExactDraws.Gaussian(k, n, reference), Kernel));
         Assert.Equal(4 + 1 + 1, between.EvaluationsPerMove);
-        var stated = Paths.Between(reference, target, 1.0, (k, n) => ExactDraws.Gaussian(k, n, reference), m => Kernel(m).Step, evaluationsPerMove: 5);
+        var stated = Valid(Paths.Between(reference, target, 1.0, (k, n) => ExactDraws.Gaussian(k, n, reference), m => Kernel(m).Step, evaluationsPerMove: 5));
         var start = between.SampleBase(RngKey.FromSeed(3), 8);
         Assert.Equal(stated.Move(0.3)(RngKey.FromSeed(4), start).State.Positions, between.Move(0.3)(RngKey.FromSeed(4), start).State.Positions);
     }
@@ -80,7 +80,7 @@ public sealed class PathCostTests
     public void A_path_between_discrete_models_adds_its_re_evaluation()
     {
         IDiscreteModel a = Torus(3, coupling: 0.5), b = Torus(3);
-        var path = Paths.Between(a, b, Beta, (k, n) => Valid(ExactDraws.Discrete(k, n, a, Beta)), m => Costed(m, 1.0));
+        var path = Valid(Paths.Between(a, b, Beta, (k, n) => Valid(ExactDraws.Discrete(k, n, a, Beta)), m => Costed(m, 1.0)));
         Assert.Equal(4 + 1, path.EvaluationsPerMove);
     }
 }

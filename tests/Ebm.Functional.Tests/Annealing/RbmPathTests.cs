@@ -36,7 +36,7 @@ public sealed class RbmPathTests
         });
         var exact = RbmExact.LogPartitionFunction(model, beta).Match(z => z, e => throw new InvalidOperationException(e.Message));
         const int particles = 500;
-        var estimate = Valid(Ais.Run(RngKey.FromSeed(seed), Paths.RbmBaseRate(model, baseBias, beta), AnnealingSchedule.Linear(200), particles));
+        var estimate = Valid(Ais.Run(RngKey.FromSeed(seed), Valid(Paths.RbmBaseRate(model, baseBias, beta)), Valid(AnnealingSchedule.Linear(200)), particles));
         Assert.True(estimate.Ess > particles / 2.0, $"ESS {estimate.Ess}");
         Assert.InRange(estimate.LogZ, exact - ZBound * estimate.StandardError, exact + ZBound * estimate.StandardError);
     }
@@ -54,8 +54,8 @@ public sealed class RbmPathTests
     {
         var model = ReferenceRbms.Small();
         const int particles = 32;
-        var path = Paths.RbmBaseRate(model, BlobBaseRate.Value, singlePrecision: singlePrecision);
-        var estimate = Valid(Ais.Run(RngKey.FromSeed(20), path, AnnealingSchedule.Linear(800), particles));
+        var path = Valid(Paths.RbmBaseRate(model, BlobBaseRate.Value, singlePrecision: singlePrecision));
+        var estimate = Valid(Ais.Run(RngKey.FromSeed(20), path, Valid(AnnealingSchedule.Linear(800)), particles));
         Assert.True(estimate.Ess > particles / 4.0, $"ESS {estimate.Ess}");
         Assert.InRange(estimate.LogZ, PeerRecipe.Small20LogPartition - ZBound * estimate.StandardError, PeerRecipe.Small20LogPartition + ZBound * estimate.StandardError);
     }
@@ -65,9 +65,9 @@ public sealed class RbmPathTests
     {
         var model = RbmTestModels.Bernoulli(4, 3, 1.0, 1.0, 31);
         const double beta = 0.9;
-        var path = Paths.RbmBaseRate(model, Vec.Zeros(model.Visible), beta);
+        var path = Valid(Paths.RbmBaseRate(model, Vec.Zeros(model.Visible), beta));
         Assert.Equal((model.Visible + model.Hidden) * Math.Log(2.0), path.LogZ0, 1e-12);
-        var state = RbmAnnealingState.FromVisible(model, RbmTestSupport.AllStates(model.Visible));
+        var state = Valid(RbmAnnealingState.FromVisible(model, RbmTestSupport.AllStates(model.Visible)));
         var hiddenStates = RbmTestSupport.AllStates(model.Hidden);
         foreach (var t in new[] { 0.0, 0.37, 1.0 })
         {
@@ -94,8 +94,8 @@ public sealed class RbmPathTests
     {
         var model = RbmTestModels.Bernoulli(5, 3, 1.0, 1.0, 41);
         var baseBias = Vec.Of(0.3, -0.2, 0.5, -1.0, 0.1);
-        var path = Paths.RbmBaseRate(model, baseBias, 1.3);
-        var state = RbmAnnealingState.FromVisible(model, RbmTestSupport.AllStates(model.Visible));
+        var path = Valid(Paths.RbmBaseRate(model, baseBias, 1.3));
+        var state = Valid(RbmAnnealingState.FromVisible(model, RbmTestSupport.AllStates(model.Visible)));
         const double h = 1e-5;
         foreach (var t in new[] { 0.1, 0.5, 0.9 })
         {
@@ -118,13 +118,13 @@ public sealed class RbmPathTests
         });
         const double beta = 1.2, t = 0.6;
         const int draws = 40_000;
-        var path = Paths.RbmBaseRate(model, baseBias, beta, singlePrecision: singlePrecision);
+        var path = Valid(Paths.RbmBaseRate(model, baseBias, beta, singlePrecision: singlePrecision));
         var startRow = RbmTestSupport.AllStates(model.Visible).Row(start).ToArray();
         var visible = Mat.Create(draws, model.Visible, d =>
         {
             for (var r = 0; r < draws; r++) startRow.CopyTo(d.Slice(r * model.Visible, model.Visible));
         });
-        var next = path.Move(t)(RngKey.FromSeed(seed + 1), RbmAnnealingState.FromVisible(model, visible)).State;
+        var next = path.Move(t)(RngKey.FromSeed(seed + 1), Valid(RbmAnnealingState.FromVisible(model, visible))).State;
         var counts = new long[1 << model.Visible];
         for (var r = 0; r < draws; r++) counts[RbmTestSupport.Index(next.Visible.Row(r))]++;
         var kernel = TransitionMatrices.BlockGibbsVisible(RbmTestSupport.Intermediate(model, baseBias, beta, t), 1.0).ThrowIfFail();
@@ -133,7 +133,7 @@ public sealed class RbmPathTests
         Assert.True(kernel.Row(start).ToArray().Min() * draws >= 5);
         Assert.True(statistic < RbmTestSupport.ChiSquareBound(dof), $"chi2 {statistic} with {dof} dof");
         // The cached fields are V W + c of the new visible states (to float32 rounding in single precision).
-        var fields = RbmAnnealingState.FromVisible(model, next.Visible).Fields;
+        var fields = Valid(RbmAnnealingState.FromVisible(model, next.Visible)).Fields;
         if (!singlePrecision) Assert.Equal(fields, next.Fields);
         for (var k = 0; k < fields.Span.Length; k++) Assert.Equal(fields.Span[k], next.Fields.Span[k], 1e-5);
     }
@@ -147,8 +147,8 @@ public sealed class RbmPathTests
     {
         var model = RbmTestModels.Bernoulli(200, 160, 0.1, 1.0, 61);
         var baseBias = Vec.Zeros(model.Visible);
-        var one = Valid(Ais.Run(RngKey.FromSeed(62), Paths.RbmBaseRate(model, baseBias, maxDegreeOfParallelism: 1, singlePrecision: singlePrecision), AnnealingSchedule.Linear(4), 80));
-        var many = Valid(Ais.Run(RngKey.FromSeed(62), Paths.RbmBaseRate(model, baseBias, maxDegreeOfParallelism: -1, singlePrecision: singlePrecision), AnnealingSchedule.Linear(4), 80));
+        var one = Valid(Ais.Run(RngKey.FromSeed(62), Valid(Paths.RbmBaseRate(model, baseBias, maxDegreeOfParallelism: 1, singlePrecision: singlePrecision)), Valid(AnnealingSchedule.Linear(4)), 80));
+        var many = Valid(Ais.Run(RngKey.FromSeed(62), Valid(Paths.RbmBaseRate(model, baseBias, maxDegreeOfParallelism: -1, singlePrecision: singlePrecision)), Valid(AnnealingSchedule.Linear(4)), 80));
         Assert.Equal(one.LogWeights, many.LogWeights);
     }
 }

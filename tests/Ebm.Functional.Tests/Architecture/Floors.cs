@@ -37,10 +37,10 @@ internal static class Floors
         [""],
     ];
 
-    /// <summary>The floors of <c>src/Ebm.Functional.Shell</c>, bottom first: atomic IO under the file readers and the runners.</summary>
+    /// <summary>The floors of <c>src/Ebm.Functional.Shell</c>, bottom first: atomic IO, progress and the choice of backends under the file readers and the runners.</summary>
     public static readonly IReadOnlyList<IReadOnlyList<string>> Shell =
     [
-        ["Io", "Progress"],
+        ["Io", "Progress", "Backends"],
         ["Data", "ModelFiles", "Schedules", "Estimation", "Sampling"],
     ];
 

@@ -36,7 +36,7 @@ public sealed class AisAccuracyTests
     {
         var torus = Torus(size);
         var exact = Valid(Kaufman.Compute(torus, beta)).LogZ;
-        var estimate = Valid(Ais.Run(RngKey.FromSeed(21), CheckerboardPath(torus, beta), AnnealingSchedule.Linear(steps), particles));
+        var estimate = Valid(Ais.Run(RngKey.FromSeed(21), CheckerboardPath(torus, beta), Valid(AnnealingSchedule.Linear(steps)), particles));
         AssertWithin(estimate, exact, particles);
     }
 
@@ -47,8 +47,8 @@ public sealed class AisAccuracyTests
         const double beta = 1.0;
         var exact = EnumeratedLogZ(model, beta);
         var targets = ExactChains(RngKey.FromSeed(3), 1000, model, beta);
-        var path = Paths.Tempered(model, beta, b => HeatBathGibbs.BuildKernel(model, b));
-        var estimate = Valid(ReverseAis.Run(RngKey.FromSeed(4), path, AnnealingSchedule.Linear(100), targets, exactSamples: true));
+        var path = Valid(Paths.Tempered(model, beta, b => HeatBathGibbs.BuildKernel(model, b)));
+        var estimate = Valid(ReverseAis.Run(RngKey.FromSeed(4), path, Valid(AnnealingSchedule.Linear(100)), targets, exactSamples: true));
         Assert.Equal(ReverseAis.Method, estimate.Method);
         Assert.DoesNotContain(estimate.Warnings, w => w.Code == EstimateWarnings.ApproximateTargetSamples);
         AssertWithin(estimate, exact, 1000);
@@ -65,8 +65,8 @@ public sealed class AisAccuracyTests
         const double beta = 1.0;
         var exact = EnumeratedLogZ(model, beta);
         var targets = ExactChains(RngKey.FromSeed(5), 2000, model, beta);
-        var path = Paths.Tempered(model, beta, b => HeatBathGibbs.BuildKernel(model, b));
-        var sandwich = Valid(Sandwich.Run(RngKey.FromSeed(6), path, AnnealingSchedule.Linear(4), 2000, targets));
+        var path = Valid(Paths.Tempered(model, beta, b => HeatBathGibbs.BuildKernel(model, b)));
+        var sandwich = Valid(Sandwich.Run(RngKey.FromSeed(6), path, Valid(AnnealingSchedule.Linear(4)), 2000, targets));
         var (forward, reverse) = (sandwich.Parts[0], sandwich.Parts[1]);
         Assert.Equal((Ais.Method, ReverseAis.Method, ErrorSource.Combined), (forward.Method, reverse.Method, sandwich.ErrorSource));
         Assert.True(forward.LogZ - ZBound * forward.StandardError <= exact, $"lower bound {forward.LogZ} +/- {forward.StandardError} above exact {exact}");
@@ -85,8 +85,8 @@ public sealed class AisAccuracyTests
         const double beta = 1.0;
         var exact = GaussianExact.Compute(target, beta).LogZ;
         var hmc = new HmcParams(stepSize, 5, Vec.Filled(d, 1.0));
-        var path = Paths.FromGaussian(target, beta, Isotropic(d), m => Hmc.Factory(m, hmc)(1.0), 5);
-        var estimate = Valid(Ais.Run(RngKey.FromSeed(7), path, AnnealingSchedule.Linear(steps), particles));
+        var path = Valid(Paths.FromGaussian(target, beta, Isotropic(d), m => Hmc.Factory(m, hmc)(1.0), 5));
+        var estimate = Valid(Ais.Run(RngKey.FromSeed(7), path, Valid(AnnealingSchedule.Linear(steps)), particles));
         AssertWithin(estimate, exact, particles);
     }
 
@@ -98,9 +98,9 @@ public sealed class AisAccuracyTests
         var target = CorrelatedGaussian(d);
         var exact = GaussianExact.Compute(target, beta).LogZ;
         var hmc = new HmcParams(0.3, 5, Vec.Filled(d, 1.0));
-        var path = Paths.FromGaussian(target, beta, Isotropic(d), m => Hmc.Factory(m, hmc)(1.0), 5);
+        var path = Valid(Paths.FromGaussian(target, beta, Isotropic(d), m => Hmc.Factory(m, hmc)(1.0), 5));
         var draws = Chains(target, ExactDraws.Gaussian(RngKey.FromSeed(8), 200, target, beta));
-        var sandwich = Valid(Sandwich.Run(RngKey.FromSeed(9), path, AnnealingSchedule.Linear(100), 200, draws));
+        var sandwich = Valid(Sandwich.Run(RngKey.FromSeed(9), path, Valid(AnnealingSchedule.Linear(100)), 200, draws));
         AssertWithin(sandwich.Parts[0], exact, 200);
         AssertWithin(sandwich.Parts[1], exact, 200);
         Assert.InRange(exact, sandwich.LogZ - ZBound * sandwich.StandardError, sandwich.LogZ + ZBound * sandwich.StandardError);
@@ -113,8 +113,8 @@ public sealed class AisAccuracyTests
         const double beta = 1.0;
         var exact = Valid(ToyExact.Compute(wells, beta)).LogZ;
         var hmc = new HmcParams(0.2, 5, Vec.Filled(2, 1.0));
-        var path = Paths.FromGaussian(wells, beta, Isotropic(2), m => Hmc.Factory(m, hmc)(1.0), 5);
-        var estimate = Valid(Ais.Run(RngKey.FromSeed(10), path, AnnealingSchedule.Linear(100), 300));
+        var path = Valid(Paths.FromGaussian(wells, beta, Isotropic(2), m => Hmc.Factory(m, hmc)(1.0), 5));
+        var estimate = Valid(Ais.Run(RngKey.FromSeed(10), path, Valid(AnnealingSchedule.Linear(100)), 300));
         AssertWithin(estimate, exact, 300);
     }
 
@@ -125,8 +125,8 @@ public sealed class AisAccuracyTests
         const double beta = 1.0;
         var exact = Valid(ToyExact.Compute(mixture, beta)).LogZ;
         var hmc = new HmcParams(0.2, 5, Vec.Filled(2, 1.0));
-        var path = Paths.FromGaussian(mixture, beta, Isotropic(2, 4.0, Vec.Of(0.0, 0.5)), m => Hmc.Factory(m, hmc)(1.0), 5);
-        var estimate = Valid(Ais.Run(RngKey.FromSeed(11), path, AnnealingSchedule.Linear(100), 300));
+        var path = Valid(Paths.FromGaussian(mixture, beta, Isotropic(2, 4.0, Vec.Of(0.0, 0.5)), m => Hmc.Factory(m, hmc)(1.0), 5));
+        var estimate = Valid(Ais.Run(RngKey.FromSeed(11), path, Valid(AnnealingSchedule.Linear(100)), 300));
         AssertWithin(estimate, exact, 300);
     }
 
@@ -137,10 +137,10 @@ public sealed class AisAccuracyTests
         var b = BoltzmannRandom.Create(15, 10, StateConvention.Binary);
         const double beta = 1.0;
         var exact = EnumeratedLogZ(b, beta) - EnumeratedLogZ(a, beta);
-        var path = Paths.Between(a, b, beta, (key, m) => Valid(ExactDraws.Discrete(key, m, a, beta)), m => HeatBathGibbs.BuildKernel(m, 1.0));
-        var forward = Valid(Ais.Run(RngKey.FromSeed(16), path, AnnealingSchedule.Linear(50), 1000));
+        var path = Valid(Paths.Between(a, b, beta, (key, m) => Valid(ExactDraws.Discrete(key, m, a, beta)), m => HeatBathGibbs.BuildKernel(m, 1.0)));
+        var forward = Valid(Ais.Run(RngKey.FromSeed(16), path, Valid(AnnealingSchedule.Linear(50)), 1000));
         var targets = new DiscreteChains(Valid(ExactDraws.Discrete(RngKey.FromSeed(17), 1000, b, beta)), Vec.Filled(1000, double.NaN));
-        var reverse = Valid(ReverseAis.Run(RngKey.FromSeed(18), path, AnnealingSchedule.Linear(50), targets, exactSamples: true));
+        var reverse = Valid(ReverseAis.Run(RngKey.FromSeed(18), path, Valid(AnnealingSchedule.Linear(50)), targets, exactSamples: true));
         AssertWithin(forward, exact, 1000);
         AssertWithin(reverse, exact, 1000);
     }
@@ -153,8 +153,8 @@ public sealed class AisAccuracyTests
         var (a, b) = (Isotropic(d, 0.5, Vec.Filled(d, 0.2)), CorrelatedGaussian(d));
         var exact = GaussianExact.Compute(b, beta).LogZ - GaussianExact.Compute(a, beta).LogZ;
         var hmc = new HmcParams(0.2, 5, Vec.Filled(d, 1.0));
-        var path = Paths.Between(a, b, beta, (key, m) => ExactDraws.Gaussian(key, m, a, beta), m => Hmc.Factory(m, hmc)(1.0), 5);
-        var estimate = Valid(Ais.Run(RngKey.FromSeed(19), path, AnnealingSchedule.Linear(100), 200));
+        var path = Valid(Paths.Between(a, b, beta, (key, m) => ExactDraws.Gaussian(key, m, a, beta), m => Hmc.Factory(m, hmc)(1.0), 5));
+        var estimate = Valid(Ais.Run(RngKey.FromSeed(19), path, Valid(AnnealingSchedule.Linear(100)), 200));
         AssertWithin(estimate, exact, 200);
     }
 

@@ -26,8 +26,8 @@ public sealed class AisCalibrationTests
     {
         var model = BoltzmannRandom.Create(31, 8, StateConvention.Spin);
         const double beta = 0.8;
-        var path = Paths.Tempered(model, beta, b => HeatBathGibbs.BuildKernel(model, b));
-        AssertCalibrated(EnumeratedLogZ(model, beta), key => Valid(Ais.Run(key, path, AnnealingSchedule.Linear(20), 200)));
+        var path = Valid(Paths.Tempered(model, beta, b => HeatBathGibbs.BuildKernel(model, b)));
+        AssertCalibrated(EnumeratedLogZ(model, beta), key => Valid(Ais.Run(key, path, Valid(AnnealingSchedule.Linear(20)), 200)));
     }
 
     [Fact]
@@ -35,11 +35,11 @@ public sealed class AisCalibrationTests
     {
         var model = BoltzmannRandom.Create(32, 8, StateConvention.Binary);
         const double beta = 1.0;
-        var path = Paths.Tempered(model, beta, b => HeatBathGibbs.BuildKernel(model, b));
+        var path = Valid(Paths.Tempered(model, beta, b => HeatBathGibbs.BuildKernel(model, b)));
         AssertCalibrated(EnumeratedLogZ(model, beta), key =>
         {
             var (drawKey, runKey) = key.Split();
-            return Valid(ReverseAis.Run(runKey, path, AnnealingSchedule.Linear(20), ExactChains(drawKey, 200, model, beta), exactSamples: true));
+            return Valid(ReverseAis.Run(runKey, path, Valid(AnnealingSchedule.Linear(20)), ExactChains(drawKey, 200, model, beta), exactSamples: true));
         });
     }
 
@@ -49,8 +49,8 @@ public sealed class AisCalibrationTests
         var target = CorrelatedGaussian(2);
         const double beta = 1.0;
         var hmc = new HmcParams(0.5, 3, Vec.Filled(2, 1.0));
-        var path = Paths.FromGaussian(target, beta, Isotropic(2), m => Hmc.Factory(m, hmc)(1.0), 3);
-        AssertCalibrated(GaussianExact.Compute(target, beta).LogZ, key => Valid(Ais.Run(key, path, AnnealingSchedule.Linear(10), 100)));
+        var path = Valid(Paths.FromGaussian(target, beta, Isotropic(2), m => Hmc.Factory(m, hmc)(1.0), 3));
+        AssertCalibrated(GaussianExact.Compute(target, beta).LogZ, key => Valid(Ais.Run(key, path, Valid(AnnealingSchedule.Linear(10)), 100)));
     }
 
     private static void AssertCalibrated(double exact, Func<RngKey, LogZEstimate> run) => ErrorCalibration.AssertCalibrated(exact, run, 2024);

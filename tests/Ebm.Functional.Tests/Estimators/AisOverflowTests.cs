@@ -32,7 +32,7 @@ public sealed class AisOverflowTests
         const double beta = 3.0;
         var exact = Valid(Kaufman.Compute(torus, beta)).LogZ;
         Assert.True(exact > 6000, $"log Z = {exact}");
-        var sandwich = Valid(Sandwich.Run(RngKey.FromSeed(41), CheckerboardPath(torus, beta), AnnealingSchedule.Linear(20), 10));
+        var sandwich = Valid(Sandwich.Run(RngKey.FromSeed(41), CheckerboardPath(torus, beta), Valid(AnnealingSchedule.Linear(20)), 10));
         foreach (var estimate in sandwich.Parts.Add(sandwich)) AssertFinite(estimate);
         Assert.True(sandwich.Parts[0].LogZ <= exact + MarkovSlack, $"forward {sandwich.Parts[0].LogZ} vs Kaufman {exact}");
         Assert.Contains(sandwich.Warnings, w => w.Code == EstimateWarnings.ApproximateTargetSamples);
@@ -45,9 +45,9 @@ public sealed class AisOverflowTests
         const double beta = 2.0;
         var exact = EnumeratedLogZ(model, beta);
         Assert.True(exact > 1000, $"log Z = {exact}");
-        var path = Paths.Tempered(model, beta, b => HeatBathGibbs.BuildKernel(model, b));
+        var path = Valid(Paths.Tempered(model, beta, b => HeatBathGibbs.BuildKernel(model, b)));
         var targets = ExactChains(RngKey.FromSeed(43), 50, model, beta);
-        var sandwich = Valid(Sandwich.Run(RngKey.FromSeed(44), path, AnnealingSchedule.Linear(20), 50, targets));
+        var sandwich = Valid(Sandwich.Run(RngKey.FromSeed(44), path, Valid(AnnealingSchedule.Linear(20)), 50, targets));
         foreach (var estimate in sandwich.Parts.Add(sandwich)) AssertFinite(estimate);
         Assert.True(sandwich.Parts[0].LogZ <= exact + MarkovSlack, $"forward {sandwich.Parts[0].LogZ} vs exact {exact}");
         Assert.True(sandwich.Parts[1].LogZ >= exact - MarkovSlack, $"reverse {sandwich.Parts[1].LogZ} vs exact {exact}");

@@ -24,8 +24,8 @@ public sealed class AisSmokeTests
         var model = BoltzmannRandom.Create(11, 8, StateConvention.Binary);
         const double beta = 1.0;
         var exact = Enumeration.Compute(model, beta).Match(r => r.LogZ, e => throw new InvalidOperationException(e.Message));
-        var path = Paths.Tempered(model, beta, b => HeatBathGibbs.BuildKernel(model, b));
-        var estimate = Valid(Ais.Run(RngKey.FromSeed(5), path, AnnealingSchedule.Linear(50), 2000));
+        var path = Valid(Paths.Tempered(model, beta, b => HeatBathGibbs.BuildKernel(model, b)));
+        var estimate = Valid(Ais.Run(RngKey.FromSeed(5), path, Valid(AnnealingSchedule.Linear(50)), 2000));
         Assert.True(estimate.Ess > 1000, $"ESS {estimate.Ess}");
         Assert.InRange(estimate.LogZ, exact - ZBound * estimate.StandardError, exact + ZBound * estimate.StandardError);
         Assert.Equal(51, estimate.Trace.Count);

@@ -29,7 +29,7 @@ internal static class AnnealingTestModels
 
     /// <summary>The tempered path of an Ising lattice with Metropolis checkerboard sweeps.</summary>
     public static AnnealingPath<IsingChains> CheckerboardPath(IsingModel model, double beta) =>
-        Paths.Tempered(model, beta, b => Checkerboard.Create(model, b, CheckerboardUpdate.Metropolis).Step);
+        Valid(Paths.Tempered(model, beta, b => Checkerboard.Create(model, b, CheckerboardUpdate.Metropolis).Step));
 
     /// <summary>
     /// A Gaussian in d dimensions with mean mu_i = 0.5 sin(0.7 i) and precision P = D (I + rho C) D, C the cycle

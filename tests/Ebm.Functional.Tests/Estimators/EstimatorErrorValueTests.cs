@@ -20,10 +20,10 @@ namespace Ebm.Functional.Tests.Estimators;
 public sealed class EstimatorErrorValueTests
 {
     private static readonly BoltzmannMachine Model = BoltzmannRandom.Create(11, 4, StateConvention.Binary);
-    private static readonly AnnealingPath<DiscreteChains> Path = Paths.Tempered(Model, 1.0, b => HeatBathGibbs.BuildKernel(Model, b));
+    private static readonly AnnealingPath<DiscreteChains> Path = Valid(Paths.Tempered(Model, 1.0, b => HeatBathGibbs.BuildKernel(Model, b)));
     private static readonly AnnealingPath<DiscreteChains> NaNPath = Path with { LogZ0 = double.NaN };
     private static readonly AnnealingPath<DiscreteChains> Miscounting = Path with { SampleBase = (key, count) => Path.SampleBase(key, count + 1) };
-    private static readonly AnnealingSchedule Schedule = AnnealingSchedule.Linear(3);
+    private static readonly AnnealingSchedule Schedule = Valid(AnnealingSchedule.Linear(3));
     private static readonly RngKey Key = RngKey.FromSeed(1);
 
     public static TheoryData<string, int[]> Cases() => new()

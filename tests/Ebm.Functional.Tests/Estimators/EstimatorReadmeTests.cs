@@ -16,8 +16,9 @@ public sealed class EstimatorReadmeTests
     {
         // 4 x 4 torus at beta 0.44; |z| <= 5 fails with probability below 1e-6 for a normal error.
         var estimate = from torus in IsingModel.Create(4, 4, coupling: 1.0, field: 0.0, Boundary.Periodic)
-                       let path = Paths.Tempered(torus, 0.44, b => Checkerboard.Create(torus, b, CheckerboardUpdate.Metropolis).Step)
-                       from ais in Ais.Run(RngKey.FromSeed(42), path, AnnealingSchedule.Linear(200), particles: 200)
+                       from path in Paths.Tempered(torus, 0.44, b => Checkerboard.Create(torus, b, CheckerboardUpdate.Metropolis).Step)
+                       from schedule in AnnealingSchedule.Linear(200)
+                       from ais in Ais.Run(RngKey.FromSeed(42), path, schedule, particles: 200)
                        select ais;
         var exact = IsingModel.Create(4, 4, 1.0, 0.0, Boundary.Periodic)
             .Match(Succ: torus => Kaufman.Compute(torus, 0.44).Match(Succ: r => r.LogZ, Fail: _ => double.NaN), Fail: _ => double.NaN);
@@ -29,8 +30,8 @@ public sealed class EstimatorReadmeTests
     public void Stepping_the_kernel_as_the_readme_does_gives_the_estimators_particles()
     {
         var torus = IsingModel.Create(4, 4, 1.0, 0.0, Boundary.Periodic).Match(Succ: m => m, Fail: _ => null!);
-        var path = Paths.Tempered(torus, 0.44, b => Checkerboard.Create(torus, b, CheckerboardUpdate.Metropolis).Step);
-        var schedule = AnnealingSchedule.Linear(20);
+        var path = Paths.Tempered(torus, 0.44, b => Checkerboard.Create(torus, b, CheckerboardUpdate.Metropolis).Step).Match(Succ: p => p, Fail: _ => null!);
+        var schedule = AnnealingSchedule.Linear(20).Match(Succ: s => s, Fail: _ => null!);
         var kernel = Ais.Kernel(path);
         var (baseKey, moveKey) = RngKey.FromSeed(1).Split();
         var final = kernel.Init(baseKey, particles: 100).Map(start => Enumerable.Range(1, schedule.Steps)

@@ -24,8 +24,8 @@ public sealed class EstimatorReliabilityTests
         // 2900 nats from the exact value.
         var model = SineRbms.Signed(12, 6, 1e3);
         var exact = Got(LogPartition.Exact(model, 1.0)).LogZ;
-        var path = Paths.RbmBaseRate(model, model.VisibleBias);
-        var estimate = Valid(ThermodynamicIntegration.Run(RngKey.FromSeed(42), path, AnnealingSchedule.Linear(14), 2, 100, 12, IntegrationRule.Simpson));
+        var path = Valid(Paths.RbmBaseRate(model, model.VisibleBias));
+        var estimate = Valid(ThermodynamicIntegration.Run(RngKey.FromSeed(42), path, Valid(AnnealingSchedule.Linear(14)), 2, 100, 12, IntegrationRule.Simpson));
 
         Assert.True(Math.Abs(estimate.LogZ - exact) > 100, "the case is meant to be far off");
         Assert.Equal(0.0, estimate.StandardError);
@@ -40,13 +40,13 @@ public sealed class EstimatorReliabilityTests
     {
         var torus = Valid(IsingModel.Create(4, 4, 1.0, 0.0, Boundary.Periodic));
         var exact = Got(LogPartition.Exact(torus, 1.0)).LogZ;
-        var path = Paths.Tempered(torus, 1.0, b => Checkerboard.Create(torus, b, CheckerboardUpdate.Metropolis).Step);
+        var path = Valid(Paths.Tempered(torus, 1.0, b => Checkerboard.Create(torus, b, CheckerboardUpdate.Metropolis).Step));
         var found = 0;
         for (ulong seed = 0; seed < 40 && found == 0; seed++)
         {
             var (drawKey, runKey) = RngKey.FromSeed(seed).Split();
             var draws = IsingChains.FromStates(torus, Got(ExactDraws.Discrete(drawKey, 50, torus, 1.0)));
-            var estimate = Valid(ReverseAis.Run(runKey, path, AnnealingSchedule.Linear(5), draws, true));
+            var estimate = Valid(ReverseAis.Run(runKey, path, Valid(AnnealingSchedule.Linear(5)), draws, true));
             // Every run this far off with an ESS the old fixed 10% accepted must now be flagged.
             if (Math.Abs(estimate.LogZ - exact) <= ZBound * estimate.StandardError || estimate.Ess < 5) continue;
             found++;

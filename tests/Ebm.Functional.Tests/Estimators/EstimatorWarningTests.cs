@@ -50,7 +50,7 @@ public sealed class EstimatorWarningTests
         {
             SampleBase = (key, count) => Selections.Discrete(path.SampleBase(key, 2), [.. Enumerable.Repeat(0, count - 1), 1]),
         };
-        var options = SmcOptions.Create(20, AnnealingSchedule.Linear(1), resampleThreshold: 0.0, repetitions: 8)
+        var options = SmcOptions.Create(20, Valid(AnnealingSchedule.Linear(1)), resampleThreshold: 0.0, repetitions: 8)
             .Match(o => o, e => throw new InvalidOperationException(e.Head.Message));
         var result = Valid(Smc.Run(RngKey.FromSeed(74), copies, options));
         Assert.Contains(result.Estimate.Warnings, w => w.Code == EstimateWarnings.InconsistentRepetitions);
@@ -77,7 +77,7 @@ public sealed class EstimatorWarningTests
                 });
             },
         };
-        var estimate = Valid(Ais.Run(RngKey.FromSeed(73), broken, AnnealingSchedule.Linear(5), 10));
+        var estimate = Valid(Ais.Run(RngKey.FromSeed(73), broken, Valid(AnnealingSchedule.Linear(5)), 10));
 
         Assert.True(double.IsNaN(estimate.LogWeights[0]));
         var others = Enumerable.Range(1, 9).Select(i => Math.Exp(estimate.LogWeights[i])).Sum();

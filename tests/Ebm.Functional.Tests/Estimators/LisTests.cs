@@ -36,7 +36,7 @@ public sealed class LisTests
     public void Linked_chains_on_a_boltzmann_machine_match_enumeration()
     {
         var (path, exact) = SmcTestSupport.SharpMachine();
-        var estimate = Valid(LinkedImportanceSampling.Run(RngKey.FromSeed(31), path, Options(AnnealingSchedule.Linear(20))));
+        var estimate = Valid(LinkedImportanceSampling.Run(RngKey.FromSeed(31), path, Options(Valid(AnnealingSchedule.Linear(20)))));
         WithinBound(estimate, exact);
         Assert.Equal(LinkedImportanceSampling.Method, estimate.Method);
         Assert.Equal(21, estimate.Trace.Count);
@@ -50,15 +50,15 @@ public sealed class LisTests
         const double beta = 0.3;
         var exact = Kaufman.Compute(torus, beta).Match(r => r.LogZ, e => throw new InvalidOperationException(e.Message));
         // Random-scan heat-bath Gibbs is reversible, so the path's kernel also serves as the reverse kernel.
-        var path = Paths.Tempered(torus, beta, b => HeatBathGibbs.BuildKernel(torus, b));
-        WithinBound(Valid(LinkedImportanceSampling.Run(RngKey.FromSeed(32), path, Options(AnnealingSchedule.Linear(10)))), exact);
+        var path = Valid(Paths.Tempered(torus, beta, b => HeatBathGibbs.BuildKernel(torus, b)));
+        WithinBound(Valid(LinkedImportanceSampling.Run(RngKey.FromSeed(32), path, Options(Valid(AnnealingSchedule.Linear(10))))), exact);
     }
 
     [Fact]
     public void Chains_of_one_state_still_estimate_without_bias()
     {
         var (path, exact) = SmcTestSupport.Machine();
-        WithinBound(Valid(LinkedImportanceSampling.Run(RngKey.FromSeed(33), path, Options(AnnealingSchedule.Linear(20), chainLength: 1))), exact);
+        WithinBound(Valid(LinkedImportanceSampling.Run(RngKey.FromSeed(33), path, Options(Valid(AnnealingSchedule.Linear(20)), chainLength: 1))), exact);
     }
 
     [Fact]
@@ -66,7 +66,7 @@ public sealed class LisTests
     {
         // 64 replicas on the 8-unit machine with 10 transitions: the replica ESS stays above half the replicas.
         var (path, exact) = SmcTestSupport.Machine();
-        ErrorCalibration.AssertCalibrated(exact, key => Valid(LinkedImportanceSampling.Run(key, path, Options(AnnealingSchedule.Linear(10)))), 400);
+        ErrorCalibration.AssertCalibrated(exact, key => Valid(LinkedImportanceSampling.Run(key, path, Options(Valid(AnnealingSchedule.Linear(10))))), 400);
     }
 
     [Fact]

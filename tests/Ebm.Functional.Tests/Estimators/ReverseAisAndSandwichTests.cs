@@ -19,12 +19,12 @@ public sealed class ReverseAisAndSandwichTests
     private static readonly BoltzmannMachine Model = BoltzmannRandom.Create(51, 6, StateConvention.Binary);
     private const double Beta = 1.0;
     private static readonly AnnealingPath<Ebm.Functional.Mcmc.DiscreteChains> Path =
-        Paths.Tempered(Model, Beta, b => HeatBathGibbs.BuildKernel(Model, b));
+        Valid(Paths.Tempered(Model, Beta, b => HeatBathGibbs.BuildKernel(Model, b)));
 
     [Fact]
     public void Reverse_trace_runs_from_log_Z0_at_zero_to_the_estimate_at_one_in_increasing_t()
     {
-        var estimate = Valid(ReverseAis.Run(RngKey.FromSeed(2), Path, AnnealingSchedule.Linear(10), ExactChains(RngKey.FromSeed(1), 50, Model, Beta), true));
+        var estimate = Valid(ReverseAis.Run(RngKey.FromSeed(2), Path, Valid(AnnealingSchedule.Linear(10)), ExactChains(RngKey.FromSeed(1), 50, Model, Beta), true));
         Assert.Equal(11, estimate.Trace.Count);
         Assert.Equal((0.0, 1.0), (estimate.Trace.Points[0], estimate.Trace.Points[10]));
         for (var i = 1; i < 11; i++) Assert.True(estimate.Trace.Points[i] > estimate.Trace.Points[i - 1]);
@@ -37,7 +37,7 @@ public sealed class ReverseAisAndSandwichTests
     [Fact]
     public void Reverse_ais_from_approximate_samples_says_so()
     {
-        var estimate = Valid(ReverseAis.Run(RngKey.FromSeed(2), Path, AnnealingSchedule.Linear(5), ExactChains(RngKey.FromSeed(1), 20, Model, Beta), exactSamples: false));
+        var estimate = Valid(ReverseAis.Run(RngKey.FromSeed(2), Path, Valid(AnnealingSchedule.Linear(5)), ExactChains(RngKey.FromSeed(1), 20, Model, Beta), exactSamples: false));
         Assert.Contains(estimate.Warnings, w => w.Code == EstimateWarnings.ApproximateTargetSamples);
     }
 
@@ -45,7 +45,7 @@ public sealed class ReverseAisAndSandwichTests
     public void Reverse_ais_reports_every_step_with_decreasing_points()
     {
         var progress = new Recorder();
-        Valid(ReverseAis.Run(RngKey.FromSeed(2), Path, AnnealingSchedule.Linear(4), ExactChains(RngKey.FromSeed(1), 5, Model, Beta), true, progress));
+        Valid(ReverseAis.Run(RngKey.FromSeed(2), Path, Valid(AnnealingSchedule.Linear(4)), ExactChains(RngKey.FromSeed(1), 5, Model, Beta), true, progress));
         Assert.Equal([1, 2, 3, 4], progress.Reports.Select(r => r.Step));
         Assert.Equal([0.5, 0.25, 0.0], progress.Reports.Skip(1).Select(r => r.Point));
     }
@@ -54,15 +54,15 @@ public sealed class ReverseAisAndSandwichTests
     public void Reverse_ais_without_samples_is_an_error_value()
     {
         var none = ExactChains(RngKey.FromSeed(1), 0, Model, Beta);
-        Assert.Equal(AnnealingEstimatorErrors.InvalidParticlesCode, Failures(ReverseAis.Run(RngKey.FromSeed(2), Path, AnnealingSchedule.Linear(4), none, true)).Single().Code);
+        Assert.Equal(AnnealingEstimatorErrors.InvalidParticlesCode, Failures(ReverseAis.Run(RngKey.FromSeed(2), Path, Valid(AnnealingSchedule.Linear(4)), none, true)).Single().Code);
     }
 
     [Fact]
     public void Same_key_gives_the_same_reverse_weights()
     {
         var targets = ExactChains(RngKey.FromSeed(1), 30, Model, Beta);
-        var first = Valid(ReverseAis.Run(RngKey.FromSeed(9), Path, AnnealingSchedule.Linear(6), targets, true));
-        var second = Valid(ReverseAis.Run(RngKey.FromSeed(9), Path, AnnealingSchedule.Linear(6), targets, true));
+        var first = Valid(ReverseAis.Run(RngKey.FromSeed(9), Path, Valid(AnnealingSchedule.Linear(6)), targets, true));
+        var second = Valid(ReverseAis.Run(RngKey.FromSeed(9), Path, Valid(AnnealingSchedule.Linear(6)), targets, true));
         Assert.Equal(first.LogWeights.Span.ToArray(), second.LogWeights.Span.ToArray());
     }
 
@@ -70,7 +70,7 @@ public sealed class ReverseAisAndSandwichTests
     public void Sandwich_without_exact_draws_reverses_the_forward_particles_and_warns()
     {
         var progress = new Recorder();
-        var sandwich = Valid(Sandwich.Run(RngKey.FromSeed(3), Path, AnnealingSchedule.Linear(5), 40, progress));
+        var sandwich = Valid(Sandwich.Run(RngKey.FromSeed(3), Path, Valid(AnnealingSchedule.Linear(5)), 40, progress));
         Assert.Equal(Sandwich.Method, sandwich.Method);
         Assert.Contains(sandwich.Warnings, w => w.Code == EstimateWarnings.ApproximateTargetSamples);
         Assert.Equal(Enumerable.Range(1, 10), progress.Reports.Select(r => r.Step));

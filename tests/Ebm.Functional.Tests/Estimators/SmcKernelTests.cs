@@ -20,7 +20,7 @@ namespace Ebm.Functional.Tests.Estimators;
 public sealed class SmcKernelTests
 {
     private static readonly BoltzmannMachine Model = BoltzmannRandom.Create(11, 8, StateConvention.Binary);
-    private static readonly AnnealingPath<DiscreteChains> Path = Paths.Tempered(Model, 1.0, b => HeatBathGibbs.BuildKernel(Model, b));
+    private static readonly AnnealingPath<DiscreteChains> Path = Valid(Paths.Tempered(Model, 1.0, b => HeatBathGibbs.BuildKernel(Model, b)));
 
     private static bool SameBits(Vec a, Vec b) =>
         a.Length == b.Length && Enumerable.Range(0, a.Length).All(i => BitConverter.DoubleToInt64Bits(a[i]) == BitConverter.DoubleToInt64Bits(b[i]));
@@ -31,7 +31,7 @@ public sealed class SmcKernelTests
     [Fact]
     public void Stepping_the_never_resampling_kernel_over_the_points_is_ais_bit_for_bit()
     {
-        var (key, schedule, particles) = (RngKey.FromSeed(31), AnnealingSchedule.Sigmoid(12), 40);
+        var (key, schedule, particles) = (RngKey.FromSeed(31), Valid(AnnealingSchedule.Sigmoid(12)), 40);
         var (estimate, final) = Valid(Ais.RunWithState(key, Path, schedule, particles));
         var kernel = Ais.Kernel(Path);
         Assert.Equal(0.0, kernel.ResampleThreshold);
@@ -57,7 +57,7 @@ public sealed class SmcKernelTests
     [Fact]
     public void Reverse_ais_is_the_same_kernel_over_the_reversed_points()
     {
-        var (key, schedule) = (RngKey.FromSeed(32), AnnealingSchedule.Linear(9));
+        var (key, schedule) = (RngKey.FromSeed(32), Valid(AnnealingSchedule.Linear(9)));
         var targets = ExactChains(RngKey.FromSeed(33), 30, Model, 1.0);
         var (estimate, final) = Valid(ReverseAis.RunWithState(key, Path, schedule, targets, exactSamples: true));
         var kernel = Ais.Kernel(Path, end: 0.0);
@@ -111,7 +111,7 @@ public sealed class SmcKernelTests
     public void One_step_reports_its_increments_weights_and_resampling()
     {
         const int n = 16;
-        var options = Valid(SmcOptions.Create(n, AnnealingSchedule.Linear(2), resampleThreshold: 1.0, scheme: ResamplingScheme.Multinomial, movesPerStep: 3));
+        var options = Valid(SmcOptions.Create(n, Valid(AnnealingSchedule.Linear(2)), resampleThreshold: 1.0, scheme: ResamplingScheme.Multinomial, movesPerStep: 3));
         var kernel = Smc.Kernel(Path, options);
         var start = Valid(kernel.Init(RngKey.FromSeed(35), n));
         Assert.Equal(0.0, start.T);

@@ -53,7 +53,7 @@ public sealed class SmcResamplingTests
     public void Progress_reports_every_step_and_ends_at_one()
     {
         var (path, _) = SmcTestSupport.Machine();
-        var options = SmcOptions.Create(20, AnnealingSchedule.Linear(7), repetitions: 1).Match(o => o, e => throw new InvalidOperationException(e.Head.Message));
+        var options = SmcOptions.Create(20, Valid(AnnealingSchedule.Linear(7)), repetitions: 1).Match(o => o, e => throw new InvalidOperationException(e.Head.Message));
         var recorder = new Recorder();
         Valid(Smc.RunOnce(RngKey.FromSeed(44), path, options, recorder));
         Assert.Equal(Enumerable.Range(1, 7), recorder.Reports.Select(r => r.Step));

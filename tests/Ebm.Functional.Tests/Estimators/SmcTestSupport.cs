@@ -1,3 +1,4 @@
+using static Ebm.Functional.Tests.Estimators.AnnealingTestModels;
 using Ebm.Functional.Annealing;
 using Ebm.Functional.Exact;
 using Ebm.Functional.Mcmc;
@@ -21,7 +22,7 @@ internal static class SmcTestSupport
     {
         var model = BoltzmannRandom.Create(11, 8, StateConvention.Binary, couplingScale);
         var exact = Enumeration.Compute(model, beta).Match(r => r.LogZ, e => throw new InvalidOperationException(e.Message));
-        return (Paths.Tempered(model, beta, b => HeatBathGibbs.BuildKernel(model, b)), exact);
+        return (Valid(Paths.Tempered(model, beta, b => HeatBathGibbs.BuildKernel(model, b))), exact);
     }
 
     /// <summary>A harder machine for adaptive tempering: couplings scaled by 2, beta 3.</summary>
@@ -33,7 +34,7 @@ internal static class SmcTestSupport
         var torus = IsingModel.Create(4, 4, 1.0, 0.0, Boundary.Periodic).Match(m => m, e => throw new InvalidOperationException(e.Head.Message));
         const double beta = 0.3;
         var exact = Kaufman.Compute(torus, beta).Match(r => r.LogZ, e => throw new InvalidOperationException(e.Message));
-        return (Paths.Tempered(torus, beta, b => Checkerboard.Create(torus, b, CheckerboardUpdate.HeatBath).Step), exact);
+        return (Valid(Paths.Tempered(torus, beta, b => Checkerboard.Create(torus, b, CheckerboardUpdate.HeatBath).Step)), exact);
     }
 
     /// <summary>
@@ -47,7 +48,7 @@ internal static class SmcTestSupport
         var reference = GaussianModel.Create(Vec.Of(0.0, 0.0), Mat.From(2, 2, [1.0, 0.0, 0.0, 1.0]))
             .Match(m => m, e => throw new InvalidOperationException(e.Head.Message));
         var parameters = new HmcParams(0.3, 5, Vec.Filled(2, 1.0));
-        var path = Paths.FromGaussian(target, 1.0, reference, m => Hmc.Factory(m, parameters)(1.0), evaluationsPerMove: 5);
+        var path = Valid(Paths.FromGaussian(target, 1.0, reference, m => Hmc.Factory(m, parameters)(1.0), evaluationsPerMove: 5));
         return (path, GaussianExact.Compute(target, 1.0).LogZ);
     }
 }

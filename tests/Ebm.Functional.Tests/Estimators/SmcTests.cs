@@ -54,7 +54,7 @@ public sealed class SmcTests
     public void Every_scheme_resampling_at_every_step_matches_enumeration(ResamplingScheme scheme)
     {
         var (path, exact) = SmcTestSupport.Machine();
-        var result = Valid(Smc.Run(RngKey.FromSeed(22), path, Options(200, AnnealingSchedule.Linear(20), threshold: 1.0, scheme: scheme)));
+        var result = Valid(Smc.Run(RngKey.FromSeed(22), path, Options(200, Valid(AnnealingSchedule.Linear(20)), threshold: 1.0, scheme: scheme)));
         WithinBound(result.Estimate, exact);
         Assert.Equal(Repetitions * 19, result.ResamplingEvents);
         Assert.Equal(Repetitions * 20, result.Steps);
@@ -95,7 +95,7 @@ public sealed class SmcTests
     public void A_single_run_without_resampling_is_ais_with_a_delta_method_error()
     {
         var (path, exact) = SmcTestSupport.Machine();
-        var run = Valid(Smc.RunOnce(RngKey.FromSeed(26), path, Options(2000, AnnealingSchedule.Linear(50), threshold: 0.0, repetitions: 1)));
+        var run = Valid(Smc.RunOnce(RngKey.FromSeed(26), path, Options(2000, Valid(AnnealingSchedule.Linear(50)), threshold: 0.0, repetitions: 1)));
         Assert.Equal(0, run.ResamplingEvents);
         Assert.Equal(ErrorSource.DeltaMethod, run.Estimate.ErrorSource);
         // Independent AIS weights with ESS above half the particles: the delta method is accurate, |z| <= 5 fails with p < 1e-6.
@@ -108,7 +108,7 @@ public sealed class SmcTests
     public void A_single_run_that_resampled_has_no_standard_error_and_says_so()
     {
         var (path, _) = SmcTestSupport.Machine();
-        var run = Valid(Smc.RunOnce(RngKey.FromSeed(27), path, Options(50, AnnealingSchedule.Linear(5), threshold: 1.0, repetitions: 1)));
+        var run = Valid(Smc.RunOnce(RngKey.FromSeed(27), path, Options(50, Valid(AnnealingSchedule.Linear(5)), threshold: 1.0, repetitions: 1)));
         Assert.Equal(4, run.ResamplingEvents);
         Assert.True(double.IsPositiveInfinity(run.Estimate.StandardError));
         Assert.Contains(run.Estimate.Warnings, w => w.Code == EstimateWarnings.FewSamples);
@@ -135,7 +135,7 @@ public sealed class SmcTests
         // Independent AIS weights, ESS above half: |z| <= 5 fails with probability below 1e-6.
         Assert.True(estimate.Ess > 1000, $"ESS {estimate.Ess}");
         Assert.InRange(estimate.LogZ, exact - 5 * estimate.StandardError, exact + 5 * estimate.StandardError);
-        Assert.Equal(AnnealingEstimatorErrors.PilotNotAdaptiveCode, Failures(AdaptiveSchedule.Build(key, path, Options(10, AnnealingSchedule.Linear(3)))).Single().Code);
+        Assert.Equal(AnnealingEstimatorErrors.PilotNotAdaptiveCode, Failures(AdaptiveSchedule.Build(key, path, Options(10, Valid(AnnealingSchedule.Linear(3))))).Single().Code);
     }
 
     [Fact]
@@ -168,7 +168,7 @@ public sealed class SmcTests
             [SmcErrors.InvalidParticlesCode, SmcErrors.InvalidResampleThresholdCode, SmcErrors.InvalidSchemeCode, SmcErrors.InvalidTargetConditionalEssCode,
              SmcErrors.InvalidMovesPerStepCode, SmcErrors.InvalidRepetitionsCode, SmcErrors.InvalidMaxStepsCode],
             errors.Select(e => e.Code).ToArray());
-        Assert.True(SmcOptions.Create(10, AnnealingSchedule.Linear(3), targetConditionalEss: 7.0).IsSuccess, "the CESS target is ignored with a fixed schedule");
+        Assert.True(SmcOptions.Create(10, Valid(AnnealingSchedule.Linear(3)), targetConditionalEss: 7.0).IsSuccess, "the CESS target is ignored with a fixed schedule");
         Assert.True(SmcOptions.Create(2, resampleThreshold: 1.0).IsSuccess);
     }
 }

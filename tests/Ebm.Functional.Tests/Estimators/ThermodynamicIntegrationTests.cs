@@ -30,8 +30,8 @@ public sealed class ThermodynamicIntegrationTests
         var model = Valid(IsingModel.Create(6, 6, 1.0, 0.0, Boundary.Periodic));
         const double beta = 0.3;
         var exact = Kaufman.Compute(model, beta).Match(r => r.LogZ, e => throw new InvalidOperationException(e.Message));
-        var path = Paths.Tempered(model, beta, b => Checkerboard.Create(model, b, CheckerboardUpdate.HeatBath, 1).Step);
-        var estimate = Valid(ThermodynamicIntegration.Run(RngKey.FromSeed(41), path, AnnealingSchedule.Linear(20), 8, 50, 200, rule));
+        var path = Valid(Paths.Tempered(model, beta, b => Checkerboard.Create(model, b, CheckerboardUpdate.HeatBath, 1).Step));
+        var estimate = Valid(ThermodynamicIntegration.Run(RngKey.FromSeed(41), path, Valid(AnnealingSchedule.Linear(20)), 8, 50, 200, rule));
         Assert.Equal("ti", estimate.Method);
         Assert.Equal(ErrorSource.MonteCarloStandardError, estimate.ErrorSource);
         Assert.True(estimate.IsClean, string.Join("; ", estimate.Warnings));
@@ -109,9 +109,9 @@ public sealed class ThermodynamicIntegrationTests
         // discretisation error (about h^4 max|f''''| / 180 with h = 0.1) is far below the standard error.
         var model = BoltzmannRandom.Create(53, 6, StateConvention.Spin, 0.5, 0.5);
         var exact = EnumeratedLogZ(model, 1.0);
-        var path = Paths.Tempered(model, 1.0, b => HeatBathGibbs.BuildKernel(model, b));
+        var path = Valid(Paths.Tempered(model, 1.0, b => HeatBathGibbs.BuildKernel(model, b)));
         ErrorCalibration.AssertCalibrated(exact,
-            key => Valid(ThermodynamicIntegration.Run(key, path, AnnealingSchedule.Linear(10), 4, 20, 50, IntegrationRule.Simpson)), 300);
+            key => Valid(ThermodynamicIntegration.Run(key, path, Valid(AnnealingSchedule.Linear(10)), 4, 20, 50, IntegrationRule.Simpson)), 300);
     }
 
     [Fact]
@@ -121,8 +121,8 @@ public sealed class ThermodynamicIntegrationTests
         // at small t: their integrand means disagree wildly (split R-hat in the hundreds) and the integral is far off.
         var model = Valid(DoubleWell.Create(barrier: 2.0, stiffness: 1.0));
         var reference = Valid(GaussianModel.Create(Vec.Zeros(2), Mat.From(2, 2, [1.0 / 9, 0, 0, 1.0 / 9])));
-        var path = Paths.FromGaussian(model, 1.0, reference, m => Hmc.Factory(m, new HmcParams(0.2, 10, Vec.Filled(2, 1.0)))(1.0), 10);
-        var estimate = Valid(ThermodynamicIntegration.Run(RngKey.FromSeed(3), path, AnnealingSchedule.Linear(32), 100, 100, 12, IntegrationRule.Simpson));
+        var path = Valid(Paths.FromGaussian(model, 1.0, reference, m => Hmc.Factory(m, new HmcParams(0.2, 10, Vec.Filled(2, 1.0)))(1.0), 10));
+        var estimate = Valid(ThermodynamicIntegration.Run(RngKey.FromSeed(3), path, Valid(AnnealingSchedule.Linear(32)), 100, 100, 12, IntegrationRule.Simpson));
 
         Assert.Contains(estimate.Warnings, w => w.Code == EstimateWarnings.PoorMixing);
     }
