@@ -61,7 +61,7 @@ internal static class SampleCommand
         var seed = WholeOption.Create("--seed", "Seed of every random number of the run (starting points included); printed with the result.", DefaultSeed, "S");
         var output = new OutputOption("--out", OutputFormat.Any, "-o") { Description = "Write the kept samples as CSV (chain, step, energy, x0, x1, ...).", HelpName = "FILE.csv" };
         var plot = new OutputOption("--trace-plot", OutputFormat.Png) { Description = "Draw the energy trace of each chain into a PNG.", HelpName = "FILE.png" };
-        var json = CommonOptions.Json("the summary (seed, sampler, meanEnergy, mcse, rHat, essBulk, essTail, autocorrelationTime, acceptanceRate, warnings, cost, diverged, worstRHat, smallestEss, diagnosed; with --adapt also adaptedStepSize, adaptedInverseMass)");
+        var json = CommonOptions.Json("the summary (seed, sampler, meanEnergy, mcse, rHat, essBulk, essTail, autocorrelationTime, acceptanceRate, warnings, cost, diverged, worstRHat, smallestEss, diagnosed; hmc and nuts also divergences, divergencesByChain; nuts also nutsMeanTreeDepth, nutsMaxTreeDepth, nutsTreeDepthLimit, nutsTreeDepthSaturation, nutsMeanLeapfrogSteps; with --adapt also adaptedStepSize, adaptedInverseMass)");
         var force = CommonOptions.Force();
 
         var command = new Command("sample", "Sample p(x) proportional to exp(-beta E(x)) with an MCMC kernel, and report convergence diagnostics " +
@@ -130,11 +130,12 @@ internal static class SampleCommand
                 if (written.IsFail) return ErrorReport.Write(context, (Error)written);
 
                 var acceptance = r.run.AcceptanceRates.Span.ToArray().Average();
+                var warnings = r.report.Warnings() + (r.run.Trajectories?.Warnings() ?? []).ToSeq();
                 context.Out.WriteLine(json
-                    ? Json(r.model, request, settings, seed, r.report, acceptance, clock.Elapsed.TotalSeconds, r.cost, force, r.run.Tuning)
-                    : Text(r.model, request, settings, seed, r.report, acceptance, clock.Elapsed.TotalSeconds, r.cost, r.run.Tuning));
+                    ? Json(r.model, request, settings, seed, r.report, warnings, acceptance, clock.Elapsed.TotalSeconds, r.cost, force, r.run)
+                    : Text(r.model, request, settings, seed, r.report, acceptance, clock.Elapsed.TotalSeconds, r.cost, r.run));
                 if (!json)
-                    foreach (var warning in r.report.Warnings()) context.Error.WriteLine($"ebm: warning: {warning}");
+                    foreach (var warning in warnings) context.Error.WriteLine($"ebm: warning: {warning}");
                 return ExitCodes.Success;
             },
             Fail: e => ErrorReport.Write(context, e));
@@ -165,9 +166,10 @@ internal static class SampleCommand
     private static string Show(LanguageExt.Option<ExtremeDiagnostic> extreme) =>
         extreme.Match(e => e.Measure == "R-hat" ? $"{Numbers.Table(e.Value)} ({e.Name})" : $"{Numbers.Table(e.Value)} ({e.Measure} of {e.Name})", () => "—");
 
-    private static string Text(IEnergyModel model, SampleRequest r, RunSettings s, ulong seed, ConvergenceReport report, double acceptance, double seconds, RunCost cost, AdaptedTuning? tuning)
+    private static string Text(IEnergyModel model, SampleRequest r, RunSettings s, ulong seed, ConvergenceReport report, double acceptance, double seconds, RunCost cost, SampleOutcome run)
     {
         var d = report.Energy;
+        var tuning = run.Tuning;
         var adapted = tuning is null ? [] : new[]
         {
             $"adapted        step size {Numbers.Table(tuning.StepSize)}, inverse mass [{string.Join(", ", tuning.InverseMassDiagonal.ToArray().Select(Numbers.Table))}] (warm-up: the {s.BurnIn} burn-in steps)",
@@ -186,13 +188,14 @@ internal static class SampleCommand
             $"worst R-hat    {Show(report.WorstRHat)}",
             $"smallest ESS   {Show(report.SmallestEss)}",
             $"acceptance     {Numbers.Table(acceptance)}",
+            .. run.Trajectories?.TextLines() ?? [],
             .. adapted,
             $"time           {seconds:F3} s"]);
     }
 
     private static string Json(
-        IEnergyModel model, SampleRequest r, RunSettings s, ulong seed, ConvergenceReport report, double acceptance, double seconds, RunCost cost, bool forced,
-        AdaptedTuning? tuning) =>
+        IEnergyModel model, SampleRequest r, RunSettings s, ulong seed, ConvergenceReport report, Seq<string> warnings, double acceptance, double seconds,
+        RunCost cost, bool forced, SampleOutcome run) =>
         ResultJson.Object(w =>
         {
             var d = report.Energy;
@@ -210,7 +213,7 @@ internal static class SampleCommand
             ResultJson.Number(w, "autocorrelationTime", d.AutocorrelationTime.IfNone(double.NaN));
             ResultJson.Number(w, "acceptanceRate", acceptance);
             w.WriteStartArray("warnings");
-            foreach (var warning in report.Warnings()) w.WriteStringValue(warning);
+            foreach (var warning in warnings) w.WriteStringValue(warning);
             w.WriteEndArray();
             w.WriteNumber("seconds", seconds);
             cost.Json(w, forced);
@@ -220,7 +223,8 @@ internal static class SampleCommand
             w.WriteStartArray("diagnosed");
             foreach (var scalar in report.Scalars) DiagnosedScalar(w, scalar);
             w.WriteEndArray();
-            if (tuning is null) return;
+            run.Trajectories?.Json(w);
+            if (run.Tuning is not { } tuning) return;
             ResultJson.Number(w, "adaptedStepSize", tuning.StepSize);
             w.WriteStartArray("adaptedInverseMass");
             foreach (var m in tuning.InverseMassDiagonal.Span) w.WriteNumberValue(m);

@@ -38,11 +38,13 @@ internal static class AdaptiveJobs
                 target, r.StepSize, t => sampler(t).Step, progress: progress is null ? null : new Progress(p => progress.Report(p * settings.BurnIn / total)));
             // The same steps and thin as the validated settings, so this cannot fail.
             var kept = RunSettings.Create(settings.Steps, 0, settings.Thin).Match(s => s, _ => throw new InvalidOperationException("kept-phase settings"));
+            var tally = new TrajectoryTally();
             var run = ChainRunner.Run(seed, sampler(tuning), warm.Positions, kept, s => s.Energies,
                 s => Observables.Evaluate(observables, s.Positions),
                 sink is null ? null : (t, s) => sink(t, s.Energies, s.Positions),
-                progress is null ? null : new Progress(p => progress.Report((settings.BurnIn + p * settings.Steps) / total)));
-            return new SampleOutcome(run.Traces, run.AcceptanceRates, observables, tuning);
+                progress is null ? null : new Progress(p => progress.Report((settings.BurnIn + p * settings.Steps) / total)),
+                (_, info) => tally.Add(info));
+            return new SampleOutcome(run.Traces, run.AcceptanceRates, observables, tuning, tally.Report());
         };
 
     /// <summary>Reports progress synchronously (System.Progress would post to the thread pool and reorder reports).</summary>

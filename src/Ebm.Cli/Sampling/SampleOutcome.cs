@@ -11,4 +11,6 @@ namespace Ebm.Cli.Sampling;
 /// <param name="AcceptanceRates">Mean acceptance rate of each chain over the kept steps.</param>
 /// <param name="Observables">What the observable traces are, in order.</param>
 /// <param name="Tuning">The step size and inverse mass that warm-up adapted (<c>--adapt</c>), else null.</param>
-internal sealed record SampleOutcome(ChainTraces Traces, Vec AcceptanceRates, Seq<Observable> Observables, AdaptedTuning? Tuning = null);
+/// <param name="Trajectories">Divergences and NUTS tree statistics of the kept steps (hmc, nuts), else null.</param>
+internal sealed record SampleOutcome(
+    ChainTraces Traces, Vec AcceptanceRates, Seq<Observable> Observables, AdaptedTuning? Tuning = null, TrajectoryReport? Trajectories = null);

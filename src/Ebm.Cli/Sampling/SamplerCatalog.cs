@@ -131,10 +131,11 @@ internal static class SamplerCatalog
         where TInfo : IAcceptanceInfo =>
         (seed, settings, progress, sink) =>
         {
+            var tally = new TrajectoryTally();
             var run = ChainRunner.Run(seed, sampler, start(seed), settings, energies,
                 s => Observables.Evaluate(observables, samples(s)),
                 sink is null ? null : (t, s) => sink(t, energies(s), samples(s)),
-                progress);
-            return new SampleOutcome(run.Traces, run.AcceptanceRates, observables);
+                progress, (_, info) => tally.Add(info));
+            return new SampleOutcome(run.Traces, run.AcceptanceRates, observables, Trajectories: tally.Report());
         };
 }

@@ -19,7 +19,8 @@ namespace Ebm.Functional.Shell.Sampling;
 /// and never a kept state; a caller that wants the states (to write them out) passes a sink, which sees each kept state
 /// once, as it is produced, and may keep what it likes.</para>
 /// <para>Any kernel runs, composed ones included (<see cref="Kernels"/>): the info needs no interface, and the acceptance
-/// rates come from infos that report them.</para>
+/// rates come from infos that report them. A caller that wants more of the infos (NUTS tree depths, divergences) passes a
+/// visitor, which sees each kept step's info once, with the kept-step index, as <see cref="Loop"/>'s visit does.</para>
 /// <example><code>
 /// Fin&lt;double&gt; rHat = RunSettings.Create(steps: 1000, burnIn: 100).Match(
 ///     Succ: settings =&gt; ChainRunner.Run(seed: 42, sampler, start, settings,
@@ -44,29 +45,31 @@ public static class ChainRunner
     /// <paramref name="energies"/> and <paramref name="observables"/> (chains x k, the same k at every step) of each
     /// kept state and hands the state to <paramref name="sink"/> with its kept-step index. Progress covers both phases.
     /// Any kernel runs: the acceptance rates are read from infos that report them (<see cref="IAcceptanceInfo"/>, composed
-    /// kernels' infos included).
+    /// kernels' infos included). <paramref name="visit"/>, when given, sees each kept step's info with its kept-step index
+    /// (with thinning, the info of the step that was kept).
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">The traces would not fit one array (<see cref="ChainTraces.Fit"/>: check it first).</exception>
     public static ChainRun<TState> Run<TPosition, TState, TInfo>(
         ulong seed, Sampler<TPosition, TState, TInfo> sampler, TPosition start, RunSettings settings,
         Func<TState, Vec> energies, Func<TState, Mat>? observables = null, Action<int, TState>? sink = null,
-        IProgress<double>? progress = null)
+        IProgress<double>? progress = null, Action<int, TInfo>? visit = null)
     {
         ArgumentNullException.ThrowIfNull(energies);
-        return Drive(seed, sampler, start, settings, [new ChainScalar<TState>("energy", energies)], observables, sink, progress);
+        return Drive(seed, sampler, start, settings, [new ChainScalar<TState>("energy", energies)], observables, sink, progress, visit);
     }
 
     /// <summary>
     /// As the run above, tracing the named per-chain <paramref name="scalars"/> (at least one: the energy, the
     /// magnetisation, a coordinate ...) of every kept state: quantity q of <see cref="ChainRun{TState}.Traces"/> is
     /// scalar q, and <see cref="ChainTraces.ByName"/> finds it by name, chains x kept steps, the layout the diagnostics take.
-    /// The states are recorded only by a <paramref name="sink"/>, when one is given.
+    /// The states are recorded only by a <paramref name="sink"/>, and the infos seen only by a <paramref name="visit"/>, when given.
     /// </summary>
     /// <exception cref="ArgumentException">No scalar, or an empty or repeated name.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The traces would not fit one array (<see cref="ChainTraces.Fit"/>: check it first).</exception>
     public static ChainRun<TState> Run<TPosition, TState, TInfo>(
         ulong seed, Sampler<TPosition, TState, TInfo> sampler, TPosition start, RunSettings settings,
-        IReadOnlyList<ChainScalar<TState>> scalars, Action<int, TState>? sink = null, IProgress<double>? progress = null)
+        IReadOnlyList<ChainScalar<TState>> scalars, Action<int, TState>? sink = null, IProgress<double>? progress = null,
+        Action<int, TInfo>? visit = null)
     {
         ArgumentNullException.ThrowIfNull(scalars);
         if (scalars.Count == 0) throw new ArgumentException("a run traces at least one scalar", nameof(scalars));
@@ -74,7 +77,7 @@ public static class ChainRunner
             throw new ArgumentException("every traced scalar needs a name", nameof(scalars));
         if (scalars.Select(s => s.Name).Distinct().Count() != scalars.Count)
             throw new ArgumentException($"the traced scalars' names repeat: {string.Join(", ", scalars.Select(s => s.Name))}", nameof(scalars));
-        return Drive(seed, sampler, start, settings, [.. scalars], null, sink, progress);
+        return Drive(seed, sampler, start, settings, [.. scalars], null, sink, progress, visit);
     }
 
     /// <summary>
@@ -83,7 +86,8 @@ public static class ChainRunner
     /// </summary>
     private static ChainRun<TState> Drive<TPosition, TState, TInfo>(
         ulong seed, Sampler<TPosition, TState, TInfo> sampler, TPosition start, RunSettings settings,
-        ChainScalar<TState>[] scalars, Func<TState, Mat>? block, Action<int, TState>? sink, IProgress<double>? progress)
+        ChainScalar<TState>[] scalars, Func<TState, Mat>? block, Action<int, TState>? sink, IProgress<double>? progress,
+        Action<int, TInfo>? visit)
     {
         var total = (double)settings.BurnIn + settings.Steps;
         var state = sampler.Init(start);
@@ -112,6 +116,7 @@ public static class ChainRunner
                 for (var q = 0; q < scalars.Length; q++) Record(trace, t, kept, chains, q, scalars[q], state);
                 if (block is not null) Record(trace, t, kept, chains, scalars.Length, block(state), columns);
                 if (info is IAcceptanceInfo reports && Accumulate(acceptance, reports.AcceptanceRates, kept)) reported++;
+                visit?.Invoke(t, info);
                 sink?.Invoke(t, state);
                 if (progress is not null && ((t + 1) % reportEvery == 0 || t + 1 == kept))
                     progress.Report((settings.BurnIn + (t + 1.0) / kept * settings.Steps) / total);
