@@ -7,7 +7,7 @@ namespace Ebm.Functional.Tests.Shell.Sampling;
 /// <summary>
 /// The runner takes any kernel (a composed one, one whose info reports nothing), traces the caller's named per-chain
 /// scalars, reads acceptance from the infos that report it, and gives the same bits for the energy whether it is
-/// traced by name or as the energy.
+/// traced by name or as the energy; a visitor sees each kept step's info.
 /// </summary>
 public sealed class ChainRunnerScalarTests
 {
@@ -49,6 +49,26 @@ public sealed class ChainRunnerScalarTests
         // Three moves at 1/2 and a doubling that reports nothing: 1/2 (summed as 1/2 / kept over the 10 kept steps).
         Assert.All(run.AcceptanceRates.ToArray(), rate => Assert.Equal(0.5, rate, 14));
         Assert.Equal(4, run.AcceptanceRates.Length);
+    }
+
+    [Fact]
+    public void The_visitor_sees_each_kept_steps_info_once_in_order_with_its_index()
+    {
+        // The info is the state the step produced, so the kept steps' infos are the kept states of a manual thinned run.
+        KernelStep<Vec, Vec> reporting = (key, x) =>
+        {
+            var (next, _) = Step(key, x);
+            return (next, next);
+        };
+        var sampler = Sampler(reporting);
+        var seen = new List<(int Index, Vec Info)>();
+        var run = ChainRunner.Run(3, sampler, Vec.Zeros(3), Settings(12, 4, 3), [Counter], visit: (t, info) => seen.Add((t, info)));
+
+        var state = Loop.Run(ChainRunner.BurnInKey(3), Vec.Zeros(3), 4, sampler.Step);
+        var (_, kept) = Loop.Scan(ChainRunner.SamplingKey(3), state, 4, Kernels.Thin(sampler.Step, 3), (_, info) => info);
+        Assert.Equal([0, 1, 2, 3], seen.Select(v => v.Index));
+        Assert.Equal(kept, seen.Select(v => v.Info));
+        Assert.Equal(kept[^1], run.Final);
     }
 
     [Fact]
