@@ -80,6 +80,20 @@ public sealed class EstimatorErrorValueTests
         Assert.Equal(0, result.ResamplingEvents);
     }
 
+    [Fact]
+    public void Linked_importance_sampling_with_a_log_density_that_fails_gives_a_flagged_estimate_not_an_exception()
+    {
+        // NaN link probabilities used to reach the resampling checks and throw; now the estimate carries the NaN.
+        var failing = Path with
+        {
+            LogDensity = (t, chains) => t > 0 ? Path.LogDensity(t, chains).Map(x => double.NaN) : Path.LogDensity(t, chains),
+        };
+        var options = Valid(LinkedImportanceSamplingOptions.Create(Schedule, 4, 3));
+        Ebm.Functional.Estimation.LogZEstimate? estimate = null;
+        Assert.Null(Record.Exception(() => estimate = Valid(LinkedImportanceSampling.Run(Key, failing, options))));
+        Assert.Contains(estimate!.Warnings, w => w.Code == Ebm.Functional.Estimation.EstimateWarnings.NonFiniteEstimate);
+    }
+
     private static Seq<Error> Run(string what)
     {
         var draws = ExactChains(RngKey.FromSeed(2), 5, Model, 1.0);
