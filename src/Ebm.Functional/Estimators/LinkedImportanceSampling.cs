@@ -46,7 +46,10 @@ public static class LinkedImportanceSampling
     /// <param name="options">Validated settings.</param>
     /// <param name="reverseMove">The reversal of <c>path.Move(t)</c>; null when the path's kernel is reversible.</param>
     /// <param name="progress">Reports each distribution, if given.</param>
-    /// <returns>The estimate, or the path's problems (<see cref="AnnealingEstimatorErrors"/>, <see cref="LinkedImportanceSamplingErrors.UnsupportedState"/>).</returns>
+    /// <returns>
+    /// The estimate, or the path's problems (<see cref="AnnealingEstimatorErrors"/>, among them a log density of the wrong
+    /// length, and <see cref="LinkedImportanceSamplingErrors.UnsupportedState"/>).
+    /// </returns>
     public static Validation<Error, LogZEstimate> Run<TState>(
         RngKey key,
         AnnealingPath<TState> path,
@@ -59,21 +62,20 @@ public static class LinkedImportanceSampling
         var errors = Seq<Error>();
         if (!double.IsFinite(path.LogZ0)) errors = errors.Add(AnnealingEstimatorErrors.InvalidLogZ0(Method, path.LogZ0));
         if (!BatchConcatenation.Supports<TState>()) errors = errors.Add(LinkedImportanceSamplingErrors.UnsupportedState(typeof(TState).Name));
-        return errors.IsEmpty
-            ? Success<Error, LogZEstimate>(Link(key, path, options, reverseMove, progress))
-            : Fail<Error, LogZEstimate>(errors);
+        return errors.IsEmpty ? Link(key, path, options, reverseMove, progress) : Fail<Error, LogZEstimate>(errors);
     }
 
     /// <summary>
     /// The state between distributions: the link into the next chain and, per replica, the running log numerator and
-    /// log denominator of Neal's product, with the per-particle evaluations so far.
+    /// log denominator of Neal's product, with the per-particle evaluations so far; <c>Problem</c> is a path found
+    /// breaking its contract, after which the steps do nothing.
     /// </summary>
-    private sealed record Linked<TState>(TState Link, double[] LogNumerators, double[] LogDenominators, long Evaluations);
+    private sealed record Linked<TState>(TState Link, double[] LogNumerators, double[] LogDenominators, long Evaluations, Error? Problem = null);
 
     /// <summary>What step j did: its point, the running log Z there, and the infos of the chain's transitions in order.</summary>
     private sealed record LinkedInfo(double Point, double LogZ, List<IAcceptanceInfo> Moves);
 
-    private static LogZEstimate Link<TState>(
+    private static Validation<Error, LogZEstimate> Link<TState>(
         RngKey key,
         AnnealingPath<TState> path,
         LinkedImportanceSamplingOptions options,
@@ -90,29 +92,33 @@ public static class LinkedImportanceSampling
 
         var chain = path.SampleBase(baseKey, length * replicas);
         var allPositions = Enumerable.Range(0, length).ToArray();
-        var (indices, logNumerators) = Link(
-            path.LogDensity(schedule[0], chain), path.LogDensity(schedule[1], chain), replicas, _ => allPositions, linkKey.FoldIn(0), new double[replicas]);
+        var (here, up) = (path.LogDensity(schedule[0], chain), path.LogDensity(schedule[1], chain));
+        if (LengthProblem(path, length * replicas, here, up) is { } problem) return Fail<Error, LogZEstimate>(problem);
+        var (indices, logNumerators) = Link(here, up, replicas, _ => allPositions, linkKey.FoldIn(0), new double[replicas]);
         var start = new Linked<TState>(path.Select(chain, indices), logNumerators, new double[replicas], 2L * length * replicas);
 
         var final = Loop.Indexed(start, 1, steps,
             (j, state) => Step(path, options, reverseMove, linkKey, positionKey, moveKey, j, state),
             (j, state, info) =>
             {
+                if (state.Problem is not null) return;
                 foreach (var move in info.Moves) health.Record(move);
                 tracePoints.Add(info.Point);
                 traceLogZ.Add(info.LogZ);
                 progress?.Report(new AnnealingProgress(j, steps, info.Point));
             });
 
+        if (final.Problem is not null) return Fail<Error, LogZEstimate>(final.Problem);
         var logRatios = Vec.Create(replicas, d =>
         {
             for (var p = 0; p < replicas; p++) d[p] = final.LogNumerators[p] - final.LogDenominators[p];
         });
-        return Estimates.FromLogWeights(Method, path.TargetBeta, path.LogZ0, logRatios, final.Evaluations, health.Warnings("linked importance sampling")) with
-        {
-            Steps = steps,
-            Trace = new EstimateTrace(Vec.Of([.. tracePoints]), Vec.Of([.. traceLogZ])),
-        };
+        return Success<Error, LogZEstimate>(
+            Estimates.FromLogWeights(Method, path.TargetBeta, path.LogZ0, logRatios, final.Evaluations, health.Warnings("linked importance sampling")) with
+            {
+                Steps = steps,
+                Trace = new EstimateTrace(Vec.Of([.. tracePoints]), Vec.Of([.. traceLogZ])),
+            });
     }
 
     /// <summary>
@@ -126,6 +132,7 @@ public static class LinkedImportanceSampling
     {
         var (replicas, length, schedule) = (options.Replicas, options.ChainLength, options.Schedule);
         var (previous, current) = (schedule[j - 1], schedule[j]);
+        if (state.Problem is not null) return (state, new LinkedInfo(current, double.NaN, []));
         var positionsKey = positionKey.FoldIn(j);
         var nu = Enumerable.Range(0, replicas).Select(p => Math.Min(length - 1, (int)(positionsKey.UniformAt(p) * length))).ToArray();
         var (batches, moves) = Chain(path, state.Link, current, length, options.MovesPerState, reverseMove, moveKey.FoldIn(j));
@@ -134,6 +141,7 @@ public static class LinkedImportanceSampling
         var here = path.LogDensity(current, chain);
         var down = path.LogDensity(previous, chain);
         evaluations += 2L * batches.Count * replicas;
+        if (LengthProblem(path, batches.Count * replicas, here, down) is { } problem) return (state with { Problem = problem }, new LinkedInfo(current, double.NaN, moves));
         var members = Enumerable.Range(0, replicas).Select(p => Members(nu[p], length)).ToArray();
         var logDenominators = (double[])state.LogDenominators.Clone();
         for (var p = 0; p < replicas; p++)
@@ -145,6 +153,7 @@ public static class LinkedImportanceSampling
 
         var up = path.LogDensity(schedule[j + 1], chain);
         evaluations += (long)batches.Count * replicas;
+        if (LengthProblem(path, batches.Count * replicas, up, up) is { } broken) return (state with { Problem = broken }, info);
         var (indices, logNumerators) = Link(here, up, replicas, p => members[p], linkKey.FoldIn(j), state.LogNumerators);
         return (new Linked<TState>(path.Select(chain, indices), logNumerators, logDenominators, evaluations), info);
     }
@@ -181,6 +190,12 @@ public static class LinkedImportanceSampling
 
     private static double[] Gather(Vec values, int[] batches, int replica, int replicas) =>
         batches.Select(b => values[b * replicas + replica]).ToArray();
+
+    // A path whose log density does not return one value per state breaks its contract; the run cannot go on.
+    private static Error? LengthProblem<TState>(AnnealingPath<TState> path, int states, Vec first, Vec second) =>
+        first.Length != states ? AnnealingEstimatorErrors.LogDensityLength(path.Name, first.Length, states)
+        : second.Length != states ? AnnealingEstimatorErrors.LogDensityLength(path.Name, second.Length, states)
+        : null;
 
     // The next link's index in the concatenated chain for each replica, and the log numerators with its terms added.
     private static (int[] Indices, double[] LogNumerators) Link(

@@ -29,6 +29,11 @@ public sealed class EstimatorErrorValueTests
         LogDensity = (t, chains) => Path.LogDensity(t, chains) is var full ? Vec.Create(full.Length - 1, d => full.Span[..d.Length].CopyTo(d)) : full,
     };
 
+    private static readonly AnnealingPath<DiscreteChains> ShortAfterBase = Path with
+    {
+        LogDensity = (t, chains) => t < 0.5 ? Path.LogDensity(t, chains) : ShortDensity.LogDensity(t, chains),
+    };
+
     private static readonly AnnealingSchedule Schedule = Valid(AnnealingSchedule.Linear(3));
     private static readonly RngKey Key = RngKey.FromSeed(1);
 
@@ -51,6 +56,8 @@ public sealed class EstimatorErrorValueTests
         { "sandwich, a log density of the wrong length", [AnnealingEstimatorErrors.LogDensityLengthCode] },
         { "smc, a log density of the wrong length", [AnnealingEstimatorErrors.LogDensityLengthCode] },
         { "adaptive schedule, a log density of the wrong length", [AnnealingEstimatorErrors.LogDensityLengthCode] },
+        { "linked is, a log density of the wrong length", [AnnealingEstimatorErrors.LogDensityLengthCode] },
+        { "linked is, a log density of the wrong length after the base", [AnnealingEstimatorErrors.LogDensityLengthCode] },
         { "kernel init, no particles", [AnnealingEstimatorErrors.InvalidParticlesCode] },
         { "smc options, every problem", [SmcErrors.InvalidParticlesCode, SmcErrors.InvalidResampleThresholdCode, SmcErrors.InvalidMovesPerStepCode] },
     };
@@ -117,6 +124,8 @@ public sealed class EstimatorErrorValueTests
             "sandwich, a log density of the wrong length" => Failures(Sandwich.Run(Key, ShortDensity, Schedule, 5, draws)),
             "smc, a log density of the wrong length" => Failures(Smc.Run(Key, ShortDensity, adaptive)),
             "adaptive schedule, a log density of the wrong length" => Failures(AdaptiveSchedule.Build(Key, ShortDensity, adaptive)),
+            "linked is, a log density of the wrong length" => Failures(LinkedImportanceSampling.Run(Key, ShortDensity, Valid(LinkedImportanceSamplingOptions.Create(Schedule, 4, 3)))),
+            "linked is, a log density of the wrong length after the base" => Failures(LinkedImportanceSampling.Run(Key, ShortAfterBase, Valid(LinkedImportanceSamplingOptions.Create(Schedule, 4, 3)))),
             "kernel init, no particles" => Failures(Ais.Kernel(Path).Init(Key, 0)),
             "smc options, every problem" => Failures(SmcOptions.Create(1, resampleThreshold: 2.0, movesPerStep: 0)),
             _ => throw new ArgumentOutOfRangeException(nameof(what), what, "no such case"),
