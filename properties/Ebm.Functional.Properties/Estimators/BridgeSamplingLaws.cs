@@ -61,7 +61,7 @@ public class BridgeSamplingLaws
             var (c, s1, start) = t;
             var states = c.States;
             var logQ = c.Factorised.LogDensity(states);
-            var l = ImportanceSampling.LogWeights(c.Machine.Model.Energies(states), c.Beta, logQ);
+            var l = ImportanceSampling.LogWeights(c.Machine.Model.Energies(states), c.Beta, logQ).ThrowIfFail();
             var exact = c.ExactLogZ;
             var target = Vec.Create(l.Length, d =>
             {

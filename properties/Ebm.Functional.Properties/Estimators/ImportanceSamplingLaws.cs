@@ -35,7 +35,7 @@ public class ImportanceSamplingLaws
     {
         var states = c.States;
         var logQ = q.LogDensity(states);
-        var logW = ImportanceSampling.LogWeights(c.Machine.Model.Energies(states), c.Beta, logQ);
+        var logW = ImportanceSampling.LogWeights(c.Machine.Model.Energies(states), c.Beta, logQ).ThrowIfFail();
         var terms = Vec.Create(logQ.Length, d =>
         {
             for (var i = 0; i < d.Length; i++) d[i] = logQ[i] + logW[i];

@@ -62,7 +62,7 @@ internal sealed class SmcRunOnceReplay
         ReplayedState.Expect(state, _current, $"resampling at step {step}");
         CatchUp(step);
         var weights = ReplayedState.Normalised(_logWeights);
-        var drawn = Resampling.Ancestors(_resampleKey.FoldIn(step), _case.Scheme, weights, _case.Particles);
+        var drawn = Resampling.UncheckedAncestors(_resampleKey.FoldIn(step), _case.Scheme, weights, _case.Particles);
         if (!drawn.SequenceEqual(ancestors))
             throw new InvalidOperationException(
                 $"resampling at step {step} drew [{string.Join(", ", ancestors)}]; {_case.Scheme} on the law's weights [{string.Join(", ", weights)}] gives [{string.Join(", ", drawn)}]");

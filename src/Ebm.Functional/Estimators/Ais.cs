@@ -72,9 +72,8 @@ public static class Ais
         ArgumentNullException.ThrowIfNull(schedule);
         var (baseKey, moveKey) = key.Split();
         var kernel = Kernel(path);
-        return kernel.Init(baseKey, particles).Map(start =>
+        return kernel.Init(baseKey, particles).Bind(start => Anneal(kernel, schedule.Points, start, moveKey, progress, "AIS")).Map(run =>
         {
-            var run = Anneal(kernel, schedule.Points, start, moveKey, progress, "AIS");
             var estimate = Estimates.FromLogWeights(Method, path.TargetBeta, path.LogZ0, run.LogWeights, Evaluations(path, schedule, particles), run.SamplerWarnings) with
             {
                 Steps = schedule.Steps,
@@ -114,9 +113,10 @@ public static class Ais
     /// One sweep of the AIS kernel along <paramref name="points"/> s_0, ..., s_K (increasing for AIS, decreasing for
     /// reverse AIS), driven by <see cref="Loop.Indexed{TState,TInfo}"/> from index 1: step j uses <c>moveKey.FoldIn(j)</c>, and each particle's log weight is the sum of its increments
     /// (<see cref="SmcInfo.Increments"/>), starting at 0. The moves' infos and the log densities on either side of each
-    /// move feed <see cref="SamplerHealth"/> (<paramref name="what"/> names the run).
+    /// move feed <see cref="SamplerHealth"/> (<paramref name="what"/> names the run). A path whose log density has the
+    /// wrong length is an error value (<see cref="SmcKernel{TState}.Problem"/>).
     /// </summary>
-    internal static Sweep<TState> Anneal<TState>(
+    internal static Validation<Error, Sweep<TState>> Anneal<TState>(
         SmcKernel<TState> kernel, Vec points, SmcState<TState> state, RngKey moveKey, IProgress<AnnealingProgress>? progress, string what)
     {
         var particles = state.LogWeights.Length;
@@ -127,9 +127,12 @@ public static class Ais
         var traceLogMean = new List<double> { 0.0 };
         var health = new SamplerHealth.Tally(particles);
         Vec? beforeMove = null;
+        var problem = Option<Error>.None;
         // AIS never resamples, so the step's resampling key is never read.
         var final = Loop.Indexed(state, 1, steps, (k, s) => kernel.Step(moveKey.FoldIn(k), moveKey.FoldIn(k), s, points[k]), (k, _, info) =>
         {
+            if (problem.IsNone) problem = kernel.Problem(info, particles);
+            if (problem.IsSome) return;
             if (beforeMove is not null) health.Compare(beforeMove, info.StartLogDensity);
             for (var i = 0; i < particles; i++) logWeights[i] += info.Increments[i];
             foreach (var move in info.Moves) health.Record(move);
@@ -143,7 +146,9 @@ public static class Ais
             progress?.Report(new AnnealingProgress(k, steps, points[k]));
         });
 
-        return new Sweep<TState>(Vec.Wrap(logWeights), final.Particles, Vec.Of([.. tracePoints]), Vec.Of([.. traceLogMean]), health.Warnings(what));
+        return problem.Match(
+            Fail<Error, Sweep<TState>>,
+            () => Success<Error, Sweep<TState>>(new Sweep<TState>(Vec.Wrap(logWeights), final.Particles, Vec.Of([.. tracePoints]), Vec.Of([.. traceLogMean]), health.Warnings(what))));
     }
 
     /// <summary>Per-particle evaluations of one sweep: K increments and K - 1 moves.</summary>

@@ -20,6 +20,9 @@ public static class AnnealingEstimatorErrors
     /// <summary>Code of <see cref="PilotNotAdaptive"/>.</summary>
     public const int PilotNotAdaptiveCode = 7013;
 
+    /// <summary>Code of <see cref="LogDensityLength"/>.</summary>
+    public const int LogDensityLengthCode = 7014;
+
     /// <summary>Fewer particles than the estimator needs.</summary>
     /// <param name="method">The estimator, as named in reports.</param>
     /// <param name="particles">The particle count given.</param>
@@ -38,4 +41,11 @@ public static class AnnealingEstimatorErrors
     /// <summary>An adaptive schedule asked of a pilot with a fixed schedule.</summary>
     public static Error PilotNotAdaptive() =>
         Error.New(PilotNotAdaptiveCode, "adaptive schedule: the pilot must temper adaptively (SMC options without a fixed schedule)");
+
+    /// <summary>A path whose log density returned another number of values than there are particles.</summary>
+    /// <param name="method">The estimator, as named in reports.</param>
+    /// <param name="returned">How many values the log density returned.</param>
+    /// <param name="particles">The particle count.</param>
+    public static Error LogDensityLength(string method, int returned, int particles) =>
+        Error.New(LogDensityLengthCode, $"{method}: the path's log density returned {returned} values for {particles} particles; it must return one per particle");
 }

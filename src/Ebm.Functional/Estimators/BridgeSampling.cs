@@ -176,8 +176,9 @@ public static class BridgeSampling
         var withEss = settings;
         if (settings.EffectiveSamples1 is null)
         {
-            var logRatio = ImportanceSampling.LogWeights(target.Energies(flattened), beta, proposal.LogDensity(flattened));
-            var ess = EffectiveSampleSize.Basic(Mat.Create(chains, draws, x => logRatio.Span.CopyTo(x)));
+            // A proposal density of the wrong length leaves the count as it is; FromModel reports the mismatch.
+            var ess = ImportanceSampling.LogWeights(target.Energies(flattened), beta, proposal.LogDensity(flattened))
+                .Bind(logRatio => EffectiveSampleSize.Basic(Mat.Create(chains, draws, x => logRatio.Span.CopyTo(x))));
             withEss = settings with { EffectiveSamples1 = ess.Match(e => Math.Min(e, chains * draws), _ => chains * draws) };
         }
 
@@ -197,12 +198,21 @@ public static class BridgeSampling
         errors += CheckSettings(settings, targetDraws.Rows);
         if (!errors.IsEmpty) return Fail<Error, LogZEstimate>(errors);
         var proposalDraws = proposal.Sample(key, proposalCount);
-        var l1 = ImportanceSampling.LogWeights(energies(targetDraws), beta, proposal.LogDensity(targetDraws));
-        var l2 = ImportanceSampling.LogWeights(energies(proposalDraws), beta, proposal.LogDensity(proposalDraws));
+        return (from l1 in ImportanceSampling.LogWeights(energies(targetDraws), beta, proposal.LogDensity(targetDraws))
+                from l2 in ImportanceSampling.LogWeights(energies(proposalDraws), beta, proposal.LogDensity(proposalDraws))
+                select (l1, l2))
+            .Match(
+                weights => FromWeights(weights.l1, weights.l2, beta, settings, targetDraws.Rows, proposalCount, extraEvaluations),
+                Fail<Error, LogZEstimate>);
+    }
+
+    private static Validation<Error, LogZEstimate> FromWeights(
+        Vec l1, Vec l2, double beta, BridgeSettings settings, int targetCount, int proposalCount, long extraEvaluations)
+    {
         var bad = l1.Span.ToArray().Count(x => !double.IsFinite(x));
         if (bad > 0)
             return Fail<Error, LogZEstimate>(SamplingEstimateErrors.InvalidArgument("the target draws", $"{bad} with a non-finite energy or proposal density", "every target draw needs a finite log ratio"));
-        var estimate = Core(l1, l2, 0.0, beta, settings, targetDraws.Rows + (long)proposalCount + extraEvaluations);
+        var estimate = Core(l1, l2, 0.0, beta, settings, targetCount + (long)proposalCount + extraEvaluations);
         return Success<Error, LogZEstimate>(estimate);
     }
 

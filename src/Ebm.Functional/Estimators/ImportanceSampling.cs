@@ -44,10 +44,11 @@ public static class ImportanceSampling
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(proposal);
-        return Check(model.Dimension, model.States, beta, false, proposal, count).Map(_ =>
+        return Check(model.Dimension, model.States, beta, false, proposal, count).Bind(_ =>
         {
             var draws = proposal.Sample(key, count);
-            return FromLogWeights(beta, LogWeights(model.Energies(draws), beta, proposal.LogDensity(draws)), count);
+            return LogWeights(model.Energies(draws), beta, proposal.LogDensity(draws)).Match(
+                w => Success<Error, LogZEstimate>(FromLogWeights(beta, w, count)), Fail<Error, LogZEstimate>);
         });
     }
 
@@ -61,10 +62,11 @@ public static class ImportanceSampling
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(proposal);
-        return Check(model.Dimension, null, beta, true, proposal, count).Map(_ =>
+        return Check(model.Dimension, null, beta, true, proposal, count).Bind(_ =>
         {
             var draws = proposal.Sample(key, count);
-            return FromLogWeights(beta, LogWeights(model.Energies(draws), beta, proposal.LogDensity(draws)), count);
+            return LogWeights(model.Energies(draws), beta, proposal.LogDensity(draws)).Match(
+                w => Success<Error, LogZEstimate>(FromLogWeights(beta, w, count)), Fail<Error, LogZEstimate>);
         });
     }
 
@@ -96,26 +98,34 @@ public static class ImportanceSampling
                 for (var i = 0; i < w.Length; i++) w[i] = beta * model.Weights.Span[i];
             });
             // A valid RBM scaled by a valid beta is valid; the model's own checks still have the last word.
-            return BernoulliRbm.Create(weights, model.VisibleBias.Map(b => beta * b), model.HiddenBias.Map(c => beta * c)).Map(tempered =>
+            return BernoulliRbm.Create(weights, model.VisibleBias.Map(b => beta * b), model.HiddenBias.Map(c => beta * c)).Bind(tempered =>
             {
                 var draws = proposal.Sample(key, count);
-                return FromLogWeights(beta, LogWeights(tempered.FreeEnergies(draws), 1.0, proposal.LogDensity(draws)), count);
+                return LogWeights(tempered.FreeEnergies(draws), 1.0, proposal.LogDensity(draws)).Match(
+                w => Success<Error, LogZEstimate>(FromLogWeights(beta, w, count)), Fail<Error, LogZEstimate>);
             });
         });
     }
 
     /// <summary>The weight function: log w_i = -beta E_i - log q_i (the same function the estimators use).</summary>
-    /// <exception cref="ArgumentException">The two vectors differ in length.</exception>
-    public static Vec LogWeights(Vec energies, double beta, Vec logProposal)
+    /// <param name="energies">E_i, one per draw.</param>
+    /// <param name="beta">The inverse temperature.</param>
+    /// <param name="logProposal">log q_i, one per draw.</param>
+    /// <returns>The log weights, or <see cref="SamplingEstimateErrors.LengthMismatch"/> when the two vectors differ in length.</returns>
+    public static Fin<Vec> LogWeights(Vec energies, double beta, Vec logProposal)
     {
         ArgumentNullException.ThrowIfNull(energies);
         ArgumentNullException.ThrowIfNull(logProposal);
-        if (energies.Length != logProposal.Length) throw new ArgumentException("one proposal log density per energy is needed", nameof(logProposal));
-        return Vec.Create(energies.Length, d =>
+        return energies.Length == logProposal.Length
+            ? FinSucc(UncheckedLogWeights(energies, beta, logProposal))
+            : FinFail<Vec>(SamplingEstimateErrors.LengthMismatch("the energies", energies.Length, "the proposal log densities", logProposal.Length));
+    }
+
+    private static Vec UncheckedLogWeights(Vec energies, double beta, Vec logProposal) =>
+        Vec.Create(energies.Length, d =>
         {
             for (var i = 0; i < d.Length; i++) d[i] = -beta * energies[i] - logProposal[i];
         });
-    }
 
     /// <summary>The checks shared by the estimators that draw from a proposal for a model (importance and bridge sampling).</summary>
     internal static Validation<Error, Unit> Check(int dimension, StateConvention? states, double beta, bool continuous, Proposal proposal, int count)

@@ -1,4 +1,9 @@
+using System.Diagnostics;
+using System.Globalization;
 using Ebm.Functional.Prng;
+using LanguageExt;
+using LanguageExt.Common;
+using static LanguageExt.Prelude;
 
 namespace Ebm.Functional.Estimators;
 
@@ -21,19 +26,52 @@ public static class Resampling
     /// <param name="scheme">The scheme.</param>
     /// <param name="weights">Non-negative, finite weights with a positive sum (normalised here if they are not).</param>
     /// <param name="count">How many ancestors, at least 1.</param>
-    /// <exception cref="ArgumentException">Negative, non-finite or all-zero weights.</exception>
-    public static int[] Ancestors(RngKey key, ResamplingScheme scheme, ReadOnlySpan<double> weights, int count)
+    /// <returns>
+    /// The ancestors, or the first problem with the input (<see cref="SmcErrors.InvalidAncestorCount"/>,
+    /// <see cref="SmcErrors.InvalidScheme"/>, <see cref="SmcErrors.InvalidResamplingWeights"/>).
+    /// </returns>
+    public static Fin<int[]> Ancestors(RngKey key, ResamplingScheme scheme, ReadOnlySpan<double> weights, int count)
     {
-        if (count < 1) throw new ArgumentOutOfRangeException(nameof(count), count, "resampling draws at least one ancestor");
+        var problem = Problem(scheme, weights, count);
+        return problem is null ? FinSucc(UncheckedAncestors(key, scheme, weights, count)) : FinFail<int[]>(problem);
+    }
+
+    /// <summary>
+    /// <see cref="Ancestors"/> without the checks, for the estimators' inner loop, whose count is the particle count
+    /// and whose weights are normalised exponentials of finite log weights.
+    /// </summary>
+    internal static int[] UncheckedAncestors(RngKey key, ResamplingScheme scheme, ReadOnlySpan<double> weights, int count)
+    {
         var uniforms = new double[count];
         key.Uniform(uniforms);
         return FromUniforms(scheme, weights, uniforms);
+    }
+
+    private static Error? Problem(ResamplingScheme scheme, ReadOnlySpan<double> weights, int count)
+    {
+        if (count < 1) return SmcErrors.InvalidAncestorCount(count);
+        if (!Enum.IsDefined(scheme)) return SmcErrors.InvalidScheme((int)scheme);
+        if (weights.Length == 0) return SmcErrors.InvalidResamplingWeights("there are none");
+        var sum = 0.0;
+        for (var i = 0; i < weights.Length; i++)
+        {
+            if (!(weights[i] >= 0) || !double.IsFinite(weights[i]))
+                return SmcErrors.InvalidResamplingWeights($"weight {i} is {weights[i].ToString("R", CultureInfo.InvariantCulture)}; each must be finite and non-negative");
+            sum += weights[i];
+        }
+
+        return sum > 0 ? null : SmcErrors.InvalidResamplingWeights("they sum to zero");
     }
 
     /// <summary>
     /// The ancestors as a deterministic function of the uniforms in [0, 1): one per ancestor (systematic reads only
     /// the first). Exposed for the laws that integrate over the uniforms.
     /// </summary>
+    /// <remarks>
+    /// Unchecked: weights that <see cref="Ancestors"/> would refuse (NaN from a failed log density, say) give
+    /// in-range but meaningless indices, never an exception; the estimate those weights feed is then not finite, and
+    /// the estimate's own checks report it.
+    /// </remarks>
     internal static int[] FromUniforms(ResamplingScheme scheme, ReadOnlySpan<double> weights, ReadOnlySpan<double> uniforms)
     {
         var normalised = Normalise(weights);
@@ -56,7 +94,8 @@ public static class Resampling
                 Residual(normalised, uniforms, ancestors);
                 break;
             default:
-                throw new ArgumentOutOfRangeException(nameof(scheme), scheme, "unknown resampling scheme");
+                // Ancestors refuses undefined schemes and the options of every estimator validate theirs.
+                throw new UnreachableException($"resampling scheme {scheme} is not defined");
         }
 
         return ancestors;
@@ -64,15 +103,8 @@ public static class Resampling
 
     private static double[] Normalise(ReadOnlySpan<double> weights)
     {
-        if (weights.Length == 0) throw new ArgumentException("resampling needs at least one weight", nameof(weights));
         var sum = 0.0;
-        foreach (var w in weights)
-        {
-            if (!(w >= 0) || !double.IsFinite(w)) throw new ArgumentException($"weights must be finite and non-negative, got {w}", nameof(weights));
-            sum += w;
-        }
-
-        if (!(sum > 0)) throw new ArgumentException("the weights sum to zero", nameof(weights));
+        foreach (var w in weights) sum += w;
         var normalised = new double[weights.Length];
         for (var i = 0; i < weights.Length; i++) normalised[i] = weights[i] / sum;
         return normalised;
@@ -89,7 +121,9 @@ public static class Resampling
         }
 
         // Round-off may leave the total a hair below 1; the last particle with positive weight takes the slack.
-        var last = Array.FindLastIndex(normalised, w => w > 0);
+        // Weights with no positive entry (NaN) have no last particle; the whole table is then left as it is.
+        var last = System.Array.FindLastIndex(normalised, w => w > 0);
+        if (last < 0) return cumulative;
         for (var i = last; i < cumulative.Length; i++) cumulative[i] = 1.0;
         return cumulative;
     }

@@ -76,10 +76,9 @@ public static class ReverseAis
         var logZ0 = double.IsFinite(path.LogZ0)
             ? Success<Error, double>(path.LogZ0)
             : Fail<Error, double>(AnnealingEstimatorErrors.InvalidLogZ0(Method, path.LogZ0));
-        return (logZ0, kernel.Start(targetSamples, 1.0, 0.0)).Apply((_, start) =>
+        return (logZ0, kernel.Start(targetSamples, 1.0, 0.0)).Apply((_, start) => start).Bind(start => Ais.Anneal(kernel, reversed, start, key, progress, "reverse AIS")).Map(run =>
         {
-            var particles = start.LogWeights.Length;
-            var run = Ais.Anneal(kernel, reversed, start, key, progress, "reverse AIS");
+            var particles = run.LogWeights.Length;
             var warnings = exactSamples
                 ? Seq<EstimateWarning>()
                 : Seq1(EstimateWarnings.Of(EstimateWarnings.ApproximateTargetSamples,

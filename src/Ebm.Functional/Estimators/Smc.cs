@@ -113,10 +113,10 @@ public static class Smc
         var children = key.Split(3);
         var (baseKey, resampleKey, moveKey) = (children[0], children[1], children[2]);
         var kernel = Kernel(path, options);
-        return kernel.Init(baseKey, options.Particles).Map(start => Sweep(kernel, options, start, resampleKey, moveKey, progress));
+        return kernel.Init(baseKey, options.Particles).Bind(start => Sweep(kernel, options, start, resampleKey, moveKey, progress));
     }
 
-    private static SmcRun<TState> Sweep<TState>(
+    private static Validation<Error, SmcRun<TState>> Sweep<TState>(
         SmcKernel<TState> kernel, SmcOptions options, SmcState<TState> state, RngKey resampleKey, RngKey moveKey, IProgress<AnnealingProgress>? progress)
     {
         var (path, n) = (kernel.Path, options.Particles);
@@ -128,6 +128,7 @@ public static class Smc
         Vec? beforeMoves = null;
         var stepLimit = options.Schedule?.Steps ?? options.MaxSteps;
         var (resamplings, evaluations) = (0, 0L);
+        var problem = Option<Error>.None;
         // Every path reaches t = 1 within the step limit: a fixed schedule ends there, adaptive tempering jumps there at
         // its limit, so the limit only bounds the loop.
         (state, var k) = Loop.Until(state, 1, stepLimit, s => !(s.T < 1.0), (step, s) =>
@@ -138,6 +139,8 @@ public static class Smc
         }, (step, s, outcome) =>
         {
             var (info, bisections, limit) = outcome;
+            if (problem.IsNone) problem = kernel.Problem(info, n);
+            if (problem.IsSome) return;
             warnings = warnings + limit;
             evaluations += (long)n * bisections;
             if (beforeMoves is not null) health.Compare(beforeMoves, info.StartLogDensity);
@@ -156,6 +159,7 @@ public static class Smc
             progress?.Report(new AnnealingProgress(step, Math.Max(step, stepLimit), s.T));
         });
 
+        if (problem.Case is Error broken) return Fail<Error, SmcRun<TState>>(broken);
         // The points were visited in strictly increasing order from 0 to 1, which is what a schedule is.
         var visited = AnnealingSchedule.Create(Vec.Of([.. points]), options.IsAdaptive ? AdaptiveSchedule.Name : options.Schedule!.Name)
             .Match(s => s, e => throw new InvalidOperationException($"SMC visited an invalid schedule: {e.Head.Message}"));
@@ -163,7 +167,7 @@ public static class Smc
         {
             Trace = new EstimateTrace(visited.Points, Vec.Of([.. trace])),
         };
-        return new SmcRun<TState>(estimate, state.Particles, resamplings, visited, Vec.Of([.. conditionalEss]));
+        return Success<Error, SmcRun<TState>>(new SmcRun<TState>(estimate, state.Particles, resamplings, visited, Vec.Of([.. conditionalEss])));
     }
 
     /// <summary>
@@ -254,6 +258,8 @@ public static class Smc
         ArgumentNullException.ThrowIfNull(state);
         var (from, weights) = (state.T, state.LogWeights);
         var low = path.LogDensity(from, state.Particles);
+        // A log density of the wrong length is not bisected: the step to t = 1 meets it and the estimator reports it.
+        if (low.Length != weights.Length) return (1.0, 1);
         var evaluations = 2;
         if (ConditionalEss(weights.Span, Increments(path.LogDensity(1.0, state.Particles).Span, low.Span)) >= targetConditionalEss) return (1.0, evaluations);
         var (below, above) = (from, 1.0);

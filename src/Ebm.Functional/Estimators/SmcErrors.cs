@@ -2,7 +2,7 @@ using LanguageExt.Common;
 
 namespace Ebm.Functional.Estimators;
 
-/// <summary>Errors of sequential Monte Carlo options and of adaptive schedules (codes 7050-7059).</summary>
+/// <summary>Errors of sequential Monte Carlo options and of adaptive schedules and of resampling (codes 7050-7059).</summary>
 public static class SmcErrors
 {
     /// <summary>Code of <see cref="InvalidParticles"/>.</summary>
@@ -25,6 +25,12 @@ public static class SmcErrors
 
     /// <summary>Code of <see cref="InvalidMaxSteps"/>.</summary>
     public const int InvalidMaxStepsCode = 7056;
+
+    /// <summary>Code of <see cref="InvalidAncestorCount"/>.</summary>
+    public const int InvalidAncestorCountCode = 7057;
+
+    /// <summary>Code of <see cref="InvalidResamplingWeights"/>.</summary>
+    public const int InvalidResamplingWeightsCode = 7058;
 
     /// <summary>Fewer than two particles.</summary>
     public static Error InvalidParticles(int particles) =>
@@ -53,4 +59,13 @@ public static class SmcErrors
     /// <summary>A step limit below 1 for adaptive tempering.</summary>
     public static Error InvalidMaxSteps(int maxSteps) =>
         Error.New(InvalidMaxStepsCode, $"smc: the step limit is {maxSteps}; it must be at least 1");
+
+    /// <summary>Resampling asked for fewer than one ancestor.</summary>
+    public static Error InvalidAncestorCount(int count) =>
+        Error.New(InvalidAncestorCountCode, $"resampling: {count} ancestor(s) asked for; at least 1 is needed");
+
+    /// <summary>Resampling weights that are empty, negative, not finite or all zero.</summary>
+    /// <param name="why">What is wrong with them.</param>
+    public static Error InvalidResamplingWeights(string why) =>
+        Error.New(InvalidResamplingWeightsCode, $"resampling: the weights cannot be resampled from: {why}");
 }

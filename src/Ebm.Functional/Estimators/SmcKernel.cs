@@ -98,15 +98,19 @@ public sealed record SmcKernel<TState>
     /// <param name="moveKey">The key of this step's mutation.</param>
     /// <param name="state">The incoming state.</param>
     /// <param name="tNext">The next path position.</param>
-    /// <exception cref="InvalidOperationException">The path breaks its contract: a log density of another length than the batch.</exception>
+    /// <remarks>
+    /// A path whose log density returns another number of values than there are particles breaks its contract; the
+    /// step then neither reweights nor moves, returns NaN weights and log Z, and puts the path's output in
+    /// <see cref="SmcInfo.StartLogDensity"/> and <see cref="SmcInfo.EndLogDensity"/>: the estimators return that as
+    /// <see cref="AnnealingEstimatorErrors.LogDensityLength"/>.
+    /// </remarks>
     public (SmcState<TState> State, SmcInfo Info) Step(RngKey resampleKey, RngKey moveKey, SmcState<TState> state, double tNext)
     {
         ArgumentNullException.ThrowIfNull(state);
         var particles = state.LogWeights.Length;
         var high = Path.LogDensity(tNext, state.Particles);
         var low = Path.LogDensity(state.T, state.Particles);
-        if (high.Length != particles || low.Length != particles)
-            throw new InvalidOperationException($"the path's log density returned {high.Length} and {low.Length} values for {particles} particles");
+        if (high.Length != particles || low.Length != particles) return Broken(state, tNext, low, high);
         var increments = Vec.Wrap(Smc.Increments(high.Span, low.Span));
         var conditionalEss = Smc.ConditionalEss(state.LogWeights.Span, increments.Span);
         var (logMean, logWeights) = Smc.Reweight(state.LogWeights.Span, increments.Span);
@@ -122,7 +126,7 @@ public sealed record SmcKernel<TState>
         var resampled = !double.IsNaN(ess) && Smc.ShouldResample(ess, particles, ResampleThreshold);
         if (resampled)
         {
-            var chosen = Resampling.Ancestors(resampleKey, Scheme, logWeights.Select(Math.Exp).ToArray(), particles);
+            var chosen = Resampling.UncheckedAncestors(resampleKey, Scheme, logWeights.Select(Math.Exp).ToArray(), particles);
             current = Path.Select(current, chosen);
             before = Vec.Create(particles, d =>
             {
@@ -135,5 +139,26 @@ public sealed record SmcKernel<TState>
         var (moved, moves) = Mutation(tNext)(moveKey, current);
         return (new SmcState<TState>(moved, Vec.Wrap(logWeights), logZ, tNext),
             new SmcInfo(increments, logMean, conditionalEss, ess, resampled, ancestors, low, before, moves));
+    }
+
+    /// <summary>
+    /// The problem a step found, if any: a path whose log density returned another number of values than there are
+    /// particles (<see cref="AnnealingEstimatorErrors.LogDensityLength"/>).
+    /// </summary>
+    internal Option<Error> Problem(SmcInfo info, int particles) =>
+        info.StartLogDensity.Length != particles
+            ? Some(AnnealingEstimatorErrors.LogDensityLength(Path.Name, info.StartLogDensity.Length, particles))
+            : info.EndLogDensity.Length != particles
+                ? Some(AnnealingEstimatorErrors.LogDensityLength(Path.Name, info.EndLogDensity.Length, particles))
+                : None;
+
+    // A path that breaks the contract of AnnealingPath.LogDensity (one value per particle) cannot be reweighted: the
+    // step neither reweights nor moves, leaves NaN weights and carries the path's output in the info, whose lengths
+    // the estimators check (Problem) to return an error value.
+    private static (SmcState<TState> State, SmcInfo Info) Broken(SmcState<TState> state, double tNext, Vec low, Vec high)
+    {
+        var nan = Vec.Filled(state.LogWeights.Length, double.NaN);
+        return (new SmcState<TState>(state.Particles, nan, double.NaN, tNext),
+            new SmcInfo(nan, double.NaN, double.NaN, double.NaN, false, Seq<int>(), low, high, Seq<IAcceptanceInfo>()));
     }
 }

@@ -9,7 +9,7 @@ namespace Ebm.Functional.Mcmc;
 /// <remarks>
 /// Drivers whose steps take keys from several roots, count from another index or stop at a condition use
 /// <see cref="Indexed{TState,TInfo}"/> and <see cref="Until{TState,TInfo}"/>, whose <see cref="IndexedStep{TState,TInfo}"/>
-/// receives its index and derives its own keys (the annealing estimators: AIS, reverse AIS, the sandwich and SMC).
+/// receives its index and derives its own keys (the annealing estimators: AIS, reverse AIS, the sandwich, SMC and linked importance sampling).
 /// </remarks>
 public static class Loop
 {

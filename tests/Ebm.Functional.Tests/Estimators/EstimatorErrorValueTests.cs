@@ -3,6 +3,7 @@ using Ebm.Functional.Estimators;
 using Ebm.Functional.Mcmc;
 using Ebm.Functional.Mcmc.Gibbs;
 using Ebm.Functional.Models;
+using Ebm.Functional.Numerics;
 using Ebm.Functional.Prng;
 using Ebm.Functional.Tests.Models;
 using LanguageExt;
@@ -14,7 +15,7 @@ namespace Ebm.Functional.Tests.Estimators;
 
 /// <summary>
 /// Bad input to every annealing estimator comes back as error values naming the problem: no estimator throws on
-/// particle counts, paths with a non-finite log Z_0, base samplers that miscount, missing target draws or a pilot
+/// particle counts, paths with a non-finite log Z_0 or a log density of the wrong length, base samplers that miscount, missing target draws or a pilot
 /// that cannot place an adaptive schedule.
 /// </summary>
 public sealed class EstimatorErrorValueTests
@@ -23,6 +24,16 @@ public sealed class EstimatorErrorValueTests
     private static readonly AnnealingPath<DiscreteChains> Path = Valid(Paths.Tempered(Model, 1.0, b => HeatBathGibbs.BuildKernel(Model, b)));
     private static readonly AnnealingPath<DiscreteChains> NaNPath = Path with { LogZ0 = double.NaN };
     private static readonly AnnealingPath<DiscreteChains> Miscounting = Path with { SampleBase = (key, count) => Path.SampleBase(key, count + 1) };
+    private static readonly AnnealingPath<DiscreteChains> ShortDensity = Path with
+    {
+        LogDensity = (t, chains) => Path.LogDensity(t, chains) is var full ? Vec.Create(full.Length - 1, d => full.Span[..d.Length].CopyTo(d)) : full,
+    };
+
+    private static readonly AnnealingPath<DiscreteChains> ShortAfterBase = Path with
+    {
+        LogDensity = (t, chains) => t < 0.5 ? Path.LogDensity(t, chains) : ShortDensity.LogDensity(t, chains),
+    };
+
     private static readonly AnnealingSchedule Schedule = Valid(AnnealingSchedule.Linear(3));
     private static readonly RngKey Key = RngKey.FromSeed(1);
 
@@ -40,6 +51,13 @@ public sealed class EstimatorErrorValueTests
         { "adaptive schedule, a fixed pilot", [AnnealingEstimatorErrors.PilotNotAdaptiveCode] },
         { "adaptive schedule, a NaN log Z_0", [AnnealingEstimatorErrors.InvalidLogZ0Code] },
         { "linked is, a NaN log Z_0", [AnnealingEstimatorErrors.InvalidLogZ0Code] },
+        { "ais, a log density of the wrong length", [AnnealingEstimatorErrors.LogDensityLengthCode] },
+        { "reverse ais, a log density of the wrong length", [AnnealingEstimatorErrors.LogDensityLengthCode] },
+        { "sandwich, a log density of the wrong length", [AnnealingEstimatorErrors.LogDensityLengthCode] },
+        { "smc, a log density of the wrong length", [AnnealingEstimatorErrors.LogDensityLengthCode] },
+        { "adaptive schedule, a log density of the wrong length", [AnnealingEstimatorErrors.LogDensityLengthCode] },
+        { "linked is, a log density of the wrong length", [AnnealingEstimatorErrors.LogDensityLengthCode] },
+        { "linked is, a log density of the wrong length after the base", [AnnealingEstimatorErrors.LogDensityLengthCode] },
         { "kernel init, no particles", [AnnealingEstimatorErrors.InvalidParticlesCode] },
         { "smc options, every problem", [SmcErrors.InvalidParticlesCode, SmcErrors.InvalidResampleThresholdCode, SmcErrors.InvalidMovesPerStepCode] },
     };
@@ -69,6 +87,20 @@ public sealed class EstimatorErrorValueTests
         Assert.Equal(0, result.ResamplingEvents);
     }
 
+    [Fact]
+    public void Linked_importance_sampling_with_a_log_density_that_fails_gives_a_flagged_estimate_not_an_exception()
+    {
+        // NaN link probabilities used to reach the resampling checks and throw; now the estimate carries the NaN.
+        var failing = Path with
+        {
+            LogDensity = (t, chains) => t > 0 ? Path.LogDensity(t, chains).Map(x => double.NaN) : Path.LogDensity(t, chains),
+        };
+        var options = Valid(LinkedImportanceSamplingOptions.Create(Schedule, 4, 3));
+        Ebm.Functional.Estimation.LogZEstimate? estimate = null;
+        Assert.Null(Record.Exception(() => estimate = Valid(LinkedImportanceSampling.Run(Key, failing, options))));
+        Assert.Contains(estimate!.Warnings, w => w.Code == Ebm.Functional.Estimation.EstimateWarnings.NonFiniteEstimate);
+    }
+
     private static Seq<Error> Run(string what)
     {
         var draws = ExactChains(RngKey.FromSeed(2), 5, Model, 1.0);
@@ -87,6 +119,13 @@ public sealed class EstimatorErrorValueTests
             "adaptive schedule, a fixed pilot" => Failures(AdaptiveSchedule.Build(Key, Path, Valid(SmcOptions.Create(10, Schedule)))),
             "adaptive schedule, a NaN log Z_0" => Failures(AdaptiveSchedule.Build(Key, NaNPath, adaptive)),
             "linked is, a NaN log Z_0" => Failures(LinkedImportanceSampling.Run(Key, NaNPath, Valid(LinkedImportanceSamplingOptions.Create(Schedule, 4, 3)))),
+            "ais, a log density of the wrong length" => Failures(Ais.Run(Key, ShortDensity, Schedule, 4)),
+            "reverse ais, a log density of the wrong length" => Failures(ReverseAis.Run(Key, ShortDensity, Schedule, draws, true)),
+            "sandwich, a log density of the wrong length" => Failures(Sandwich.Run(Key, ShortDensity, Schedule, 5, draws)),
+            "smc, a log density of the wrong length" => Failures(Smc.Run(Key, ShortDensity, adaptive)),
+            "adaptive schedule, a log density of the wrong length" => Failures(AdaptiveSchedule.Build(Key, ShortDensity, adaptive)),
+            "linked is, a log density of the wrong length" => Failures(LinkedImportanceSampling.Run(Key, ShortDensity, Valid(LinkedImportanceSamplingOptions.Create(Schedule, 4, 3)))),
+            "linked is, a log density of the wrong length after the base" => Failures(LinkedImportanceSampling.Run(Key, ShortAfterBase, Valid(LinkedImportanceSamplingOptions.Create(Schedule, 4, 3)))),
             "kernel init, no particles" => Failures(Ais.Kernel(Path).Init(Key, 0)),
             "smc options, every problem" => Failures(SmcOptions.Create(1, resampleThreshold: 2.0, movesPerStep: 0)),
             _ => throw new ArgumentOutOfRangeException(nameof(what), what, "no such case"),

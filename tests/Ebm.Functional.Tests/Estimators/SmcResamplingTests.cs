@@ -1,6 +1,7 @@
 using Ebm.Functional.Annealing;
 using Ebm.Functional.Estimation;
 using Ebm.Functional.Prng;
+using LanguageExt;
 using Xunit;
 using Ebm.Functional.Estimators;
 using static Ebm.Functional.Tests.Estimators.AnnealingTestModels;
@@ -25,8 +26,8 @@ public sealed class SmcResamplingTests
     public void Ancestors_are_reproducible_valid_indices_that_skip_zero_weights(ResamplingScheme scheme)
     {
         double[] weights = [0.0, 3.0, 0.0, 1.0, 0.0];
-        var first = Resampling.Ancestors(RngKey.FromSeed(41), scheme, weights, 9);
-        Assert.Equal(first, Resampling.Ancestors(RngKey.FromSeed(41), scheme, weights, 9));
+        var first = Valid(Resampling.Ancestors(RngKey.FromSeed(41), scheme, weights, 9));
+        Assert.Equal(first, Valid(Resampling.Ancestors(RngKey.FromSeed(41), scheme, weights, 9)));
         Assert.Equal(9, first.Length);
         Assert.All(first, a => Assert.True(a is 1 or 3, $"ancestor {a} has weight zero"));
     }
@@ -37,16 +38,29 @@ public sealed class SmcResamplingTests
         // N W = (2, 1, 1): no fractional parts, so every unbiased low-variance scheme must copy exactly that often.
         double[] weights = [0.5, 0.25, 0.25];
         foreach (var scheme in new[] { ResamplingScheme.Systematic, ResamplingScheme.Stratified, ResamplingScheme.Residual })
-            Assert.Equal([0, 0, 1, 2], Resampling.Ancestors(RngKey.FromSeed(42), scheme, weights, 4).Order().ToArray());
+            Assert.Equal([0, 0, 1, 2], Valid(Resampling.Ancestors(RngKey.FromSeed(42), scheme, weights, 4)).Order().ToArray());
     }
 
-    [Fact]
-    public void Bad_weights_are_programmer_errors()
+    public static TheoryData<ResamplingScheme, double[], int, int> BadInputs() => new()
     {
-        Assert.Throws<ArgumentException>(() => Resampling.Ancestors(RngKey.FromSeed(43), ResamplingScheme.Systematic, [0.0, 0.0], 2));
-        Assert.Throws<ArgumentException>(() => Resampling.Ancestors(RngKey.FromSeed(43), ResamplingScheme.Systematic, [1.0, -1.0], 2));
-        Assert.Throws<ArgumentException>(() => Resampling.Ancestors(RngKey.FromSeed(43), ResamplingScheme.Systematic, [1.0, double.NaN], 2));
-        Assert.Throws<ArgumentOutOfRangeException>(() => Resampling.Ancestors(RngKey.FromSeed(43), ResamplingScheme.Systematic, [1.0], 0));
+        { ResamplingScheme.Systematic, [0.0, 0.0], 2, SmcErrors.InvalidResamplingWeightsCode },
+        { ResamplingScheme.Systematic, [1.0, -1.0], 2, SmcErrors.InvalidResamplingWeightsCode },
+        { ResamplingScheme.Systematic, [1.0, double.NaN], 2, SmcErrors.InvalidResamplingWeightsCode },
+        { ResamplingScheme.Multinomial, [1.0, double.PositiveInfinity], 2, SmcErrors.InvalidResamplingWeightsCode },
+        { ResamplingScheme.Residual, [], 2, SmcErrors.InvalidResamplingWeightsCode },
+        { ResamplingScheme.Systematic, [1.0], 0, SmcErrors.InvalidAncestorCountCode },
+        { (ResamplingScheme)99, [1.0], 1, SmcErrors.InvalidSchemeCode },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadInputs))]
+    public void Bad_weights_counts_and_schemes_are_error_values_and_nothing_throws(ResamplingScheme scheme, double[] weights, int count, int code)
+    {
+        Fin<int[]> result = default;
+        Assert.Null(Record.Exception(() => result = Resampling.Ancestors(RngKey.FromSeed(43), scheme, weights, count)));
+        var error = result.Match(a => throw new Xunit.Sdk.XunitException($"ancestors [{string.Join(", ", a)}] from bad input"), e => e);
+        Assert.Equal(code, error.Code);
+        Assert.StartsWith(code == SmcErrors.InvalidSchemeCode ? "smc:" : "resampling:", error.Message);
     }
 
     [Fact]
