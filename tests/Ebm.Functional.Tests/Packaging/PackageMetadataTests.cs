@@ -7,12 +7,12 @@ namespace Ebm.Functional.Tests.Packaging;
 /// <summary>
 /// Every project under src/ is a package with complete metadata, as MSBuild evaluates it (so that props, conditions
 /// and overrides all count): an id, a description of its own, authors, a licence, tags, the README packed as its
-/// readme, and XML documentation for the libraries. Plots stay out of the shell: only the plots package refers to ScottPlot.
+/// readme, the repository's type (git; the commit is recorded when packing), and XML documentation for the libraries. Plots stay out of the shell: only the plots package refers to ScottPlot.
 /// </summary>
 public sealed class PackageMetadataTests
 {
     private static readonly string[] Properties =
-        ["IsPackable", "PackageId", "Description", "Authors", "PackageLicenseExpression", "PackageReadmeFile", "PackageTags", "OutputType", "GenerateDocumentationFile"];
+        ["IsPackable", "PackageId", "Description", "Authors", "PackageLicenseExpression", "PackageReadmeFile", "PackageTags", "RepositoryType", "OutputType", "GenerateDocumentationFile"];
 
     public static TheoryData<string> Projects => new(
         Directory.GetFiles(Path.Combine(Root(), "src"), "*.csproj", SearchOption.AllDirectories).Select(p => Path.GetRelativePath(Root(), p)).Order());
@@ -30,6 +30,7 @@ public sealed class PackageMetadataTests
         Assert.Equal("MIT", properties["PackageLicenseExpression"]);
         Assert.Contains("energy-based-models", properties["PackageTags"].Split(';'));
         Assert.Equal("README.md", properties["PackageReadmeFile"]);
+        Assert.Equal("git", properties["RepositoryType"]);
         Assert.Contains(packed, item => Path.GetFileName(item) == "README.md" && File.Exists(item));
         if (properties["OutputType"] == "Library") Assert.Equal("true", properties["GenerateDocumentationFile"]);
     }
