@@ -101,8 +101,8 @@ public sealed record SmcKernel<TState>
     /// <remarks>
     /// A path whose log density returns another number of values than there are particles breaks its contract; the
     /// step then neither reweights nor moves, returns NaN weights and log Z, and puts the path's output in
-    /// <see cref="SmcInfo.StartLogDensity"/> and <see cref="SmcInfo.EndLogDensity"/>: the estimators return that as
-    /// <see cref="AnnealingEstimatorErrors.LogDensityLength"/>.
+    /// <see cref="SmcInfo.StartLogDensity"/> and <see cref="SmcInfo.EndLogDensity"/>: <see cref="Problem"/> turns
+    /// that into <see cref="AnnealingEstimatorErrors.LogDensityLength"/>, as the estimators do.
     /// </remarks>
     public (SmcState<TState> State, SmcInfo Info) Step(RngKey resampleKey, RngKey moveKey, SmcState<TState> state, double tNext)
     {
@@ -143,9 +143,12 @@ public sealed record SmcKernel<TState>
 
     /// <summary>
     /// The problem a step found, if any: a path whose log density returned another number of values than there are
-    /// particles (<see cref="AnnealingEstimatorErrors.LogDensityLength"/>).
+    /// particles (<see cref="AnnealingEstimatorErrors.LogDensityLength"/>). The estimators check every step with it;
+    /// a caller stepping by hand does the same before trusting the returned state.
     /// </summary>
-    internal Option<Error> Problem(SmcInfo info, int particles) =>
+    /// <param name="info">The info a <see cref="Step"/> returned.</param>
+    /// <param name="particles">The number of particles of the state the step was given.</param>
+    public Option<Error> Problem(SmcInfo info, int particles) =>
         info.StartLogDensity.Length != particles
             ? Some(AnnealingEstimatorErrors.LogDensityLength(Path.Name, info.StartLogDensity.Length, particles))
             : info.EndLogDensity.Length != particles

@@ -74,6 +74,21 @@ public sealed class EstimatorErrorValueTests
     }
 
     [Fact]
+    public void A_hand_stepped_kernel_names_a_path_that_breaks_its_contract_and_passes_a_sound_one()
+    {
+        var sound = Ais.Kernel(Path);
+        var start = Valid(sound.Init(Key, 4));
+        var (_, good) = sound.Step(Key.FoldIn(1), Key.FoldIn(2), start, 0.5);
+        Assert.True(sound.Problem(good, 4).IsNone);
+
+        var broken = Ais.Kernel(ShortDensity);
+        var (state, info) = broken.Step(Key.FoldIn(1), Key.FoldIn(2), start, 0.5);
+        var problem = broken.Problem(info, 4);
+        Assert.Equal(AnnealingEstimatorErrors.LogDensityLengthCode, problem.Map(e => e.Code).IfNone(0));
+        Assert.True(double.IsNaN(state.LogZ));
+    }
+
+    [Fact]
     public void A_log_density_that_fails_mid_run_gives_a_flagged_estimate_not_an_exception()
     {
         var failing = Path with
