@@ -14,7 +14,7 @@ internal static class Floors
     [
         ["Numerics"],
         ["Prng"],
-        ["Models"],
+        ["Models", "Optim"],
         ["Diagnostics", "Data"],
         ["Estimation", "Mcmc"],
         ["Exact"],

@@ -1,0 +1,42 @@
+using Ebm.Functional.Numerics;
+using LanguageExt;
+using LanguageExt.Common;
+using static LanguageExt.Prelude;
+
+namespace Ebm.Functional.Optim;
+
+/// <summary>The checks of hyper-parameters and lengths shared by the transformations.</summary>
+internal static class Checks
+{
+    public static Validation<Error, double> Finite(string name, double value) =>
+        double.IsFinite(value) ? Success<Error, double>(value) : Fail<Error, double>(OptimErrors.NotFinite(name, value));
+
+    public static Validation<Error, double> NonNegative(string name, double value) =>
+        double.IsFinite(value) && value >= 0 ? Success<Error, double>(value) : Fail<Error, double>(OptimErrors.Negative(name, value));
+
+    public static Validation<Error, double> Positive(string name, double value) =>
+        double.IsFinite(value) && value > 0 ? Success<Error, double>(value) : Fail<Error, double>(OptimErrors.NotPositive(name, value));
+
+    public static Validation<Error, double> Decay(string name, double value) =>
+        value is >= 0 and < 1 ? Success<Error, double>(value) : Fail<Error, double>(OptimErrors.DecayOutOfRange(name, value));
+
+    /// <summary>Fails unless every vector is as long as <paramref name="parameters"/>.</summary>
+    public static Fin<Unit> SameLength(Vec parameters, Vec grads, Seq<Vec> buffers)
+    {
+        if (grads.Length != parameters.Length) return OptimErrors.LengthMismatch("gradients", parameters.Length, grads.Length);
+        foreach (var b in buffers)
+            if (b.Length != parameters.Length) return OptimErrors.LengthMismatch("state buffer", parameters.Length, b.Length);
+        return unit;
+    }
+
+    /// <summary>A new vector with f(a[i], b[i]) at i; a and b have the same length.</summary>
+    public static Vec Zip(Vec a, Vec b, Func<double, double, double> f)
+    {
+        var x = a.UnsafeArray();
+        var y = b.UnsafeArray();
+        return Vec.Create(x.Length, d =>
+        {
+            for (var i = 0; i < d.Length; i++) d[i] = f(x[i], y[i]);
+        });
+    }
+}
