@@ -20,9 +20,10 @@ internal static class Checks
     public static Validation<Error, double> Decay(string name, double value) =>
         value is >= 0 and < 1 ? Success<Error, double>(value) : Fail<Error, double>(OptimErrors.DecayOutOfRange(name, value));
 
-    /// <summary>Fails unless every vector is as long as <paramref name="parameters"/>.</summary>
-    public static Fin<Unit> SameLength(Vec parameters, Vec grads, Seq<Vec> buffers)
+    /// <summary>Fails unless there are <paramref name="bufferCount"/> buffers and every vector is as long as <paramref name="parameters"/>.</summary>
+    public static Fin<Unit> SameLength(Vec parameters, Vec grads, Seq<Vec> buffers, int bufferCount)
     {
+        if (buffers.Count != bufferCount) return OptimErrors.LengthMismatch("state buffers", bufferCount, buffers.Count);
         if (grads.Length != parameters.Length) return OptimErrors.LengthMismatch("gradients", parameters.Length, grads.Length);
         foreach (var b in buffers)
             if (b.Length != parameters.Length) return OptimErrors.LengthMismatch("state buffer", parameters.Length, b.Length);

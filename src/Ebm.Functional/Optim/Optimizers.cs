@@ -39,6 +39,6 @@ public static class Optimizers
     {
         ArgumentNullException.ThrowIfNull(parameters);
         ArgumentNullException.ThrowIfNull(updates);
-        return Checks.SameLength(parameters, updates, Seq<Vec>.Empty).Map(_ => Checks.Zip(parameters, updates, (p, u) => p + u));
+        return Checks.SameLength(parameters, updates, Seq<Vec>.Empty, 0).Map(_ => Checks.Zip(parameters, updates, (p, u) => p + u));
     }
 }

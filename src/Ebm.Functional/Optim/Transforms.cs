@@ -1,6 +1,7 @@
 using Ebm.Functional.Numerics;
 using LanguageExt;
 using LanguageExt.Common;
+using static LanguageExt.Prelude;
 
 namespace Ebm.Functional.Optim;
 
@@ -24,12 +25,12 @@ public static class Transforms
     /// <returns>The transformation, or <see cref="OptimErrors.DecayOutOfRange"/> when decay is outside [0, 1).</returns>
     public static Validation<Error, GradientTransformation> Momentum(double decay, bool nesterov = false) =>
         Checks.Decay("momentum decay", decay).Map(_ => new GradientTransformation(
-            p => TransformState.Empty with { Buffers = [Vec.Zeros(p.Length)] },
-            (g, state, p) => Checks.SameLength(p, g, state.Buffers).Map(_ =>
+            p => TransformState.Empty with { Buffers = Seq1(Vec.Zeros(p.Length)) },
+            (g, state, p) => Checks.SameLength(p, g, state.Buffers, 1).Map(_ =>
             {
                 var trace = Checks.Zip(g, state.Buffers[0], (gi, ti) => gi + decay * ti);
                 var update = nesterov ? Checks.Zip(g, trace, (gi, ti) => gi + decay * ti) : trace;
-                return (update, state with { Count = state.Count + 1, Buffers = [trace] });
+                return (update, state with { Count = state.Count + 1, Buffers = Seq1(trace) });
             })));
 
     /// <summary>
@@ -40,8 +41,8 @@ public static class Transforms
     /// <returns>The transformation, or the errors of every invalid argument (b1, b2 outside [0, 1), eps not &gt; 0).</returns>
     public static Validation<Error, GradientTransformation> ScaleByAdam(double b1 = 0.9, double b2 = 0.999, double eps = 1e-8) =>
         (Checks.Decay("b1", b1), Checks.Decay("b2", b2), Checks.Positive("eps", eps)).Apply((_, _, _) => new GradientTransformation(
-            p => TransformState.Empty with { Buffers = [Vec.Zeros(p.Length), Vec.Zeros(p.Length)] },
-            (g, state, p) => Checks.SameLength(p, g, state.Buffers).Map(_ =>
+            p => TransformState.Empty with { Buffers = Seq(Vec.Zeros(p.Length), Vec.Zeros(p.Length)) },
+            (g, state, p) => Checks.SameLength(p, g, state.Buffers, 2).Map(_ =>
             {
                 var t = state.Count + 1;
                 var m = Checks.Zip(state.Buffers[0], g, (mi, gi) => b1 * mi + (1 - b1) * gi);
@@ -49,7 +50,7 @@ public static class Transforms
                 var mCorrection = 1 - Math.Pow(b1, t);
                 var vCorrection = 1 - Math.Pow(b2, t);
                 var update = Checks.Zip(m, v, (mi, vi) => mi / mCorrection / (Math.Sqrt(vi / vCorrection) + eps));
-                return (update, state with { Count = t, Buffers = [m, v] });
+                return (update, state with { Count = t, Buffers = Seq(m, v) });
             })));
 
     /// <summary>
@@ -92,7 +93,7 @@ public static class Transforms
         ArgumentNullException.ThrowIfNull(schedule);
         return new GradientTransformation(
             _ => TransformState.Empty,
-            (g, state, p) => Checks.SameLength(p, g, state.Buffers).Map(_ =>
+            (g, state, p) => Checks.SameLength(p, g, state.Buffers, 0).Map(_ =>
             {
                 var s = schedule(state.Count);
                 return (g.Map(x => s * x), state with { Count = state.Count + 1 });
@@ -113,7 +114,7 @@ public static class Transforms
             {
                 if (state.Inner.Count != members.Length)
                     return OptimErrors.LengthMismatch("chain state", members.Length, state.Inner.Count);
-                var result = Fin<(Vec Updates, Seq<TransformState> States)>.Succ((g, Seq<TransformState>.Empty));
+                var result = Fin<(Vec Updates, Seq<TransformState> States)>.Succ((g, LanguageExt.Seq<TransformState>.Empty));
                 for (var i = 0; i < members.Length; i++)
                 {
                     var (member, memberState) = (members[i], state.Inner[i]);
@@ -127,5 +128,5 @@ public static class Transforms
     /// <summary>A transformation without state, after checking the lengths of gradients and parameters.</summary>
     private static GradientTransformation Stateless(Func<Vec, Vec, Vec> f) =>
         new(_ => TransformState.Empty,
-            (g, state, p) => Checks.SameLength(p, g, state.Buffers).Map(_ => (f(g, p), state with { Count = state.Count + 1 })));
+            (g, state, p) => Checks.SameLength(p, g, state.Buffers, 0).Map(_ => (f(g, p), state with { Count = state.Count + 1 })));
 }
