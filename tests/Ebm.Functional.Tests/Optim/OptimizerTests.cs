@@ -68,7 +68,7 @@ public class OptimizerTests
     }
 
     [Fact]
-    public void Nesterov_differs_from_plain_momentum_after_the_first_step()
+    public void Nesterov_looks_ahead_from_the_first_step()
     {
         var plain = Updates(Valid(Optimizers.Sgd(0.1, 0.9)), Theta, Grads);
         var nesterov = Updates(Valid(Optimizers.Sgd(0.1, 0.9, nesterov: true)), Theta, Grads);
