@@ -115,7 +115,7 @@ public sealed class RunBudgetTests : IDisposable
     [InlineData(GaussianReference.MaxScale)]
     public void At_the_bounds_the_reference_and_the_energy_of_a_draw_40_deviations_out_are_finite(double scale)
     {
-        var reference = GaussianReference.Diagonal(Vec.Zeros(3), Vec.Filled(3, scale));
+        var reference = Ebm.Functional.Annealing.GaussianReference.Diagonal(Vec.Zeros(3), Vec.Filled(3, scale)).ThrowIfFail();
         Assert.True(double.IsFinite(reference.Energy([40 * scale, -40 * scale, 40 * scale])));
         Assert.True(double.IsFinite(GaussianExact.Compute(reference, 1.0).LogZ));
     }

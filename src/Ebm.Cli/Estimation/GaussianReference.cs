@@ -1,6 +1,5 @@
 using Ebm.Functional.Annealing;
 using Ebm.Functional.Models;
-using Ebm.Functional.Numerics;
 using Ebm.Functional.Prng;
 using LanguageExt;
 using Reference = Ebm.Functional.Annealing.GaussianReference;
@@ -39,9 +38,4 @@ internal static class GaussianReference
         request.ReferenceScale is { } scale
             ? Reference.Isotropic(model.Dimension, scale)
             : Reference.MomentMatched(RngKey.FromSeed(request.Seed).FoldIn(PilotStream), model, request.Beta, Pilot(request), progress);
-
-    /// <summary>N(mean, diag(deviation^2)) for deviations already checked to be <see cref="Representable"/>.</summary>
-    /// <exception cref="ArgumentException">A deviation or the mean makes no Gaussian (check the scales first).</exception>
-    public static GaussianModel Diagonal(Vec mean, Vec deviation) =>
-        Reference.Diagonal(mean, deviation).Match(g => g, e => throw new ArgumentException(e.Message, nameof(deviation)));
 }
