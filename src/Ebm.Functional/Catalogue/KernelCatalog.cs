@@ -30,8 +30,8 @@ namespace Ebm.Functional.Catalogue;
 /// </remarks>
 public static class KernelCatalog
 {
-    /// <summary>Discrete models of at most this many units are drawn exactly by enumerating their 2^n states.</summary>
-    public const int EnumerationDrawUnits = 20;
+    /// <summary>Discrete models of at most this many units are drawn exactly by enumerating their 2^n states (the exact draws' own table limit).</summary>
+    public const int EnumerationDrawUnits = Enumeration.MaxTableUnits;
 
     /// <summary>Every kernel name of the catalogue, in the order the command line lists them.</summary>
     public static readonly Seq<string> Names =
