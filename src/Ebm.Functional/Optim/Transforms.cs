@@ -125,6 +125,29 @@ public static class Transforms
             });
     }
 
+    /// <summary>
+    /// <paramref name="inner"/> applied only where <paramref name="mask"/> is non-zero; elsewhere the updates pass
+    /// through unchanged (Optax's <c>masked</c>). Weight decay on weights but not biases is
+    /// <c>Masked(AddDecayedWeights(w), layout.DecayMask(model))</c>.
+    /// </summary>
+    public static GradientTransformation Masked(GradientTransformation inner, Vec mask)
+    {
+        ArgumentNullException.ThrowIfNull(inner);
+        ArgumentNullException.ThrowIfNull(mask);
+        return new GradientTransformation(
+            p => TransformState.Empty with { Inner = LanguageExt.Seq.create(inner.Init(p)) },
+            (g, state, p) =>
+            {
+                if (state.Inner.Count != 1) return OptimErrors.LengthMismatch("masked state", 1, state.Inner.Count);
+                if (mask.Length != g.Length) return OptimErrors.LengthMismatch("mask", g.Length, mask.Length);
+                return inner.Update(g, state.Inner[0], p).Map(r =>
+                    (Vec.Create(g.Length, d =>
+                    {
+                        for (var i = 0; i < d.Length; i++) d[i] = mask[i] != 0 ? r.Updates[i] : g[i];
+                    }), state with { Count = state.Count + 1, Inner = LanguageExt.Seq.create(r.State) }));
+            });
+    }
+
     /// <summary>A transformation without state, after checking the lengths of gradients and parameters.</summary>
     private static GradientTransformation Stateless(Func<Vec, Vec, Vec> f) =>
         new(_ => TransformState.Empty,

@@ -20,28 +20,31 @@ internal static class Floors
         ["Exact"],
         ["Annealing"],
         ["Estimators", "Catalogue"],
+        ["Datasets"],
+        ["Training"],
     ];
 
     /// <summary>
     /// The floors of <c>src/Ebm.Cli</c>, bottom first: option syntax and output (the streams, errors, exit codes and
-    /// progress every command writes through), the sampler table, the cost of a run, the estimators of <c>ebm logz</c>
-    /// and the showcase, the commands, and the root folder (the entry point that wires the commands together).
+    /// progress every command writes through), the sampler table, the cost of a run, the estimators of <c>ebm logz</c>,
+    /// the showcase and training runs, the commands, and the root folder (the entry point that wires the commands together).
     /// </summary>
     public static readonly IReadOnlyList<IReadOnlyList<string>> Cli =
     [
         ["Options", "Output"],
         ["Sampling"],
         ["Cost"],
-        ["Estimation", "Showcase"],
+        ["Estimation", "Showcase", "Training"],
         ["Commands"],
         [""],
     ];
 
-    /// <summary>The floors of <c>src/Ebm.Functional.Shell</c>, bottom first: atomic IO, progress and the choice of backends under the file readers and the runners.</summary>
+    /// <summary>The floors of <c>src/Ebm.Functional.Shell</c>, bottom first: atomic IO, progress and the choice of backends under the file readers and the runners, and the training runner above them.</summary>
     public static readonly IReadOnlyList<IReadOnlyList<string>> Shell =
     [
         ["Io", "Progress", "Backends"],
         ["Data", "ModelFiles", "Schedules", "Estimation", "Sampling"],
+        ["Training"],
     ];
 
     /// <summary>The floor of <paramref name="folder"/> in <paramref name="floors"/> (0 at the bottom), or null when it has none.</summary>

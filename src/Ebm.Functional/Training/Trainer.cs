@@ -1,0 +1,88 @@
+using Ebm.Functional.Datasets;
+using Ebm.Functional.Numerics;
+using Ebm.Functional.Optim;
+using Ebm.Functional.Prng;
+using LanguageExt;
+using static LanguageExt.Prelude;
+
+namespace Ebm.Functional.Training;
+
+/// <summary>
+/// Training as a pure fold: an objective gives the loss gradient, an optimizer turns it into updates, and the family's
+/// parameter layout turns the updated vector back into a model. <see cref="Step"/> is <c>TrainStep(key, state,
+/// minibatch) -&gt; (state, metrics)</c>; <see cref="Epoch"/> folds it over one shuffled pass through the data.
+/// </summary>
+/// <example><code>
+/// var trainer = new Trainer&lt;BernoulliRbm&gt;(RbmTraining.Parameters, RbmTraining.ExactLikelihood(), adam);
+/// var trained =
+///     from start in trainer.Init(RngKey.FromSeed(7), model)
+///     from end in trainer.Epochs(start, data, batchSize: 10, epochs: 50)
+///     select end.Model;
+/// </code></example>
+/// <typeparam name="TModel">The model family.</typeparam>
+/// <param name="Parameters">The family's flat parameter layout.</param>
+/// <param name="Objective">The loss and its negative phase.</param>
+/// <param name="Optimizer">The gradient transformation (<see cref="Optimizers"/>); it sees the loss gradient.</param>
+public sealed record Trainer<TModel>(ModelParameters<TModel> Parameters, Objective<TModel> Objective, GradientTransformation Optimizer)
+{
+    /// <summary>The state before the first step: the optimizer's initial state and the objective's starting chains.</summary>
+    /// <param name="key">The run's root key (<see cref="TrainingKeys"/>).</param>
+    /// <param name="model">The initial model.</param>
+    public Fin<TrainState<TModel>> Init(RngKey key, TModel model) =>
+        Objective.StartChains(TrainingKeys.Chains(key), model)
+            .Map(chains => new TrainState<TModel>(model, Optimizer.Init(Parameters.ToVector(model)), chains, key, 0, 0));
+
+    /// <summary>One update on one minibatch: the state after it and the objective's metrics.</summary>
+    /// <param name="key">The step's key; <see cref="Epoch"/> passes <see cref="TrainingKeys.Step"/> of the state's step.</param>
+    /// <param name="state">The state before the step.</param>
+    /// <param name="minibatch">Examples as rows.</param>
+    public Fin<(TrainState<TModel> State, Seq<Metric> Metrics)> Step(RngKey key, TrainState<TModel> state, Mat minibatch) =>
+        from result in Objective.Step(key, state.Model, state.Chains, minibatch)
+        let parameters = Parameters.ToVector(state.Model)
+        from update in Optimizer.Update(result.Gradient, state.Optimizer, parameters)
+        from next in Optimizers.ApplyUpdates(parameters, update.Updates)
+        from finite in AllFinite(next) ? FinSucc(next) : FinFail<Vec>(TrainingErrors.NotFinite("the parameters", state.Step))
+        from model in Parameters.FromVector(state.Model, finite)
+        select (state with { Model = model, Optimizer = update.State, Chains = result.Chains, Step = state.Step + 1 }, result.Metrics);
+
+    /// <summary>
+    /// The minibatches left in the state's current epoch: the epoch's shuffle of <paramref name="data"/> cut into
+    /// batches of <paramref name="batchSize"/> (the last may be smaller), less those the state has already taken (a
+    /// state restored from a checkpoint written mid-epoch continues where it stopped).
+    /// </summary>
+    public Fin<Seq<Mat>> RemainingBatches(TrainState<TModel> state, Mat data, int batchSize) =>
+        Minibatches.Of(TrainingKeys.Shuffle(state.Key, state.Epoch), data, batchSize)
+            .Map(batches => batches.Skip((int)Math.Min(batches.Count, Math.Max(0, state.Step - (long)state.Epoch * batches.Count))));
+
+    /// <summary>
+    /// The rest of the current epoch: <see cref="Step"/> folded over <see cref="RemainingBatches"/>, each step with
+    /// <see cref="TrainingKeys.Step"/>; the state's epoch count goes up by one. The metrics are the steps' means.
+    /// </summary>
+    public Fin<(TrainState<TModel> State, Seq<Metric> Metrics)> Epoch(TrainState<TModel> state, Mat data, int batchSize) =>
+        from batches in RemainingBatches(state, data, batchSize)
+        from folded in batches.Fold(
+            FinSucc((State: state, Sums: Seq<Metric>(), Count: 0)),
+            (acc, batch) => acc.Bind(a => Step(TrainingKeys.Step(a.State.Key, a.State.Step), a.State, batch)
+                .Map(r => (r.State, Accumulate(a.Sums, r.Metrics), a.Count + 1))))
+        select (folded.State with { Epoch = folded.State.Epoch + 1 },
+            folded.Sums.Map(m => m with { Value = m.Value / Math.Max(1, folded.Count) }));
+
+    /// <summary><see cref="Epoch"/> until the state has completed <paramref name="epochs"/> epochs; the last epoch's metrics are dropped.</summary>
+    public Fin<TrainState<TModel>> Epochs(TrainState<TModel> state, Mat data, int batchSize, int epochs)
+    {
+        var current = FinSucc(state);
+        for (var e = state.Epoch; e < epochs; e++)
+            current = current.Bind(s => Epoch(s, data, batchSize).Map(r => r.State));
+        return current;
+    }
+
+    private static Seq<Metric> Accumulate(Seq<Metric> sums, Seq<Metric> metrics) =>
+        sums.IsEmpty ? metrics : sums.Zip(metrics).Map(p => p.Item1 with { Value = p.Item1.Value + p.Item2.Value });
+
+    private static bool AllFinite(Vec values)
+    {
+        foreach (var v in values.Span)
+            if (!double.IsFinite(v)) return false;
+        return true;
+    }
+}
