@@ -1,7 +1,11 @@
 using Ebm.Functional.Models;
 using Ebm.Functional.Numerics;
+using Ebm.Functional.Optim;
 using Ebm.Functional.Prng;
 using Ebm.Functional.Training;
+using LanguageExt;
+using LanguageExt.Common;
+using static LanguageExt.Prelude;
 using static Ebm.Functional.Tests.Training.RbmTrainingFixtures;
 
 namespace Ebm.Functional.Tests.Training;
@@ -43,6 +47,21 @@ public sealed class GaussianBernoulliRbmLearningTests
         // Measured: learned -1.127 with sigma (0.298, 0.304), fixed -2.684. The learned sigma must find the clusters' 0.3:
         // the sample sd of 200 points per coordinate has SE 0.3 / sqrt(400) = 0.015, and 0.05 is over 3 of them.
         Assert.All(learned.Sigma.Span.ToArray(), s => Assert.InRange(s, 0.25, 0.35));
+    }
+
+    [Fact]
+    public void The_readme_example_learns_the_clusters_sigma()
+    {
+        var (initialGaussianBernoulli, clusters) = (Start, Data);
+        Fin<GaussianBernoulliRbm> fitted =
+            from adam in Optimizers.Adam(0.05).Match(Succ: FinSucc, Fail: errors => FinFail<GradientTransformation>(Error.Many(errors)))
+            let trainer = new Trainer<GaussianBernoulliRbm>(
+                GaussianBernoulliRbmTraining.Parameters(learnSigma: true), GaussianBernoulliRbmTraining.ExactLikelihood(learnSigma: true), adam)
+            from start in trainer.Init(RngKey.FromSeed(3), initialGaussianBernoulli)
+            from trained in trainer.Epochs(start, clusters, batchSize: 200, epochs: 400)
+            select trained.Model;
+        var model = fitted.Match(m => m, e => throw new Xunit.Sdk.XunitException(e.Message));
+        Assert.All(model.Sigma.Span.ToArray(), s => Assert.InRange(s, 0.25, 0.35));
     }
 
     [Theory]
