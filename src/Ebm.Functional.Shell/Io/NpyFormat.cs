@@ -12,8 +12,8 @@ namespace Ebm.Functional.Shell.Io;
 /// (<c>{'descr': '&lt;f8', 'fortran_order': False, 'shape': (3, 4), }</c>), then the values.
 /// </summary>
 /// <remarks>
-/// Read types: float16/32/64, bool, signed and unsigned integers of 1 to 8 bytes, little- or big-endian, in C order;
-/// other types (complex, strings, objects, structured records) and Fortran order are refused with an error naming
+/// Read types: float16/32/64, bool, signed and unsigned integers of 1 to 8 bytes, little- or big-endian, in C or
+/// Fortran order (returned in C order); other types (complex, strings, objects, structured records) are refused with an error naming
 /// them. Any byte string gives an array or an error of <see cref="ArrayFileErrors"/>; nothing is thrown. Written
 /// files are float64 (or bool) little-endian, version 1.0, the header padded to 64 bytes as NumPy pads it.
 /// </remarks>
@@ -21,7 +21,7 @@ public static class NpyFormat
 {
     private const string Magic = "\u0093NUMPY";
 
-    private const string Accepted = "arrays of float16/32/64, bool or integers in C order are read (np.ascontiguousarray(a).astype(np.float64) converts)";
+    private const string Accepted = "arrays of float16/32/64, bool or integers are read (a.astype(np.float64) converts)";
 
     /// <summary>The array stored in <paramref name="bytes"/>; <paramref name="source"/> names the file in errors.</summary>
     public static Fin<NpyArray> Parse(ReadOnlySpan<byte> bytes, string source)
@@ -86,10 +86,35 @@ public static class NpyFormat
     private static string ShapeLiteral(IReadOnlyList<int> shape) =>
         shape.Count == 0 ? "()" : NpyArray.Describe(shape);
 
+    /// <summary>The step in stored elements of each index in Fortran order, where the first index varies fastest.</summary>
+    private static long[] FortranStrides(int[] shape)
+    {
+        var strides = new long[shape.Length];
+        long stride = 1;
+        for (var d = 0; d < shape.Length; d++)
+        {
+            strides[d] = stride;
+            stride *= shape[d];
+        }
+
+        return strides;
+    }
+
+    /// <summary>Where element <paramref name="index"/> (in C order) is stored in Fortran order.</summary>
+    private static long FortranOffset(int[] shape, long[] strides, long index)
+    {
+        long offset = 0;
+        for (var d = shape.Length - 1; d >= 0; d--)
+        {
+            offset += index % shape[d] * strides[d];
+            index /= shape[d];
+        }
+
+        return offset;
+    }
+
     private static Fin<NpyArray> ReadValues(ReadOnlySpan<byte> data, NpyHeader header, string source)
     {
-        if (header.FortranOrder && header.Shape.Count(n => n > 1) > 1)
-            return FinFail<NpyArray>(ArrayFileErrors.Unsupported(source, "an array in Fortran order", Accepted));
         if (NpyType.Of(header.Descr) is not { } type)
             return FinFail<NpyArray>(ArrayFileErrors.Unsupported(source, $"the type '{header.Descr}'", Accepted));
         long count = 1;
@@ -104,7 +129,13 @@ public static class NpyFormat
         if (data.Length < needed) return FinFail<NpyArray>(ArrayFileErrors.Truncated(source, what, needed, data.Length));
         if (data.Length > needed) return FinFail<NpyArray>(ArrayFileErrors.TrailingBytes(source, data.Length - needed));
         var values = new double[count];
-        for (var i = 0; i < values.Length; i++) values[i] = type.Read(data.Slice(i * type.Size, type.Size));
+        var strides = FortranStrides(header.Shape);
+        for (var i = 0; i < values.Length; i++)
+        {
+            var stored = header.FortranOrder ? FortranOffset(header.Shape, strides, i) : i;
+            values[i] = type.Read(data.Slice((int)(stored * type.Size), type.Size));
+        }
+
         return FinSucc(NpyArray.Of(header.Shape, values, type.Name));
     }
 }
