@@ -61,10 +61,14 @@ public static class DataSetErrors
     public static Error NoExamples(string path, string shape) => Error.New(NoExamplesCode, $"{path}: the array of shape {shape} holds no data");
 
     /// <summary>An archive of several arrays, none of them named as the data.</summary>
-    public static Error WhichArray(string path, string? asked, IEnumerable<string> names) =>
-        Error.New(WhichArrayCode, asked is null
-            ? $"{path}: the archive holds the arrays {string.Join(", ", names)}; name the one that holds the data"
-            : $"{path}: no array {EchoedText.Quote(asked)}; the archive holds {string.Join(", ", names)}");
+    /// <remarks>Names come from the file, so each is quoted and escaped, and at most ten are listed.</remarks>
+    public static Error WhichArray(string path, string? asked, IReadOnlyList<string> names)
+    {
+        var listed = string.Join(", ", names.Take(10).Select(EchoedText.Quote)) + (names.Count > 10 ? $" and {names.Count - 10} more" : "");
+        return Error.New(WhichArrayCode, asked is null
+            ? $"{path}: the archive holds the arrays {listed}; name the one that holds the data"
+            : $"{path}: no array {EchoedText.Quote(asked)}; the archive holds {listed}");
+    }
 
     /// <summary>A file named .gz that is not gzip data, or corrupt gzip data.</summary>
     public static Error NotGzip(string path, string reason) => Error.New(NotGzipCode, $"{path}: not readable gzip data: {reason}");

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.IO.Compression;
 using Ebm.Functional.Numerics;
 using Ebm.Functional.Shell.Io;
@@ -10,7 +11,7 @@ namespace Ebm.Functional.Shell.Data;
 /// <summary>
 /// Loads a data set, one example per row, from text or binary files: CSV text (the 0/1-per-line format of
 /// <c>--data</c>, and real values; commas, semicolons, spaces or tabs), NumPy <c>.npy</c> and <c>.npz</c>, and IDX (the
-/// MNIST format), each also gzipped (<c>train-images-idx3-ubyte.gz</c>).
+/// MNIST format), each also gzipped (<c>train-images-idx3-ubyte.gz</c>, one gzip member as gzip writes it).
 /// </summary>
 /// <remarks>
 /// <para>The format comes from the name (<c>.npy</c>, <c>.npz</c>, <c>.idx</c> or an <c>idxN</c> / <c>-ubyte</c> name, else
@@ -95,7 +96,14 @@ public static class DataSets
                 output.Write(chunk, 0, read);
             }
 
-            return FinSucc(output.ToArray());
+            // A cut gzip stream expands to a prefix without complaint; its trailer (CRC-32 and length of the data)
+            // tells a whole file from a cut one.
+            var expanded = output.ToArray();
+            var trailer = bytes.AsSpan(Math.Max(0, bytes.Length - 8));
+            var whole = trailer.Length == 8
+                && BinaryPrimitives.ReadUInt32LittleEndian(trailer) == Crc32.Of(expanded)
+                && BinaryPrimitives.ReadUInt32LittleEndian(trailer[4..]) == (uint)expanded.Length;
+            return whole ? FinSucc(expanded) : FinFail<byte[]>(DataSetErrors.NotGzip(path, "truncated or corrupt: the data do not match the checksum and length at its end (one gzip member is read)"));
         }
         catch (Exception e) when (e is InvalidDataException or IOException or NotSupportedException)
         {

@@ -38,7 +38,7 @@ public static class ArrayFileErrors
 
     /// <summary>The file does not start with the magic string of its format.</summary>
     public static Error BadMagic(string source, string format, string expected) =>
-        Error.New(BadMagicCode, $"{source}: not a {format} (bad magic: a {format} starts with {expected})");
+        Error.New(BadMagicCode, $"{source}: not {Article(format)} {format} (bad magic: {Article(format)} {format} starts with {expected})");
 
     /// <summary>The file ends before the header or the data it announces.</summary>
     public static Error Truncated(string source, string what, long needed, long found) =>
@@ -64,4 +64,6 @@ public static class ArrayFileErrors
 
     /// <summary>Two archive members that give the same array name.</summary>
     public static Error DuplicateName(string source, string name) => Error.New(DuplicateNameCode, $"{source}: the array {EchoedText.Quote(name)} is stored twice");
+
+    private static string Article(string noun) => "AEIOU".Contains(noun[0], StringComparison.Ordinal) ? "an" : "a";
 }
