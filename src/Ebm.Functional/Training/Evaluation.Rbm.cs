@@ -84,7 +84,7 @@ public static partial class Evaluation
                 .Bind(draws => ToFin(RbmAnnealingState.FromJoint(model, draws)))
                 .Bind(exact => ToFin(Sandwich.Run(key.FoldIn(0), r.path, r.schedule, particles, exact)))
                 .Bind(sandwich => FromEstimate(sandwich.Parts[0])
-                    .Map(forward => forward with { Bounds = Some((sandwich.Parts[0].LogZ, sandwich.Parts[1].LogZ)) }))
+                    .Map(forward => forward with { Bounds = Some((sandwich.Parts[0].LogZ, sandwich.Parts[1].LogZ, sandwich.Parts[1].StandardError)) }))
             : ToFin(Ais.Run(key.FoldIn(0), r.path, r.schedule, particles)).Bind(FromEstimate));
     }
 
