@@ -79,7 +79,7 @@ public static partial class Evaluation
             from path in Paths.RbmBaseRate(model, baseBias)
             from schedule in AnnealingSchedule.Linear(settings.AisSteps)
             select (path, schedule);
-        return ToFin(run).Bind(r => model.Hidden <= Math.Min(settings.SandwichMaxHidden, RbmExactDraws.MaxHidden)
+        return ToFin(run).Bind(r => model.Hidden <= Math.Min(settings.SandwichMaxUnits, RbmExactDraws.MaxHidden)
             ? RbmExactDraws.Sample(key.FoldIn(1), model, particles)
                 .Bind(draws => ToFin(RbmAnnealingState.FromJoint(model, draws)))
                 .Bind(exact => ToFin(Sandwich.Run(key.FoldIn(0), r.path, r.schedule, particles, exact)))
@@ -96,14 +96,16 @@ public static partial class Evaluation
         if (last.Columns != nv && last.Columns != nv + nh)
             return FinFail<Option<double>>(TrainingErrors.ChainsMismatch("evaluation", $"have {last.Columns} columns, the model {nv} (v) or {nv + nh} (v, h)"));
         var sampler = RbmBlockGibbs.Create(model, 1.0);
-        // A step draws h from v alone, so chains kept as v only may start with h = 0.
-        var joint = last.Columns == nv + nh ? last : Mat.Create(last.Rows, nv + nh, d =>
-        {
-            for (var r = 0; r < last.Rows; r++) last.Row(r).CopyTo(d.Slice(r * (nv + nh), nv));
-        });
-        var (_, trace) = Loop.Scan(key, sampler.Init(joint), settings.ChainSteps, sampler.Step, (state, _) => model.FreeEnergies(state.Visible));
+        var (_, trace) = Loop.Scan(key, sampler.Init(Joint(last, nv, nh)), settings.ChainSteps, sampler.Step, (state, _) => model.FreeEnergies(state.Visible));
         return RHatOf(TraceMatrix(trace));
     }
+
+    /// <summary>Chains of (v, h) rows as they are, or chains of v rows with h = 0: a block-Gibbs step draws h from v alone.</summary>
+    private static Mat Joint(Mat chains, int nv, int nh) =>
+        chains.Columns == nv + nh ? chains : Mat.Create(chains.Rows, nv + nh, d =>
+        {
+            for (var r = 0; r < chains.Rows; r++) chains.Row(r).CopyTo(d.Slice(r * (nv + nh), nv));
+        });
 
     private static double SquaredDistance(Mat a, Mat b)
     {
