@@ -17,7 +17,8 @@ public static partial class Evaluation
     /// The evaluator of a <see cref="BernoulliRbm"/>: log Z (exact by the layer sum when the smaller layer has at most
     /// <see cref="EvaluationSettings.ExactMaxUnits"/> units, otherwise AIS on the base-rate path fitted to the training
     /// data, with the sandwich where the hidden layer is small enough for exact draws), the train and test
-    /// log-likelihoods, the reconstruction errors, and the R-hat of the persistent chains.
+    /// log-likelihoods, the pseudo-log-likelihoods (<see cref="RbmTraining.PseudoLogLikelihood"/>), the reconstruction
+    /// errors, and the R-hat of the persistent chains.
     /// </summary>
     /// <remarks>
     /// <para>AIS: the path of <see cref="Paths.RbmBaseRate"/> from the base-rate model of the training data (Salakhutdinov
@@ -44,8 +45,13 @@ public static partial class Evaluation
                 CheckData(model.Kind, "training", train, model.Visible, StateConvention.Binary),
                 test.Map(t => CheckData(model.Kind, "test", t, model.Visible, StateConvention.Binary)))
             from logZ in RbmLogPartition(key.FoldIn(0), model, train, valid)
+            from trainPll in RbmTraining.PseudoLogLikelihood(model, EvenlySpaced(train, valid.MaxPseudoLikelihoodExamples))
+            from testPll in test.Map(t => RbmTraining.PseudoLogLikelihood(model, EvenlySpaced(t, valid.MaxPseudoLikelihoodExamples)).Map(Some))
+                .IfNone(FinSucc(Option<double>.None))
             from rHat in RbmChainRHat(key.FoldIn(1), model, chains, valid)
             select LikelihoodMetrics(logZ, Mean(model.FreeEnergies(train)), test.Map(t => Mean(model.FreeEnergies(t))))
+                .Add(new Metric(EvaluationMetrics.TrainPseudoLogLikelihood, trainPll))
+                .Concat(testPll.Map(p => new Metric(EvaluationMetrics.TestPseudoLogLikelihood, p)).ToSeq())
                 .Add(new Metric(EvaluationMetrics.TrainReconstructionError, ReconstructionError(model, train)))
                 .Concat(test.Map(t => new Metric(EvaluationMetrics.TestReconstructionError, ReconstructionError(model, t))).ToSeq())
                 .Concat(rHat.Map(r => new Metric(EvaluationMetrics.ChainRHat, r)).ToSeq()));
