@@ -62,7 +62,8 @@ public static partial class BoltzmannTraining
             ? FinSucc(units)
             : FinFail<int>(TrainingErrors.InvalidSetting("exact likelihood", $"the model has {units} units; enumerating 2^n states per step is limited to n <= {MaxExactUnits}: use pl, pcd or tempered"));
 
-    private static double LogPartitionOf(ReadOnlySpan<double> energies)
+    /// <summary>log sum_x exp(-E(x)) of a table of energies.</summary>
+    internal static double LogPartitionOf(ReadOnlySpan<double> energies)
     {
         var logWeights = new double[energies.Length];
         for (var x = 0; x < logWeights.Length; x++) logWeights[x] = -energies[x];
