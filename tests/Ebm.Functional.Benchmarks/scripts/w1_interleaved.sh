@@ -7,7 +7,7 @@
 #   bash tests/Ebm.Functional.Benchmarks/scripts/w1_interleaved.sh [ROUNDS=3] [REPS=3] [OUT=w1_interleaved.txt]
 # The peers' folder (../shared/bench/peers, or PEERS=...) may be read-only: it is copied to a temporary folder first.
 # PEER_QUIET_MAX_WAIT (default here 5 s) bounds the wait for a quiet machine before each repetition, for both sides.
-# EBM_GEMM=managed runs the C# rows on the managed GEMM instead of OpenBLAS.
+# EBM_GEMM=managed runs the C# rows on the managed GEMM instead of OpenBLAS; BENCH_DIR names another build folder.
 set -euo pipefail
 ROUNDS=${1:-3}
 REPS=${2:-3}
@@ -20,7 +20,7 @@ cp -r "$PEERS" "$COPY"
 export PEER_QUIET_MAX_WAIT=${PEER_QUIET_MAX_WAIT:-5}
 export LD_LIBRARY_PATH=/usr/lib/x86_64-linux-gnu/openblas-pthread
 PY=/usr/bin/python3
-OURS="dotnet $ROOT/tests/Ebm.Functional.Benchmarks/bin/Release/net10.0/Ebm.Functional.Benchmarks.dll --rbm-train-stopwatch"
+OURS="dotnet ${BENCH_DIR:-$ROOT/tests/Ebm.Functional.Benchmarks/bin/Release/net10.0}/Ebm.Functional.Benchmarks.dll --rbm-train-stopwatch"
 run() { echo "round=$ROUND $("$@" | tail -1)" | tee -a "$OUT"; }
 echo "# $(date -u +%FT%TZ) $(lscpu | grep 'Model name' | sed 's/ \+/ /g'); $(nproc) cores; load $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT"
 for ROUND in $(seq 1 "$ROUNDS"); do
