@@ -20,7 +20,9 @@ namespace Ebm.Functional.Benchmarks;
 /// (<c>scripts/w1_interleaved.sh</c>). Like the peers, each repetition starts from the same model and key, waits until
 /// the other processes on the machine use less than 15 % of it (at most 60 s), and reports the share of the machine
 /// they took while it ran (<c>interf_max</c>). Unlike the peers, the epoch visits the data in the trainer's shuffled
-/// order (the shuffle is part of the timed path).
+/// order (the shuffle is part of the timed path). Beside the wall-clock figures it gives the CPU seconds of this process per
+/// epoch (<c>cpu_s_*</c>, all threads), the measure that other jobs on a shared machine disturb least; with one thread
+/// (<c>--threads 1</c>, <c>OPENBLAS_NUM_THREADS=1</c>) it is the work of the epoch.
 /// </remarks>
 public static class RbmTrainingBenchmarks
 {
@@ -48,20 +50,23 @@ public static class RbmTrainingBenchmarks
         TrainState<BernoulliRbm> Epoch() => trainer.Epoch(initial, data, Batch).Match(Succ: r => r.State, Fail: e => throw new InvalidOperationException(e.Message));
 
         var final = Epoch();
-        var (seconds, interference, waited) = (new List<double>(), new List<double>(), 0.0);
+        var (seconds, processorSeconds, interference, waited) = (new List<double>(), new List<double>(), new List<double>(), 0.0);
         for (var r = 0; r < repetitions; r++)
         {
             waited += Interference.WaitQuiet();
             var meter = Interference.Start();
+            var processor = Process.GetCurrentProcess().TotalProcessorTime;
             var clock = Stopwatch.StartNew();
             final = Epoch();
             seconds.Add(clock.Elapsed.TotalSeconds);
+            processorSeconds.Add((Process.GetCurrentProcess().TotalProcessorTime - processor).TotalSeconds);
             interference.Add(meter.ForeignShare(clock.Elapsed.TotalSeconds));
         }
 
         var objectiveSeconds = ObjectiveSeconds(objective, initial, data);
         var productSeconds = single ? ProductSeconds<float>() : ProductSeconds<double>();
         var sorted = seconds.Order().ToArray();
+        var processorSorted = processorSeconds.Order().ToArray();
         var median = sorted[sorted.Length / 2];
         var invariant = CultureInfo.InvariantCulture;
         string F(double x) => x.ToString("G4", invariant);
@@ -71,6 +76,7 @@ public static class RbmTrainingBenchmarks
             $"gemm_gflops_eff={F(GigaflopPerEpoch / median)}", $"objective_s_per_epoch={F(objectiveSeconds)}",
             $"gemm5_s_per_epoch={F(productSeconds)}", $"epoch_over_gemm5={F(median / productSeconds)}",
             $"recon_mse_1k={F(ReconstructionError(final.Model, data))}", $"w_fro={F(Frobenius(final.Model.Weights.Span))}",
+            $"cpu_s_median={F(processorSorted[processorSorted.Length / 2])}", $"cpu_s_min={F(processorSorted[0])}",
             $"interf_max={interference.Max():F2}", $"waited_s={waited:F0}", $"rep_s={string.Join(',', seconds.Select(F))}",
             $"gemm=\"{MatrixProduct.BackendDescription}\""));
     }
