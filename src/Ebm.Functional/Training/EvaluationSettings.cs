@@ -1,0 +1,55 @@
+using Ebm.Functional.Annealing;
+using LanguageExt;
+using static LanguageExt.Prelude;
+
+namespace Ebm.Functional.Training;
+
+/// <summary>
+/// How hard an evaluation (<see cref="Evaluation"/>) works: when log Z is exact, how long AIS anneals otherwise, how
+/// many examples the per-example metrics read, and how long the persistent chains run for R-hat.
+/// </summary>
+/// <remarks>
+/// Costs, for an RBM of nv x nh: the exact log Z enumerates 2^min(nv, nh) states of the smaller layer (2^20 x 784
+/// multiply-adds is about a second); AIS makes 2 x <see cref="AisParticles"/> x <see cref="AisSteps"/> x nv x nh
+/// multiply-adds (100 x 1000 on 784 x 500: 78 G); the pseudo-log-likelihood reads at most
+/// <see cref="MaxPseudoLikelihoodExamples"/> examples at nv x nh each.
+/// </remarks>
+/// <param name="ExactMaxUnits">
+/// log Z is exact when the layer (or, for a model without hidden units, the model) to enumerate has at most this many
+/// units; AIS otherwise. 0 forces AIS.
+/// </param>
+/// <param name="AisParticles">AIS particles, at least 2 (the standard error needs two).</param>
+/// <param name="AisSteps">Steps of AIS's linear schedule, at least 1.</param>
+/// <param name="BaseRateSmoothing">The pseudo-count of the base-rate model fitted to the training data (<see cref="BaseRate"/>).</param>
+/// <param name="SandwichMaxHidden">
+/// Where log Z is estimated and the hidden layer has at most this many units, exact draws of the model start a
+/// reverse AIS run and the sandwich bounds are reported; 0 turns the sandwich off.
+/// </param>
+/// <param name="MaxPseudoLikelihoodExamples">The pseudo-log-likelihood reads at most this many examples, evenly spaced through the data.</param>
+/// <param name="ChainSteps">Steps run from copies of the persistent chains for R-hat, at least 4 (split R-hat needs two halves of two).</param>
+public sealed record EvaluationSettings(
+    int ExactMaxUnits = 20,
+    int AisParticles = 100,
+    int AisSteps = 1000,
+    double BaseRateSmoothing = BaseRate.DefaultSmoothing,
+    int SandwichMaxHidden = 20,
+    int MaxPseudoLikelihoodExamples = 1000,
+    int ChainSteps = 20)
+{
+    /// <summary>The defaults: exact up to 20 units, 100 particles and 1000 steps of AIS, R-hat over 20 steps.</summary>
+    public static EvaluationSettings Default { get; } = new();
+
+    /// <summary>The settings, or an error naming the first one out of range.</summary>
+    public Fin<EvaluationSettings> Validate() =>
+        ExactMaxUnits < 0 ? Invalid("exact-max-units", $"is {ExactMaxUnits}; it must be at least 0")
+        : AisParticles < 2 ? Invalid("ais-particles", $"is {AisParticles}; the standard error needs at least 2")
+        : AisSteps < 1 ? Invalid("ais-steps", $"is {AisSteps}; it must be at least 1")
+        : !(BaseRateSmoothing > 0) || !double.IsFinite(BaseRateSmoothing) ? Invalid("base-rate-smoothing", $"is {BaseRateSmoothing}; it must be positive and finite")
+        : SandwichMaxHidden < 0 ? Invalid("sandwich-max-hidden", $"is {SandwichMaxHidden}; it must be at least 0")
+        : MaxPseudoLikelihoodExamples < 1 ? Invalid("max-pseudo-likelihood-examples", $"is {MaxPseudoLikelihoodExamples}; it must be at least 1")
+        : ChainSteps < 4 ? Invalid("chain-steps", $"is {ChainSteps}; split R-hat needs at least 4")
+        : FinSucc(this);
+
+    private static Fin<EvaluationSettings> Invalid(string name, string problem) =>
+        FinFail<EvaluationSettings>(TrainingErrors.InvalidSetting($"evaluation {name}", problem));
+}
