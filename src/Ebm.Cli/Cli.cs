@@ -8,7 +8,7 @@ using Ebm.Cli.Output;
 namespace Ebm.Cli;
 
 /// <summary>
-/// The <c>ebm</c> command line: <c>logz</c>, <c>thermo</c>, and with no arguments the built-in showcase.
+/// The <c>ebm</c> command line: <c>logz</c>, <c>thermo</c>, <c>sample</c>, <c>train</c>, and with no arguments the built-in showcase.
 /// </summary>
 /// <remarks>
 /// Results go to <c>stdout</c>; errors, progress and notes to <c>stderr</c>, errors as
@@ -84,6 +84,7 @@ internal static class Cli
             LogzCommand.Create(context),
             ThermoCommand.Create(context),
             SampleCommand.Create(context),
+            TrainCommand.Create(context),
         };
         root.SetAction(parse => ShowcaseJob.Run(context, parse.GetValue(seed)));
         foreach (var version in root.Options.OfType<VersionOption>()) version.Action = new VersionAction(context);

@@ -17,6 +17,9 @@ namespace Ebm.Cli.Training;
 /// </code></example>
 internal static class TrainSettingsJson
 {
+    /// <summary>The largest configuration file read: 1 MiB.</summary>
+    public const long MaxBytes = 1L << 20;
+
     /// <summary>Each key with the option it stands for.</summary>
     public static readonly IReadOnlyList<(string Key, string Option)> Keys =
     [
