@@ -4,7 +4,7 @@ using LanguageExt;
 namespace Ebm.Functional.Shell.Training;
 
 /// <summary>Where a training run stands, reported after every update and every evaluation.</summary>
-/// <param name="Epoch">The epoch under way, counted from 1 (or the last one, once the run is done).</param>
+/// <param name="Epoch">Epochs completed.</param>
 /// <param name="Epochs">Epochs the run ends after.</param>
 /// <param name="Step">Updates made so far, over all epochs.</param>
 /// <param name="Steps">Updates the whole run makes.</param>

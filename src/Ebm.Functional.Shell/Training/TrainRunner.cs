@@ -66,7 +66,7 @@ public static class TrainRunner
             if (progress is null) return;
             var done = s.Step - firstStep;
             TimeSpan? remaining = done > 0 ? clock.Elapsed * ((double)Math.Max(0, totalSteps - s.Step) / done) : null;
-            progress.Report(new TrainProgress(Math.Min(s.Epoch + 1, schedule.Epochs), schedule.Epochs, s.Step, totalSteps, latest, clock.Elapsed, remaining));
+            progress.Report(new TrainProgress(s.Epoch, schedule.Epochs, s.Step, totalSteps, latest, clock.Elapsed, remaining));
         }
 
         Fin<Unit> Measure(TrainState<TModel> s, Seq<Metric> stepMeans)
