@@ -17,7 +17,8 @@ public static partial class Evaluation
     /// The evaluator of a <see cref="BernoulliRbm"/>: log Z (exact by the layer sum when the smaller layer has at most
     /// <see cref="EvaluationSettings.ExactMaxUnits"/> units, otherwise AIS on the base-rate path fitted to the training
     /// data, with the sandwich where the hidden layer is small enough for exact draws), the train and test
-    /// log-likelihoods, the reconstruction errors, and the R-hat of the persistent chains.
+    /// log-likelihoods, the pseudo-log-likelihoods (<see cref="RbmTraining.PseudoLogLikelihood"/>), the reconstruction
+    /// errors, and the R-hat of the persistent chains.
     /// </summary>
     /// <remarks>
     /// <para>AIS: the path of <see cref="Paths.RbmBaseRate"/> from the base-rate model of the training data (Salakhutdinov
@@ -44,8 +45,13 @@ public static partial class Evaluation
                 CheckData(model.Kind, "training", train, model.Visible, StateConvention.Binary),
                 test.Map(t => CheckData(model.Kind, "test", t, model.Visible, StateConvention.Binary)))
             from logZ in RbmLogPartition(key.FoldIn(0), model, train, valid)
+            from trainPll in RbmTraining.PseudoLogLikelihood(model, EvenlySpaced(train, valid.MaxPseudoLikelihoodExamples))
+            from testPll in test.Map(t => RbmTraining.PseudoLogLikelihood(model, EvenlySpaced(t, valid.MaxPseudoLikelihoodExamples)).Map(Some))
+                .IfNone(FinSucc(Option<double>.None))
             from rHat in RbmChainRHat(key.FoldIn(1), model, chains, valid)
             select LikelihoodMetrics(logZ, Mean(model.FreeEnergies(train)), test.Map(t => Mean(model.FreeEnergies(t))))
+                .Add(new Metric(EvaluationMetrics.TrainPseudoLogLikelihood, trainPll))
+                .Concat(testPll.Map(p => new Metric(EvaluationMetrics.TestPseudoLogLikelihood, p)).ToSeq())
                 .Add(new Metric(EvaluationMetrics.TrainReconstructionError, ReconstructionError(model, train)))
                 .Concat(test.Map(t => new Metric(EvaluationMetrics.TestReconstructionError, ReconstructionError(model, t))).ToSeq())
                 .Concat(rHat.Map(r => new Metric(EvaluationMetrics.ChainRHat, r)).ToSeq()));
@@ -79,12 +85,12 @@ public static partial class Evaluation
             from path in Paths.RbmBaseRate(model, baseBias)
             from schedule in AnnealingSchedule.Linear(settings.AisSteps)
             select (path, schedule);
-        return ToFin(run).Bind(r => model.Hidden <= Math.Min(settings.SandwichMaxHidden, RbmExactDraws.MaxHidden)
+        return ToFin(run).Bind(r => model.Hidden <= Math.Min(settings.SandwichMaxUnits, RbmExactDraws.MaxHidden)
             ? RbmExactDraws.Sample(key.FoldIn(1), model, particles)
                 .Bind(draws => ToFin(RbmAnnealingState.FromJoint(model, draws)))
                 .Bind(exact => ToFin(Sandwich.Run(key.FoldIn(0), r.path, r.schedule, particles, exact)))
                 .Bind(sandwich => FromEstimate(sandwich.Parts[0])
-                    .Map(forward => forward with { Bounds = Some((sandwich.Parts[0].LogZ, sandwich.Parts[1].LogZ)) }))
+                    .Map(forward => forward with { Bounds = Some((sandwich.Parts[0].LogZ, sandwich.Parts[1].LogZ, sandwich.Parts[1].StandardError)) }))
             : ToFin(Ais.Run(key.FoldIn(0), r.path, r.schedule, particles)).Bind(FromEstimate));
     }
 
@@ -96,14 +102,16 @@ public static partial class Evaluation
         if (last.Columns != nv && last.Columns != nv + nh)
             return FinFail<Option<double>>(TrainingErrors.ChainsMismatch("evaluation", $"have {last.Columns} columns, the model {nv} (v) or {nv + nh} (v, h)"));
         var sampler = RbmBlockGibbs.Create(model, 1.0);
-        // A step draws h from v alone, so chains kept as v only may start with h = 0.
-        var joint = last.Columns == nv + nh ? last : Mat.Create(last.Rows, nv + nh, d =>
-        {
-            for (var r = 0; r < last.Rows; r++) last.Row(r).CopyTo(d.Slice(r * (nv + nh), nv));
-        });
-        var (_, trace) = Loop.Scan(key, sampler.Init(joint), settings.ChainSteps, sampler.Step, (state, _) => model.FreeEnergies(state.Visible));
+        var (_, trace) = Loop.Scan(key, sampler.Init(Joint(last, nv, nh)), settings.ChainSteps, sampler.Step, (state, _) => model.FreeEnergies(state.Visible));
         return RHatOf(TraceMatrix(trace));
     }
+
+    /// <summary>Chains of (v, h) rows as they are, or chains of v rows with h = 0: a block-Gibbs step draws h from v alone.</summary>
+    private static Mat Joint(Mat chains, int nv, int nh) =>
+        chains.Columns == nv + nh ? chains : Mat.Create(chains.Rows, nv + nh, d =>
+        {
+            for (var r = 0; r < chains.Rows; r++) chains.Row(r).CopyTo(d.Slice(r * (nv + nh), nv));
+        });
 
     private static double SquaredDistance(Mat a, Mat b)
     {

@@ -25,7 +25,7 @@ namespace Ebm.Functional.Training;
 public static partial class Evaluation
 {
     /// <summary>The log Z an evaluation uses, its standard error (0 when exact) and the sandwich bounds where they were run.</summary>
-    private sealed record LogPartitionValue(double LogZ, double StandardError, Option<(double Lower, double Upper)> Bounds);
+    private sealed record LogPartitionValue(double LogZ, double StandardError, Option<(double Lower, double Upper, double UpperStandardError)> Bounds);
 
     private static Fin<Unit> CheckData(string family, string what, Mat data, int width, StateConvention states)
     {
@@ -67,7 +67,8 @@ public static partial class Evaluation
             new Metric(EvaluationMetrics.LogPartition, logZ.LogZ),
             new Metric(EvaluationMetrics.LogPartitionStandardError, logZ.StandardError));
         metrics = logZ.Bounds.Match(
-            Some: b => metrics.Add(new Metric(EvaluationMetrics.LogPartitionLower, b.Lower)).Add(new Metric(EvaluationMetrics.LogPartitionUpper, b.Upper)),
+            Some: b => metrics.Add(new Metric(EvaluationMetrics.LogPartitionLower, b.Lower)).Add(new Metric(EvaluationMetrics.LogPartitionUpper, b.Upper))
+                .Add(new Metric(EvaluationMetrics.LogPartitionUpperStandardError, b.UpperStandardError)),
             None: () => metrics);
         metrics = metrics
             .Add(new Metric(EvaluationMetrics.TrainLogLikelihood, -trainMeanFreeEnergy - logZ.LogZ))

@@ -24,6 +24,9 @@ public static class EvaluationMetrics
     /// <summary>The AIS sandwich's stochastic upper bound on log Z (reverse AIS from exact draws of the model).</summary>
     public const string LogPartitionUpper = "log-z-upper";
 
+    /// <summary>The standard error of <see cref="LogPartitionUpper"/> (that of the lower bound is <see cref="LogPartitionStandardError"/>).</summary>
+    public const string LogPartitionUpperStandardError = "log-z-upper-se";
+
     /// <summary>The average log-likelihood of the training data.</summary>
     public const string TrainLogLikelihood = "train-ll";
 

@@ -21,9 +21,10 @@ namespace Ebm.Functional.Training;
 /// <param name="AisParticles">AIS particles, at least 2 (the standard error needs two).</param>
 /// <param name="AisSteps">Steps of AIS's linear schedule, at least 1.</param>
 /// <param name="BaseRateSmoothing">The pseudo-count of the base-rate model fitted to the training data (<see cref="BaseRate"/>).</param>
-/// <param name="SandwichMaxHidden">
-/// Where log Z is estimated and the hidden layer has at most this many units, exact draws of the model start a
-/// reverse AIS run and the sandwich bounds are reported; 0 turns the sandwich off.
+/// <param name="SandwichMaxUnits">
+/// Where log Z is estimated and the units whose states exact draws enumerate (the hidden layer of a Bernoulli RBM, every
+/// unit of a model without hidden units) are at most this many, exact draws of the model start a reverse AIS run and the
+/// sandwich bounds are reported; 0 turns the sandwich off.
 /// </param>
 /// <param name="MaxPseudoLikelihoodExamples">The pseudo-log-likelihood reads at most this many examples, evenly spaced through the data.</param>
 /// <param name="ChainSteps">Steps run from copies of the persistent chains for R-hat, at least 4 (split R-hat needs two halves of two).</param>
@@ -32,7 +33,7 @@ public sealed record EvaluationSettings(
     int AisParticles = 100,
     int AisSteps = 1000,
     double BaseRateSmoothing = BaseRate.DefaultSmoothing,
-    int SandwichMaxHidden = 20,
+    int SandwichMaxUnits = 20,
     int MaxPseudoLikelihoodExamples = 1000,
     int ChainSteps = 20)
 {
@@ -45,7 +46,7 @@ public sealed record EvaluationSettings(
         : AisParticles < 2 ? Invalid("ais-particles", $"is {AisParticles}; the standard error needs at least 2")
         : AisSteps < 1 ? Invalid("ais-steps", $"is {AisSteps}; it must be at least 1")
         : !(BaseRateSmoothing > 0) || !double.IsFinite(BaseRateSmoothing) ? Invalid("base-rate-smoothing", $"is {BaseRateSmoothing}; it must be positive and finite")
-        : SandwichMaxHidden < 0 ? Invalid("sandwich-max-hidden", $"is {SandwichMaxHidden}; it must be at least 0")
+        : SandwichMaxUnits < 0 ? Invalid("sandwich-max-units", $"is {SandwichMaxUnits}; it must be at least 0")
         : MaxPseudoLikelihoodExamples < 1 ? Invalid("max-pseudo-likelihood-examples", $"is {MaxPseudoLikelihoodExamples}; it must be at least 1")
         : ChainSteps < 4 ? Invalid("chain-steps", $"is {ChainSteps}; split R-hat needs at least 4")
         : FinSucc(this);

@@ -9,7 +9,11 @@ internal static class BoltzmannObjectives
     public static Objective<BoltzmannMachine> ByName(string name) => name switch
     {
         "exact" => BoltzmannTraining.ExactLikelihood(),
+        "cd" => BoltzmannTraining.ContrastiveDivergence(k: 1),
+        "pcd" => BoltzmannTraining.PersistentContrastiveDivergence(chains: 20, k: 1),
+        "tempered" => BoltzmannTraining.Tempered(chains: 10, replicas: 4),
         "pl" => BoltzmannTraining.Pseudolikelihood(),
+        "ratio" => BoltzmannTraining.RatioMatching(),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "no such objective"),
     };
 }

@@ -22,6 +22,9 @@ internal static class BoltzmannTrainingTesting
 
     public static T Valid<T>(Fin<T> result) => result.Match(v => v, e => throw new InvalidOperationException(e.Message));
 
+    public static T Valid<T>(Validation<LanguageExt.Common.Error, T> result) =>
+        result.Match(v => v, e => throw new InvalidOperationException(string.Join("; ", e)));
+
     /// <summary>The rows of every state of <paramref name="units"/> units, state index x holding unit i high when bit i is set.</summary>
     public static Mat AllStates(int units, StateConvention states) =>
         Mat.Create(1 << units, units, d =>

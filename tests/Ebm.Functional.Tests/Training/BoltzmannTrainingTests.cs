@@ -49,7 +49,7 @@ public class BoltzmannTrainingTests
         Assert.Equal(gradient, Valid(BoltzmannTraining.Unflatten(Three, BoltzmannTraining.Flatten(gradient))));
     }
 
-    public static TheoryData<string> ObjectiveNames => ["exact", "pl"];
+    public static TheoryData<string> ObjectiveNames => ["exact", "cd", "pcd", "tempered", "pl", "ratio"];
 
     [Theory]
     [MemberData(nameof(ObjectiveNames))]

@@ -20,7 +20,12 @@ public sealed class EvaluationRbmTests
     private static double Value(Seq<Metric> metrics, string name) => metrics.Find(m => m.Name == name).Match(m => m.Value, () => throw new Xunit.Sdk.XunitException($"no metric {name}"));
 
     /// <summary>log p(v) by summing exp(-E(v, h)) over every joint state: the definition, independent of the layer sum.</summary>
-    private static double BruteForceAverageLogLikelihood(BernoulliRbm model, Mat data)
+    private static double BruteForceAverageLogLikelihood(BernoulliRbm model, Mat data) => BruteForce(model, data).LogLikelihood;
+
+    /// <summary>The average pseudo-log-likelihood by its definition: sum_i log p(v) - log(p(v) + p(v with i flipped)) from the joint sums.</summary>
+    private static double BruteForceAveragePseudoLogLikelihood(BernoulliRbm model, Mat data) => BruteForce(model, data).PseudoLogLikelihood;
+
+    private static (double LogLikelihood, double PseudoLogLikelihood) BruteForce(BernoulliRbm model, Mat data)
     {
         int nv = model.Visible, nh = model.Hidden;
         var joint = new List<double>();
@@ -40,15 +45,18 @@ public sealed class EvaluationRbmTests
         }
 
         var logZ = LogSpace.LogSumExp(joint.ToArray());
-        var total = 0.0;
+        var (total, pseudo) = (0.0, 0.0);
         for (var r = 0; r < data.Rows; r++)
         {
             var index = 0;
             for (var i = 0; i < nv; i++) index |= (int)data[r, i] << i;
-            total += LogSpace.LogSumExp(byVisible[index]) - logZ;
+            var logMarginal = LogSpace.LogSumExp(byVisible[index]);
+            total += logMarginal - logZ;
+            for (var i = 0; i < nv; i++)
+                pseudo += logMarginal - LogSpace.LogSumExp([logMarginal, LogSpace.LogSumExp(byVisible[index ^ (1 << i)])]);
         }
 
-        return total / data.Rows;
+        return (total / data.Rows, pseudo / data.Rows);
     }
 
     [Fact]
@@ -62,10 +70,25 @@ public sealed class EvaluationRbmTests
 
         Assert.Equal(BruteForceAverageLogLikelihood(model, train), Value(metrics, EvaluationMetrics.TrainLogLikelihood), 12);
         Assert.Equal(BruteForceAverageLogLikelihood(model, test), Value(metrics, EvaluationMetrics.TestLogLikelihood), 12);
+        Assert.Equal(BruteForceAveragePseudoLogLikelihood(model, train), Value(metrics, EvaluationMetrics.TrainPseudoLogLikelihood), 12);
+        Assert.Equal(BruteForceAveragePseudoLogLikelihood(model, test), Value(metrics, EvaluationMetrics.TestPseudoLogLikelihood), 12);
         Assert.Equal(0.0, Value(metrics, EvaluationMetrics.TrainLogLikelihoodStandardError));
         Assert.Equal(0.0, Value(metrics, EvaluationMetrics.LogPartitionStandardError));
         Assert.False(metrics.Exists(m => m.Name == EvaluationMetrics.LogPartitionLower));
         Assert.False(metrics.Exists(m => m.Name == EvaluationMetrics.ChainRHat));
+    }
+
+    [Fact]
+    public void The_pseudo_log_likelihood_reads_at_most_the_stated_number_of_evenly_spaced_examples()
+    {
+        var model = Tiny();
+        var train = Rows([1, 0, 1], [0, 0, 0], [1, 1, 1], [0, 1, 0]);
+
+        var metrics = Evaluation.ForBernoulliRbm(new EvaluationSettings(MaxPseudoLikelihoodExamples: 2)).Evaluate(Key, model, train, None, Seq<Mat>())
+            .Match(m => m, e => throw new Xunit.Sdk.XunitException(e.Message));
+
+        Assert.Equal(BruteForceAveragePseudoLogLikelihood(model, Rows([1, 0, 1], [1, 1, 1])), Value(metrics, EvaluationMetrics.TrainPseudoLogLikelihood), 12);
+        Assert.Equal(BruteForceAverageLogLikelihood(model, train), Value(metrics, EvaluationMetrics.TrainLogLikelihood), 12);
     }
 
     [Fact]
@@ -114,9 +137,10 @@ public sealed class EvaluationRbmTests
     [InlineData(1, 1000, 20)]
     [InlineData(100, 0, 20)]
     [InlineData(100, 1000, 3)]
-    public void Settings_out_of_range_are_an_error(int particles, int steps, int chainSteps)
+    [InlineData(100, 1000, 20, 0)]
+    public void Settings_out_of_range_are_an_error(int particles, int steps, int chainSteps, int pllExamples = 1000)
     {
-        var settings = new EvaluationSettings(AisParticles: particles, AisSteps: steps, ChainSteps: chainSteps);
+        var settings = new EvaluationSettings(AisParticles: particles, AisSteps: steps, ChainSteps: chainSteps, MaxPseudoLikelihoodExamples: pllExamples);
 
         var result = Evaluation.ForBernoulliRbm(settings).Evaluate(Key, Tiny(), Rows([1, 0, 1]), None, Seq<Mat>());
 
