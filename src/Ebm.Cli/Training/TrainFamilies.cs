@@ -27,14 +27,18 @@ internal static class TrainFamilies
         RbmTraining.Parameters,
         new Dictionary<string, Func<TrainSettings, Objective<BernoulliRbm>>>
         {
+            ["exact"] = _ => RbmTraining.ExactLikelihood(),
             ["cd"] = s => RbmTraining.ContrastiveDivergence(s.K),
             ["pcd"] = s => RbmTraining.PersistentContrastiveDivergence(s.Chains, s.K),
+            ["tempered"] = s => RbmTraining.Tempered(s.Chains, s.Replicas),
+            ["pl"] = _ => RbmTraining.Pseudolikelihood(),
+            ["ratio"] = _ => RbmTraining.RatioMatching(),
         },
         Some(StateConvention.Binary),
         model => model.Visible,
         (key, settings, data) => InitialModels.BernoulliRbm(key, data, settings.Hidden),
         Evaluation.ForBernoulliRbm(),
-        model => Some(model.Weights.Transpose()),
+        model => Some(model.Weights),
         RbmSamples);
 
     /// <summary>The fully visible Boltzmann machine on {0, 1} units.</summary>
@@ -49,12 +53,16 @@ internal static class TrainFamilies
         new Dictionary<string, Func<TrainSettings, Objective<BoltzmannMachine>>>
         {
             ["exact"] = _ => BoltzmannTraining.ExactLikelihood(),
+            ["cd"] = s => BoltzmannTraining.ContrastiveDivergence(s.K),
+            ["pcd"] = s => BoltzmannTraining.PersistentContrastiveDivergence(s.Chains, s.K),
+            ["tempered"] = s => BoltzmannTraining.Tempered(s.Chains, s.Replicas),
             ["pl"] = _ => BoltzmannTraining.Pseudolikelihood(),
+            ["ratio"] = _ => BoltzmannTraining.RatioMatching(),
         },
         Some(states),
         model => model.Dimension,
         (key, _, data) => InitialModels.BoltzmannMachine(key, data, states),
-        BoltzmannEvaluation.Exact(name),
+        Evaluation.ForBoltzmannMachine(),
         _ => None,
         (key, model, count) => ExactDraws.Discrete(key, count, model, 1.0));
 

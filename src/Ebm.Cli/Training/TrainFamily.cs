@@ -15,7 +15,7 @@ namespace Ebm.Cli.Training;
 /// <param name="Width">The number of visible units of a model (the data's width).</param>
 /// <param name="Initial">The seeded starting model for the data (rows are examples).</param>
 /// <param name="Evaluator">The metrics of each evaluation.</param>
-/// <param name="Filters">The weights of each hidden unit as rows (one filter per row), for models that have them.</param>
+/// <param name="Filters">The nv x nh weights (column j: the filter of hidden unit j), for models that have them.</param>
 /// <param name="Samples">Visible samples of the model (count rows), for the sample grid of image data.</param>
 internal sealed record TrainFamily<TModel>(
     string Name,

@@ -72,7 +72,7 @@ internal static class TrainJob
         var result = (TrainOutcome<TModel>)outcome;
 
         var written = new List<string> { TrainFolder.Checkpoint, TrainFolder.Metrics };
-        var finals = TrainArtifacts.Write(context, family, s, data, result, outputs, written);
+        var finals = TrainArtifacts.Write(family, s, data, result, outputs, written);
         if (finals.IsFail) return ErrorReport.Write(context, (Error)finals);
         var manifest = TrainManifest.Write(s, settingsJson, data, result.State.Model.Kind, result.State.Model.Dimension, result.State.Step, result.State.Epoch,
             result.History, cost, force, resumed.Map(c => c.State.Epoch).ToNullable(), clock.Elapsed.TotalSeconds, written.Append(TrainFolder.Manifest));
@@ -87,7 +87,7 @@ internal static class TrainJob
         where TModel : IEnergyModel =>
         s.Init is null
             ? family.Initial(TrainRunKeys.Initial(s.Seed), s, data.Train)
-            : ModelFile.Load(s.Init).Bind(model => model is TModel typed
+            : (s.Init.EndsWith(".npz", StringComparison.OrdinalIgnoreCase) ? ModelNpz.Load(s.Init, family.Parameters.Family) : ModelFile.Load(s.Init)).Bind(model => model is TModel typed
                 ? FinSucc(typed)
                 : FinFail<TModel>(TrainConfigErrors.Mismatch("--init", $"{s.Init} holds a {model.Kind} model; --model {s.Model} trains a {family.Parameters.Family}")));
 
