@@ -19,7 +19,9 @@ namespace Ebm.Functional.Benchmarks;
 /// <c>--rbm-gibbs-stopwatch</c> for block-Gibbs sweeps of a 784 x 500 RBM with 100 chains (W1's sampling part),
 /// <c>--wolff-stopwatch</c> for independent samples per second of Wolff and checkerboard at L = 64, beta_c;
 /// <c>--ais-stopwatch [--model random|small20] [--K 1000] [--M 100] [--reps 3] [--threads -1] [--dtype f64|f32]</c> for AIS on the
-/// base-rate RBM path (W2), with the peers' w2_ais.py options.
+/// base-rate RBM path (W2), with the peers' w2_ais.py options;
+/// <c>--rbm-train-stopwatch [--algo cd1|pcd1] [--dtype f64|f32] [--reps 5]</c> for one training epoch of the 784 x 500 RBM
+/// through the trainer (W1), with the peers' w1_rbm_numpy.py options.
 /// </remarks>
 public static class Program
 {
@@ -29,6 +31,7 @@ public static class Program
     private const string RbmGibbsStopwatchSwitch = "--rbm-gibbs-stopwatch";
     private const string WolffStopwatchSwitch = "--wolff-stopwatch";
     private const string AisStopwatchSwitch = "--ais-stopwatch";
+    private const string TrainStopwatchSwitch = "--rbm-train-stopwatch";
 
     /// <summary>Runs the benchmarks that the arguments select; exit code 1 when a benchmark failed to run.</summary>
     public static int Main(string[] args)
@@ -41,9 +44,15 @@ public static class Program
             return 0;
         }
 
+        string Value(string name, string fallback) => Array.IndexOf(args, name) is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : fallback;
+        if (args.Contains(TrainStopwatchSwitch))
+        {
+            RbmTrainingBenchmarks.RunStopwatch(Console.Out, Value("--algo", "cd1"), Value("--dtype", "f64") == "f32", int.Parse(Value("--reps", "5")));
+            return 0;
+        }
+
         if (args.Contains(AisStopwatchSwitch))
         {
-            string Value(string name, string fallback) => Array.IndexOf(args, name) is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : fallback;
             AisBenchmarks.RunStopwatch(
                 Console.Out, Value("--model", "random"), int.Parse(Value("--K", "1000")), int.Parse(Value("--M", "100")),
                 int.Parse(Value("--reps", "3")), int.Parse(Value("--threads", "-1")), Value("--dtype", "f64") == "f32");

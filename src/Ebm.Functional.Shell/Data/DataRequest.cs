@@ -1,3 +1,5 @@
+using Ebm.Functional.Models;
+
 namespace Ebm.Functional.Shell.Data;
 
 /// <summary>What a loaded data set must be: its width (values per example), the values it may hold, and for an archive the array to take.</summary>
@@ -14,4 +16,19 @@ public sealed record DataRequest(int? Width = null, DataValues Values = DataValu
 
     /// <summary>-1/+1 data for a model of <paramref name="width"/> units.</summary>
     public static DataRequest Spin(int width) => new(width, DataValues.Spin);
+
+    /// <summary>
+    /// What data for <paramref name="model"/> must be: one value per visible unit (every unit of a Boltzmann machine or
+    /// Ising lattice), 0/1 for a Bernoulli RBM or binary machine, -1/+1 for a lattice or spin machine, reals for a
+    /// Gaussian-Bernoulli RBM.
+    /// </summary>
+    /// <exception cref="ArgumentException">A model kind that is not trained on data vectors (a continuous toy energy).</exception>
+    public static DataRequest For(IEnergyModel model) => model switch
+    {
+        BernoulliRbm rbm => Binary(rbm.Visible),
+        GaussianBernoulliRbm rbm => new(rbm.Visible, DataValues.Real),
+        BoltzmannMachine machine => new(machine.Dimension, machine.States == StateConvention.Spin ? DataValues.Spin : DataValues.Binary),
+        IsingModel lattice => Spin(lattice.Dimension),
+        _ => throw new ArgumentException($"a {model?.Kind} model has no data format", nameof(model)),
+    };
 }

@@ -32,9 +32,12 @@ public static class ArrayFileErrors
     /// <summary>Code of <see cref="DuplicateName"/>.</summary>
     public const int DuplicateNameCode = 3408;
 
+    /// <summary>Code of <see cref="Corrupt"/>.</summary>
+    public const int CorruptCode = 3409;
+
     /// <summary>Every code of this catalogue.</summary>
     public static IReadOnlyList<int> Codes { get; } =
-        [BadMagicCode, TruncatedCode, BadHeaderCode, UnsupportedCode, TrailingBytesCode, NotZipCode, TooLargeCode, DuplicateNameCode];
+        [BadMagicCode, TruncatedCode, BadHeaderCode, UnsupportedCode, TrailingBytesCode, NotZipCode, TooLargeCode, DuplicateNameCode, CorruptCode];
 
     /// <summary>The file does not start with the magic string of its format.</summary>
     public static Error BadMagic(string source, string format, string expected) =>
@@ -64,6 +67,10 @@ public static class ArrayFileErrors
 
     /// <summary>Two archive members that give the same array name.</summary>
     public static Error DuplicateName(string source, string name) => Error.New(DuplicateNameCode, $"{source}: the array {EchoedText.Quote(name)} is stored twice");
+
+    /// <summary>Compressed or stored data whose checksum disagrees with the one recorded beside them.</summary>
+    public static Error Corrupt(string source, uint recorded, uint computed) =>
+        Error.New(CorruptCode, $"{source}: corrupt: the CRC-32 of the data is {computed:x8}, the archive records {recorded:x8}");
 
     private static string Article(string noun) => "AEIOU".Contains(noun[0], StringComparison.Ordinal) ? "an" : "a";
 }

@@ -116,7 +116,7 @@ public static class NpyFormat
     private static Fin<NpyArray> ReadValues(ReadOnlySpan<byte> data, NpyHeader header, string source)
     {
         if (NpyType.Of(header.Descr) is not { } type)
-            return FinFail<NpyArray>(ArrayFileErrors.Unsupported(source, $"the type '{header.Descr}'", Accepted));
+            return FinFail<NpyArray>(ArrayFileErrors.Unsupported(source, $"the type {EchoedText.Quote(header.Descr)}", Accepted));
         long count = 1;
         foreach (var length in header.Shape)
         {

@@ -20,7 +20,7 @@ internal sealed record NpyHeader(string Descr, bool FortranOrder, int[] Shape)
         while (!reader.Take('}'))
         {
             if (reader.String() is not { } key) return Bad(source, $"expected a quoted key at character {reader.Position + 1}");
-            if (!reader.Take(':')) return Bad(source, $"expected ':' after '{key}'");
+            if (!reader.Take(':')) return Bad(source, $"expected ':' after {EchoedText.Quote(key)}");
             switch (key)
             {
                 case "descr" when descr is null:

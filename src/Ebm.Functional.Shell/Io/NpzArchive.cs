@@ -12,7 +12,8 @@ namespace Ebm.Functional.Shell.Io;
 /// <remarks>
 /// Any byte string gives the arrays or an error of <see cref="ArrayFileErrors"/> naming the archive and the member;
 /// nothing is thrown. A member's expanded size is checked against the limit before and while it is expanded, so a
-/// small archive cannot expand into an unbounded one. Written archives are stored (not compressed), members in the
+/// small archive cannot expand into an unbounded one, and its CRC-32 is checked, so a corrupt member is an error, not
+/// silently different numbers. Written archives are stored (not compressed), members in the
 /// order given, every time stamp 1980-01-01 00:00 as NumPy writes it, so the same arrays give the same bytes.
 /// </remarks>
 public static class NpzArchive
@@ -94,6 +95,9 @@ public static class NpzArchive
             output.Write(chunk, 0, read);
         }
 
-        return FinSucc(output.ToArray());
+        // Zip readers need not check the CRC-32 of a member; a flipped bit in stored weights would load silently.
+        var content = output.ToArray();
+        var crc = Crc32.Of(content);
+        return crc == entry.Crc32 ? FinSucc(content) : FinFail<byte[]>(ArrayFileErrors.Corrupt(member, entry.Crc32, crc));
     }
 }

@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using Ebm.Functional.Numerics;
 using LanguageExt;
 using LanguageExt.Common;
@@ -14,6 +15,8 @@ internal static class FieldChecks
 
     public static void Finite(List<Error> errors, string field, Vec values)
     {
+        // The vectorised scan answers the common case; the loop only runs to name the first bad entry.
+        if (TensorPrimitives.IsFiniteAll(values.Span)) return;
         for (var i = 0; i < values.Length; i++)
             if (!double.IsFinite(values[i]))
             {
@@ -24,6 +27,7 @@ internal static class FieldChecks
 
     public static void Finite(List<Error> errors, string field, Mat values)
     {
+        if (TensorPrimitives.IsFiniteAll(values.Span)) return;
         for (var i = 0; i < values.Rows; i++)
         for (var j = 0; j < values.Columns; j++)
             if (!double.IsFinite(values[i, j]))

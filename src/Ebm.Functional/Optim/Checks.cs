@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using Ebm.Functional.Numerics;
 using LanguageExt;
 using LanguageExt.Common;
@@ -29,6 +30,12 @@ internal static class Checks
             if (b.Length != parameters.Length) return OptimErrors.LengthMismatch("state buffer", parameters.Length, b.Length);
         return unit;
     }
+
+    /// <summary>A new vector with s · g[i] at i, vectorised (each product rounded once, as the scalar loop rounds it).</summary>
+    public static Vec Scaled(Vec g, double s) => Vec.Create(g.Length, d => TensorPrimitives.Multiply(g.Span, s, d));
+
+    /// <summary>A new vector with a[i] + b[i] at i, vectorised (each sum rounded once); a and b have the same length.</summary>
+    public static Vec Sum(Vec a, Vec b) => Vec.Create(a.Length, d => TensorPrimitives.Add(a.Span, b.Span, d));
 
     /// <summary>A new vector with f(a[i], b[i]) at i; a and b have the same length.</summary>
     public static Vec Zip(Vec a, Vec b, Func<double, double, double> f)

@@ -38,7 +38,7 @@ public static class Optimizers
     {
         ArgumentNullException.ThrowIfNull(parameters);
         ArgumentNullException.ThrowIfNull(updates);
-        return Checks.SameLength(parameters, updates, Seq<Vec>.Empty, 0).Map(_ => Checks.Zip(parameters, updates, (p, u) => p + u));
+        return Checks.SameLength(parameters, updates, Seq<Vec>.Empty, 0).Map(_ => Checks.Sum(parameters, updates));
     }
 
     /// <summary>The scale by -lr that turns a direction into a descent step, once lr is known to be finite and &gt;= 0.</summary>

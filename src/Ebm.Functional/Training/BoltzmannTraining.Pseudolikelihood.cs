@@ -29,10 +29,9 @@ public static partial class BoltzmannTraining
         ArgumentNullException.ThrowIfNull(data);
         return CheckData(Family, model.Dimension, model.States, data).Map(checkedData =>
         {
-            var fields = LocalFields(model, checkedData);
-            var values = checkedData.Span;
-            var sum = 0.0;
-            for (var k = 0; k < fields.Length; k++) sum += LogSpace.LogSigmoid(fields[k] * FlipGap(values[k], model.States));
+            var margins = Margins(model, checkedData).Margins;
+            LogSpace.LogSigmoid(margins, margins);
+            var sum = TensorPrimitives.Sum<double>(margins);
             return sum / checkedData.Rows;
         });
     }
@@ -77,19 +76,29 @@ public static partial class BoltzmannTraining
 
     private static (Vec Gradient, double Score) FullPseudolikelihood(BoltzmannMachine model, Mat data)
     {
-        var fields = LocalFields(model, data);
-        var values = data.Span;
+        var (margins, gaps) = Margins(model, data);
         var rows = data.Rows;
-        var score = 0.0;
-        for (var k = 0; k < fields.Length; k++)
+        var logConditionals = new double[margins.Length];
+        LogSpace.LogSigmoid(margins, logConditionals);
+        TensorPrimitives.Negate(margins, margins);
+        LogSpace.Sigmoid(margins, margins);
+        for (var k = 0; k < margins.Length; k++) margins[k] = -margins[k] * gaps[k] / rows;
+        return (FieldChainRule(data, margins), TensorPrimitives.Sum<double>(logConditionals) / rows);
+    }
+
+    /// <summary>The margins a_ri = f_ri d_ri and the flip gaps d_ri of every example and unit (rows x n, row-major).</summary>
+    private static (double[] Margins, double[] Gaps) Margins(BoltzmannMachine model, Mat data)
+    {
+        var margins = LocalFields(model, data);
+        var values = data.Span;
+        var gaps = new double[margins.Length];
+        for (var k = 0; k < margins.Length; k++)
         {
-            var gap = FlipGap(values[k], model.States);
-            var margin = fields[k] * gap;
-            score += LogSpace.LogSigmoid(margin);
-            fields[k] = -LogSpace.Sigmoid(-margin) * gap / rows;
+            gaps[k] = FlipGap(values[k], model.States);
+            margins[k] *= gaps[k];
         }
 
-        return (FieldChainRule(data, fields), score / rows);
+        return (margins, gaps);
     }
 
     private static (Vec Gradient, double Score) SampledPseudolikelihood(RngKey key, BoltzmannMachine model, Mat data, int sites)

@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using Ebm.Functional.Models;
 using Ebm.Functional.Numerics;
 using LanguageExt;
@@ -46,19 +47,14 @@ public static partial class BoltzmannTraining
 
     private static (double Loss, double[] FieldGradients) RatioMatchingTerms(BoltzmannMachine model, Mat data)
     {
-        var fields = LocalFields(model, data);
-        var values = data.Span;
+        var (margins, gaps) = Margins(model, data);
         var rows = data.Rows;
-        var loss = 0.0;
-        for (var k = 0; k < fields.Length; k++)
-        {
-            var gap = FlipGap(values[k], model.States);
-            var margin = fields[k] * gap;
-            var unseen = LogSpace.Sigmoid(-margin);
-            loss += unseen * unseen;
-            fields[k] = -2.0 * gap * unseen * unseen * LogSpace.Sigmoid(margin) / rows;
-        }
-
-        return (loss / rows, fields);
+        var seen = new double[margins.Length];
+        LogSpace.Sigmoid(margins, seen);
+        TensorPrimitives.Negate(margins, margins);
+        LogSpace.Sigmoid(margins, margins);
+        var loss = TensorPrimitives.SumOfSquares<double>(margins);
+        for (var k = 0; k < margins.Length; k++) margins[k] = -2.0 * gaps[k] * margins[k] * margins[k] * seen[k] / rows;
+        return (loss / rows, margins);
     }
 }

@@ -16,7 +16,7 @@ namespace Ebm.Functional.Training;
 /// (Ackley, Hinton and Sejnowski 1985): the objectives differ only in how they estimate the model term, or in the
 /// loss they put in its place (pseudolikelihood, ratio matching).</para>
 /// <para>The state convention is part of the model, not of the parameters: a spin machine trained on {-1,+1} data is
-/// the inverse Ising problem (see <c>InverseIsing</c>); every objective checks that the examples hold the
+/// the inverse Ising problem (<see cref="InverseIsing"/>); every objective checks that the examples hold the
 /// model's two unit values.</para>
 /// </remarks>
 public static partial class BoltzmannTraining

@@ -25,16 +25,15 @@ internal static class FreeEnergyPhases
     }
 
     /// <summary>The Gaussian-Bernoulli RBM's gradient records, data minus samples (sigma in dX/dsigma, not yet in the trained coordinate).</summary>
-    public static GaussianBernoulliRbmGradient Difference(GaussianBernoulliRbm model, Mat data, Mat samples)
-    {
-        var positive = model.FreeEnergyGradient(data);
-        var negative = model.FreeEnergyGradient(samples);
-        return new GaussianBernoulliRbmGradient(
-            Mat.Wrap(model.Visible, model.Hidden, Minus(positive.Weights.Span, negative.Weights.Span)),
-            Vec.Wrap(Minus(positive.VisibleBias.Span, negative.VisibleBias.Span)),
-            Vec.Wrap(Minus(positive.HiddenBias.Span, negative.HiddenBias.Span)),
-            Vec.Wrap(Minus(positive.Sigma.Span, negative.Sigma.Span)));
-    }
+    public static GaussianBernoulliRbmGradient Difference(GaussianBernoulliRbm model, Mat data, Mat samples) =>
+        Subtract(model.FreeEnergyGradient(data), model.FreeEnergyGradient(samples));
+
+    /// <summary>a - b, part by part.</summary>
+    public static GaussianBernoulliRbmGradient Subtract(GaussianBernoulliRbmGradient a, GaussianBernoulliRbmGradient b) => new(
+        Mat.Wrap(a.Weights.Rows, a.Weights.Columns, Minus(a.Weights.Span, b.Weights.Span)),
+        Vec.Wrap(Minus(a.VisibleBias.Span, b.VisibleBias.Span)),
+        Vec.Wrap(Minus(a.HiddenBias.Span, b.HiddenBias.Span)),
+        Vec.Wrap(Minus(a.Sigma.Span, b.Sigma.Span)));
 
     /// <summary>Binary joint states with every unit 1 with probability 1/2.</summary>
     public static Mat UniformStates(RngKey key, int rows, int width) => Mat.Create(rows, width, d =>

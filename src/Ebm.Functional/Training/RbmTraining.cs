@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Ebm.Functional.Models;
 using Ebm.Functional.Numerics;
 using LanguageExt;
@@ -40,11 +41,23 @@ public static partial class RbmTraining
         return FinSucc(new RbmGradient(Mat.From(nv, nh, span[..weights]), Vec.From(span.Slice(weights, nv)), Vec.From(span.Slice(weights + nv, nh))));
     }
 
-    private static Vec ToVector(BernoulliRbm model) => Concatenate(model.Weights.Span, model.VisibleBias.Span, model.HiddenBias.Span);
+    /// <summary>
+    /// The vector each model built by <see cref="FromVector"/> came from: the trainer asks for the parameters of the model
+    /// it built one step before, and the answer is that (immutable) vector instead of a fresh copy of 392,000 numbers for
+    /// a 784 x 500 RBM. Keyed by reference, so a model made any other way is flattened as usual.
+    /// </summary>
+    private static readonly ConditionalWeakTable<BernoulliRbm, Vec> Sources = new();
+
+    private static Vec ToVector(BernoulliRbm model) =>
+        Sources.TryGetValue(model, out var source) ? source : Concatenate(model.Weights.Span, model.VisibleBias.Span, model.HiddenBias.Span);
 
     private static Fin<BernoulliRbm> FromVector(BernoulliRbm model, Vec values) =>
         Unflatten(model, values).Bind(g => BernoulliRbm.Create(g.Weights, g.VisibleBias, g.HiddenBias)
-            .Match(FinSucc, errors => FinFail<BernoulliRbm>(Error.Many(errors))));
+            .Match(built =>
+            {
+                Sources.AddOrUpdate(built, values);
+                return FinSucc(built);
+            }, errors => FinFail<BernoulliRbm>(Error.Many(errors))));
 
     private static Vec Concatenate(ReadOnlySpan<double> first, ReadOnlySpan<double> second, ReadOnlySpan<double> third)
     {

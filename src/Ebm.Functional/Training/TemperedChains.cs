@@ -28,10 +28,10 @@ internal static class TemperedChains
         return Mcmc.Tempering.Ladder.Geometric(minBeta, 1.0, replicas);
     }
 
-    /// <summary>Succeeds when there are <paramref name="rungs"/> chain matrices of <paramref name="chains"/> rows and <paramref name="width"/> columns.</summary>
+    /// <summary>Succeeds when there are <paramref name="rungs"/> chain matrices (1 for PCD) of <paramref name="chains"/> rows and <paramref name="width"/> columns.</summary>
     public static Fin<Seq<Mat>> Check(string objective, Seq<Mat> matrices, int rungs, int chains, int width)
     {
-        if (matrices.Count != rungs) return FinFail<Seq<Mat>>(TrainingErrors.ChainsMismatch(objective, $"are {matrices.Count} matrices, expected one per rung ({rungs})"));
+        if (matrices.Count != rungs) return FinFail<Seq<Mat>>(TrainingErrors.ChainsMismatch(objective, $"are {matrices.Count} matrices, expected {rungs} (one per rung)"));
         foreach (var m in matrices)
             if (m.Rows != chains || m.Columns != width)
                 return FinFail<Seq<Mat>>(TrainingErrors.ChainsMismatch(objective, $"are {m.Rows} x {m.Columns}, expected {chains} x {width} (chains x joint units)"));

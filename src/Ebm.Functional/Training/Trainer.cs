@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using Ebm.Functional.Datasets;
 using Ebm.Functional.Numerics;
 using Ebm.Functional.Optim;
@@ -79,10 +80,5 @@ public sealed record Trainer<TModel>(ModelParameters<TModel> Parameters, Objecti
     private static Seq<Metric> Accumulate(Seq<Metric> sums, Seq<Metric> metrics) =>
         sums.IsEmpty ? metrics : sums.Zip(metrics).Map(p => p.Item1 with { Value = p.Item1.Value + p.Item2.Value });
 
-    private static bool AllFinite(Vec values)
-    {
-        foreach (var v in values.Span)
-            if (!double.IsFinite(v)) return false;
-        return true;
-    }
+    private static bool AllFinite(Vec values) => TensorPrimitives.IsFiniteAll(values.Span);
 }

@@ -29,14 +29,14 @@ public sealed class RbmTemperedTests
     [Fact]
     public void The_gradient_from_many_mixed_chains_matches_the_exact_gradient_within_its_standard_error()
     {
-        // 4000 chains, 4 rungs, 40 tempering steps from uniform states on a 5 x 3 RBM with weights in [-1, 1], where
+        // 2000 chains, 4 rungs, 20 tempering steps from uniform states on a 5 x 3 RBM with weights in [-1, 1], where
         // block Gibbs alone forgets its start within a few steps, so the chains are draws from p. Chains are independent, so the negative phase's
-        // standard error per coordinate is the chains' sample standard deviation / sqrt(4000). Each of the 23 coordinates
+        // standard error per coordinate is the chains' sample standard deviation / sqrt(2000). Each of the 23 coordinates
         // must lie within 5 SE: a false failure has probability below 23 x 6e-7 = 1.4e-5.
         var model = RbmTestModels.Bernoulli(5, 3, 1.0, 0.5, 6UL);
         var data = Mat.From(2, 5, [1, 0, 1, 0, 1, 0, 1, 1, 0, 0]);
-        const int chains = 4000;
-        var objective = RbmTraining.Tempered(chains, replicas: 4, minBeta: 0.2, steps: 40);
+        const int chains = 2000;
+        var objective = RbmTraining.Tempered(chains, replicas: 4, minBeta: 0.2, steps: 20);
         var start = objective.StartChains(RngKey.FromSeed(3), model).ThrowIfFail();
         var tempered = objective.Step(RngKey.FromSeed(4), model, start, data).ThrowIfFail();
         var exact = RbmTraining.ExactLikelihood().Step(RngKey.FromSeed(4), model, Seq<Mat>(), data).ThrowIfFail();

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text;
+using Ebm.Functional.Models;
 using Ebm.Functional.Numerics;
 using Ebm.Functional.Shell.Data;
 using Ebm.Functional.Shell.Io;
@@ -127,5 +128,18 @@ public sealed class DataSetsTests
     {
         Assert.Equal(ArrayFileErrors.BadMagicCode, Assert.Single(Failures.Of(DataSets.Parse("d.npy", "1 0\n"u8.ToArray(), DataRequest.Any))).Code);
         Assert.Equal(ArrayFileErrors.BadMagicCode, Assert.Single(Failures.Of(DataSets.Parse("d.npz", "1 0\n"u8.ToArray(), DataRequest.Any))).Code);
+    }
+
+    [Fact]
+    public void A_model_asks_for_its_visible_width_and_its_state_values()
+    {
+        var rbm = BernoulliRbm.Create(Mat.Zeros(4, 2), Vec.Zeros(4), Vec.Zeros(2)).Match(m => m, _ => throw new InvalidOperationException());
+        var gaussian = GaussianBernoulliRbm.Create(Mat.Zeros(4, 2), Vec.Zeros(4), Vec.Zeros(2), Vec.Filled(4, 1.0)).Match(m => m, _ => throw new InvalidOperationException());
+        var machine = BoltzmannMachine.Create(Mat.Zeros(3, 3), Vec.Zeros(3), StateConvention.Spin).Match(m => m, _ => throw new InvalidOperationException());
+        var lattice = IsingModel.Create(2, 3, 1.0, 0.0, Boundary.Open).Match(m => m, _ => throw new InvalidOperationException());
+        Assert.Equal(new DataRequest(4, DataValues.Binary), DataRequest.For(rbm));
+        Assert.Equal(new DataRequest(4, DataValues.Real), DataRequest.For(gaussian));
+        Assert.Equal(new DataRequest(3, DataValues.Spin), DataRequest.For(machine));
+        Assert.Equal(new DataRequest(6, DataValues.Spin), DataRequest.For(lattice));
     }
 }

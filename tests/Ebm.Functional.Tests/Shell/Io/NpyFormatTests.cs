@@ -79,7 +79,7 @@ public sealed class NpyFormatTests
     }
 
     [Theory]
-    [InlineData("{'descr': '<c16', 'fortran_order': False, 'shape': (2,), }", ArrayFileErrors.UnsupportedCode, "the type '<c16' is not supported")]
+    [InlineData("{'descr': '<c16', 'fortran_order': False, 'shape': (2,), }", ArrayFileErrors.UnsupportedCode, "the type \"<c16\" is not supported")]
     [InlineData("{'descr': [('a', '<f8')], 'fortran_order': False, 'shape': (2,), }", ArrayFileErrors.UnsupportedCode, "a structured (record) array is not supported")]
     [InlineData("{'descr': '<f8', 'fortran_order': False, }", ArrayFileErrors.BadHeaderCode, "missing shape")]
     [InlineData("{'descr': '<f8', 'fortran_order': Maybe, 'shape': (2,), }", ArrayFileErrors.BadHeaderCode, "fortran_order is not True or False")]
@@ -94,6 +94,14 @@ public sealed class NpyFormatTests
         Assert.Equal(code, error.Code);
         Assert.StartsWith("x.npy: ", error.Message, StringComparison.Ordinal);
         Assert.Contains(fragment, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_control_character_in_the_header_is_escaped_so_the_message_stays_one_line()
+    {
+        // Found by the fuzz property: a carriage return inserted into the type string.
+        var error = Assert.Single(Failures.Of(NpyFormat.Parse(WithHeader("{'descr': '<\rf8', 'fortran_order': False, 'shape': (2,), }", new byte[16]), "x.npy")));
+        Assert.Equal("x.npy: the type \"<\\rf8\" is not supported; arrays of float16/32/64, bool or integers are read (a.astype(np.float64) converts)", error.Message);
     }
 
     [Fact]

@@ -142,4 +142,15 @@ public sealed class ModelNpzTests
         var error = Assert.Single(Failures.Of(ModelNpz.Load(DataFixtures.Model("rbm-savez.npz"), "boltzmann-machine")));
         Assert.Contains("unknown key \"c\"", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_flipped_bit_in_a_stored_weight_is_a_checksum_error_not_another_model()
+    {
+        var bytes = ModelNpz.Serialize(Valid(BernoulliRbm.Create(W, B, C))).Match(b => b, e => throw new InvalidOperationException(e.Message));
+        var at = bytes.AsSpan().IndexOf(BitConverter.GetBytes(0.5));
+        bytes[at + 6] ^= 1;
+        var error = Assert.Single(Failures.Of(ModelNpz.Parse(bytes, "m.npz")));
+        Assert.Equal(ArrayFileErrors.CorruptCode, error.Code);
+        Assert.StartsWith("m.npz: \"W.npy\": corrupt: the CRC-32 of the data is ", error.Message, StringComparison.Ordinal);
+    }
 }
