@@ -116,6 +116,37 @@ public sealed class TrainCommandTests : IDisposable
         Assert.Equal(5, File.ReadLines(Path.Combine(folder, "metrics.csv")).Count());
     }
 
+    [Theory]
+    [InlineData("exact")]
+    [InlineData("cd")]
+    [InlineData("pcd")]
+    [InlineData("tempered")]
+    public void Every_objective_of_the_gaussian_bernoulli_rbm_trains_real_valued_data_with_sigma_fixed_or_learned(string objective)
+    {
+        var data = Path.Combine(_root, "real.csv");
+        File.WriteAllLines(data, Enumerable.Range(0, 40).Select(r => string.Join(",", Enumerable.Range(0, 3).Select(j =>
+            ((r % 2 == 0 ? 1.5 : -1.0) + 0.1 * ((r * 7 + j * 3) % 5 - 2)).ToString(System.Globalization.CultureInfo.InvariantCulture)))));
+        GaussianBernoulliRbm Trained(string name, params string[] extra)
+        {
+            var run = CliRun.Invoke(["train", "--model", "gaussian-bernoulli-rbm", "--hidden", "2", "--data", data, "--objective", objective, "--chains", "10",
+                "--replicas", "3", "--epochs", "3", "--eval-every", "1", "--out", Out(name), .. extra]);
+            Assert.True(run.Code == 0, run.Err);
+            Assert.Contains("train-ll", File.ReadLines(Path.Combine(Out(name), "metrics.csv")).First());
+            return (GaussianBernoulliRbm)ModelFile.Load(Path.Combine(Out(name), "model.json")).Match(x => x, e => throw new InvalidOperationException(e.Message));
+        }
+
+        var fixedSigma = Trained($"gb-{objective}-fixed");
+        var learned = Trained($"gb-{objective}-learned", "--learn-sigma");
+        var start = Enumerable.Range(0, 3).Select(j =>
+        {
+            var column = File.ReadLines(data).Select(l => double.Parse(l.Split(',')[j], System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+            var mean = column.Average();
+            return Math.Sqrt(column.Select(x => x * x).Average() - mean * mean);
+        }).ToArray();
+        for (var j = 0; j < 3; j++) Assert.Equal(start[j], fixedSigma.Sigma[j], 1e-12);
+        Assert.NotEqual(fixedSigma.Sigma, learned.Sigma);
+    }
+
     [Fact]
     public void The_inverse_ising_problem_trains_a_spin_boltzmann_machine_on_builtin_ising_draws()
     {

@@ -13,7 +13,7 @@ namespace Ebm.Cli.Commands;
 /// <summary>
 /// <c>ebm train [CONFIG.json] --model M [--hidden N] --data SPEC [--test FILE|--test-fraction F] --objective O [--k 1]
 /// [--chains C] [--replicas R] [--optimizer sgd|momentum|adam|adamw] [--lr 0.01] [--weight-decay W] [--epochs E]
-/// [--batch B] [--eval-every N] [--seed S] [--out DIR] [--resume DIR] [--init MODEL] [--force]</c>.
+/// [--batch B] [--eval-every N] [--seed S] [--out DIR] [--resume DIR] [--init MODEL] [--learn-sigma] [--force]</c>.
 /// </summary>
 /// <remarks>
 /// Settings come from the defaults, then CONFIG.json (one key per option, <see cref="TrainSettingsJson"/>), then the
@@ -28,7 +28,7 @@ internal static class TrainCommand
         var config = new Argument<string?>("CONFIG.json")
         {
             Description = "A JSON object of settings, one key per option (model, hidden, data, test, testFraction, objective, k, chains, replicas, optimizer, " +
-                          "lr, weightDecay, epochs, batch, evalEvery, seed, out, resume, init, force); options given on the command line override it; an unknown key is an error.",
+                          "lr, weightDecay, epochs, batch, evalEvery, seed, out, resume, init, learnSigma, force); options given on the command line override it; an unknown key is an error.",
             Arity = ArgumentArity.ZeroOrOne,
         };
         var model = Text("--model", $"The model family: {string.Join(", ", TrainSettings.Models)}. ising learns the couplings and fields of spin data " +
@@ -54,11 +54,15 @@ internal static class TrainCommand
                                    "learning-curve.png, samples.png and filters.png for image data, manifest.json.", "DIR");
         var resume = Text("--resume", "Continue the run whose output folder is DIR from its checkpoint.", "DIR");
         var init = Text("--init", "Start from this model file instead of a seeded model.", "MODEL");
+        var learnSigma = new System.CommandLine.Option<bool>("--learn-sigma")
+        {
+            Description = "gaussian-bernoulli-rbm: learn the visible units' standard deviations (as log sigma); without it they stay at the starting model's (the data's).",
+        };
         var force = CommonOptions.Force();
 
         var command = new Command("train", "Train an energy-based model on data by a likelihood-gradient objective, with evaluations, checkpoints and plots in an output folder.")
         {
-            config, model, hidden, data, test, testFraction, objective, k, chains, replicas, optimizer, lr, weightDecay, epochs, batch, evalEvery, seed, output, resume, init, force,
+            config, model, hidden, data, test, testFraction, objective, k, chains, replicas, optimizer, lr, weightDecay, epochs, batch, evalEvery, seed, output, resume, init, learnSigma, force,
         };
         command.SetAction(parse =>
         {
@@ -83,6 +87,7 @@ internal static class TrainCommand
                 Seed = Given(seed) ? parse.GetValue(seed) : s.Seed,
                 Out = Given(output) ? parse.GetValue(output)! : s.Out,
                 Init = Given(init) ? parse.GetValue(init) : s.Init,
+                LearnSigma = Given(learnSigma) ? parse.GetValue(learnSigma) : s.LearnSigma,
             };
 
             var configPath = parse.GetValue(config);

@@ -29,6 +29,35 @@ internal static class InitialModels
         return ToFin(Functional.Models.BernoulliRbm.Create(weights, bias, Vec.Zeros(hidden)));
     }
 
+    /// <summary>
+    /// A Gaussian-Bernoulli RBM for real-valued data: visible biases at the data's means and sigma at its standard
+    /// deviations (at least <see cref="MinSigma"/>), so the starting model's visible marginal is near the data's.
+    /// </summary>
+    public static Fin<GaussianBernoulliRbm> GaussianBernoulliRbm(RngKey key, Mat data, int hidden)
+    {
+        var visible = data.Columns;
+        var weights = Mat.Create(visible, hidden, d => Scaled(key, d));
+        var mean = new double[visible];
+        var sigma = new double[visible];
+        for (var i = 0; i < visible; i++)
+        {
+            double sum = 0, square = 0;
+            for (var r = 0; r < data.Rows; r++)
+            {
+                sum += data[r, i];
+                square += data[r, i] * data[r, i];
+            }
+
+            mean[i] = data.Rows == 0 ? 0 : sum / data.Rows;
+            sigma[i] = Math.Max(MinSigma, Math.Sqrt(Math.Max(0, (data.Rows == 0 ? 1 : square / data.Rows) - mean[i] * mean[i])));
+        }
+
+        return ToFin(Functional.Models.GaussianBernoulliRbm.Create(weights, Vec.From(mean), Vec.Zeros(hidden), Vec.From(sigma)));
+    }
+
+    /// <summary>The smallest starting sigma, for a unit that is constant in the data.</summary>
+    public const double MinSigma = 1e-2;
+
     /// <summary>A Boltzmann machine over all pairs, in <paramref name="states"/>, for data of that convention.</summary>
     public static Fin<BoltzmannMachine> BoltzmannMachine(RngKey key, Mat data, StateConvention states)
     {

@@ -41,6 +41,24 @@ internal static class TrainFamilies
         model => Some(model.Weights),
         RbmSamples);
 
+    /// <summary>The Gaussian-Bernoulli RBM: W, b, c and, with <paramref name="learnSigma"/>, log sigma; real-valued data.</summary>
+    public static TrainFamily<GaussianBernoulliRbm> GaussianBernoulliRbm(bool learnSigma) => new(
+        "gaussian-bernoulli-rbm",
+        GaussianBernoulliRbmTraining.Parameters(learnSigma),
+        new Dictionary<string, Func<TrainSettings, Objective<GaussianBernoulliRbm>>>
+        {
+            ["exact"] = _ => GaussianBernoulliRbmTraining.ExactLikelihood(learnSigma),
+            ["cd"] = s => GaussianBernoulliRbmTraining.ContrastiveDivergence(s.K, learnSigma),
+            ["pcd"] = s => GaussianBernoulliRbmTraining.PersistentContrastiveDivergence(s.Chains, s.K, learnSigma),
+            ["tempered"] = s => GaussianBernoulliRbmTraining.Tempered(s.Chains, s.Replicas, learnSigma: learnSigma),
+        },
+        None,
+        model => model.Visible,
+        (key, settings, data) => InitialModels.GaussianBernoulliRbm(key, data, settings.Hidden),
+        Evaluation.ForGaussianBernoulliRbm(),
+        model => Some(model.Weights),
+        GaussianSamples);
+
     /// <summary>The fully visible Boltzmann machine on {0, 1} units.</summary>
     public static TrainFamily<BoltzmannMachine> BoltzmannMachine { get; } = Boltzmann("boltzmann-machine", StateConvention.Binary);
 
@@ -76,6 +94,24 @@ internal static class TrainFamilies
         {
             for (var r = 0; r < count; r++) j.Row(r)[..model.Visible].CopyTo(d.Slice(r * model.Visible, model.Visible));
         }));
+    }
+
+    /// <summary>Visible samples of a Gaussian-Bernoulli RBM: block Gibbs from standard normal visible starts and uniform hidden ones.</summary>
+    private static Fin<Mat> GaussianSamples(RngKey key, GaussianBernoulliRbm model, int count)
+    {
+        var sampler = GaussianBernoulliBlockGibbs.Create(model, 1.0);
+        var visible = Mat.Create(count, model.Visible, d => key.FoldIn(0).Normal(d));
+        var hidden = ExactDraws.Uniform(key.FoldIn(1), count, model.Hidden, StateConvention.Binary);
+        var joint = Mat.Create(count, model.Dimension, d =>
+        {
+            for (var r = 0; r < count; r++)
+            {
+                visible.Row(r).CopyTo(d.Slice(r * model.Dimension, model.Visible));
+                hidden.Row(r).CopyTo(d.Slice(r * model.Dimension + model.Visible, model.Hidden));
+            }
+        });
+        var end = Loop.Run(key.FoldIn(2), sampler.Init(joint), SampleGibbsSteps, sampler.Step);
+        return FinSucc(end.Visible);
     }
 
     private static Mat GibbsJoint(RngKey key, BernoulliRbm model, int count)

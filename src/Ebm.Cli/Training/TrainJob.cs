@@ -24,6 +24,7 @@ internal static class TrainJob
         settings.Model switch
         {
             "bernoulli-rbm" => Run(context, TrainFamilies.BernoulliRbm, settings, folder, resume, force, configPath),
+            "gaussian-bernoulli-rbm" => Run(context, TrainFamilies.GaussianBernoulliRbm(settings.LearnSigma), settings, folder, resume, force, configPath),
             "boltzmann-machine" => Run(context, TrainFamilies.BoltzmannMachine, settings, folder, resume, force, configPath),
             "ising" => Run(context, TrainFamilies.Ising, settings, folder, resume, force, configPath),
             _ => ErrorReport.Write(context, TrainConfigErrors.Unsupported(settings.Model, settings.Objective, [])),

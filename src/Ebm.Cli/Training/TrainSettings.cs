@@ -75,6 +75,9 @@ internal sealed record TrainSettings
     /// <summary>The output folder (--out).</summary>
     public string Out { get; init; } = DefaultOut;
 
+    /// <summary>Whether a Gaussian-Bernoulli RBM learns its visible standard deviations (--learn-sigma); fixed at the start's otherwise.</summary>
+    public bool LearnSigma { get; init; }
+
     /// <summary>A model file to start from (--init), or null for a seeded initial model.</summary>
     public string? Init { get; init; }
 
@@ -102,6 +105,7 @@ internal sealed record TrainSettings
         if (Epochs < 1 || Epochs > MaxEpochs) Add("--epochs", $"must be between 1 and {MaxEpochs}, got {Epochs}");
         if (Batch < 1) Add("--batch", $"must be at least 1, got {Batch}");
         if (EvalEvery < 1) Add("--eval-every", $"must be at least 1, got {EvalEvery}");
+        if (LearnSigma && Model != "gaussian-bernoulli-rbm" && Models.Contains(Model)) Add("--learn-sigma", $"applies to gaussian-bernoulli-rbm only, not {Model}");
         if (string.IsNullOrWhiteSpace(Out)) Add("--out", "the folder's path is empty");
         return errors;
     }

@@ -26,7 +26,7 @@ internal static class TrainSettingsJson
         ("model", "--model"), ("hidden", "--hidden"), ("data", "--data"), ("test", "--test"), ("testFraction", "--test-fraction"),
         ("objective", "--objective"), ("k", "--k"), ("chains", "--chains"), ("replicas", "--replicas"), ("optimizer", "--optimizer"),
         ("lr", "--lr"), ("weightDecay", "--weight-decay"), ("epochs", "--epochs"), ("batch", "--batch"), ("evalEvery", "--eval-every"),
-        ("seed", "--seed"), ("out", "--out"), ("resume", "--resume"), ("init", "--init"), ("force", "--force"),
+        ("seed", "--seed"), ("out", "--out"), ("resume", "--resume"), ("init", "--init"), ("learnSigma", "--learn-sigma"), ("force", "--force"),
     ];
 
     /// <summary>What a configuration gives beyond the settings: the folder to resume and whether the budget is waived.</summary>
@@ -93,6 +93,7 @@ internal static class TrainSettingsJson
             "out" => File() is { } o ? Set(s with { Out = o }) : Wrong(path_),
             "init" => v.ValueKind == JsonValueKind.Null ? Set(s with { Init = null }) : File() is { } i ? Set(s with { Init = i }) : Wrong(path_ + " or null"),
             "resume" => v.ValueKind == JsonValueKind.Null ? FinSucc((s, x with { Resume = null })) : File() is { } r ? FinSucc((s, x with { Resume = r })) : Wrong(path_ + " or null"),
+            "learnSigma" => v.ValueKind is JsonValueKind.True or JsonValueKind.False ? Set(s with { LearnSigma = v.GetBoolean() }) : Wrong("true or false"),
             "force" => v.ValueKind is JsonValueKind.True or JsonValueKind.False ? FinSucc((s, x with { Force = v.GetBoolean() })) : Wrong("true or false"),
             _ => FinFail<(TrainSettings, Extras)>(TrainConfigErrors.UnknownKey(path, Quote(p.Name), Keys.Select(k => k.Key))),
         };
@@ -126,6 +127,7 @@ internal static class TrainSettingsJson
             w.WriteString("out", Path.GetFullPath(s.Out));
             if (s.Init is null) w.WriteNull("init");
             else w.WriteString("init", Path.GetFullPath(s.Init));
+            w.WriteBoolean("learnSigma", s.LearnSigma);
         });
 
     /// <summary>A key as messages show it: JSON-quoted (control characters escaped), cut at 60 characters.</summary>
