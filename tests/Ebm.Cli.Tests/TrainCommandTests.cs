@@ -161,6 +161,25 @@ public sealed class TrainCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_run_starts_from_an_init_model_in_npz_or_json_and_its_hidden_layer_must_match()
+    {
+        var first = Out("first");
+        Assert.Equal(0, CliRun.Invoke([.. Exact3x3, "--out", first]).Code);
+        var oneEpoch = Exact3x3.Select(a => a == "20" ? "1" : a).ToArray();
+        var fromNpz = CliRun.Invoke([.. oneEpoch, "--init", Path.Combine(first, "model.npz"), "--out", Out("npz")]);
+        var fromJson = CliRun.Invoke([.. oneEpoch, "--init", Path.Combine(first, "model.json"), "--out", Out("json")]);
+        Assert.True(fromNpz.Code == 0, fromNpz.Err);
+        Assert.Equal(File.ReadAllBytes(Path.Combine(Out("json"), "model.json")), File.ReadAllBytes(Path.Combine(Out("npz"), "model.json")));
+        // One epoch of exact ML from the trained model starts where the first run ended: its first row is that run's last.
+        Assert.Equal(File.ReadLines(Path.Combine(first, "metrics.csv")).Last().Split(',')[2..5], File.ReadLines(Path.Combine(Out("npz"), "metrics.csv")).ElementAt(1).Split(',')[2..5]);
+
+        string[] fiveHidden = [.. Exact3x3.Select(a => a == "4" ? "5" : a), "--init", Path.Combine(first, "model.json"), "--out", Out("wrong")];
+        var wrong = CliRun.Invoke(fiveHidden);
+        Assert.Equal(2, wrong.Code);
+        Assert.Contains("ebm: error: --hidden: is 5, but the model to resume or start from has 4 hidden units", wrong.Err);
+    }
+
+    [Fact]
     public void Redirected_progress_names_the_epoch_the_step_and_the_latest_log_likelihood()
     {
         var run = CliRun.InvokeShowingProgress([.. Exact3x3, "--out", Out("progress")]);

@@ -67,6 +67,29 @@ public sealed partial class TrainResumeTests : IDisposable
         Assert.True(File.ReadAllBytes(Path.Combine(longRun, "model.json")).SequenceEqual(File.ReadAllBytes(Path.Combine(shortRun, "model.json"))));
     }
 
+    [Fact]
+    public void Ctrl_c_stops_a_run_between_updates_and_leaves_a_checkpoint_that_resumes_to_the_same_bits()
+    {
+        // SIGINT, or SIGTERM where this process ignores SIGINT (and so would its child): both cancel the same way.
+        var signal = EbmProcess.InterruptIgnored() ? 15 : 2;
+        var folder = Path.Combine(_root, "stopped");
+        using (var process = EbmProcess.Start(_root, Arguments("stopped")))
+        {
+            Assert.True(WaitFor(() => DataLines(Path.Combine(folder, "metrics.csv")) >= 2), "no checkpoint after epoch 50 appeared: " + process.Error);
+            process.Signal(signal);
+            Assert.Equal(128 + signal, process.WaitForExit());
+            Assert.Contains("ebm: cancelled", process.Error);
+        }
+
+        // Only whole files: the checkpoint and the metrics of the last evaluation, no temporary file, no final model.
+        Assert.Equal(["checkpoint.json", "metrics.csv"], Directory.GetFiles(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        var resumed = CliRun.Invoke("train", "--resume", folder);
+        Assert.True(resumed.Code == 0, resumed.Err);
+        var whole = Path.Combine(_root, "whole");
+        Assert.Equal(0, CliRun.Invoke(Arguments(whole)).Code);
+        Assert.True(File.ReadAllBytes(Path.Combine(whole, "model.json")).SequenceEqual(File.ReadAllBytes(Path.Combine(folder, "model.json"))));
+    }
+
     private static int DataLines(string path)
     {
         try

@@ -42,6 +42,9 @@ internal static class TrainJob
             from resumed in resume ? CheckpointFile.Load<TModel>(folder.File(TrainFolder.Checkpoint)).Map(Some) : FinSucc(Option<TrainCheckpoint<TModel>>.None)
             from model in resumed.Match(c => FinSucc(c.State.Model), () => StartingModel(family, s, data))
             from fits in CheckWidth(family, model, data)
+            from hidden in s.Hidden == 0 || Hidden(model) == s.Hidden
+                ? FinSucc(unit)
+                : FinFail<Unit>(TrainConfigErrors.Mismatch("--hidden", $"is {s.Hidden}, but the model to resume or start from has {Hidden(model)} hidden units"))
             from cost in RunBudget.Check(TrainCost.For(s, data.Train.Rows, data.Test.Match(t => t.Rows, () => 0), data.Train.Columns, Hidden(model)), force, TrainCost.Levers)
             from optimizer in TrainOptimizers.Build(s, family.Parameters.DecayMask(model))
             let trainer = new Trainer<TModel>(family.Parameters, objective(s), optimizer)
