@@ -40,6 +40,9 @@ public sealed class TrainBadInputTests : IDisposable
         var nce = Good("d");
         nce[Array.IndexOf(nce, "cd")] = "nce";
         Refused(Train(nce), "--objective: must be one of exact, cd, pcd, tempered, pl, ratio, got \"nce\"");
+        Refused(Train("--model", "gaussian-bernoulli-rbm", "--hidden", "2", "--data", "builtin:bars-and-stripes:3", "--objective", "pl", "--out", In("e")),
+            "--objective: pl is not available for --model gaussian-bernoulli-rbm; it offers exact, cd, pcd, tempered");
+        Refused(Train([.. Good("f"), "--learn-sigma"]), "--learn-sigma: applies to gaussian-bernoulli-rbm only");
     }
 
     [Theory]
