@@ -103,6 +103,17 @@ public sealed class TrainBadInputTests : IDisposable
     }
 
     [Fact]
+    public void A_learning_rate_that_blows_the_model_up_stops_with_an_error_and_leaves_the_last_good_checkpoint()
+    {
+        var args = Good("blown");
+        var run = Train([.. args, "--lr", "1e308"]);
+        Refused(run);
+        Assert.Single(run.Err.Trim().Split('\n'));
+        Assert.Equal(["checkpoint.json", "metrics.csv"], Directory.GetFiles(In("blown")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(2, File.ReadAllLines(In("blown/metrics.csv")).Length);
+    }
+
+    [Fact]
     public void A_run_over_the_cost_budget_is_refused_before_any_work_unless_forced()
     {
         var run = Train("--model", "bernoulli-rbm", "--hidden", "500", "--data", "builtin:bars-and-stripes:12", "--objective", "cd", "--k", "1000",
