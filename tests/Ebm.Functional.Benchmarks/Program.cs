@@ -20,7 +20,7 @@ namespace Ebm.Functional.Benchmarks;
 /// <c>--wolff-stopwatch</c> for independent samples per second of Wolff and checkerboard at L = 64, beta_c;
 /// <c>--ais-stopwatch [--model random|small20] [--K 1000] [--M 100] [--reps 3] [--threads -1] [--dtype f64|f32]</c> for AIS on the
 /// base-rate RBM path (W2), with the peers' w2_ais.py options;
-/// <c>--rbm-train-stopwatch [--algo cd1|pcd1] [--dtype f64|f32] [--reps 5]</c> for one training epoch of the 784 x 500 RBM
+/// <c>--rbm-train-stopwatch [--algo cd1|pcd1] [--dtype f64|f32] [--reps 5] [--threads -1]</c> for one training epoch of the 784 x 500 RBM
 /// through the trainer (W1), with the peers' w1_rbm_numpy.py options.
 /// </remarks>
 public static class Program
@@ -47,7 +47,7 @@ public static class Program
         string Value(string name, string fallback) => Array.IndexOf(args, name) is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : fallback;
         if (args.Contains(TrainStopwatchSwitch))
         {
-            RbmTrainingBenchmarks.RunStopwatch(Console.Out, Value("--algo", "cd1"), Value("--dtype", "f64") == "f32", int.Parse(Value("--reps", "5")));
+            RbmTrainingBenchmarks.RunStopwatch(Console.Out, Value("--algo", "cd1"), Value("--dtype", "f64") == "f32", int.Parse(Value("--reps", "5")), int.Parse(Value("--threads", "-1")));
             return 0;
         }
 

@@ -20,7 +20,9 @@ namespace Ebm.Functional.Benchmarks;
 /// (<c>scripts/w1_interleaved.sh</c>). Like the peers, each repetition starts from the same model and key, waits until
 /// the other processes on the machine use less than 15 % of it (at most 60 s), and reports the share of the machine
 /// they took while it ran (<c>interf_max</c>). Unlike the peers, the epoch visits the data in the trainer's shuffled
-/// order (the shuffle is part of the timed path).
+/// order (the shuffle is part of the timed path). Beside the wall-clock figures it gives the CPU seconds of this process per
+/// epoch (<c>cpu_s_*</c>, all threads), the measure that other jobs on a shared machine disturb least; with one thread
+/// (<c>--threads 1</c>, <c>OPENBLAS_NUM_THREADS=1</c>) it is the work of the epoch.
 /// </remarks>
 public static class RbmTrainingBenchmarks
 {
@@ -33,41 +35,48 @@ public static class RbmTrainingBenchmarks
     /// <param name="algorithm">"cd1" or "pcd1".</param>
     /// <param name="single">True for float32 products.</param>
     /// <param name="repetitions">Timed epochs.</param>
-    public static void RunStopwatch(TextWriter output, string algorithm, bool single, int repetitions)
+    /// <param name="threads">The objective's degree of parallelism for its per-row work (-1: no limit).</param>
+    public static void RunStopwatch(TextWriter output, string algorithm, bool single, int repetitions, int threads = -1)
     {
         var data = BlobImages.Generate();
         var start = ReferenceRbms.Random();
         var precision = single ? ProductPrecision.Single : ProductPrecision.Double;
         var objective = algorithm == "pcd1"
-            ? RbmTraining.PersistentContrastiveDivergence(Batch, 1, precision)
-            : RbmTraining.ContrastiveDivergence(1, precision);
+            ? RbmTraining.PersistentContrastiveDivergence(Batch, 1, precision, threads)
+            : RbmTraining.ContrastiveDivergence(1, precision, threads);
         var sgd = Optimizers.Sgd(LearningRate).Match(Succ: t => t, Fail: e => throw new InvalidOperationException(string.Join("; ", e)));
         var trainer = new Trainer<BernoulliRbm>(RbmTraining.Parameters, objective, sgd);
         var initial = trainer.Init(RngKey.FromSeed(1), start).Match(Succ: s => s, Fail: e => throw new InvalidOperationException(e.Message));
         TrainState<BernoulliRbm> Epoch() => trainer.Epoch(initial, data, Batch).Match(Succ: r => r.State, Fail: e => throw new InvalidOperationException(e.Message));
 
         var final = Epoch();
-        var (seconds, interference, waited) = (new List<double>(), new List<double>(), 0.0);
+        var (seconds, processorSeconds, interference, waited) = (new List<double>(), new List<double>(), new List<double>(), 0.0);
         for (var r = 0; r < repetitions; r++)
         {
             waited += Interference.WaitQuiet();
             var meter = Interference.Start();
+            var processor = Process.GetCurrentProcess().TotalProcessorTime;
             var clock = Stopwatch.StartNew();
             final = Epoch();
             seconds.Add(clock.Elapsed.TotalSeconds);
+            processorSeconds.Add((Process.GetCurrentProcess().TotalProcessorTime - processor).TotalSeconds);
             interference.Add(meter.ForeignShare(clock.Elapsed.TotalSeconds));
         }
 
         var objectiveSeconds = ObjectiveSeconds(objective, initial, data);
+        var productSeconds = single ? ProductSeconds<float>() : ProductSeconds<double>();
         var sorted = seconds.Order().ToArray();
+        var processorSorted = processorSeconds.Order().ToArray();
         var median = sorted[sorted.Length / 2];
         var invariant = CultureInfo.InvariantCulture;
         string F(double x) => x.ToString("G4", invariant);
         output.WriteLine(string.Join(' ',
-            "workload=W1", "impl=ebm-csharp", $"algo={algorithm}", single ? "dtype=f32" : "dtype=f64", $"reps={repetitions}",
+            "workload=W1", "impl=ebm-csharp", $"algo={algorithm}", single ? "dtype=f32" : "dtype=f64", $"reps={repetitions}", $"threads={threads}",
             $"epoch_s_median={F(median)}", $"epoch_s_min={F(sorted[0])}", $"epoch_s_max={F(sorted[^1])}",
             $"gemm_gflops_eff={F(GigaflopPerEpoch / median)}", $"objective_s_per_epoch={F(objectiveSeconds)}",
+            $"gemm5_s_per_epoch={F(productSeconds)}", $"epoch_over_gemm5={F(median / productSeconds)}",
             $"recon_mse_1k={F(ReconstructionError(final.Model, data))}", $"w_fro={F(Frobenius(final.Model.Weights.Span))}",
+            $"cpu_s_median={F(processorSorted[processorSorted.Length / 2])}", $"cpu_s_min={F(processorSorted[0])}",
             $"interf_max={interference.Max():F2}", $"waited_s={waited:F0}", $"rep_s={string.Join(',', seconds.Select(F))}",
             $"gemm=\"{MatrixProduct.BackendDescription}\""));
     }
@@ -88,6 +97,42 @@ public static class RbmTrainingBenchmarks
         }
 
         return 100 * best;
+    }
+
+    /// <summary>
+    /// 100 times the least time (20 tries) of the five products of one CD-1 update through the backend in use, at the
+    /// precision measured: V W, H Wᵀ, V W and the two Vᵀ P of 100 x 784 x 500. The measured GEMM floor of an epoch.
+    /// </summary>
+    private static double ProductSeconds<T>()
+        where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
+    {
+        const int n = Batch, nv = 784, nh = 500;
+        var (v, h, w, p, vField, g) = (new T[n * nv], new T[n * nh], new T[nv * nh], new T[n * nh], new T[n * nv], new T[nv * nh]);
+        for (var i = 0; i < v.Length; i++) v[i] = T.CreateTruncating(i % 3 == 0 ? 1 : 0);
+        for (var i = 0; i < h.Length; i++) h[i] = T.CreateTruncating(i % 2);
+        for (var i = 0; i < w.Length; i++) w[i] = T.CreateTruncating(0.01 * (i % 7 - 3));
+        var best = double.MaxValue;
+        for (var t = 0; t < 20; t++)
+        {
+            var clock = Stopwatch.StartNew();
+            Gemm(false, false, n, nh, nv, v, nv, w, nh, T.Zero, p, nh);
+            Gemm(false, true, n, nv, nh, h, nh, w, nh, T.Zero, vField, nv);
+            Gemm(false, false, n, nh, nv, v, nv, w, nh, T.Zero, p, nh);
+            Gemm(true, false, nv, nh, n, v, nv, p, nh, T.Zero, g, nh);
+            Gemm(true, false, nv, nh, n, v, nv, p, nh, T.One, g, nh);
+            best = Math.Min(best, clock.Elapsed.TotalSeconds);
+        }
+
+        return 100 * best;
+    }
+
+    private static void Gemm<T>(bool transposeA, bool transposeB, int m, int n, int k, T[] a, int lda, T[] b, int ldb, T beta, T[] c, int ldc)
+        where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
+    {
+        if (a is double[] ad && b is double[] bd && c is double[] cd)
+            MatrixProduct.Gemm(transposeA, transposeB, m, n, k, 1.0, ad, lda, bd, ldb, double.CreateTruncating(beta), cd, ldc);
+        else if (a is float[] af && b is float[] bf && c is float[] cf)
+            MatrixProduct.Gemm(transposeA, transposeB, m, n, k, 1f, af, lda, bf, ldb, float.CreateTruncating(beta), cf, ldc);
     }
 
     /// <summary>The peers' sanity check: mean-field reconstruction mean squared error on the first 1,000 images.</summary>

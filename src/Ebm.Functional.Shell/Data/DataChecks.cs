@@ -35,13 +35,16 @@ internal static class DataChecks
     public static Fin<Mat> Values(string path, Mat data, DataValues values)
     {
         var errors = new List<Error>();
-        for (var r = 0; r < data.Rows && errors.Count < MaxReported; r++)
-        for (var j = 0; j < data.Columns && errors.Count < MaxReported; j++)
+        var all = data.Span;
+        for (var i = 0; i < all.Length && errors.Count < MaxReported; i++)
         {
-            var x = data[r, j];
-            if (!double.IsFinite(x)) errors.Add(DataSetErrors.NotFinite(path, r + 1, j + 1, x));
-            else if (values == DataValues.Binary && x is not (0.0 or 1.0)) errors.Add(DataFileErrors.NotBinary(path, r + 1, j + 1, x));
-            else if (values == DataValues.Spin && x is not (-1.0 or 1.0)) errors.Add(DataSetErrors.NotSpin(path, r + 1, j + 1, x));
+            var x = all[i];
+            var finite = double.IsFinite(x);
+            if (finite && values switch { DataValues.Binary => x is 0.0 or 1.0, DataValues.Spin => x is -1.0 or 1.0, _ => true }) continue;
+            var (row, column) = (i / data.Columns + 1, i % data.Columns + 1);
+            errors.Add(!finite ? DataSetErrors.NotFinite(path, row, column, x)
+                : values == DataValues.Binary ? DataFileErrors.NotBinary(path, row, column, x)
+                : DataSetErrors.NotSpin(path, row, column, x));
         }
 
         return errors.Count == 0 ? FinSucc(data) : FinFail<Mat>(Error.Many(errors.ToSeq()));

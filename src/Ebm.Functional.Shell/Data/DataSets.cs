@@ -26,7 +26,7 @@ namespace Ebm.Functional.Shell.Data;
 /// <see cref="TextErrors"/> or <see cref="FileErrors"/>; any byte string gives a matrix or such an error.</para>
 /// <example><code>
 /// var data = DataSets.Load("train-images-idx3-ubyte.gz", DataRequest.Any)
-///     .Map(pixels =&gt; Binarisation.Threshold(pixels, 127.5));
+///     .Bind(pixels =&gt; Binarisation.Threshold(pixels, 127.5));
 /// </code></example>
 /// </remarks>
 public static class DataSets

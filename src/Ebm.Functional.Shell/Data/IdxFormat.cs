@@ -44,7 +44,10 @@ public static class IdxFormat
         if (data.Length < needed) return FinFail<NpyArray>(ArrayFileErrors.Truncated(source, $"the data of shape {NpyArray.Describe(shape)} {name}", dataStart + needed, bytes.Length));
         if (data.Length > needed) return FinFail<NpyArray>(ArrayFileErrors.TrailingBytes(source, data.Length - needed));
         var values = new double[count];
-        for (var i = 0; i < values.Length; i++) values[i] = read(data.Slice(i * size, size));
+        if (size == 1 && name == "uint8")
+            for (var i = 0; i < values.Length; i++) values[i] = data[i];
+        else
+            for (var i = 0; i < values.Length; i++) values[i] = read(data.Slice(i * size, size));
         return FinSucc(NpyArray.Of(shape, values, name));
     }
 

@@ -129,11 +129,12 @@ public static class NpyFormat
         if (data.Length < needed) return FinFail<NpyArray>(ArrayFileErrors.Truncated(source, what, needed, data.Length));
         if (data.Length > needed) return FinFail<NpyArray>(ArrayFileErrors.TrailingBytes(source, data.Length - needed));
         var values = new double[count];
-        var strides = FortranStrides(header.Shape);
-        for (var i = 0; i < values.Length; i++)
+        if (!header.FortranOrder) type.ReadAll(data[..(int)needed], values);
+        else
         {
-            var stored = header.FortranOrder ? FortranOffset(header.Shape, strides, i) : i;
-            values[i] = type.Read(data.Slice((int)(stored * type.Size), type.Size));
+            var strides = FortranStrides(header.Shape);
+            for (var i = 0; i < values.Length; i++)
+                values[i] = type.Read(data.Slice((int)(FortranOffset(header.Shape, strides, i) * type.Size), type.Size));
         }
 
         return FinSucc(NpyArray.Of(header.Shape, values, type.Name));

@@ -60,7 +60,7 @@ public static class ModelNpz
     /// <summary>Reads the model in the archive <paramref name="bytes"/>; <paramref name="source"/> names it in errors. Any bytes give a model or an expected error.</summary>
     public static Fin<IEnergyModel> Parse(byte[] bytes, string source, string? kind = null)
     {
-        if (kind is not null && !Kinds.Contains(kind)) return FinFail<IEnergyModel>(ModelFileErrors.UnknownKind(kind, Kinds));
+        if (kind is not null && !Kinds.Contains(kind)) return FinFail<IEnergyModel>(Prefix(ModelFileErrors.UnknownKind(kind, Kinds), source));
         return NpzArchive.Parse(bytes, source, MaxFileBytes)
             .Bind(arrays => ModelNpzReader.Read(arrays, kind).BiMap(model => model, e => Prefix(e, source)));
     }

@@ -31,8 +31,9 @@ namespace Ebm.Functional.Datasets;
 /// moments can check them.</para>
 /// <para>Keys: the starts use key.FoldIn(0), pilot stretch s key.FoldIn(1).FoldIn(s), draw k key.FoldIn(2).FoldIn(k).</para>
 /// <example><code>
-/// var spins = IsingModel.Create(4, 4, 1.0, 0.0, Boundary.Periodic).ToFin()
-///     .Bind(lattice =&gt; ModelSamples.Ising(RngKey.FromSeed(7), lattice, beta: 0.4, count: 1000));
+/// Fin&lt;Mat&gt; spins = IsingModel.Create(4, 4, 1.0, 0.0, Boundary.Periodic).Match(
+///     Succ: lattice =&gt; ModelSamples.Ising(RngKey.FromSeed(7), lattice, beta: 0.4, count: 1000),
+///     Fail: errors =&gt; FinFail&lt;Mat&gt;(Error.Many(errors)));
 /// </code></example>
 /// </remarks>
 public static class ModelSamples

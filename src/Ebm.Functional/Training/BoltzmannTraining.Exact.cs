@@ -41,7 +41,7 @@ public static partial class BoltzmannTraining
     /// </summary>
     /// <remarks>
     /// Cost per step: 2^n energies and one n x n product over the 2^n states, weighted by p(x) (blocks of 4096
-    /// states); a 16-unit machine takes a few milliseconds. Refused with <see cref="TrainingErrors.InvalidSetting"/>
+    /// states), about 2^n n^2 multiply-adds: 1.7e7 for n = 16, 4.2e8 for n = 20. Refused with <see cref="TrainingErrors.InvalidSetting"/>
     /// above <see cref="MaxExactUnits"/> units. The step's metric <see cref="LogLikelihoodMetric"/> is the minibatch's
     /// exact average log-likelihood before the update.
     /// </remarks>
@@ -62,7 +62,8 @@ public static partial class BoltzmannTraining
             ? FinSucc(units)
             : FinFail<int>(TrainingErrors.InvalidSetting("exact likelihood", $"the model has {units} units; enumerating 2^n states per step is limited to n <= {MaxExactUnits}: use pl, pcd or tempered"));
 
-    private static double LogPartitionOf(ReadOnlySpan<double> energies)
+    /// <summary>log sum_x exp(-E(x)) of a table of energies.</summary>
+    internal static double LogPartitionOf(ReadOnlySpan<double> energies)
     {
         var logWeights = new double[energies.Length];
         for (var x = 0; x < logWeights.Length; x++) logWeights[x] = -energies[x];

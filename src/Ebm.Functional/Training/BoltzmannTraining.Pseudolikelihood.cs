@@ -10,7 +10,7 @@ namespace Ebm.Functional.Training;
 /// <summary>Pseudolikelihood for Boltzmann machines: the training objective and the metric.</summary>
 public static partial class BoltzmannTraining
 {
-    /// <summary>The name of the pseudolikelihood objective and of its metric.</summary>
+    /// <summary>The name of the metric holding a minibatch's average pseudo-log-likelihood (pseudolikelihood objectives of every family).</summary>
     public const string PseudoLogLikelihoodMetric = "pseudo-log-likelihood";
 
     /// <summary>

@@ -31,7 +31,7 @@ public static partial class Evaluation
     {
         var chosen = settings ?? EvaluationSettings.Default;
         return new Evaluator<BoltzmannMachine>("boltzmann-machine", (key, model, train, test, chains) =>
-            from valid in chosen.Validate()
+            (from valid in chosen.Validate()
             from checkedData in CheckAll(
                 CheckData(model.Kind, "training", train, model.Dimension, model.States),
                 test.Map(t => CheckData(model.Kind, "test", t, model.Dimension, model.States)))
@@ -43,7 +43,7 @@ public static partial class Evaluation
             select LikelihoodMetrics(logZ, Mean(model.Energies(train)), test.Map(t => Mean(model.Energies(t))))
                 .Add(new Metric(EvaluationMetrics.TrainPseudoLogLikelihood, trainPll))
                 .Concat(testPll.Map(p => new Metric(EvaluationMetrics.TestPseudoLogLikelihood, p)).ToSeq())
-                .Concat(rHat.Map(r => new Metric(EvaluationMetrics.ChainRHat, r)).ToSeq()));
+                .Concat(rHat.Map(r => new Metric(EvaluationMetrics.ChainRHat, r)).ToSeq())).Bind(AllFinite));
     }
 
     private static Fin<LogPartitionValue> DiscreteLogPartition(RngKey key, IDiscreteModel model, EvaluationSettings settings)

@@ -30,7 +30,7 @@ public static partial class Evaluation
     {
         var chosen = settings ?? EvaluationSettings.Default;
         return new Evaluator<GaussianBernoulliRbm>("gaussian-bernoulli-rbm", (key, model, train, test, chains) =>
-            from valid in chosen.Validate()
+            (from valid in chosen.Validate()
             from checkedData in CheckAll(
                 CheckFinite(model.Kind, "training", train, model.Visible),
                 test.Map(t => CheckFinite(model.Kind, "test", t, model.Visible)))
@@ -39,7 +39,7 @@ public static partial class Evaluation
             select LikelihoodMetrics(logZ, Mean(model.FreeEnergies(train)), test.Map(t => Mean(model.FreeEnergies(t))))
                 .Add(new Metric(EvaluationMetrics.TrainReconstructionError, ReconstructionError(model, train)))
                 .Concat(test.Map(t => new Metric(EvaluationMetrics.TestReconstructionError, ReconstructionError(model, t))).ToSeq())
-                .Concat(rHat.Map(r => new Metric(EvaluationMetrics.ChainRHat, r)).ToSeq()));
+                .Concat(rHat.Map(r => new Metric(EvaluationMetrics.ChainRHat, r)).ToSeq())).Bind(AllFinite));
     }
 
     /// <summary>

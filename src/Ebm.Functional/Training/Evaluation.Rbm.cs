@@ -40,7 +40,7 @@ public static partial class Evaluation
     {
         var chosen = settings ?? EvaluationSettings.Default;
         return new Evaluator<BernoulliRbm>("bernoulli-rbm", (key, model, train, test, chains) =>
-            from valid in chosen.Validate()
+            (from valid in chosen.Validate()
             from checkedData in CheckAll(
                 CheckData(model.Kind, "training", train, model.Visible, StateConvention.Binary),
                 test.Map(t => CheckData(model.Kind, "test", t, model.Visible, StateConvention.Binary)))
@@ -54,7 +54,7 @@ public static partial class Evaluation
                 .Concat(testPll.Map(p => new Metric(EvaluationMetrics.TestPseudoLogLikelihood, p)).ToSeq())
                 .Add(new Metric(EvaluationMetrics.TrainReconstructionError, ReconstructionError(model, train)))
                 .Concat(test.Map(t => new Metric(EvaluationMetrics.TestReconstructionError, ReconstructionError(model, t))).ToSeq())
-                .Concat(rHat.Map(r => new Metric(EvaluationMetrics.ChainRHat, r)).ToSeq()));
+                .Concat(rHat.Map(r => new Metric(EvaluationMetrics.ChainRHat, r)).ToSeq())).Bind(AllFinite));
     }
 
     /// <summary>

@@ -80,10 +80,16 @@ public static partial class Evaluation
             None: () => metrics);
     }
 
+    /// <summary>The metrics, or an error naming the first that is NaN or infinite (R-hat may be +infinity: chains that each stay put but disagree).</summary>
+    private static Fin<Seq<Metric>> AllFinite(Seq<Metric> metrics) =>
+        metrics.Find(m => !double.IsFinite(m.Value) && !(m.Name == EvaluationMetrics.ChainRHat && double.IsPositiveInfinity(m.Value))).Match(
+            Some: m => FinFail<Seq<Metric>>(EvaluationErrors.MetricNotFinite(m.Name, m.Value)),
+            None: () => FinSucc(metrics));
+
     private static Fin<LogPartitionValue> FromEstimate(LogZEstimate estimate) =>
         double.IsFinite(estimate.LogZ) && double.IsFinite(estimate.StandardError)
             ? FinSucc(new LogPartitionValue(estimate.LogZ, estimate.StandardError, None))
-            : FinFail<LogPartitionValue>(TrainingErrors.NotFinite($"the {estimate.Method} estimate of log Z", 0));
+            : FinFail<LogPartitionValue>(EvaluationErrors.EstimateNotFinite(estimate.Method, estimate.LogZ, estimate.StandardError));
 
     private static double Mean(Vec values)
     {

@@ -19,14 +19,14 @@ namespace Ebm.Functional.Training;
 /// trains and writes such a machine ("boltzmann-machine", spin convention).
 /// </remarks>
 /// <example><code>
-/// var recovered =
-///     from lattice in IsingModel.Create(3, 3, 1.0, 0.0, Boundary.Open).ToFin()
-///     from samples in ExactDraws.Discrete(key, 4000, lattice, beta: 0.35)
+/// // lattice: a 3 x 3 IsingModel; sgd: Optimizers.Sgd(0.5, momentum: 0.9), both validated
+/// Fin&lt;CouplingRecovery&gt; recovery =
+///     from samples in ExactDraws.Discrete(key, 3000, lattice, beta: 0.4)
 ///     from start in InverseIsing.Start(lattice.Dimension)
-///     let trainer = new Trainer&lt;BoltzmannMachine&gt;(BoltzmannTraining.Parameters, BoltzmannTraining.Pseudolikelihood(), adam)
+///     let trainer = new Trainer&lt;BoltzmannMachine&gt;(BoltzmannTraining.Parameters, BoltzmannTraining.Pseudolikelihood(), sgd)
 ///     from state in trainer.Init(key, start)
-///     from trained in trainer.Epochs(state, samples, batchSize: 4000, epochs: 1500)
-///     select InverseIsing.Compare(trained.Model, lattice, 0.35);
+///     from trained in trainer.Epochs(state, samples, batchSize: 3000, epochs: 300)
+///     select InverseIsing.Compare(trained.Model, lattice, beta: 0.4);
 /// </code></example>
 public static class InverseIsing
 {
@@ -35,6 +35,30 @@ public static class InverseIsing
         sites >= 1
             ? Build(Mat.Zeros(sites, sites), Vec.Zeros(sites))
             : FinFail<BoltzmannMachine>(TrainingErrors.InvalidSetting("sites", $"{sites} must be at least 1"));
+
+    /// <summary>
+    /// Spin samples from a data set of {0,1} values (0 becomes -1) or of spins (kept): the data files of
+    /// <c>ebm train</c> hold 0/1 per value, the inverse Ising problem needs -1/+1. A set mixing 0 and -1, or holding any
+    /// other value, is refused with <see cref="TrainingErrors.StateOutsideSupport"/> naming the first offending value.
+    /// </summary>
+    public static Fin<Mat> ToSpins(Mat data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var values = data.Span;
+        var hasZero = values.IndexOf(0.0) >= 0;
+        for (var k = 0; k < values.Length; k++)
+        {
+            var v = values[k];
+            if (v == 1.0 || (hasZero ? v == 0.0 : v == -1.0)) continue;
+            return FinFail<Mat>(TrainingErrors.StateOutsideSupport("ising", k / data.Columns, k % data.Columns, v, hasZero ? "{0, 1}" : "{-1, +1}"));
+        }
+
+        return FinSucc(hasZero ? Mat.Create(data.Rows, data.Columns, d =>
+        {
+            data.Span.CopyTo(d);
+            for (var k = 0; k < d.Length; k++) d[k] = 2.0 * d[k] - 1.0;
+        }) : data);
+    }
 
     /// <summary>The spin machine whose distribution at beta = 1 is <paramref name="lattice"/>'s at <paramref name="beta"/>.</summary>
     /// <remarks>A periodic side of length 1 bonds a site to itself: a constant that leaves the distribution alone and has no coupling.</remarks>

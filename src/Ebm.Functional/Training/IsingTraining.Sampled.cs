@@ -45,8 +45,7 @@ public static partial class IsingTraining
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(data);
         return from valid in CheckData(model, data)
-               from terms in PseudolikelihoodTerms(model, valid)
-               select terms.Score;
+               select PseudolikelihoodTerms(model, valid).Score;
     }
 
     /// <summary>
@@ -60,41 +59,73 @@ public static partial class IsingTraining
             (_, _) => FinSucc(Seq<Mat>()),
             (_, model, _, batch) =>
                 from data in CheckData(model, batch)
-                from terms in PseudolikelihoodTerms(model, data)
+                let terms = PseudolikelihoodTerms(model, data)
                 select new ObjectiveResult(terms.Gradient, Seq<Mat>(), Seq1(new Metric(BoltzmannTraining.PseudoLogLikelihoodMetric, terms.Score))));
 
-    private static Fin<(Vec Gradient, double Score)> PseudolikelihoodTerms(IsingModel model, Mat data) =>
-        IsingModel.Create(model.Rows, model.Columns, 1.0, 0.0, model.Boundary)
-            .Match(FinSucc, errors => FinFail<IsingModel>(errors.Head))
-            .Map(unit =>
+    private static (Vec Gradient, double Score) PseudolikelihoodTerms(IsingModel model, Mat data)
+    {
+        var neighbourLists = Neighbours(model);
+        var values = data.Span;
+        var n = model.Dimension;
+        var neighbours = new double[values.Length];
+        var margins = new double[values.Length];
+        for (var r = 0; r < data.Rows; r++)
+        {
+            var s = data.Row(r);
+            for (var i = 0; i < n; i++)
             {
-                var values = data.Span;
-                var neighbours = new double[values.Length];
-                var margins = new double[values.Length];
-                for (var r = 0; r < data.Rows; r++)
+                var k = r * n + i;
+                var sum = 0.0;
+                foreach (var j in neighbourLists[i]) sum += s[j];
+                neighbours[k] = sum;
+                margins[k] = 2.0 * s[i] * (model.Coupling * sum + model.Field);
+            }
+        }
+
+        var logConditionals = new double[margins.Length];
+        LogSpace.LogSigmoid(margins, logConditionals);
+        TensorPrimitives.Negate(margins, margins);
+        LogSpace.Sigmoid(margins, margins);
+        double coupling = 0, field = 0;
+        for (var k = 0; k < margins.Length; k++)
+        {
+            var weight = margins[k] * 2.0 * values[k];
+            coupling -= weight * neighbours[k];
+            field -= weight;
+        }
+
+        var score = TensorPrimitives.Sum<double>(logConditionals);
+        return (Vec.Of(coupling / data.Rows, field / data.Rows), score / data.Rows);
+    }
+
+    /// <summary>
+    /// Each site's neighbours as <see cref="IsingModel.LocalField"/> sums them: right, left, down and up where the boundary
+    /// allows, a neighbour listed twice across a periodic side of length 2, never the site itself.
+    /// </summary>
+    private static int[][] Neighbours(IsingModel model)
+    {
+        int rows = model.Rows, columns = model.Columns;
+        var periodic = model.Boundary == Boundary.Periodic;
+        var lists = new int[model.Dimension][];
+        for (var row = 0; row < rows; row++)
+            for (var column = 0; column < columns; column++)
+            {
+                var list = new List<int>(4);
+                if (columns > 1)
                 {
-                    var s = data.Row(r);
-                    for (var i = 0; i < s.Length; i++)
-                    {
-                        var k = r * s.Length + i;
-                        neighbours[k] = unit.LocalField(s, i);
-                        margins[k] = 2.0 * s[i] * (model.Coupling * neighbours[k] + model.Field);
-                    }
+                    if (periodic || column + 1 < columns) list.Add(row * columns + (column + 1) % columns);
+                    if (periodic || column > 0) list.Add(row * columns + (column + columns - 1) % columns);
                 }
 
-                var logConditionals = new double[margins.Length];
-                LogSpace.LogSigmoid(margins, logConditionals);
-                TensorPrimitives.Negate(margins, margins);
-                LogSpace.Sigmoid(margins, margins);
-                double coupling = 0, field = 0;
-                for (var k = 0; k < margins.Length; k++)
+                if (rows > 1)
                 {
-                    var weight = margins[k] * 2.0 * values[k];
-                    coupling -= weight * neighbours[k];
-                    field -= weight;
+                    if (periodic || row + 1 < rows) list.Add((row + 1) % rows * columns + column);
+                    if (periodic || row > 0) list.Add((row + rows - 1) % rows * columns + column);
                 }
 
-                var score = TensorPrimitives.Sum<double>(logConditionals);
-                return (Vec.Of(coupling / data.Rows, field / data.Rows), score / data.Rows);
-            });
+                lists[row * columns + column] = [.. list];
+            }
+
+        return lists;
+    }
 }

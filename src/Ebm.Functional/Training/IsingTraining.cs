@@ -47,7 +47,7 @@ public static partial class IsingTraining
 
     /// <summary>
     /// Exact maximum likelihood: &lt;B&gt;_model and &lt;M&gt;_model summed over all 2^n states with their exact probabilities
-    /// (<see cref="Enumeration.Probabilities"/>), at most <see cref="MaxExactSites"/> sites; larger lattices are refused
+    /// (energies from <see cref="Enumeration.Energies(IDiscreteModel, int)"/>), at most <see cref="MaxExactSites"/> sites; larger lattices are refused
     /// with <see cref="TrainingErrors.InvalidSetting"/> (use pseudolikelihood or PCD). Metric: "log-likelihood", the
     /// minibatch's exact average log-likelihood before the update.
     /// </summary>
@@ -58,14 +58,14 @@ public static partial class IsingTraining
             (_, model, _, batch) =>
                 from size in CheckExactSize(model)
                 from data in CheckData(model, batch)
-                from probabilities in Enumeration.Probabilities(model, 1.0, maxDegreeOfParallelism: 1)
-                from exact in LogPartition.Exact(model, 1.0, ExactMethod.Enumeration)
+                from energies in Enumeration.Energies(model, maxDegreeOfParallelism: 1)
+                let logZ = BoltzmannTraining.LogPartitionOf(energies.Span)
                 let dataTerm = model.MeanParameterGradient(data)
-                let modelTerm = ModelMoments(model, probabilities.Span)
+                let modelTerm = ModelMoments(model, energies.Span, logZ)
                 select new ObjectiveResult(
                     Vec.Of(dataTerm.Coupling - modelTerm.Coupling, dataTerm.Field - modelTerm.Field),
                     Seq<Mat>(),
-                    Seq1(new Metric(BoltzmannTraining.LogLikelihoodMetric, -MeanOf(model.Energies(data).Span) - exact.LogZ))));
+                    Seq1(new Metric(BoltzmannTraining.LogLikelihoodMetric, -MeanOf(model.Energies(data).Span) - logZ))));
 
     /// <summary>Succeeds when every row has one spin per site, each -1 or +1.</summary>
     internal static Fin<Mat> CheckData(IsingModel model, Mat data) =>
@@ -83,18 +83,19 @@ public static partial class IsingTraining
             : FinFail<int>(TrainingErrors.InvalidSetting("exact likelihood", $"the lattice has {model.Dimension} sites; enumerating 2^n states per step is limited to n <= {MaxExactSites}: use pl or pcd"));
 
     /// <summary>&lt;dE/dJ&gt; = -&lt;B&gt; and &lt;dE/dh&gt; = -&lt;M&gt; under the model, state index x holding spin i up when bit i is set.</summary>
-    private static IsingGradient ModelMoments(IsingModel model, ReadOnlySpan<double> probabilities)
+    private static IsingGradient ModelMoments(IsingModel model, ReadOnlySpan<double> energies, double logZ)
     {
         var n = model.Dimension;
         var state = new double[n];
         double bonds = 0, spins = 0;
-        for (var x = 0; x < probabilities.Length; x++)
+        for (var x = 0; x < energies.Length; x++)
         {
-            if (probabilities[x] == 0.0) continue;
+            var probability = Math.Exp(-energies[x] - logZ);
+            if (probability == 0.0) continue;
             for (var i = 0; i < n; i++) state[i] = ((x >> i) & 1) == 1 ? 1.0 : -1.0;
             var gradient = model.ParameterGradient(state);
-            bonds += probabilities[x] * gradient.Coupling;
-            spins += probabilities[x] * gradient.Field;
+            bonds += probability * gradient.Coupling;
+            spins += probability * gradient.Field;
         }
 
         return new IsingGradient(bonds, spins);

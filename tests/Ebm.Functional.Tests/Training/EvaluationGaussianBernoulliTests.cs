@@ -79,4 +79,15 @@ public sealed class EvaluationGaussianBernoulliTests
 
         Assert.Equal(TrainingErrors.StateOutsideSupportCode, result.Match(_ => 0, e => e.Code));
     }
+
+    [Fact]
+    public void A_metric_that_overflows_is_an_error_naming_it_not_an_infinity()
+    {
+        // A value of 1e200 is finite, but its squared distance from the mean, 1e400, is not: the log-likelihood would be -infinity.
+        var result = Evaluation.ForGaussianBernoulliRbm().Evaluate(RngKey.FromSeed(4), Model(2, 1), Mat.FromRows([[0.0, 1e200]]), None, Seq<Mat>());
+
+        var error = result.Match(m => throw new Xunit.Sdk.XunitException(string.Join(", ", m)), e => e);
+        Assert.Equal(EvaluationErrors.MetricNotFiniteCode, error.Code);
+        Assert.Contains(EvaluationMetrics.TrainLogLikelihood, error.Message, StringComparison.Ordinal);
+    }
 }

@@ -148,6 +148,18 @@ public sealed class EvaluationRbmTests
     }
 
     [Fact]
+    public void A_log_z_estimate_that_overflows_is_an_evaluation_error_not_a_number()
+    {
+        // Weights of 1e308: the field of v = (1, 1) is 2e308, beyond the largest double, so the estimate is not finite.
+        var diverged = BernoulliRbm.Create(Mat.From(2, 1, [1e308, 1e308]), Vec.Zeros(2), Vec.Zeros(1)).Match(m => m, e => throw new InvalidOperationException(e.Head.Message));
+        var settings = new EvaluationSettings(ExactMaxUnits: 0, SandwichMaxUnits: 0, AisSteps: 10);
+
+        var result = Evaluation.ForBernoulliRbm(settings).Evaluate(Key, diverged, Rows([1, 1], [0, 1]), None, Seq<Mat>());
+
+        Assert.Equal(EvaluationErrors.EstimateNotFiniteCode, result.Match(m => throw new Xunit.Sdk.XunitException(string.Join(", ", m)), e => e.Code));
+    }
+
+    [Fact]
     public void Chains_of_a_third_width_are_an_error()
     {
         var result = Evaluation.ForBernoulliRbm().Evaluate(Key, Tiny(), Rows([1, 0, 1]), None, Seq1(Mat.Zeros(4, 4)));

@@ -79,6 +79,16 @@ public class InverseIsingTests
     }
 
     [Fact]
+    public void ToSpins_maps_zero_to_minus_one_keeps_spins_and_refuses_anything_else()
+    {
+        Assert.Equal(Mat.FromRows([[-1.0, 1.0], [1.0, -1.0]]), Valid(InverseIsing.ToSpins(Mat.FromRows([[0.0, 1.0], [1.0, 0.0]]))));
+        var spins = Mat.FromRows([[-1.0, 1.0]]);
+        Assert.Same(spins, Valid(InverseIsing.ToSpins(spins)));
+        foreach (var bad in new[] { Mat.FromRows([[0.0, -1.0]]), Mat.FromRows([[0.5, 1.0]]), Mat.FromRows([[1.0, 2.0]]) })
+            Assert.Equal(TrainingErrors.StateOutsideSupportCode, InverseIsing.ToSpins(bad).Match(_ => 0, e => e.Code));
+    }
+
+    [Fact]
     public void Start_refuses_no_sites_and_Machine_a_negative_beta()
     {
         Assert.Equal(TrainingErrors.InvalidSettingCode, InverseIsing.Start(0).Match(_ => 0, e => e.Code));

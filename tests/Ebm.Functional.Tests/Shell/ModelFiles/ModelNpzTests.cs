@@ -133,7 +133,9 @@ public sealed class ModelNpzTests
     {
         var ising = Valid(IsingModel.Create(2, 2, 1.0, 0.0, Boundary.Periodic));
         Assert.Equal(ModelFileErrors.InvalidValueCode, Assert.Single(Failures.Of(ModelNpz.Serialize(ising))).Code);
-        Assert.Equal(ModelFileErrors.KindCode, Assert.Single(Failures.Of(ModelNpz.Load(DataFixtures.Model("rbm-savez.npz"), "ising"))).Code);
+        var unknown = Assert.Single(Failures.Of(ModelNpz.Load(DataFixtures.Model("rbm-savez.npz"), "ising")));
+        Assert.Equal(ModelFileErrors.KindCode, unknown.Code);
+        Assert.Equal($"{DataFixtures.Model("rbm-savez.npz")}: kind: unknown kind \"ising\"; expected one of bernoulli-rbm, gaussian-bernoulli-rbm, boltzmann-machine", unknown.Message);
     }
 
     [Fact]
