@@ -12,16 +12,19 @@ namespace Ebm.Cli.Training;
 /// Per update, in passes over a layer: CD-k (2k + 1) per example; PCD-k one per example and 2k per chain; tempered SML
 /// one per example and 2 per chain and replica; pseudolikelihood and ratio matching one per example and visible unit
 /// (a free-energy difference each); exact maximum likelihood 2^s passes, s the smaller layer of an RBM or every unit of
-/// a Boltzmann machine. Each evaluation: 2^s passes when log Z is exact (s at most
-/// <see cref="EvaluationSettings.ExactMaxUnits"/>), else AIS's 2 x particles x steps, plus one pass per example.
+/// a Boltzmann machine. Each evaluation as the evaluation itself states it (<see cref="EvaluationSettings.RbmWeightPasses"/>,
+/// <see cref="EvaluationSettings.BoltzmannWeightPasses"/>): exact log Z or AIS, the examples, the chains' R-hat run.
 /// </remarks>
 internal static class TrainCost
 {
     /// <summary>The options that set the cost of ebm train.</summary>
     public const string Levers = "--epochs, --batch, --hidden, --k, --chains, --replicas or --eval-every (or the data's size)";
 
-    /// <summary>The cost of training on <paramref name="examples"/> rows of <paramref name="visible"/> units with <paramref name="hidden"/> hidden units (0 without a hidden layer).</summary>
-    public static RunCost For(TrainSettings s, int examples, int testExamples, int visible, int hidden)
+    /// <summary>
+    /// The cost of training on <paramref name="examples"/> rows of <paramref name="visible"/> units with <paramref name="hidden"/>
+    /// hidden units (0 without a hidden layer; <paramref name="gaussian"/> for Gaussian visible units).
+    /// </summary>
+    public static RunCost For(TrainSettings s, int examples, int testExamples, int visible, int hidden, bool gaussian)
     {
         var rbm = hidden > 0;
         double weights = rbm ? (double)visible * hidden : (double)visible * visible;
@@ -39,9 +42,10 @@ internal static class TrainCost
             _ => batch,
         };
         var evaluations = Math.Floor((double)s.Epochs / s.EvalEvery) + 2;
-        var settings = EvaluationSettings.Default;
-        var logZ = enumerated <= settings.ExactMaxUnits ? Math.Pow(2, enumerated) : 2.0 * settings.AisParticles * settings.AisSteps;
-        var perEvaluation = logZ + examples + testExamples;
+        var chainRows = s.Objective is "pcd" or "tempered" ? s.Chains : 0;
+        var perEvaluation = rbm
+            ? EvaluationSettings.Default.RbmWeightPasses(visible, hidden, examples, testExamples, chainRows, gaussian)
+            : EvaluationSettings.Default.BoltzmannWeightPasses(visible, examples, testExamples, chainRows);
         double parameters = rbm ? weights + visible + hidden : visible * (visible - 1) / 2.0 + visible;
         // The model, the gradient, two optimizer moments and the updated copy, plus the data and the chains.
         var bytes = 8.0 * (5 * parameters + (double)(examples + testExamples) * visible + (double)s.Chains * Math.Max(1, s.Objective == "tempered" ? s.Replicas : 1) * dimension);

@@ -46,7 +46,7 @@ internal static class TrainJob
             from hidden in s.Hidden == 0 || Hidden(model) == s.Hidden
                 ? FinSucc(unit)
                 : FinFail<Unit>(TrainConfigErrors.Mismatch("--hidden", $"is {s.Hidden}, but the model to resume or start from has {Hidden(model)} hidden units"))
-            from cost in RunBudget.Check(TrainCost.For(s, data.Train.Rows, data.Test.Match(t => t.Rows, () => 0), data.Train.Columns, Hidden(model)), force, TrainCost.Levers)
+            from cost in RunBudget.Check(TrainCost.For(s, data.Train.Rows, data.Test.Match(t => t.Rows, () => 0), data.Train.Columns, Hidden(model), model is GaussianBernoulliRbm), force, TrainCost.Levers)
             from optimizer in TrainOptimizers.Build(s, family.Parameters.DecayMask(model))
             let trainer = new Trainer<TModel>(family.Parameters, objective(s), optimizer)
             from start in resumed.Match(c => FinSucc(c.State), () => trainer.Init(TrainRunKeys.Root(s.Seed), model))
