@@ -35,7 +35,7 @@ internal static class TrainCommand
                                     "(the inverse Ising problem) as a spin boltzmann-machine over all pairs.", "MODEL");
         var hidden = WholeOption.Create("--hidden", "Hidden units of an RBM.", 0, "N");
         var data = Text("--data", "The training data: builtin:bars-and-stripes:N (all N x N bars and stripes), builtin:ising:L:BETA[:COUNT] (exact or long-MCMC " +
-                                  "draws of an L x L Ising torus at BETA, 1000 by default), or a data file (CSV, .npy, .npz, IDX).", "SPEC");
+                                  "draws of an L x L Ising torus at BETA, 1000 by default), or a data file (CSV, .npy, .npz, IDX, also gzipped) holding 0/1 values for a binary model, -1/+1 for ising, reals for gaussian-bernoulli-rbm.", "SPEC");
         var test = Text("--test", "A file of test examples (the same formats as --data).", "FILE");
         var testFraction = RealOption.Create("--test-fraction", "Hold out this fraction of the data as test examples (a seeded split).", 0.0, "F");
         var objective = Text("--objective", "exact (maximum likelihood, small models), cd (CD-k), pcd (persistent CD / SML), tempered (tempered SML), " +
@@ -43,7 +43,7 @@ internal static class TrainCommand
         var k = WholeOption.Create("--k", "Gibbs steps per update of cd and pcd.", 1, "K");
         var chains = WholeOption.Create("--chains", "Persistent chains of pcd and tempered.", 100, "C");
         var replicas = WholeOption.Create("--replicas", "Temperatures of tempered.", 5, "R");
-        var optimizer = Text("--optimizer", "sgd, momentum (0.9), adam or adamw (decoupled weight decay).", "OPTIMIZER");
+        var optimizer = Text("--optimizer", "sgd (the default), momentum (0.9), adam or adamw (decoupled weight decay).", "OPTIMIZER");
         var lr = RealOption.Create("--lr", "The learning rate.", 0.01, "LR");
         var weightDecay = RealOption.Create("--weight-decay", "Weight decay on the weights, never the biases: an L2 penalty (adamw: decoupled).", 0.0, "W");
         var epochs = WholeOption.Create("--epochs", "Passes through the training data.", 100, "E");
@@ -53,7 +53,7 @@ internal static class TrainCommand
         var output = Text("--out", $"The output folder, new or empty (default {TrainSettings.DefaultOut}): model.json, model.npz, checkpoint.json, metrics.csv, " +
                                    "learning-curve.png, samples.png and filters.png for image data, manifest.json.", "DIR");
         var resume = Text("--resume", "Continue the run whose output folder is DIR from its checkpoint.", "DIR");
-        var init = Text("--init", "Start from this model file instead of a seeded model.", "MODEL");
+        var init = Text("--init", "Start from this model file (.json, or .npz with the arrays W, b, c[, sigma]) instead of a seeded model.", "MODEL");
         var learnSigma = new System.CommandLine.Option<bool>("--learn-sigma")
         {
             Description = "gaussian-bernoulli-rbm: learn the visible units' standard deviations (as log sigma); without it they stay at the starting model's (the data's).",
