@@ -81,7 +81,7 @@ public sealed class TrainBadInputTests : IDisposable
     {
         var config = In("c.json");
         File.WriteAllText(config, """{"model": "bernoulli-rbm", "hiden": 4, "lr": "fast", "epochs": 2.5}""");
-        Refused(Train(config), $"{config}: unknown key \"hiden\"", $"{config}: \"lr\": expected a finite number", $"{config}: \"epochs\": expected a whole number");
+        Refused(Train(config), $"{config}: unknown key \"hiden\" (did you mean \"hidden\"?)", $"{config}: \"lr\": expected a finite number", $"{config}: \"epochs\": expected a whole number");
 
         File.WriteAllText(config, "[1, 2]");
         Refused(Train(config), $"{config}: not a training configuration: expected one JSON object");

@@ -130,6 +130,34 @@ internal static class TrainSettingsJson
             w.WriteBoolean("learnSigma", s.LearnSigma);
         });
 
-    /// <summary>A key as messages show it: JSON-quoted (control characters escaped), cut at 60 characters.</summary>
-    private static string Quote(string key) => JsonSerializer.Serialize(key.Length <= 60 ? key : key[..60] + "...");
+    /// <summary>
+    /// A key as messages show it: JSON-quoted (control characters escaped), cut at 60 characters, with a "did you mean"
+    /// hint for a known key at most two edits away ("hiden" is "hidden" misspelt).
+    /// </summary>
+    private static string Quote(string key)
+    {
+        var quoted = JsonSerializer.Serialize(key.Length <= 60 ? key : key[..60] + "...");
+        var near = Keys.Select(k => k.Key).Where(k => Math.Abs(k.Length - key.Length) <= 2).FirstOrDefault(k => EditDistance(key, k) <= Math.Min(2, k.Length / 2));
+        return near is null ? quoted : $"{quoted} (did you mean \"{near}\"?)";
+    }
+
+    /// <summary>Levenshtein distance, case-insensitive.</summary>
+    private static int EditDistance(string a, string b)
+    {
+        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
+        for (var i = 1; i <= a.Length; i++)
+        {
+            var current = new int[b.Length + 1];
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var same = char.ToLowerInvariant(a[i - 1]) == char.ToLowerInvariant(b[j - 1]);
+                current[j] = Math.Min(Math.Min(current[j - 1], previous[j]) + 1, previous[j - 1] + (same ? 0 : 1));
+            }
+
+            previous = current;
+        }
+
+        return previous[b.Length];
+    }
 }
