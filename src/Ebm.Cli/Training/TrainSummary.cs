@@ -10,6 +10,7 @@ internal static class TrainSummary
 {
     /// <summary>The report's lines.</summary>
     public static string Text<TModel>(TrainSettings s, TrainingData data, TrainOutcome<TModel> outcome, RunCost cost, TrainFolder folder, Option<int> resumedFrom, double seconds)
+        where TModel : Functional.Models.IEnergyModel
     {
         var last = outcome.History.IsEmpty ? LanguageExt.Seq<Functional.Training.Metric>.Empty : outcome.History.Last.Metrics;
         var objective = s.Objective switch
@@ -20,7 +21,7 @@ internal static class TrainSummary
         };
         var lines = new List<string>
         {
-            $"model          {s.Model}{(s.HasHidden ? $", {data.Train.Columns} visible x {HiddenOf(outcome)} hidden" : $", {data.Train.Columns} units")}",
+            $"model          {s.Model}{(s.HasHidden ? $", {data.Train.Columns} visible x {outcome.State.Model.Dimension - data.Train.Columns} hidden" : $", {data.Train.Columns} units")}",
             $"data           {data.Description}: {data.Train.Rows} training, {data.Test.Match(t => t.Rows, () => 0)} test examples",
             $"objective      {objective}",
             $"optimizer      {s.Optimizer}, lr {Numbers.Table(s.LearningRate)}, weight decay {Numbers.Table(s.WeightDecay)}, batch {s.Batch}",
@@ -33,11 +34,4 @@ internal static class TrainSummary
         lines.Add($"out            {folder.Path}");
         return string.Join(Environment.NewLine, lines);
     }
-
-    private static string HiddenOf<TModel>(TrainOutcome<TModel> outcome) => outcome.State.Model switch
-    {
-        Functional.Models.BernoulliRbm rbm => rbm.Hidden.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        Functional.Models.GaussianBernoulliRbm rbm => rbm.Hidden.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        _ => "?",
-    };
 }
