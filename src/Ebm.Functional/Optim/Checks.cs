@@ -31,11 +31,24 @@ internal static class Checks
         return unit;
     }
 
-    /// <summary>A new vector with s · g[i] at i, vectorised (each product rounded once, as the scalar loop rounds it).</summary>
-    public static Vec Scaled(Vec g, double s) => Vec.Create(g.Length, d => TensorPrimitives.Multiply(g.Span, s, d));
+    /// <summary>
+    /// A new vector with s · g[i] at i, vectorised (each product rounded once, as the scalar loop rounds it); every entry
+    /// is written, so the buffer skips the zeroing that <see cref="Vec.Create"/> does (a 3 MB pass for a 784 x 500 RBM).
+    /// </summary>
+    public static Vec Scaled(Vec g, double s)
+    {
+        var result = GC.AllocateUninitializedArray<double>(g.Length);
+        TensorPrimitives.Multiply(g.Span, s, result);
+        return Vec.Wrap(result);
+    }
 
-    /// <summary>A new vector with a[i] + b[i] at i, vectorised (each sum rounded once); a and b have the same length.</summary>
-    public static Vec Sum(Vec a, Vec b) => Vec.Create(a.Length, d => TensorPrimitives.Add(a.Span, b.Span, d));
+    /// <summary>A new vector with a[i] + b[i] at i, vectorised (each sum rounded once) and unzeroed as <see cref="Scaled"/>; a and b have the same length.</summary>
+    public static Vec Sum(Vec a, Vec b)
+    {
+        var result = GC.AllocateUninitializedArray<double>(a.Length);
+        TensorPrimitives.Add(a.Span, b.Span, result);
+        return Vec.Wrap(result);
+    }
 
     /// <summary>A new vector with f(a[i], b[i]) at i; a and b have the same length.</summary>
     public static Vec Zip(Vec a, Vec b, Func<double, double, double> f)

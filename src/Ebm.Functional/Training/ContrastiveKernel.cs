@@ -101,7 +101,8 @@ internal static class ContrastiveKernel
                 });
             }
 
-            var gradient = new double[nv * nh + nv + nh];
+            // Every entry is written below (the product with beta = 0 never reads its output), so the buffer is not zeroed.
+            var gradient = GC.AllocateUninitializedArray<double>(nv * nh + nv + nh);
             Biases(v, p, n, negative, nv, nh, gradient.AsSpan(nv * nh));
             if (single)
             {

@@ -14,14 +14,14 @@ public static partial class RbmTraining
     public const string RatioMatchingLossMetric = "ratio-matching-loss";
 
     /// <summary>
-    /// Ratio matching for binary data (Hyvärinen 2007, "Some extensions of score matching", Comput. Stat. Data Anal. 51,
-    /// section 3): the loss J = (1/n) sum_r sum_i g(p(v_r) / p(v_r^(i)))^2 with g(u) = 1 / (1 + u) and v^(i) the example
-    /// with site i flipped, which Hyvärinen shows equals, up to a constant independent of the model, the squared distance
-    /// between g of the model's and of the data's probability ratios.
+    /// Ratio matching for binary data (Hyvärinen 2007, "Some extensions of score matching", Comput. Stat. Data Anal. 51):
+    /// the loss J = (1/n) sum_r sum_i g(p(v_r) / p(v_r^(i)))^2 with g(u) = 1 / (1 + u) and v^(i) the example with site i
+    /// flipped, which Hyvärinen shows equals, up to a constant independent of the model, the squared distance between g
+    /// of the model's and of the data's probability ratios.
     /// </summary>
     /// <remarks>
     /// For the RBM p(v) / p(v^(i)) = exp(F(v^(i)) - F(v)), so g(...) = sigmoid(F(v) - F(v^(i))) (Marlin, Swersky, Chen and
-    /// de Freitas 2010, "Inductive principles for restricted Boltzmann machine learning", eq. 13): Z cancels, no sampling
+    /// de Freitas 2010, "Inductive principles for restricted Boltzmann machine learning"): Z cancels, no sampling
     /// is needed, and a step costs O(n nv nh) like pseudolikelihood. Each term lies in [0, 1], so J lies in [0, nv];
     /// the zero model gives nv / 4. The metric <see cref="RatioMatchingLossMetric"/> is J on the minibatch.
     /// </remarks>

@@ -15,7 +15,7 @@ public static partial class RbmTraining
 
     /// <summary>
     /// Stochastic maximum likelihood with a parallel-tempering negative phase (Desjardins, Courville, Bengio, Vincent and
-    /// Delalleau 2010, "Parallel tempering for training of restricted Boltzmann machines", AISTATS): <paramref name="chains"/>
+    /// Delalleau 2010, AISTATS, PMLR 9:145-152): <paramref name="chains"/>
     /// persistent chains at each of <paramref name="replicas"/> inverse temperatures, geometric from
     /// <paramref name="minBeta"/> to 1; each step runs <paramref name="steps"/> parallel-tempering steps (block Gibbs at
     /// every rung, then even and odd swap sweeps) under the current model and takes the negative phase from the beta = 1

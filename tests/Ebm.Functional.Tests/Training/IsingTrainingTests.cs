@@ -99,14 +99,41 @@ public class IsingTrainingTests
         Assert.InRange(trained.Field, Beta * 0.5 - Z * standardErrors[1], Beta * 0.5 + Z * standardErrors[1]);
     }
 
-    [Fact]
-    public void Exact_likelihood_refuses_a_lattice_too_large_to_enumerate_but_the_metric_does_not()
+    [Theory]
+    [InlineData(3, 3, Boundary.Open, 0.4, 0.3)]
+    [InlineData(3, 3, Boundary.Periodic, -0.4, 0.0)]
+    [InlineData(3, 3, Boundary.Periodic, 0.4, 0.2)]
+    [InlineData(2, 3, Boundary.Periodic, 0.0, 0.3)]
+    [InlineData(1, 4, Boundary.Periodic, 0.0, 0.5)]
+    [InlineData(3, 1, Boundary.Open, 0.0, -0.4)]
+    public void The_moments_of_the_exact_methods_equal_those_of_enumeration(int rows, int columns, Boundary boundary, double coupling, double field)
     {
-        var large = Ising(5, 5, 0.4, 0.0, Boundary.Periodic);
-        var refused = IsingTraining.ExactLikelihood().StartChains(RngKey.FromSeed(1), large);
+        // Lattices with J = 0 take the independent-spin closed form, the others the transfer matrix: both must give the
+        // enumerated gradient and log-likelihood to rounding (the division by |J| = 0.4 costs a few ulps of |U|).
+        var lattice = Ising(rows, columns, coupling, field, boundary);
+        var data = Valid(ExactDraws.Discrete(RngKey.FromSeed(77), 20, lattice, 1.0));
+        var enumerated = Step(IsingTraining.ExactLikelihood(), lattice, data);
+        var exact = Step(IsingTraining.ExactLikelihood(maxEnumeratedSites: 0), lattice, data);
+        for (var k = 0; k < 2; k++) Assert.Equal(enumerated.Gradient[k], exact.Gradient[k], 1e-9);
+        Assert.Equal(enumerated.Metrics.Single().Value, exact.Metrics.Single().Value, 1e-9);
+    }
+
+    [Fact]
+    public void The_exact_gradient_of_a_lattice_too_large_to_enumerate_is_the_central_difference_of_the_loss()
+    {
+        var large = Ising(5, 5, 0.4, 0.1, Boundary.Periodic);
+        var wide = ExactDraws.Uniform(RngKey.FromSeed(78), 10, 25, StateConvention.Spin);
+        var gradient = Step(IsingTraining.ExactLikelihood(), large, wide).Gradient;
+        var expected = Differences(large, m => -Valid(IsingTraining.AverageLogLikelihood(m, wide)));
+        for (var k = 0; k < 2; k++) Assert.Equal(expected[k], gradient[k], DifferenceTolerance);
+    }
+
+    [Fact]
+    public void Exact_likelihood_refuses_a_lattice_no_exact_method_handles()
+    {
+        var huge = Ising(40, 40, 0.4, 0.1, Boundary.Open);
+        var refused = IsingTraining.ExactLikelihood().StartChains(RngKey.FromSeed(1), huge);
         Assert.Equal(TrainingErrors.InvalidSettingCode, refused.Match(_ => 0, e => e.Code));
-        var allUp = Mat.Create(1, 25, d => d.Fill(1.0));
-        Assert.True(double.IsFinite(Valid(IsingTraining.AverageLogLikelihood(large, allUp))));
     }
 
     [Fact]
