@@ -8,7 +8,7 @@ using Ebm.Cli.Output;
 namespace Ebm.Cli;
 
 /// <summary>
-/// The <c>ebm</c> command line: <c>logz</c>, <c>thermo</c>, and with no arguments the built-in showcase.
+/// The <c>ebm</c> command line: <c>logz</c>, <c>thermo</c>, <c>sample</c>, <c>train</c>, and with no arguments the built-in showcase.
 /// </summary>
 /// <remarks>
 /// Results go to <c>stdout</c>; errors, progress and notes to <c>stderr</c>, errors as
@@ -73,9 +73,9 @@ internal static class Cli
             ShowcaseJob.DefaultSeed, "N");
         var root = new RootCommand(
             "ebm: exact partition functions and thermodynamics of energy-based models (Ising lattices, Boltzmann machines, " +
-            "RBMs, Gaussians, 2-D toy energies) described by JSON model files.\n" +
+            "RBMs, Gaussians, 2-D toy energies) described by JSON model files, and their training from data (ebm train).\n" +
             "With no command, runs the built-in showcase: a 4 x 4 Ising torus by enumeration, Kaufman and transfer matrix " +
-            "beside Onsager's infinite lattice, and a seeded random 20 x 10 RBM.\n" +
+            "beside Onsager's infinite lattice, a seeded random 20 x 10 RBM, and a short training run on bars-and-stripes.\n" +
             "Exit codes: 0 success; 2 bad input (bad model file or option, exact method not applicable, model too large, a run over " +
             "the cost budget without --force, an output that cannot be written or is an input); 1 internal error (set EBM_DEBUG=1 " +
             "for the stack trace); 130 cancelled by Ctrl-C (143 by SIGTERM): no output file is left half-written.")
@@ -84,6 +84,7 @@ internal static class Cli
             LogzCommand.Create(context),
             ThermoCommand.Create(context),
             SampleCommand.Create(context),
+            TrainCommand.Create(context),
         };
         root.SetAction(parse => ShowcaseJob.Run(context, parse.GetValue(seed)));
         foreach (var version in root.Options.OfType<VersionOption>()) version.Action = new VersionAction(context);

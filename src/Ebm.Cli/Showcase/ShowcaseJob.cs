@@ -17,7 +17,8 @@ namespace Ebm.Cli.Showcase;
 /// The built-in default job (<c>ebm</c> with no arguments): exact thermodynamics of a 4 x 4 Ising torus by
 /// three independent exact methods beside Onsager's infinite lattice, the exact log Z of a seeded
 /// random 20 x 10 RBM, and log Z estimators (AIS, SMC, the sandwich, importance sampling) with their
-/// standard errors beside the exact values of a 16 x 16 torus and of that RBM.
+/// standard errors beside the exact values of a 16 x 16 torus and of that RBM, and a short training run whose exact
+/// log-likelihood rises to near its maximum (<see cref="ShowcaseTraining"/>).
 /// </summary>
 /// <remarks>
 /// The three finite-lattice methods (Gray-code enumeration of all 2^16 states, Kaufman's 1949 closed
@@ -66,6 +67,9 @@ internal static class ShowcaseJob
 
         console.WriteLine();
         console.Write(EstimatorTable(seed, notes));
+
+        console.WriteLine();
+        console.Write(ShowcaseTraining.Table(seed, notes));
 
         if (notes.Count > 0)
         {

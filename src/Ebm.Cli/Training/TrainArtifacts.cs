@@ -1,0 +1,70 @@
+using System.Globalization;
+using Ebm.Cli.Output;
+using Ebm.Functional.Models;
+using Ebm.Functional.Numerics;
+using Ebm.Functional.Plots;
+using Ebm.Functional.Shell.Io;
+using Ebm.Functional.Shell.ModelFiles;
+using Ebm.Functional.Shell.Training;
+using LanguageExt;
+using static LanguageExt.Prelude;
+
+namespace Ebm.Cli.Training;
+
+/// <summary>
+/// The files a finished run leaves beside its checkpoint and metrics: the model (<c>model.json</c>, <c>model.npz</c>),
+/// the learning curve, and for square-image data a grid of the model's samples and of the RBM's filters.
+/// </summary>
+internal static class TrainArtifacts
+{
+    /// <summary>Samples drawn for the sample grid.</summary>
+    public const int GridSamples = 100;
+
+    /// <summary>Writes the final files, adding each name to <paramref name="written"/>; stops at the first failure.</summary>
+    public static Fin<Unit> Write<TModel>(TrainFamily<TModel> family, TrainSettings settings, TrainingData data, TrainOutcome<TModel> outcome,
+        RunOutputs outputs, List<string> written)
+        where TModel : IEnergyModel
+    {
+        var model = outcome.State.Model;
+        var title = $"{family.Name}, {settings.Objective}, seed {settings.Seed}";
+        Fin<Unit> Save(string file, Func<Fin<byte[]>> render) =>
+            render().Bind(bytes => outputs.Find(file)!.WriteAllBytes(bytes)).Map(_ =>
+            {
+                written.Add(file);
+                return unit;
+            });
+        var evaluations = outcome.History.Map(r => ((double)r.Epoch, r.Metrics)).ToList();
+        var images = data.ImageSide.IsSome
+            ? from samples in Save(TrainFolder.Samples, () => family.Samples(TrainRunKeys.Samples(settings.Seed), model, GridSamples)
+                  .Bind(s => ImageGridPlot.SamplesPng(s, $"samples of the {title}")))
+              from filters in family.Filters(model).Match(
+                  w => Save(TrainFolder.Filters, () => ImageGridPlot.FiltersPng(w, $"filters of the {title}")),
+                  () => FinSucc(unit))
+              select unit
+            : FinSucc(unit);
+        return
+            from json in Save(TrainFolder.ModelJson, () => FinSucc(System.Text.Encoding.UTF8.GetBytes(ModelFile.Serialize(model))))
+            from npz in Save(TrainFolder.ModelNpz, () => ModelNpz.Serialize(model))
+            from curve in Save(TrainFolder.LearningCurve, () => FinSucc(LearningCurvePlot.RenderPng(evaluations, title, Best(data.Train, family.DataStates.IsSome))))
+            from grids in images
+            select unit;
+    }
+
+    /// <summary>
+    /// The largest average log-likelihood any model can give discrete data: sum_x q(x) log q(x) over the data's own
+    /// frequencies q (the negative entropy of the data; -log N on N distinct examples). None for real-valued data.
+    /// </summary>
+    public static (double Value, string Label)? Best(Mat data, bool discrete)
+    {
+        if (!discrete || data.Rows == 0) return null;
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var r = 0; r < data.Rows; r++)
+        {
+            var key = string.Join(',', data.Row(r).ToArray().Select(x => x.ToString("R", CultureInfo.InvariantCulture)));
+            counts[key] = counts.GetValueOrDefault(key) + 1;
+        }
+
+        var best = counts.Values.Sum(c => (double)c / data.Rows * Math.Log((double)c / data.Rows));
+        return (best, $"best possible (data's negative entropy) {Numbers.Table(best)}");
+    }
+}

@@ -1,0 +1,163 @@
+using System.Text.Json;
+using Ebm.Cli.Output;
+using LanguageExt;
+using LanguageExt.Common;
+using static LanguageExt.Prelude;
+
+namespace Ebm.Cli.Training;
+
+/// <summary>
+/// <c>ebm train CONFIG.json</c>: the options as one JSON object, one key per option (the option's name in camel case:
+/// <c>--test-fraction</c> is <c>testFraction</c>, <c>--lr</c> is <c>lr</c>); an unknown key is an error naming it.
+/// Relative paths in a configuration file are read from the file's folder.
+/// </summary>
+/// <example><code>
+/// {"model": "bernoulli-rbm", "hidden": 8, "data": "builtin:bars-and-stripes:3", "objective": "exact",
+///  "optimizer": "adam", "lr": 0.05, "epochs": 200, "out": "bas-exact"}
+/// </code></example>
+internal static class TrainSettingsJson
+{
+    /// <summary>The largest configuration file read: 1 MiB.</summary>
+    public const long MaxBytes = 1L << 20;
+
+    /// <summary>Each key with the option it stands for.</summary>
+    public static readonly IReadOnlyList<(string Key, string Option)> Keys =
+    [
+        ("model", "--model"), ("hidden", "--hidden"), ("data", "--data"), ("test", "--test"), ("testFraction", "--test-fraction"),
+        ("objective", "--objective"), ("k", "--k"), ("chains", "--chains"), ("replicas", "--replicas"), ("optimizer", "--optimizer"),
+        ("lr", "--lr"), ("weightDecay", "--weight-decay"), ("epochs", "--epochs"), ("batch", "--batch"), ("evalEvery", "--eval-every"),
+        ("seed", "--seed"), ("out", "--out"), ("resume", "--resume"), ("init", "--init"), ("learnSigma", "--learn-sigma"), ("force", "--force"),
+    ];
+
+    /// <summary>What a configuration gives beyond the settings: the folder to resume and whether the budget is waived.</summary>
+    public sealed record Extras(string? Resume, bool Force);
+
+    /// <summary>Reads the configuration text of <paramref name="path"/> over <paramref name="settings"/>.</summary>
+    public static Fin<(TrainSettings Settings, Extras Extras)> Parse(string path, string text, TrainSettings settings)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(text);
+        }
+        catch (JsonException e)
+        {
+            return FinFail<(TrainSettings, Extras)>(TrainConfigErrors.NotObject(path, $"not JSON ({e.Message})"));
+        }
+
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+                return FinFail<(TrainSettings, Extras)>(TrainConfigErrors.NotObject(path, "expected one JSON object of options"));
+            var folder = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
+            var errors = new List<Error>();
+            var extras = new Extras(null, false);
+            foreach (var property in document.RootElement.EnumerateObject())
+            {
+                var read = Apply(path, folder, property, settings, extras);
+                read.Match(r => (settings, extras) = r, e => errors.Add(e));
+            }
+
+            return errors.Count == 0 ? FinSucc((settings, extras)) : FinFail<(TrainSettings, Extras)>(Error.Many(errors.ToSeq()));
+        }
+    }
+
+    private static Fin<(TrainSettings, Extras)> Apply(string path, string folder, JsonProperty p, TrainSettings s, Extras x)
+    {
+        var v = p.Value;
+        Fin<(TrainSettings, Extras)> Set(TrainSettings next) => FinSucc((next, x));
+        Fin<(TrainSettings, Extras)> Wrong(string expected) => FinFail<(TrainSettings, Extras)>(TrainConfigErrors.WrongType(path, p.Name, expected));
+        string? Text() => v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+        string? File() => Text() is { Length: > 0 } t ? Path.GetFullPath(Path.Combine(folder, t)) : null;
+        int? Whole() => v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out var i) ? i : null;
+        double? Real() => v.ValueKind == JsonValueKind.Number && v.TryGetDouble(out var d) && double.IsFinite(d) ? d : null;
+        const string text = "a string", whole = "a whole number", real = "a finite number", path_ = "a path (a non-empty string)";
+        return p.Name switch
+        {
+            "model" => Text() is { } m ? Set(s with { Model = m }) : Wrong(text),
+            "hidden" => Whole() is { } h ? Set(s with { Hidden = h }) : Wrong(whole),
+            "data" => Text() is { Length: > 0 } d ? Set(s with { Data = d.StartsWith("builtin:", StringComparison.Ordinal) ? d : File()! }) : Wrong(path_),
+            "test" => v.ValueKind == JsonValueKind.Null ? Set(s with { Test = null }) : File() is { } t ? Set(s with { Test = t }) : Wrong(path_ + " or null"),
+            "testFraction" => Real() is { } f ? Set(s with { TestFraction = f }) : Wrong(real),
+            "objective" => Text() is { } o ? Set(s with { Objective = o }) : Wrong(text),
+            "k" => Whole() is { } k ? Set(s with { K = k }) : Wrong(whole),
+            "chains" => Whole() is { } c ? Set(s with { Chains = c }) : Wrong(whole),
+            "replicas" => Whole() is { } r ? Set(s with { Replicas = r }) : Wrong(whole),
+            "optimizer" => Text() is { } o ? Set(s with { Optimizer = o }) : Wrong(text),
+            "lr" => Real() is { } lr ? Set(s with { LearningRate = lr }) : Wrong(real),
+            "weightDecay" => Real() is { } w ? Set(s with { WeightDecay = w }) : Wrong(real),
+            "epochs" => Whole() is { } e ? Set(s with { Epochs = e }) : Wrong(whole),
+            "batch" => Whole() is { } b ? Set(s with { Batch = b }) : Wrong(whole),
+            "evalEvery" => Whole() is { } n ? Set(s with { EvalEvery = n }) : Wrong(whole),
+            "seed" => v.ValueKind == JsonValueKind.Number && v.TryGetUInt64(out var seed) ? Set(s with { Seed = seed }) : Wrong($"a whole number from 0 to {ulong.MaxValue}"),
+            "out" => File() is { } o ? Set(s with { Out = o }) : Wrong(path_),
+            "init" => v.ValueKind == JsonValueKind.Null ? Set(s with { Init = null }) : File() is { } i ? Set(s with { Init = i }) : Wrong(path_ + " or null"),
+            "resume" => v.ValueKind == JsonValueKind.Null ? FinSucc((s, x with { Resume = null })) : File() is { } r ? FinSucc((s, x with { Resume = r })) : Wrong(path_ + " or null"),
+            "learnSigma" => v.ValueKind is JsonValueKind.True or JsonValueKind.False ? Set(s with { LearnSigma = v.GetBoolean() }) : Wrong("true or false"),
+            "force" => v.ValueKind is JsonValueKind.True or JsonValueKind.False ? FinSucc((s, x with { Force = v.GetBoolean() })) : Wrong("true or false"),
+            _ => FinFail<(TrainSettings, Extras)>(TrainConfigErrors.UnknownKey(path, Quote(p.Name), Keys.Select(k => k.Key))),
+        };
+    }
+
+    /// <summary>
+    /// The settings as a configuration object, every key written (the defaults too), paths as full paths, numbers at
+    /// full precision: read back by <see cref="Parse"/>, it gives the same settings, which is how a checkpoint
+    /// remembers its run.
+    /// </summary>
+    public static string Write(TrainSettings s) =>
+        ResultJson.Object(w =>
+        {
+            w.WriteString("model", s.Model);
+            if (s.Hidden != 0) w.WriteNumber("hidden", s.Hidden);
+            w.WriteString("data", s.Data.StartsWith("builtin:", StringComparison.Ordinal) ? s.Data : Path.GetFullPath(s.Data));
+            if (s.Test is null) w.WriteNull("test");
+            else w.WriteString("test", Path.GetFullPath(s.Test));
+            w.WriteNumber("testFraction", s.TestFraction);
+            w.WriteString("objective", s.Objective);
+            w.WriteNumber("k", s.K);
+            w.WriteNumber("chains", s.Chains);
+            w.WriteNumber("replicas", s.Replicas);
+            w.WriteString("optimizer", s.Optimizer);
+            w.WriteNumber("lr", s.LearningRate);
+            w.WriteNumber("weightDecay", s.WeightDecay);
+            w.WriteNumber("epochs", s.Epochs);
+            w.WriteNumber("batch", s.Batch);
+            w.WriteNumber("evalEvery", s.EvalEvery);
+            w.WriteNumber("seed", s.Seed);
+            w.WriteString("out", Path.GetFullPath(s.Out));
+            if (s.Init is null) w.WriteNull("init");
+            else w.WriteString("init", Path.GetFullPath(s.Init));
+            w.WriteBoolean("learnSigma", s.LearnSigma);
+        });
+
+    /// <summary>
+    /// A key as messages show it: JSON-quoted (control characters escaped), cut at 60 characters, with a "did you mean"
+    /// hint for a known key at most two edits away ("hiden" is "hidden" misspelt).
+    /// </summary>
+    private static string Quote(string key)
+    {
+        var quoted = JsonSerializer.Serialize(key.Length <= 60 ? key : key[..60] + "...");
+        var near = Keys.Select(k => k.Key).Where(k => Math.Abs(k.Length - key.Length) <= 2).FirstOrDefault(k => EditDistance(key, k) <= Math.Min(2, k.Length / 2));
+        return near is null ? quoted : $"{quoted} (did you mean \"{near}\"?)";
+    }
+
+    /// <summary>Levenshtein distance, case-insensitive.</summary>
+    private static int EditDistance(string a, string b)
+    {
+        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
+        for (var i = 1; i <= a.Length; i++)
+        {
+            var current = new int[b.Length + 1];
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var same = char.ToLowerInvariant(a[i - 1]) == char.ToLowerInvariant(b[j - 1]);
+                current[j] = Math.Min(Math.Min(current[j - 1], previous[j]) + 1, previous[j - 1] + (same ? 0 : 1));
+            }
+
+            previous = current;
+        }
+
+        return previous[b.Length];
+    }
+}
