@@ -14,15 +14,16 @@ namespace Ebm.Functional.Tests.Training;
 /// <summary>The README's RBM objective examples, as written there, checked against the exact optimum -log 14 of bars-and-stripes 3 x 3.</summary>
 public sealed class RbmTrainingReadmeTests
 {
-    private static readonly BernoulliRbm Initial = BernoulliRbm.Create(
+    private static readonly Fin<BernoulliRbm> Initial = BernoulliRbm.Create(
         Mat.Create(9, 8, d => { for (var k = 0; k < d.Length; k++) d[k] = 0.01 * RngKey.FromSeed(3).NormalAt(k); }),
-        Vec.Zeros(9), Vec.Zeros(8)).Match(m => m, e => throw new InvalidOperationException(e.Head.Message));
+        Vec.Zeros(9), Vec.Zeros(8)).Match(Succ: FinSucc, Fail: errors => FinFail<BernoulliRbm>(Error.Many(errors)));
 
-    private static Fin<double> TrainedLogLikelihood(Objective<BernoulliRbm> objective, BernoulliRbm initial) =>
+    private static Fin<double> TrainedLogLikelihood(Objective<BernoulliRbm> objective, Fin<BernoulliRbm> initial) =>
+        from model in initial
         from data in BarsAndStripes.All(3)
         from adam in Optimizers.Adam(0.05).Match(Succ: FinSucc, Fail: errors => FinFail<GradientTransformation>(Error.Many(errors)))
         let trainer = new Trainer<BernoulliRbm>(RbmTraining.Parameters, objective, adam)
-        from start in trainer.Init(RngKey.FromSeed(11), initial)
+        from start in trainer.Init(RngKey.FromSeed(11), model)
         from trained in trainer.Epochs(start, data, batchSize: 14, epochs: 1000)
         from logZ in RbmExact.LogPartitionFunction(trained.Model, 1.0)
         select -trained.Model.FreeEnergies(data).Span.ToArray().Average() - logZ;
