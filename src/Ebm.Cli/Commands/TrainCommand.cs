@@ -13,7 +13,8 @@ namespace Ebm.Cli.Commands;
 /// <summary>
 /// <c>ebm train [CONFIG.json] --model M [--hidden N] --data SPEC [--test FILE|--test-fraction F] --objective O [--k 1]
 /// [--chains C] [--replicas R] [--optimizer sgd|momentum|adam|adamw] [--lr 0.01] [--weight-decay W] [--epochs E]
-/// [--batch B] [--eval-every N] [--seed S] [--out DIR] [--resume DIR] [--init MODEL] [--learn-sigma] [--force]</c>.
+/// [--batch B] [--eval-every N] [--seed S] [--out DIR] [--resume DIR] [--init MODEL] [--learn-sigma] [--binarize RULE]
+/// [--array NAME] [--precision f64|f32] [--force]</c>.
 /// </summary>
 /// <remarks>
 /// Settings come from the defaults, then CONFIG.json (one key per option, <see cref="TrainSettingsJson"/>), then the
@@ -28,14 +29,14 @@ internal static class TrainCommand
         var config = new Argument<string?>("CONFIG.json")
         {
             Description = "A JSON object of settings, one key per option (model, hidden, data, test, testFraction, objective, k, chains, replicas, optimizer, " +
-                          "lr, weightDecay, epochs, batch, evalEvery, seed, out, resume, init, learnSigma, force); options given on the command line override it; an unknown key is an error.",
+                          "lr, weightDecay, epochs, batch, evalEvery, seed, out, resume, init, learnSigma, force, binarize, array, precision); options given on the command line override it; an unknown key is an error.",
             Arity = ArgumentArity.ZeroOrOne,
         };
         var model = Text("--model", $"The model family: {string.Join(", ", TrainSettings.Models)}. ising learns the couplings and fields of spin data " +
                                     "(the inverse Ising problem) as a spin boltzmann-machine over all pairs.", "MODEL");
         var hidden = WholeOption.Create("--hidden", "Hidden units of an RBM.", 0, "N");
         var data = Text("--data", "The training data: builtin:bars-and-stripes:N (all N x N bars and stripes), builtin:ising:L:BETA[:COUNT] (exact or long-MCMC " +
-                                  "draws of an L x L Ising torus at BETA, 1000 by default), or a data file (CSV, .npy, .npz, IDX, also gzipped) holding 0/1 values for a binary model, -1/+1 for ising, reals for gaussian-bernoulli-rbm.", "SPEC");
+                                  "draws of an L x L Ising torus at BETA, 1000 by default), builtin:blobs[:COUNT] (28 x 28 binary blob images, 10000 by default), or a data file (CSV, .npy, .npz, IDX, also gzipped) holding 0/1 values for a binary model, -1/+1 for ising, reals for gaussian-bernoulli-rbm.", "SPEC");
         var test = Text("--test", "A file of test examples (the same formats as --data).", "FILE");
         var testFraction = RealOption.Create("--test-fraction", "Hold out this fraction of the data as test examples (a seeded split).", 0.0, "F");
         var objective = Text("--objective", "exact (maximum likelihood, small models), cd (CD-k), pcd (persistent CD / SML), tempered (tempered SML), " +
@@ -59,10 +60,15 @@ internal static class TrainCommand
             Description = "gaussian-bernoulli-rbm: learn the visible units' standard deviations (as log sigma); without it they stay at the starting model's (the data's).",
         };
         var force = CommonOptions.Force();
+        var binarize = Text("--binarize", "Make a data file's values 0/1 for a binary model: threshold:T (1 where x > T), threshold (T = half the training data's largest value: " +
+                                          "127.5 for bytes), or stochastic (each value, divided by the largest when that exceeds 1, is the probability of a 1; seeded).", "RULE");
+        var array = Text("--array", "The array of a .npz data file (--data and --test) to train on, when the file holds more than one.", "NAME");
+        var precision = Text("--precision", "f64 (the default) or f32: the precision of the matrix products of cd and pcd for bernoulli-rbm (float32 is about twice as fast on large models).", "P");
 
         var command = new Command("train", "Train an energy-based model on data by a likelihood-gradient objective, with evaluations, checkpoints and plots in an output folder.")
         {
             config, model, hidden, data, test, testFraction, objective, k, chains, replicas, optimizer, lr, weightDecay, epochs, batch, evalEvery, seed, output, resume, init, learnSigma, force,
+            binarize, array, precision,
         };
         command.SetAction(parse =>
         {
@@ -88,6 +94,9 @@ internal static class TrainCommand
                 Out = Given(output) ? parse.GetValue(output)! : s.Out,
                 Init = Given(init) ? parse.GetValue(init) : s.Init,
                 LearnSigma = Given(learnSigma) ? parse.GetValue(learnSigma) : s.LearnSigma,
+                Binarize = Given(binarize) ? parse.GetValue(binarize) : s.Binarize,
+                Array = Given(array) ? parse.GetValue(array) : s.Array,
+                Precision = Given(precision) ? parse.GetValue(precision)! : s.Precision,
             };
 
             var configPath = parse.GetValue(config);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Ebm.Cli.Options;
+using Ebm.Functional.Data;
 using Ebm.Functional.Datasets;
 using Ebm.Functional.Models;
 using Ebm.Functional.Numerics;
@@ -15,9 +16,10 @@ namespace Ebm.Cli.Training;
 /// <see cref="TrainRunKeys.Split"/>). Built-in data sets: <c>builtin:bars-and-stripes:N</c>, all 2^(N+1) - 2 distinct
 /// N x N images; <c>builtin:ising:L:BETA[:COUNT]</c>, COUNT (default <see cref="DefaultIsingCount"/>) spin
 /// configurations of the L x L Ising torus (J = 1, h = 0) at BETA, exact draws up to 20 sites and long heat-bath and
-/// Swendsen-Wang chains beyond (<see cref="ModelSamples"/>). Built-in data come in the family's unit values (bars as
+/// Swendsen-Wang chains beyond (<see cref="ModelSamples"/>); <c>builtin:blobs[:COUNT]</c>, the first COUNT (default all
+/// 10,000) of the library's 28 x 28 binary blob images (<see cref="BlobImages"/>). Built-in data come in the family's unit values (bars as
 /// -1/+1 for a spin model, spins as 0/1 for a binary one); a data file (<see cref="DataSets"/>: CSV, .npy, .npz, IDX,
-/// also gzipped) must already hold them.
+/// also gzipped) must already hold them, or be made 0/1 by <c>--binarize</c> (<see cref="TrainBinarisation"/>).
 /// </summary>
 internal static class TrainDataSource
 {
@@ -34,15 +36,24 @@ internal static class TrainDataSource
     public static Fin<TrainingData> Load(TrainSettings settings, Option<StateConvention> states)
     {
         var spec = settings.Data;
-        var request = new DataRequest(null, states.Match(s => s == StateConvention.Spin ? DataValues.Spin : DataValues.Binary, () => DataValues.Real));
+        var values = states.Match(s => s == StateConvention.Spin ? DataValues.Spin : DataValues.Binary, () => DataValues.Real);
+        var request = new DataRequest(null, settings.Binarize is null ? values : DataValues.Real, settings.Array);
         var data = spec.StartsWith(Builtin, StringComparison.Ordinal)
             ? BuiltinData(spec, settings.Seed).Map(d => states.Match(s => d with { Train = InConvention(d.Train, s) }, () => d))
             : DataSets.Load(spec, request).Map(m => new TrainingData(m, None, $"{Path.GetFileName(spec)}", ImageSide(m.Columns)));
-        return data.Bind(d => settings.Test is { } test
+        var split = data.Bind(d => settings.Test is { } test
             ? DataSets.Load(test, request with { Width = d.Train.Columns }).Map(t => d with { Test = Some(t) })
             : settings.TestFraction > 0
                 ? Splits.TrainTest(TrainRunKeys.Split(settings.Seed), d.Train, settings.TestFraction).Map(s => d with { Train = s.Train, Test = Some(s.Test) })
                 : FinSucc(d));
+        return settings.Binarize is not { } rule
+            ? split
+            : split.Bind(d => TrainBinarisation.Apply(rule, TrainRunKeys.Data(settings.Seed), d.Train, d.Test).Map(b => d with
+            {
+                Train = states.Match(s => InConvention(b.Train, s), () => b.Train),
+                Test = b.Test.Map(t => states.Match(s => InConvention(t, s), () => t)),
+                Description = $"{d.Description}, binarised: {TrainBinarisation.Describe(rule, d.Train)}",
+            }));
     }
 
     /// <summary>The side of a square image of <paramref name="values"/> pixels (at least 2 x 2), or none.</summary>
@@ -73,8 +84,13 @@ internal static class TrainDataSource
                     .Bind(lattice => ModelSamples.Ising(TrainRunKeys.Data(seed), lattice, beta, count))
                     .Map(spins => new TrainingData(spins, None,
                         string.Create(CultureInfo.InvariantCulture, $"Ising {length} x {length} torus at beta {beta}, {count} draws (seed {seed})"), Some(length)));
+            case "blobs":
+                var images = BlobImages.StandardCount;
+                if (parts.Length > 2 || parts.Length == 2 && !Whole(parts[1], 1, BlobImages.StandardCount, out images))
+                    return Bad(spec, $"expected builtin:blobs[:COUNT], COUNT from 1 to {BlobImages.StandardCount}");
+                return FinSucc(new TrainingData(BlobImages.Generate(images), None, $"blob images 28 x 28, the first {images}", Some(BlobImages.Side)));
             default:
-                return Bad(spec, "the built-in data sets are builtin:bars-and-stripes:N and builtin:ising:L:BETA[:COUNT]");
+                return Bad(spec, "the built-in data sets are builtin:bars-and-stripes:N, builtin:ising:L:BETA[:COUNT] and builtin:blobs[:COUNT]");
         }
     }
 

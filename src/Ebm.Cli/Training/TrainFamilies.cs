@@ -28,8 +28,8 @@ internal static class TrainFamilies
         new Dictionary<string, Func<TrainSettings, Objective<BernoulliRbm>>>
         {
             ["exact"] = _ => RbmTraining.ExactLikelihood(),
-            ["cd"] = s => RbmTraining.ContrastiveDivergence(s.K),
-            ["pcd"] = s => RbmTraining.PersistentContrastiveDivergence(s.Chains, s.K),
+            ["cd"] = s => RbmTraining.ContrastiveDivergence(s.K, Precision(s)),
+            ["pcd"] = s => RbmTraining.PersistentContrastiveDivergence(s.Chains, s.K, Precision(s)),
             ["tempered"] = s => RbmTraining.Tempered(s.Chains, s.Replicas),
             ["pl"] = _ => RbmTraining.Pseudolikelihood(),
             ["ratio"] = _ => RbmTraining.RatioMatching(),
@@ -120,4 +120,7 @@ internal static class TrainFamilies
         var start = sampler.Init(ExactDraws.Uniform(key.FoldIn(0), count, model.Dimension, StateConvention.Binary));
         return Loop.Run(key.FoldIn(1), start, SampleGibbsSteps, sampler.Step).Joint();
     }
+
+    /// <summary>The products' precision <c>--precision</c> names.</summary>
+    private static ProductPrecision Precision(TrainSettings settings) => settings.Precision == "f32" ? ProductPrecision.Single : ProductPrecision.Double;
 }

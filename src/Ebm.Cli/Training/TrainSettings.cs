@@ -78,6 +78,15 @@ internal sealed record TrainSettings
     /// <summary>Whether a Gaussian-Bernoulli RBM learns its visible standard deviations (--learn-sigma); fixed at the start's otherwise.</summary>
     public bool LearnSigma { get; init; }
 
+    /// <summary>How a data file's values become 0/1 (--binarize): null (they must be 0/1 already), "threshold", "threshold:T" or "stochastic".</summary>
+    public string? Binarize { get; init; }
+
+    /// <summary>The array of a .npz data file to train on (--array), or null when the file holds one.</summary>
+    public string? Array { get; init; }
+
+    /// <summary>The precision of CD and PCD's matrix products for a Bernoulli RBM (--precision): "f64" or "f32".</summary>
+    public string Precision { get; init; } = "f64";
+
     /// <summary>A model file to start from (--init), or null for a seeded initial model.</summary>
     public string? Init { get; init; }
 
@@ -107,6 +116,13 @@ internal sealed record TrainSettings
         if (EvalEvery < 1) Add("--eval-every", $"must be at least 1, got {EvalEvery}");
         if (LearnSigma && Model != "gaussian-bernoulli-rbm" && Models.Contains(Model)) Add("--learn-sigma", $"applies to gaussian-bernoulli-rbm only, not {Model}");
         if (string.IsNullOrWhiteSpace(Out)) Add("--out", "the folder's path is empty");
+        if (Binarize is not null && !TrainBinarisation.TryParse(Binarize, out _, out var binarizeProblem)) Add("--binarize", binarizeProblem);
+        if (Binarize is not null && Model == "gaussian-bernoulli-rbm") Add("--binarize", "applies to the binary families (bernoulli-rbm, boltzmann-machine, ising), not gaussian-bernoulli-rbm");
+        if (Binarize is not null && Data.StartsWith(TrainDataSource.Builtin, StringComparison.Ordinal)) Add("--binarize", "applies to data files; the built-in data sets are binary already");
+        if (Array is not null && Array.Length == 0) Add("--array", "the array's name is empty");
+        if (Precision is not ("f64" or "f32")) Add("--precision", $"must be f64 or f32, got \"{Precision}\"");
+        if (Precision == "f32" && !(Model == "bernoulli-rbm" && Objective is "cd" or "pcd") && Models.Contains(Model) && Objectives.Contains(Objective))
+            Add("--precision", $"f32 applies to cd and pcd of bernoulli-rbm (their matrix products in float32), not {Objective} of {Model}");
         return errors;
     }
 }

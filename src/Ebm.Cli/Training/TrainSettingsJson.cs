@@ -27,6 +27,7 @@ internal static class TrainSettingsJson
         ("objective", "--objective"), ("k", "--k"), ("chains", "--chains"), ("replicas", "--replicas"), ("optimizer", "--optimizer"),
         ("lr", "--lr"), ("weightDecay", "--weight-decay"), ("epochs", "--epochs"), ("batch", "--batch"), ("evalEvery", "--eval-every"),
         ("seed", "--seed"), ("out", "--out"), ("resume", "--resume"), ("init", "--init"), ("learnSigma", "--learn-sigma"), ("force", "--force"),
+        ("binarize", "--binarize"), ("array", "--array"), ("precision", "--precision"),
     ];
 
     /// <summary>What a configuration gives beyond the settings: the folder to resume and whether the budget is waived.</summary>
@@ -93,6 +94,9 @@ internal static class TrainSettingsJson
             "out" => File() is { } o ? Set(s with { Out = o }) : Wrong(path_),
             "init" => v.ValueKind == JsonValueKind.Null ? Set(s with { Init = null }) : File() is { } i ? Set(s with { Init = i }) : Wrong(path_ + " or null"),
             "resume" => v.ValueKind == JsonValueKind.Null ? FinSucc((s, x with { Resume = null })) : File() is { } r ? FinSucc((s, x with { Resume = r })) : Wrong(path_ + " or null"),
+            "binarize" => v.ValueKind == JsonValueKind.Null ? Set(s with { Binarize = null }) : Text() is { } b ? Set(s with { Binarize = b }) : Wrong(text + " or null"),
+            "array" => v.ValueKind == JsonValueKind.Null ? Set(s with { Array = null }) : Text() is { } a ? Set(s with { Array = a }) : Wrong(text + " or null"),
+            "precision" => Text() is { } pr ? Set(s with { Precision = pr }) : Wrong(text),
             "learnSigma" => v.ValueKind is JsonValueKind.True or JsonValueKind.False ? Set(s with { LearnSigma = v.GetBoolean() }) : Wrong("true or false"),
             "force" => v.ValueKind is JsonValueKind.True or JsonValueKind.False ? FinSucc((s, x with { Force = v.GetBoolean() })) : Wrong("true or false"),
             _ => FinFail<(TrainSettings, Extras)>(TrainConfigErrors.UnknownKey(path, Quote(p.Name), Keys.Select(k => k.Key))),
@@ -128,6 +132,11 @@ internal static class TrainSettingsJson
             if (s.Init is null) w.WriteNull("init");
             else w.WriteString("init", Path.GetFullPath(s.Init));
             w.WriteBoolean("learnSigma", s.LearnSigma);
+            if (s.Binarize is null) w.WriteNull("binarize");
+            else w.WriteString("binarize", s.Binarize);
+            if (s.Array is null) w.WriteNull("array");
+            else w.WriteString("array", s.Array);
+            w.WriteString("precision", s.Precision);
         });
 
     /// <summary>
