@@ -47,10 +47,16 @@ public static class ModelFile
     /// <summary>Reads and parses the model file at <paramref name="path"/>; errors start with the path.</summary>
     public static Fin<IEnergyModel> Load(string path) => Load(path, MaxFileBytes);
 
-    /// <summary>As <see cref="Load(string)"/> with an explicit byte limit.</summary>
+    /// <summary>
+    /// As <see cref="Load(string)"/> with an explicit byte limit. A file that starts as a zip archive is read as a model
+    /// archive (<see cref="ModelNpz"/>: the arrays <c>W</c>, <c>b</c>, <c>c</c>, <c>sigma</c> NumPy writes), so every
+    /// command that takes a model file takes the <c>model.npz</c> of <c>ebm train</c> or of <c>np.savez</c> too.
+    /// </summary>
     public static Fin<IEnergyModel> Load(string path, long maxBytes) =>
         BoundedFile.ReadAllBytes(path, maxBytes)
-            .Bind(bytes => Parse(new ReadOnlyMemory<byte>(bytes)).BiMap(model => model, error => Prefix(error, path)));
+            .Bind(bytes => NpzArchive.StartsWithMagic(bytes)
+                ? ModelNpz.Parse(bytes, path)
+                : Parse(new ReadOnlyMemory<byte>(bytes)).BiMap(model => model, error => Prefix(error, path)));
 
     /// <summary>The deepest nesting of arrays and objects read; deeper text is refused as not valid JSON (a model file nests 3 deep).</summary>
     public const int MaxNesting = 64;
