@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using Ebm.Functional.Models;
 using Ebm.Functional.Numerics;
@@ -17,11 +18,19 @@ public static partial class RbmTraining
     /// The layout W (row-major, nv x nh), then b (nv), then c (nh): nv nh + nv + nh numbers, the order of the
     /// <c>.npz</c> arrays <c>W</c>, <c>b</c>, <c>c</c>. Weight decay acts on W only.
     /// </summary>
-    public static ModelParameters<BernoulliRbm> Parameters { get; } = new(
-        "bernoulli-rbm",
-        ToVector,
-        FromVector,
-        model => Vec.Create(model.Visible * model.Hidden + model.Visible + model.Hidden, d => d[..(model.Visible * model.Hidden)].Fill(1.0)));
+    public static ModelParameters<BernoulliRbm> Parameters { get; } = ScaledDescents<BernoulliRbm>.Register(
+        new(
+            "bernoulli-rbm",
+            ToVector,
+            FromVector,
+            model => Vec.Create(model.Visible * model.Hidden + model.Visible + model.Hidden, d => d[..(model.Visible * model.Hidden)].Fill(1.0))),
+        ScaledStep);
+
+    /// <summary>
+    /// Entries per block of <see cref="AddScaled"/>: the block's products are still in the first-level cache when the sums
+    /// and the finiteness test read them back (a choice of speed only).
+    /// </summary>
+    private const int ScaledBlock = 4096;
 
     /// <summary>A gradient record in the layout of <see cref="Parameters"/>.</summary>
     public static Vec Flatten(RbmGradient gradient)
@@ -58,6 +67,42 @@ public static partial class RbmTraining
                 Sources.AddOrUpdate(built, values);
                 return FinSucc(built);
             }, errors => FinFail<BernoulliRbm>(Error.Many(errors))));
+
+    /// <summary>
+    /// θ' = θ + s · g straight into the next model's W, b and c, each entry rounded as the general path rounds it (the
+    /// product s · g, then the sum), so the bits are those of <c>ApplyUpdates(θ, Scale(s)(g))</c> and
+    /// <see cref="FromVector"/>; None when the gradient has the wrong length or an entry is not finite.
+    /// </summary>
+    private static Option<BernoulliRbm> ScaledStep(BernoulliRbm model, Vec gradient, double scale)
+    {
+        int nv = model.Visible, nh = model.Hidden, weights = nv * nh;
+        if (gradient.Length != weights + nv + nh) return None;
+        var g = gradient.Span;
+        var w = GC.AllocateUninitializedArray<double>(weights);
+        var b = GC.AllocateUninitializedArray<double>(nv);
+        var c = GC.AllocateUninitializedArray<double>(nh);
+        return AddScaled(model.Weights.Span, g[..weights], scale, w)
+               && AddScaled(model.VisibleBias.Span, g.Slice(weights, nv), scale, b)
+               && AddScaled(model.HiddenBias.Span, g.Slice(weights + nv, nh), scale, c)
+            ? Some(BernoulliRbm.FromCheckedLayers(Mat.Wrap(nv, nh, w), Vec.Wrap(b), Vec.Wrap(c)))
+            : None;
+    }
+
+    /// <summary>destination = θ + s · g by blocks, the product rounded before the sum; whether every entry is finite.</summary>
+    private static bool AddScaled(ReadOnlySpan<double> theta, ReadOnlySpan<double> g, double scale, Span<double> destination)
+    {
+        var finite = true;
+        for (var start = 0; start < theta.Length; start += ScaledBlock)
+        {
+            var length = Math.Min(ScaledBlock, theta.Length - start);
+            var block = destination.Slice(start, length);
+            TensorPrimitives.Multiply(g.Slice(start, length), scale, block);
+            TensorPrimitives.Add(theta.Slice(start, length), block, block);
+            finite &= TensorPrimitives.IsFiniteAll<double>(block);
+        }
+
+        return finite;
+    }
 
     private static Vec Concatenate(ReadOnlySpan<double> first, ReadOnlySpan<double> second, ReadOnlySpan<double> third)
     {
