@@ -27,8 +27,8 @@ public static partial class RbmTraining
         ScaledStep);
 
     /// <summary>
-    /// Entries per block of <see cref="AddScaled"/>: the block's products are still in the first-level cache when the sums
-    /// and the finiteness test read them back (a choice of speed only).
+    /// Entries per block of <see cref="ScaledStep"/> (32 KB): the block's products are still in the first-level cache when
+    /// the sums and the finiteness test read them back, and a block is worth a thread-pool hand-off (a choice of speed only).
     /// </summary>
     private const int ScaledBlock = 4096;
 
@@ -71,37 +71,38 @@ public static partial class RbmTraining
     /// <summary>
     /// θ' = θ + s · g straight into the next model's W, b and c, each entry rounded as the general path rounds it (the
     /// product s · g, then the sum), so the bits are those of <c>ApplyUpdates(θ, Scale(s)(g))</c> and
-    /// <see cref="FromVector"/>; None when the gradient has the wrong length or an entry is not finite.
+    /// <see cref="FromVector"/>; None when the gradient has the wrong length or an entry is not finite. The blocks run in
+    /// parallel (<see cref="Batch.ForEachRange"/>); each entry depends on its own inputs only, so the bits do not depend on the
+    /// thread count.
     /// </summary>
     private static Option<BernoulliRbm> ScaledStep(BernoulliRbm model, Vec gradient, double scale)
     {
         int nv = model.Visible, nh = model.Hidden, weights = nv * nh;
         if (gradient.Length != weights + nv + nh) return None;
-        var g = gradient.Span;
+        var g = gradient.UnsafeArray();
         var w = GC.AllocateUninitializedArray<double>(weights);
         var b = GC.AllocateUninitializedArray<double>(nv);
         var c = GC.AllocateUninitializedArray<double>(nh);
-        return AddScaled(model.Weights.Span, g[..weights], scale, w)
-               && AddScaled(model.VisibleBias.Span, g.Slice(weights, nv), scale, b)
-               && AddScaled(model.HiddenBias.Span, g.Slice(weights + nv, nh), scale, c)
+        var theta = model.Weights.UnsafeArray();
+        var infinite = 0;
+        Batch.ForEachRange(-1, weights, ScaledBlock, (start, end) =>
+        {
+            if (!AddScaled(theta.AsSpan(start, end - start), g.AsSpan(start, end - start), scale, w.AsSpan(start, end - start)))
+                Volatile.Write(ref infinite, 1);
+        });
+        return infinite == 0
+               && AddScaled(model.VisibleBias.Span, g.AsSpan(weights, nv), scale, b)
+               && AddScaled(model.HiddenBias.Span, g.AsSpan(weights + nv, nh), scale, c)
             ? Some(BernoulliRbm.FromCheckedLayers(Mat.Wrap(nv, nh, w), Vec.Wrap(b), Vec.Wrap(c)))
             : None;
     }
 
-    /// <summary>destination = θ + s · g by blocks, the product rounded before the sum; whether every entry is finite.</summary>
+    /// <summary>destination = θ + s · g, the product rounded before the sum; whether every entry is finite.</summary>
     private static bool AddScaled(ReadOnlySpan<double> theta, ReadOnlySpan<double> g, double scale, Span<double> destination)
     {
-        var finite = true;
-        for (var start = 0; start < theta.Length; start += ScaledBlock)
-        {
-            var length = Math.Min(ScaledBlock, theta.Length - start);
-            var block = destination.Slice(start, length);
-            TensorPrimitives.Multiply(g.Slice(start, length), scale, block);
-            TensorPrimitives.Add(theta.Slice(start, length), block, block);
-            finite &= TensorPrimitives.IsFiniteAll<double>(block);
-        }
-
-        return finite;
+        TensorPrimitives.Multiply(g, scale, destination);
+        TensorPrimitives.Add(theta, destination, destination);
+        return TensorPrimitives.IsFiniteAll<double>(destination);
     }
 
     private static Vec Concatenate(ReadOnlySpan<double> first, ReadOnlySpan<double> second, ReadOnlySpan<double> third)
