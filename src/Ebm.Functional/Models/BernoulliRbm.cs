@@ -52,4 +52,10 @@ public sealed partial record BernoulliRbm : IEnergyModel
         var errors = RbmChecks.Layers(weights, visibleBias, hiddenBias);
         return FieldChecks.Result(errors, () => new BernoulliRbm(weights, visibleBias, hiddenBias));
     }
+
+    /// <summary>
+    /// Builds an RBM from layers the caller has already checked (shapes of an existing model, every entry finite) and
+    /// hands over: a trainer's step that tested finiteness while writing the new parameters skips a second pass.
+    /// </summary>
+    internal static BernoulliRbm FromCheckedLayers(Mat weights, Vec visibleBias, Vec hiddenBias) => new(weights, visibleBias, hiddenBias);
 }

@@ -16,7 +16,7 @@ public static class Transforms
     /// <summary>u = s · g.</summary>
     /// <returns>The transformation, or <see cref="OptimErrors.NotFinite"/>.</returns>
     public static Validation<Error, GradientTransformation> Scale(double s) =>
-        Checks.Finite("scale", s).Map(_ => Stateless((g, _) => Checks.Scaled(g, s)));
+        Checks.Finite("scale", s).Map(_ => PureScales.Register(Stateless((g, _) => Checks.Scaled(g, s)), s));
 
     /// <summary>
     /// A momentum trace: t = g + decay · t_prev (t_0 = 0); the update is t, or g + decay · t with Nesterov's

@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using Ebm.Functional.Models;
 using Ebm.Functional.Numerics;
@@ -17,11 +18,19 @@ public static partial class RbmTraining
     /// The layout W (row-major, nv x nh), then b (nv), then c (nh): nv nh + nv + nh numbers, the order of the
     /// <c>.npz</c> arrays <c>W</c>, <c>b</c>, <c>c</c>. Weight decay acts on W only.
     /// </summary>
-    public static ModelParameters<BernoulliRbm> Parameters { get; } = new(
-        "bernoulli-rbm",
-        ToVector,
-        FromVector,
-        model => Vec.Create(model.Visible * model.Hidden + model.Visible + model.Hidden, d => d[..(model.Visible * model.Hidden)].Fill(1.0)));
+    public static ModelParameters<BernoulliRbm> Parameters { get; } = ScaledDescents<BernoulliRbm>.Register(
+        new(
+            "bernoulli-rbm",
+            ToVector,
+            FromVector,
+            model => Vec.Create(model.Visible * model.Hidden + model.Visible + model.Hidden, d => d[..(model.Visible * model.Hidden)].Fill(1.0))),
+        ScaledStep);
+
+    /// <summary>
+    /// Entries per block of <see cref="ScaledStep"/> (32 KB): the block's products are still in the first-level cache when
+    /// the sums and the finiteness test read them back, and a block is worth a thread-pool hand-off (a choice of speed only).
+    /// </summary>
+    private const int ScaledBlock = 4096;
 
     /// <summary>A gradient record in the layout of <see cref="Parameters"/>.</summary>
     public static Vec Flatten(RbmGradient gradient)
@@ -58,6 +67,43 @@ public static partial class RbmTraining
                 Sources.AddOrUpdate(built, values);
                 return FinSucc(built);
             }, errors => FinFail<BernoulliRbm>(Error.Many(errors))));
+
+    /// <summary>
+    /// θ' = θ + s · g straight into the next model's W, b and c, each entry rounded as the general path rounds it (the
+    /// product s · g, then the sum), so the bits are those of <c>ApplyUpdates(θ, Scale(s)(g))</c> and
+    /// <see cref="FromVector"/>; None when the gradient has the wrong length or an entry is not finite. The blocks run in
+    /// parallel (<see cref="Batch.ForEachRange"/>); each entry depends on its own inputs only, so the bits do not depend on the
+    /// thread count.
+    /// </summary>
+    private static Option<BernoulliRbm> ScaledStep(BernoulliRbm model, Vec gradient, double scale)
+    {
+        int nv = model.Visible, nh = model.Hidden, weights = nv * nh;
+        if (gradient.Length != weights + nv + nh) return None;
+        var g = gradient.UnsafeArray();
+        var w = GC.AllocateUninitializedArray<double>(weights);
+        var b = GC.AllocateUninitializedArray<double>(nv);
+        var c = GC.AllocateUninitializedArray<double>(nh);
+        var theta = model.Weights.UnsafeArray();
+        var infinite = 0;
+        Batch.ForEachRange(-1, weights, ScaledBlock, (start, end) =>
+        {
+            if (!AddScaled(theta.AsSpan(start, end - start), g.AsSpan(start, end - start), scale, w.AsSpan(start, end - start)))
+                Volatile.Write(ref infinite, 1);
+        });
+        return infinite == 0
+               && AddScaled(model.VisibleBias.Span, g.AsSpan(weights, nv), scale, b)
+               && AddScaled(model.HiddenBias.Span, g.AsSpan(weights + nv, nh), scale, c)
+            ? Some(BernoulliRbm.FromCheckedLayers(Mat.Wrap(nv, nh, w), Vec.Wrap(b), Vec.Wrap(c)))
+            : None;
+    }
+
+    /// <summary>destination = θ + s · g, the product rounded before the sum; whether every entry is finite.</summary>
+    private static bool AddScaled(ReadOnlySpan<double> theta, ReadOnlySpan<double> g, double scale, Span<double> destination)
+    {
+        TensorPrimitives.Multiply(g, scale, destination);
+        TensorPrimitives.Add(theta, destination, destination);
+        return TensorPrimitives.IsFiniteAll<double>(destination);
+    }
 
     private static Vec Concatenate(ReadOnlySpan<double> first, ReadOnlySpan<double> second, ReadOnlySpan<double> third)
     {

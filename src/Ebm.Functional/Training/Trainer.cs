@@ -39,12 +39,8 @@ public sealed record Trainer<TModel>(ModelParameters<TModel> Parameters, Objecti
     /// <param name="minibatch">Examples as rows.</param>
     public Fin<(TrainState<TModel> State, Seq<Metric> Metrics)> Step(RngKey key, TrainState<TModel> state, Mat minibatch) =>
         from result in Objective.Step(key, state.Model, state.Chains, minibatch)
-        let parameters = Parameters.ToVector(state.Model)
-        from update in Optimizer.Update(result.Gradient, state.Optimizer, parameters)
-        from next in Optimizers.ApplyUpdates(parameters, update.Updates)
-        from finite in AllFinite(next) ? FinSucc(next) : FinFail<Vec>(TrainingErrors.NotFinite("the parameters", state.Step))
-        from model in Parameters.FromVector(state.Model, finite)
-        select (state with { Model = model, Optimizer = update.State, Chains = result.Chains, Step = state.Step + 1 }, result.Metrics);
+        from next in Advance(state, result.Gradient)
+        select (state with { Model = next.Model, Optimizer = next.Optimizer, Chains = result.Chains, Step = state.Step + 1 }, result.Metrics);
 
     /// <summary>
     /// The minibatches left in the state's current epoch: the epoch's shuffle of <paramref name="data"/> cut into
@@ -76,6 +72,29 @@ public sealed record Trainer<TModel>(ModelParameters<TModel> Parameters, Objecti
             current = current.Bind(s => Epoch(s, data, batchSize).Map(r => r.State));
         return current;
     }
+
+    /// <summary>The model and the optimizer state after the loss gradient's update.</summary>
+    private Fin<(TModel Model, TransformState Optimizer)> Advance(TrainState<TModel> state, Vec gradient) =>
+        ScaledStep(state, gradient).Match(Some: FinSucc, None: () => Update(state, gradient));
+
+    /// <summary>
+    /// Plain SGD (a lone <see cref="Transforms.Scale"/>) on a layout with a one-pass step (<see cref="ScaledDescents{TModel}"/>):
+    /// the same bits as <see cref="Update"/> without its intermediate vectors. None when either is missing or the step
+    /// declines (then <see cref="Update"/> gives the result or the error).
+    /// </summary>
+    private Option<(TModel Model, TransformState Optimizer)> ScaledStep(TrainState<TModel> state, Vec gradient) =>
+        state.Optimizer.Buffers.IsEmpty && PureScales.TryGet(Optimizer, out var scale) && ScaledDescents<TModel>.TryGet(Parameters, out var step)
+            ? step(state.Model, gradient, scale).Map(model => (model, state.Optimizer with { Count = state.Optimizer.Count + 1 }))
+            : None;
+
+    /// <summary>The general update: the optimizer's updates added to the flattened parameters, checked finite, cut back into a model.</summary>
+    private Fin<(TModel Model, TransformState Optimizer)> Update(TrainState<TModel> state, Vec gradient) =>
+        from parameters in FinSucc(Parameters.ToVector(state.Model))
+        from update in Optimizer.Update(gradient, state.Optimizer, parameters)
+        from next in Optimizers.ApplyUpdates(parameters, update.Updates)
+        from finite in AllFinite(next) ? FinSucc(next) : FinFail<Vec>(TrainingErrors.NotFinite("the parameters", state.Step))
+        from model in Parameters.FromVector(state.Model, finite)
+        select (model, update.State);
 
     private static Seq<Metric> Accumulate(Seq<Metric> sums, Seq<Metric> metrics) =>
         sums.IsEmpty ? metrics : sums.Zip(metrics).Map(p => p.Item1 with { Value = p.Item1.Value + p.Item2.Value });
