@@ -16,9 +16,12 @@ namespace Ebm.Cli.Estimation;
 /// </summary>
 internal static class DataBaseRate
 {
-    /// <summary>The visible biases from the data file at <paramref name="path"/>; every problem names --data and the file.</summary>
+    /// <summary>
+    /// The visible biases from the data file at <paramref name="path"/> (CSV, .npy, .npz or IDX, also gzipped: <see cref="DataSets"/>);
+    /// every problem names the file.
+    /// </summary>
     public static Fin<Vec> VisibleBias(BernoulliRbm rbm, string path) =>
-        DataFile.LoadBinary(path, rbm.Visible).Bind(data => BaseRate.VisibleBias(data).Match(
+        DataSets.Load(path, DataRequest.Binary(rbm.Visible)).Bind(data => BaseRate.VisibleBias(data).Match(
             FinSucc,
             errors => FinFail<Vec>(Error.Many(errors.Map(e => CliErrors.InvalidOption("--data", $"{path}: {e.Message}"))))));
 }
