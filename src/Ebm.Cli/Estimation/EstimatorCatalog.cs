@@ -66,7 +66,7 @@ internal static class EstimatorCatalog
         {
             var r = input.Request;
             var schedule = ScheduleChoice.Fixed(EstimatorSizes.TiSchedule(r.Schedule), EstimatorSizes.TiIntervals(r.Steps));
-            return schedule.Bind(s => ProposalCatalog.ToFin(ThermodynamicIntegration.Run(
+            return schedule.Bind(s => Outcomes.ToFin(ThermodynamicIntegration.Run(
                 input.Key, pack.Path, s, r.Particles, EstimatorSizes.TiBurnIn(r.Steps), EstimatorSizes.TiDraws(r.Steps), IntegrationRule.Simpson)));
         }
     }
@@ -77,7 +77,7 @@ internal static class EstimatorCatalog
         public Fin<LogZEstimate> Use<TState>(PathPack<TState> pack)
         {
             var r = input.Request;
-            return FixedOrPilot(pack, r, input.Key, input.Pilot("schedule")).Bind(run => ProposalCatalog.ToFin(Ais.Run(run.Key, pack.Path, run.Schedule, r.Particles, input.Annealing)));
+            return FixedOrPilot(pack, r, input.Key, input.Pilot("schedule")).Bind(run => Outcomes.ToFin(Ais.Run(run.Key, pack.Path, run.Schedule, r.Particles, input.Annealing)));
         }
     }
 
@@ -97,7 +97,7 @@ internal static class EstimatorCatalog
                 var start = pack.ExactTargetDraws is { } draws
                     ? Success<Error, TState>(draws(startKey, r.Particles))
                     : Ais.RunWithState(startKey, pack.Path, schedule, r.Particles).Map(run => run.Final);
-                return ProposalCatalog.ToFin(start.Bind(particles => ReverseAis.Run(runKey, pack.Path, schedule, particles, exact, input.Annealing)));
+                return Outcomes.ToFin(start.Bind(particles => ReverseAis.Run(runKey, pack.Path, schedule, particles, exact, input.Annealing)));
             });
         }
     }
@@ -110,7 +110,7 @@ internal static class EstimatorCatalog
             var r = input.Request;
             var half = EstimatorSizes.SandwichHalf(r.Particles);
             var (startKey, runKey) = input.Key.Split();
-            return FixedOrPilot(pack, r, PilotKey(r), input.Pilot("schedule")).Map(run => run.Schedule).Bind(schedule => ProposalCatalog.ToFin(pack.ExactTargetDraws is { } draws
+            return FixedOrPilot(pack, r, PilotKey(r), input.Pilot("schedule")).Map(run => run.Schedule).Bind(schedule => Outcomes.ToFin(pack.ExactTargetDraws is { } draws
                 ? Sandwich.Run(runKey, pack.Path, schedule, half, draws(startKey, half), input.Annealing)
                 : Sandwich.Run(runKey, pack.Path, schedule, half, input.Annealing)));
         }
@@ -125,7 +125,7 @@ internal static class EstimatorCatalog
     private static Fin<(AnnealingSchedule Schedule, RngKey Key)> FixedOrPilot<TState>(PathPack<TState> pack, LogzRequest r, RngKey key, IProgress<double>? pilotProgress) =>
         !ScheduleChoice.IsAdaptive(r.Schedule)
             ? ScheduleChoice.Fixed(r.Schedule, r.Steps).Map(schedule => (schedule, key))
-            : ProposalCatalog.ToFin(SmcOptions.Create(EstimatorSizes.PilotParticles(r.Particles), null, r.PilotTargetConditionalEss, 0.0, ResamplingScheme.Systematic, 1, 1, r.Steps)
+            : Outcomes.ToFin(SmcOptions.Create(EstimatorSizes.PilotParticles(r.Particles), null, r.PilotTargetConditionalEss, 0.0, ResamplingScheme.Systematic, 1, 1, r.Steps)
                 .Bind(pilot => AdaptiveSchedule.Build(key, pack.Path, pilot, EstimationInput.AdaptiveFraction(pilotProgress))));
 
     /// <summary>The pilot's key for reverse AIS and the sandwich, whose runs use the whole root key.</summary>
@@ -141,7 +141,7 @@ internal static class EstimatorCatalog
         {
             var r = input.Request;
             var perRun = EstimatorSizes.SmcParticlesPerRun(r.Particles, r.Repetitions);
-            Fin<LogZEstimate> RunWith(AnnealingSchedule? schedule) => ProposalCatalog.ToFin(
+            Fin<LogZEstimate> RunWith(AnnealingSchedule? schedule) => Outcomes.ToFin(
                 SmcOptions.Create(perRun, schedule, r.SmcTargetConditionalEss, r.EssThreshold, ResamplingChoice.Parse(r.Resampling), 1, r.Repetitions, Math.Max(r.Steps, 1))
                     .Bind(options => Smc.Run(input.Key, pack.Path, options, input.Annealing).Map(run => run.Estimate)));
             return ScheduleChoice.IsAdaptive(r.Schedule) ? RunWith(null) : ScheduleChoice.Fixed(r.Schedule, r.Steps).Bind(s => RunWith(s));
@@ -157,7 +157,7 @@ internal static class EstimatorCatalog
             var schedule = ScheduleChoice.IsAdaptive(r.Schedule)
                 ? FinFail<AnnealingSchedule>(CliErrors.InvalidOption("--schedule", "linked-is needs a fixed schedule (linear, geometric, sigmoid or a file)"))
                 : ScheduleChoice.Fixed(r.Schedule, r.Steps);
-            return schedule.Bind(s => ProposalCatalog.ToFin(
+            return schedule.Bind(s => Outcomes.ToFin(
                 LinkedImportanceSamplingOptions.Create(s, EstimatorSizes.LinkedReplicas(r.Particles), EstimatorSizes.LinkedChainLength)
                     .Bind(options => LinkedImportanceSampling.Run(input.Key, pack.Path, options, null, input.Annealing))));
         }

@@ -47,24 +47,20 @@ internal static class ProposalCatalog
         request.DataPath is not { } path
             ? FinSucc(Proposal.Uniform(rbm.Visible, StateConvention.Binary))
             : DataBaseRate.VisibleBias(rbm, path).Bind(bias =>
-                ToFin(Proposal.BernoulliLogits(bias, StateConvention.Binary)).Map(p => p with { Name = "base-rate visible" }));
+                Outcomes.ToFin(Proposal.BernoulliLogits(bias, StateConvention.Binary)).Map(p => p with { Name = "base-rate visible" }));
 
     /// <summary>
     /// The factorised proposal of an RBM's joint state for bridge sampling (whose target chains run on the joint state):
     /// each visible unit on with the smoothed data mean (the base rate of Salakhutdinov and Murray 2008), each hidden unit a fair coin.
     /// </summary>
     private static Fin<Proposal> BaseRateProposal(BernoulliRbm rbm, string path) =>
-        DataBaseRate.VisibleBias(rbm, path).Bind(bias => ToFin(Proposal.Bernoulli(
+        DataBaseRate.VisibleBias(rbm, path).Bind(bias => Outcomes.ToFin(Proposal.Bernoulli(
             Vec.Create(rbm.Dimension, p =>
             {
                 for (var i = 0; i < rbm.Visible; i++) p[i] = LogSpace.Sigmoid(bias[i]);
                 for (var j = rbm.Visible; j < rbm.Dimension; j++) p[j] = 0.5;
             }),
             StateConvention.Binary)));
-
-    /// <summary>A library result as a CLI outcome.</summary>
-    public static Fin<T> ToFin<T>(Validation<Error, T> result) =>
-        result.Match(FinSucc, errors => FinFail<T>(Error.Many(errors)));
 
     /// <summary>
     /// Energy evaluations one annealing step costs a particle (a density and a move, HMC's leapfrog steps and the
@@ -91,11 +87,11 @@ internal static class ProposalCatalog
         var (model, r) = (input.Model, input.Request);
         var count = ImportanceDraws(model, r);
         if (model is BernoulliRbm rbm)
-            return VisibleProposal(rbm, r).Bind(proposal => ToFin(Functional.Estimators.ImportanceSampling.EstimateVisible(input.Key, rbm, r.Beta, proposal, count)));
+            return VisibleProposal(rbm, r).Bind(proposal => Outcomes.ToFin(Functional.Estimators.ImportanceSampling.EstimateVisible(input.Key, rbm, r.Beta, proposal, count)));
         return For(model, r, input.Pilot("reference")).Bind(proposal => model switch
         {
-            IDiscreteModel d => ToFin(Functional.Estimators.ImportanceSampling.Estimate(input.Key, d, r.Beta, proposal, count)),
-            IContinuousModel c => ToFin(Functional.Estimators.ImportanceSampling.Estimate(input.Key, c, r.Beta, proposal, count)),
+            IDiscreteModel d => Outcomes.ToFin(Functional.Estimators.ImportanceSampling.Estimate(input.Key, d, r.Beta, proposal, count)),
+            IContinuousModel c => Outcomes.ToFin(Functional.Estimators.ImportanceSampling.Estimate(input.Key, c, r.Beta, proposal, count)),
             _ => FinFail<LogZEstimate>(CliErrors.InvalidOption("--method", $"is does not apply to a {model.Kind} model")),
         });
     }
@@ -111,8 +107,8 @@ internal static class ProposalCatalog
         var proposals = BridgeProposals(model, r);
         return For(model, r, input.Pilot("reference")).Bind(proposal => model switch
         {
-            IDiscreteModel d => ToFin(BridgeSampling.Run(input.Key, d, r.Beta, proposal, KernelChoice.Discrete(r.Kernel)(d, r.Beta), r.Particles, half, half, proposals)),
-            IContinuousModel c => ToFin(BridgeSampling.Run(input.Key, c, r.Beta, proposal, KernelChoice.Continuous(r.Kernel, r).AtBeta(c, r.Beta), r.Particles, half, half, proposals)),
+            IDiscreteModel d => Outcomes.ToFin(BridgeSampling.Run(input.Key, d, r.Beta, proposal, KernelChoice.Discrete(r.Kernel)(d, r.Beta), r.Particles, half, half, proposals)),
+            IContinuousModel c => Outcomes.ToFin(BridgeSampling.Run(input.Key, c, r.Beta, proposal, KernelChoice.Continuous(r.Kernel, r).AtBeta(c, r.Beta), r.Particles, half, half, proposals)),
             _ => FinFail<LogZEstimate>(CliErrors.InvalidOption("--method", $"bridge does not apply to a {model.Kind} model")),
         });
     }

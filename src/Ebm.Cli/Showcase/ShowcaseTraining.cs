@@ -28,8 +28,8 @@ internal static class ShowcaseTraining
     /// <summary>The evaluations of the run (epoch 0 first), or the error that stopped it.</summary>
     public static Fin<Seq<EvaluationRow>> Run(ulong seed) =>
         from data in BarsAndStripes.All(Side)
-        from model in ToFin(SeededRbm.Create(RngKey.FromSeed(seed).FoldIn(TrainingStream), Side * Side, Hidden, InitialScale))
-        from adam in ToFin(Optimizers.Adam(LearningRate))
+        from model in Outcomes.ToFin(SeededRbm.Create(RngKey.FromSeed(seed).FoldIn(TrainingStream), Side * Side, Hidden, InitialScale))
+        from adam in Outcomes.ToFin(Optimizers.Adam(LearningRate))
         let trainer = new Trainer<BernoulliRbm>(RbmTraining.Parameters, RbmTraining.ExactLikelihood(), adam)
         from start in trainer.Init(RngKey.FromSeed(seed), model)
         let evaluator = Evaluation.ForBernoulliRbm()
@@ -59,6 +59,4 @@ internal static class ShowcaseTraining
 
     /// <summary>The key stream of the initial weights, apart from the showcase's other draws.</summary>
     private const long TrainingStream = 0x7EA;
-
-    private static Fin<T> ToFin<T>(Validation<Error, T> validation) => validation.Match(FinSucc, errors => FinFail<T>(Error.Many(errors)));
 }

@@ -1,3 +1,4 @@
+using Ebm.Cli.Output;
 using Ebm.Functional.Models;
 using Ebm.Functional.Numerics;
 using Ebm.Functional.Prng;
@@ -26,7 +27,7 @@ internal static class InitialModels
         var visible = data.Columns;
         var weights = Mat.Create(visible, hidden, d => Scaled(key, d));
         var bias = Vec.Create(visible, d => FillLogits(d, data, spin: false));
-        return ToFin(Functional.Models.BernoulliRbm.Create(weights, bias, Vec.Zeros(hidden)));
+        return Outcomes.ToFin(Functional.Models.BernoulliRbm.Create(weights, bias, Vec.Zeros(hidden)));
     }
 
     /// <summary>
@@ -52,7 +53,7 @@ internal static class InitialModels
             sigma[i] = Math.Max(MinSigma, Math.Sqrt(Math.Max(0, (data.Rows == 0 ? 1 : square / data.Rows) - mean[i] * mean[i])));
         }
 
-        return ToFin(Functional.Models.GaussianBernoulliRbm.Create(weights, Vec.From(mean), Vec.Zeros(hidden), Vec.From(sigma)));
+        return Outcomes.ToFin(Functional.Models.GaussianBernoulliRbm.Create(weights, Vec.From(mean), Vec.Zeros(hidden), Vec.From(sigma)));
     }
 
     /// <summary>The smallest starting sigma, for a unit that is constant in the data.</summary>
@@ -72,7 +73,7 @@ internal static class InitialModels
                     d[i * n + j] = d[j * n + i] = WeightScale * noise[i * n + j];
         });
         var biases = Vec.Create(n, d => FillLogits(d, data, states == StateConvention.Spin));
-        return ToFin(Functional.Models.BoltzmannMachine.Create(couplings, biases, states));
+        return Outcomes.ToFin(Functional.Models.BoltzmannMachine.Create(couplings, biases, states));
     }
 
     /// <summary>
@@ -96,7 +97,4 @@ internal static class InitialModels
         key.Normal(destination);
         for (var i = 0; i < destination.Length; i++) destination[i] *= WeightScale;
     }
-
-    private static Fin<T> ToFin<T>(Validation<Error, T> validation) =>
-        validation.Match(FinSucc, errors => FinFail<T>(Error.Many(errors)));
 }

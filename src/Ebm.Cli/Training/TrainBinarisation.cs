@@ -36,8 +36,11 @@ internal static class TrainBinarisation
         return true;
     }
 
-    /// <summary>The training and test data made 0/1 by <paramref name="spec"/>, the test data with the training data's scale.</summary>
-    public static Fin<(Mat Train, Option<Mat> Test)> Apply(string spec, RngKey key, Mat train, Option<Mat> test)
+    /// <summary>
+    /// The training and test data made 0/1 by <paramref name="spec"/>, the test data with the training data's scale, and
+    /// the rule as the run's header shows it (with the threshold it used).
+    /// </summary>
+    public static Fin<(Mat Train, Option<Mat> Test, string Description)> Apply(string spec, RngKey key, Mat train, Option<Mat> test)
     {
         TryParse(spec, out var rule, out _);
         var largest = train.Rows == 0 ? 1.0 : TensorMax(train);
@@ -46,22 +49,13 @@ internal static class TrainBinarisation
             var scale = largest > 1 ? 1 / largest : 1.0;
             return from binaryTrain in Binarisation.Stochastic(key.FoldIn(0), Scaled(train, scale))
                    from binaryTest in test.Map(t => Binarisation.Stochastic(key.FoldIn(1), Scaled(t, scale)).Map(Option<Mat>.Some)).IfNone(Option<Mat>.None)
-                   select (binaryTrain, binaryTest);
+                   select (binaryTrain, binaryTest, "stochastic");
         }
 
         var threshold = rule.Threshold ?? largest / 2;
         return from binaryTrain in Binarisation.Threshold(train, threshold)
                from binaryTest in test.Map(t => Binarisation.Threshold(t, threshold).Map(Option<Mat>.Some)).IfNone(Option<Mat>.None)
-               select (binaryTrain, binaryTest);
-    }
-
-    /// <summary>The rule as the run's header shows it, with the threshold it used.</summary>
-    public static string Describe(string spec, Mat train)
-    {
-        TryParse(spec, out var rule, out _);
-        if (rule.Stochastic) return "stochastic";
-        var threshold = rule.Threshold ?? (train.Rows == 0 ? 0.5 : TensorMax(train) / 2);
-        return string.Create(CultureInfo.InvariantCulture, $"threshold {threshold:R} (1 where x > T)");
+               select (binaryTrain, binaryTest, string.Create(CultureInfo.InvariantCulture, $"threshold {threshold:R} (1 where x > T)"));
     }
 
     private static double TensorMax(Mat data) => System.Numerics.Tensors.TensorPrimitives.Max(data.Span);

@@ -1,3 +1,4 @@
+using Ebm.Cli.Output;
 using System.Globalization;
 using Ebm.Cli.Options;
 using Ebm.Functional.Data;
@@ -52,7 +53,7 @@ internal static class TrainDataSource
             {
                 Train = states.Match(s => InConvention(b.Train, s), () => b.Train),
                 Test = b.Test.Map(t => states.Match(s => InConvention(t, s), () => t)),
-                Description = $"{d.Description}, binarised: {TrainBinarisation.Describe(rule, d.Train)}",
+                Description = $"{d.Description}, binarised: {b.Description}",
             }));
     }
 
@@ -79,8 +80,7 @@ internal static class TrainDataSource
                     || !NumberSyntax.TryReal(parts[2], out var beta, out _) || beta < 0
                     || parts.Length == 4 && !Whole(parts[3], 1, MaxIsingCount, out count))
                     return Bad(spec, usage);
-                return IsingModel.Create(length, length, 1.0, 0.0, Boundary.Periodic)
-                    .Match(FinSucc, errors => FinFail<IsingModel>(Error.Many(errors)))
+                return Outcomes.ToFin(IsingModel.Create(length, length, 1.0, 0.0, Boundary.Periodic))
                     .Bind(lattice => ModelSamples.Ising(TrainRunKeys.Data(seed), lattice, beta, count))
                     .Map(spins => new TrainingData(spins, None,
                         string.Create(CultureInfo.InvariantCulture, $"Ising {length} x {length} torus at beta {beta}, {count} draws (seed {seed})"), Some(length)));

@@ -1,3 +1,4 @@
+using Ebm.Cli.Output;
 using Ebm.Functional.Numerics;
 using Ebm.Functional.Optim;
 using LanguageExt;
@@ -34,7 +35,7 @@ internal static class TrainOptimizers
                 _ => Optimizers.Sgd(s.LearningRate),
             }),
         };
-        return built.Match(FinSucc, errors => FinFail<GradientTransformation>(Error.Many(errors)));
+        return Outcomes.ToFin(built);
     }
 
     private static Validation<Error, GradientTransformation> Penalised(TrainSettings s, Vec mask, Validation<Error, GradientTransformation> optimizer) =>
