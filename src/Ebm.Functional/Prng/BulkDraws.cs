@@ -102,6 +102,17 @@ public static class BulkDraws
     {
         var n = CheckLengths(probabilities.Length, destination.Length);
         var u = 0;
+        if (PhiloxLanes.IsAccelerated512)
+        {
+            var one = Vector512.Create(1.0);
+            for (; u + 16 <= n && VectorBlocks(u / 2, 8); u += 16)
+            {
+                var (low, high) = PhiloxLanes.SixteenUniforms(key, (uint)(u / 2));
+                (Vector512.LessThan(low, Vector512.Create(probabilities.Slice(u, 8))) & one).CopyTo(destination.Slice(u, 8));
+                (Vector512.LessThan(high, Vector512.Create(probabilities.Slice(u + 8, 8))) & one).CopyTo(destination.Slice(u + 8, 8));
+            }
+        }
+
         if (PhiloxLanes.IsAccelerated)
         {
             var one = Vector256.Create(1.0);
@@ -122,6 +133,18 @@ public static class BulkDraws
     {
         var n = CheckLengths(probabilities.Length, destination.Length);
         var u = 0;
+        if (PhiloxLanes.IsAccelerated512)
+        {
+            var one = Vector512.Create(1.0);
+            for (; u + 16 <= n && VectorBlocks(u / 2, 8); u += 16)
+            {
+                var (low, high) = PhiloxLanes.SixteenUniforms(key, (uint)(u / 2));
+                var (pLow, pHigh) = Vector512.Widen(Vector512.Create(probabilities.Slice(u, 16)));
+                (Vector512.LessThan(low, pLow) & one).CopyTo(destination.Slice(u, 8));
+                (Vector512.LessThan(high, pHigh) & one).CopyTo(destination.Slice(u + 8, 8));
+            }
+        }
+
         if (PhiloxLanes.IsAccelerated)
         {
             var one = Vector256.Create(1.0);

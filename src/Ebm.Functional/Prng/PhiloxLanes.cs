@@ -78,6 +78,62 @@ internal static class PhiloxLanes
         return high + low;
     }
 
+    /// <summary>Whether this CPU runs the 512-bit paths (AVX-512 F).</summary>
+    public static bool IsAccelerated512 => Avx512F.IsSupported;
+
+    /// <summary>
+    /// The 53-bit uniforms of units 2 first .. 2 first + 15 in the block-Gibbs layout, in unit order (as two calls of
+    /// <see cref="EightUniforms"/>); needs AVX-512 F (<see cref="IsAccelerated512"/>) and first + 7 &lt; 2^32.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static (Vector512<double> Low, Vector512<double> High) SixteenUniforms(RngKey key, uint first)
+    {
+        var (c0, c1, c2, c3) = EightBlocks(key, first);
+        var even = Unit(c0, c1);
+        var odd = Unit(c2, c3);
+        return (Avx512F.PermuteVar8x64x2(even, Vector512.Create(0L, 8, 1, 9, 2, 10, 3, 11), odd),
+            Avx512F.PermuteVar8x64x2(even, Vector512.Create(4L, 12, 5, 13, 6, 14, 7, 15), odd));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<double> Unit(Vector512<ulong> hi, Vector512<ulong> lo)
+    {
+        var twoTo52 = Vector512.Create(4503599627370496.0);
+        var exponent = twoTo52.AsUInt64();
+        var high = ((hi | exponent).AsDouble() - twoTo52) * Vector512.Create(1.0 / 4294967296.0);
+        var low = (((lo >>> 11) | exponent).AsDouble() - twoTo52) * Vector512.Create(1.0 / 9007199254740992.0);
+        return high + low;
+    }
+
+    /// <summary>Words 0..3 of draw blocks first .. first + 7, one block per 64-bit lane (as <see cref="FourBlocks"/>); needs AVX-512 F.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static (Vector512<ulong> X0, Vector512<ulong> X1, Vector512<ulong> X2, Vector512<ulong> X3) EightBlocks(RngKey key, uint first)
+    {
+        var low = Vector512.Create(0xFFFF_FFFFUL);
+        var c0 = Vector512.Create((ulong)first, first + 1UL, first + 2UL, first + 3UL, first + 4UL, first + 5UL, first + 6UL, first + 7UL);
+        var c1 = Vector512<ulong>.Zero;
+        var c2 = Vector512<ulong>.Zero;
+        var c3 = Vector512<ulong>.Zero;
+        var m0 = Vector512.Create((ulong)M0).AsUInt32();
+        var m1 = Vector512.Create((ulong)M1).AsUInt32();
+        uint k0 = key.K0, k1 = key.K1;
+        for (var round = 0; round < 10; round++)
+        {
+            var p0 = Avx512F.Multiply(c0.AsUInt32(), m0);
+            var p1 = Avx512F.Multiply(c2.AsUInt32(), m1);
+            var next0 = (p1 >>> 32) ^ c1 ^ Vector512.Create((ulong)k0);
+            var next2 = (p0 >>> 32) ^ c3 ^ Vector512.Create((ulong)k1);
+            c1 = p1 & low;
+            c3 = p0 & low;
+            c0 = next0;
+            c2 = next2;
+            k0 += W0;
+            k1 += W1;
+        }
+
+        return (c0, c1, c2, c3);
+    }
+
     /// <summary>
     /// Words 0..3 of draw blocks first .. first + 3, one block per 64-bit lane (the word in the low 32 bits);
     /// needs AVX2.

@@ -1,11 +1,14 @@
 using System.Buffers;
 using System.Numerics;
 using System.Numerics.Tensors;
+using System.Runtime.Intrinsics;
 using System.Runtime.InteropServices;
 using Ebm.Functional.Mcmc.BlockGibbs;
 using Ebm.Functional.Models;
 using Ebm.Functional.Numerics;
 using Ebm.Functional.Prng;
+using LanguageExt;
+using static LanguageExt.Prelude;
 
 namespace Ebm.Functional.Training;
 
@@ -26,6 +29,7 @@ namespace Ebm.Functional.Training;
 /// </remarks>
 internal static class ContrastiveKernel
 {
+
     /// <summary>
     /// Below this many units per layer pass (rows times width) the per-row work runs on the calling thread: handing a few
     /// microseconds of work to the thread pool costs more than it saves (a choice of speed only; the bits are the same).
@@ -42,95 +46,314 @@ internal static class ContrastiveKernel
     public static Output Step<T>(RngKey key, BernoulliRbm model, Mat data, ReadOnlySpan<double> chainHidden, int chains, int k, int maxDegreeOfParallelism)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        var persistent = chains > 0;
-        int n = data.Rows, nv = model.Visible, nh = model.Hidden, negative = persistent ? chains : n, rows = n + negative;
-        var pool = ArrayPool<T>.Shared;
-        var v = pool.Rent(rows * nv);
-        var p = pool.Rent(rows * nh);
-        var h = pool.Rent(negative * nh);
-        var field = pool.Rent(negative * nv);
+        int nv = model.Visible, nh = model.Hidden;
         var single = typeof(T) != typeof(double);
-        var weightCopy = single ? pool.Rent(nv * nh) : null;
-        var gradientCopy = single ? pool.Rent(nv * nh) : null;
-        var visibleBias = pool.Rent(nv);
-        var hiddenBias = pool.Rent(nh);
-        var scratch = ArrayPool<double>.Shared.Rent(negative * Math.Max(nv, nh));
-        var errors = new double[negative];
-        maxDegreeOfParallelism = (long)rows * Math.Max(nv, nh) < ParallelUnits ? 1 : maxDegreeOfParallelism;
+        using var buffers = new Buffers<T>(data.Rows, chains, nv, nh, pooled: true);
+        var weightCopy = single ? ArrayPool<T>.Shared.Rent(nv * nh) : null;
+        var gradientCopy = single ? ArrayPool<T>.Shared.Rent(nv * nh) : null;
         try
         {
             ReadOnlySpan<T> weights = single ? Narrow(model.Weights.Span, weightCopy) : MemoryMarshal.Cast<double, T>(model.Weights.Span);
-            Narrow(model.VisibleBias.Span, visibleBias);
-            Narrow(model.HiddenBias.Span, hiddenBias);
-            Narrow(data.Span, v);
-            var hiddenBiasRow = hiddenBias.AsSpan(0, nh);
-            var visibleBiasRow = visibleBias.AsSpan(0, nv);
-
-            // Positive phase: P_pos = sigmoid(V_pos W + c); CD draws h_0 from it in the same pass.
-            HiddenProbabilities(v, p, 0, n, weights, hiddenBiasRow, nv, nh);
-            var first = key.FoldIn(0);
-            Batch.ForEachRow(maxDegreeOfParallelism, n, r =>
-            {
-                var row = p.AsSpan(r * nh, nh);
-                TensorPrimitives.Sigmoid<T>(row, row);
-                if (!persistent) Bernoulli(BlockGibbsDraws.HiddenKey(first, r), row, h.AsSpan(r * nh, nh), Scratch(scratch, r, nh));
-            });
-            if (persistent) Narrow(chainHidden, h);
-
-            for (var s = 0; s < k; s++)
-            {
-                var stepKey = key.FoldIn(s);
-                var nextKey = key.FoldIn(s + 1);
-                var reconstruct = !persistent && s == 0;
-                var drawHidden = persistent || s + 1 < k;
-                Fill(field, negative, visibleBiasRow);
-                Gemm<T>(false, true, negative, nv, nh, T.One, h.AsSpan(0, negative * nh), nh, weights, nh, T.One, field.AsSpan(0, negative * nv), nv);
-                Batch.ForEachRow(maxDegreeOfParallelism, negative, r =>
-                {
-                    var probability = field.AsSpan(r * nv, nv);
-                    TensorPrimitives.Sigmoid<T>(probability, probability);
-                    if (reconstruct) errors[r] = double.CreateTruncating(TensorPrimitives.SumOfSquares<T>(Difference(v.AsSpan(r * nv, nv), probability, Scratch(scratch, r, nv))));
-                    Bernoulli(BlockGibbsDraws.VisibleKey(stepKey, r), probability, v.AsSpan((n + r) * nv, nv), Scratch(scratch, r, nv));
-                });
-                HiddenProbabilities(v, p, n, negative, weights, hiddenBiasRow, nv, nh);
-                Batch.ForEachRow(maxDegreeOfParallelism, negative, r =>
-                {
-                    var row = p.AsSpan((n + r) * nh, nh);
-                    TensorPrimitives.Sigmoid<T>(row, row);
-                    if (drawHidden) Bernoulli(BlockGibbsDraws.HiddenKey(persistent ? stepKey : nextKey, r), row, h.AsSpan(r * nh, nh), Scratch(scratch, r, nh));
-                });
-            }
+            Narrow(model.VisibleBias.Span, buffers.VisibleBias);
+            Narrow(model.HiddenBias.Span, buffers.HiddenBias);
+            if (chains > 0) Narrow(chainHidden, buffers.H);
 
             // Every entry is written below (the product with beta = 0 never reads its output), so the buffer is not zeroed.
             var gradient = GC.AllocateUninitializedArray<double>(nv * nh + nv + nh);
-            Biases(v, p, n, negative, nv, nh, gradient.AsSpan(nv * nh));
-            if (single)
-            {
-                Gemm<T>(true, false, nv, nh, rows, T.One, v.AsSpan(0, rows * nv), nv, p.AsSpan(0, rows * nh), nh, T.Zero, gradientCopy.AsSpan(0, nv * nh), nh);
-                Widen(gradientCopy.AsSpan(0, nv * nh), gradient.AsSpan(0, nv * nh));
-            }
-            else
-            {
-                Gemm<T>(true, false, nv, nh, rows, T.One, v.AsSpan(0, rows * nv), nv, p.AsSpan(0, rows * nh), nh, T.Zero, MemoryMarshal.Cast<double, T>(gradient.AsSpan(0, nv * nh)), nh);
-            }
-
-            var reconstruction = 0.0;
-            foreach (var e in errors) reconstruction += e;
-            return new Output(Vec.Wrap(gradient), persistent ? Joint(v.AsSpan(n * nv, negative * nv), h.AsSpan(0, negative * nh), negative, nv, nh) : null,
-                reconstruction / ((double)n * nv));
+            var weightGradient = single ? gradientCopy.AsSpan(0, nv * nh) : MemoryMarshal.Cast<double, T>(gradient.AsSpan(0, nv * nh));
+            var reconstruction = Core(buffers, key, weights, data, k, maxDegreeOfParallelism, weightGradient, gradient.AsSpan(nv * nh));
+            if (single) Widen<T>(weightGradient, gradient.AsSpan(0, nv * nh));
+            return new Output(Vec.Wrap(gradient), chains > 0 ? buffers.Chains(data.Rows) : null, reconstruction / ((double)data.Rows * nv));
         }
         finally
         {
-            ArrayPool<double>.Shared.Return(scratch);
-            pool.Return(hiddenBias);
-            pool.Return(visibleBias);
-            if (gradientCopy is not null) pool.Return(gradientCopy);
-            if (weightCopy is not null) pool.Return(weightCopy);
-            pool.Return(field);
-            pool.Return(h);
-            pool.Return(p);
-            pool.Return(v);
+            if (gradientCopy is not null) ArrayPool<T>.Shared.Return(gradientCopy);
+            if (weightCopy is not null) ArrayPool<T>.Shared.Return(weightCopy);
         }
+    }
+
+    /// <summary>
+    /// Consecutive steps of plain SGD, θ ← θ + s · g after each, on buffers kept for the whole run: the parameters are
+    /// updated in place (and their float32 copy with them), never copied into a fresh model between steps. The bits are
+    /// those of <see cref="Step{T}"/> followed by the one-pass SGD update, step after step: the same products, draws and
+    /// roundings (the gradient widened to double, the product s · g rounded, then the sum). None when a minibatch has the
+    /// wrong width or a value not 0 or 1, or an updated parameter is not finite: the caller then takes the step-by-step
+    /// path, which gives the same result or the error.
+    /// </summary>
+    /// <param name="model">The model before the first step.</param>
+    /// <param name="chainHidden">PCD: the chains' hidden rows before the first step (C x nh); empty for CD.</param>
+    /// <param name="chains">PCD: the number of chains C; 0 for CD.</param>
+    /// <param name="k">Gibbs steps per update.</param>
+    /// <param name="maxDegreeOfParallelism">Threads for the per-row work and the update; results do not depend on it.</param>
+    /// <param name="keys">Per step, its key.</param>
+    /// <param name="batches">The minibatches, in order.</param>
+    /// <param name="scale">The SGD factor s (minus the learning rate).</param>
+    public static Option<(BernoulliRbm Model, Mat? Chains, double ReconstructionSum)> Sweep<T>(
+        BernoulliRbm model, ReadOnlySpan<double> chainHidden, int chains, int k, int maxDegreeOfParallelism,
+        IReadOnlyList<RngKey> keys, IReadOnlyList<Mat> batches, double scale)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int nv = model.Visible, nh = model.Hidden, weights = nv * nh, largest = 0;
+        foreach (var batch in batches)
+        {
+            if (batch.Rows == 0 || batch.Columns != nv || !Binary(batch.Span)) return None;
+            largest = Math.Max(largest, batch.Rows);
+        }
+
+        var single = typeof(T) != typeof(double);
+        using var buffers = new Buffers<T>(largest, chains, nv, nh, pooled: false);
+        var w = model.Weights.Span.ToArray();
+        var b = model.VisibleBias.Span.ToArray();
+        var c = model.HiddenBias.Span.ToArray();
+        var narrow = single ? GC.AllocateUninitializedArray<T>(weights) : null;
+        var gradient = GC.AllocateUninitializedArray<T>(weights);
+        var biasGradient = new double[nv + nh];
+        if (single) Narrow(w, narrow);
+        if (chains > 0) Narrow(chainHidden, buffers.H);
+        var reconstructionSum = 0.0;
+        for (var t = 0; t < batches.Count; t++)
+        {
+            Narrow(b, buffers.VisibleBias);
+            Narrow(c, buffers.HiddenBias);
+            ReadOnlySpan<T> current = single ? narrow : MemoryMarshal.Cast<double, T>(w.AsSpan());
+            var reconstruction = Core(buffers, keys[t], current, batches[t], k, maxDegreeOfParallelism, gradient, biasGradient);
+            reconstructionSum += reconstruction / ((double)batches[t].Rows * nv);
+            // One thread: the pass is bound by memory traffic, and a second thread mostly competes with the GEMM library's
+            // workers, which spin for a while after each product.
+            if (!Descend(w, gradient, scale, single ? narrow : default)
+                || !Descend<double>(b, biasGradient.AsSpan(0, nv), scale, default)
+                || !Descend<double>(c, biasGradient.AsSpan(nv, nh), scale, default))
+                return None;
+        }
+
+        return (BernoulliRbm.FromCheckedLayers(Mat.Wrap(nv, nh, w), Vec.Wrap(b), Vec.Wrap(c)),
+            chains > 0 ? buffers.Chains(batches[^1].Rows) : null, reconstructionSum);
+    }
+
+    /// <summary>Entries per block of the in-place update (32 KB of doubles): a block's sums are still in the first-level cache when they are checked and narrowed.</summary>
+    private const int UpdateBlock = 4096;
+
+    /// <summary>
+    /// θ ← θ + s · g in place (g widened to double first when T is float, the product rounded, then the sum), the float32
+    /// copy refreshed when one is given; whether every entry is finite.
+    /// </summary>
+    private static bool Descend<T>(Span<double> theta, ReadOnlySpan<T> gradient, double scale, Span<T> narrow)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (typeof(T) == typeof(float) && !narrow.IsEmpty)
+            return DescendSingle(theta, MemoryMarshal.Cast<T, float>(gradient), scale, MemoryMarshal.Cast<T, float>(narrow));
+        Span<double> step = stackalloc double[Math.Min(theta.Length, UpdateBlock)];
+        for (var start = 0; start < theta.Length; start += step.Length)
+        {
+            var length = Math.Min(step.Length, theta.Length - start);
+            var piece = step[..length];
+            var target = theta.Slice(start, length);
+            TensorPrimitives.Multiply(MemoryMarshal.Cast<T, double>(gradient.Slice(start, length)), scale, piece);
+            TensorPrimitives.Add(target, piece, target);
+            if (!TensorPrimitives.IsFiniteAll<double>(target)) return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The float32 update in one pass: per lane g widened, s · g rounded, θ + s · g rounded (no fused multiply-add, so the
+    /// bits are those of the two-step path on every vector width), a finiteness test, and the narrowed copy.
+    /// </summary>
+    private static bool DescendSingle(Span<double> theta, ReadOnlySpan<float> gradient, double scale, Span<float> narrow)
+    {
+        var i = 0;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            var s = Vector512.Create(scale);
+            var bad = Vector512<double>.Zero;
+            for (; i + 16 <= theta.Length; i += 16)
+            {
+                var (low, high) = Vector512.Widen(Vector512.Create(gradient.Slice(i, 16)));
+                var a = Vector512.Create(theta.Slice(i, 8)) + low * s;
+                var b = Vector512.Create(theta.Slice(i + 8, 8)) + high * s;
+                bad |= (a - a) | (b - b);
+                a.CopyTo(theta.Slice(i, 8));
+                b.CopyTo(theta.Slice(i + 8, 8));
+                Vector512.Narrow(a, b).CopyTo(narrow.Slice(i, 16));
+            }
+
+            if (bad != Vector512<double>.Zero) return false;
+        }
+
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var s = Vector256.Create(scale);
+            var bad = Vector256<double>.Zero;
+            for (; i + 8 <= theta.Length; i += 8)
+            {
+                var (low, high) = Vector256.Widen(Vector256.Create(gradient.Slice(i, 8)));
+                var a = Vector256.Create(theta.Slice(i, 4)) + low * s;
+                var b = Vector256.Create(theta.Slice(i + 4, 4)) + high * s;
+                bad |= (a - a) | (b - b);
+                a.CopyTo(theta.Slice(i, 4));
+                b.CopyTo(theta.Slice(i + 4, 4));
+                Vector256.Narrow(a, b).CopyTo(narrow.Slice(i, 8));
+            }
+
+            if (bad != Vector256<double>.Zero) return false;
+        }
+
+        for (; i < theta.Length; i++)
+        {
+            var x = theta[i] + gradient[i] * scale;
+            if (!double.IsFinite(x)) return false;
+            theta[i] = x;
+            narrow[i] = (float)x;
+        }
+
+        return true;
+    }
+
+    /// <summary>The logistic function in place: <see cref="Logistic"/> for float32, the library's for float64.</summary>
+    private static void Sigmoid<T>(Span<T> values)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (typeof(T) == typeof(float)) Logistic.Apply(MemoryMarshal.Cast<T, float>(values), MemoryMarshal.Cast<T, float>(values));
+        else TensorPrimitives.Sigmoid<T>(values, values);
+    }
+
+    private static bool Binary(ReadOnlySpan<double> values)
+    {
+        foreach (var x in values)
+            if (x != 0.0 && x != 1.0) return false;
+        return true;
+    }
+
+    /// <summary>
+    /// The work of one step on <paramref name="buffers"/> (biases already narrowed into them, and for PCD the chains' hidden
+    /// rows in <c>H</c>): the positive phase, k Gibbs steps, the weight gradient into <paramref name="weightGradient"/> and
+    /// the bias gradients into <paramref name="biasGradient"/>. Returns the sum of squared one-step reconstruction errors
+    /// (CD; zero for PCD).
+    /// </summary>
+    private static double Core<T>(
+        Buffers<T> buffers, RngKey key, ReadOnlySpan<T> weights, Mat data, int k, int maxDegreeOfParallelism, Span<T> weightGradient, Span<double> biasGradient)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var (v, p, h, field, scratch) = (buffers.V, buffers.P, buffers.H, buffers.Field, buffers.Scratch);
+        var persistent = buffers.Persistent;
+        int n = data.Rows, nv = buffers.VisibleUnits, nh = buffers.HiddenUnits, negative = persistent ? buffers.Negative : n, rows = n + negative;
+        var errors = buffers.Errors;
+        System.Array.Clear(errors);
+        maxDegreeOfParallelism = (long)rows * Math.Max(nv, nh) < ParallelUnits ? 1 : maxDegreeOfParallelism;
+        Narrow(data.Span, v);
+        var hiddenBiasRow = buffers.HiddenBias.AsSpan(0, nh);
+        var visibleBiasRow = buffers.VisibleBias.AsSpan(0, nv);
+
+        // Positive phase: P_pos = sigmoid(V_pos W + c); CD draws h_0 from it in the same pass.
+        HiddenProbabilities(v, p, 0, n, weights, hiddenBiasRow, nv, nh);
+        var first = key.FoldIn(0);
+        Batch.ForEachRow(maxDegreeOfParallelism, n, r =>
+        {
+            var row = p.AsSpan(r * nh, nh);
+            Sigmoid<T>(row);
+            if (!persistent) Bernoulli(BlockGibbsDraws.HiddenKey(first, r), row, h.AsSpan(r * nh, nh), Scratch(scratch, r, nh));
+        });
+
+        for (var s = 0; s < k; s++)
+        {
+            var stepKey = key.FoldIn(s);
+            var nextKey = key.FoldIn(s + 1);
+            var reconstruct = !persistent && s == 0;
+            var drawHidden = persistent || s + 1 < k;
+            Fill(field, negative, visibleBiasRow);
+            Gemm<T>(false, true, negative, nv, nh, T.One, h.AsSpan(0, negative * nh), nh, weights, nh, T.One, field.AsSpan(0, negative * nv), nv);
+            Batch.ForEachRow(maxDegreeOfParallelism, negative, r =>
+            {
+                var probability = field.AsSpan(r * nv, nv);
+                Sigmoid<T>(probability);
+                if (reconstruct) errors[r] = double.CreateTruncating(TensorPrimitives.SumOfSquares<T>(Difference(v.AsSpan(r * nv, nv), probability, Scratch(scratch, r, nv))));
+                Bernoulli(BlockGibbsDraws.VisibleKey(stepKey, r), probability, v.AsSpan((n + r) * nv, nv), Scratch(scratch, r, nv));
+            });
+            HiddenProbabilities(v, p, n, negative, weights, hiddenBiasRow, nv, nh);
+            Batch.ForEachRow(maxDegreeOfParallelism, negative, r =>
+            {
+                var row = p.AsSpan((n + r) * nh, nh);
+                Sigmoid<T>(row);
+                if (drawHidden) Bernoulli(BlockGibbsDraws.HiddenKey(persistent ? stepKey : nextKey, r), row, h.AsSpan(r * nh, nh), Scratch(scratch, r, nh));
+            });
+        }
+
+        Biases(v, p, n, negative, nv, nh, biasGradient);
+        Gemm<T>(true, false, nv, nh, rows, T.One, v.AsSpan(0, rows * nv), nv, p.AsSpan(0, rows * nh), nh, T.Zero, weightGradient, nh);
+        var reconstruction = 0.0;
+        for (var r = 0; r < negative; r++) reconstruction += errors[r];
+        return reconstruction;
+    }
+
+    /// <summary>
+    /// The per-step buffers: V stacks up to <c>largest</c> minibatch rows over the negative rows, P the matching p(h | v)
+    /// rows, H the negative hidden states (for PCD the chains' state between steps), the visible field, the narrowed
+    /// biases, per-row scratch and reconstruction errors. Pooled for a single step, owned for a sweep.
+    /// </summary>
+    private sealed class Buffers<T> : IDisposable
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        private readonly bool _pooled;
+
+        public Buffers(int largest, int chains, int nv, int nh, bool pooled)
+        {
+            _pooled = pooled;
+            (VisibleUnits, HiddenUnits, Persistent) = (nv, nh, chains > 0);
+            Negative = Persistent ? chains : largest;
+            var rows = largest + Negative;
+            V = Take<T>(rows * nv);
+            P = Take<T>(rows * nh);
+            H = Take<T>(Negative * nh);
+            Field = Take<T>(Negative * nv);
+            VisibleBias = Take<T>(nv);
+            HiddenBias = Take<T>(nh);
+            Scratch = Take<double>(Negative * Math.Max(nv, nh));
+            Errors = new double[Negative];
+        }
+
+        public int VisibleUnits { get; }
+
+        public int HiddenUnits { get; }
+
+        public bool Persistent { get; }
+
+        /// <summary>Negative rows: the chains for PCD, the largest minibatch for CD.</summary>
+        public int Negative { get; }
+
+        public T[] V { get; }
+
+        public T[] P { get; }
+
+        public T[] H { get; }
+
+        public T[] Field { get; }
+
+        public T[] VisibleBias { get; }
+
+        public T[] HiddenBias { get; }
+
+        public double[] Scratch { get; }
+
+        public double[] Errors { get; }
+
+        /// <summary>The chains' (v, h) rows after a step on a minibatch of <paramref name="n"/> rows, as one C x (nv + nh) matrix.</summary>
+        public Mat Chains(int n) =>
+            Joint<T>(V.AsSpan(n * VisibleUnits, Negative * VisibleUnits), H.AsSpan(0, Negative * HiddenUnits), Negative, VisibleUnits, HiddenUnits);
+
+        public void Dispose()
+        {
+            if (!_pooled) return;
+            ArrayPool<double>.Shared.Return(Scratch);
+            ArrayPool<T>.Shared.Return(HiddenBias);
+            ArrayPool<T>.Shared.Return(VisibleBias);
+            ArrayPool<T>.Shared.Return(Field);
+            ArrayPool<T>.Shared.Return(H);
+            ArrayPool<T>.Shared.Return(P);
+            ArrayPool<T>.Shared.Return(V);
+        }
+
+        private TElement[] Take<TElement>(int length) => _pooled ? ArrayPool<TElement>.Shared.Rent(length) : GC.AllocateUninitializedArray<TElement>(length);
     }
 
     /// <summary>P[first..first+count) = V[first..first+count) W + c (the pre-activations; the sigmoid follows per row).</summary>

@@ -20,4 +20,8 @@ namespace Ebm.Functional.Training;
 public sealed record Objective<TModel>(
     string Name,
     Func<RngKey, TModel, Fin<Seq<Mat>>> StartChains,
-    Func<RngKey, TModel, Seq<Mat>, Mat, Fin<ObjectiveResult>> Step);
+    Func<RngKey, TModel, Seq<Mat>, Mat, Fin<ObjectiveResult>> Step)
+{
+    /// <summary>The objective's fused run of plain-SGD steps, when it has one (<see cref="Trainer{TModel}.Steps"/> uses it).</summary>
+    internal ObjectiveSweep<TModel>? Sweep { get; init; }
+}

@@ -54,7 +54,14 @@ public static partial class RbmTraining
                 from steps in CheckSteps("cd", k)
                 from data in CheckBatch(model, batch)
                 let output = Run(precision, key, model, data, ReadOnlySpan<double>.Empty, 0, steps, maxDegreeOfParallelism)
-                select new ObjectiveResult(output.Gradient, LanguageExt.Seq<Mat>.Empty, Seq1(new Metric("reconstruction-error", output.ReconstructionError))));
+                select new ObjectiveResult(output.Gradient, LanguageExt.Seq<Mat>.Empty, Seq1(new Metric("reconstruction-error", output.ReconstructionError))))
+        {
+            Sweep = new ObjectiveSweep<BernoulliRbm>(Parameters, (model, _, keys, batches, scale) =>
+                k is < 1 or > MaxGibbsSteps
+                    ? None
+                    : Sweep(precision, model, ReadOnlySpan<double>.Empty, 0, k, maxDegreeOfParallelism, keys, batches, scale)
+                        .Map(r => (r.Model, LanguageExt.Seq<Mat>.Empty, Seq1(new Metric("reconstruction-error", r.ReconstructionSum))))),
+        };
     }
 
     /// <summary>
@@ -98,7 +105,16 @@ public static partial class RbmTraining
                 from data in CheckBatch(model, batch)
                 from joint in CheckPersistent(model, persistent, count)
                 let output = Run(precision, key, model, data, HiddenColumns(joint, model.Visible), count, steps, maxDegreeOfParallelism)
-                select new ObjectiveResult(output.Gradient, Seq1(output.Chains!), LanguageExt.Seq<Metric>.Empty));
+                select new ObjectiveResult(output.Gradient, Seq1(output.Chains!), LanguageExt.Seq<Metric>.Empty))
+        {
+            Sweep = new ObjectiveSweep<BernoulliRbm>(Parameters, (model, persistent, keys, batches, scale) =>
+                chains is < 1 or > MaxPersistentChains || k is < 1 or > MaxGibbsSteps
+                    ? None
+                    : CheckPersistent(model, persistent, chains).Match(
+                        joint => Sweep(precision, model, HiddenColumns(joint, model.Visible), chains, k, maxDegreeOfParallelism, keys, batches, scale)
+                            .Map(r => (r.Model, Seq1(r.Chains!), LanguageExt.Seq<Metric>.Empty)),
+                        _ => None)),
+        };
     }
 
     private static ContrastiveKernel.Output Run(
@@ -106,6 +122,13 @@ public static partial class RbmTraining
         precision == ProductPrecision.Single
             ? ContrastiveKernel.Step<float>(key, model, data, chainHidden, chains, k, maxDegreeOfParallelism)
             : ContrastiveKernel.Step<double>(key, model, data, chainHidden, chains, k, maxDegreeOfParallelism);
+
+    private static Option<(BernoulliRbm Model, Mat? Chains, double ReconstructionSum)> Sweep(
+        ProductPrecision precision, BernoulliRbm model, ReadOnlySpan<double> chainHidden, int chains, int k, int maxDegreeOfParallelism,
+        IReadOnlyList<RngKey> keys, IReadOnlyList<Mat> batches, double scale) =>
+        precision == ProductPrecision.Single
+            ? ContrastiveKernel.Sweep<float>(model, chainHidden, chains, k, maxDegreeOfParallelism, keys, batches, scale)
+            : ContrastiveKernel.Sweep<double>(model, chainHidden, chains, k, maxDegreeOfParallelism, keys, batches, scale);
 
     /// <summary>C chains: v fair coin flips, then h ~ p(h | v) under <paramref name="model"/>.</summary>
     private static Mat StartChains(RngKey key, BernoulliRbm model, int chains)

@@ -77,6 +77,7 @@ public class BulkDrawsTests
     [InlineData(5)]
     [InlineData(8)]
     [InlineData(13)]
+    [InlineData(27)]
     [InlineData(784)]
     public void PairedBernoulliComparesEachPairedUniformWithItsProbability(int length)
     {
