@@ -1,0 +1,121 @@
+using Ebm.Functional.Numerics;
+using LanguageExt;
+using LanguageExt.Common;
+
+namespace Ebm.Functional.Models;
+
+/// <summary>
+/// An <see cref="Mlp"/> with K &gt;= 2 outputs read as class logits f(x): p(y | x) = softmax(f(x))[y], and the
+/// unnormalised energy E(x) = -logsumexp_y f(x)[y] of the joint energy-based model (Grathwohl et al. 2020, "Your
+/// classifier is secretly an energy based model and you should treat it like one"). Inputs pass through the
+/// <see cref="InputScaling"/> first, as in <see cref="MlpEnergy"/>.
+/// </summary>
+public sealed record MlpClassifier : IContinuousModel
+{
+    private MlpClassifier(Mlp network, InputScaling scaling) => (Network, Scaling) = (network, scaling);
+
+    /// <summary>The network f, one output per class.</summary>
+    public Mlp Network { get; }
+
+    /// <summary>Data units to network units.</summary>
+    public InputScaling Scaling { get; }
+
+    /// <summary>Classes K.</summary>
+    public int Classes => Network.Outputs;
+
+    /// <summary>"mlp-classifier".</summary>
+    public string Kind => "mlp-classifier";
+
+    /// <summary>Coordinates of x.</summary>
+    public int Dimension => Network.Inputs;
+
+    /// <summary>Validates and builds the classifier: a network with at least two outputs and a scaling on its inputs (identity when null).</summary>
+    public static Validation<Error, MlpClassifier> Create(Mlp network, InputScaling? scaling = null)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        var errors = new List<Error>();
+        if (network.Outputs < 2) errors.Add(ModelErrors.InvalidField("layers", $"the last layer has {network.Outputs} outputs, expected at least 2 (one logit per class)"));
+        if (scaling is not null && scaling.Dimension != network.Inputs)
+            errors.Add(ModelErrors.InvalidField("scaling", $"has {scaling.Dimension} coordinates, expected {network.Inputs} (the network's inputs)"));
+        return FieldChecks.Result(errors, () => new MlpClassifier(network, scaling ?? InputScaling.Identity(network.Inputs)));
+    }
+
+    /// <summary>The logits f(x) of each row: n x K.</summary>
+    /// <exception cref="ArgumentException">The rows do not have <see cref="Dimension"/> coordinates.</exception>
+    public Mat Logits(Mat xs) => Network.Forward(Scaled(xs, nameof(xs)));
+
+    /// <summary>p(y | x) of each row: n x K, rows summing to one.</summary>
+    public Mat Probabilities(Mat xs)
+    {
+        var logits = Logits(xs);
+        return Mat.Create(logits.Rows, Classes, d =>
+        {
+            for (var r = 0; r < logits.Rows; r++)
+            {
+                var row = logits.Row(r);
+                var lse = LogSumExp(row);
+                for (var k = 0; k < Classes; k++) d[r * Classes + k] = Math.Exp(row[k] - lse);
+            }
+        });
+    }
+
+    /// <summary>E(x) = -logsumexp f(x).</summary>
+    public double Energy(ReadOnlySpan<double> x) => Energies(Mat.From(1, Dimension, Checked(x, nameof(x))))[0];
+
+    /// <summary>E of each row.</summary>
+    public Vec Energies(Mat xs)
+    {
+        var logits = Logits(xs);
+        return Vec.Create(logits.Rows, d =>
+        {
+            for (var r = 0; r < logits.Rows; r++) d[r] = -LogSumExp(logits.Row(r));
+        });
+    }
+
+    /// <summary>The gradient of E in x (data units): -sum_y p(y | x) grad f_y(x).</summary>
+    public void EnergyGradient(ReadOnlySpan<double> x, Span<double> gradient)
+    {
+        if (gradient.Length != Dimension) throw new ArgumentException($"has length {gradient.Length}, expected {Dimension}", nameof(gradient));
+        InputGradients(Mat.From(1, Dimension, Checked(x, nameof(x)))).Row(0).CopyTo(gradient);
+    }
+
+    /// <summary>The gradient of E in x for each row (data units).</summary>
+    public Mat InputGradients(Mat xs)
+    {
+        var u = Scaled(xs, nameof(xs));
+        var p = Probabilities(xs);
+        var weights = Mat.Create(p.Rows, p.Columns, d =>
+        {
+            for (var i = 0; i < d.Length; i++) d[i] = -p.Span[i];
+        });
+        var g = Network.InputGradients(u, weights);
+        var scale = Scaling.Scale;
+        return Mat.Create(g.Rows, g.Columns, d =>
+        {
+            g.Span.CopyTo(d);
+            for (var i = 0; i < d.Length; i++) d[i] /= scale[i % g.Columns];
+        });
+    }
+
+    private static double LogSumExp(ReadOnlySpan<double> values)
+    {
+        var max = double.NegativeInfinity;
+        foreach (var v in values) max = Math.Max(max, v);
+        var sum = 0.0;
+        foreach (var v in values) sum += Math.Exp(v - max);
+        return max + Math.Log(sum);
+    }
+
+    private ReadOnlySpan<double> Checked(ReadOnlySpan<double> x, string name) =>
+        x.Length == Dimension ? x : throw new ArgumentException($"has length {x.Length}, expected {Dimension}", name);
+
+    private Mat Scaled(Mat xs, string name)
+    {
+        ArgumentNullException.ThrowIfNull(xs);
+        if (xs.Columns != Dimension) throw new ArgumentException($"has {xs.Columns} columns, expected {Dimension}", name);
+        return Mat.Create(xs.Rows, xs.Columns, d =>
+        {
+            for (var r = 0; r < xs.Rows; r++) Scaling.Apply(xs.Row(r), d.Slice(r * xs.Columns, xs.Columns));
+        });
+    }
+}

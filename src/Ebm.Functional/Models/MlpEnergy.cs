@@ -1,0 +1,86 @@
+using Ebm.Functional.Numerics;
+using LanguageExt;
+using LanguageExt.Common;
+
+namespace Ebm.Functional.Models;
+
+/// <summary>
+/// A neural-network energy on continuous x: E(x) = f((x - shift) / scale), f a one-output <see cref="Mlp"/> and the
+/// <see cref="InputScaling"/> the standardisation of the training data, so energies, gradients and samples are in data
+/// units. p(x) is proportional to exp(-E(x)); Z is finite when E grows fast enough (the trainers keep it so in practice,
+/// and 2-D models have Z by quadrature).
+/// </summary>
+public sealed record MlpEnergy : IContinuousModel
+{
+    private MlpEnergy(Mlp network, InputScaling scaling) => (Network, Scaling) = (network, scaling);
+
+    /// <summary>The network f, one output.</summary>
+    public Mlp Network { get; }
+
+    /// <summary>Data units to network units.</summary>
+    public InputScaling Scaling { get; }
+
+    /// <summary>"mlp".</summary>
+    public string Kind => "mlp";
+
+    /// <summary>Coordinates of x.</summary>
+    public int Dimension => Network.Inputs;
+
+    /// <summary>Validates and builds the energy: a network with one output and a scaling on its inputs (identity when null).</summary>
+    public static Validation<Error, MlpEnergy> Create(Mlp network, InputScaling? scaling = null)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        var errors = new List<Error>();
+        if (network.Outputs != 1) errors.Add(ModelErrors.InvalidField("layers", $"the last layer has {network.Outputs} outputs, expected 1 (the energy)"));
+        if (scaling is not null && scaling.Dimension != network.Inputs)
+            errors.Add(ModelErrors.InvalidField("scaling", $"has {scaling.Dimension} coordinates, expected {network.Inputs} (the network's inputs)"));
+        return FieldChecks.Result(errors, () => new MlpEnergy(network, scaling ?? InputScaling.Identity(network.Inputs)));
+    }
+
+    /// <summary>E(x).</summary>
+    /// <exception cref="ArgumentException">x does not have <see cref="Dimension"/> coordinates.</exception>
+    public double Energy(ReadOnlySpan<double> x) => Energies(Mat.From(1, Dimension, Checked(x, nameof(x))))[0];
+
+    /// <summary>E of each row.</summary>
+    /// <exception cref="ArgumentException">The rows do not have <see cref="Dimension"/> coordinates.</exception>
+    public Vec Energies(Mat xs)
+    {
+        var outputs = Network.Forward(Scaled(xs, nameof(xs)));
+        return Vec.From(outputs.Span);
+    }
+
+    /// <summary>The gradient of E in x (data units).</summary>
+    /// <exception cref="ArgumentException">x or the destination does not have <see cref="Dimension"/> coordinates.</exception>
+    public void EnergyGradient(ReadOnlySpan<double> x, Span<double> gradient)
+    {
+        if (gradient.Length != Dimension) throw new ArgumentException($"has length {gradient.Length}, expected {Dimension}", nameof(gradient));
+        InputGradients(Mat.From(1, Dimension, Checked(x, nameof(x)))).Row(0).CopyTo(gradient);
+    }
+
+    /// <summary>The gradient of E in x for each row (data units).</summary>
+    /// <exception cref="ArgumentException">The rows do not have <see cref="Dimension"/> coordinates.</exception>
+    public Mat InputGradients(Mat xs)
+    {
+        var u = Scaled(xs, nameof(xs));
+        var g = Network.InputGradients(u, Mat.Create(u.Rows, 1, d => d.Fill(1.0)));
+        var scale = Scaling.Scale;
+        return Mat.Create(g.Rows, g.Columns, d =>
+        {
+            g.Span.CopyTo(d);
+            for (var i = 0; i < d.Length; i++) d[i] /= scale[i % g.Columns];
+        });
+    }
+
+    private ReadOnlySpan<double> Checked(ReadOnlySpan<double> x, string name) =>
+        x.Length == Dimension ? x : throw new ArgumentException($"has length {x.Length}, expected {Dimension}", name);
+
+    private Mat Scaled(Mat xs, string name)
+    {
+        ArgumentNullException.ThrowIfNull(xs);
+        if (xs.Columns != Dimension) throw new ArgumentException($"has {xs.Columns} columns, expected {Dimension}", name);
+        return Mat.Create(xs.Rows, xs.Columns, d =>
+        {
+            for (var r = 0; r < xs.Rows; r++) Scaling.Apply(xs.Row(r), d.Slice(r * xs.Columns, xs.Columns));
+        });
+    }
+}
