@@ -45,7 +45,8 @@ public sealed record MlpClassifier : IContinuousModel
     public Mat Logits(Mat xs)
     {
         var u = MlpInputs.Points(Scaling, xs, nameof(xs));
-        return Mat.Wrap(xs.Rows, Classes, MlpJets.Forward(Network, u, [], xs.Rows, 0).Outputs);
+        using var jets = MlpJets.Forward(Network, u, [], xs.Rows, 0, reversible: false);
+        return Mat.From(xs.Rows, Classes, jets.OutputBlock(0));
     }
 
     /// <summary>p(y | x) of each row: n x K, rows summing to one.</summary>
@@ -80,8 +81,8 @@ public sealed record MlpClassifier : IContinuousModel
     public Mat InputGradients(Mat xs)
     {
         var u = MlpInputs.Points(Scaling, xs, nameof(xs));
-        var jets = MlpJets.Forward(Network, u, [], xs.Rows, 0);
-        var seed = Softmax(jets.Outputs.ToArray(), Classes);
+        using var jets = MlpJets.Forward(Network, u, [], xs.Rows, 0);
+        var seed = Softmax(jets.OutputBlock(0).ToArray(), Classes);
         for (var i = 0; i < seed.Length; i++) seed[i] = -seed[i];
         return MlpInputs.Gradients(Scaling, jets.InputGradient(seed));
     }
