@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using Ebm.Functional.Numerics;
 using LanguageExt;
 using LanguageExt.Common;
@@ -87,14 +88,19 @@ public sealed record MlpClassifier : IContinuousModel
         return MlpInputs.Gradients(Scaling, jets.InputGradient(seed));
     }
 
-    /// <summary>Row-wise softmax of n x K logits, in place, returning them.</summary>
+    /// <summary>
+    /// Row-wise softmax of n x K logits, in place, returning them: exp(f_k - max f) / sum_j exp(f_j - max f), which keeps
+    /// the digits that exp(f_k - logsumexp f) loses to the rounding of a large logsumexp.
+    /// </summary>
     private static double[] Softmax(double[] logits, int classes)
     {
         for (var r = 0; r < logits.Length / classes; r++)
         {
             var row = logits.AsSpan(r * classes, classes);
-            var lse = LogSpace.LogSumExp(row);
-            for (var k = 0; k < classes; k++) row[k] = Math.Exp(row[k] - lse);
+            var max = TensorPrimitives.Max(row);
+            var sum = 0.0;
+            for (var k = 0; k < classes; k++) sum += row[k] = Math.Exp(row[k] - max);
+            TensorPrimitives.Divide(row, sum, row);
         }
 
         return logits;
