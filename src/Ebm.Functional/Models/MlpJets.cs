@@ -186,12 +186,7 @@ internal sealed class MlpJets : IDisposable
         var first = slopes[0].AsSpan(0, primal);
         TensorPrimitives.Multiply(first, z.AsSpan(primal, primal), a.AsSpan(primal, primal));
         if (Order < 2) return;
-        var second = slopes[1];
-        for (var i = 0; i < primal; i++)
-        {
-            var dz = z[primal + i];
-            a[2 * primal + i] = second[i] * dz * dz + first[i] * z[2 * primal + i];
-        }
+        MlpJetRules.SecondTangent(first, slopes[1].AsSpan(0, primal), z.AsSpan(primal, primal), z.AsSpan(2 * primal, primal), a.AsSpan(2 * primal, primal));
     }
 
     /// <summary>Turns the adjoints of hidden layer l's outputs [ā; ā̇; ā̈] into those of its pre-activations, in place.</summary>
@@ -207,27 +202,15 @@ internal sealed class MlpJets : IDisposable
             return;
         }
 
-        var second = slopes[1];
+        var second = slopes[1].AsSpan(0, primal);
         if (Order == 1)
         {
-            for (var i = 0; i < primal; i++)
-            {
-                var tangent = adjoint[primal + i];
-                adjoint[i] = adjoint[i] * first[i] + tangent * second[i] * z[primal + i];
-                adjoint[primal + i] = tangent * first[i];
-            }
-
+            MlpJetRules.FirstOrderAdjoint(first.AsSpan(0, primal), second, z.AsSpan(primal, primal), adjoint.AsSpan(0, primal), adjoint.AsSpan(primal, primal));
             return;
         }
 
-        var third = slopes[2];
-        for (var i = 0; i < primal; i++)
-        {
-            double tangent = adjoint[primal + i], curvature = adjoint[2 * primal + i], dz = z[primal + i], ddz = z[2 * primal + i];
-            adjoint[i] = adjoint[i] * first[i] + tangent * second[i] * dz + curvature * (third[i] * dz * dz + second[i] * ddz);
-            adjoint[primal + i] = tangent * first[i] + 2 * curvature * second[i] * dz;
-            adjoint[2 * primal + i] = curvature * first[i];
-        }
+        MlpJetRules.SecondOrderAdjoint(first.AsSpan(0, primal), second, slopes[2].AsSpan(0, primal), z.AsSpan(primal, primal), z.AsSpan(2 * primal, primal),
+            adjoint.AsSpan(0, primal), adjoint.AsSpan(primal, primal), adjoint.AsSpan(2 * primal, primal));
     }
 
     private double[] BackThrough(MlpLayer layer, double[] adjoint, int stacked)
