@@ -22,7 +22,7 @@ public sealed class MlpTrainingReadmeTests
         select model;
 
     // Hyvärinen's loss mean_r [½|∇E(x_r)|² − ΔE(x_r)] and its gradient in the layout of MlpTraining.Parameters.
-    private static (double Loss, Vec Gradient) ScoreMatching(MlpEnergy model, Mat x)
+    private static (double Loss, Vec Gradient) HyvarinenLoss(MlpEnergy model, Mat x)
     {
         var d = MlpTraining.Derivatives;
         int n = x.Rows, dim = x.Columns;
@@ -50,7 +50,7 @@ public sealed class MlpTrainingReadmeTests
     public void The_example_runs_and_prints_a_finite_loss()
     {
         var line = Energy.Match(
-            Succ: model => $"loss {ScoreMatching(model, X).Loss:F4}",
+            Succ: model => $"loss {HyvarinenLoss(model, X).Loss:F4}",
             Fail: error => error.Message);
         Assert.Matches(@"^loss -?\d+\.\d{4}$", line);
     }
@@ -64,10 +64,10 @@ public sealed class MlpTrainingReadmeTests
     {
         const double h = 1e-5;
         var model = Energy.Match(Succ: m => m, Fail: e => throw new Xunit.Sdk.XunitException(e.Message));
-        var (_, gradient) = ScoreMatching(model, X);
+        var (_, gradient) = HyvarinenLoss(model, X);
         var theta = MlpTraining.Parameters.ToVector(model);
         Assert.Equal(4417, theta.Length);
-        double Loss(int j, double step) => ScoreMatching(MlpTraining.Parameters.FromVector(model, Vec.Create(theta.Length, v =>
+        double Loss(int j, double step) => HyvarinenLoss(MlpTraining.Parameters.FromVector(model, Vec.Create(theta.Length, v =>
         {
             theta.Span.CopyTo(v);
             v[j] += step;
