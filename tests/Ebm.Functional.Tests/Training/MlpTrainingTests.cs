@@ -179,6 +179,29 @@ public sealed class MlpTrainingTests
         Assert.All(gradient.Span.ToArray(), g => Assert.Equal(0.0, g));
     }
 
+    [Fact]
+    public void An_empty_minibatch_has_no_energies_and_zero_gradients()
+    {
+        var empty = Mat.Zeros(0, 2);
+        var d = MlpTraining.Derivatives;
+        Assert.Equal(0, d.Energies(SmallEnergy, empty).Length);
+        Assert.Equal(0, d.InputGradients(SmallEnergy, empty).Rows);
+        Assert.All(d.ParameterGradient(SmallEnergy, empty, Vec.Empty).Span.ToArray(), g => Assert.Equal(0.0, g));
+        Assert.All(d.DirectionalParameterGradient(SmallEnergy, empty, empty).Span.ToArray(), g => Assert.Equal(0.0, g));
+        var (curvatures, gradient) = d.Curvature(SmallEnergy, empty, empty);
+        Assert.Equal(0, curvatures.Length);
+        Assert.Equal(9, gradient.Length);
+    }
+
+    [Fact]
+    public void Shapes_that_do_not_fit_the_model_are_programming_errors_named_by_argument()
+    {
+        var xs = Mat.Zeros(3, 2);
+        Assert.Equal("weights", Assert.Throws<ArgumentException>(() => MlpTraining.Derivatives.ParameterGradient(SmallEnergy, xs, Vec.Zeros(2))).ParamName);
+        Assert.Equal("directions", Assert.Throws<ArgumentException>(() => MlpTraining.Derivatives.Curvature(SmallEnergy, xs, Mat.Zeros(2, 2))).ParamName);
+        Assert.Equal("xs", Assert.Throws<ArgumentException>(() => MlpTraining.Derivatives.Energies(SmallEnergy, Mat.Zeros(3, 3))).ParamName);
+    }
+
     private static Vec Combine(Vec a, double alpha, Vec b, double beta) => Vec.Create(a.Length, d =>
     {
         for (var i = 0; i < d.Length; i++) d[i] = alpha * a[i] + beta * b[i];
