@@ -82,6 +82,7 @@ public sealed class MlpTests
         Assert.Equal(40 + Math.Exp(-40), Mlp.Activate(MlpActivation.Softplus, 40), 1e-13);
         // softplus'' = s q at z = 40 is e^-40 / (1 + e^-40)^2, not a rounding error of 1 - s.
         Assert.Equal(Math.Exp(-40), Mlp.Derivatives(MlpActivation.Softplus, 40)[2], Math.Exp(-40) * 1e-13);
+        foreach (var z in new[] { -40.0, -1.5, 0.0, 3.0, 40.0 }) Assert.Equal(LogSpace.Softplus(z), Mlp.Activate(MlpActivation.Softplus, z));
         Assert.Equal(1.0, Mlp.Slope(MlpActivation.Silu, 800), 15);
         Assert.Equal(0.0, Mlp.Activate(MlpActivation.Silu, -800), 15);
     }
