@@ -12,6 +12,7 @@ namespace Ebm.Functional.Benchmarks;
 /// directional, curvature), as <c>dotnet run -c Release --project tests/Ebm.Functional.Benchmarks -- --filter '*Mlp*' --quick</c>.
 /// </summary>
 [MemoryDiagnoser]
+[MinColumn]
 public class MlpBenchmarks
 {
     private MlpEnergy _model = null!;
