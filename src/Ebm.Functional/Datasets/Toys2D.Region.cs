@@ -23,18 +23,8 @@ public static partial class Toys2D
     {
         if (!double.IsFinite(margin) || margin < 0)
             return FinFail<QuadratureRegion>(DatasetErrors.InvalidSetting("toy region margin", $"must be a finite number >= 0, got {margin}"));
-        var found = name switch
-        {
-            "ring" => Some((Box: (-2.6, 2.6, -2.6, 2.6), Scale: RingNoise)),
-            "two-moons" => Some((Box: (-1.6, 2.6, -1.1, 1.6), Scale: MoonsNoise)),
-            "eight-gaussians" => Some((Box: (-4.95, 4.95, -4.95, 4.95), Scale: EightGaussiansStandardDeviation)),
-            "checkerboard" => Some((Box: (-4.0, 4.0, -4.0, 4.0), Scale: CheckerboardSquare / 4)),
-            "two-spirals" => Some((Box: (-3.75, 3.75, -3.75, 3.75), Scale: SpiralsNoise)),
-            "pinwheel" => Some((Box: (-5.6, 5.6, -5.6, 5.6), Scale: 2 * PinwheelTangentialDeviation)),
-            _ => Option<((double, double, double, double) Box, double Scale)>.None,
-        };
-        return found.Match(
-            t => FinSucc(new QuadratureRegion(t.Box.Item1 - margin, t.Box.Item2 + margin, t.Box.Item3 - margin, t.Box.Item4 + margin, t.Scale, t.Scale)),
+        return Find(name).Match(
+            t => FinSucc(new QuadratureRegion(t.Box.XMin - margin, t.Box.XMax + margin, t.Box.YMin - margin, t.Box.YMax + margin, t.FeatureScale, t.FeatureScale)),
             () => FinFail<QuadratureRegion>(DatasetErrors.UnknownToy(name, Names)));
     }
 }
