@@ -7,9 +7,9 @@
 #
 # Usage (from the repository root, after `dotnet build -c Release tests/Ebm.Functional.Benchmarks`):
 #   bash tests/Ebm.Functional.Benchmarks/scripts/w11_interleaved.sh [ROUNDS=3] [REPS=3] [OUT=w11_interleaved.txt]
-# Ours is `Ebm.Functional.Benchmarks.dll --mlp-train-stopwatch --objective dsm|ml-langevin --dtype f64|f32 --reps R
-# --threads T`, which must print one key=value line with epoch_s_median like the peer's; a build without that switch
-# prints an error row and the peer rows still run. THREADS=1 runs everything on one thread (OPENBLAS_NUM_THREADS=1,
+# Ours is `Ebm.Functional.Benchmarks.dll --mlp-train-stopwatch --objective dsm|ml-langevin --reps R --threads T`
+# (MlpTrainingBenchmarks), float64 only: its rows run with the f64 peer rows, and the f32 peer rows show what single
+# precision buys PyTorch. A row that fails prints an error line and the others still run. THREADS=1 runs everything on one thread (OPENBLAS_NUM_THREADS=1,
 # --threads 1 for ours and torch); the default is 2. The peers' folder (../shared/bench/peers, or PEERS=...) may be
 # read-only: it is copied to a temporary folder first, with w11_mlp_torch.py beside its scripts.
 # PEER_QUIET_MAX_WAIT (default here 5 s) bounds the wait for a quiet machine before each repetition, for both sides.
@@ -48,7 +48,7 @@ echo "# $(date -u +%FT%TZ) $(lscpu | grep 'Model name' | sed 's/ \+/ /g'); $(npr
 for ROUND in $(seq 1 "$ROUNDS"); do
   for dt in $DTYPES; do
     for objective in $OBJECTIVES; do
-      run $OURS --objective "$objective" --dtype "$dt" --reps "$REPS"
+      if [ "$dt" = f64 ]; then run $OURS --objective "$objective" --dtype f64 --reps "$REPS"; fi
       run $PEER w11_mlp_torch.py --objective "$objective" --dtype "$dt" --reps "$REPS" --threads "$THREADS"
     done
   done

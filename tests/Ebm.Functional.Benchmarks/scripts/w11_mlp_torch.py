@@ -2,8 +2,9 @@
 """W11: one training epoch of a 2 x 64 softplus MLP energy on 100,000 2-D points, straightforward PyTorch CPU.
 
 The model: E(x) = w3 . softplus(W2 softplus(W1 u + b1) + b2) + b3 with u = (x - mean) / std, the data's standardisation
-(inside the model, as the library's InputScaling), layers 2 -> 64 -> 64 -> 1, weights N(0, 2 / (fan_in + fan_out))
-(Glorot and Bengio 2010), biases zero, from a seeded torch.Generator. Batch 256 over a fresh permutation (the last
+(inside the model, as the library's InputScaling), layers 2 -> 64 -> 64 -> 1; weights of the softplus layers N(0, 2 / fan_in)
+(He et al. 2015), of the output layer N(0, 2 / (fan_in + fan_out)) (Glorot and Bengio 2010), as MlpTraining.Initialise
+draws them; biases zero; from a seeded torch.Generator. Batch 256 over a fresh permutation (the last
 batch holds the remainder: 391 batches for 100,000 points). Optimizer: Adam, lr 1e-3 (--optimizer sgd for plain SGD).
 
 Objectives (autograd, create_graph for the derivatives in x):
@@ -12,7 +13,7 @@ Objectives (autograd, create_graph for the derivatives in x):
                the score of the noise kernel, -(x~ - x) / sigma^2).
   ml-langevin  maximum likelihood with a short-run Langevin negative phase (Nijkamp et al. 2019): K = 20 steps of
                x <- x - eps grad_x E(x) + sqrt(2 eps) xi, eps = 0.01, from fresh uniform starts on the data's bounding
-               box (one chain per example of the batch); loss = mean E(x+) - mean E(x-) (+ alpha (E+^2 + E-^2), alpha
+               box widened by a tenth of its width on each side (NoiseDistribution.FitBox), one chain per example; loss = mean E(x+) - mean E(x-) (+ alpha (E+^2 + E-^2), alpha
                = 0 by default, Du and Mordatch 2019).
 
 Data: --data FILE.npy (n x 2, or n x 3 with a class column, which is ignored); without it, 100,000 two-moons points
@@ -55,10 +56,11 @@ class Energy(torch.nn.Module):
         widths = [2] + [HIDDEN] * LAYERS + [1]
         self.shift, self.scale = shift, scale
         self.layers = torch.nn.ModuleList()
-        for fan_in, fan_out in zip(widths[:-1], widths[1:]):
+        for index, (fan_in, fan_out) in enumerate(zip(widths[:-1], widths[1:])):
             layer = torch.nn.Linear(fan_in, fan_out, dtype=dtype)
+            variance = 2.0 / fan_in if index < LAYERS else 2.0 / (fan_in + fan_out)
             with torch.no_grad():
-                layer.weight.copy_(torch.randn(fan_out, fan_in, generator=gen, dtype=dtype) * (2.0 / (fan_in + fan_out)) ** 0.5)
+                layer.weight.copy_(torch.randn(fan_out, fan_in, generator=gen, dtype=dtype) * variance ** 0.5)
                 layer.bias.zero_()
             self.layers.append(layer)
 
@@ -126,6 +128,7 @@ def main():
     X = torch.from_numpy(np.ascontiguousarray(data, dtype=np.float64)).to(dt)
     shift, scale = X.mean(0), X.std(0, unbiased=False)
     low, high = X.min(0).values, X.max(0).values
+    low, high = low - 0.1 * (high - low), high + 0.1 * (high - low)
     state = {}
 
     def setup():
