@@ -1,3 +1,4 @@
+using Ebm.Functional.Models;
 using Ebm.Functional.Numerics;
 using LanguageExt;
 using static LanguageExt.Prelude;
@@ -35,6 +36,43 @@ public static class BoxQuadrature
 
     /// <summary>Grid rows whose energies are computed in one call (a block of 16 x 513 points).</summary>
     public const int BlockRows = 16;
+
+    /// <summary>Half the side of <see cref="Box"/>, in units of the input scaling (standard deviations of the training data): 6.</summary>
+    public const double HalfWidth = 6.0;
+
+    /// <summary>
+    /// The box on which the density of a 2-D neural energy with input scaling <paramref name="scaling"/> is normalised:
+    /// shift_i +- <see cref="HalfWidth"/> scale_i on each axis, the training data's mean +- 6 standard deviations when the
+    /// scaling is the data's standardisation. The density is exp(-E) / Z on the box and 0 outside.
+    /// </summary>
+    /// <exception cref="ArgumentException">The scaling is not 2-D.</exception>
+    public static QuadratureRegion Box(InputScaling scaling)
+    {
+        ArgumentNullException.ThrowIfNull(scaling);
+        if (scaling.Dimension != 2) throw new ArgumentException($"has {scaling.Dimension} coordinates; the box is for 2-D models", nameof(scaling));
+        double sx = scaling.Scale[0], sy = scaling.Scale[1];
+        var step = 2 * HalfWidth / DefaultIntervals;
+        return new QuadratureRegion(scaling.Shift[0] - HalfWidth * sx, scaling.Shift[0] + HalfWidth * sx,
+            scaling.Shift[1] - HalfWidth * sy, scaling.Shift[1] + HalfWidth * sy, step * sx, step * sy);
+    }
+
+    /// <summary>
+    /// log Z, U and Var(E) of a 2-D <see cref="MlpEnergy"/> or <see cref="MlpClassifier"/> (its energy -logsumexp f) on
+    /// <see cref="Box"/> of its input scaling, as an exact result of method "quadrature"; other models fail.
+    /// </summary>
+    public static Fin<ExactResult> Network(IContinuousModel model, double beta)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var scaling = model switch
+        {
+            MlpEnergy { Dimension: 2 } energy => energy.Scaling,
+            MlpClassifier { Dimension: 2 } classifier => classifier.Scaling,
+            _ => null,
+        };
+        return scaling is null
+            ? FinFail<ExactResult>(ExactErrors.MethodNotApplicable(Quadrature2D.MethodName, $"{model.Kind} of dimension {model.Dimension}", "quadrature on the box of a neural energy needs a 2-D mlp or mlp-classifier"))
+            : Compute(model.Energies, Box(scaling), beta).Map(r => r.Exact);
+    }
 
     /// <summary>
     /// log Z of exp(-<paramref name="beta"/> E) over <paramref name="box"/> (its feature scales are not used: the grid is
@@ -80,19 +118,39 @@ public static class BoxQuadrature
 
         if (double.IsInfinity(smallest))
             return FinFail<BoxQuadratureResult>(QuadratureErrors.NonFiniteEnergy("energy", "exp(-beta E) is 0 or infinite at every grid node"));
-        var fine = Trapezoid(scaled, side, 1, smallest) * xStep * yStep;
-        var middle = Trapezoid(scaled, side, 2, smallest) * 4 * xStep * yStep;
-        var coarse = Trapezoid(scaled, side, 4, smallest) * 16 * xStep * yStep;
-        double first1 = (4 * middle - coarse) / 3, second1 = (4 * fine - middle) / 3;
-        var second2 = (16 * second1 - first1) / 15;
-        if (!(second2 > 0) || !(second1 > 0))
+        var (weight, weightFinal) = Romberg(scaled, side, smallest, 0, xStep * yStep);
+        if (!(weight > 0) || !(weightFinal > 0))
             return FinFail<BoxQuadratureResult>(QuadratureErrors.NonFiniteEnergy("energy", "the grid is too coarse for the energy: the Romberg values are not positive"));
-        var logZ = Math.Log(second2) - smallest;
-        return FinSucc(new BoxQuadratureResult(logZ, Math.Abs(Math.Log(second2) - Math.Log(second1)), box, intervals, beta));
+        var logZ = Math.Log(weightFinal) - smallest;
+        var mean = Romberg(scaled, side, smallest, 1, xStep * yStep).Final / weightFinal;
+        var variance = Math.Max(0, Romberg(scaled, side, smallest, 2, xStep * yStep).Final / weightFinal - mean * mean);
+        var meanScaled = smallest + mean;
+        var exact = new ExactResult(Quadrature2D.MethodName, beta, logZ, meanScaled / beta, variance / beta / beta, Option<MagnetisationMoments>.None)
+        {
+            Entropy = meanScaled + logZ,
+            HeatCapacity = variance,
+        };
+        return FinSucc(new BoxQuadratureResult(logZ, Math.Abs(Math.Log(weightFinal) - Math.Log(weight)), box, intervals, beta) { Exact = exact });
     }
 
-    /// <summary>The trapezoid sum over the nodes whose indices are multiples of <paramref name="stride"/>, without the cell area, relative to exp(-shift).</summary>
-    private static double Trapezoid(double[] scaled, int side, int stride, double shift)
+    /// <summary>
+    /// R(1, 2) and R(2, 2) of the integral of (beta E - shift)^power exp(-(beta E - shift)) from the trapezoid sums at
+    /// steps h, 2h and 4h (<paramref name="cell"/> is the area of the finest cell).
+    /// </summary>
+    private static (double Once, double Final) Romberg(double[] scaled, int side, double shift, int power, double cell)
+    {
+        var fine = Trapezoid(scaled, side, 1, shift, power) * cell;
+        var middle = Trapezoid(scaled, side, 2, shift, power) * 4 * cell;
+        var coarse = Trapezoid(scaled, side, 4, shift, power) * 16 * cell;
+        double first = (4 * middle - coarse) / 3, second = (4 * fine - middle) / 3;
+        return (second, (16 * second - first) / 15);
+    }
+
+    /// <summary>
+    /// The trapezoid sum of (beta E - shift)^power exp(-(beta E - shift)) over the nodes whose indices are multiples of
+    /// <paramref name="stride"/>, without the cell area.
+    /// </summary>
+    private static double Trapezoid(double[] scaled, int side, int stride, double shift, int power)
     {
         var last = side - 1;
         var total = 0.0;
@@ -100,7 +158,12 @@ public static class BoxQuadrature
         {
             var row = 0.0;
             for (var i = 0; i <= last; i += stride)
-                row += (i == 0 || i == last ? 0.5 : 1.0) * Math.Exp(-(scaled[j * side + i] - shift));
+            {
+                var excess = scaled[j * side + i] - shift;
+                if (double.IsPositiveInfinity(excess)) continue;
+                row += (i == 0 || i == last ? 0.5 : 1.0) * Math.Pow(excess, power) * Math.Exp(-excess);
+            }
+
             total += (j == 0 || j == last ? 0.5 : 1.0) * row;
         }
 

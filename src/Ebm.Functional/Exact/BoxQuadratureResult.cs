@@ -6,4 +6,8 @@ namespace Ebm.Functional.Exact;
 /// <param name="Box">The box integrated over.</param>
 /// <param name="Intervals">Intervals per axis of the finest grid.</param>
 /// <param name="Beta">The inverse temperature.</param>
-public sealed record BoxQuadratureResult(double LogZ, double EstimatedError, QuadratureRegion Box, int Intervals, double Beta);
+public sealed record BoxQuadratureResult(double LogZ, double EstimatedError, QuadratureRegion Box, int Intervals, double Beta)
+{
+    /// <summary>log Z with U = &lt;E&gt; and Var(E) on the box (each by the same Romberg extrapolation), method "quadrature".</summary>
+    public ExactResult Exact { get; init; } = new(Quadrature2D.MethodName, Beta, LogZ, double.NaN, double.NaN, LanguageExt.Option<MagnetisationMoments>.None);
+}

@@ -8,29 +8,9 @@ namespace Ebm.Functional.Training;
 
 public static partial class Evaluation
 {
-    /// <summary>Half the side of the box, in standard deviations of the training data, on which a 2-D neural energy's density is normalised: 6.</summary>
-    public const double BoxHalfWidth = 6.0;
-
-    /// <summary>
-    /// The box on which the density of a 2-D neural energy with input scaling <paramref name="scaling"/> is normalised:
-    /// shift_i +- <see cref="BoxHalfWidth"/> scale_i on each axis, the training data's mean +- 6 standard deviations when
-    /// the scaling is the data's standardisation. The density is exp(-E) / Z on the box and 0 outside (see
-    /// <see cref="BoxQuadrature"/> for why a box).
-    /// </summary>
-    /// <exception cref="ArgumentException">The scaling is not 2-D.</exception>
-    public static QuadratureRegion Box(InputScaling scaling)
-    {
-        ArgumentNullException.ThrowIfNull(scaling);
-        if (scaling.Dimension != 2) throw new ArgumentException($"has {scaling.Dimension} coordinates; the box is for 2-D models", nameof(scaling));
-        double sx = scaling.Scale[0], sy = scaling.Scale[1];
-        var step = 2 * BoxHalfWidth / BoxQuadrature.DefaultIntervals;
-        return new QuadratureRegion(scaling.Shift[0] - BoxHalfWidth * sx, scaling.Shift[0] + BoxHalfWidth * sx,
-            scaling.Shift[1] - BoxHalfWidth * sy, scaling.Shift[1] + BoxHalfWidth * sy, step * sx, step * sy);
-    }
-
     /// <summary>
     /// The evaluator of an <see cref="MlpEnergy"/>: the mean energy of the training and test data in any dimension, and for
-    /// 2-D models log Z by quadrature on <see cref="Box"/> (<see cref="BoxQuadrature"/>, its error estimate as
+    /// 2-D models log Z by quadrature on <see cref="BoxQuadrature.Box"/> (<see cref="BoxQuadrature"/>, its error estimate as
     /// <see cref="EvaluationMetrics.LogPartitionQuadratureError"/>) with the exact average log-likelihoods
     /// -mean E - log Z of the training and test data (standard error 0).
     /// </summary>
@@ -83,7 +63,7 @@ public static partial class Evaluation
         var testEnergy = test.Map(t => Mean(energies(t)));
         var means = Seq1(new Metric(EvaluationMetrics.TrainMeanEnergy, trainEnergy)).Concat(testEnergy.Map(e => new Metric(EvaluationMetrics.TestMeanEnergy, e)).ToSeq());
         if (model.Dimension != 2) return FinSucc(means);
-        var box = Box(scaling);
+        var box = BoxQuadrature.Box(scaling);
         return
             from inside in CheckInside("training", train, box).Bind(_ => test.Match(t => CheckInside("test", t, box), () => FinSucc(unit)))
             from logZ in BoxQuadrature.Compute(energies, box, 1.0, intervals)

@@ -27,5 +27,5 @@ public static class EvaluationErrors
 
     /// <summary>An example lies outside the box on which a 2-D neural energy's density is normalised, where its density is 0.</summary>
     public static Error OutsideBox(string what, int row, double x, double y, string box) =>
-        Error.New(OutsideBoxCode, $"the {what} example {row + 1}, ({x}, {y}), lies outside the box {box} on which the model's density is normalised (the training data's mean +- {Evaluation.BoxHalfWidth} standard deviations)");
+        Error.New(OutsideBoxCode, $"the {what} example {row + 1}, ({x}, {y}), lies outside the box {box} on which the model's density is normalised (the training data's mean +- {Exact.BoxQuadrature.HalfWidth} standard deviations)");
 }

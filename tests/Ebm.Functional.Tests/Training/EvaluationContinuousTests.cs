@@ -45,7 +45,7 @@ public sealed class EvaluationContinuousTests
     [Fact]
     public void The_box_is_six_standard_deviations_about_the_shift()
     {
-        var box = Evaluation.Box(Valid(InputScaling.Create(Vec.Of(0.5, -1), Vec.Of(2, 0.25))));
+        var box = Ebm.Functional.Exact.BoxQuadrature.Box(Valid(InputScaling.Create(Vec.Of(0.5, -1), Vec.Of(2, 0.25))));
         Assert.Equal((-11.5, 12.5, -2.5, 0.5), (box.XMin, box.XMax, box.YMin, box.YMax));
     }
 
