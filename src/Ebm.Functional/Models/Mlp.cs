@@ -71,26 +71,8 @@ public sealed record Mlp
     /// <exception cref="ArgumentException">The inputs do not have d columns.</exception>
     public Mat Forward(Mat inputs)
     {
-        ArgumentNullException.ThrowIfNull(inputs);
-        if (inputs.Columns != Inputs) throw new ArgumentException($"has {inputs.Columns} columns, expected {Inputs}", nameof(inputs));
-        var a = inputs;
-        for (var l = 0; l < Layers.Count; l++)
-        {
-            var layer = Layers[l];
-            var hidden = l < Layers.Count - 1;
-            var previous = a;
-            a = Mat.Create(previous.Rows, layer.Outputs, z =>
-            {
-                for (var r = 0; r < previous.Rows; r++) layer.Bias.Span.CopyTo(z.Slice(r * layer.Outputs, layer.Outputs));
-                if (previous.Rows > 0)
-                    MatrixProduct.Gemm(false, true, previous.Rows, layer.Outputs, layer.Inputs, 1.0, previous.Span, layer.Inputs,
-                        layer.Weights.Span, layer.Inputs, 1.0, z, layer.Outputs);
-                if (hidden)
-                    for (var i = 0; i < z.Length; i++) z[i] = Activate(Activation, z[i]);
-            });
-        }
-
-        return a;
+        CheckInputs(inputs);
+        return Mat.Wrap(inputs.Rows, Outputs, MlpJets.Forward(this, inputs.Span, [], inputs.Rows, 0).Outputs);
     }
 
     /// <summary>
@@ -101,62 +83,34 @@ public sealed record Mlp
     /// <exception cref="ArgumentException">The inputs do not have d columns, or A is not n x K.</exception>
     public Mat InputGradients(Mat inputs, Mat outputWeights)
     {
-        ArgumentNullException.ThrowIfNull(inputs);
+        CheckInputs(inputs);
         ArgumentNullException.ThrowIfNull(outputWeights);
-        if (inputs.Columns != Inputs) throw new ArgumentException($"has {inputs.Columns} columns, expected {Inputs}", nameof(inputs));
         if (outputWeights.Rows != inputs.Rows || outputWeights.Columns != Outputs)
             throw new ArgumentException($"is {outputWeights.Rows} x {outputWeights.Columns}, expected {inputs.Rows} x {Outputs}", nameof(outputWeights));
-        int n = inputs.Rows, count = Layers.Count;
-        var preActivations = new double[count - 1][];
-        var a = inputs.Span.ToArray();
-        for (var l = 0; l < count - 1; l++)
-        {
-            var layer = Layers[l];
-            var z = new double[n * layer.Outputs];
-            for (var r = 0; r < n; r++) layer.Bias.Span.CopyTo(z.AsSpan(r * layer.Outputs, layer.Outputs));
-            if (n > 0) MatrixProduct.Gemm(false, true, n, layer.Outputs, layer.Inputs, 1.0, a, layer.Inputs, layer.Weights.Span, layer.Inputs, 1.0, z, layer.Outputs);
-            preActivations[l] = z;
-            a = new double[z.Length];
-            for (var i = 0; i < z.Length; i++) a[i] = Activate(Activation, z[i]);
-        }
-
-        var delta = outputWeights.Span.ToArray();
-        for (var l = count - 1; l >= 0; l--)
-        {
-            var layer = Layers[l];
-            var back = new double[n * layer.Inputs];
-            if (n > 0) MatrixProduct.Gemm(false, false, n, layer.Inputs, layer.Outputs, 1.0, delta, layer.Outputs, layer.Weights.Span, layer.Inputs, 0.0, back, layer.Inputs);
-            if (l > 0)
-            {
-                var z = preActivations[l - 1];
-                for (var i = 0; i < back.Length; i++) back[i] *= Slope(Activation, z[i]);
-            }
-
-            delta = back;
-        }
-
-        return Mat.Wrap(n, Inputs, delta);
+        var jets = MlpJets.Forward(this, inputs.Span, [], inputs.Rows, 0);
+        return Mat.Wrap(inputs.Rows, Inputs, jets.InputGradient(outputWeights.Span));
     }
 
-    /// <summary>act(z).</summary>
-    public static double Activate(MlpActivation activation, double z) => activation switch
-    {
-        MlpActivation.Softplus => z > 0 ? z + Math.Log(1 + Math.Exp(-z)) : Math.Log(1 + Math.Exp(z)),
-        MlpActivation.Tanh => Math.Tanh(z),
-        _ => z / (1 + Math.Exp(-z)),
-    };
+    /// <summary>act(z), computed as in the network's passes.</summary>
+    public static double Activate(MlpActivation activation, double z) => Derivatives(activation, z)[0];
 
-    /// <summary>act'(z).</summary>
-    public static double Slope(MlpActivation activation, double z) => activation switch
-    {
-        MlpActivation.Softplus => 1 / (1 + Math.Exp(-z)),
-        MlpActivation.Tanh => 1 - Math.Tanh(z) * Math.Tanh(z),
-        _ => Silu(z),
-    };
+    /// <summary>act'(z), computed as in the network's passes.</summary>
+    public static double Slope(MlpActivation activation, double z) => Derivatives(activation, z)[1];
 
-    private static double Silu(double z)
+    /// <summary>
+    /// act(z), act'(z), act''(z) and act'''(z), computed as in the network's passes (the parameter gradient of the
+    /// Laplacian needs the third derivative).
+    /// </summary>
+    public static double[] Derivatives(MlpActivation activation, double z)
     {
-        var s = 1 / (1 + Math.Exp(-z));
-        return s * (1 + z * (1 - s));
+        var values = new double[4];
+        MlpActivationKernel.Evaluate(activation, [z], values.AsSpan(0, 1), values.AsSpan(1, 1), values.AsSpan(2, 1), values.AsSpan(3, 1));
+        return values;
+    }
+
+    private void CheckInputs(Mat inputs)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        if (inputs.Columns != Inputs) throw new ArgumentException($"has {inputs.Columns} columns, expected {Inputs}", nameof(inputs));
     }
 }

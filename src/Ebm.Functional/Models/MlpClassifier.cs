@@ -42,80 +42,63 @@ public sealed record MlpClassifier : IContinuousModel
 
     /// <summary>The logits f(x) of each row: n x K.</summary>
     /// <exception cref="ArgumentException">The rows do not have <see cref="Dimension"/> coordinates.</exception>
-    public Mat Logits(Mat xs) => Network.Forward(Scaled(xs, nameof(xs)));
-
-    /// <summary>p(y | x) of each row: n x K, rows summing to one.</summary>
-    public Mat Probabilities(Mat xs)
+    public Mat Logits(Mat xs)
     {
-        var logits = Logits(xs);
-        return Mat.Create(logits.Rows, Classes, d =>
-        {
-            for (var r = 0; r < logits.Rows; r++)
-            {
-                var row = logits.Row(r);
-                var lse = LogSumExp(row);
-                for (var k = 0; k < Classes; k++) d[r * Classes + k] = Math.Exp(row[k] - lse);
-            }
-        });
+        var u = MlpInputs.Points(Scaling, xs, nameof(xs));
+        return Mat.Wrap(xs.Rows, Classes, MlpJets.Forward(Network, u, [], xs.Rows, 0).Outputs);
     }
 
+    /// <summary>p(y | x) of each row: n x K, rows summing to one.</summary>
+    /// <exception cref="ArgumentException">The rows do not have <see cref="Dimension"/> coordinates.</exception>
+    public Mat Probabilities(Mat xs) => Mat.Wrap(xs?.Rows ?? 0, Classes, Softmax(Logits(xs!).Span.ToArray(), Classes));
+
     /// <summary>E(x) = -logsumexp f(x).</summary>
+    /// <exception cref="ArgumentException">x does not have <see cref="Dimension"/> coordinates.</exception>
     public double Energy(ReadOnlySpan<double> x) => Energies(Mat.From(1, Dimension, Checked(x, nameof(x))))[0];
 
     /// <summary>E of each row.</summary>
+    /// <exception cref="ArgumentException">The rows do not have <see cref="Dimension"/> coordinates.</exception>
     public Vec Energies(Mat xs)
     {
         var logits = Logits(xs);
         return Vec.Create(logits.Rows, d =>
         {
-            for (var r = 0; r < logits.Rows; r++) d[r] = -LogSumExp(logits.Row(r));
+            for (var r = 0; r < logits.Rows; r++) d[r] = -LogSpace.LogSumExp(logits.Row(r));
         });
     }
 
     /// <summary>The gradient of E in x (data units): -sum_y p(y | x) grad f_y(x).</summary>
+    /// <exception cref="ArgumentException">x or the destination does not have <see cref="Dimension"/> coordinates.</exception>
     public void EnergyGradient(ReadOnlySpan<double> x, Span<double> gradient)
     {
         if (gradient.Length != Dimension) throw new ArgumentException($"has length {gradient.Length}, expected {Dimension}", nameof(gradient));
         InputGradients(Mat.From(1, Dimension, Checked(x, nameof(x)))).Row(0).CopyTo(gradient);
     }
 
-    /// <summary>The gradient of E in x for each row (data units).</summary>
+    /// <summary>The gradient of E in x for each row (data units): -sum_y p(y | x) grad f_y(x).</summary>
+    /// <exception cref="ArgumentException">The rows do not have <see cref="Dimension"/> coordinates.</exception>
     public Mat InputGradients(Mat xs)
     {
-        var u = Scaled(xs, nameof(xs));
-        var p = Probabilities(xs);
-        var weights = Mat.Create(p.Rows, p.Columns, d =>
-        {
-            for (var i = 0; i < d.Length; i++) d[i] = -p.Span[i];
-        });
-        var g = Network.InputGradients(u, weights);
-        var scale = Scaling.Scale;
-        return Mat.Create(g.Rows, g.Columns, d =>
-        {
-            g.Span.CopyTo(d);
-            for (var i = 0; i < d.Length; i++) d[i] /= scale[i % g.Columns];
-        });
+        var u = MlpInputs.Points(Scaling, xs, nameof(xs));
+        var jets = MlpJets.Forward(Network, u, [], xs.Rows, 0);
+        var seed = Softmax(jets.Outputs.ToArray(), Classes);
+        for (var i = 0; i < seed.Length; i++) seed[i] = -seed[i];
+        return MlpInputs.Gradients(Scaling, jets.InputGradient(seed));
     }
 
-    private static double LogSumExp(ReadOnlySpan<double> values)
+    /// <summary>Row-wise softmax of n x K logits, in place, returning them.</summary>
+    private static double[] Softmax(double[] logits, int classes)
     {
-        var max = double.NegativeInfinity;
-        foreach (var v in values) max = Math.Max(max, v);
-        var sum = 0.0;
-        foreach (var v in values) sum += Math.Exp(v - max);
-        return max + Math.Log(sum);
+        for (var r = 0; r < logits.Length / classes; r++)
+        {
+            var row = logits.AsSpan(r * classes, classes);
+            var lse = LogSpace.LogSumExp(row);
+            for (var k = 0; k < classes; k++) row[k] = Math.Exp(row[k] - lse);
+        }
+
+        return logits;
     }
 
     private ReadOnlySpan<double> Checked(ReadOnlySpan<double> x, string name) =>
         x.Length == Dimension ? x : throw new ArgumentException($"has length {x.Length}, expected {Dimension}", name);
-
-    private Mat Scaled(Mat xs, string name)
-    {
-        ArgumentNullException.ThrowIfNull(xs);
-        if (xs.Columns != Dimension) throw new ArgumentException($"has {xs.Columns} columns, expected {Dimension}", name);
-        return Mat.Create(xs.Rows, xs.Columns, d =>
-        {
-            for (var r = 0; r < xs.Rows; r++) Scaling.Apply(xs.Row(r), d.Slice(r * xs.Columns, xs.Columns));
-        });
-    }
 }

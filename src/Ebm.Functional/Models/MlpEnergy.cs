@@ -45,8 +45,8 @@ public sealed record MlpEnergy : IContinuousModel
     /// <exception cref="ArgumentException">The rows do not have <see cref="Dimension"/> coordinates.</exception>
     public Vec Energies(Mat xs)
     {
-        var outputs = Network.Forward(Scaled(xs, nameof(xs)));
-        return Vec.From(outputs.Span);
+        var u = MlpInputs.Points(Scaling, xs, nameof(xs));
+        return Vec.Wrap(MlpJets.Forward(Network, u, [], xs.Rows, 0).Outputs);
     }
 
     /// <summary>The gradient of E in x (data units).</summary>
@@ -61,26 +61,13 @@ public sealed record MlpEnergy : IContinuousModel
     /// <exception cref="ArgumentException">The rows do not have <see cref="Dimension"/> coordinates.</exception>
     public Mat InputGradients(Mat xs)
     {
-        var u = Scaled(xs, nameof(xs));
-        var g = Network.InputGradients(u, Mat.Create(u.Rows, 1, d => d.Fill(1.0)));
-        var scale = Scaling.Scale;
-        return Mat.Create(g.Rows, g.Columns, d =>
-        {
-            g.Span.CopyTo(d);
-            for (var i = 0; i < d.Length; i++) d[i] /= scale[i % g.Columns];
-        });
+        var u = MlpInputs.Points(Scaling, xs, nameof(xs));
+        var jets = MlpJets.Forward(Network, u, [], xs.Rows, 0);
+        var ones = new double[xs.Rows];
+        Array.Fill(ones, 1.0);
+        return MlpInputs.Gradients(Scaling, jets.InputGradient(ones));
     }
 
     private ReadOnlySpan<double> Checked(ReadOnlySpan<double> x, string name) =>
         x.Length == Dimension ? x : throw new ArgumentException($"has length {x.Length}, expected {Dimension}", name);
-
-    private Mat Scaled(Mat xs, string name)
-    {
-        ArgumentNullException.ThrowIfNull(xs);
-        if (xs.Columns != Dimension) throw new ArgumentException($"has {xs.Columns} columns, expected {Dimension}", name);
-        return Mat.Create(xs.Rows, xs.Columns, d =>
-        {
-            for (var r = 0; r < xs.Rows; r++) Scaling.Apply(xs.Row(r), d.Slice(r * xs.Columns, xs.Columns));
-        });
-    }
 }
