@@ -23,37 +23,27 @@ public static partial class Evaluation
 
     /// <summary>
     /// The evaluator of an <see cref="MlpClassifier"/> on labelled data (the last column holds the class index 0..K-1 as a
-    /// double): the accuracy of the training and test data, and the metrics of <see cref="ForMlpEnergy"/> for the energy
-    /// E(x) = -logsumexp f(x) on the other columns.
+    /// double): the accuracy of the training and test data (<see cref="Calibration.Accuracy"/>), the expected calibration
+    /// error of the test data (<see cref="Calibration.ExpectedCalibrationError"/>, 15 bins), and the metrics of
+    /// <see cref="ForMlpEnergy"/> for the energy E(x) = -logsumexp f(x) on the other columns.
     /// </summary>
     /// <param name="intervals">Intervals per axis of the quadrature's finest grid.</param>
     public static Evaluator<MlpClassifier> ForMlpClassifier(int intervals = BoxQuadrature.DefaultIntervals) =>
         new("mlp-classifier", (_, model, train, test, _) =>
             (from trainSplit in SplitLabels(model, "training", train)
              from testSplit in test.Match(t => SplitLabels(model, "test", t).Map(Some), () => FinSucc(Option<(Mat, int[])>.None))
+             from trainAccuracy in Calibration.Accuracy(model.Probabilities(trainSplit.Inputs), trainSplit.Labels)
+             from testMetrics in testSplit.Match(s => TestClassification(model, s.Item1, s.Item2), () => FinSucc(Seq<Metric>()))
              from energy in EnergyMetrics(model, model.Energies, model.Scaling, trainSplit.Inputs, testSplit.Map(s => s.Item1), intervals)
-             select Seq1(new Metric(EvaluationMetrics.TrainAccuracy, Accuracy(model.Probabilities(trainSplit.Inputs), trainSplit.Labels)))
-                 .Concat(testSplit.Map(s => new Metric(EvaluationMetrics.TestAccuracy, Accuracy(model.Probabilities(s.Item1), s.Item2))).ToSeq())
-                 .Concat(energy)).Bind(AllFinite));
+             select Seq1(new Metric(EvaluationMetrics.TrainAccuracy, trainAccuracy)).Concat(testMetrics).Concat(energy)).Bind(AllFinite));
 
-    /// <summary>The fraction of rows whose largest probability is at the label (ties go to the lower class).</summary>
-    /// <param name="probabilities">n x K.</param>
-    /// <param name="labels">n class indices.</param>
-    public static double Accuracy(Mat probabilities, ReadOnlySpan<int> labels)
+    private static Fin<Seq<Metric>> TestClassification(MlpClassifier model, Mat inputs, int[] labels)
     {
-        ArgumentNullException.ThrowIfNull(probabilities);
-        if (labels.Length != probabilities.Rows) throw new ArgumentException($"has {labels.Length} labels for {probabilities.Rows} rows", nameof(labels));
-        var right = 0;
-        for (var r = 0; r < probabilities.Rows; r++)
-        {
-            var row = probabilities.Row(r);
-            var best = 0;
-            for (var k = 1; k < row.Length; k++)
-                if (row[k] > row[best]) best = k;
-            if (best == labels[r]) right++;
-        }
-
-        return probabilities.Rows == 0 ? 0 : (double)right / probabilities.Rows;
+        var probabilities = model.Probabilities(inputs);
+        return
+            from accuracy in Calibration.Accuracy(probabilities, labels)
+            from ece in Calibration.ExpectedCalibrationError(probabilities, labels)
+            select Seq(new Metric(EvaluationMetrics.TestAccuracy, accuracy), new Metric(EvaluationMetrics.TestCalibrationError, ece));
     }
 
     private static Fin<Seq<Metric>> EnergyMetrics<TModel>(TModel model, Func<Mat, Vec> energies, InputScaling scaling, Mat train, Option<Mat> test, int intervals)

@@ -79,6 +79,8 @@ public sealed class EvaluationContinuousTests
         var metrics = Succ(Evaluation.ForMlpClassifier().Evaluate(RngKey.FromSeed(1), model, train, Some(Mat.FromRows([[-3, 0, 1]])), Seq<Mat>()));
         Assert.Equal(0.75, Value(metrics, EvaluationMetrics.TrainAccuracy));
         Assert.Equal(1.0, Value(metrics, EvaluationMetrics.TestAccuracy));
+        // One test point, confidence softmax(-3, 3)[1] = sigmoid(6), correct: ECE = 1 - sigmoid(6).
+        Assert.Equal(1 - 1 / (1 + Math.Exp(-6)), Value(metrics, EvaluationMetrics.TestCalibrationError), 14);
         Assert.Contains(metrics, m => m.Name == EvaluationMetrics.TestLogLikelihood);
 
         var bad = Evaluation.ForMlpClassifier().Evaluate(RngKey.FromSeed(1), model, Mat.FromRows([[1, 0, 2]]), None, Seq<Mat>());
