@@ -53,7 +53,7 @@ internal static class TrainArtifacts
         return
             from json in Save(TrainFolder.ModelJson, () => FinSucc(System.Text.Encoding.UTF8.GetBytes(ModelFile.Serialize(model))))
             from npz in Save(TrainFolder.ModelNpz, () => ModelNpz.Serialize(model))
-            from curve in Save(TrainFolder.LearningCurve, () => FinSucc(LearningCurvePlot.RenderPng(evaluations, title, Best(data.Train, family.DataStates.IsSome))))
+            from curve in Save(TrainFolder.LearningCurve, () => FinSucc(LearningCurvePlot.RenderPng(evaluations, title, Best(data.Train, family.DataStates.IsSome) ?? Source(data))))
             from grids in images
             from pictures in planar
             select unit;
@@ -77,10 +77,18 @@ internal static class TrainArtifacts
         };
         if (energies is null || scaling is null || scaling.Dimension != 2 || data.Train.Columns is not (2 or 3)) return null;
         var box = BoxQuadrature.Box(scaling);
-        return PlotBox.Around(PlotBox.DefaultMargin, data.Train).Match(
-            around => ((Func<Mat, Vec>, PlotBox)?)(energies, new PlotBox(
-                Math.Max(box.XMin, around.XMin), Math.Min(box.XMax, around.XMax), Math.Max(box.YMin, around.YMin), Math.Min(box.YMax, around.YMax))),
-            _ => null);
+        var found = PlotBox.Around(PlotBox.DefaultMargin, data.Train);
+        if (found.IsFail) return null;
+        var around = (PlotBox)found;
+        return (energies, new PlotBox(Math.Max(box.XMin, around.XMin), Math.Min(box.XMax, around.XMax), Math.Max(box.YMin, around.YMin), Math.Min(box.YMax, around.YMax)));
+    }
+
+    /// <summary>The average log density of the data's own source (a built-in toy whose density is closed form), or null.</summary>
+    public static (double Value, string Label)? Source(TrainingData data)
+    {
+        if (data.SourceLogLikelihood.IsNone) return null;
+        var value = data.SourceLogLikelihood.IfNone(double.NaN);
+        return (value, $"the data's own density {Numbers.Table(value)} ({(data.Test.IsSome ? "test" : "training")} examples)");
     }
 
     /// <summary>

@@ -82,7 +82,10 @@ internal static class TrainDataSource
                 return Bad(spec, $"expected builtin:{parts[0]}[:COUNT], COUNT from 1 to {MaxToyCount}");
             var drawn = labelled ? Toys2D.SampleLabelled(TrainRunKeys.Data(seed), parts[0], points) : Toys2D.Sample(TrainRunKeys.Data(seed), parts[0], points);
             return drawn.Map(data => new TrainingData(data, None,
-                $"{parts[0]}, {points} points{(labelled ? $" labelled with {Toys2D.Classes(parts[0])} classes" : "")} (seed {seed})", None));
+                $"{parts[0]}, {points} points{(labelled ? $" labelled with {Toys2D.Classes(parts[0])} classes" : "")} (seed {seed})", None)
+            {
+                SourceLogDensity = Toys2D.LogDensity(parts[0]),
+            });
         }
 
         switch (parts[0])
