@@ -72,7 +72,8 @@ public sealed record Mlp
     public Mat Forward(Mat inputs)
     {
         CheckInputs(inputs);
-        return Mat.Wrap(inputs.Rows, Outputs, MlpJets.Forward(this, inputs.Span, [], inputs.Rows, 0).Outputs);
+        using var jets = MlpJets.Forward(this, inputs.Span, [], inputs.Rows, 0, reversible: false);
+        return Mat.From(inputs.Rows, Outputs, jets.OutputBlock(0));
     }
 
     /// <summary>
@@ -87,7 +88,7 @@ public sealed record Mlp
         ArgumentNullException.ThrowIfNull(outputWeights);
         if (outputWeights.Rows != inputs.Rows || outputWeights.Columns != Outputs)
             throw new ArgumentException($"is {outputWeights.Rows} x {outputWeights.Columns}, expected {inputs.Rows} x {Outputs}", nameof(outputWeights));
-        var jets = MlpJets.Forward(this, inputs.Span, [], inputs.Rows, 0);
+        using var jets = MlpJets.Forward(this, inputs.Span, [], inputs.Rows, 0);
         return Mat.Wrap(inputs.Rows, Inputs, jets.InputGradient(outputWeights.Span));
     }
 

@@ -1,83 +1,97 @@
+using System.Numerics;
 using System.Numerics.Tensors;
-using Ebm.Functional.Numerics;
 
 namespace Ebm.Functional.Models;
 
 /// <summary>
-/// An <see cref="MlpActivation"/> and its first three derivatives on spans of pre-activations, the exponentials
-/// through the vector kernels of <see cref="LogSpace"/>.
+/// An <see cref="MlpActivation"/> and its first three derivatives on spans of pre-activations, one SIMD vector of
+/// them at a time, with one exponential per element for all four.
 /// </summary>
 /// <remarks>
-/// Every derivative is written with s = sigmoid(z) and q = sigmoid(-z) = 1 - s computed separately, so none of them
-/// loses its digits to 1 - s when s is near 1:
-/// softplus' = s, softplus'' = s q, softplus''' = s q (q - s);
-/// tanh' = 1 - t^2 =: g, tanh'' = -2 t g, tanh''' = g (4 - 6 g);
-/// silu = z s, silu' = s (1 + z q), silu'' = s q (2 + z (q - s)), silu''' = s q (3 (q - s) + z (1 - 6 s q)).
+/// <para>With e = exp(-|z|), s = sigmoid(z) and q = sigmoid(-z) = 1 - s are both e / (1 + e) or 1 / (1 + e), so neither
+/// loses its digits to 1 - s when s is near 1, and no exponential of a positive number is taken:
+/// softplus = max(z, 0) + log1p(e), softplus' = s, softplus'' = s q, softplus''' = s q (q - s);
+/// silu = z s, silu' = s (1 + z q), silu'' = s q (2 + z (q - s)), silu''' = s q (3 (q - s) + z (1 - 6 s q));
+/// tanh (from <c>TensorPrimitives.Tanh</c>) = t, tanh' = (1 - t)(1 + t) =: g, tanh'' = -2 t g, tanh''' = g (4 - 6 g).</para>
+/// <para>log1p(e) = log(u) - ((u - 1) - e) / u with u = 1 + e (Goldberg 1991, "What every computer scientist should
+/// know about floating-point arithmetic", theorem 4): the correction restores the digits of e that 1 + e rounds off.</para>
+/// <para>Each element's result depends only on its value: the ragged end is one more full vector overlapping the
+/// previous one, and a span shorter than a vector is padded, so a row gives the same bits in any batch.</para>
 /// </remarks>
 internal static class MlpActivationKernel
 {
     /// <summary>
-    /// values = act(z); first, second and third = act', act'', act''' at z, each skipped when empty. All spans but the
+    /// values = act(z); first, second and third = act', act'' and act''' at z, each skipped when empty. All spans but the
     /// empty ones have the length of z and none overlaps z.
     /// </summary>
     public static void Evaluate(
         MlpActivation activation, ReadOnlySpan<double> z, Span<double> values, Span<double> first, Span<double> second, Span<double> third)
     {
-        if (activation == MlpActivation.Tanh)
+        int n = z.Length, width = Vector<double>.Count;
+        if (n == 0) return;
+        if (n < width)
         {
-            Tanh(z, values, first, second, third);
+            EvaluatePadded(activation, z, values, first, second, third);
             return;
         }
 
+        if (activation == MlpActivation.Tanh) TensorPrimitives.Tanh(z, values);
+        for (var i = 0; i + width <= n; i += width) Block(activation, z, values, first, second, third, i);
+        if (n % width != 0) Block(activation, z, values, first, second, third, n - width);
+    }
+
+    private static void EvaluatePadded(
+        MlpActivation activation, ReadOnlySpan<double> z, Span<double> values, Span<double> first, Span<double> second, Span<double> third)
+    {
+        var width = Vector<double>.Count;
+        Span<double> padded = stackalloc double[5 * width];
+        padded.Clear();
+        z.CopyTo(padded);
+        Evaluate(activation, padded[..width], padded.Slice(width, width), padded.Slice(2 * width, width),
+            second.IsEmpty ? [] : padded.Slice(3 * width, width), third.IsEmpty ? [] : padded.Slice(4 * width, width));
         var n = z.Length;
-        var s = new double[n];
-        LogSpace.Sigmoid(z, s);
-        var q = new double[n];
-        if (activation == MlpActivation.Silu || !second.IsEmpty || !third.IsEmpty)
+        padded.Slice(width, n).CopyTo(values);
+        if (!first.IsEmpty) padded.Slice(2 * width, n).CopyTo(first);
+        if (!second.IsEmpty) padded.Slice(3 * width, n).CopyTo(second);
+        if (!third.IsEmpty) padded.Slice(4 * width, n).CopyTo(third);
+    }
+
+    private static void Block(
+        MlpActivation activation, ReadOnlySpan<double> zs, Span<double> values, Span<double> first, Span<double> second, Span<double> third, int i)
+    {
+        var width = Vector<double>.Count;
+        var z = new Vector<double>(zs.Slice(i, width));
+        if (activation == MlpActivation.Tanh)
         {
-            TensorPrimitives.Negate(z, q);
-            LogSpace.Sigmoid(q, q);
+            if (first.IsEmpty) return;
+            var t = new Vector<double>(values.Slice(i, width));
+            var g = (Vector<double>.One - t) * (Vector<double>.One + t);
+            g.CopyTo(first.Slice(i, width));
+            if (!second.IsEmpty) (new Vector<double>(-2.0) * t * g).CopyTo(second.Slice(i, width));
+            if (!third.IsEmpty) (g * (new Vector<double>(4.0) - new Vector<double>(6.0) * g)).CopyTo(third.Slice(i, width));
+            return;
         }
 
-        if (activation == MlpActivation.Softplus) Softplus(z, s, q, values, first, second, third);
-        else Silu(z, s, q, values, first, second, third);
-    }
+        var e = Vector.Exp(-Vector.Abs(z));
+        var u = Vector<double>.One + e;
+        var nonNegative = Vector.GreaterThanOrEqual(z, Vector<double>.Zero);
+        var s = Vector.ConditionalSelect(nonNegative, Vector<double>.One, e) / u;
+        var q = Vector.ConditionalSelect(nonNegative, e, Vector<double>.One) / u;
+        var sq = s * q;
+        if (activation == MlpActivation.Softplus)
+        {
+            var log1p = Vector.Log(u) - (u - Vector<double>.One - e) / u;
+            (Vector.Max(z, Vector<double>.Zero) + log1p).CopyTo(values.Slice(i, width));
+            if (!first.IsEmpty) s.CopyTo(first.Slice(i, width));
+            if (!second.IsEmpty) sq.CopyTo(second.Slice(i, width));
+            if (!third.IsEmpty) (sq * (q - s)).CopyTo(third.Slice(i, width));
+            return;
+        }
 
-    private static void Softplus(
-        ReadOnlySpan<double> z, ReadOnlySpan<double> s, ReadOnlySpan<double> q, Span<double> values, Span<double> first, Span<double> second, Span<double> third)
-    {
-        LogSpace.Softplus(z, values);
-        if (!first.IsEmpty) s.CopyTo(first);
-        if (!second.IsEmpty)
-            for (var i = 0; i < z.Length; i++) second[i] = s[i] * q[i];
+        (z * s).CopyTo(values.Slice(i, width));
+        if (!first.IsEmpty) (s * (Vector<double>.One + z * q)).CopyTo(first.Slice(i, width));
+        if (!second.IsEmpty) (sq * (new Vector<double>(2.0) + z * (q - s))).CopyTo(second.Slice(i, width));
         if (!third.IsEmpty)
-            for (var i = 0; i < z.Length; i++) third[i] = s[i] * q[i] * (q[i] - s[i]);
-    }
-
-    private static void Silu(
-        ReadOnlySpan<double> z, ReadOnlySpan<double> s, ReadOnlySpan<double> q, Span<double> values, Span<double> first, Span<double> second, Span<double> third)
-    {
-        for (var i = 0; i < z.Length; i++) values[i] = z[i] * s[i];
-        if (!first.IsEmpty)
-            for (var i = 0; i < z.Length; i++) first[i] = s[i] * (1 + z[i] * q[i]);
-        if (!second.IsEmpty)
-            for (var i = 0; i < z.Length; i++) second[i] = s[i] * q[i] * (2 + z[i] * (q[i] - s[i]));
-        if (!third.IsEmpty)
-            for (var i = 0; i < z.Length; i++)
-            {
-                var sq = s[i] * q[i];
-                third[i] = sq * (3 * (q[i] - s[i]) + z[i] * (1 - 6 * sq));
-            }
-    }
-
-    private static void Tanh(ReadOnlySpan<double> z, Span<double> values, Span<double> first, Span<double> second, Span<double> third)
-    {
-        TensorPrimitives.Tanh(z, values);
-        if (first.IsEmpty) return;
-        for (var i = 0; i < z.Length; i++) first[i] = 1 - values[i] * values[i];
-        if (!second.IsEmpty)
-            for (var i = 0; i < z.Length; i++) second[i] = -2 * values[i] * first[i];
-        if (!third.IsEmpty)
-            for (var i = 0; i < z.Length; i++) third[i] = first[i] * (4 - 6 * first[i]);
+            (sq * (new Vector<double>(3.0) * (q - s) + z * (Vector<double>.One - new Vector<double>(6.0) * sq))).CopyTo(third.Slice(i, width));
     }
 }

@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using Ebm.Functional.Numerics;
 using LanguageExt;
 using LanguageExt.Common;
@@ -45,7 +46,8 @@ public sealed record MlpClassifier : IContinuousModel
     public Mat Logits(Mat xs)
     {
         var u = MlpInputs.Points(Scaling, xs, nameof(xs));
-        return Mat.Wrap(xs.Rows, Classes, MlpJets.Forward(Network, u, [], xs.Rows, 0).Outputs);
+        using var jets = MlpJets.Forward(Network, u, [], xs.Rows, 0, reversible: false);
+        return Mat.From(xs.Rows, Classes, jets.OutputBlock(0));
     }
 
     /// <summary>p(y | x) of each row: n x K, rows summing to one.</summary>
@@ -80,20 +82,25 @@ public sealed record MlpClassifier : IContinuousModel
     public Mat InputGradients(Mat xs)
     {
         var u = MlpInputs.Points(Scaling, xs, nameof(xs));
-        var jets = MlpJets.Forward(Network, u, [], xs.Rows, 0);
-        var seed = Softmax(jets.Outputs.ToArray(), Classes);
+        using var jets = MlpJets.Forward(Network, u, [], xs.Rows, 0);
+        var seed = Softmax(jets.OutputBlock(0).ToArray(), Classes);
         for (var i = 0; i < seed.Length; i++) seed[i] = -seed[i];
         return MlpInputs.Gradients(Scaling, jets.InputGradient(seed));
     }
 
-    /// <summary>Row-wise softmax of n x K logits, in place, returning them.</summary>
+    /// <summary>
+    /// Row-wise softmax of n x K logits, in place, returning them: exp(f_k - max f) / sum_j exp(f_j - max f), which keeps
+    /// the digits that exp(f_k - logsumexp f) loses to the rounding of a large logsumexp.
+    /// </summary>
     private static double[] Softmax(double[] logits, int classes)
     {
         for (var r = 0; r < logits.Length / classes; r++)
         {
             var row = logits.AsSpan(r * classes, classes);
-            var lse = LogSpace.LogSumExp(row);
-            for (var k = 0; k < classes; k++) row[k] = Math.Exp(row[k] - lse);
+            var max = TensorPrimitives.Max(row);
+            var sum = 0.0;
+            for (var k = 0; k < classes; k++) sum += row[k] = Math.Exp(row[k] - max);
+            TensorPrimitives.Divide(row, sum, row);
         }
 
         return logits;

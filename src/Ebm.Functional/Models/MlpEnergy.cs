@@ -46,7 +46,8 @@ public sealed record MlpEnergy : IContinuousModel
     public Vec Energies(Mat xs)
     {
         var u = MlpInputs.Points(Scaling, xs, nameof(xs));
-        return Vec.Wrap(MlpJets.Forward(Network, u, [], xs.Rows, 0).Outputs);
+        using var jets = MlpJets.Forward(Network, u, [], xs.Rows, 0, reversible: false);
+        return Vec.From(jets.OutputBlock(0));
     }
 
     /// <summary>The gradient of E in x (data units).</summary>
@@ -62,7 +63,7 @@ public sealed record MlpEnergy : IContinuousModel
     public Mat InputGradients(Mat xs)
     {
         var u = MlpInputs.Points(Scaling, xs, nameof(xs));
-        var jets = MlpJets.Forward(Network, u, [], xs.Rows, 0);
+        using var jets = MlpJets.Forward(Network, u, [], xs.Rows, 0);
         var ones = new double[xs.Rows];
         Array.Fill(ones, 1.0);
         return MlpInputs.Gradients(Scaling, jets.InputGradient(ones));

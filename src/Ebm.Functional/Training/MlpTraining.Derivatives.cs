@@ -39,7 +39,8 @@ public static partial class MlpTraining
         ArgumentNullException.ThrowIfNull(weights);
         var u = MlpInputs.Points(model.Scaling, xs, nameof(xs));
         if (weights.Length != xs.Rows) throw new ArgumentException($"has {weights.Length} entries, expected {xs.Rows} (one per row)", nameof(weights));
-        return Vec.Wrap(MlpJets.Forward(model.Network, u, [], xs.Rows, 0).ParameterGradient(weights.Span));
+        using var jets = MlpJets.Forward(model.Network, u, [], xs.Rows, 0);
+        return Vec.Wrap(jets.ParameterGradient(weights.Span));
     }
 
     private static Vec DirectionalParameterGradient(MlpEnergy model, Mat xs, Mat directions)
@@ -47,7 +48,8 @@ public static partial class MlpTraining
         ArgumentNullException.ThrowIfNull(model);
         var u = MlpInputs.Points(model.Scaling, xs, nameof(xs));
         var t = MlpInputs.Directions(model.Scaling, directions, xs.Rows, nameof(directions));
-        return Vec.Wrap(MlpJets.Forward(model.Network, u, t, xs.Rows, 1).ParameterGradient(Ones(xs.Rows)));
+        using var jets = MlpJets.Forward(model.Network, u, t, xs.Rows, 1);
+        return Vec.Wrap(jets.ParameterGradient(Ones(xs.Rows)));
     }
 
     private static (Vec Curvatures, Vec ParameterGradient) Curvature(MlpEnergy model, Mat xs, Mat directions)
@@ -55,7 +57,7 @@ public static partial class MlpTraining
         ArgumentNullException.ThrowIfNull(model);
         var u = MlpInputs.Points(model.Scaling, xs, nameof(xs));
         var t = MlpInputs.Directions(model.Scaling, directions, xs.Rows, nameof(directions));
-        var jets = MlpJets.Forward(model.Network, u, t, xs.Rows, 2);
+        using var jets = MlpJets.Forward(model.Network, u, t, xs.Rows, 2);
         return (Vec.From(jets.OutputBlock(2)), Vec.Wrap(jets.ParameterGradient(Ones(xs.Rows))));
     }
 
@@ -66,7 +68,8 @@ public static partial class MlpTraining
         var u = MlpInputs.Points(model.Scaling, xs, nameof(xs));
         if (weights.Rows != xs.Rows || weights.Columns != model.Classes)
             throw new ArgumentException($"is {weights.Rows} x {weights.Columns}, expected {xs.Rows} x {model.Classes}", nameof(weights));
-        return Vec.Wrap(MlpJets.Forward(model.Network, u, [], xs.Rows, 0).ParameterGradient(weights.Span));
+        using var jets = MlpJets.Forward(model.Network, u, [], xs.Rows, 0);
+        return Vec.Wrap(jets.ParameterGradient(weights.Span));
     }
 
     private static double[] Ones(int count)
