@@ -6,6 +6,8 @@ namespace Ebm.Functional.Plots;
 /// <summary>Draws the points of a 2-D picture: the first two columns, coloured by the class in a third column when there is one.</summary>
 internal static class PlanarPoints
 {
+    private const int MaxClass = 1000;
+
     /// <summary>Adds at most <paramref name="limit"/> finite points as markers and returns how many were drawn and how many were not finite.</summary>
     public static (int Drawn, int NonFinite) Add(Plot plot, Mat points, int limit, Color color, float size, string? legend)
     {
@@ -22,7 +24,9 @@ internal static class PlanarPoints
             }
 
             if (drawn == limit) continue;
-            var label = points.Columns >= 3 && double.IsFinite(points[r, 2]) ? (int)Math.Max(0, Math.Floor(points[r, 2])) : -1;
+            // A class outside 0..MaxClass (not an index) is drawn as an unlabelled point rather than cast out of range.
+            var value = points.Columns >= 3 ? points[r, 2] : -1;
+            var label = value is >= 0 and <= MaxClass ? (int)value : -1;
             if (!groups.TryGetValue(label, out var group)) groups[label] = group = ([], []);
             group.X.Add(x);
             group.Y.Add(y);

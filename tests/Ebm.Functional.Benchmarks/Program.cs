@@ -21,7 +21,10 @@ namespace Ebm.Functional.Benchmarks;
 /// <c>--ais-stopwatch [--model random|small20] [--K 1000] [--M 100] [--reps 3] [--threads -1] [--dtype f64|f32]</c> for AIS on the
 /// base-rate RBM path (W2), with the peers' w2_ais.py options;
 /// <c>--rbm-train-stopwatch [--algo cd1|pcd1] [--dtype f64|f32] [--reps 5] [--threads -1]</c> for one training epoch of the 784 x 500 RBM
-/// through the trainer (W1), with the peers' w1_rbm_numpy.py options.
+/// through the trainer (W1), with the peers' w1_rbm_numpy.py options;
+/// <c>--mlp-train-stopwatch [--objective dsm|ml-langevin] [--dtype f64] [--reps 3] [--threads -1]</c> for one training epoch
+/// of a 2 x 64 softplus MLP energy on 100,000 two-moons points (W11), with the options of scripts/w11_mlp_torch.py
+/// (float64 only: the MLP passes are in double precision).
 /// </remarks>
 public static class Program
 {
@@ -32,6 +35,7 @@ public static class Program
     private const string WolffStopwatchSwitch = "--wolff-stopwatch";
     private const string AisStopwatchSwitch = "--ais-stopwatch";
     private const string TrainStopwatchSwitch = "--rbm-train-stopwatch";
+    private const string MlpTrainStopwatchSwitch = "--mlp-train-stopwatch";
 
     /// <summary>Runs the benchmarks that the arguments select; exit code 1 when a benchmark failed to run.</summary>
     public static int Main(string[] args)
@@ -48,6 +52,18 @@ public static class Program
         if (args.Contains(TrainStopwatchSwitch))
         {
             RbmTrainingBenchmarks.RunStopwatch(Console.Out, Value("--algo", "cd1"), Value("--dtype", "f64") == "f32", int.Parse(Value("--reps", "5")), int.Parse(Value("--threads", "-1")));
+            return 0;
+        }
+
+        if (args.Contains(MlpTrainStopwatchSwitch))
+        {
+            if (Value("--dtype", "f64") != "f64")
+            {
+                Console.Error.WriteLine("--mlp-train-stopwatch: the MLP passes are float64 only; use --dtype f64");
+                return 2;
+            }
+
+            MlpTrainingBenchmarks.RunStopwatch(Console.Out, Value("--objective", "dsm"), int.Parse(Value("--reps", "3")), int.Parse(Value("--threads", "-1")));
             return 0;
         }
 

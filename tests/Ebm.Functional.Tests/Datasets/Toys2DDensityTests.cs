@@ -151,4 +151,34 @@ public sealed class Toys2DDensityTests
         var (statistic, bound) = ChiSquare(stretched, CellProbabilities(Density(name), grid), grid);
         Assert.True(statistic > bound, $"{name}: chi-square {statistic:F1} of stretched draws below the bound {bound:F1}");
     }
+
+    [Theory]
+    [InlineData("ring")]
+    [InlineData("eight-gaussians")]
+    [InlineData("checkerboard")]
+    public void The_expected_log_density_is_the_mean_log_density_of_draws(string name)
+    {
+        // Monte Carlo over Count draws, within Sigmas standard errors of the mean (failure probability below 6e-7).
+        const double sigmas = 5;
+        var density = Density(name);
+        var points = Toys2D.Sample(RngKey.FromSeed(77), name, Count).Match(m => m, e => throw new InvalidOperationException(e.Message));
+        var values = Enumerable.Range(0, points.Rows).Select(r => density(points[r, 0], points[r, 1])).ToArray();
+        var mean = values.Average();
+        var se = Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Length - 1) / values.Length);
+        var expected = Toys2D.ExpectedLogDensity(name).Match(v => v, () => throw new InvalidOperationException("none"));
+        // The checkerboard's log density is the same constant at every draw (se = 0): 1e-9 allows the rounding of the sum.
+        Assert.InRange(expected, mean - sigmas * se - 1e-9, mean + sigmas * se + 1e-9);
+    }
+
+    [Fact]
+    public void The_expected_log_densities_meet_their_closed_forms_and_bounds()
+    {
+        Assert.Equal(-Math.Log(32), Toys2D.ExpectedLogDensity("checkerboard").Match(v => v, () => double.NaN));
+        // A mixture of K components of entropy h has h <= H <= h + log K, with equality on the right only for components
+        // that do not overlap at all; the Gaussians' tails do, so the value lies strictly inside, near the lower end.
+        var h = Math.Log(2 * Math.PI * Toys2D.EightGaussiansStandardDeviation * Toys2D.EightGaussiansStandardDeviation) + 1;
+        Assert.InRange(Toys2D.ExpectedLogDensity("eight-gaussians").Match(v => v, () => double.NaN), -h - Math.Log(8) + 1e-4, -h);
+        Assert.True(Toys2D.ExpectedLogDensity("two-moons").IsNone);
+        Assert.True(Toys2D.ExpectedLogDensity("unknown").IsNone);
+    }
 }

@@ -180,4 +180,29 @@ public sealed class Toys2DTests
         var mean = values.Average();
         return values.Sum(v => (v - mean) * (v - mean)) / (values.Length - 1);
     }
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void Every_draw_lies_in_the_region_without_margin(string name)
+    {
+        // The box reaches six noise deviations beyond the noiseless shape: a draw outside has probability below 2e-9 per
+        // coordinate, so 4 x 40,000 coordinates leave it with probability below 4e-4 by chance.
+        var region = Toys2D.Region(name, margin: 0).Match(r => r, e => throw new InvalidOperationException(e.Message));
+        var sample = Labelled(name);
+        for (var r = 0; r < sample.Rows; r++)
+            Assert.True(sample[r, 0] >= region.XMin && sample[r, 0] <= region.XMax && sample[r, 1] >= region.YMin && sample[r, 1] <= region.YMax, $"row {r}: ({sample[r, 0]}, {sample[r, 1]})");
+        Assert.Null(region.Problem());
+    }
+
+    [Fact]
+    public void The_region_margin_widens_every_side_and_bad_margins_or_names_are_errors()
+    {
+        var tight = Toys2D.Region("ring", 0).Match(r => r, e => throw new InvalidOperationException(e.Message));
+        var wide = Toys2D.Region("ring").Match(r => r, e => throw new InvalidOperationException(e.Message));
+        Assert.Equal((tight.XMin - 1, tight.XMax + 1, tight.YMin - 1, tight.YMax + 1), (wide.XMin, wide.XMax, wide.YMin, wide.YMax));
+        Assert.Equal(Toys2D.RingNoise, wide.XScale);
+        Assert.Equal(DatasetErrors.InvalidSettingCode, Toys2D.Region("ring", -1).Match(_ => 0, e => e.Code));
+        Assert.Equal(DatasetErrors.InvalidSettingCode, Toys2D.Region("ring", double.NaN).Match(_ => 0, e => e.Code));
+        Assert.Equal(DatasetErrors.UnknownToyCode, Toys2D.Region("rings").Match(_ => 0, e => e.Code));
+    }
 }
