@@ -9,6 +9,11 @@ namespace Ebm.Functional.Models;
 /// a_0 = u, a_l = act(W_l a_(l-1) + b_l) for the hidden layers, f(u) = W_L a_(L-1) + b_L. The network of
 /// <see cref="MlpEnergy"/> (K = 1) and <see cref="MlpClassifier"/> (K logits).
 /// </summary>
+/// <remarks>
+/// Every pass runs all rows at once, one GEMM per layer, and a row's numbers have the same bits alone or in any batch.
+/// The exact derivatives in the parameters that the objectives need (<c>Training.MlpTraining.Derivatives</c>) carry
+/// first and second directional derivatives in u through the same layers and differentiate them in reverse.
+/// </remarks>
 public sealed record Mlp
 {
     /// <summary>The widest layer <see cref="Create"/> accepts.</summary>
@@ -99,8 +104,8 @@ public sealed record Mlp
     public static double Slope(MlpActivation activation, double z) => Derivatives(activation, z)[1];
 
     /// <summary>
-    /// act(z), act'(z), act''(z) and act'''(z), computed as in the network's passes (the parameter gradient of the
-    /// Laplacian needs the third derivative).
+    /// act(z), act'(z), act''(z) and act'''(z), in that order (entry k is the k-th derivative), computed as in the
+    /// network's passes (the parameter gradient of the Laplacian needs the third derivative).
     /// </summary>
     public static double[] Derivatives(MlpActivation activation, double z)
     {

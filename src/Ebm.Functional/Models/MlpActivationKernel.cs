@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Numerics.Tensors;
+using Ebm.Functional.Numerics;
 
 namespace Ebm.Functional.Models;
 
@@ -13,8 +14,8 @@ namespace Ebm.Functional.Models;
 /// softplus = max(z, 0) + log1p(e), softplus' = s, softplus'' = s q, softplus''' = s q (q - s);
 /// silu = z s, silu' = s (1 + z q), silu'' = s q (2 + z (q - s)), silu''' = s q (3 (q - s) + z (1 - 6 s q));
 /// tanh (from <c>TensorPrimitives.Tanh</c>) = t, tanh' = (1 - t)(1 + t) =: g, tanh'' = -2 t g, tanh''' = g (4 - 6 g).</para>
-/// <para>log1p(e) = log(u) - ((u - 1) - e) / u with u = 1 + e (Goldberg 1991, "What every computer scientist should
-/// know about floating-point arithmetic", theorem 4): the correction restores the digits of e that 1 + e rounds off.</para>
+/// <para>log1p(e) for e in (0, 1] is <see cref="LogSpace"/>'s, to about one ulp without a general logarithm, as in
+/// <see cref="LogSpace.Softplus(double)"/>.</para>
 /// <para>Each element's result depends only on its value: the ragged end is one more full vector overlapping the
 /// previous one, and a span shorter than a vector is padded, so a row gives the same bits in any batch.</para>
 /// </remarks>
@@ -80,8 +81,7 @@ internal static class MlpActivationKernel
         var sq = s * q;
         if (activation == MlpActivation.Softplus)
         {
-            var log1p = Vector.Log(u) - (u - Vector<double>.One - e) / u;
-            (Vector.Max(z, Vector<double>.Zero) + log1p).CopyTo(values.Slice(i, width));
+            (Vector.Max(z, Vector<double>.Zero) + LogSpaceFunctions.Log1pOfSmall(e)).CopyTo(values.Slice(i, width));
             if (!first.IsEmpty) s.CopyTo(first.Slice(i, width));
             if (!second.IsEmpty) sq.CopyTo(second.Slice(i, width));
             if (!third.IsEmpty) (sq * (q - s)).CopyTo(third.Slice(i, width));

@@ -56,7 +56,7 @@ internal static class LogSpaceFunctions
     /// <para>Finally log(1 + e) = j ln2_hi + (log(1 + f) + j ln2_lo), with ln 2 split into two doubles.</para>
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector<double> Log1pOfSmall(Vector<double> e)
+    internal static Vector<double> Log1pOfSmall(Vector<double> e)
     {
         var one = Vector<double>.One;
         var upper = Vector.GreaterThan(e, new Vector<double>(Sqrt2Minus1));
