@@ -13,9 +13,9 @@ namespace Ebm.Functional.Tests.Training;
 public sealed class GaussianTrainingTests
 {
     /// <summary>
-    /// Central differences with h = 1e-5 on these O(1) quadratics err by h^2 f'''/6 = 0 (E is quadratic in x and in mu,
-    /// quartic in L: |f'''| &lt; 100 here, so &lt; 2e-9) plus rounding 1e-16 |f| / h &lt; 1e-10: 1e-7 is a wide but
-    /// honest bound, and a wrong sign or factor misses it by orders of magnitude.
+    /// Central differences with h = 1e-5 err by h^2 |f'''| / 6 (0 in x and mu, where E is quadratic; in the factor
+    /// entries, exponentials of log L_ii of order 1, |f'''| &lt; 100 here, so &lt; 2e-9) plus rounding 1e-16 |f| / h &lt; 1e-10:
+    /// 1e-7 is a wide but honest bound, and a wrong sign or factor misses it by orders of magnitude.
     /// </summary>
     private const double Tolerance = 1e-7;
 
