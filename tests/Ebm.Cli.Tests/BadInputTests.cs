@@ -21,7 +21,7 @@ public sealed class BadInputTests : IDisposable
         { "not-json", "{\n  \"kind\": \"ising\",\n  \"rows\": 4,,\n}", "not valid JSON at line 3, position 13" },
         { "empty", "", "not valid JSON at line 1, position 1" },
         { "not-an-object", "[[1, 0], [0, 1]]", "must hold a JSON object" },
-        { "missing-kind", """{"rows": 4, "columns": 4}""", "kind: missing; expected one of bernoulli-rbm, gaussian-bernoulli-rbm, ising, boltzmann-machine, gaussian, double-well, ring, gaussian-mixture-2d" },
+        { "missing-kind", """{"rows": 4, "columns": 4}""", "kind: missing; expected one of bernoulli-rbm, gaussian-bernoulli-rbm, ising, boltzmann-machine, gaussian, double-well, ring, gaussian-mixture-2d, mlp, mlp-classifier" },
         { "unknown-kind", """{"kind": "potts"}""", "kind: unknown kind \"potts\"; expected one of bernoulli-rbm, gaussian-bernoulli-rbm, ising" },
         { "missing-field", """{"kind": "gaussian", "mean": [0]}""", "precision: missing" },
         { "wrong-type", """{"kind": "ising", "rows": 4, "columns": [4]}""", "columns: expected a number, got an array of 1 values" },

@@ -39,7 +39,10 @@ public sealed class TrainBadInputTests : IDisposable
         Refused(Train([.. Good("c"), "--test", In("t.csv"), "--test-fraction", "0.2"]), "--test-fraction: cannot go with --test");
         var nce = Good("d");
         nce[Array.IndexOf(nce, "cd")] = "nce";
-        Refused(Train(nce), "--objective: must be one of exact, cd, pcd, tempered, pl, ratio, got \"nce\"");
+        Refused(Train(nce), "--objective: nce is not available for --model bernoulli-rbm; it offers exact, cd, pcd, tempered, pl, ratio");
+        var unknown = Good("g");
+        unknown[Array.IndexOf(unknown, "cd")] = "nse";
+        Refused(Train(unknown), "--objective: must be one of exact, cd, pcd, tempered, pl, ratio, sm, ssm, dsm, nce, ml-langevin, jem, classifier, got \"nse\"");
         Refused(Train("--model", "gaussian-bernoulli-rbm", "--hidden", "2", "--data", "builtin:bars-and-stripes:3", "--objective", "pl", "--out", In("e")),
             "--objective: pl is not available for --model gaussian-bernoulli-rbm; it offers exact, cd, pcd, tempered");
         Refused(Train([.. Good("f"), "--learn-sigma"]), "--learn-sigma: applies to gaussian-bernoulli-rbm only");

@@ -14,7 +14,9 @@ namespace Ebm.Cli.Commands;
 /// <c>ebm train [CONFIG.json] --model M [--hidden N] --data SPEC [--test FILE|--test-fraction F] --objective O [--k 1]
 /// [--chains C] [--replicas R] [--optimizer sgd|momentum|adam|adamw] [--lr 0.01] [--weight-decay W] [--epochs E]
 /// [--batch B] [--eval-every N] [--seed S] [--out DIR] [--resume DIR] [--init MODEL] [--learn-sigma] [--binarize RULE]
-/// [--array NAME] [--precision f64|f32] [--force]</c>.
+/// [--array NAME] [--precision f64|f32] [--force] [--layers 2x64] [--activation softplus|tanh|silu] [--noise-scales 0.1,0.2]
+/// [--noise-ratio 1] [--projections 1] [--langevin-steps 20] [--langevin-step-size 0.01] [--langevin-noise S] [--buffer N]
+/// [--energy-regularisation A]</c>.
 /// </summary>
 /// <remarks>
 /// Settings come from the defaults, then CONFIG.json (one key per option, <see cref="TrainSettingsJson"/>), then the
@@ -29,18 +31,22 @@ internal static class TrainCommand
         var config = new Argument<string?>("CONFIG.json")
         {
             Description = "A JSON object of settings, one key per option (model, hidden, data, test, testFraction, objective, k, chains, replicas, optimizer, " +
-                          "lr, weightDecay, epochs, batch, evalEvery, seed, out, resume, init, learnSigma, force, binarize, array, precision); options given on the command line override it; an unknown key is an error.",
+                          "lr, weightDecay, epochs, batch, evalEvery, seed, out, resume, init, learnSigma, force, binarize, array, precision, layers, activation, noiseScales, " +
+                          "noiseRatio, projections, langevinSteps, langevinStepSize, langevinNoise, buffer, energyRegularisation); options given on the command line override it; an unknown key is an error.",
             Arity = ArgumentArity.ZeroOrOne,
         };
         var model = Text("--model", $"The model family: {string.Join(", ", TrainSettings.Models)}. ising learns the couplings and fields of spin data " +
-                                    "(the inverse Ising problem) as a spin boltzmann-machine over all pairs.", "MODEL");
+                                    "(the inverse Ising problem) as a spin boltzmann-machine over all pairs. mlp is a neural energy on real vectors; mlp-classifier a neural " +
+                                    "classifier whose logits also define an energy (labelled data: the last column holds the class 0..K-1).", "MODEL");
         var hidden = WholeOption.Create("--hidden", "Hidden units of an RBM.", 0, "N");
         var data = Text("--data", "The training data: builtin:bars-and-stripes:N (all N x N bars and stripes), builtin:ising:L:BETA[:COUNT] (exact or long-MCMC " +
-                                  "draws of an L x L Ising torus at BETA, 1000 by default), builtin:blobs[:COUNT] (28 x 28 binary blob images, 10000 by default), or a data file (CSV, .npy, .npz, IDX, also gzipped) holding 0/1 values for a binary model, -1/+1 for ising, reals for gaussian-bernoulli-rbm.", "SPEC");
+                                  "draws of an L x L Ising torus at BETA, 1000 by default), builtin:blobs[:COUNT] (28 x 28 binary blob images, 10000 by default), " +
+                                  $"builtin:TOY[:COUNT] (a 2-D toy, {string.Join(", ", Functional.Datasets.Toys2D.Names)}; {TrainDataSource.DefaultToyCount} points by default, with class labels for mlp-classifier), or a data file (CSV, .npy, .npz, IDX, also gzipped) holding 0/1 values for a binary model, -1/+1 for ising, reals for gaussian-bernoulli-rbm.", "SPEC");
         var test = Text("--test", "A file of test examples (the same formats as --data).", "FILE");
         var testFraction = RealOption.Create("--test-fraction", "Hold out this fraction of the data as test examples (a seeded split).", 0.0, "F");
         var objective = Text("--objective", "exact (maximum likelihood, small models), cd (CD-k), pcd (persistent CD / SML), tempered (tempered SML), " +
-                                            "pl (pseudolikelihood), ratio (ratio matching).", "OBJECTIVE");
+                                            "pl (pseudolikelihood), ratio (ratio matching); for mlp: sm (score matching), ssm (sliced), dsm (denoising), nce " +
+                                            "(noise-contrastive), ml-langevin (maximum likelihood, Langevin negative phase); for mlp-classifier: jem, classifier.", "OBJECTIVE");
         var k = WholeOption.Create("--k", "Gibbs steps per update of cd and pcd.", 1, "K");
         var chains = WholeOption.Create("--chains", "Persistent chains of pcd and tempered.", 100, "C");
         var replicas = WholeOption.Create("--replicas", "Temperatures of tempered.", 5, "R");
@@ -52,7 +58,7 @@ internal static class TrainCommand
         var evalEvery = WholeOption.Create("--eval-every", "Epochs between evaluations (log-likelihood, pseudo-log-likelihood, ...), each followed by a checkpoint.", 10, "N");
         var seed = WholeOption.Create("--seed", "Seed of every random number of the run (data, split, initial model, updates, evaluations); printed with the result.", 42UL, "S");
         var output = Text("--out", $"The output folder, new or empty (default {TrainSettings.DefaultOut}): model.json, model.npz, checkpoint.json, metrics.csv, " +
-                                   "learning-curve.png, samples.png and filters.png for image data, manifest.json.", "DIR");
+                                   "learning-curve.png, samples.png and filters.png for image data, density.png and samples.png for 2-D data, manifest.json.", "DIR");
         var resume = Text("--resume", "Continue the run whose output folder is DIR from its checkpoint.", "DIR");
         var init = Text("--init", "Start from this model file (.json, or .npz with the arrays W, b, c[, sigma]) instead of a seeded model.", "MODEL");
         var learnSigma = new System.CommandLine.Option<bool>("--learn-sigma")
@@ -65,10 +71,22 @@ internal static class TrainCommand
         var array = Text("--array", "The array of a .npz data file (--data and --test) to train on, when the file holds more than one.", "NAME");
         var precision = Text("--precision", "f64 (the default) or f32: the precision of the matrix products of cd and pcd for bernoulli-rbm (float32 is about twice as fast on large models).", "P");
 
+        var layers = Text("--layers", $"mlp: the hidden layers, LxW (L layers of width W) or widths separated by commas [default: {TrainSettings.DefaultLayers}].", "LAYERS");
+        var activation = Text("--activation", "mlp: the hidden activation, softplus (the default), tanh or silu.", "ACTIVATION");
+        var noiseScales = Text("--noise-scales", "dsm: the noise standard deviations, in the data's units, separated by commas (several: weighted sigma^2) [default: 0.1].", "S1,S2");
+        var noiseRatio = RealOption.Create("--noise-ratio", "nce: noise samples per data example (the noise is a Gaussian fitted to the data).", 1.0, "NU");
+        var projections = WholeOption.Create("--projections", "ssm: random Rademacher projections per example.", 1, "M");
+        var langevinSteps = WholeOption.Create("--langevin-steps", "ml-langevin and jem: Langevin steps of the negative phase.", 20, "K");
+        var langevinStepSize = RealOption.Create("--langevin-step-size", "ml-langevin and jem: the Langevin step size eps on the energy gradient.", 0.01, "EPS");
+        var langevinNoise = RealOption.Optional("--langevin-noise", "ml-langevin and jem: the standard deviation of the noise per step [default: sqrt(2 eps)].", "S");
+        var buffer = WholeOption.Create("--buffer", "ml-langevin and jem: persistent samples in a replay buffer (0: short-run chains from fresh starts).", 0, "N");
+        var energyRegularisation = RealOption.Create("--energy-regularisation", "ml-langevin and jem: alpha of the penalty alpha (E(x+)^2 + E(x-)^2).", 0.0, "A");
+
         var command = new Command("train", "Train an energy-based model on data by a likelihood-gradient objective, with evaluations, checkpoints and plots in an output folder.")
         {
             config, model, hidden, data, test, testFraction, objective, k, chains, replicas, optimizer, lr, weightDecay, epochs, batch, evalEvery, seed, output, resume, init, learnSigma, force,
-            binarize, array, precision,
+            binarize, array, precision, layers, activation, noiseScales, noiseRatio, projections, langevinSteps, langevinStepSize, langevinNoise, buffer,
+            energyRegularisation,
         };
         command.SetAction(parse =>
         {
@@ -97,6 +115,16 @@ internal static class TrainCommand
                 Binarize = Given(binarize) ? parse.GetValue(binarize) : s.Binarize,
                 Array = Given(array) ? parse.GetValue(array) : s.Array,
                 Precision = Given(precision) ? parse.GetValue(precision)! : s.Precision,
+                Layers = Given(layers) ? parse.GetValue(layers) : s.Layers,
+                Activation = Given(activation) ? parse.GetValue(activation)! : s.Activation,
+                NoiseScales = Given(noiseScales) ? parse.GetValue(noiseScales)! : s.NoiseScales,
+                NoiseRatio = Given(noiseRatio) ? parse.GetValue(noiseRatio) : s.NoiseRatio,
+                Projections = Given(projections) ? parse.GetValue(projections) : s.Projections,
+                LangevinSteps = Given(langevinSteps) ? parse.GetValue(langevinSteps) : s.LangevinSteps,
+                LangevinStepSize = Given(langevinStepSize) ? parse.GetValue(langevinStepSize) : s.LangevinStepSize,
+                LangevinNoise = Given(langevinNoise) ? parse.GetValue(langevinNoise) : s.LangevinNoise,
+                Buffer = Given(buffer) ? parse.GetValue(buffer) : s.Buffer,
+                EnergyRegularisation = Given(energyRegularisation) ? parse.GetValue(energyRegularisation) : s.EnergyRegularisation,
             };
 
             var configPath = parse.GetValue(config);

@@ -18,7 +18,9 @@ namespace Ebm.Cli.Training;
 /// N x N images; <c>builtin:ising:L:BETA[:COUNT]</c>, COUNT (default <see cref="DefaultIsingCount"/>) spin
 /// configurations of the L x L Ising torus (J = 1, h = 0) at BETA, exact draws up to 20 sites and long heat-bath and
 /// Swendsen-Wang chains beyond (<see cref="ModelSamples"/>); <c>builtin:blobs[:COUNT]</c>, the first COUNT (default all
-/// 10,000) of the library's 28 x 28 binary blob images (<see cref="BlobImages"/>). Built-in data come in the family's unit values (bars as
+/// 10,000) of the library's 28 x 28 binary blob images (<see cref="BlobImages"/>); <c>builtin:TOY[:COUNT]</c>, COUNT (default
+/// <see cref="DefaultToyCount"/>) points of a 2-D toy (<see cref="Toys2D"/>), labelled (the class in a third column) when
+/// the model is an mlp-classifier. Built-in data come in the family's unit values (bars as
 /// -1/+1 for a spin model, spins as 0/1 for a binary one); a data file (<see cref="DataSets"/>: CSV, .npy, .npz, IDX,
 /// also gzipped) must already hold them, or be made 0/1 by <c>--binarize</c> (<see cref="TrainBinarisation"/>).
 /// </summary>
@@ -30,6 +32,12 @@ internal static class TrainDataSource
     /// <summary>Configurations drawn by <c>builtin:ising:L:BETA</c> without a count.</summary>
     public const int DefaultIsingCount = 1000;
 
+    /// <summary>Points drawn by <c>builtin:TOY</c> without a count.</summary>
+    public const int DefaultToyCount = 5000;
+
+    /// <summary>Most points <c>builtin:TOY</c> draws.</summary>
+    public const int MaxToyCount = 1_000_000;
+
     /// <summary>Most configurations <c>builtin:ising</c> draws, and the largest lattice side.</summary>
     public const int MaxIsingCount = 1_000_000, MaxIsingSide = 64;
 
@@ -40,7 +48,7 @@ internal static class TrainDataSource
         var values = states.Match(s => s == StateConvention.Spin ? DataValues.Spin : DataValues.Binary, () => DataValues.Real);
         var request = new DataRequest(null, settings.Binarize is null ? values : DataValues.Real, settings.Array);
         var data = spec.StartsWith(Builtin, StringComparison.Ordinal)
-            ? BuiltinData(spec, settings.Seed).Map(d => states.Match(s => d with { Train = InConvention(d.Train, s) }, () => d))
+            ? BuiltinData(spec, settings.Seed, settings.Model == "mlp-classifier").Map(d => states.Match(s => d with { Train = InConvention(d.Train, s) }, () => d))
             : DataSets.Load(spec, request).Map(m => new TrainingData(m, None, $"{Path.GetFileName(spec)}", ImageSide(m.Columns)));
         var split = data.Bind(d => settings.Test is { } test
             ? DataSets.Load(test, request with { Width = d.Train.Columns }).Map(t => d with { Test = Some(t) })
@@ -64,9 +72,22 @@ internal static class TrainDataSource
         return side >= 2 && side * side == values ? Some(side) : None;
     }
 
-    private static Fin<TrainingData> BuiltinData(string spec, ulong seed)
+    private static Fin<TrainingData> BuiltinData(string spec, ulong seed, bool labelled)
     {
         var parts = spec[Builtin.Length..].Split(':');
+        if (Toys2D.IsKnown(parts[0]))
+        {
+            var points = DefaultToyCount;
+            if (parts.Length > 2 || parts.Length == 2 && !Whole(parts[1], 1, MaxToyCount, out points))
+                return Bad(spec, $"expected builtin:{parts[0]}[:COUNT], COUNT from 1 to {MaxToyCount}");
+            var drawn = labelled ? Toys2D.SampleLabelled(TrainRunKeys.Data(seed), parts[0], points) : Toys2D.Sample(TrainRunKeys.Data(seed), parts[0], points);
+            return drawn.Map(data => new TrainingData(data, None,
+                $"{parts[0]}, {points} points{(labelled ? $" labelled with {Toys2D.Classes(parts[0])} classes" : "")} (seed {seed})", None)
+            {
+                SourceLogDensity = Toys2D.LogDensity(parts[0]),
+            });
+        }
+
         switch (parts[0])
         {
             case "bars-and-stripes":
@@ -90,7 +111,7 @@ internal static class TrainDataSource
                     return Bad(spec, $"expected builtin:blobs[:COUNT], COUNT from 1 to {BlobImages.StandardCount}");
                 return FinSucc(new TrainingData(BlobImages.Generate(images), None, $"blob images 28 x 28, the first {images}", Some(BlobImages.Side)));
             default:
-                return Bad(spec, "the built-in data sets are builtin:bars-and-stripes:N, builtin:ising:L:BETA[:COUNT] and builtin:blobs[:COUNT]");
+                return Bad(spec, $"the built-in data sets are builtin:bars-and-stripes:N, builtin:ising:L:BETA[:COUNT], builtin:blobs[:COUNT] and the 2-D toys builtin:TOY[:COUNT], TOY one of {string.Join(", ", Toys2D.Names)}");
         }
     }
 

@@ -25,7 +25,7 @@ internal static class TrainFamilies
     public static TrainFamily<BernoulliRbm> BernoulliRbm { get; } = new(
         "bernoulli-rbm",
         RbmTraining.Parameters,
-        new Dictionary<string, Func<TrainSettings, Objective<BernoulliRbm>>>
+        Settings<BernoulliRbm>(new Dictionary<string, Func<TrainSettings, Objective<BernoulliRbm>>>
         {
             ["exact"] = _ => RbmTraining.ExactLikelihood(),
             ["cd"] = s => RbmTraining.ContrastiveDivergence(s.K, Precision(s)),
@@ -33,7 +33,7 @@ internal static class TrainFamilies
             ["tempered"] = s => RbmTraining.Tempered(s.Chains, s.Replicas),
             ["pl"] = _ => RbmTraining.Pseudolikelihood(),
             ["ratio"] = _ => RbmTraining.RatioMatching(),
-        },
+        }),
         Some(StateConvention.Binary),
         model => model.Visible,
         (key, settings, data) => InitialModels.BernoulliRbm(key, data, settings.Hidden),
@@ -45,13 +45,13 @@ internal static class TrainFamilies
     public static TrainFamily<GaussianBernoulliRbm> GaussianBernoulliRbm(bool learnSigma) => new(
         "gaussian-bernoulli-rbm",
         GaussianBernoulliRbmTraining.Parameters(learnSigma),
-        new Dictionary<string, Func<TrainSettings, Objective<GaussianBernoulliRbm>>>
+        Settings<GaussianBernoulliRbm>(new Dictionary<string, Func<TrainSettings, Objective<GaussianBernoulliRbm>>>
         {
             ["exact"] = _ => GaussianBernoulliRbmTraining.ExactLikelihood(learnSigma),
             ["cd"] = s => GaussianBernoulliRbmTraining.ContrastiveDivergence(s.K, learnSigma),
             ["pcd"] = s => GaussianBernoulliRbmTraining.PersistentContrastiveDivergence(s.Chains, s.K, learnSigma),
             ["tempered"] = s => GaussianBernoulliRbmTraining.Tempered(s.Chains, s.Replicas, learnSigma: learnSigma),
-        },
+        }),
         None,
         model => model.Visible,
         (key, settings, data) => InitialModels.GaussianBernoulliRbm(key, data, settings.Hidden),
@@ -68,7 +68,7 @@ internal static class TrainFamilies
     private static TrainFamily<BoltzmannMachine> Boltzmann(string name, StateConvention states) => new(
         name,
         BoltzmannTraining.Parameters,
-        new Dictionary<string, Func<TrainSettings, Objective<BoltzmannMachine>>>
+        Settings<BoltzmannMachine>(new Dictionary<string, Func<TrainSettings, Objective<BoltzmannMachine>>>
         {
             ["exact"] = _ => BoltzmannTraining.ExactLikelihood(),
             ["cd"] = s => BoltzmannTraining.ContrastiveDivergence(s.K),
@@ -76,7 +76,7 @@ internal static class TrainFamilies
             ["tempered"] = s => BoltzmannTraining.Tempered(s.Chains, s.Replicas),
             ["pl"] = _ => BoltzmannTraining.Pseudolikelihood(),
             ["ratio"] = _ => BoltzmannTraining.RatioMatching(),
-        },
+        }),
         Some(states),
         model => model.Dimension,
         (key, _, data) => InitialModels.BoltzmannMachine(key, data, states),
@@ -120,6 +120,10 @@ internal static class TrainFamilies
         var start = sampler.Init(ExactDraws.Uniform(key.FoldIn(0), count, model.Dimension, StateConvention.Binary));
         return Loop.Run(key.FoldIn(1), start, SampleGibbsSteps, sampler.Step).Joint();
     }
+
+    /// <summary>Objectives built from the settings alone, as the data-aware table of <see cref="TrainFamily{TModel}.Objectives"/>.</summary>
+    private static IReadOnlyDictionary<string, Func<TrainSettings, Mat, Fin<Objective<TModel>>>> Settings<TModel>(Dictionary<string, Func<TrainSettings, Objective<TModel>>> objectives) =>
+        objectives.ToDictionary(o => o.Key, o => (Func<TrainSettings, Mat, Fin<Objective<TModel>>>)((s, _) => FinSucc(o.Value(s))));
 
     /// <summary>The products' precision <c>--precision</c> names.</summary>
     private static ProductPrecision Precision(TrainSettings settings) => settings.Precision == "f32" ? ProductPrecision.Single : ProductPrecision.Double;

@@ -26,17 +26,20 @@ internal sealed record TrainFolder(string Path)
     /// <summary>The log-likelihood against epochs.</summary>
     public const string LearningCurve = "learning-curve.png";
 
-    /// <summary>A grid of the model's samples (image data).</summary>
+    /// <summary>A grid of the model's samples (image data), or a scatter of them over the data (2-D data).</summary>
     public const string Samples = "samples.png";
 
     /// <summary>A grid of the weights of each hidden unit (image data, RBMs).</summary>
     public const string Filters = "filters.png";
 
+    /// <summary>The density exp(-E) / Z of a 2-D model on its box beside the data.</summary>
+    public const string Density = "density.png";
+
     /// <summary>Seed, configuration, versions and final metrics.</summary>
     public const string Manifest = "manifest.json";
 
     /// <summary>Every file a run may write, in the order written.</summary>
-    public static readonly string[] Files = [Checkpoint, Metrics, ModelJson, ModelNpz, LearningCurve, Samples, Filters, Manifest];
+    public static readonly string[] Files = [Checkpoint, Metrics, ModelJson, ModelNpz, LearningCurve, Samples, Filters, Density, Manifest];
 
     /// <summary>The full path of <paramref name="file"/> in the folder.</summary>
     public string File(string file) => System.IO.Path.Combine(Path, file);

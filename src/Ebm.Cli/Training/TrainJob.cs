@@ -27,7 +27,9 @@ internal static class TrainJob
             "gaussian-bernoulli-rbm" => Run(context, TrainFamilies.GaussianBernoulliRbm(settings.LearnSigma), settings, folder, resume, force, configPath),
             "boltzmann-machine" => Run(context, TrainFamilies.BoltzmannMachine, settings, folder, resume, force, configPath),
             "ising" => Run(context, TrainFamilies.Ising, settings, folder, resume, force, configPath),
-            // TrainSettings.Check lets only the four families through; another name here is a bug.
+            "mlp" => Run(context, NetworkFamilies.Energy, settings, folder, resume, force, configPath),
+            "mlp-classifier" => Run(context, NetworkFamilies.Classifier, settings, folder, resume, force, configPath),
+            // TrainSettings.Check lets only the six families through; another name here is a bug.
             _ => throw new InvalidOperationException($"no training family for model {settings.Model}"),
         };
 
@@ -46,9 +48,10 @@ internal static class TrainJob
             from hidden in s.Hidden == 0 || Hidden(model) == s.Hidden
                 ? FinSucc(unit)
                 : FinFail<Unit>(TrainConfigErrors.Mismatch("--hidden", $"is {s.Hidden}, but the model to resume or start from has {Hidden(model)} hidden units"))
-            from cost in RunBudget.Check(TrainCost.For(s, data.Train.Rows, data.Test.Match(t => t.Rows, () => 0), data.Train.Columns, Hidden(model), model is GaussianBernoulliRbm), force, TrainCost.Levers)
+            from cost in RunBudget.Check(Cost(s, data, model), force, TrainCost.Levers)
             from optimizer in TrainOptimizers.Build(s, family.Parameters.DecayMask(model))
-            let trainer = new Trainer<TModel>(family.Parameters, objective(s), optimizer)
+            from built in objective(s, data.Train)
+            let trainer = new Trainer<TModel>(family.Parameters, built, optimizer)
             from start in resumed.Match(c => FinSucc(c.State), () => trainer.Init(TrainRunKeys.Root(s.Seed), model))
             from longEnough in start.Epoch <= s.Epochs
                 ? FinSucc(unit)
@@ -106,6 +109,13 @@ internal static class TrainJob
             t => t.Columns == width ? FinSucc(unit) : FinFail<Unit>(TrainConfigErrors.Mismatch("--test", $"the examples have {t.Columns} values, the model {width} visible units")),
             () => FinSucc(unit));
     }
+
+    private static RunCost Cost(TrainSettings s, TrainingData data, IEnergyModel model) => model switch
+    {
+        MlpEnergy energy => TrainCost.ForNetwork(s, data.Train.Rows, data.Test.Match(t => t.Rows, () => 0), energy.Network),
+        MlpClassifier classifier => TrainCost.ForNetwork(s, data.Train.Rows, data.Test.Match(t => t.Rows, () => 0), classifier.Network),
+        _ => TrainCost.For(s, data.Train.Rows, data.Test.Match(t => t.Rows, () => 0), data.Train.Columns, Hidden(model), model is GaussianBernoulliRbm),
+    };
 
     private static int Hidden(IEnergyModel model) => model switch
     {

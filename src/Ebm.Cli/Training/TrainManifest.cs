@@ -31,6 +31,9 @@ internal static class TrainManifest
             w.WriteNumber("trainExamples", data.Train.Rows);
             w.WriteNumber("testExamples", data.Test.Match(t => t.Rows, () => 0));
             w.WriteNumber("width", data.Train.Columns);
+            data.SourceLogLikelihood.IfSome(v => ResultJson.Number(w, "sourceLogLikelihood", v));
+            if (settings.IsNetwork && data.Train.Columns - (settings.Model == "mlp-classifier" ? 1 : 0) == 2)
+                data.GaussianLogLikelihood().IfSome(v => ResultJson.Number(w, "gaussianLogLikelihood", v));
             w.WriteEndObject();
             w.WriteString("model", modelKind);
             w.WriteNumber("dimension", dimension);

@@ -28,6 +28,9 @@ internal static class TrainSettingsJson
         ("lr", "--lr"), ("weightDecay", "--weight-decay"), ("epochs", "--epochs"), ("batch", "--batch"), ("evalEvery", "--eval-every"),
         ("seed", "--seed"), ("out", "--out"), ("resume", "--resume"), ("init", "--init"), ("learnSigma", "--learn-sigma"), ("force", "--force"),
         ("binarize", "--binarize"), ("array", "--array"), ("precision", "--precision"),
+        ("layers", "--layers"), ("activation", "--activation"), ("noiseScales", "--noise-scales"), ("noiseRatio", "--noise-ratio"),
+        ("projections", "--projections"), ("langevinSteps", "--langevin-steps"), ("langevinStepSize", "--langevin-step-size"),
+        ("langevinNoise", "--langevin-noise"), ("buffer", "--buffer"), ("energyRegularisation", "--energy-regularisation"),
     ];
 
     /// <summary>What a configuration gives beyond the settings: the folder to resume and whether the budget is waived.</summary>
@@ -97,6 +100,19 @@ internal static class TrainSettingsJson
             "binarize" => v.ValueKind == JsonValueKind.Null ? Set(s with { Binarize = null }) : Text() is { } b ? Set(s with { Binarize = b }) : Wrong(text + " or null"),
             "array" => v.ValueKind == JsonValueKind.Null ? Set(s with { Array = null }) : Text() is { } a ? Set(s with { Array = a }) : Wrong(text + " or null"),
             "precision" => Text() is { } pr ? Set(s with { Precision = pr }) : Wrong(text),
+            "layers" => v.ValueKind == JsonValueKind.Null ? Set(s with { Layers = null }) : Text() is { } l ? Set(s with { Layers = l }) : Wrong(text + " (2x64 or 64,32) or null"),
+            "activation" => Text() is { } a ? Set(s with { Activation = a }) : Wrong(text),
+            "noiseScales" => Text() is { } ns ? Set(s with { NoiseScales = ns })
+                : v.ValueKind == JsonValueKind.Array && v.EnumerateArray().All(e => e.ValueKind == JsonValueKind.Number)
+                    ? Set(s with { NoiseScales = string.Join(",", v.EnumerateArray().Select(e => e.GetRawText())) })
+                    : Wrong("an array of numbers or a string of numbers separated by commas"),
+            "noiseRatio" => Real() is { } nr ? Set(s with { NoiseRatio = nr }) : Wrong(real),
+            "projections" => Whole() is { } pj ? Set(s with { Projections = pj }) : Wrong(whole),
+            "langevinSteps" => Whole() is { } ls ? Set(s with { LangevinSteps = ls }) : Wrong(whole),
+            "langevinStepSize" => Real() is { } le ? Set(s with { LangevinStepSize = le }) : Wrong(real),
+            "langevinNoise" => v.ValueKind == JsonValueKind.Null ? Set(s with { LangevinNoise = null }) : Real() is { } ln ? Set(s with { LangevinNoise = ln }) : Wrong(real + " or null"),
+            "buffer" => Whole() is { } bf ? Set(s with { Buffer = bf }) : Wrong(whole),
+            "energyRegularisation" => Real() is { } er ? Set(s with { EnergyRegularisation = er }) : Wrong(real),
             "learnSigma" => v.ValueKind is JsonValueKind.True or JsonValueKind.False ? Set(s with { LearnSigma = v.GetBoolean() }) : Wrong("true or false"),
             "force" => v.ValueKind is JsonValueKind.True or JsonValueKind.False ? FinSucc((s, x with { Force = v.GetBoolean() })) : Wrong("true or false"),
             _ => FinFail<(TrainSettings, Extras)>(TrainConfigErrors.UnknownKey(path, Quote(p.Name), Keys.Select(k => k.Key))),
@@ -104,7 +120,8 @@ internal static class TrainSettingsJson
     }
 
     /// <summary>
-    /// The settings as a configuration object, every key written (the defaults too), paths as full paths, numbers at
+    /// The settings as a configuration object, every key written (the defaults too; the keys of the neural families only
+    /// for them), paths as full paths, numbers at
     /// full precision: read back by <see cref="Parse"/>, it gives the same settings, which is how a checkpoint
     /// remembers its run.
     /// </summary>
@@ -137,6 +154,18 @@ internal static class TrainSettingsJson
             if (s.Array is null) w.WriteNull("array");
             else w.WriteString("array", s.Array);
             w.WriteString("precision", s.Precision);
+            if (!s.IsNetwork) return;
+            w.WriteString("layers", s.Layers ?? TrainSettings.DefaultLayers);
+            w.WriteString("activation", s.Activation);
+            w.WriteString("noiseScales", s.NoiseScales);
+            w.WriteNumber("noiseRatio", s.NoiseRatio);
+            w.WriteNumber("projections", s.Projections);
+            w.WriteNumber("langevinSteps", s.LangevinSteps);
+            w.WriteNumber("langevinStepSize", s.LangevinStepSize);
+            if (s.LangevinNoise is { } noise) w.WriteNumber("langevinNoise", noise);
+            else w.WriteNull("langevinNoise");
+            w.WriteNumber("buffer", s.Buffer);
+            w.WriteNumber("energyRegularisation", s.EnergyRegularisation);
         });
 
     /// <summary>

@@ -30,6 +30,9 @@ internal static class TrainSummary
             $"cost           {cost.Text()}",
         };
         lines.AddRange(last.Map(m => $"{m.Name,-14} {Numbers.Table(m.Value)}"));
+        if (s.IsNetwork && data.Train.Columns - (s.Model == "mlp-classifier" ? 1 : 0) == 2)
+            lines.AddRange(data.GaussianLogLikelihood().Map(v => $"gaussian-ll    {Numbers.Table(v)} (a Gaussian fitted to the training examples, on the {(data.Test.IsSome ? "test" : "training")} examples)"));
+        lines.AddRange(data.SourceLogLikelihood.Map(v => $"source-ll      {Numbers.Table(v)} (the toy's exact density on the {(data.Test.IsSome ? "test" : "training")} examples)"));
         lines.Add($"time           {seconds:F3} s");
         lines.Add($"out            {folder.Path}");
         return string.Join(Environment.NewLine, lines);

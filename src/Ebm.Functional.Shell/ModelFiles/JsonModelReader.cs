@@ -219,6 +219,53 @@ internal sealed class JsonModelReader
         return valid ? matrix : null;
     }
 
+    /// <summary>
+    /// An array of at most <paramref name="maxCount"/> JSON objects, each with its own reader (the layers of a network);
+    /// the caller reads their fields, then hands each back to <see cref="Adopt"/> so its problems join these.
+    /// </summary>
+    public IReadOnlyList<JsonModelReader>? Objects(string key, int maxCount)
+    {
+        if (!_values.TryGetValue(key, out var value))
+        {
+            _errors.Add(ModelFileErrors.MissingField(key, "an array of objects"));
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.Array)
+        {
+            _errors.Add(ModelFileErrors.WrongType(key, "an array of objects", Describe(value)));
+            return null;
+        }
+
+        if (value.GetArrayLength() > maxCount)
+        {
+            _errors.Add(ModelErrors.TooLarge(key, value.GetArrayLength(), maxCount));
+            return null;
+        }
+
+        var readers = new List<JsonModelReader>();
+        var index = 0;
+        foreach (var item in value.EnumerateArray())
+        {
+            if (item.ValueKind != JsonValueKind.Object)
+            {
+                _errors.Add(ModelFileErrors.WrongType($"{key}[{index}]", "an object", Describe(item)));
+                return null;
+            }
+
+            readers.Add(new JsonModelReader(item));
+            index++;
+        }
+
+        return readers;
+    }
+
+    /// <summary>Takes the problems of a nested object's reader, each named from here (<paramref name="prefix"/> is "layers[0].").</summary>
+    public void Adopt(string prefix, JsonModelReader nested)
+    {
+        foreach (var error in nested.Errors) _errors.Add(Error.New(error.Code, prefix + error.Message));
+    }
+
     private double? ReadNumber(string field, JsonElement value)
     {
         if (value.ValueKind == JsonValueKind.Number)

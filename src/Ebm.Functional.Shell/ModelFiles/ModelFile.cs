@@ -26,6 +26,9 @@ namespace Ebm.Functional.Shell.ModelFiles;
 /// <item><c>{"kind":"double-well","barrier":B,"stiffness":S}</c> (defaults 1, 1)</item>
 /// <item><c>{"kind":"ring","radius":R,"scale":S}</c> (defaults 1, 0.1)</item>
 /// <item><c>{"kind":"gaussian-mixture-2d","weights":[K],"means":[[x,y] x K],"sigmas":[K]}</c></item>
+/// <item><c>{"kind":"mlp"|"mlp-classifier","activation":"softplus"|"tanh"|"silu","shift":[d],"scale":[d],
+/// "layers":[{"weights":[[...] x outputs rows of inputs],"bias":[outputs]}, ...]}</c>: the layers input side first, the
+/// last with one output (mlp: the energy) or one per class (mlp-classifier: the logits); x enters as (x - shift) / scale</item>
 /// </list>
 /// <para>A bad file yields an error that names the field and the problem; several problems come
 /// back together as a <see cref="ManyErrors"/>. Numbers must be finite: JSON has no NaN literal, and

@@ -11,7 +11,10 @@ namespace Ebm.Functional.Shell.ModelFiles;
 /// Models as NumPy <c>.npz</c> archives, so weights move to and from NumPy, scikit-learn and PyTorch: a Bernoulli RBM
 /// is the arrays <c>W</c> (nv x nh), <c>b</c> (nv, visible biases) and <c>c</c> (nh, hidden biases); a
 /// Gaussian-Bernoulli RBM adds <c>sigma</c> (nv); a Boltzmann machine is <c>W</c> (n x n, symmetric, zero
-/// diagonal), <c>b</c> (n) and <c>spin</c> (a 0-d bool: True for states in {-1,+1}, False or absent for {0,1}).
+/// diagonal), <c>b</c> (n) and <c>spin</c> (a 0-d bool: True for states in {-1,+1}, False or absent for {0,1}). An
+/// <c>mlp</c> or <c>mlp-classifier</c> is <c>W1</c>, <c>b1</c>, ..., <c>WL</c>, <c>bL</c> (layer l's weights, outputs x
+/// inputs as <c>torch.nn.Linear.weight</c>, and its bias; input side first), <c>shift</c> and <c>scale</c> (d: the input
+/// scaling u = (x - shift) / scale) and <c>activation</c> (a 0-d number: 0 softplus, 1 tanh, 2 silu).
 /// </summary>
 /// <remarks>
 /// <para>The energies are those of the models: E(v,h) = -v^T W h - b^T v - c^T h for the RBM, so scikit-learn's
@@ -20,8 +23,8 @@ namespace Ebm.Functional.Shell.ModelFiles;
 /// c = <c>linear.bias</c>.</para>
 /// <para>Reading accepts archives written by <c>np.savez</c> and <c>np.savez_compressed</c>, arrays of any real type
 /// (float32 from PyTorch converts exactly). An unknown array name is an error, so a misspelt array cannot pass
-/// silently; without a kind, the arrays decide it (<c>sigma</c>: Gaussian-Bernoulli RBM, <c>c</c>: Bernoulli RBM,
-/// otherwise a Boltzmann machine). Writing is atomic and deterministic: the same model gives the same bytes.</para>
+/// silently; without a kind, the arrays decide it (<c>W1</c>: an mlp when the last layer has one output, an mlp-classifier
+/// otherwise; <c>sigma</c>: Gaussian-Bernoulli RBM, <c>c</c>: Bernoulli RBM, otherwise a Boltzmann machine). Writing is atomic and deterministic: the same model gives the same bytes.</para>
 /// <example><code>
 /// var roundTrip = ModelNpz.Save("model.npz", rbm).Bind(_ =&gt; ModelNpz.Load("model.npz"));
 /// // in Python: m = np.load("model.npz"); rbm.components_ = m["W"].T
@@ -33,7 +36,7 @@ public static class ModelNpz
     public const long MaxFileBytes = ModelFile.MaxFileBytes;
 
     /// <summary>The model kinds an archive holds.</summary>
-    public static IReadOnlyList<string> Kinds { get; } = ["bernoulli-rbm", "gaussian-bernoulli-rbm", "boltzmann-machine"];
+    public static IReadOnlyList<string> Kinds { get; } = ["bernoulli-rbm", "gaussian-bernoulli-rbm", "boltzmann-machine", "mlp", "mlp-classifier"];
 
     /// <summary>Writes <paramref name="model"/> to <paramref name="path"/> atomically; a kind outside <see cref="Kinds"/> is an error.</summary>
     public static Fin<Unit> Save(string path, IEnergyModel model) => Serialize(model).Bind(bytes => AtomicFile.WriteAllBytes(path, bytes));
@@ -49,6 +52,8 @@ public static class ModelNpz
                 [("W", Matrix(rbm.Weights)), ("b", Vector(rbm.VisibleBias)), ("c", Vector(rbm.HiddenBias)), ("sigma", Vector(rbm.Sigma))])),
             BoltzmannMachine machine => FinSucc(NpzArchive.Write(
                 [("W", Matrix(machine.Couplings)), ("b", Vector(machine.Biases)), ("spin", NpyArray.Of([], [machine.States == StateConvention.Spin ? 1.0 : 0.0], "bool"))])),
+            MlpEnergy energy => FinSucc(NpzArchive.Write(Network(energy.Network, energy.Scaling))),
+            MlpClassifier classifier => FinSucc(NpzArchive.Write(Network(classifier.Network, classifier.Scaling))),
             _ => FinFail<byte[]>(ModelFileErrors.InvalidValue("kind", $"a {model.Kind} has no .npz form; the kinds with one are {string.Join(", ", Kinds)}")),
         };
     }
@@ -63,6 +68,22 @@ public static class ModelNpz
         if (kind is not null && !Kinds.Contains(kind)) return FinFail<IEnergyModel>(Prefix(ModelFileErrors.UnknownKind(kind, Kinds), source));
         return NpzArchive.Parse(bytes, source, MaxFileBytes)
             .Bind(arrays => ModelNpzReader.Read(arrays, kind).BiMap(model => model, e => Prefix(e, source)));
+    }
+
+    /// <summary>The arrays of a network: W1, b1, ..., WL, bL, then shift, scale and the activation's number.</summary>
+    private static (string, NpyArray)[] Network(Mlp network, InputScaling scaling)
+    {
+        var arrays = new List<(string, NpyArray)>();
+        for (var l = 0; l < network.Layers.Count; l++)
+        {
+            arrays.Add(($"W{l + 1}", Matrix(network.Layers[l].Weights)));
+            arrays.Add(($"b{l + 1}", Vector(network.Layers[l].Bias)));
+        }
+
+        arrays.Add(("shift", Vector(scaling.Shift)));
+        arrays.Add(("scale", Vector(scaling.Scale)));
+        arrays.Add(("activation", NpyArray.Of([], [MlpActivations.Names.ToList().IndexOf(MlpActivations.Name(network.Activation))])));
+        return [.. arrays];
     }
 
     private static NpyArray Matrix(Mat m) => NpyArray.Of([m.Rows, m.Columns], m.Span);

@@ -23,6 +23,7 @@ internal static class ModelNpzReader
     public static Fin<IEnergyModel> Read(Seq<(string Name, NpyArray Array)> arrays, string? kind)
     {
         var byName = arrays.ToDictionary(a => a.Name, a => a.Array, StringComparer.Ordinal);
+        if (kind is "mlp" or "mlp-classifier" || kind is null && byName.ContainsKey("W1")) return Network(byName, kind);
         var chosen = kind ?? (byName.ContainsKey("sigma") ? "gaussian-bernoulli-rbm" : byName.ContainsKey("c") ? "bernoulli-rbm" : "boltzmann-machine");
         var known = Arrays[chosen];
         var errors = new List<Error>();
@@ -43,6 +44,59 @@ internal static class ModelNpzReader
                 var spin = Spin(byName, errors);
                 return Build(errors, () => BoltzmannMachine.Create(w!, b!, spin).Map(m => (IEnergyModel)m));
         }
+    }
+
+    /// <summary>
+    /// An mlp or mlp-classifier from W1, b1, ..., WL, bL (L the longest unbroken run of W1, W2, ...), shift, scale and
+    /// activation; without a kind, one output in the last layer makes an mlp and more an mlp-classifier.
+    /// </summary>
+    private static Fin<IEnergyModel> Network(Dictionary<string, NpyArray> byName, string? kind)
+    {
+        var count = 0;
+        while (count < Mlp.MaxLayers && byName.ContainsKey($"W{count + 1}")) count++;
+        var known = Enumerable.Range(1, Math.Max(count, 1)).SelectMany(l => new[] { $"W{l}", $"b{l}" }).Concat(["shift", "scale", "activation"]).ToArray();
+        var errors = new List<Error>();
+        var layers = new List<MlpLayer>();
+        for (var l = 1; l <= Math.Max(count, 1); l++)
+        {
+            var w = Matrix(byName, $"W{l}", errors);
+            var b = Vector(byName, $"b{l}", errors, required: true);
+            if (w is not null && b is not null) layers.Add(new MlpLayer(w, b));
+        }
+
+        var shift = Vector(byName, "shift", errors, required: true);
+        var scale = Vector(byName, "scale", errors, required: true);
+        var activation = Activation(byName, errors);
+        var chosen = kind ?? (layers.Count == count && count > 0 && layers[^1].Outputs == 1 ? "mlp" : "mlp-classifier");
+        var unknown = byName.Keys.Where(n => !known.Contains(n)).Select(n => KeySuggestion.Quoted(n, known)).ToList();
+        if (unknown.Count > 0) errors.Add(ModelFileErrors.UnknownKeys(chosen, unknown, known));
+        return Build(errors, () =>
+            from network in Mlp.Create(layers.ToSeq(), activation)
+            from scaling in InputScaling.Create(shift!, scale!)
+            from model in chosen == "mlp"
+                ? MlpEnergy.Create(network, scaling).Map(m => (IEnergyModel)m)
+                : MlpClassifier.Create(network, scaling).Map(m => (IEnergyModel)m)
+            select model);
+    }
+
+    /// <summary>The activation's number as one value: 0 softplus, 1 tanh, 2 silu (<see cref="MlpActivations.Names"/> order).</summary>
+    private static MlpActivation Activation(Dictionary<string, NpyArray> arrays, List<Error> errors)
+    {
+        var names = MlpActivations.Names;
+        if (!arrays.TryGetValue("activation", out var array))
+        {
+            errors.Add(ModelFileErrors.MissingField("activation", $"one number: {string.Join(", ", names.Select((n, i) => $"{i} {n}"))}"));
+            return MlpActivation.Softplus;
+        }
+
+        if (array.Count != 1 || array.Values[0] is not (0.0 or 1.0 or 2.0))
+        {
+            errors.Add(ModelFileErrors.InvalidValue("activation", $"expected one number, {string.Join(", ", names.Select((n, i) => $"{i} ({n})"))}, got an array of shape {array.ShapeText}" +
+                (array.Count == 1 ? $" holding {array.Values[0].ToString(System.Globalization.CultureInfo.InvariantCulture)}" : "")));
+            return MlpActivation.Softplus;
+        }
+
+        return MlpActivations.Parse(names[(int)array.Values[0]]);
     }
 
     private static Fin<IEnergyModel> Build(List<Error> errors, Func<Validation<Error, IEnergyModel>> create) =>

@@ -17,6 +17,10 @@ internal static class ModelReaders
 {
     private sealed record KindReader(IReadOnlyList<string> Keys, Func<JsonModelReader, Func<Validation<Error, IEnergyModel>>?> Read);
 
+    private static readonly string[] MlpKeys = ["kind", "activation", "layers", "shift", "scale"];
+
+    private static readonly string[] LayerKeys = ["weights", "bias"];
+
     private static readonly string[] BoundaryNames = ["periodic", "open"];
     private static readonly string[] StateNames = ["binary", "spin"];
 
@@ -33,11 +37,14 @@ internal static class ModelReaders
         ["double-well"] = new(["kind", "barrier", "stiffness"], DoubleWellReader),
         ["ring"] = new(["kind", "radius", "scale"], RingReader),
         ["gaussian-mixture-2d"] = new(["kind", "weights", "means", "sigmas"], GaussianMixtureReader),
+        ["mlp"] = new(MlpKeys, f => NetworkReader(f, "mlp")),
+        ["mlp-classifier"] = new(MlpKeys, f => NetworkReader(f, "mlp-classifier")),
     };
+
 
     /// <summary>The kinds a model file may name, in documentation order.</summary>
     public static IReadOnlyList<string> Kinds { get; } =
-        ["bernoulli-rbm", "gaussian-bernoulli-rbm", "ising", "boltzmann-machine", "gaussian", "double-well", "ring", "gaussian-mixture-2d"];
+        ["bernoulli-rbm", "gaussian-bernoulli-rbm", "ising", "boltzmann-machine", "gaussian", "double-well", "ring", "gaussian-mixture-2d", "mlp", "mlp-classifier"];
 
     /// <summary>Reads a model of <paramref name="kind"/>, reporting every problem at once.</summary>
     public static Fin<IEnergyModel> Read(string kind, JsonModelReader fields)
@@ -125,5 +132,37 @@ internal static class ModelReaders
         var sigmas = f.Vector("sigmas", k);
         if (weights is null || means is null || sigmas is null) return null;
         return () => GaussianMixture2D.Create(weights, means, sigmas).Map(m => (IEnergyModel)m);
+    }
+
+    /// <summary>
+    /// An <c>mlp</c> or <c>mlp-classifier</c>: the activation by name, the layers input side first (each <c>weights</c>
+    /// outputs x inputs and <c>bias</c>), and the input scaling (<c>shift</c>, <c>scale</c>) the network reads x through.
+    /// </summary>
+    private static Func<Validation<Error, IEnergyModel>>? NetworkReader(JsonModelReader f, string kind)
+    {
+        var activation = f.Choice("activation", MlpActivations.Names);
+        var layers = f.Objects("layers", Mlp.MaxLayers);
+        var shift = f.Vector("shift", Mlp.MaxWidth);
+        var scale = f.Vector("scale", Mlp.MaxWidth);
+        var read = new List<MlpLayer>();
+        for (var i = 0; layers is not null && i < layers.Count; i++)
+        {
+            var layer = layers[i];
+            layer.RejectUnknownKeys($"{kind} layer", LayerKeys);
+            var weights = layer.Matrix("weights", Mlp.MaxWidth, Mlp.MaxWidth, ModelLimits.MaxWeights);
+            var bias = layer.Vector("bias", Mlp.MaxWidth);
+            f.Adopt($"layers[{i}].", layer);
+            if (weights is not null && bias is not null) read.Add(new MlpLayer(weights, bias));
+        }
+
+        if (activation is null || layers is null || shift is null || scale is null || read.Count != layers.Count) return null;
+        var function = MlpActivations.Parse(activation);
+        return () =>
+            from network in Mlp.Create(read.ToSeq(), function)
+            from scaling in InputScaling.Create(shift, scale)
+            from model in kind == "mlp"
+                ? MlpEnergy.Create(network, scaling).Map(m => (IEnergyModel)m)
+                : MlpClassifier.Create(network, scaling).Map(m => (IEnergyModel)m)
+            select model;
     }
 }

@@ -45,11 +45,24 @@ internal static class ModelWriter
             case GaussianMixture2D mixture:
                 json.Vector("weights", mixture.Weights).Matrix("means", mixture.Means).Vector("sigmas", mixture.Sigmas);
                 break;
+            case MlpEnergy energy:
+                Network(json, energy.Network, energy.Scaling);
+                break;
+            case MlpClassifier classifier:
+                Network(json, classifier.Network, classifier.Scaling);
+                break;
             default:
                 throw new NotSupportedException($"model kind {model.Kind} ({model.GetType().Name}) has no file format");
         }
 
         return json.Close();
+    }
+
+    /// <summary>The activation by name, the input scaling, then the layers input side first, each an object of weights (outputs x inputs) and bias.</summary>
+    private static void Network(JsonObjectText json, Mlp network, InputScaling scaling)
+    {
+        json.String("activation", MlpActivations.Name(network.Activation)).Vector("shift", scaling.Shift).Vector("scale", scaling.Scale);
+        json.Objects("layers", network.Layers.Map(layer => (Action<JsonObjectText>)(o => o.Matrix("weights", layer.Weights).Vector("bias", layer.Bias))));
     }
 
     /// <summary>Builds the text of one flat JSON object; keys and kind names are fixed ASCII, so no escaping is needed.</summary>
@@ -75,6 +88,25 @@ internal static class ModelWriter
             }
 
             _text.Append(values.Rows == 0 ? "]" : "\n  ]");
+            return this;
+        }
+
+        /// <summary>An array of objects, each written by one of <paramref name="members"/> (indented one level deeper).</summary>
+        public JsonObjectText Objects(string key, IEnumerable<Action<JsonObjectText>> members)
+        {
+            Key(key);
+            _text.Append('[');
+            var first = true;
+            foreach (var write in members)
+            {
+                var nested = new JsonObjectText();
+                write(nested);
+                var text = nested._text.Append("\n}").ToString().Replace("\n", "\n    ", StringComparison.Ordinal);
+                _text.Append(first ? "\n    " : ",\n    ").Append(text);
+                first = false;
+            }
+
+            _text.Append(first ? "]" : "\n  ]");
             return this;
         }
 

@@ -22,6 +22,8 @@ namespace Ebm.Functional.Exact;
 /// the joint state (at most 30 units in all). Gaussian-Bernoulli RBM: the layer sum.</item>
 /// <item>Boltzmann machine and any other <see cref="IDiscreteModel"/>: enumeration (at most 30 units).</item>
 /// <item>Gaussian: the closed form. Double well, ring, 2-D mixture: quadrature (beta &gt; 0).</item>
+/// <item>A 2-D <see cref="MlpEnergy"/> or <see cref="MlpClassifier"/>: quadrature on the box of its input scaling, where its
+/// density is defined (<see cref="BoxQuadrature.Network"/>).</item>
 /// <item>Any other 2-D <see cref="IContinuousModel"/> (a user's energy): quadrature over a box the caller gives,
 /// the <c>region</c> argument of <see cref="Exact"/>.</item>
 /// </list>
@@ -147,6 +149,7 @@ public static class LogPartition
                 order.Add(ExactMethod.ClosedForm);
                 break;
             case DoubleWell or RingEnergy or GaussianMixture2D:
+            case MlpEnergy { Dimension: 2 } or MlpClassifier { Dimension: 2 }:
                 order.Add(ExactMethod.Quadrature);
                 break;
             case IDiscreteModel:
@@ -196,6 +199,9 @@ public static class LogPartition
         DoubleWell or RingEnergy or GaussianMixture2D => method == ExactMethod.Quadrature
             ? ToyExact.Compute((IContinuousModel)model, beta)
             : NotApplicable(method, $"the {model.Kind} energy", "use quadrature"),
+        MlpEnergy { Dimension: 2 } or MlpClassifier { Dimension: 2 } => method == ExactMethod.Quadrature
+            ? BoxQuadrature.Network((IContinuousModel)model, beta)
+            : NotApplicable(method, $"the 2-D {model.Kind} energy", "use quadrature (on the box of its input scaling, 6 standard deviations each way)"),
         IContinuousModel { Dimension: 2 } => method == ExactMethod.Quadrature
             ? FinFail<ExactResult>(ExactErrors.RegionNeeded(model.Kind))
             : NotApplicable(method, $"the 2-D {model.Kind} energy", "use quadrature over a box you give, LogPartition.Exact(model, beta, region: ...)"),

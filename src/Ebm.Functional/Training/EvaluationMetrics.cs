@@ -53,4 +53,22 @@ public static class EvaluationMetrics
 
     /// <summary>The rank-normalised split R-hat of the persistent chains' free energies over a short run from copies of them.</summary>
     public const string ChainRHat = "chain-rhat";
+
+    /// <summary>The error estimate of a log Z by quadrature on a box (<see cref="Exact.BoxQuadrature"/>): the last Romberg correction.</summary>
+    public const string LogPartitionQuadratureError = "log-z-quadrature-error";
+
+    /// <summary>The mean energy of the training data (continuous models; reported in any dimension, with or without log Z).</summary>
+    public const string TrainMeanEnergy = "train-energy";
+
+    /// <summary>The mean energy of the test data.</summary>
+    public const string TestMeanEnergy = "test-energy";
+
+    /// <summary>The fraction of training examples whose most probable class is their label (classifiers).</summary>
+    public const string TrainAccuracy = "train-accuracy";
+
+    /// <summary>The fraction of test examples whose most probable class is their label.</summary>
+    public const string TestAccuracy = "test-accuracy";
+
+    /// <summary>The expected calibration error of the test data (Guo et al. 2017), 15 equal-width confidence bins.</summary>
+    public const string TestCalibrationError = "test-ece";
 }

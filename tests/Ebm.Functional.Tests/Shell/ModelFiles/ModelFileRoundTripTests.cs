@@ -3,6 +3,7 @@ using Ebm.Functional.Numerics;
 using Ebm.Functional.Shell.ModelFiles;
 using LanguageExt;
 using LanguageExt.Common;
+using static LanguageExt.Prelude;
 
 namespace Ebm.Functional.Tests.Shell.ModelFiles;
 
@@ -27,7 +28,15 @@ public sealed class ModelFileRoundTripTests
         ["double-well"] = () => Valid(DoubleWell.Create(2.5, 0.3)),
         ["ring"] = () => Valid(RingEnergy.Create(1.5, 0.2)),
         ["gaussian-mixture-2d"] = () => Valid(GaussianMixture2D.Create(Vec.Of(0.5, 0.3, 0.2), Mat.FromRows([[-2, 0], [2, 0], [0, 1.0 / 3]]), Vec.Of(0.5, 0.8, 0.6))),
+        ["mlp"] = () => Valid(MlpEnergy.Create(Network(1, MlpActivation.Silu), Valid(InputScaling.Create(Vec.Of(0.25, -1.0 / 3), Vec.Of(2, 1e-3))))),
+        ["mlp-classifier"] = () => Valid(MlpClassifier.Create(Network(3, MlpActivation.Tanh), Valid(InputScaling.Create(Vec.Of(0, 1e300), Vec.Of(0.5, 7))))),
     };
+
+    /// <summary>A 2 -> 3 -> 2 -> <paramref name="outputs"/> network with awkward numbers.</summary>
+    private static Mlp Network(int outputs, MlpActivation activation) => Valid(Mlp.Create(Seq(
+        new MlpLayer(Mat.FromRows([[0.1, -1.0 / 3], [1e-300, 2.5], [-0.0, 1e300]]), Vec.Of(0.2, -0.7, 1.0 / 7)),
+        new MlpLayer(Mat.FromRows([[1, 2, 3], [-4, 5, -6]]), Vec.Of(0, 1e-5)),
+        new MlpLayer(Mat.Create(outputs, 2, d => { for (var i = 0; i < d.Length; i++) d[i] = 0.5 - i; }), Vec.Create(outputs, d => d.Fill(-0.25)))), activation));
 
     public static TheoryData<string> Cases() => new(Models.Keys);
 

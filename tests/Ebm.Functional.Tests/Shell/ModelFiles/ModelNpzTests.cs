@@ -135,7 +135,7 @@ public sealed class ModelNpzTests
         Assert.Equal(ModelFileErrors.InvalidValueCode, Assert.Single(Failures.Of(ModelNpz.Serialize(ising))).Code);
         var unknown = Assert.Single(Failures.Of(ModelNpz.Load(DataFixtures.Model("rbm-savez.npz"), "ising")));
         Assert.Equal(ModelFileErrors.KindCode, unknown.Code);
-        Assert.Equal($"{DataFixtures.Model("rbm-savez.npz")}: kind: unknown kind \"ising\"; expected one of bernoulli-rbm, gaussian-bernoulli-rbm, boltzmann-machine", unknown.Message);
+        Assert.Equal($"{DataFixtures.Model("rbm-savez.npz")}: kind: unknown kind \"ising\"; expected one of bernoulli-rbm, gaussian-bernoulli-rbm, boltzmann-machine, mlp, mlp-classifier", unknown.Message);
     }
 
     [Fact]
