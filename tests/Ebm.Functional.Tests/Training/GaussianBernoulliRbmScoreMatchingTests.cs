@@ -82,6 +82,54 @@ public sealed class GaussianBernoulliRbmScoreMatchingTests
     }
 
     [Fact]
+    public void The_visible_biases_that_score_matching_picks_are_the_data_moments_estimator()
+    {
+        // The loss's b-gradient is -(1/n) sum_r g_rk / sigma_k^2 with g_rk = (v_rk - b_k)/sigma_k^2 - sum_j W_kj p_rj / sigma_k and
+        // p_r = sigmoid(c + W^T (v_r / sigma)) free of b, so for any W, c, sigma the minimiser in b is the moment estimator
+        // b*_k = mean_r v_rk - sigma_k sum_j W_kj mean_r p_rj; there the b-block vanishes, and at b* + d it is d_k / sigma_k^4.
+        var data = Mat.Create(500, 2, d =>
+        {
+            var z = new double[d.Length];
+            RngKey.FromSeed(11).Normal(z);
+            for (var i = 0; i < d.Length; i++) d[i] = (i % 2 == 0 ? 1.5 : -0.5) + (i % 2 == 0 ? 0.8 : 1.4) * z[i];
+        });
+        var (w, c, sigma) = (Model.Weights, Model.HiddenBias, Model.Sigma);
+        var moments = new double[2];
+        for (var k = 0; k < 2; k++)
+        {
+            var (meanV, coupling) = (0.0, 0.0);
+            for (var r = 0; r < data.Rows; r++)
+            {
+                meanV += data[r, k] / data.Rows;
+                for (var j = 0; j < 3; j++)
+                {
+                    var z = c[j] + w[0, j] * data[r, 0] / sigma[0] + w[1, j] * data[r, 1] / sigma[1];
+                    coupling += w[k, j] / (1 + Math.Exp(-z)) / data.Rows;
+                }
+            }
+
+            moments[k] = meanV - sigma[k] * coupling;
+        }
+
+        var shift = Vec.Of(0.05, -0.02);
+        var atMoments = BiasGradient(Vec.Of(moments));
+        var shifted = BiasGradient(Vec.Of(moments[0] + shift[0], moments[1] + shift[1]));
+
+        for (var k = 0; k < 2; k++)
+        {
+            Assert.True(Math.Abs(atMoments[k]) < 1e-12, $"b-gradient {atMoments[k]} at the moment estimator");
+            Assert.Equal(shift[k] / Math.Pow(sigma[k], 4), shifted[k], 10);
+        }
+
+        double[] BiasGradient(Vec b)
+        {
+            var model = GaussianBernoulliRbm.Create(w, b, c, sigma).Valid();
+            var result = GaussianBernoulliRbmTraining.ScoreMatching().Step(RngKey.FromSeed(1), model, Seq<Mat>(), data).ThrowIfFail();
+            return result.Gradient.Span.Slice(2 * 3, 2).ToArray();
+        }
+    }
+
+    [Fact]
     public void Data_of_the_wrong_width_is_an_error()
     {
         var result = GaussianBernoulliRbmTraining.ScoreMatching().Step(RngKey.FromSeed(1), Model, Seq<Mat>(), Mat.Zeros(3, 5));
