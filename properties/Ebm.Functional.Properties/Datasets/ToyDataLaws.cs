@@ -32,7 +32,10 @@ public class ToyDataLaws
     {
         var (n, d) = (2 + rows % 40, 1 + columns % 4);
         var b = Math.Pow(2, logScale % 20) * (seed % 2 == 0 ? 1 : -1);
-        var a = offset / 7.0;
+        // The law holds up to the rounding of a + b x, which is relative to |a|: an offset of up to 47 |b| keeps that
+        // rounding (47 |b| 2^-53 per value) far below the tolerances, while an unrelated offset (|a| / |b| up to 2e9 for b
+        // = 2^-19) would make the changed data's own rounding exceed them, or leave a column Fit must refuse as constant.
+        var a = Math.Abs(b) * offset / 700.0;
         var key = RngKey.FromSeed((ulong)seed);
         var data = Mat.Create(n, d, x => key.Normal(x));
         var changed = Mat.Create(n, d, x =>

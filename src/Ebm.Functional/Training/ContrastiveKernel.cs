@@ -61,7 +61,8 @@ internal static class ContrastiveKernel
             // Every entry is written below (the product with beta = 0 never reads its output), so the buffer is not zeroed.
             var gradient = GC.AllocateUninitializedArray<double>(nv * nh + nv + nh);
             var weightGradient = single ? gradientCopy.AsSpan(0, nv * nh) : MemoryMarshal.Cast<double, T>(gradient.AsSpan(0, nv * nh));
-            var reconstruction = Core(buffers, key, weights, data, k, maxDegreeOfParallelism, weightGradient, gradient.AsSpan(nv * nh));
+            Narrow(data.Span, buffers.V);
+            var reconstruction = Core(buffers, key, weights, data.Rows, k, maxDegreeOfParallelism, weightGradient, gradient.AsSpan(nv * nh));
             if (single) Widen<T>(weightGradient, gradient.AsSpan(0, nv * nh));
             return new Output(Vec.Wrap(gradient), chains > 0 ? buffers.Chains(data.Rows) : null, reconstruction / ((double)data.Rows * nv));
         }
@@ -90,14 +91,16 @@ internal static class ContrastiveKernel
     /// <param name="scale">The SGD factor s (minus the learning rate).</param>
     public static Option<(BernoulliRbm Model, Mat? Chains, double ReconstructionSum)> Sweep<T>(
         BernoulliRbm model, ReadOnlySpan<double> chainHidden, int chains, int k, int maxDegreeOfParallelism,
-        IReadOnlyList<RngKey> keys, IReadOnlyList<Mat> batches, double scale)
+        IReadOnlyList<RngKey> keys, IReadOnlyList<SweepBatch> batches, double scale)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         int nv = model.Visible, nh = model.Hidden, weights = nv * nh, largest = 0;
         foreach (var batch in batches)
         {
-            if (batch.Rows == 0 || batch.Columns != nv || !Binary(batch.Span)) return None;
-            largest = Math.Max(largest, batch.Rows);
+            if (batch.Count == 0 || batch.Source.Columns != nv) return None;
+            for (var r = 0; r < batch.Count; r++)
+                if (!Binary(batch.Row(r))) return None;
+            largest = Math.Max(largest, batch.Count);
         }
 
         var single = typeof(T) != typeof(double);
@@ -116,8 +119,10 @@ internal static class ContrastiveKernel
             Narrow(b, buffers.VisibleBias);
             Narrow(c, buffers.HiddenBias);
             ReadOnlySpan<T> current = single ? narrow : MemoryMarshal.Cast<double, T>(w.AsSpan());
-            var reconstruction = Core(buffers, keys[t], current, batches[t], k, maxDegreeOfParallelism, gradient, biasGradient);
-            reconstructionSum += reconstruction / ((double)batches[t].Rows * nv);
+            var batch = batches[t];
+            for (var r = 0; r < batch.Count; r++) Narrow(batch.Row(r), buffers.V.AsSpan(r * nv, nv));
+            var reconstruction = Core(buffers, keys[t], current, batch.Count, k, maxDegreeOfParallelism, gradient, biasGradient);
+            reconstructionSum += reconstruction / ((double)batch.Count * nv);
             // One thread: the pass is bound by memory traffic, and a second thread mostly competes with the GEMM library's
             // workers, which spin for a while after each product.
             if (!Descend(w, gradient, scale, single ? narrow : default)
@@ -127,7 +132,7 @@ internal static class ContrastiveKernel
         }
 
         return (BernoulliRbm.FromCheckedLayers(Mat.Wrap(nv, nh, w), Vec.Wrap(b), Vec.Wrap(c)),
-            chains > 0 ? buffers.Chains(batches[^1].Rows) : null, reconstructionSum);
+            chains > 0 ? buffers.Chains(batches[^1].Count) : null, reconstructionSum);
     }
 
     /// <summary>Entries per block of the in-place update (32 KB of doubles): a block's sums are still in the first-level cache when they are checked and narrowed.</summary>
@@ -226,22 +231,21 @@ internal static class ContrastiveKernel
     }
 
     /// <summary>
-    /// The work of one step on <paramref name="buffers"/> (biases already narrowed into them, and for PCD the chains' hidden
-    /// rows in <c>H</c>): the positive phase, k Gibbs steps, the weight gradient into <paramref name="weightGradient"/> and
+    /// The work of one step on <paramref name="buffers"/> (the minibatch's <paramref name="n"/> rows, the biases and, for PCD,
+    /// the chains' hidden rows already narrowed into V, the bias buffers and H): the positive phase, k Gibbs steps, the weight gradient into <paramref name="weightGradient"/> and
     /// the bias gradients into <paramref name="biasGradient"/>. Returns the sum of squared one-step reconstruction errors
     /// (CD; zero for PCD).
     /// </summary>
     private static double Core<T>(
-        Buffers<T> buffers, RngKey key, ReadOnlySpan<T> weights, Mat data, int k, int maxDegreeOfParallelism, Span<T> weightGradient, Span<double> biasGradient)
+        Buffers<T> buffers, RngKey key, ReadOnlySpan<T> weights, int n, int k, int maxDegreeOfParallelism, Span<T> weightGradient, Span<double> biasGradient)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         var (v, p, h, field, scratch) = (buffers.V, buffers.P, buffers.H, buffers.Field, buffers.Scratch);
         var persistent = buffers.Persistent;
-        int n = data.Rows, nv = buffers.VisibleUnits, nh = buffers.HiddenUnits, negative = persistent ? buffers.Negative : n, rows = n + negative;
+        int nv = buffers.VisibleUnits, nh = buffers.HiddenUnits, negative = persistent ? buffers.Negative : n, rows = n + negative;
         var errors = buffers.Errors;
         System.Array.Clear(errors);
         maxDegreeOfParallelism = (long)rows * Math.Max(nv, nh) < ParallelUnits ? 1 : maxDegreeOfParallelism;
-        Narrow(data.Span, v);
         var hiddenBiasRow = buffers.HiddenBias.AsSpan(0, nh);
         var visibleBiasRow = buffers.VisibleBias.AsSpan(0, nv);
 
@@ -416,6 +420,13 @@ internal static class ContrastiveKernel
     }
 
     /// <summary>The doubles as T into <paramref name="destination"/> (a copy for double, rounding for float).</summary>
+    private static void Narrow<T>(ReadOnlySpan<double> values, Span<T> destination)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (typeof(T) == typeof(double)) values.CopyTo(MemoryMarshal.Cast<T, double>(destination));
+        else TensorPrimitives.ConvertTruncating<double, float>(values, MemoryMarshal.Cast<T, float>(destination));
+    }
+
     private static ReadOnlySpan<T> Narrow<T>(ReadOnlySpan<double> values, T[]? destination)
         where T : unmanaged, IFloatingPointIeee754<T>
     {

@@ -15,4 +15,4 @@ namespace Ebm.Functional.Training;
 /// <param name="Run">(model, chains, step keys, minibatches, s) to the model and chains after the last step and the sums of the steps' metrics.</param>
 internal sealed record ObjectiveSweep<TModel>(
     ModelParameters<TModel> Layout,
-    Func<TModel, Seq<Mat>, IReadOnlyList<RngKey>, IReadOnlyList<Mat>, double, Option<(TModel Model, Seq<Mat> Chains, Seq<Metric> Sums)>> Run);
+    Func<TModel, Seq<Mat>, IReadOnlyList<RngKey>, IReadOnlyList<SweepBatch>, double, Option<(TModel Model, Seq<Mat> Chains, Seq<Metric> Sums)>> Run);

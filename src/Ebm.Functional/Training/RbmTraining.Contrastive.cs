@@ -125,7 +125,7 @@ public static partial class RbmTraining
 
     private static Option<(BernoulliRbm Model, Mat? Chains, double ReconstructionSum)> Sweep(
         ProductPrecision precision, BernoulliRbm model, ReadOnlySpan<double> chainHidden, int chains, int k, int maxDegreeOfParallelism,
-        IReadOnlyList<RngKey> keys, IReadOnlyList<Mat> batches, double scale) =>
+        IReadOnlyList<RngKey> keys, IReadOnlyList<SweepBatch> batches, double scale) =>
         precision == ProductPrecision.Single
             ? ContrastiveKernel.Sweep<float>(model, chainHidden, chains, k, maxDegreeOfParallelism, keys, batches, scale)
             : ContrastiveKernel.Sweep<double>(model, chainHidden, chains, k, maxDegreeOfParallelism, keys, batches, scale);

@@ -56,10 +56,12 @@ public sealed record Trainer<TModel>(ModelParameters<TModel> Parameters, Objecti
     /// <see cref="TrainingKeys.Step"/>; the state's epoch count goes up by one. The metrics are the steps' means.
     /// </summary>
     public Fin<(TrainState<TModel> State, Seq<Metric> Metrics)> Epoch(TrainState<TModel> state, Mat data, int batchSize) =>
-        from batches in RemainingBatches(state, data, batchSize)
-        from run in Steps(state, batches)
-        select (run.State with { Epoch = run.State.Epoch + 1 },
-            run.Sums.Map(m => m with { Value = m.Value / Math.Max(1, batches.Count) }));
+        SweptEpoch(state, data, batchSize).Match(
+            Some: FinSucc,
+            None: () =>
+                from batches in RemainingBatches(state, data, batchSize)
+                from run in Steps(state, batches)
+                select EndOfEpoch(run.State, run.Sums, batches.Count));
 
     /// <summary>
     /// <see cref="Step"/> folded over consecutive <paramref name="batches"/>, the i-th with <see cref="TrainingKeys.Step"/>
@@ -77,20 +79,47 @@ public sealed record Trainer<TModel>(ModelParameters<TModel> Parameters, Objecti
                 .Map(r => (r.State, Accumulate(a.Sums, r.Metrics))))));
 
     /// <summary>The objective's fused run of <see cref="Steps"/>, when the optimizer is a lone scale and the run applies; else None.</summary>
-    private Option<(TrainState<TModel> State, Seq<Metric> Sums)> Swept(TrainState<TModel> state, Seq<Mat> batches)
+    private Option<(TrainState<TModel> State, Seq<Metric> Sums)> Swept(TrainState<TModel> state, Seq<Mat> batches) =>
+        Swept(state, batches.Map(b => new SweepBatch(b, null)).ToArray());
+
+    private Option<(TrainState<TModel> State, Seq<Metric> Sums)> Swept(TrainState<TModel> state, IReadOnlyList<SweepBatch> batches)
     {
-        if (batches.IsEmpty || Objective.Sweep is not { } sweep || !ReferenceEquals(sweep.Layout, Parameters)
+        if (batches.Count == 0 || Objective.Sweep is not { } sweep || !ReferenceEquals(sweep.Layout, Parameters)
             || !state.Optimizer.Buffers.IsEmpty || !PureScales.TryGet(Optimizer, out var scale))
             return None;
         var keys = new RngKey[batches.Count];
         for (var i = 0; i < keys.Length; i++) keys[i] = TrainingKeys.Step(state.Key, state.Step + i);
-        return sweep.Run(state.Model, state.Chains, keys, batches.ToArray(), scale).Map(r => (
+        return sweep.Run(state.Model, state.Chains, keys, batches, scale).Map(r => (
             state with
             {
                 Model = r.Model, Chains = r.Chains, Step = state.Step + batches.Count,
                 Optimizer = state.Optimizer with { Count = state.Optimizer.Count + batches.Count },
             }, r.Sums));
     }
+
+    /// <summary>
+    /// The rest of the epoch as one fused run reading the examples in place: the batches of <see cref="RemainingBatches"/>
+    /// (the same shuffle, the same cuts, the same rows) as slices of the permutation over <paramref name="data"/>, never
+    /// copied into matrices of their own. None when the run does not apply (then <see cref="Epoch"/> folds the copies).
+    /// </summary>
+    private Option<(TrainState<TModel> State, Seq<Metric> Metrics)> SweptEpoch(TrainState<TModel> state, Mat data, int batchSize)
+    {
+        if (data.Rows == 0 || batchSize < 1 || Objective.Sweep is null) return None;
+        var order = Minibatches.Permutation(TrainingKeys.Shuffle(state.Key, state.Epoch), data.Rows);
+        var count = (data.Rows + batchSize - 1) / batchSize;
+        var skip = (int)Math.Min(count, Math.Max(0, state.Step - (long)state.Epoch * count));
+        var batches = new SweepBatch[count - skip];
+        for (var b = skip; b < count; b++)
+        {
+            var start = b * batchSize;
+            batches[b - skip] = new SweepBatch(data, order.AsSpan(start, Math.Min(batchSize, data.Rows - start)).ToArray());
+        }
+
+        return Swept(state, batches).Map(r => EndOfEpoch(r.State, r.Sums, batches.Length));
+    }
+
+    private static (TrainState<TModel> State, Seq<Metric> Metrics) EndOfEpoch(TrainState<TModel> state, Seq<Metric> sums, int steps) =>
+        (state with { Epoch = state.Epoch + 1 }, sums.Map(m => m with { Value = m.Value / Math.Max(1, steps) }));
 
     /// <summary><see cref="Epoch"/> until the state has completed <paramref name="epochs"/> epochs; the last epoch's metrics are dropped.</summary>
     public Fin<TrainState<TModel>> Epochs(TrainState<TModel> state, Mat data, int batchSize, int epochs)

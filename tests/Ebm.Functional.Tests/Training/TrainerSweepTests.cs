@@ -68,6 +68,47 @@ public sealed class TrainerSweepTests
         Assert.NotEqual(Bits(start.Model.Weights.Span), Bits(fused.Model.Weights.Span));
     }
 
+    [Theory]
+    [InlineData("cd", 0)]
+    [InlineData("pcd", 0)]
+    [InlineData("pcd", 2)]
+    public void EpochReadingRowsInPlaceGivesTheBitsOfTheStepFoldOverItsBatches(string algorithm, int stepsTaken)
+    {
+        // An epoch's fused run reads the shuffled rows where they are; it must give the bits of Step folded over
+        // RemainingBatches (copied matrices), also when the state stopped mid-epoch (a resumed checkpoint).
+        var data = Mat.Create(150, 120, d =>
+        {
+            var key = RngKey.FromSeed(13);
+            for (var i = 0; i < d.Length; i++) d[i] = key.UniformAt(i) < 0.4 ? 1.0 : 0.0;
+        });
+        var objective = algorithm == "cd"
+            ? RbmTraining.ContrastiveDivergence(1, ProductPrecision.Single)
+            : RbmTraining.PersistentContrastiveDivergence(40, 1, ProductPrecision.Double);
+        var trainer = new Trainer<BernoulliRbm>(RbmTraining.Parameters, objective, Sgd(0.1));
+        var start = Ok(trainer.Init(RngKey.FromSeed(8), Random(120, 200, 4, scale: 0.05, bias: 0.2)));
+        foreach (var batch in Ok(trainer.RemainingBatches(start, data, 40)).Take(stepsTaken))
+            start = Ok(trainer.Step(TrainingKeys.Step(start.Key, start.Step), start, batch)).State;
+
+        var (epoch, means) = Ok(trainer.Epoch(start, data, 40));
+        var folded = start;
+        var sums = LanguageExt.Seq<Metric>.Empty;
+        var batches = Ok(trainer.RemainingBatches(start, data, 40));
+        foreach (var batch in batches)
+        {
+            var (next, metrics) = Ok(trainer.Step(TrainingKeys.Step(folded.Key, folded.Step), folded, batch));
+            (folded, sums) = (next, sums.IsEmpty ? metrics : sums.Zip(metrics).Map(p => p.Item1 with { Value = p.Item1.Value + p.Item2.Value }));
+        }
+
+        Assert.Equal(4 - stepsTaken, batches.Count);
+        Assert.Equal(folded.Step, epoch.Step);
+        Assert.Equal(start.Epoch + 1, epoch.Epoch);
+        Assert.Equal(Bits(folded.Model.Weights.Span), Bits(epoch.Model.Weights.Span));
+        Assert.Equal(Bits(folded.Model.VisibleBias.Span), Bits(epoch.Model.VisibleBias.Span));
+        Assert.Equal(Bits(folded.Model.HiddenBias.Span), Bits(epoch.Model.HiddenBias.Span));
+        foreach (var (a, b) in folded.Chains.Zip(epoch.Chains)) Assert.Equal(Bits(a.Span), Bits(b.Span));
+        Assert.Equal(sums.Map(m => (m.Name, m.Value / batches.Count)), means.Map(m => (m.Name, m.Value)));
+    }
+
     [Fact]
     public void RunWithABatchOutsideTheSupportGivesTheStepError()
     {
