@@ -56,7 +56,7 @@ public sealed record MlpClassifier : IContinuousModel
 
     /// <summary>E(x) = -logsumexp f(x).</summary>
     /// <exception cref="ArgumentException">x does not have <see cref="Dimension"/> coordinates.</exception>
-    public double Energy(ReadOnlySpan<double> x) => Energies(Mat.From(1, Dimension, Checked(x, nameof(x))))[0];
+    public double Energy(ReadOnlySpan<double> x) => Energies(MlpInputs.Point(Scaling, x, nameof(x)))[0];
 
     /// <summary>E of each row.</summary>
     /// <exception cref="ArgumentException">The rows do not have <see cref="Dimension"/> coordinates.</exception>
@@ -73,8 +73,8 @@ public sealed record MlpClassifier : IContinuousModel
     /// <exception cref="ArgumentException">x or the destination does not have <see cref="Dimension"/> coordinates.</exception>
     public void EnergyGradient(ReadOnlySpan<double> x, Span<double> gradient)
     {
-        if (gradient.Length != Dimension) throw new ArgumentException($"has length {gradient.Length}, expected {Dimension}", nameof(gradient));
-        InputGradients(Mat.From(1, Dimension, Checked(x, nameof(x)))).Row(0).CopyTo(gradient);
+        var point = MlpInputs.Point(Scaling, x, nameof(x));
+        MlpInputs.CopyGradient(Scaling, InputGradients(point), gradient, nameof(gradient));
     }
 
     /// <summary>The gradient of E in x for each row (data units): -sum_y p(y | x) grad f_y(x).</summary>
@@ -105,7 +105,4 @@ public sealed record MlpClassifier : IContinuousModel
 
         return logits;
     }
-
-    private ReadOnlySpan<double> Checked(ReadOnlySpan<double> x, string name) =>
-        x.Length == Dimension ? x : throw new ArgumentException($"has length {x.Length}, expected {Dimension}", name);
 }

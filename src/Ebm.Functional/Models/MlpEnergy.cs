@@ -39,7 +39,7 @@ public sealed record MlpEnergy : IContinuousModel
 
     /// <summary>E(x).</summary>
     /// <exception cref="ArgumentException">x does not have <see cref="Dimension"/> coordinates.</exception>
-    public double Energy(ReadOnlySpan<double> x) => Energies(Mat.From(1, Dimension, Checked(x, nameof(x))))[0];
+    public double Energy(ReadOnlySpan<double> x) => Energies(MlpInputs.Point(Scaling, x, nameof(x)))[0];
 
     /// <summary>E of each row.</summary>
     /// <exception cref="ArgumentException">The rows do not have <see cref="Dimension"/> coordinates.</exception>
@@ -54,8 +54,8 @@ public sealed record MlpEnergy : IContinuousModel
     /// <exception cref="ArgumentException">x or the destination does not have <see cref="Dimension"/> coordinates.</exception>
     public void EnergyGradient(ReadOnlySpan<double> x, Span<double> gradient)
     {
-        if (gradient.Length != Dimension) throw new ArgumentException($"has length {gradient.Length}, expected {Dimension}", nameof(gradient));
-        InputGradients(Mat.From(1, Dimension, Checked(x, nameof(x)))).Row(0).CopyTo(gradient);
+        var point = MlpInputs.Point(Scaling, x, nameof(x));
+        MlpInputs.CopyGradient(Scaling, InputGradients(point), gradient, nameof(gradient));
     }
 
     /// <summary>The gradient of E in x for each row (data units).</summary>
@@ -68,7 +68,4 @@ public sealed record MlpEnergy : IContinuousModel
         Array.Fill(ones, 1.0);
         return MlpInputs.Gradients(Scaling, jets.InputGradient(ones));
     }
-
-    private ReadOnlySpan<double> Checked(ReadOnlySpan<double> x, string name) =>
-        x.Length == Dimension ? x : throw new ArgumentException($"has length {x.Length}, expected {Dimension}", name);
 }

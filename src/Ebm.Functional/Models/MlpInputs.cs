@@ -44,6 +44,22 @@ internal static class MlpInputs
         return Mat.Wrap(gradients.Length / d, d, gradients);
     }
 
+    /// <summary>One point x as a 1 x d batch, for the one-row members of the models (the same bits as in any batch).</summary>
+    /// <exception cref="ArgumentException">x does not have the scaling's coordinates.</exception>
+    public static Mat Point(InputScaling scaling, ReadOnlySpan<double> x, string name) =>
+        x.Length == scaling.Dimension
+            ? Mat.From(1, x.Length, x)
+            : throw new ArgumentException($"has length {x.Length}, expected {scaling.Dimension}", name);
+
+    /// <summary>Copies a 1 x d gradient into <paramref name="destination"/>.</summary>
+    /// <exception cref="ArgumentException">The destination does not have the scaling's coordinates.</exception>
+    public static void CopyGradient(InputScaling scaling, Mat gradient, Span<double> destination, string name)
+    {
+        if (destination.Length != scaling.Dimension)
+            throw new ArgumentException($"has length {destination.Length}, expected {scaling.Dimension}", name);
+        gradient.Row(0).CopyTo(destination);
+    }
+
     private static void Check(InputScaling scaling, Mat? m, int rows, string name)
     {
         ArgumentNullException.ThrowIfNull(m, name);

@@ -85,7 +85,7 @@ internal static class ContrastiveKernel
     /// <param name="chainHidden">PCD: the chains' hidden rows before the first step (C x nh); empty for CD.</param>
     /// <param name="chains">PCD: the number of chains C; 0 for CD.</param>
     /// <param name="k">Gibbs steps per update.</param>
-    /// <param name="maxDegreeOfParallelism">Threads for the per-row work and the update; results do not depend on it.</param>
+    /// <param name="maxDegreeOfParallelism">Threads for the per-row work (the update runs on one); results do not depend on it.</param>
     /// <param name="keys">Per step, its key.</param>
     /// <param name="batches">The minibatches, in order.</param>
     /// <param name="scale">The SGD factor s (minus the learning rate).</param>
@@ -99,7 +99,7 @@ internal static class ContrastiveKernel
         {
             if (batch.Count == 0 || batch.Source.Columns != nv) return None;
             for (var r = 0; r < batch.Count; r++)
-                if (!Binary(batch.Row(r))) return None;
+                if (RbmTraining.FirstNonBinary(batch.Row(r)) >= 0) return None;
             largest = Math.Max(largest, batch.Count);
         }
 
@@ -221,13 +221,6 @@ internal static class ContrastiveKernel
     {
         if (typeof(T) == typeof(float)) Logistic.Apply(MemoryMarshal.Cast<T, float>(values), MemoryMarshal.Cast<T, float>(values));
         else TensorPrimitives.Sigmoid<T>(values, values);
-    }
-
-    private static bool Binary(ReadOnlySpan<double> values)
-    {
-        foreach (var x in values)
-            if (x != 0.0 && x != 1.0) return false;
-        return true;
     }
 
     /// <summary>

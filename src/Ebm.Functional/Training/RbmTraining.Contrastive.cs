@@ -195,7 +195,7 @@ public static partial class RbmTraining
     }
 
     /// <summary>The index of the first value that is neither 0 nor 1, or -1.</summary>
-    private static int FirstNonBinary(ReadOnlySpan<double> values)
+    internal static int FirstNonBinary(ReadOnlySpan<double> values)
     {
         for (var i = 0; i < values.Length; i++)
             if (values[i] != 0.0 && values[i] != 1.0) return i;
