@@ -20,7 +20,7 @@ internal static class Floors
         ["Exact"],
         ["Annealing"],
         ["Estimators", "Catalogue"],
-        ["Datasets"],
+        ["Datasets", "Thermo"],
         ["Training"],
     ];
 
@@ -34,8 +34,8 @@ internal static class Floors
         ["Options", "Output"],
         ["Sampling"],
         ["Cost"],
-        ["Estimation", "Showcase", "Training"],
-        ["Commands"],
+        ["Estimation", "Training", "Thermo", "Annealing"],
+        ["Showcase", "Commands"],
         [""],
     ];
 
