@@ -1,0 +1,138 @@
+using Ebm.Functional.Mcmc;
+using Ebm.Functional.Mcmc.Gibbs;
+using Ebm.Functional.Mcmc.Lattice;
+using Ebm.Functional.Mcmc.Metropolis;
+using Ebm.Functional.Mcmc.Tempering;
+using Ebm.Functional.Models;
+using Ebm.Functional.Numerics;
+using Ebm.Functional.Prng;
+using LanguageExt;
+using static LanguageExt.Prelude;
+
+namespace Ebm.Functional.Thermo;
+
+public static partial class ThermoSweep
+{
+    /// <summary>The models the sampling methods apply to, for error messages.</summary>
+    public const string SampledModels = "Ising lattices and other discrete models (Boltzmann machines, Bernoulli RBMs)";
+
+    /// <summary>
+    /// Runs parallel tempering with one rung at every beta of <paramref name="betas"/> and one at beta = 0 (added when
+    /// absent, to anchor log Z), and records the energy (and, for spin models, m = M / N) of every chain after every sweep.
+    /// </summary>
+    /// <remarks>
+    /// Kernels: checkerboard Metropolis sweeps for an <see cref="IsingModel"/> (exact integer bond sums, so energies never
+    /// drift); a systematic heat-bath sweep for any other <see cref="IDiscreteModel"/>. After each sweep of every rung,
+    /// adjacent rungs exchange configurations (<see cref="ParallelTempering"/>). Keys: starting states from
+    /// key.FoldIn(0), burn-in from key.FoldIn(1), recorded sweeps from key.FoldIn(2); the same key gives the same bits
+    /// for any thread count.
+    /// </remarks>
+    /// <param name="key">The key.</param>
+    /// <param name="model">An Ising lattice or another discrete model.</param>
+    /// <param name="betas">The grid, each finite and at least 0, distinct (any order).</param>
+    /// <param name="settings">Chains, sweeps and burn-in.</param>
+    /// <param name="progress">Receives the fraction of sweeps done.</param>
+    public static Fin<TemperingSamples> Sample(
+        RngKey key, IEnergyModel model, IReadOnlyList<double> betas, TemperingSettings settings, IProgress<double>? progress = null) =>
+        from valid in settings.Validate()
+        from grid in Grid(betas)
+        from discrete in Discrete(model, "pt")
+        select Record(key, discrete, Ladder(grid), valid, progress);
+
+    /// <summary>The grid sorted, or an error when it is empty, holds a negative or non-finite beta, or repeats one.</summary>
+    internal static Fin<double[]> Grid(IReadOnlyList<double> betas)
+    {
+        if (betas.Count == 0) return FinFail<double[]>(ThermoErrors.InvalidBetas("the grid is empty"));
+        foreach (var beta in betas)
+            if (!double.IsFinite(beta) || beta < 0) return FinFail<double[]>(ThermoErrors.InvalidBetas($"{beta} is not a finite number >= 0"));
+        var sorted = betas.Order().ToArray();
+        for (var k = 1; k < sorted.Length; k++)
+            if (sorted[k] == sorted[k - 1]) return FinFail<double[]>(ThermoErrors.InvalidBetas($"{sorted[k]} appears twice"));
+        return FinSucc(sorted);
+    }
+
+    private static Fin<IDiscreteModel> Discrete(IEnergyModel model, string method) =>
+        model is IDiscreteModel discrete
+            ? FinSucc(discrete)
+            : FinFail<IDiscreteModel>(ThermoErrors.UnsupportedModel(method, model.Kind, SampledModels));
+
+    private static double[] Ladder(double[] grid) => grid[0] == 0.0 ? grid : [0.0, .. grid];
+
+    private static TemperingSamples Record(RngKey key, IDiscreteModel model, double[] ladder, TemperingSettings settings, IProgress<double>? progress)
+    {
+        var total = (double)settings.BurnIn + settings.Sweeps;
+        var burnInProgress = progress is null ? null : new Progress<double>(f => progress.Report(f * settings.BurnIn / total));
+        var recordProgress = progress is null ? null : new Progress<double>(f => progress.Report((settings.BurnIn + f * settings.Sweeps) / total));
+        var spins = model.States == StateConvention.Spin;
+        return model is IsingModel ising
+            ? Run(key, ladder, settings, Lattice(ising, ladder, settings), s => s.Energies,
+                (s, c) => s.Magnetisations[c] / (double)ising.Dimension, true, burnInProgress, recordProgress, model)
+            : Run(key, ladder, settings, General(model, ladder, settings), s => s.Energies,
+                (s, c) => Magnetisation(s.States.Row(c)), spins, burnInProgress, recordProgress, model);
+    }
+
+    private static Sampler<Mat, TemperingState<IsingChains>, TemperingInfo<CheckerboardInfo>> Lattice(
+        IsingModel model, double[] ladder, TemperingSettings settings) =>
+        ParallelTempering.Create(
+            b => Checkerboard.Create(model, b, CheckerboardUpdate.Metropolis, settings.MaxDegreeOfParallelism).Step,
+            s => IsingChains.FromStates(model, s), ladder, s => s.Energies, ChainGathers.Ising, settings.MaxDegreeOfParallelism);
+
+    private static Sampler<Mat, TemperingState<DiscreteChains>, TemperingInfo<HeatBathInfo>> General(
+        IDiscreteModel model, double[] ladder, TemperingSettings settings) =>
+        ParallelTempering.Create(
+            b => HeatBathGibbs.BuildKernel(model, b, ScanOrder.Systematic, settings.MaxDegreeOfParallelism), model, ladder, settings.MaxDegreeOfParallelism);
+
+    private static TemperingSamples Run<TState, TInfo>(
+        RngKey key, double[] ladder, TemperingSettings settings, Sampler<Mat, TemperingState<TState>, TemperingInfo<TInfo>> sampler,
+        Func<TState, Vec> energies, Func<TState, int, double> magnetisation, bool spins,
+        IProgress<double>? burnInProgress, IProgress<double>? recordProgress, IDiscreteModel model)
+    {
+        var rungs = ladder.Length;
+        var chains = settings.Chains;
+        var start = sampler.Init(SpinOrBinaryStates(key.FoldIn(0), model, chains));
+        var burnt = Loop.Run(key.FoldIn(1), start, settings.BurnIn, sampler.Step, burnInProgress);
+        var energyTrace = new double[rungs][];
+        var magnetisationTrace = new double[rungs][];
+        for (var k = 0; k < rungs; k++)
+        {
+            energyTrace[k] = new double[chains * settings.Sweeps];
+            magnetisationTrace[k] = spins ? new double[chains * settings.Sweeps] : [];
+        }
+
+        var t = 0;
+        Loop.Run(key.FoldIn(2), burnt, settings.Sweeps, sampler.Step, (state, _) =>
+        {
+            for (var k = 0; k < rungs; k++)
+            {
+                var rung = state.Rungs[k];
+                var e = energies(rung);
+                for (var c = 0; c < chains; c++)
+                {
+                    energyTrace[k][c * settings.Sweeps + t] = e[c];
+                    if (spins) magnetisationTrace[k][c * settings.Sweeps + t] = magnetisation(rung, c);
+                }
+            }
+
+            t++;
+        }, recordProgress);
+
+        var sweeps = settings.Sweeps;
+        var energyMats = energyTrace.Select(trace => Mat.From(chains, sweeps, trace)).ToSeq();
+        var magnetisationMats = spins ? Some(magnetisationTrace.Select(trace => Mat.From(chains, sweeps, trace)).ToSeq()) : None;
+        return new TemperingSamples(new Arr<double>(ladder), model.Dimension, model.Dimension * Math.Log(2.0), energyMats, magnetisationMats);
+    }
+
+    private static double Magnetisation(ReadOnlySpan<double> state)
+    {
+        var sum = 0.0;
+        foreach (var s in state) sum += s;
+        return sum / state.Length;
+    }
+
+    private static Mat SpinOrBinaryStates(RngKey key, IDiscreteModel model, int chains) => Mat.Create(chains, model.Dimension, d =>
+    {
+        key.Uniform(d);
+        var low = model.States == StateConvention.Spin ? -1.0 : 0.0;
+        for (var i = 0; i < d.Length; i++) d[i] = d[i] < 0.5 ? 1.0 : low;
+    });
+}
