@@ -17,8 +17,8 @@ public static partial class ThermoSweep
     public const string SampledModels = "Ising lattices and other discrete models (Boltzmann machines, Bernoulli RBMs)";
 
     /// <summary>
-    /// Runs parallel tempering with one rung at every beta of <paramref name="betas"/> and one at beta = 0 (added when
-    /// absent, to anchor log Z), and records the energy (and, for spin models, m = M / N) of every chain after every sweep.
+    /// Runs parallel tempering with one rung at every beta of <paramref name="betas"/> and rungs from beta = 0 up to the
+    /// grid (<see cref="Rungs"/>, to anchor log Z), and records the energy (and, for spin models, m = M / N) of every chain after every sweep.
     /// </summary>
     /// <remarks>
     /// Kernels: checkerboard Metropolis sweeps for an <see cref="IsingModel"/> (exact integer bond sums, so energies never
@@ -36,8 +36,9 @@ public static partial class ThermoSweep
         RngKey key, IEnergyModel model, IReadOnlyList<double> betas, TemperingSettings settings, IProgress<double>? progress = null) =>
         from valid in settings.Validate()
         from grid in Grid(betas)
+        from above in grid[^1] > 0 ? FinSucc(grid) : FinFail<double[]>(ThermoErrors.InvalidBetas("a sampling method needs a beta above 0 (log Z(0) = N log 2 exactly)"))
         from discrete in Discrete(model, "pt")
-        select Record(key, discrete, Ladder(grid), valid, progress);
+        select Record(key, discrete, Rungs(grid), valid, progress);
 
     /// <summary>The grid sorted, or an error when it is empty, holds a negative or non-finite beta, or repeats one.</summary>
     internal static Fin<double[]> Grid(IReadOnlyList<double> betas)
@@ -56,7 +57,23 @@ public static partial class ThermoSweep
             ? FinSucc(discrete)
             : FinFail<IDiscreteModel>(ThermoErrors.UnsupportedModel(method, model.Kind, SampledModels));
 
-    private static double[] Ladder(double[] grid) => grid[0] == 0.0 ? grid : [0.0, .. grid];
+    /// <summary>Most rungs added below the grid to reach beta = 0.</summary>
+    public const int MaxAnchorRungs = 50;
+
+    /// <summary>
+    /// The rungs of a run over <paramref name="grid"/>: the grid itself, and when it starts above 0, evenly spaced rungs
+    /// from 0 up to it, spaced like the grid's closest pair (or a tenth of its only beta), at most <see cref="MaxAnchorRungs"/>:
+    /// log Z is known at 0, and both integration and reweighting need neighbouring rungs whose energies overlap.
+    /// </summary>
+    /// <param name="grid">The grid, increasing, distinct, each finite and at least 0.</param>
+    public static double[] Rungs(IReadOnlyList<double> grid)
+    {
+        if (grid[0] == 0.0) return grid.ToArray();
+        var spacing = grid[0] / 10;
+        for (var k = 1; k < grid.Count; k++) spacing = k == 1 ? grid[1] - grid[0] : Math.Min(spacing, grid[k] - grid[k - 1]);
+        var added = Math.Min((int)Math.Ceiling(grid[0] / spacing - 1e-9), MaxAnchorRungs);
+        return Enumerable.Range(0, added).Select(i => grid[0] * i / added).Concat(grid).ToArray();
+    }
 
     private static TemperingSamples Record(RngKey key, IDiscreteModel model, double[] ladder, TemperingSettings settings, IProgress<double>? progress)
     {
