@@ -26,13 +26,13 @@ internal static class BetaRange
     private const double RelativeRounding = 1e-12;
 
     /// <summary>The betas of <paramref name="text"/>, or an error naming the problem.</summary>
-    public static Fin<double[]> Parse(string text, string option = "--beta")
+    public static Fin<double[]> Parse(string text, string option = "--beta", string quantity = "beta")
     {
         var parts = text.Split(':');
         if (parts.Length is not (1 or 3))
             return Fail(option, $"expected FROM:TO:STEP (for example 0.1:1:0.1) or a single value, got \"{text}\"");
 
-        var names = parts.Length == 1 ? ["beta"] : new[] { "FROM", "TO", "STEP" };
+        var names = parts.Length == 1 ? [quantity] : new[] { "FROM", "TO", "STEP" };
         var values = new double[parts.Length];
         for (var i = 0; i < parts.Length; i++)
         {
@@ -40,10 +40,10 @@ internal static class BetaRange
         }
 
         if (parts.Length == 1)
-            return values[0] >= 0 ? FinSucc(values) : Fail(option, $"beta = {Numbers.Exact(values[0])}, expected beta >= 0");
+            return values[0] >= 0 ? FinSucc(values) : Fail(option, $"{quantity} = {Numbers.Exact(values[0])}, expected {quantity} >= 0");
 
         var (from, to, step) = (values[0], values[1], values[2]);
-        if (from < 0) return Fail(option, $"FROM = {Numbers.Exact(from)}, expected beta >= 0");
+        if (from < 0) return Fail(option, $"FROM = {Numbers.Exact(from)}, expected {quantity} >= 0");
         if (to < from) return Fail(option, $"TO = {Numbers.Exact(to)} is below FROM = {Numbers.Exact(from)}");
         if (!(step > 0)) return Fail(option, $"STEP = {Numbers.Exact(step)}, expected a positive number");
 
@@ -56,6 +56,16 @@ internal static class BetaRange
         if (Math.Abs(betas[^1] - to) <= GridSlack * step + RelativeRounding * to) betas[^1] = to;
         return FinSucc(betas);
     }
+
+    /// <summary>
+    /// The betas of <c>--temperature FROM:TO:STEP</c> (or one value): the temperatures of <see cref="Parse"/>'s rule, each
+    /// above 0, turned into beta = 1 / T and listed in increasing beta.
+    /// </summary>
+    public static Fin<double[]> FromTemperatures(string text, string option = "--temperature") =>
+        Parse(text, option, "T").Bind(temperatures =>
+            temperatures[0] > 0
+                ? FinSucc(temperatures.Select(t => 1.0 / t).Reverse().ToArray())
+                : Fail(option, $"T = {Numbers.Exact(temperatures[0])} has no beta = 1/T; expected temperatures above 0"));
 
     private static Fin<double[]> Fail(string option, string problem) => FinFail<double[]>(CliErrors.InvalidOption(option, problem));
 }

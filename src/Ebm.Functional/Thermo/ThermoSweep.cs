@@ -7,8 +7,8 @@ namespace Ebm.Functional.Thermo;
 
 /// <summary>
 /// Thermodynamics over a grid of inverse temperatures, each quantity with its standard error: exactly
-/// (<see cref="Exact"/>), by parallel tempering over the grid (<see cref="Tempering"/>)
-/// ; <see cref="Reweighting"/> combines a tempering run into smooth curves.
+/// (<see cref="Exact"/>), by parallel tempering over the grid (<see cref="Tempering"/>), and by annealed importance
+/// sampling along it (<see cref="Annealed"/>); <see cref="Reweighting"/> combines a tempering run into smooth curves.
 /// </summary>
 /// <remarks>
 /// Every method returns <see cref="ThermoPoint"/>s: U = &lt;E&gt;, F = -log Z / beta, S = beta (U - F), C = beta^2 Var E,

@@ -42,6 +42,14 @@ public sealed class ErrorCalibrationTests
         Assert.InRange(fraction, MinimumFraction, MaximumFraction);
     }
 
+    [Fact]
+    public void Annealing_error_bars_cover_the_exact_values_as_often_as_they_should()
+    {
+        var exact = Ok(ThermoSweep.Exact(Torus(4), Betas, ExactMethod.Enumeration)).ToArray();
+        var fraction = Covered(seed => Ok(ThermoSweep.Annealed(RngKey.FromSeed(seed), Torus(4), Betas, new AnnealedSettings(Particles: 500))).ToArray(), exact);
+        Assert.InRange(fraction, MinimumFraction, MaximumFraction);
+    }
+
     private static double Covered(Func<ulong, ThermoPoint[]> run, ThermoPoint[] exact)
     {
         int inside = 0, total = 0;

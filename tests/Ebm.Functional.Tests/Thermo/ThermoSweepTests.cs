@@ -88,6 +88,16 @@ public sealed class ThermoSweepTests
     }
 
     [Fact]
+    public void Annealing_on_a_4x4_torus_matches_enumeration_within_its_errors()
+    {
+        var model = Torus(4);
+        var points = Ok(ThermoSweep.Annealed(RngKey.FromSeed(12), model, Grid, new AnnealedSettings(Particles: 2000, Substeps: 4, SweepsPerStep: 1)));
+        var exact = Ok(ThermoSweep.Exact(model, Grid, ExactMethod.Enumeration));
+        Assert.All(points, p => Assert.Equal(ThermoSweep.AnnealedMethod, p.Method));
+        WithinExact(points.ToArray(), exact.ToArray(), slope: false);
+    }
+
+    [Fact]
     public void A_grid_above_zero_gets_rungs_down_to_zero_spaced_like_the_grid()
     {
         Assert.Equal([0.0, 0.1, 0.2, 0.3, 0.4], ThermoSweep.Rungs([0.3, 0.4]).Select(b => Math.Round(b, 12)));
