@@ -1,5 +1,8 @@
 using System.CommandLine;
+using Ebm.Cli.Options;
 using Ebm.Cli.Output;
+using Ebm.Cli.Thermo;
+using Ebm.Functional.Thermo;
 using Ebm.Functional.Shell.Io;
 using Ebm.Functional.Plots;
 using LanguageExt.Common;
@@ -7,8 +10,9 @@ using LanguageExt.Common;
 namespace Ebm.Cli.Commands;
 
 /// <summary>
-/// <c>ebm thermo MODEL.json --beta FROM:TO:STEP [--json] [--csv FILE] [--plot FILE.png]</c>:
-/// exact thermodynamics over a range of beta.
+/// <c>ebm thermo MODEL.json --beta FROM:TO:STEP|--temperature FROM:TO:STEP [--method exact|pt|reweighting|wang-landau|ais]
+/// [--replicas R] [--steps T] [--burn-in B] [--seed S] [--json] [--csv FILE] [--plot FILE.png]</c>:
+/// thermodynamics over a range of beta, exact or sampled with error bars.
 /// </summary>
 internal static class ThermoCommand
 {
@@ -19,10 +23,27 @@ internal static class ThermoCommand
         {
             Description = $"Inverse temperatures FROM:TO:STEP (beta_i = FROM + i STEP up to TO, for example 0.1:1:0.1) or one value; " +
                           $"0 <= FROM <= TO, STEP > 0, at most {BetaRange.MaxValues} values.",
-            Required = true,
             HelpName = "FROM:TO:STEP",
         };
-        var method = CommonOptions.Method();
+        var temperatures = new Option<string>("--temperature", "-t")
+        {
+            Description = "Temperatures FROM:TO:STEP instead of --beta (T_i = FROM + i STEP up to TO, each above 0; beta = 1/T) or one value.",
+            HelpName = "FROM:TO:STEP",
+        };
+        var method = new Option<string>("--method", "-m")
+        {
+            Description = ThermoMethods.Description,
+            DefaultValueFactory = _ => ThermoMethods.Exact,
+            HelpName = string.Join("|", ThermoMethods.All),
+        }.OneOf(ThermoMethods.All);
+        var replicas = WholeOption.Create("--replicas",
+            $"pt, reweighting: chains per rung [default: {SampledThermoPlan.DefaultChains}]; ais: particles [default: {SampledThermoPlan.DefaultParticles}]; " +
+            $"wang-landau: independent walkers [default: {SampledThermoPlan.DefaultWalkers}].", 0, "R");
+        var steps = WholeOption.Create("--steps",
+            $"pt, reweighting: recorded sweeps of every chain [default: {SampledThermoPlan.DefaultSweeps}, at least {TemperingSettings.MinimumSweeps}]; " +
+            $"ais: sweeps at every intermediate beta [default: {SampledThermoPlan.DefaultAisSweeps}].", 0, "T");
+        var burnIn = WholeOption.Create("--burn-in", "pt, reweighting: unrecorded sweeps before the recorded ones.", SampledThermoPlan.DefaultBurnIn, "B");
+        var seed = WholeOption.Create("--seed", "Seed of every random number of a sampled run; printed with the result.", SampledThermoPlan.DefaultSeed, "S");
         var exactMethod = CommonOptions.ExactMethod();
         var json = CommonOptions.Json("the sweep (model, method, rows: beta, logZ, meanEnergy, freeEnergy, entropy, heatCapacity, ...)");
         var csv = new OutputOption("--csv", OutputFormat.Any)
@@ -44,11 +65,18 @@ internal static class ThermoCommand
         var force = CommonOptions.Force();
 
         var command = new Command("thermo",
-            "Exact thermodynamics over a range of beta: a row per beta with log Z, internal energy U = <E>, free energy F = -log Z / beta, " +
+            "Thermodynamics over a range of beta (or T), exact or sampled with error bars: a row per beta with log Z, internal energy U = <E>, free energy F = -log Z / beta, " +
             "entropy S = beta (U - F) and heat capacity C = beta^2 Var(E), totals over the model.")
         {
-            model, betas, method, exactMethod, json, csv, plot, axis, force,
+            model, betas, temperatures, method, exactMethod, replicas, steps, burnIn, seed, json, csv, plot, axis, force,
         };
+        command.Validators.Add(result =>
+        {
+            var given = (result.GetResult(betas) is { Implicit: false }) ? 1 : 0;
+            given += (result.GetResult(temperatures) is { Implicit: false }) ? 1 : 0;
+            if (given == 0) result.AddError("Option '--beta' (or '--temperature') is required.");
+            if (given == 2) result.AddError("--beta and --temperature: give one of them, not both.");
+        });
         command.SetAction(parse =>
         {
             var path = parse.GetRequiredValue(model);
@@ -57,15 +85,24 @@ internal static class ThermoCommand
             var outputs = (RunOutputs)files.Case;
             return ThermoRun.Run(context, new ThermoRequest(
                 path,
-                parse.GetRequiredValue(betas),
+                parse.GetValue(betas),
                 parse.GetRequiredValue(method),
                 CommonOptions.ToExactMethod(parse.GetRequiredValue(exactMethod)),
                 parse.GetValue(json),
                 outputs.For(csv),
                 outputs.For(plot),
                 parse.GetRequiredValue(axis) == "temperature" ? ThermoAxis.Temperature : ThermoAxis.Beta,
-                parse.GetValue(force)));
+                parse.GetValue(force),
+                parse.GetValue(temperatures),
+                parse.GetValue(seed),
+                Given(parse, replicas),
+                Given(parse, steps),
+                parse.GetValue(burnIn)));
         });
         return command;
     }
+
+    /// <summary>The value of an option the user gave, or null for the method's default.</summary>
+    private static int? Given(ParseResult parse, Option<int> option) =>
+        parse.GetResult(option) is { Implicit: false } ? parse.GetValue(option) : null;
 }

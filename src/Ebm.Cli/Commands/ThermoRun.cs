@@ -1,11 +1,14 @@
 using System.Diagnostics;
 using Ebm.Cli.Cost;
 using Ebm.Cli.Output;
+using Ebm.Cli.Thermo;
 using Ebm.Functional.Exact;
 using Ebm.Functional.Models;
 using Ebm.Functional.Shell.ModelFiles;
 using Ebm.Functional.Plots;
+using Ebm.Functional.Thermo;
 using LanguageExt;
+using static LanguageExt.Prelude;
 using Spectre.Console;
 
 namespace Ebm.Cli.Commands;
@@ -17,9 +20,10 @@ internal static class ThermoRun
 
     public static int Run(CliContext context, ThermoRequest request)
     {
+        if (request.Method != ThermoMethods.Exact) return RunSampled(context, request);
         var clock = Stopwatch.StartNew();
         var outcome =
-            from betas in BetaRange.Parse(request.Betas)
+            from betas in Betas(request)
             from model in ModelFile.Load(request.Model)
             from cost in RunBudget.Check(ExactCost.Sweep(model, betas.Length, request.ExactMethod), request.Force, ExactCost.Levers)
             from rows in ExactOutput.Checked(request.Model, model, ProgressDisplay.Run(context, "thermo", p => LogPartition.Sweep(model, betas, request.ExactMethod, p)))
@@ -34,6 +38,40 @@ internal static class ThermoRun
                 return ExitCodes.Success;
             },
             Fail: e => ErrorReport.Write(context, e));
+    }
+
+    /// <summary>The betas of --beta, or of --temperature (beta = 1/T, increasing).</summary>
+    private static Fin<double[]> Betas(ThermoRequest request) =>
+        request.Temperatures is { } temperatures ? BetaRange.FromTemperatures(temperatures) : BetaRange.Parse(request.Betas ?? "");
+
+    private static int RunSampled(CliContext context, ThermoRequest request)
+    {
+        var plan = new SampledThermoPlan(
+            request.Method, request.Seed,
+            request.Replicas ?? request.Method switch
+            {
+                ThermoMethods.Ais => SampledThermoPlan.DefaultParticles,
+                ThermoMethods.WangLandau => SampledThermoPlan.DefaultWalkers,
+                _ => SampledThermoPlan.DefaultChains,
+            },
+            request.Steps ?? (request.Method == ThermoMethods.Ais ? SampledThermoPlan.DefaultAisSweeps : SampledThermoPlan.DefaultSweeps),
+            request.BurnIn);
+        var loaded =
+            from counts in Counts(plan)
+            from betas in Betas(request)
+            from model in ModelFile.Load(request.Model)
+            select new SampledThermoRequest(request.Model, model, betas, plan, request.Json, request.Csv, request.Plot, request.Axis, request.Force);
+        return loaded.Match(Succ: r => SampledThermoRun.Run(context, r), Fail: e => ErrorReport.Write(context, e));
+    }
+
+    /// <summary>The plan when --replicas and --steps are in range for its method.</summary>
+    private static Fin<SampledThermoPlan> Counts(SampledThermoPlan plan)
+    {
+        var fewestReplicas = plan.Method == ThermoMethods.Ais ? 2 : 1;
+        var fewestSteps = plan.Method is ThermoMethods.Tempering or ThermoMethods.Reweighting ? TemperingSettings.MinimumSweeps : 1;
+        if (plan.Replicas < fewestReplicas) return FinFail<SampledThermoPlan>(CliErrors.InvalidOption("--replicas", $"{plan.Replicas}, expected at least {fewestReplicas}"));
+        if (plan.Steps < fewestSteps) return FinFail<SampledThermoPlan>(CliErrors.InvalidOption("--steps", $"{plan.Steps}, expected at least {fewestSteps}"));
+        return FinSucc(plan);
     }
 
     private static Fin<Sweep> WriteFiles(CliContext context, ThermoRequest request, Sweep sweep) =>

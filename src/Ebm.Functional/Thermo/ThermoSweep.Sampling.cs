@@ -78,8 +78,8 @@ public static partial class ThermoSweep
     private static TemperingSamples Record(RngKey key, IDiscreteModel model, double[] ladder, TemperingSettings settings, IProgress<double>? progress)
     {
         var total = (double)settings.BurnIn + settings.Sweeps;
-        var burnInProgress = progress is null ? null : new Progress<double>(f => progress.Report(f * settings.BurnIn / total));
-        var recordProgress = progress is null ? null : new Progress<double>(f => progress.Report((settings.BurnIn + f * settings.Sweeps) / total));
+        var burnInProgress = ScaledProgress.Of(progress, 0, settings.BurnIn / total);
+        var recordProgress = ScaledProgress.Of(progress, settings.BurnIn / total, settings.Sweeps / total);
         var spins = model.States == StateConvention.Spin;
         return model is IsingModel ising
             ? Run(key, ladder, settings, Lattice(ising, ladder, settings), s => s.Energies,

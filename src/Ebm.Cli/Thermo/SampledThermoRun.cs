@@ -1,0 +1,107 @@
+using System.Diagnostics;
+using Ebm.Cli.Cost;
+using Ebm.Cli.Output;
+using Ebm.Functional.Plots;
+using Ebm.Functional.Prng;
+using Ebm.Functional.Thermo;
+using LanguageExt;
+using static LanguageExt.Prelude;
+
+namespace Ebm.Cli.Thermo;
+
+/// <summary>
+/// Runs <c>ebm thermo --method pt|reweighting|wang-landau|ais</c>: state the cost, sample with progress, write the files,
+/// print the rows (value ± error) with the seed, and the exact values beside them where an exact method is cheap.
+/// </summary>
+internal static class SampledThermoRun
+{
+    private sealed record Sweep(Seq<ThermoPoint> Rows, Option<Seq<ThermoPoint>> Curve, RunCost Cost);
+
+    public static int Run(CliContext context, SampledThermoRequest request)
+    {
+        var clock = Stopwatch.StartNew();
+        var plan = request.Plan;
+        var outcome =
+            from cost in RunBudget.Check(SampledThermoCost.Of(plan, request.Model.Dimension, request.Betas), request.Force, SampledThermoCost.Levers)
+            from sweep in ProgressDisplay.Run(context, $"thermo ({plan.Method})", p => Compute(request, p, request.Plot is not null))
+            select sweep with { Cost = cost };
+        var seconds = clock.Elapsed.TotalSeconds;
+        return outcome.Bind(sweep =>
+        {
+            var exact = ExactReference.At(request.Model, sweep.Rows.Map(r => r.Beta).ToArray());
+            return WriteFiles(context, request, sweep).Map(_ => (sweep, exact));
+        }).Match(
+            Succ: result =>
+            {
+                if (request.Json) context.Out.WriteLine(Json(request, result.sweep, result.exact, seconds));
+                else Print(context, request, result.sweep, result.exact);
+                return ExitCodes.Success;
+            },
+            Fail: e => ErrorReport.Write(context, e));
+    }
+
+    private static Fin<Sweep> Compute(SampledThermoRequest request, IProgress<double> progress, bool curve)
+    {
+        var (model, betas, plan) = (request.Model, request.Betas, request.Plan);
+        var key = RngKey.FromSeed(plan.Seed);
+        var none = Option<Seq<ThermoPoint>>.None;
+        var tempering = new TemperingSettings(plan.Replicas, plan.Steps, plan.BurnIn);
+        return plan.Method switch
+        {
+            ThermoMethods.Tempering => ThermoSweep.Tempering(key, model, betas, tempering, progress).Map(rows => new Sweep(rows, none, RunCost.Of())),
+            ThermoMethods.Reweighting =>
+                from samples in ThermoSweep.Sample(key, model, betas, tempering, progress)
+                from rows in Reweighting.Sweep(samples, betas)
+                from smooth in curve ? Reweighting.Sweep(samples, ExactReference.FineGrid(betas)).Map(Some) : FinSucc(none)
+                select new Sweep(rows, smooth, RunCost.Of()),
+            ThermoMethods.Ais => ThermoSweep.Annealed(key, model, betas, new AnnealedSettings(plan.Replicas, SampledThermoCost.AnnealedSubsteps, plan.Steps), progress)
+                .Map(rows => new Sweep(rows, none, RunCost.Of())),
+            _ =>
+                from density in WangLandau.Run(key, model, new WangLandauSettings { Walkers = plan.Replicas }, progress)
+                from rows in density.Thermodynamics(betas)
+                from smooth in curve ? density.Thermodynamics(ExactReference.FineGrid(betas)).Map(Some) : FinSucc(none)
+                select new Sweep(rows, smooth, RunCost.Of()),
+        };
+    }
+
+    private static string Title(SampledThermoRequest request) =>
+        $"{request.Model.Kind}, {request.Model.Dimension} variables: {request.Plan.Method} thermodynamics, seed {request.Plan.Seed}";
+
+    private static Fin<Unit> WriteFiles(CliContext context, SampledThermoRequest request, Sweep sweep) =>
+        CommandFiles.WriteAll(context,
+            (request.Csv, o => o.WriteAllText(ThermoPointsCsv.Write(sweep.Rows))),
+            (request.Plot, o => o.WriteAllBytes(ThermoPointsPlot.RenderPng(sweep.Rows.ToArray(), sweep.Curve,
+                ExactReference.Curve(request.Model, request.Betas), $"{request.Model.Kind} ({request.Plan.Method}, seed {request.Plan.Seed})", request.Axis))));
+
+    private static string Json(SampledThermoRequest request, Sweep sweep, Option<Seq<ThermoPoint>> exact, double seconds) =>
+        ResultJson.Object(w =>
+        {
+            w.WriteString("version", VersionReport.Version);
+            w.WriteString("model", request.Model.Kind);
+            w.WriteNumber("dimension", request.Model.Dimension);
+            w.WriteString("method", request.Plan.Method);
+            w.WriteNumber("seed", request.Plan.Seed);
+            w.WriteNumber("replicas", request.Plan.Replicas);
+            w.WriteNumber("steps", request.Plan.Steps);
+            w.WriteNumber("burnIn", request.Plan.BurnIn);
+            w.WriteStartArray("rows");
+            var rows = sweep.Rows.ToArray();
+            for (var i = 0; i < rows.Length; i++)
+            {
+                w.WriteStartObject();
+                ThermoPointsJson.Row(w, rows[i], exact.Bind(e => e.Skip(i).HeadOrNone()));
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteNumber("seconds", seconds);
+            sweep.Cost.Json(w, request.Force);
+        });
+
+    private static void Print(CliContext context, SampledThermoRequest request, Sweep sweep, Option<Seq<ThermoPoint>> exact)
+    {
+        var caption = $"± one standard error; seed {request.Plan.Seed}; cost: {sweep.Cost.Text()}";
+        context.ResultConsole().Write(ThermoPointsTable.Of(sweep.Rows.ToArray(), Title(request), caption));
+        exact.IfSome(e => context.ResultConsole().Write(ThermoPointsTable.Of(e.ToArray(), $"exact ({request.Model.Kind})", "exact values at the same betas")));
+    }
+}
