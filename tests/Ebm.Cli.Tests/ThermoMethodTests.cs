@@ -46,6 +46,20 @@ public sealed class ThermoMethodTests : IDisposable
         }
     }
 
+    [Theory]
+    [InlineData("reweighting", 1500)]
+    [InlineData("wang-landau", 1200)]
+    // Seven panels (with the order moments of tempering samples) are 1500 pixels wide, four (g(E) gives no magnetisation) 1200.
+    public void Plot_writes_a_png_of_the_panels(string method, int width)
+    {
+        var png = _files.Path($"{method}.png");
+        var run = CliRun.Invoke("thermo", Ising, "--temperature", "1.5:3.5:0.5", "--method", method, "--steps", "200", "--plot", png, "--plot-axis", "temperature");
+        Assert.Equal(0, run.Code);
+        var bytes = File.ReadAllBytes(png);
+        Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }, bytes[..8]);
+        Assert.Equal(width, System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(16, 4)));
+    }
+
     [Fact]
     public void The_table_shows_values_with_errors_and_the_seed()
     {
