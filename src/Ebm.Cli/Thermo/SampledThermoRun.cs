@@ -23,7 +23,7 @@ internal static class SampledThermoRun
         var plan = request.Plan;
         var outcome =
             from cost in RunBudget.Check(SampledThermoCost.Of(plan, request.Model.Dimension, request.Betas), request.Force, SampledThermoCost.Levers)
-            from sweep in ProgressDisplay.Run(context, $"thermo ({plan.Method})", p => Compute(request, p, request.Plot is not null))
+            from sweep in ProgressDisplay.Run(context, $"thermo ({plan.Method})", p => Compute(request, p, request.Plot is not null || plan.Method == ThermoMethods.Reweighting))
             select sweep with { Cost = cost };
         var seconds = clock.Elapsed.TotalSeconds;
         return outcome.Bind(sweep =>
@@ -64,6 +64,13 @@ internal static class SampledThermoRun
         };
     }
 
+    /// <summary>The heat-capacity peak of the method's smooth curve (reweighting, Wang-Landau) or of its rows, where C peaks inside the range.</summary>
+    private static Option<FiniteSizePeak> Peak(Sweep sweep)
+    {
+        var points = sweep.Curve.IfNone(sweep.Rows).ToArray();
+        return points.Length < 3 ? None : FiniteSize.HeatCapacityPeak(points).ToOption();
+    }
+
     private static string Title(SampledThermoRequest request) =>
         $"{request.Model.Kind}, {request.Model.Dimension} variables: {request.Plan.Method} thermodynamics, seed {request.Plan.Seed}";
 
@@ -94,6 +101,17 @@ internal static class SampledThermoRun
             }
 
             w.WriteEndArray();
+            Peak(sweep).IfSome(peak =>
+            {
+                w.WriteStartObject("heatCapacityPeak");
+                ResultJson.Number(w, "beta", peak.Beta.Value);
+                ResultJson.Number(w, "betaError", peak.Beta.Error);
+                ResultJson.Number(w, "temperature", peak.Temperature.Value);
+                ResultJson.Number(w, "temperatureError", peak.Temperature.Error);
+                ResultJson.Number(w, "heatCapacity", peak.Height.Value);
+                ResultJson.Number(w, "heatCapacityError", peak.Height.Error);
+                w.WriteEndObject();
+            });
             w.WriteNumber("seconds", seconds);
             sweep.Cost.Json(w, request.Force);
         });
@@ -102,6 +120,8 @@ internal static class SampledThermoRun
     {
         var caption = $"± one standard error; seed {request.Plan.Seed}; cost: {sweep.Cost.Text()}";
         context.ResultConsole().Write(ThermoPointsTable.Of(sweep.Rows.ToArray(), Title(request), caption));
+        Peak(sweep).IfSome(peak => context.Out.WriteLine(
+            $"C peaks at beta = {ThermoPointsTable.Text(peak.Beta)} (T = {ThermoPointsTable.Text(peak.Temperature)}), C = {ThermoPointsTable.Text(peak.Height)}"));
         exact.IfSome(e => context.ResultConsole().Write(ThermoPointsTable.Of(e.ToArray(), $"exact ({request.Model.Kind})", "exact values at the same betas")));
     }
 }
