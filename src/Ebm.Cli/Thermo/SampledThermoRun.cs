@@ -15,7 +15,7 @@ namespace Ebm.Cli.Thermo;
 /// </summary>
 internal static class SampledThermoRun
 {
-    private sealed record Sweep(Seq<ThermoPoint> Rows, Option<Seq<ThermoPoint>> Curve, RunCost Cost);
+    private sealed record Sweep(Seq<ThermoPoint> Rows, Option<Seq<ThermoPoint>> Curve, RunCost Cost, Option<FiniteSizePeak> ReweightedPeak = default);
 
     public static int Run(CliContext context, SampledThermoRequest request)
     {
@@ -23,7 +23,7 @@ internal static class SampledThermoRun
         var plan = request.Plan;
         var outcome =
             from cost in RunBudget.Check(SampledThermoCost.Of(plan, request.Model.Dimension, request.Betas), request.Force, SampledThermoCost.Levers)
-            from sweep in ProgressDisplay.Run(context, $"thermo ({plan.Method})", p => Compute(request, p, request.Plot is not null || plan.Method == ThermoMethods.Reweighting))
+            from sweep in ProgressDisplay.Run(context, $"thermo ({plan.Method})", p => Compute(request, p, request.Plot is not null))
             select sweep with { Cost = cost };
         var seconds = clock.Elapsed.TotalSeconds;
         return outcome.Bind(sweep =>
@@ -53,7 +53,7 @@ internal static class SampledThermoRun
                 from samples in ThermoSweep.Sample(key, model, betas, tempering, progress)
                 from rows in Reweighting.Sweep(samples, betas)
                 from smooth in curve ? Reweighting.Sweep(samples, ExactReference.FineGrid(betas)).Map(Some) : FinSucc(none)
-                select new Sweep(rows, smooth, RunCost.Of()),
+                select new Sweep(rows, smooth, RunCost.Of(), Reweighting.HeatCapacityPeak(samples, ExactReference.FineGrid(betas)).ToOption()),
             ThermoMethods.Ais => ThermoSweep.Annealed(key, model, betas, new AnnealedSettings(plan.Replicas, SampledThermoCost.AnnealedSubsteps, plan.Steps), progress)
                 .Map(rows => new Sweep(rows, none, RunCost.Of())),
             _ =>
@@ -64,9 +64,10 @@ internal static class SampledThermoRun
         };
     }
 
-    /// <summary>The heat-capacity peak of the method's smooth curve (reweighting, Wang-Landau) or of its rows, where C peaks inside the range.</summary>
+    /// <summary>The heat-capacity peak of the reweighted curve (jackknife errors), of Wang-Landau's curve or of the rows, where C peaks inside the range.</summary>
     private static Option<FiniteSizePeak> Peak(Sweep sweep)
     {
+        if (sweep.ReweightedPeak.IsSome) return sweep.ReweightedPeak;
         var points = sweep.Curve.IfNone(sweep.Rows).ToArray();
         return points.Length < 3 ? None : FiniteSize.HeatCapacityPeak(points).ToOption();
     }

@@ -55,7 +55,7 @@ internal sealed record ReweightedCurve(double[] Betas, double[][] Values)
         return new ReweightedCurve(betas, values);
     }
 
-    /// <summary>The points, each quantity with its delete-one-group jackknife error from <paramref name="leftOut"/>.</summary>
+    /// <summary>The points, each quantity with its delete-one-group jackknife error from <paramref name="leftOut"/> (0 when it is empty).</summary>
     public Seq<ThermoPoint> Points(IReadOnlyList<ReweightedCurve> leftOut, bool order)
     {
         var groups = leftOut.Count;
@@ -65,9 +65,8 @@ internal sealed record ReweightedCurve(double[] Betas, double[][] Values)
             var measured = new Measured[Quantities];
             for (var q = 0; q < Quantities; q++)
             {
-                var mean = leftOut.Average(c => c.Values[i][q]);
-                var spread = leftOut.Sum(c => (c.Values[i][q] - mean) * (c.Values[i][q] - mean));
-                measured[q] = new Measured(Values[i][q], Math.Sqrt((groups - 1.0) / groups * spread));
+                var error = groups == 0 ? 0.0 : Reweighting.Jackknife(leftOut.Select(c => c.Values[i][q]).ToArray());
+                measured[q] = new Measured(Values[i][q], error);
             }
 
             points.Add(new ThermoPoint(

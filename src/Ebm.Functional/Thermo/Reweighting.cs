@@ -49,18 +49,47 @@ public static class Reweighting
     /// <param name="samples">A tempering run whose first rung is beta = 0.</param>
     /// <param name="betas">Where to evaluate, each in [0, the largest rung].</param>
     /// <param name="groups">Jackknife groups (at least 2, at most the number of sweeps).</param>
-    public static Fin<Seq<ThermoPoint>> Sweep(TemperingSamples samples, IReadOnlyList<double> betas, int groups = DefaultGroups)
+    public static Fin<Seq<ThermoPoint>> Sweep(TemperingSamples samples, IReadOnlyList<double> betas, int groups = DefaultGroups) =>
+        Curves(samples, betas, groups).Map(c => c.Full.Points(c.LeftOut, samples.Magnetisations.IsSome));
+
+    /// <summary>
+    /// The maximum of the reweighted C: the vertex of the parabola through the largest C on <paramref name="betas"/> and
+    /// its two neighbours, located again without each jackknife group, so its error keeps the correlation between
+    /// neighbouring points of the curve that <see cref="FiniteSize.HeatCapacityPeak"/> cannot see.
+    /// </summary>
+    /// <param name="samples">A tempering run whose first rung is beta = 0.</param>
+    /// <param name="betas">A fine grid around the peak, inside the sampled range (at least 3 betas; spacing well below the peak's width).</param>
+    /// <param name="groups">Jackknife groups.</param>
+    public static Fin<FiniteSizePeak> HeatCapacityPeak(TemperingSamples samples, IReadOnlyList<double> betas, int groups = DefaultGroups) =>
+        Curves(samples, betas, groups).Bind(c =>
+            from full in Peak(c.Full)
+            from leftOut in c.LeftOut.Select(Peak).ToSeq().Sequence()
+            select new FiniteSizePeak(
+                new Measured(full.Beta.Value, Jackknife(leftOut.Map(p => p.Beta.Value).ToArray())),
+                new Measured(full.Height.Value, Jackknife(leftOut.Map(p => p.Height.Value).ToArray()))));
+
+    private static Fin<FiniteSizePeak> Peak(ReweightedCurve curve) =>
+        FiniteSize.HeatCapacityPeak(curve.Points([], false).ToArray());
+
+    /// <summary>sqrt((G-1)/G sum_g (theta_g - mean)^2).</summary>
+    internal static double Jackknife(double[] leftOut)
+    {
+        var mean = leftOut.Average();
+        return Math.Sqrt((leftOut.Length - 1.0) / leftOut.Length * leftOut.Sum(x => (x - mean) * (x - mean)));
+    }
+
+    private static Fin<(ReweightedCurve Full, ReweightedCurve[] LeftOut)> Curves(TemperingSamples samples, IReadOnlyList<double> betas, int groups)
     {
         var ladder = samples.Betas.ToArray();
         if (ladder.Length < 2 || ladder[0] != 0.0)
-            return FinFail<Seq<ThermoPoint>>(ThermoErrors.InvalidSettings("samples", "reweighting needs a rung at beta = 0 and one above it"));
+            return FinFail<(ReweightedCurve, ReweightedCurve[])>(ThermoErrors.InvalidSettings("samples", "reweighting needs a rung at beta = 0 and one above it"));
         if (groups < 2 || groups > samples.Sweeps)
-            return FinFail<Seq<ThermoPoint>>(ThermoErrors.InvalidSettings("groups", $"{groups}, expected 2 to {samples.Sweeps}"));
+            return FinFail<(ReweightedCurve, ReweightedCurve[])>(ThermoErrors.InvalidSettings("groups", $"{groups}, expected 2 to {samples.Sweeps}"));
         if (!BatchStatistics.AllFinite(samples.Energies))
-            return FinFail<Seq<ThermoPoint>>(ThermoErrors.InvalidSettings("samples", "an energy is not finite"));
+            return FinFail<(ReweightedCurve, ReweightedCurve[])>(ThermoErrors.InvalidSettings("samples", "an energy is not finite"));
         foreach (var beta in betas)
             if (!(beta >= 0 && beta <= ladder[^1]))
-                return FinFail<Seq<ThermoPoint>>(ThermoErrors.OutsideSampledRange(beta, 0, ladder[^1]));
+                return FinFail<(ReweightedCurve, ReweightedCurve[])>(ThermoErrors.OutsideSampledRange(beta, 0, ladder[^1]));
 
         var parts = EnergyHistogram.Groups(samples, groups);
         var all = EnergyHistogram.SumExcept(parts, -1);
@@ -74,11 +103,11 @@ public static class Reweighting
             {
                 var part = EnergyHistogram.SumExcept(parts, g);
                 var solved = MbarSolver.Solve(part, ladder, full);
-                if (solved.IsFail) return solved.Map(_ => Seq<ThermoPoint>());
+                if (solved.IsFail) return solved.Map(_ => (estimate, leftOut));
                 leftOut[g] = ReweightedCurve.At(part, ladder, (double[])solved, sorted, samples.Units);
             }
 
-            return FinSucc(estimate.Points(leftOut, samples.Magnetisations.IsSome));
+            return FinSucc((estimate, leftOut));
         });
     }
 
