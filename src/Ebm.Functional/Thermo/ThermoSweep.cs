@@ -14,10 +14,9 @@ namespace Ebm.Functional.Thermo;
 /// Every method returns <see cref="ThermoPoint"/>s: U = &lt;E&gt;, F = -log Z / beta, S = beta (U - F), C = beta^2 Var E,
 /// totals over the model, and for spin models the order moments &lt;|m|&gt;, chi and U_4 (<see cref="OrderMoments"/>).
 /// <example><code>
-/// Fin&lt;Seq&lt;ThermoPoint&gt;&gt; sweep =
-///     from model in IsingModel.Create(8, 8, 1.0, 0.0, Boundary.Periodic).ToFin()
-///     from points in ThermoSweep.Tempering(RngKey.FromSeed(7), model, [0.1, 0.2, 0.3, 0.4, 0.5], new TemperingSettings())
-///     select points;
+/// Fin&lt;Seq&lt;ThermoPoint&gt;&gt; sweep = IsingModel.Create(8, 8, 1.0, 0.0, Boundary.Periodic).Match(
+///     Succ: model =&gt; ThermoSweep.Tempering(RngKey.FromSeed(7), model, [0.1, 0.2, 0.3, 0.4, 0.5], new TemperingSettings()),
+///     Fail: errors =&gt; FinFail&lt;Seq&lt;ThermoPoint&gt;&gt;(errors.Head));
 /// </code></example>
 /// </remarks>
 public static partial class ThermoSweep

@@ -3,6 +3,7 @@ using Ebm.Functional.Models;
 using Ebm.Functional.Prng;
 using Ebm.Functional.Thermo;
 using LanguageExt;
+using static LanguageExt.Prelude;
 
 namespace Ebm.Functional.Tests.Thermo;
 
@@ -95,6 +96,20 @@ public sealed class ThermoSweepTests
         var exact = Ok(ThermoSweep.Exact(model, Grid, ExactMethod.Enumeration));
         Assert.All(points, p => Assert.Equal(ThermoSweep.AnnealedMethod, p.Method));
         WithinExact(points.ToArray(), exact.ToArray(), slope: false);
+    }
+
+    [Fact]
+    public void The_readme_example_reweights_an_8x8_torus()
+    {
+        Fin<Seq<ThermoPoint>> sweep = IsingModel.Create(8, 8, 1.0, 0.0, Boundary.Periodic).Match(
+            Succ: model =>
+                from samples in ThermoSweep.Sample(RngKey.FromSeed(7), model, [0.1, 0.2, 0.3, 0.4, 0.5], new TemperingSettings())
+                from curve in Reweighting.Sweep(samples, [0.35, 0.375, 0.4, 0.425, 0.45])
+                select curve,
+            Fail: errors => FinFail<Seq<ThermoPoint>>(errors.Head));
+        var points = sweep.Match(Succ: p => p.ToArray(), Fail: e => throw new InvalidOperationException(e.Message));
+        var exact = points.Select(p => ThermoSweep.FromExact(Torus(8), Ok(Kaufman.Compute(Torus(8), p.Beta)))).ToArray();
+        WithinExact(points, exact, slope: false);
     }
 
     [Fact]
