@@ -42,6 +42,9 @@ internal static class ThermoCommand
         var steps = WholeOption.Create("--steps",
             $"pt, reweighting: recorded sweeps of every chain [default: {SampledThermoPlan.DefaultSweeps}, at least {TemperingSettings.MinimumSweeps}]; " +
             $"ais: sweeps at every intermediate beta [default: {SampledThermoPlan.DefaultAisSweeps}].", 0, "T");
+        // No default of their own: each method has its own (stated in the description), picked when the option is absent.
+        replicas.DefaultValueFactory = null;
+        steps.DefaultValueFactory = null;
         var burnIn = WholeOption.Create("--burn-in", "pt, reweighting: unrecorded sweeps before the recorded ones.", SampledThermoPlan.DefaultBurnIn, "B");
         var seed = WholeOption.Create("--seed", "Seed of every random number of a sampled run; printed with the result.", SampledThermoPlan.DefaultSeed, "S");
         var exactMethod = CommonOptions.ExactMethod();
@@ -63,6 +66,16 @@ internal static class ThermoCommand
             HelpName = "beta|temperature",
         }.OneOf("beta", "temperature");
         var force = CommonOptions.Force();
+        // On --beta, not on the command: a command's validator that fails hides the options' own errors ("--steps: \"1,000\" is
+        // not a whole number"), while an option's validator runs beside them; the null default makes it run when --beta is absent.
+        betas.DefaultValueFactory = _ => null!;
+        betas.Validators.Add(result =>
+        {
+            var beta = !result.Implicit;
+            var temperature = result.GetResult(temperatures) is { Implicit: false };
+            if (!beta && !temperature) result.AddError("Option '--beta' (or '--temperature') is required.");
+            if (beta && temperature) result.AddError("--beta and --temperature: give one of them, not both.");
+        });
 
         var command = new Command("thermo",
             "Thermodynamics over a range of beta (or T), exact or sampled with error bars: a row per beta with log Z, internal energy U = <E>, free energy F = -log Z / beta, " +
@@ -70,13 +83,6 @@ internal static class ThermoCommand
         {
             model, betas, temperatures, method, exactMethod, replicas, steps, burnIn, seed, json, csv, plot, axis, force,
         };
-        command.Validators.Add(result =>
-        {
-            var given = (result.GetResult(betas) is { Implicit: false }) ? 1 : 0;
-            given += (result.GetResult(temperatures) is { Implicit: false }) ? 1 : 0;
-            if (given == 0) result.AddError("Option '--beta' (or '--temperature') is required.");
-            if (given == 2) result.AddError("--beta and --temperature: give one of them, not both.");
-        });
         command.SetAction(parse =>
         {
             var path = parse.GetRequiredValue(model);
