@@ -1,0 +1,148 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace Ebm.Cli.Tests;
+
+/// <summary>
+/// ebm dos on the 4 x 4 Ising torus, whose exact density of states is known: g(E) = 2, 32, 64, 424, 1728, 6688, 13568, 20524,
+/// 13568, ... at E = -32, -24, -20, -16, -12, -8, -4, 0, 4, ... (symmetric about 0; 2^16 states in all).
+/// </summary>
+public sealed class DosTests : IDisposable
+{
+    private static readonly (double Energy, double Count)[] Torus4x4 =
+    [
+        (-32, 2), (-24, 32), (-20, 64), (-16, 424), (-12, 1728), (-8, 6688), (-4, 13568), (0, 20524),
+        (4, 13568), (8, 6688), (12, 1728), (16, 424), (20, 64), (24, 32), (32, 2),
+    ];
+
+    private readonly TempDirectory _files = new();
+    private readonly string _ising = CliRun.Example("ising-4x4.json");
+
+    public void Dispose() => _files.Dispose();
+
+    [Fact]
+    public void Exact_density_and_log_partition_function_of_the_4x4_torus()
+    {
+        var run = CliRun.Invoke("dos", _ising, "--method", "exact", "--beta", "0.5", "--json");
+        Assert.Equal(0, run.Code);
+        using var json = JsonDocument.Parse(run.Out);
+        var root = json.RootElement;
+        Assert.Equal("exact", root.GetProperty("method").GetString());
+        Assert.False(root.TryGetProperty("seed", out _));
+        var density = root.GetProperty("density").EnumerateArray().ToArray();
+        Assert.Equal(Torus4x4.Length, density.Length);
+        for (var k = 0; k < Torus4x4.Length; k++)
+        {
+            Assert.Equal(Torus4x4[k].Energy, density[k].GetProperty("energy").GetDouble());
+            Assert.Equal(Math.Log(Torus4x4[k].Count), density[k].GetProperty("logG").GetDouble(), 1e-12);
+            Assert.Equal(0.0, density[k].GetProperty("logGError").GetDouble());
+        }
+
+        var row = root.GetProperty("rows")[0];
+        var logZ = Math.Log(Torus4x4.Sum(p => p.Count * Math.Exp(-0.5 * p.Energy)));
+        Assert.Equal(logZ, row.GetProperty("logZ").GetDouble(), 1e-10);
+        Assert.Equal(0.0, row.GetProperty("logZError").GetDouble());
+    }
+
+    [Fact]
+    public void Wang_landau_json_names_its_seed_and_lies_near_the_exact_density()
+    {
+        var run = CliRun.Invoke("dos", _ising, "--final-log-f", "1e-4", "--walkers", "4", "--seed", "9", "--json");
+        Assert.Equal(0, run.Code);
+        using var json = JsonDocument.Parse(run.Out);
+        var root = json.RootElement;
+        Assert.Equal("wang-landau", root.GetProperty("method").GetString());
+        Assert.Equal(9UL, root.GetProperty("seed").GetUInt64());
+        Assert.Equal(4, root.GetProperty("walkers").GetInt32());
+        Assert.True(root.GetProperty("sweeps").GetInt64() > 0);
+        var density = root.GetProperty("density").EnumerateArray().ToArray();
+        Assert.Equal(Torus4x4.Length, density.Length);
+        for (var k = 0; k < density.Length; k++)
+        {
+            Assert.Equal(Math.Log(Torus4x4[k].Count), density[k].GetProperty("exactLogG").GetDouble(), 1e-12);
+            // ln f = 1e-4 leaves errors of a few 0.01 (measured 0.01-0.03); 0.25 is a loose bound on a wrong density, not a calibration.
+            Assert.Equal(Math.Log(Torus4x4[k].Count), density[k].GetProperty("logG").GetDouble(), 0.25);
+            Assert.True(density[k].GetProperty("logGError").GetDouble() > 0);
+        }
+
+        Assert.Equal(5, root.GetProperty("rows").GetArrayLength());
+        Assert.True(root.GetProperty("rows")[0].GetProperty("heatCapacityError").GetDouble() > 0);
+    }
+
+    [Fact]
+    public void Same_seed_same_output_and_another_seed_another()
+    {
+        string[] Args(string seed) => ["dos", _ising, "--final-log-f", "1e-3", "--seed", seed, "--json"];
+        static string Density(string output) => JsonDocument.Parse(output).RootElement.GetProperty("density").GetRawText();
+        var first = CliRun.Invoke(Args("3"));
+        var again = CliRun.Invoke(Args("3"));
+        var other = CliRun.Invoke(Args("4"));
+        Assert.Equal(Density(first.Out), Density(again.Out));
+        Assert.NotEqual(Density(first.Out), Density(other.Out));
+    }
+
+    [Fact]
+    public void Table_csv_and_plot()
+    {
+        var csv = _files.Path("dos.csv");
+        var png = _files.Path("dos.png");
+        var run = CliRun.Invoke("dos", _ising, "--final-log-f", "1e-3", "--seed", "5", "--csv", csv, "--plot", png);
+        Assert.Equal(0, run.Code);
+        Assert.Contains("seed 5", run.Out);
+        Assert.Contains("exact ln g(E)", run.Out);
+        Assert.Contains($"ebm: wrote {csv}", run.Err);
+        var lines = File.ReadAllLines(csv);
+        Assert.Equal("energy,logG,logGError", lines[0]);
+        Assert.Equal(Torus4x4.Length + 1, lines.Length);
+        Assert.Equal(-32.0, double.Parse(lines[1].Split(',')[0], CultureInfo.InvariantCulture));
+        Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47 }, File.ReadAllBytes(png)[..4]);
+    }
+
+    [Fact]
+    public void Binary_model_on_an_energy_grid()
+    {
+        var couplings = _files.Write("machine.json", """
+            {"kind": "boltzmann-machine", "states": "spin", "couplings": [[0, 1, -1], [1, 0, 2], [-1, 2, 0]], "biases": [1, 0, -1]}
+            """);
+        var refused = CliRun.Invoke("dos", couplings);
+        Assert.Equal(2, refused.Code);
+        Assert.Contains("energy grid", refused.Err);
+        var run = CliRun.Invoke("dos", couplings, "--energy-grid", "-10:1:21", "--final-log-f", "1e-4", "--json");
+        Assert.Equal(0, run.Code);
+        var density = JsonDocument.Parse(run.Out).RootElement.GetProperty("density").EnumerateArray().ToArray();
+        Assert.All(density, level => Assert.True(level.TryGetProperty("exactLogG", out _)));
+        var states = density.Sum(level => Math.Exp(level.GetProperty("logG").GetDouble()));
+        Assert.Equal(8.0, states, 1e-9);
+    }
+
+    [Theory]
+    [InlineData("--flatness", "1.5", "ebm: error: --flatness: must lie strictly between 0 and 1")]
+    [InlineData("--walkers", "1", "ebm: error: --walkers: must be at least 2")]
+    [InlineData("--final-log-f", "0", "ebm: error: --final-log-f: must be > 0")]
+    [InlineData("--energy-grid", "0:1", "ebm: error: --energy-grid: expected MIN:SPACING:COUNT")]
+    [InlineData("--energy-grid", "0:-1:5", "ebm: error: --energy-grid: grid spacing: must be a finite number > 0")]
+    [InlineData("--beta", "1:0:0.1", "ebm: error: --beta: TO = 0 is below FROM = 1")]
+    [InlineData("--method", "magic", "ebm: error:")]
+    public void Bad_options_are_named_with_exit_code_2(string option, string value, string message)
+    {
+        var run = CliRun.Invoke("dos", _ising, option, value);
+        Assert.Equal(2, run.Code);
+        Assert.Contains(message, run.Err);
+        Assert.Equal("", run.Out);
+    }
+
+    [Fact]
+    public void Models_without_a_density_are_refused_with_exit_code_2()
+    {
+        var gaussian = CliRun.Invoke("dos", CliRun.Example("gaussian-2d.json"));
+        Assert.Equal(2, gaussian.Code);
+        Assert.Contains("ebm: error: the density of states of the gaussian model is not available", gaussian.Err);
+        var large = _files.Write("ising-6x6.json", """{"kind": "ising", "rows": 6, "columns": 6, "boundary": "periodic", "coupling": 1, "field": 0}""");
+        var exact = CliRun.Invoke("dos", large, "--method", "exact");
+        Assert.Equal(2, exact.Code);
+        Assert.Contains("too large for an exact density of states", exact.Err);
+        var stuck = CliRun.Invoke("dos", _ising, "--max-sweeps", "100", "--check-every", "50");
+        Assert.Equal(2, stuck.Code);
+        Assert.Contains("did not reach the final ln f within 100 sweeps", stuck.Err);
+    }
+}
