@@ -32,7 +32,7 @@ internal static class DosCommand
             defaults.FinalLogF, "x");
         var walkers = WholeOption.Create("--walkers", "Independent walkers (at least 2); their spread gives the error bars.", defaults.Walkers, "W");
         var checkEvery = WholeOption.Create("--check-every", "Sweeps between two flatness checks.", defaults.CheckEverySweeps, "N");
-        var maxSweeps = WholeOption.Create("--max-sweeps", "Most sweeps of one walker; a walker that has not stopped by then fails the run.", defaults.MaxSweeps, "N");
+        var maxSweeps = WholeOption.Create("--max-sweeps", "Most sweeps of one walker; a walker that has not stopped by then fails the run.", (int)Math.Min(defaults.MaxSweeps, int.MaxValue), "N");
         var seed = WholeOption.Create("--seed", "Seed of every random number of the run; printed with the result.", DosRequest.DefaultSeed, "S");
         var betas = new Option<string>("--beta", "-b")
         {
