@@ -58,10 +58,11 @@ public static class DensityOfStatesPlot
 
     private static void Difference(Plot plot, DensityOfStates density, DensityOfStates exact, string title)
     {
-        var exactByEnergy = Enumerable.Range(0, exact.Energies.Length).ToDictionary(k => exact.Energies[k], k => exact.LogG[k]);
-        var shared = Enumerable.Range(0, density.Energies.Length).Where(k => exactByEnergy.ContainsKey(density.Energies[k])).ToArray();
+        var matched = Enumerable.Range(0, density.Energies.Length)
+            .SelectMany(k => exact.LevelOf(density.Energies[k]).Map(e => (Level: k, Exact: e)).ToSeq()).ToArray();
+        var shared = matched.Select(p => p.Level).ToArray();
         var energies = shared.Select(k => density.Energies[k]).ToArray();
-        var differences = shared.Select(k => density.LogG[k] - exactByEnergy[density.Energies[k]]).ToArray();
+        var differences = matched.Select(p => density.LogG[p.Level] - exact.LogG[p.Exact]).ToArray();
         var zero = plot.Add.HorizontalLine(0.0, 1, Colors.Black);
         zero.LegendText = "exact";
         var points = plot.Add.Scatter(energies, differences, Colors.C1);

@@ -42,7 +42,6 @@ internal sealed record DosReport(
             }
 
             ResultJson.Number(w, "logStates", Density.LogStates);
-            var exact = ExactByEnergy();
             w.WriteStartArray("density");
             for (var k = 0; k < Density.Energies.Length; k++)
             {
@@ -50,7 +49,7 @@ internal sealed record DosReport(
                 ResultJson.Number(w, "energy", Density.Energies[k]);
                 ResultJson.Number(w, "logG", Density.LogG[k]);
                 ResultJson.Number(w, "logGError", Density.LogGError[k]);
-                if (exact.TryGetValue(Density.Energies[k], out var logG)) ResultJson.Number(w, "exactLogG", logG);
+                ExactLogG(k).IfSome(logG => ResultJson.Number(w, "exactLogG", logG));
                 w.WriteEndObject();
             }
 
@@ -76,20 +75,19 @@ internal sealed record DosReport(
     /// <summary>The density table, then the thermodynamics table, the seed and run in the caption.</summary>
     public void Tables(CliContext context)
     {
-        var exact = ExactByEnergy();
         var density = new Table()
             .Title(Markup.Escape($"{Model.Kind}, {Model.Dimension} units: density of states ({Density.Method}), ln sum g = {Numbers.Table(Density.LogStates)}"))
             .AddColumns("E", "ln g(E)", "± error");
-        if (exact.Count > 0) density.AddColumns("exact ln g(E)", "difference");
+        if (Exact.IsSome) density.AddColumns("exact ln g(E)", "difference");
         foreach (var column in density.Columns) column.RightAligned();
         for (var k = 0; k < Density.Energies.Length; k++)
         {
             var cells = new List<string> { Numbers.Table(Density.Energies[k]), Numbers.Table(Density.LogG[k]), Error(Density.LogGError[k]) };
-            if (exact.Count > 0)
+            if (Exact.IsSome)
             {
-                var known = exact.TryGetValue(Density.Energies[k], out var logG);
-                cells.Add(known ? Numbers.Table(logG) : "—");
-                cells.Add(known ? Numbers.Table(Density.LogG[k] - logG) : "—");
+                var logG = ExactLogG(k);
+                cells.Add(logG.Match(Numbers.Table, () => "—"));
+                cells.Add(logG.Match(value => Numbers.Table(Density.LogG[k] - value), () => "—"));
             }
 
             density.AddRow(cells.Select(Markup.Escape).ToArray());
@@ -114,8 +112,9 @@ internal sealed record DosReport(
                 $"seed {seed}, {Density.Walkers} walkers, {Density.Sweeps} sweeps in all, flatness {Request.Flatness}, final ln f {Request.FinalLogF:G3}, {Seconds:F1} s"),
             None: () => string.Create(CultureInfo.InvariantCulture, $"every state counted, {Seconds:F1} s"));
 
-    private Dictionary<double, double> ExactByEnergy() =>
-        Exact.Match(e => Enumerable.Range(0, e.Energies.Length).ToDictionary(k => e.Energies[k], k => e.LogG[k]), () => new Dictionary<double, double>());
+    /// <summary>The exact ln g at the energy of level <paramref name="level"/>, where an exact density was counted and has that energy.</summary>
+    private Option<double> ExactLogG(int level) =>
+        Exact.Bind(e => e.LevelOf(Density.Energies[level]).Map(k => e.LogG[k]));
 
     private static void Measured(System.Text.Json.Utf8JsonWriter w, string name, Measured value)
     {

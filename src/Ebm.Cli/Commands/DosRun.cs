@@ -15,8 +15,8 @@ namespace Ebm.Cli.Commands;
 /// <summary>Runs <c>ebm dos</c>: read the options and the model, compute g(E), its thermodynamics, write the files, print.</summary>
 internal static class DosRun
 {
-    /// <summary>Most states counted for the exact overlay of a sampled density (a fraction of a second).</summary>
-    private const int OverlayUnits = 24;
+    /// <summary>Most states counted, log2, for the exact overlay of a sampled density (2^24 states: about a second).</summary>
+    private const double OverlayBits = 24;
 
     /// <summary>The core's setting names and the options that set them, so that a bad value names the option.</summary>
     private static readonly (string Setting, string Option)[] SettingOptions =
@@ -51,9 +51,17 @@ internal static class DosRun
 
     /// <summary>The exact density beside a sampled one, where counting it is quick.</summary>
     private static Option<DensityOfStates> Overlay(DosRequest request, IEnergyModel model) =>
-        request.Method == WangLandau.MethodName && model.Dimension <= OverlayUnits && model is IDiscreteModel
+        request.Method == WangLandau.MethodName && StateBits(model) <= OverlayBits
             ? DensityOfStates.Exact(model).ToOption()
             : None;
+
+    /// <summary>log2 of the number of states of a model whose density can be counted; infinity for any other.</summary>
+    private static double StateBits(IEnergyModel model) => model switch
+    {
+        ICategoricalModel categorical => categorical.Dimension * Math.Log2(categorical.Levels),
+        IDiscreteModel discrete => discrete.Dimension,
+        _ => double.PositiveInfinity,
+    };
 
     private static Fin<WangLandauSettings> Settings(DosRequest request)
     {

@@ -125,12 +125,41 @@ public sealed class DensityOfStatesTests
         AssertClose(Ok(Enumeration.Compute(machine, 0.7)).LogZ, point.LogZ.Value);
     }
 
+    [Theory]
+    [InlineData("potts", 3, 3, 1.0, 0.5)]
+    [InlineData("clock", 3, 3, 1.0, 0.0)]
+    [InlineData("clock", 5, 2, -0.6, 0.3)]
+    public void Exact_categorical_density_counts_every_state(string kind, int levels, int columns, double coupling, double field)
+    {
+        ICategoricalModel model = kind == "potts"
+            ? PottsModel.Create(2, columns, levels, coupling, field, Boundary.Periodic).Match(m => (ICategoricalModel)m, e => throw new InvalidOperationException(e.Head.Message))
+            : ClockModel.Create(2, columns, levels, coupling, field, Boundary.Periodic).Match(m => (ICategoricalModel)m, e => throw new InvalidOperationException(e.Head.Message));
+        var dos = Ok(DensityOfStates.Exact(model));
+        var expected = BruteForceDensity.Of(model);
+        Assert.Equal(expected.Energies.Span.ToArray(), dos.Energies.Span.ToArray(), (a, b) => Math.Abs(a - b) < 1e-9);
+        Assert.Equal(expected.LogG.Span.ToArray(), dos.LogG.Span.ToArray(), (a, b) => Math.Abs(a - b) < 1e-12);
+        Assert.Equal(columns * 2 * Math.Log(levels), dos.LogStates, 12);
+    }
+
+    [Fact]
+    public void A_level_is_found_within_rounding_of_its_energy()
+    {
+        var dos = new DensityOfStates("exact", Vec.Of(-4.0, -0.5, 0.0, 2.0), Vec.Zeros(4), Vec.Zeros(4), 0.0, 0, 0, Option<Mat>.None);
+        Assert.Equal(1, dos.LevelOf(-0.49999999999999978));
+        Assert.Equal(3, dos.LevelOf(2.0));
+        Assert.Equal(0, dos.LevelOf(-4.000000000001));
+        Assert.True(dos.LevelOf(-0.25).IsNone);
+        Assert.True(dos.LevelOf(7.0).IsNone);
+    }
+
     [Fact]
     public void Bad_requests_are_errors_with_their_codes()
     {
         var dos = Ok(DensityOfStates.Exact(Ising(2, 2, 1.0, 0.0, Boundary.Periodic)));
         Assert.Equal(WangLandauErrors.InvalidBetaCode, Fail(dos.Thermodynamics([0.5, double.NaN])).Code);
         Assert.Equal(WangLandauErrors.ExactTooLargeCode, Fail(DensityOfStates.Exact(Ising(6, 6, 1.0, 0.0, Boundary.Periodic))).Code);
+        var potts = PottsModel.Create(5, 5, 3, 1.0, 0.0, Boundary.Periodic).Match(m => m, e => throw new InvalidOperationException(e.Head.Message));
+        Assert.Equal(WangLandauErrors.ExactTooLargeCode, Fail(DensityOfStates.Exact(potts)).Code);
         var gaussian = GaussianModel.Create(Vec.Of(0.0), Mat.FromRows([[1.0]])).Match(m => m, e => throw new InvalidOperationException(e.Head.Message));
         var notDiscrete = Fail(DensityOfStates.Exact(gaussian));
         Assert.Equal(WangLandauErrors.NotApplicableCode, notDiscrete.Code);

@@ -72,7 +72,7 @@ public sealed class WangLandauTests
         ICategoricalModel model = kind == "potts"
             ? PottsModel.Create(rows, columns, levels, coupling, field, Boundary.Periodic).Match(m => (ICategoricalModel)m, e => throw new InvalidOperationException(e.Head.Message))
             : ClockModel.Create(rows, columns, levels, coupling, field, Boundary.Periodic).Match(m => (ICategoricalModel)m, e => throw new InvalidOperationException(e.Head.Message));
-        AssertMatches(BruteForce(model), Ok(WangLandau.Run(RngKey.FromSeed(14), model, Quick)), largestError: 0.05);
+        AssertMatches(BruteForceDensity.Of(model), Ok(WangLandau.Run(RngKey.FromSeed(14), model, Quick)), largestError: 0.05);
     }
 
     [Fact]
@@ -186,30 +186,6 @@ public sealed class WangLandauTests
     private static void AssertWithin(double exact, Measured sampled, double bound, string what) =>
         Assert.True(Math.Abs(sampled.Value - exact) <= bound * sampled.Error,
             $"{what}: {sampled.Value:R} +- {sampled.Error:R}, exact {exact:R} ({(sampled.Value - exact) / sampled.Error:F2} errors, bound {bound:F2})");
-
-    /// <summary>The exact density of a small categorical model by visiting all q^N states (the test's own count).</summary>
-    private static DensityOfStates BruteForce(ICategoricalModel model)
-    {
-        var n = model.Dimension;
-        var state = new double[n];
-        var energies = new List<double>();
-        var total = (long)Math.Pow(model.Levels, n);
-        for (long index = 0; index < total; index++)
-        {
-            var rest = index;
-            for (var i = 0; i < n; i++)
-            {
-                state[i] = rest % model.Levels;
-                rest /= model.Levels;
-            }
-
-            energies.Add(model.Energy(state));
-        }
-
-        var levels = energies.GroupBy(e => Math.Round(e, 9)).OrderBy(g => g.Key).ToArray();
-        return new DensityOfStates("exact", Vec.From(levels.Select(g => g.Key).ToArray()), Vec.From(levels.Select(g => Math.Log(g.Count())).ToArray()),
-            Vec.Zeros(levels.Length), n * Math.Log(model.Levels), 0, 0, Option<Mat>.None);
-    }
 
     private static IsingModel Ising(int rows, int columns, double coupling, double field) =>
         IsingModel.Create(rows, columns, coupling, field, Boundary.Periodic).Match(m => m, e => throw new InvalidOperationException(e.Head.Message));
