@@ -61,6 +61,19 @@ public sealed class PottsPhysicsTests
         WithinMcse(Run(sampler, model, 42, (s, c) => s.MagnetisationLengths[c]), m.MeanAbsolute.IfNone(double.NaN), $"{kind} <|M|>");
     }
 
+    [Theory]
+    [InlineData(true, 0.0)]
+    [InlineData(false, 0.0)]
+    [InlineData(false, 0.4)]
+    public void Cluster_energy_on_a_3x3_torus_matches_enumeration(bool wolff, double field)
+    {
+        const double beta = 1.0;
+        var model = CategoricalEnumerationTests.Model("potts", 3, 3, 3, field, Boundary.Periodic);
+        var exact = CategoricalEnumerationTests.Single(CategoricalEnumeration.Sweep(model, [beta]));
+        var sampler = (wolff ? PottsWolff.Create(model, beta) : PottsSwendsenWang.Create(model, beta)).Match(s => s, e => throw new InvalidOperationException(e.Message));
+        WithinMcse(Run(sampler, model, 43, (s, c) => s.Energies[c]), exact.MeanEnergy, wolff ? "Wolff U" : "Swendsen-Wang U");
+    }
+
     [Fact]
     public void Parallel_tempering_moves_potts_chains_between_rungs_with_exact_counts()
     {
