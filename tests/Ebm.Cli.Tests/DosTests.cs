@@ -115,6 +115,32 @@ public sealed class DosTests : IDisposable
         Assert.Equal(8.0, states, 1e-9);
     }
 
+    [Fact]
+    public void Potts_and_clock_files()
+    {
+        var exact = CliRun.Invoke("dos", CliRun.Example("potts-3x3.json"), "--method", "exact", "--json");
+        Assert.Equal(0, exact.Code);
+        var levels = JsonDocument.Parse(exact.Out).RootElement.GetProperty("density").EnumerateArray().ToArray();
+        // 3^9 states; the three uniform states have E = -18, the lowest energy of the 18 bonds.
+        Assert.Equal(19683.0, levels.Sum(level => Math.Exp(level.GetProperty("logG").GetDouble())), 1e-6);
+        Assert.Equal(-18.0, levels[0].GetProperty("energy").GetDouble());
+        Assert.Equal(Math.Log(3), levels[0].GetProperty("logG").GetDouble(), 1e-12);
+
+        var sampled = CliRun.Invoke("dos", CliRun.Example("potts-3x3.json"), "--final-log-f", "1e-4", "--json");
+        Assert.Equal(0, sampled.Code);
+        var density = JsonDocument.Parse(sampled.Out).RootElement.GetProperty("density").EnumerateArray().ToArray();
+        Assert.Equal(levels.Select(l => l.GetProperty("energy").GetDouble()), density.Select(l => l.GetProperty("energy").GetDouble()));
+        Assert.All(density, level => Assert.True(level.TryGetProperty("exactLogG", out _)));
+
+        // 4^16 states are too many to count for the overlay; the clock's q = 4 energies are the integers -32..32.
+        var clock = CliRun.Invoke("dos", CliRun.Example("clock-4x4.json"), "--final-log-f", "1e-3", "--json");
+        Assert.Equal(0, clock.Code);
+        var clockLevels = JsonDocument.Parse(clock.Out).RootElement.GetProperty("density").EnumerateArray().ToArray();
+        Assert.Equal(-32.0, clockLevels[0].GetProperty("energy").GetDouble());
+        Assert.All(clockLevels, level => Assert.False(level.TryGetProperty("exactLogG", out _)));
+        Assert.All(clockLevels, level => Assert.Equal(Math.Round(level.GetProperty("energy").GetDouble()), level.GetProperty("energy").GetDouble()));
+    }
+
     [Theory]
     [InlineData("--flatness", "1.5", "ebm: error: --flatness: must lie strictly between 0 and 1")]
     [InlineData("--walkers", "1", "ebm: error: --walkers: must be at least 2")]
