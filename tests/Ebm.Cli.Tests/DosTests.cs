@@ -116,6 +116,18 @@ public sealed class DosTests : IDisposable
     }
 
     [Fact]
+    public void An_error_no_walker_spread_can_give_is_left_empty_in_the_csv()
+    {
+        var density = new Functional.Thermo.DensityOfStates("wang-landau", Functional.Numerics.Vec.Of(-1.0, 1.0), Functional.Numerics.Vec.Of(0.0, 0.0),
+            Functional.Numerics.Vec.Of(0.01, double.NaN), Math.Log(2), 2, 10, LanguageExt.Option<Functional.Numerics.Mat>.None);
+        var model = Functional.Models.IsingModel.Create(1, 1, 1.0, 1.0, Functional.Models.Boundary.Open).Match(m => m, e => throw new InvalidOperationException(e.Head.Message));
+        var request = new Commands.DosRequest(_ising, "wang-landau", 0.8, 1e-6, 2, 100, 1000, 1, "1", null, false, null, null);
+        var csv = new Commands.DosReport(model, density, LanguageExt.Option<Functional.Thermo.DensityOfStates>.None, LanguageExt.Seq<Functional.Thermo.ThermoPoint>.Empty,
+            1UL, request, 0.0).Csv();
+        Assert.Equal("energy,logG,logGError\n-1,0,0.01\n1,0,\n", csv);
+    }
+
+    [Fact]
     public void Potts_and_clock_files()
     {
         var exact = CliRun.Invoke("dos", CliRun.Example("potts-3x3.json"), "--method", "exact", "--json");

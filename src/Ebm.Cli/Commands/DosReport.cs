@@ -15,12 +15,15 @@ internal sealed record DosReport(
     /// <summary>Header of the CSV file.</summary>
     public const string CsvHeader = "energy,logG,logGError";
 
-    /// <summary>The density as CSV: a header, then one line per energy at full precision.</summary>
+    /// <summary>
+    /// The density as CSV: a header, then one line per energy at full precision; the error of an energy that only one
+    /// walker found is unknown and left empty, never written as NaN.
+    /// </summary>
     public string Csv()
     {
         var text = new StringBuilder(CsvHeader).Append('\n');
         for (var k = 0; k < Density.Energies.Length; k++)
-            text.AppendJoin(',', Numbers.Exact(Density.Energies[k]), Numbers.Exact(Density.LogG[k]), Numbers.Exact(Density.LogGError[k])).Append('\n');
+            text.AppendJoin(',', Numbers.Exact(Density.Energies[k]), Numbers.Exact(Density.LogG[k]), double.IsFinite(Density.LogGError[k]) ? Numbers.Exact(Density.LogGError[k]) : "").Append('\n');
         return text.ToString();
     }
 
