@@ -22,7 +22,7 @@ public sealed class BadInputTests : IDisposable
         { "empty", "", "not valid JSON at line 1, position 1" },
         { "not-an-object", "[[1, 0], [0, 1]]", "must hold a JSON object" },
         { "missing-kind", """{"rows": 4, "columns": 4}""", "kind: missing; expected one of bernoulli-rbm, gaussian-bernoulli-rbm, ising, boltzmann-machine, gaussian, double-well, ring, gaussian-mixture-2d, mlp, mlp-classifier" },
-        { "unknown-kind", """{"kind": "potts"}""", "kind: unknown kind \"potts\"; expected one of bernoulli-rbm, gaussian-bernoulli-rbm, ising" },
+        { "unknown-kind", """{"kind": "heisenberg"}""", "kind: unknown kind \"heisenberg\"; expected one of bernoulli-rbm, gaussian-bernoulli-rbm, ising" },
         { "missing-field", """{"kind": "gaussian", "mean": [0]}""", "precision: missing" },
         { "wrong-type", """{"kind": "ising", "rows": 4, "columns": [4]}""", "columns: expected a number, got an array of 1 values" },
         { "ragged", RbmWithRaggedRow(), "weights: row 3 has 19 values, expected 20" },

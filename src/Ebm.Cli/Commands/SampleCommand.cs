@@ -40,6 +40,7 @@ internal static class SampleCommand
                           "nuts (No-U-Turn Sampler, multinomial; at most 1023 leapfrog steps a step). " +
                           "Discrete models (Boltzmann machine, Ising, RBM joint state): gibbs (heat bath), metropolis (single-site), " +
                           "pt (parallel tempering over heat-bath Gibbs). Ising lattices also: checkerboard; at zero field wolff, swendsen-wang. " +
+                          "Potts and clock lattices: checkerboard (heat bath over the q values), pt (parallel tempering over it); Potts with J >= 0 also swendsen-wang, and at zero field wolff. " +
                           "A sampler that does not apply to the model is an error.",
             Required = true,
             HelpName = "SAMPLER",

@@ -44,6 +44,9 @@ internal static class ExactCost
                 LayerSum(gbrbm.Hidden, gbrbm.Visible, Each),
             (GaussianBernoulliRbm, _) => Each(0, 0, 0),
             (IDiscreteModel discrete, ExactMethod.Enumeration) => Enumeration(discrete.Dimension, betas, rows),
+            (ICategoricalModel categorical, ExactMethod.Enumeration) => CategoricalStates(categorical, rows),
+            (ICategoricalModel categorical, ExactMethod.TransferMatrix) => Each(
+                CategoricalExact.TransferMatrixUpdates(categorical), CategoricalExact.TransferMatrixUpdates(categorical) * categorical.Levels, 0),
             (IContinuousModel, ExactMethod.Quadrature) => Each(QuadratureEvaluations, QuadratureEvaluations * d, 0),
             (GaussianModel, _) => Each(1, (double)d * d, 0),
             _ => Each(0, 0, 0),
@@ -60,6 +63,13 @@ internal static class ExactCost
     {
         var updates = (double)IsingTransferMatrix.Updates(model);
         return each(updates, updates, Math.Pow(2, Math.Min(model.Rows, model.Columns)) * MomentBytes * 2);
+    }
+
+    /// <summary>One walk over the q^N states for all betas (a histogram of a few thousand bins, then a pass per beta); none when q^N exceeds 2^30.</summary>
+    private static CostPart CategoricalStates(ICategoricalModel model, double rows)
+    {
+        var states = Math.Pow(model.Levels, model.Dimension);
+        return states > CategoricalEnumeration.MaxStates ? new("exact sweep", 0, 0, rows) : new("exact sweep", states, states * 4, rows);
     }
 
     private static CostPart LayerSum(int enumerated, int summed, Func<double, double, double, CostPart> each)

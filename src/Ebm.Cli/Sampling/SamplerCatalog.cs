@@ -69,6 +69,7 @@ internal static class SamplerCatalog
                 }),
                 s => s.Energies, s => s.Joint())),
             IDiscreteModel discrete => Discrete(discrete, request, observables),
+            ICategoricalModel categorical => Categorical(categorical, request, observables),
             _ => FinFail<SampleJob>(CliErrors.InvalidOption("--sampler", $"no sampler is available for a {model.Kind} model")),
         };
     }
@@ -105,6 +106,28 @@ internal static class SamplerCatalog
             "checkerboard" => FinSucc(Job(observables, Checkerboard.Create(model, r.Beta, CheckerboardUpdate.Metropolis), start, s => s.Energies, s => s.ToStates())),
             "wolff" => Wolff.Create(model, r.Beta).Map(sampler => Job(observables, sampler, start, s => s.Energies, s => s.ToStates())),
             _ => SwendsenWang.Create(model, r.Beta).Map(sampler => Job(observables, sampler, start, s => s.Energies, s => s.ToStates())),
+        };
+    }
+
+    /// <summary>Potts and clock lattices: the heat-bath checkerboard, the Potts cluster moves, and parallel tempering over the checkerboard; uniformly random starting values.</summary>
+    private static Fin<SampleJob> Categorical(ICategoricalModel model, SampleRequest r, Seq<Observable> observables)
+    {
+        Func<ulong, Mat> start = seed => Mat.Create(r.Chains, model.Dimension, d =>
+        {
+            var key = ChainRunner.StartKey(seed);
+            for (var j = 0; j < d.Length; j++) d[j] = Math.Min(model.Levels - 1, Math.Floor(key.UniformAt(j) * model.Levels));
+        });
+        return r.Sampler switch
+        {
+            "checkerboard" => PottsCheckerboard.Create(model, r.Beta).Map(sampler => Job(observables, sampler, start, s => s.Energies, s => s.ToStates())),
+            "wolff" => PottsWolff.Create(model, r.Beta).Map(sampler => Job(observables, sampler, start, s => s.Energies, s => s.ToStates())),
+            "swendsen-wang" => PottsSwendsenWang.Create(model, r.Beta).Map(sampler => Job(observables, sampler, start, s => s.Energies, s => s.ToStates())),
+            _ => from betas in Ladder.Geometric(r.Beta / r.BetaRatio, r.Beta, r.Rungs)
+                 from _ in PottsCheckerboard.Create(model, r.Beta)
+                 select Job(observables,
+                     ParallelTempering.Create(b => PottsCheckerboard.Create(model, b).Match(s => s.Step, e => throw new InvalidOperationException(e.Message)),
+                         states => PottsChains.FromStates(model, states), betas, s => s.Energies, PottsChains.Gather),
+                     start, s => s.Coldest.Energies, s => s.Coldest.ToStates()),
         };
     }
 

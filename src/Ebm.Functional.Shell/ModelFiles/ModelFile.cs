@@ -21,6 +21,8 @@ namespace Ebm.Functional.Shell.ModelFiles;
 /// <item><c>{"kind":"gaussian-bernoulli-rbm", the same fields, "sigma":[nv]}</c></item>
 /// <item><c>{"kind":"ising","rows":L,"columns":M,"boundary":"periodic"|"open","coupling":J,"field":h}</c>
 /// (boundary, coupling and field default to "periodic", 1 and 0)</item>
+/// <item><c>{"kind":"potts"|"clock","rows":L,"columns":M,"states":q,"coupling":J,"field":h,"boundary":"periodic"|"open"}</c>:
+/// a q-state Potts or clock lattice, 2 &lt;= q &lt;= 256 (coupling, field and boundary default to 1, 0 and "periodic")</item>
 /// <item><c>{"kind":"boltzmann-machine","states":"binary"|"spin","couplings":[[n x n]],"biases":[n]}</c></item>
 /// <item><c>{"kind":"gaussian","mean":[d],"precision":[[d x d]]}</c></item>
 /// <item><c>{"kind":"double-well","barrier":B,"stiffness":S}</c> (defaults 1, 1)</item>

@@ -21,6 +21,8 @@ internal static class ModelReaders
 
     private static readonly string[] LayerKeys = ["weights", "bias"];
 
+    private static readonly string[] CategoricalKeys = ["kind", "rows", "columns", "states", "coupling", "field", "boundary"];
+
     private static readonly string[] BoundaryNames = ["periodic", "open"];
     private static readonly string[] StateNames = ["binary", "spin"];
 
@@ -39,12 +41,14 @@ internal static class ModelReaders
         ["gaussian-mixture-2d"] = new(["kind", "weights", "means", "sigmas"], GaussianMixtureReader),
         ["mlp"] = new(MlpKeys, f => NetworkReader(f, "mlp")),
         ["mlp-classifier"] = new(MlpKeys, f => NetworkReader(f, "mlp-classifier")),
+        ["potts"] = new(CategoricalKeys, f => CategoricalReader(f, PottsModel.Create)),
+        ["clock"] = new(CategoricalKeys, f => CategoricalReader(f, ClockModel.Create)),
     };
 
 
     /// <summary>The kinds a model file may name, in documentation order.</summary>
     public static IReadOnlyList<string> Kinds { get; } =
-        ["bernoulli-rbm", "gaussian-bernoulli-rbm", "ising", "boltzmann-machine", "gaussian", "double-well", "ring", "gaussian-mixture-2d", "mlp", "mlp-classifier"];
+        ["bernoulli-rbm", "gaussian-bernoulli-rbm", "ising", "boltzmann-machine", "gaussian", "double-well", "ring", "gaussian-mixture-2d", "mlp", "mlp-classifier", "potts", "clock"];
 
     /// <summary>Reads a model of <paramref name="kind"/>, reporting every problem at once.</summary>
     public static Fin<IEnergyModel> Read(string kind, JsonModelReader fields)
@@ -86,6 +90,22 @@ internal static class ModelReaders
         if (rows is null || columns is null || boundary is null || coupling is null || field is null) return null;
         var b = boundary == "open" ? Boundary.Open : Boundary.Periodic;
         return () => IsingModel.Create(rows.Value, columns.Value, coupling.Value, field.Value, b).Map(m => (IEnergyModel)m);
+    }
+
+    /// <summary>A Potts or clock lattice: rows, columns and states required; coupling 1, field 0 and a periodic boundary by default.</summary>
+    private static Func<Validation<Error, IEnergyModel>>? CategoricalReader<TModel>(
+        JsonModelReader f, Func<int, int, int, double, double, Boundary, Validation<Error, TModel>> create)
+        where TModel : IEnergyModel
+    {
+        var rows = f.Integer("rows");
+        var columns = f.Integer("columns");
+        var states = f.Integer("states");
+        var boundary = f.Choice("boundary", BoundaryNames, "periodic");
+        var coupling = f.Number("coupling", 1.0);
+        var field = f.Number("field", 0.0);
+        if (rows is null || columns is null || states is null || boundary is null || coupling is null || field is null) return null;
+        var b = boundary == "open" ? Boundary.Open : Boundary.Periodic;
+        return () => create(rows.Value, columns.Value, states.Value, coupling.Value, field.Value, b).Map(m => (IEnergyModel)m);
     }
 
     private static Func<Validation<Error, IEnergyModel>>? BoltzmannMachineReader(JsonModelReader f)

@@ -29,6 +29,12 @@ internal static class ModelWriter
                     .String("boundary", ising.Boundary == Boundary.Open ? "open" : "periodic")
                     .Number("coupling", ising.Coupling).Number("field", ising.Field);
                 break;
+            case PottsModel potts:
+                Categorical(json, potts.Rows, potts.Columns, potts.Levels, potts.Coupling, potts.Field, potts.Boundary);
+                break;
+            case ClockModel clock:
+                Categorical(json, clock.Rows, clock.Columns, clock.Levels, clock.Coupling, clock.Field, clock.Boundary);
+                break;
             case BoltzmannMachine machine:
                 json.String("states", machine.States == StateConvention.Spin ? "spin" : "binary")
                     .Matrix("couplings", machine.Couplings).Vector("biases", machine.Biases);
@@ -57,6 +63,11 @@ internal static class ModelWriter
 
         return json.Close();
     }
+
+    private static void Categorical(JsonObjectText json, int rows, int columns, int levels, double coupling, double field, Boundary boundary) =>
+        json.Number("rows", rows).Number("columns", columns).Number("states", levels)
+            .Number("coupling", coupling).Number("field", field)
+            .String("boundary", boundary == Boundary.Open ? "open" : "periodic");
 
     /// <summary>The activation by name, the input scaling, then the layers input side first, each an object of weights (outputs x inputs) and bias.</summary>
     private static void Network(JsonObjectText json, Mlp network, InputScaling scaling)

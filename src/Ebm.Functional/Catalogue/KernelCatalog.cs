@@ -64,6 +64,7 @@ public static class KernelCatalog
             GaussianBernoulliRbm => GaussianBernoulliRbmKernels,
             IsingModel ising => IsingKernels(ising.Field == 0),
             IDiscreteModel => DiscreteKernels(model.Kind),
+            ICategoricalModel categorical => CategoricalKernels(categorical),
             _ => new ModelKernels(model.Kind, Seq<KernelFit>(), Seq<string>(), Seq<ExactDrawSource>()),
         };
         return table with { ModelKind = model.Kind, ExactDraws = ExactDrawSources(model) };
@@ -128,6 +129,24 @@ public static class KernelCatalog
         ? new("ising", Seq(HeatBath, SingleSite, CheckerboardSweep, WolffCluster, SwendsenWangClusters, TemperedGibbs),
             Seq("checkerboard", "gibbs", "metropolis", "wolff", "swendsen-wang"), Seq<ExactDrawSource>())
         : new("ising", Seq(HeatBath, SingleSite, CheckerboardSweep, TemperedGibbs), Seq("checkerboard", "gibbs", "metropolis"), Seq<ExactDrawSource>());
+
+    private static readonly KernelFit CategoricalCheckerboard = new("checkerboard", "a heat-bath checkerboard sweep over the q values",
+        KernelInvariance.Stationary, KernelInvariance.Stationary, MoveCost.Sweep, Tempered: false, AnyEnergy: false, PathRefusal: null);
+
+    private static readonly KernelFit TemperedCheckerboard = new("pt", "parallel tempering over the heat-bath checkerboard",
+        KernelInvariance.Stationary, KernelInvariance.Stationary, MoveCost.Sweep, Tempered: true, AnyEnergy: false, PathRefusal: TemperingRefusal);
+
+    /// <summary>
+    /// Potts and clock lattices: the heat-bath checkerboard and parallel tempering over it; the Potts cluster moves where they
+    /// are exact (J &gt;= 0; Wolff also needs h = 0). No annealing path runs them yet, so the path order is empty.
+    /// </summary>
+    private static ModelKernels CategoricalKernels(ICategoricalModel model)
+    {
+        var kernels = Seq1(CategoricalCheckerboard);
+        if (model is PottsModel { Coupling: >= 0 } potts)
+            kernels = potts.Field == 0 ? kernels.Add(WolffCluster).Add(SwendsenWangClusters) : kernels.Add(SwendsenWangClusters);
+        return new(model.Kind, kernels.Add(TemperedCheckerboard), Seq<string>(), Seq<ExactDrawSource>());
+    }
 
     private static ModelKernels ContinuousKernels(string kind) => new(kind,
         Seq(

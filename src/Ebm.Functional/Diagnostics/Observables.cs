@@ -20,6 +20,7 @@ namespace Ebm.Functional.Diagnostics;
 /// the larger of the bulk R-hat of m and the folded R-hat, the R-hat of |m - median(m)|, which is |m| whenever the
 /// chains are spread over both phases. At zero field E(-s) = E(s), so the energy cannot tell the phases apart and
 /// the exact mean of m is 0 (<see cref="Observable.ZeroMeanBySymmetry"/>).</para>
+/// <para>Potts and clock lattices: the vector magnetisation per unit, m_x (along state 0) and |m|, since a unit's value is a label.</para>
 /// <para>Boltzmann machines: the mean state (m for spins, symmetric when every bias is 0; the mean activity for
 /// 0/1 units), then the units as for continuous models, since arbitrary couplings make each unit's mean a first
 /// moment of its own.</para>
@@ -41,6 +42,8 @@ public static class Observables
         BoltzmannMachine machine => (machine.Dimension > 1 ? Seq1(OverallMean(machine)) : Seq<Observable>()) + Units(0, machine.Dimension),
         BernoulliRbm rbm => Units(0, rbm.Visible) + Seq1(Block(rbm.Visible, rbm.Hidden)),
         GaussianBernoulliRbm rbm => Units(0, rbm.Visible) + Seq1(Block(rbm.Visible, rbm.Hidden)),
+        PottsModel potts => Categorical(potts.Levels, potts.Field),
+        ClockModel clock => Categorical(clock.Levels, clock.Field),
         _ => Units(0, model.Dimension),
     };
 
@@ -57,6 +60,33 @@ public static class Observables
     }
 
     private static double Mean(ReadOnlySpan<double> state) => DrawsCheck.Mean(state);
+
+    /// <summary>
+    /// Potts and clock lattices, whose units are labels: the per-unit vector magnetisation m = (1/N) sum_i (cos, sin)(2 pi s_i / q),
+    /// as its component m_x along state 0 (mean 0 by symmetry at h = 0) and its length |m|.
+    /// </summary>
+    private static Seq<Observable> Categorical(int levels, double field)
+    {
+        (double X, double Y) Components(ReadOnlySpan<double> state)
+        {
+            double x = 0, y = 0;
+            foreach (var s in state)
+            {
+                x += Math.Cos(2 * Math.PI * s / levels);
+                y += Math.Sin(2 * Math.PI * s / levels);
+            }
+
+            return (x / state.Length, y / state.Length);
+        }
+
+        return Seq(
+            new Observable("m_x", state => Components(state).X, field == 0.0),
+            new Observable("|m|", state =>
+            {
+                var (x, y) = Components(state);
+                return Math.Sqrt(x * x + y * y);
+            }));
+    }
 
     private static Observable OverallMean(BoltzmannMachine machine) =>
         machine.States == StateConvention.Spin

@@ -21,6 +21,8 @@ namespace Ebm.Functional.Exact;
 /// <item>Bernoulli RBM: the layer sum (the smaller layer enumerated, at most 30 units), then enumeration of
 /// the joint state (at most 30 units in all). Gaussian-Bernoulli RBM: the layer sum.</item>
 /// <item>Boltzmann machine and any other <see cref="IDiscreteModel"/>: enumeration (at most 30 units).</item>
+/// <item>Potts and clock lattices: enumeration up to 2^20 states (it gives every magnetisation moment), the transfer
+/// matrix for strips (q^W &lt;= 2^20 row states), enumeration up to 2^30 states (<see cref="CategoricalExact"/>).</item>
 /// <item>Gaussian: the closed form. Double well, ring, 2-D mixture: quadrature (beta &gt; 0).</item>
 /// <item>A 2-D <see cref="MlpEnergy"/> or <see cref="MlpClassifier"/>: quadrature on the box of its input scaling, where its
 /// density is defined (<see cref="BoxQuadrature.Network"/>).</item>
@@ -107,6 +109,8 @@ public static class LogPartition
         foreach (var beta in betas)
             if (!double.IsFinite(beta) || beta < 0)
                 return FinFail<Seq<ExactResult>>(ExactErrors.InvalidBeta(beta, "expected a finite number >= 0"));
+        if (region is null && model is ICategoricalModel categorical)
+            return CategoricalExact.Sweep(categorical, betas, method).Bind(results => ExactResultCheck.Finite(model, results));
         if (region is null && model is IDiscreteModel discrete && UsesEnumeration(model, method))
             return Enumeration.Sweep(discrete, betas, progress).Bind(results => ExactResultCheck.Finite(model, results));
 
@@ -154,6 +158,9 @@ public static class LogPartition
                 break;
             case IDiscreteModel:
                 order.Add(ExactMethod.Enumeration);
+                break;
+            case ICategoricalModel categorical:
+                order.AddRange(CategoricalExact.AutoOrder(categorical));
                 break;
         }
 
@@ -208,6 +215,12 @@ public static class LogPartition
         IDiscreteModel discrete => method == ExactMethod.Enumeration
             ? Enumerate(discrete, beta, progress)
             : NotApplicable(method, $"a {model.Kind}", "use enumeration"),
+        ICategoricalModel categorical => method switch
+        {
+            ExactMethod.Enumeration => CategoricalExact.Enumerate(categorical, beta),
+            ExactMethod.TransferMatrix => CategoricalExact.TransferMatrix(categorical, beta),
+            _ => NotApplicable(method, $"a {model.Kind} lattice", "use enumeration or transfer-matrix"),
+        },
         _ => FinFail<ExactResult>(ExactErrors.NoExactMethod(model.Kind)),
     };
 
@@ -219,6 +232,7 @@ public static class LogPartition
             $"Kaufman needs a periodic lattice with field 0; the transfer matrix needs a side of at most {IsingTransferMatrix.MaxWidth} " +
             $"and at most 2^32 updates; enumeration at most {Enumeration.MaxUnits} spins"),
         IContinuousModel { Dimension: 2 } => ExactErrors.RegionNeeded(model.Kind),
+        ICategoricalModel categorical => CategoricalExact.NothingApplies(categorical),
         _ => ExactErrors.NoExactMethod(model.Kind),
     };
 

@@ -29,6 +29,8 @@ internal static class ModelFields
     private static Field[] Fields(IEnergyModel model) => model switch
     {
         IsingModel ising => [Largest("coupling", ising.Coupling), Largest("field", ising.Field)],
+        PottsModel potts => [Largest("coupling", potts.Coupling), Largest("field", potts.Field)],
+        ClockModel clock => [Largest("coupling", clock.Coupling), Largest("field", clock.Field)],
         BoltzmannMachine machine => [Largest("couplings", machine.Couplings.Span), Largest("biases", machine.Biases.Span)],
         BernoulliRbm rbm => [Largest("weights", rbm.Weights.Span), Largest("visibleBias", rbm.VisibleBias.Span), Largest("hiddenBias", rbm.HiddenBias.Span)],
         GaussianBernoulliRbm rbm =>

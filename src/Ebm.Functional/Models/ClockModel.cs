@@ -92,12 +92,17 @@ public sealed record ClockModel : ICategoricalModel
 
     private double Pair(int a, int b) => _cosines[((a - b) % Levels + Levels) % Levels];
 
-    /// <summary>cos(2 pi k / q), exact at multiples of a quarter turn.</summary>
+    /// <summary>
+    /// cos(2 pi k / q), exact at multiples of a quarter turn, and computed for min(k, q - k) so that opposite angles give
+    /// the same bits: the energy is then exactly invariant under the reflection s -&gt; -s mod q, and a bond angle difference
+    /// of either sign gives one energy level.
+    /// </summary>
     private static double Cosine(int k, int levels)
     {
+        k = Math.Min(k, levels - k);
         if (4 * k % levels == 0)
         {
-            return (4 * k / levels) switch { 0 => 1.0, 1 => 0.0, 2 => -1.0, _ => 0.0 };
+            return (4 * k / levels) switch { 0 => 1.0, 1 => 0.0, _ => -1.0 };
         }
 
         return Math.Cos(2.0 * Math.PI * k / levels);

@@ -13,7 +13,8 @@ public sealed partial record DensityOfStates
 
     /// <summary>
     /// The exact density of states by counting every state: the Ising lattice up to 30 units (a Gray-code walk over the
-    /// integer bond and spin sums, exact energies), any other binary <see cref="IDiscreteModel"/> up to
+    /// integer bond and spin sums, exact energies), Potts and clock lattices with q^N &lt;= 2^30
+    /// (<see cref="CategoricalEnumeration.EnergyCounts"/>), any other binary <see cref="IDiscreteModel"/> up to
     /// <see cref="Enumeration.MaxTableUnits"/> units (its enumerated energies, equal within 1e-12 of their scale counted
     /// as one). Errors 0.
     /// </summary>
@@ -26,6 +27,7 @@ public sealed partial record DensityOfStates
         {
             IsingModel ising => WangLandauLattice.Of(ising).Match(l => l, () => throw new InvalidOperationException("an Ising model is a lattice"))
                 .Bind(lattice => Lattice(lattice, maxDegreeOfParallelism)),
+            ICategoricalModel categorical => Categorical(categorical, maxDegreeOfParallelism),
             IDiscreteModel discrete => Enumerated(discrete, maxDegreeOfParallelism),
             _ => WangLandauErrors.NotApplicable($"the {model.Kind} model", "an exact density of states needs a discrete energy spectrum"),
         };
@@ -38,6 +40,16 @@ public sealed partial record DensityOfStates
         var counts = WangLandauLatticeCounts.Count(lattice, maxDegreeOfParallelism);
         var largest = counts.Select((c, bin) => c > 0 ? Math.Abs(lattice.Energy(bin)) : 0.0).Max();
         return FromCounts(counts.Length, bin => counts[bin], bin => lattice.Energy(bin), 1e-12 * Math.Max(1.0, largest), lattice.LogStates);
+    }
+
+    private static Fin<DensityOfStates> Categorical(ICategoricalModel model, int maxDegreeOfParallelism)
+    {
+        if (Math.Pow(model.Levels, model.Dimension) > CategoricalEnumeration.MaxStates)
+            return WangLandauErrors.ExactTooLarge($"the {model.Kind} model", $"{model.Levels}^{model.Dimension} states",
+                $"at most {CategoricalEnumeration.MaxStates} states are counted");
+        return CategoricalEnumeration.EnergyCounts(model, maxDegreeOfParallelism).Map(counts =>
+            new DensityOfStates(ExactMethodName, counts.Energies, counts.LogCounts, Vec.Zeros(counts.Energies.Length),
+                model.Dimension * Math.Log(model.Levels), 0, 0, None));
     }
 
     private static Fin<DensityOfStates> Enumerated(IDiscreteModel model, int maxDegreeOfParallelism)

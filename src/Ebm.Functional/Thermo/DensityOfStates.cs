@@ -47,6 +47,22 @@ public sealed partial record DensityOfStates(
         return betas.Select(Point).ToSeq().Strict();
     }
 
+    /// <summary>
+    /// The index of the level at <paramref name="energy"/>, within 1e-9 of the spectrum's scale (so that an exact -0.5
+    /// finds the -0.49999999999999978 of a sum of cosines), or None.
+    /// </summary>
+    public Option<int> LevelOf(double energy)
+    {
+        var span = Energies.Span;
+        if (span.Length == 0) return None;
+        var tolerance = 1e-9 * Math.Max(1.0, Math.Max(Math.Abs(span[0]), Math.Abs(span[^1])));
+        var index = span.BinarySearch(energy);
+        if (index >= 0) return Some(index);
+        var above = ~index;
+        var nearest = above == span.Length || (above > 0 && energy - span[above - 1] < span[above] - energy) ? above - 1 : above;
+        return Math.Abs(span[nearest] - energy) <= tolerance ? Some(nearest) : None;
+    }
+
     private ThermoPoint Point(double beta)
     {
         var central = Quantities(LogG.Span, beta);

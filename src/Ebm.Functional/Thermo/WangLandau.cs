@@ -41,7 +41,7 @@ public static class WangLandau
     /// <param name="key">The run's key; walker w uses <c>key.FoldIn(w)</c>.</param>
     /// <param name="model">An Ising, Potts or clock lattice, or a binary model with <see cref="WangLandauSettings.Grid"/>.</param>
     /// <param name="settings">Flatness, ln f schedule, walkers and limits.</param>
-    /// <param name="progress">Receives the walkers' mean progress in ln f (log scale), increasing, ending at 1; does not change the result.</param>
+    /// <param name="progress">Receives the walkers' mean fraction of their expected trials (visited bins / final ln f), increasing, ending at 1; does not change the result.</param>
     public static Fin<DensityOfStates> Run(RngKey key, IEnergyModel model, WangLandauSettings settings, IProgress<double>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(model);

@@ -34,7 +34,6 @@ internal static class WangLandauWalk
         var checkTrials = (long)settings.CheckEverySweeps * sites;
         var maxTrials = settings.MaxSweeps > long.MaxValue / sites ? long.MaxValue : settings.MaxSweeps * sites;
         var nextCheck = checkTrials;
-        var span = Math.Log(settings.InitialLogF / final);
         var words = new uint[4 * Chunk];
         var bin = moves.Bin;
         long trials = 0;
@@ -83,7 +82,9 @@ internal static class WangLandauWalk
                     if (logF <= final) return new WangLandauWalkerRun(logG, visited, trials, logF);
                 }
 
-                report(Math.Clamp(Math.Log(settings.InitialLogF / logF) / span, 0.0, 1.0));
+                // A walker stops once ln f = visited / trials reaches the final ln f, after about visited / final trials: the
+                // fraction of those done grows in proportion to the time spent, unlike ln f itself, which halves quickly first.
+                report(Math.Min(1.0, trials * final / visitedCount));
                 if (trials >= maxTrials) return WangLandauErrors.NotConverged(walker, settings.MaxSweeps, logF);
             }
         }
