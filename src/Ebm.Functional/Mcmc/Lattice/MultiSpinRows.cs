@@ -51,8 +51,12 @@ internal static class MultiSpinRows
         var deepKey = chainKey.FoldIn(DeepStream);
         var colourBlocks = (long)colour * layout.WordsPerColour * (BulkPlanes / 2);
         var slotOfClass = thresholds.SlotOfClass;
+        int down0 = slotOfClass[0], down1 = slotOfClass[1], down2 = slotOfClass[2], down3 = slotOfClass[3], down4 = slotOfClass[4];
+        int up0 = slotOfClass[5], up1 = slotOfClass[6], up2 = slotOfClass[7], up3 = slotOfClass[8], up4 = slotOfClass[9];
         var values = thresholds.Values.Length;
-        Span<ulong> slots = stackalloc ulong[thresholds.Slots];
+        Span<ulong> slotSpan = stackalloc ulong[thresholds.Slots];
+        Span<long> valueCounts = stackalloc long[values];
+        ref var slots = ref MemoryMarshal.GetReference(slotSpan);
         long flips = 0, agreeSum = 0, upFlips = 0, always = 0;
         for (var tile = firstRow; tile < endRow; tile += rowsPerTile)
         {
@@ -72,28 +76,32 @@ internal static class MultiSpinRows
                     var valid = j == width - 1 ? layout.LastWordMask : ulong.MaxValue;
                     var sideways = fromPrevious ? MultiSpinLayout.FromPrevious(other, j, half) : MultiSpinLayout.FromNext(other, j, half);
                     var (b0, b1, b2) = AgreementCount(~(x ^ other[j]), ~(x ^ sideways), ~(x ^ above[j]), ~(x ^ below[j]));
-                    slots.Clear();
-                    var down = ~x & valid;
-                    for (var a = 0; a <= 4; a++)
-                    {
-                        var count = AgreementMask(a, b0, b1, b2);
-                        slots[slotOfClass[a]] |= count & down;
-                        slots[slotOfClass[5 + a]] |= count & x;
-                    }
-
+                    ulong n0 = ~b0, n1 = ~b1, down = ~x & valid;
+                    ulong a0 = ~b2 & n1 & n0, a1 = ~b2 & n1 & b0, a2 = ~b2 & b1 & n0, a3 = ~b2 & b1 & b0;
+                    slotSpan.Clear();
+                    Unsafe.Add(ref slots, down0) |= a0 & down;
+                    Unsafe.Add(ref slots, down1) |= a1 & down;
+                    Unsafe.Add(ref slots, down2) |= a2 & down;
+                    Unsafe.Add(ref slots, down3) |= a3 & down;
+                    Unsafe.Add(ref slots, down4) |= b2 & down;
+                    Unsafe.Add(ref slots, up0) |= a0 & x;
+                    Unsafe.Add(ref slots, up1) |= a1 & x;
+                    Unsafe.Add(ref slots, up2) |= a2 & x;
+                    Unsafe.Add(ref slots, up3) |= a3 & x;
+                    Unsafe.Add(ref slots, up4) |= b2 & x;
                     var word = (r - tile) * width + j;
-                    var flip = Decide(slots, thresholds, planes.Slice(word * BulkPlanes, BulkPlanes), deepKey, (long)colour * layout.WordsPerColour + r * width + j);
+                    var flip = Decide(ref slots, thresholds, planes.Slice(word * BulkPlanes, BulkPlanes), deepKey, (long)colour * layout.WordsPerColour + r * width + j);
                     row[j] = x ^ flip;
-                    var flipCount = BitOperations.PopCount(flip);
-                    flips += flipCount;
+                    flips += BitOperations.PopCount(flip);
                     agreeSum += BitOperations.PopCount(flip & b0) + 2 * BitOperations.PopCount(flip & b1) + 4 * BitOperations.PopCount(flip & b2);
                     upFlips += BitOperations.PopCount(flip & x);
-                    always += BitOperations.PopCount(slots[MultiSpinThresholds.AlwaysSlot]);
-                    for (var v = 0; v < values; v++) totals[FirstValueCount + v] += BitOperations.PopCount(slots[MultiSpinThresholds.FirstValueSlot + v]);
+                    always += BitOperations.PopCount(Unsafe.Add(ref slots, MultiSpinThresholds.AlwaysSlot));
+                    for (var v = 0; v < values; v++) valueCounts[v] += BitOperations.PopCount(Unsafe.Add(ref slots, MultiSpinThresholds.FirstValueSlot + v));
                 }
             }
         }
 
+        for (var v = 0; v < values; v++) totals[FirstValueCount + v] += valueCounts[v];
         totals[0] += flips;
         totals[1] += agreeSum;
         totals[2] += upFlips;
@@ -109,27 +117,43 @@ internal static class MultiSpinRows
         return (s1 ^ s2, c1 ^ c2 ^ c0, (c1 & c2) | (c0 & (c1 ^ c2)));
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong AgreementMask(int a, ulong b0, ulong b1, ulong b2) =>
-        ((a & 1) == 1 ? b0 : ~b0) & ((a & 2) == 2 ? b1 : ~b1) & ((a & 4) == 4 ? b2 : ~b2);
-
     /// <summary>The flip mask of one word: the always-flip sites, and every valued site whose uniform falls below its value.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong Decide(ReadOnlySpan<ulong> slots, MultiSpinThresholds thresholds, ReadOnlySpan<ulong> bulk, RngKey deepKey, long word)
+    private static ulong Decide(ref ulong slots, MultiSpinThresholds thresholds, ReadOnlySpan<ulong> bulk, RngKey deepKey, long word)
     {
         var values = thresholds.Values.Length;
-        var masks = thresholds.PlaneMasks;
-        var flip = slots[MultiSpinThresholds.AlwaysSlot];
+        ref var valueSlots = ref Unsafe.Add(ref slots, MultiSpinThresholds.FirstValueSlot);
+        ref var masks = ref MemoryMarshal.GetArrayDataReference(thresholds.PlaneMasks);
+        var flip = Unsafe.Add(ref slots, MultiSpinThresholds.AlwaysSlot);
         var undecided = 0UL;
-        for (var v = 0; v < values; v++) undecided |= slots[MultiSpinThresholds.FirstValueSlot + v];
-        for (var plane = 0; undecided != 0 && plane <= thresholds.LastPlane; plane++)
+        for (var v = 0; v < values; v++) undecided |= Unsafe.Add(ref valueSlots, v);
+        var lastPlane = Math.Min(thresholds.LastPlane, BulkPlanes - 1);
+        for (var plane = 0; undecided != 0 && plane <= lastPlane; plane++)
         {
-            var bits = plane < BulkPlanes ? bulk[plane] : DeepPlane(deepKey, word, plane);
+            var bits = bulk[plane];
+            var threshold = 0UL;
+            ref var planeMasks = ref Unsafe.Add(ref masks, plane * values);
+            for (var v = 0; v < values; v++) threshold |= Unsafe.Add(ref valueSlots, v) & Unsafe.Add(ref planeMasks, v);
+            flip |= undecided & threshold & ~bits;
+            undecided &= ~(threshold ^ bits);
+        }
+
+        return undecided == 0 || thresholds.LastPlane < BulkPlanes ? flip : Deeper(ref valueSlots, thresholds, deepKey, word, flip, undecided);
+    }
+
+    /// <summary>The rare words with sites still tied after the bulk planes: planes 8 and on, drawn one block (two planes) at a time.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static ulong Deeper(ref ulong valueSlots, MultiSpinThresholds thresholds, RngKey deepKey, long word, ulong flip, ulong undecided)
+    {
+        var values = thresholds.Values.Length;
+        for (var plane = BulkPlanes; undecided != 0 && plane <= thresholds.LastPlane; plane++)
+        {
+            var bits = DeepPlane(deepKey, word, plane);
             var threshold = 0UL;
             for (var v = 0; v < values; v++)
             {
-                var set = plane < MultiSpinThresholds.TabulatedPlanes ? masks[plane * values + v] : (thresholds.Bit(v, plane) == 1 ? ulong.MaxValue : 0UL);
-                threshold |= slots[MultiSpinThresholds.FirstValueSlot + v] & set;
+                var set = plane < MultiSpinThresholds.TabulatedPlanes ? thresholds.PlaneMasks[plane * values + v] : (thresholds.Bit(v, plane) == 1 ? ulong.MaxValue : 0UL);
+                threshold |= Unsafe.Add(ref valueSlots, v) & set;
             }
 
             flip |= undecided & threshold & ~bits;
