@@ -27,7 +27,7 @@ namespace Ebm.Functional.Mcmc.Lattice;
 /// <para>Energies: a flip of a site changes B by -2 s n = 8 - 4a and M by -2 s; sites of one colour share no bond, so
 /// popcounts of the flip mask against the count planes give the exact integer changes of B and M.</para>
 /// <para>Randomness: chain c uses key.FoldIn(c); each word reads its own blocks, so a sweep is bit-identical for any
-/// thread count. Chains run in parallel; one chain splits each colour's rows into fixed chunks.</para>
+/// thread count. Chains run in parallel; one chain splits each colour's rows into one chunk per worker.</para>
 /// <example><code>
 /// var model = IsingModel.Create(256, 256, 1.0, 0.0, Boundary.Periodic).ThrowIfFail();
 /// var run =
@@ -39,19 +39,25 @@ namespace Ebm.Functional.Mcmc.Lattice;
 /// </remarks>
 public static class MultiSpinCheckerboard
 {
-    /// <summary>Words of one colour per parallel chunk when a single chain is split.</summary>
-    private const int ChunkWords = 128;
+    /// <summary>The fewest words of one colour worth a parallel chunk when a single chain is split.</summary>
+    private const int MinimumChunkWords = 64;
 
     /// <summary>
-    /// The multi-spin checkerboard sampler at inverse temperature <paramref name="beta"/>; Init takes C x N spins as
-    /// doubles. Fails for a non-finite beta or a lattice that is not periodic with even sides.
+    /// The multi-spin checkerboard Metropolis sampler at inverse temperature <paramref name="beta"/>; Init takes C x N
+    /// spins as doubles. Fails for a non-finite beta or a lattice that is not periodic with even sides.
     /// </summary>
     /// <param name="model">The lattice (periodic, even sides, any J and h).</param>
     /// <param name="beta">Inverse temperature.</param>
-    /// <param name="update">Metropolis (the default) or heat bath at each site.</param>
-    /// <param name="maxDegreeOfParallelism">Threads for chains (or, with one chain, for chunks of rows); -1 for all. Results do not depend on it.</param>
-    public static Fin<Sampler<Mat, MultiSpinChains, CheckerboardInfo>> Create(
-        IsingModel model, double beta, CheckerboardUpdate update = CheckerboardUpdate.Metropolis, int maxDegreeOfParallelism = -1)
+    /// <param name="maxDegreeOfParallelism">Threads for chains (or, with one chain, for parts of each colour); -1 for all. Results do not depend on it.</param>
+    public static Fin<Sampler<Mat, MultiSpinChains, CheckerboardInfo>> Create(IsingModel model, double beta, int maxDegreeOfParallelism = -1) =>
+        Create(model, beta, CheckerboardUpdate.Metropolis, maxDegreeOfParallelism);
+
+    /// <summary>As <see cref="Create(IsingModel, double, int)"/>, with Metropolis or heat bath at each site.</summary>
+    /// <param name="model">The lattice (periodic, even sides, any J and h).</param>
+    /// <param name="beta">Inverse temperature.</param>
+    /// <param name="update">Metropolis or heat bath at each site.</param>
+    /// <param name="maxDegreeOfParallelism">Threads for chains (or, with one chain, for parts of each colour); -1 for all. Results do not depend on it.</param>
+    public static Fin<Sampler<Mat, MultiSpinChains, CheckerboardInfo>> Create(IsingModel model, double beta, CheckerboardUpdate update, int maxDegreeOfParallelism = -1)
     {
         if (!double.IsFinite(beta)) return FinFail<Sampler<Mat, MultiSpinChains, CheckerboardInfo>>(MultiSpinErrors.InvalidBeta(beta));
         if (!MultiSpinLayout.Supports(model)) return FinFail<Sampler<Mat, MultiSpinChains, CheckerboardInfo>>(MultiSpinErrors.UnsupportedLattice(model));
@@ -88,8 +94,11 @@ public static class MultiSpinCheckerboard
         }
         else if (chains == 1)
         {
-            var rowsPerChunk = Math.Max(1, ChunkWords / layout.WordsPerRow);
-            var chunks = (layout.Rows + rowsPerChunk - 1) / rowsPerChunk;
+            // Every word draws its own bits and the totals are integer sums, so the split is free: one chunk per worker
+            // (none smaller than MinimumChunkWords) keeps the two fork-joins of a sweep as cheap as they can be.
+            var chunks = Math.Clamp(layout.WordsPerColour / MinimumChunkWords, 1, Batch.Workers(maxDegreeOfParallelism));
+            var rowsPerChunk = (layout.Rows + chunks - 1) / chunks;
+            chunks = (layout.Rows + rowsPerChunk - 1) / rowsPerChunk;
             var parts = new long[chunks * width];
             var chainKey = key.FoldIn(0);
             for (var colour = 0; colour < 2; colour++)

@@ -54,7 +54,8 @@ internal static class MultiSpinRows
         int down0 = slotOfClass[0], down1 = slotOfClass[1], down2 = slotOfClass[2], down3 = slotOfClass[3], down4 = slotOfClass[4];
         int up0 = slotOfClass[5], up1 = slotOfClass[6], up2 = slotOfClass[7], up3 = slotOfClass[8], up4 = slotOfClass[9];
         var values = thresholds.Values.Length;
-        Span<ulong> slotSpan = stackalloc ulong[thresholds.Slots];
+        var slotCount = thresholds.Slots;
+        Span<ulong> slotSpan = stackalloc ulong[slotCount];
         Span<long> valueCounts = stackalloc long[values];
         ref var slots = ref MemoryMarshal.GetReference(slotSpan);
         long flips = 0, agreeSum = 0, upFlips = 0, always = 0;
@@ -78,7 +79,7 @@ internal static class MultiSpinRows
                     var (b0, b1, b2) = AgreementCount(~(x ^ other[j]), ~(x ^ sideways), ~(x ^ above[j]), ~(x ^ below[j]));
                     ulong n0 = ~b0, n1 = ~b1, down = ~x & valid;
                     ulong a0 = ~b2 & n1 & n0, a1 = ~b2 & n1 & b0, a2 = ~b2 & b1 & n0, a3 = ~b2 & b1 & b0;
-                    slotSpan.Clear();
+                    for (var k = 0; k < slotCount; k++) Unsafe.Add(ref slots, k) = 0UL;
                     Unsafe.Add(ref slots, down0) |= a0 & down;
                     Unsafe.Add(ref slots, down1) |= a1 & down;
                     Unsafe.Add(ref slots, down2) |= a2 & down;
