@@ -46,8 +46,9 @@ internal static class MultiSpinRows
         var width = layout.WordsPerRow;
         var half = layout.Half;
         var rowsPerTile = Math.Max(1, TileWords / width);
-        var draws = new uint[rowsPerTile * width * 4 * BulkPlanes / 2];
-        var planes = MemoryMarshal.Cast<uint, ulong>(draws.AsSpan());
+        // Two 32-bit words per plane; a tile holds at most TileWords words, since a row has at most 32 (M <= 4096).
+        Span<uint> draws = stackalloc uint[TileWords * 2 * BulkPlanes];
+        ref var planes = ref MemoryMarshal.GetReference(MemoryMarshal.Cast<uint, ulong>(draws));
         var deepKey = chainKey.FoldIn(DeepStream);
         var colourBlocks = (long)colour * layout.WordsPerColour * (BulkPlanes / 2);
         var slotOfClass = thresholds.SlotOfClass;
@@ -63,7 +64,7 @@ internal static class MultiSpinRows
         {
             var tileEnd = Math.Min(endRow, tile + rowsPerTile);
             var tileWords = (tileEnd - tile) * width;
-            BulkDraws.Words(chainKey, colourBlocks + (long)tile * width * (BulkPlanes / 2), draws.AsSpan(0, tileWords * 2 * BulkPlanes));
+            BulkDraws.Words(chainKey, colourBlocks + (long)tile * width * (BulkPlanes / 2), draws[..(tileWords * 2 * BulkPlanes)]);
             for (var r = tile; r < tileEnd; r++)
             {
                 var row = chain.Slice(layout.RowStart(colour, r), width);
@@ -91,7 +92,7 @@ internal static class MultiSpinRows
                     Unsafe.Add(ref slots, up3) |= a3 & x;
                     Unsafe.Add(ref slots, up4) |= b2 & x;
                     var word = (r - tile) * width + j;
-                    var flip = Decide(ref slots, thresholds, planes.Slice(word * BulkPlanes, BulkPlanes), deepKey, (long)colour * layout.WordsPerColour + r * width + j);
+                    var flip = Decide(ref slots, thresholds, ref Unsafe.Add(ref planes, word * BulkPlanes), deepKey, (long)colour * layout.WordsPerColour + r * width + j);
                     row[j] = x ^ flip;
                     flips += BitOperations.PopCount(flip);
                     agreeSum += BitOperations.PopCount(flip & b0) + 2 * BitOperations.PopCount(flip & b1) + 4 * BitOperations.PopCount(flip & b2);
@@ -120,7 +121,7 @@ internal static class MultiSpinRows
 
     /// <summary>The flip mask of one word: the always-flip sites, and every valued site whose uniform falls below its value.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong Decide(ref ulong slots, MultiSpinThresholds thresholds, ReadOnlySpan<ulong> bulk, RngKey deepKey, long word)
+    private static ulong Decide(ref ulong slots, MultiSpinThresholds thresholds, ref ulong bulk, RngKey deepKey, long word)
     {
         var values = thresholds.Values.Length;
         ref var valueSlots = ref Unsafe.Add(ref slots, MultiSpinThresholds.FirstValueSlot);
@@ -131,7 +132,7 @@ internal static class MultiSpinRows
         var lastPlane = Math.Min(thresholds.LastPlane, BulkPlanes - 1);
         for (var plane = 0; undecided != 0 && plane <= lastPlane; plane++)
         {
-            var bits = bulk[plane];
+            var bits = Unsafe.Add(ref bulk, plane);
             var threshold = 0UL;
             ref var planeMasks = ref Unsafe.Add(ref masks, plane * values);
             for (var v = 0; v < values; v++) threshold |= Unsafe.Add(ref valueSlots, v) & Unsafe.Add(ref planeMasks, v);
