@@ -94,19 +94,29 @@ public static class MultiSpinCheckerboard
         }
         else if (chains == 1)
         {
-            // Every word draws its own bits and the totals are integer sums, so the split is free: one chunk per worker
-            // (none smaller than MinimumChunkWords) keeps the two fork-joins of a sweep as cheap as they can be.
+            // Every word draws its own bits and the totals are integer sums, so the split is free: one band of rows per
+            // worker (none smaller than MinimumChunkWords), and one fork-join per sweep. A band updates colour 0 on its
+            // rows, then colour 1 on its inner rows, whose colour-0 neighbours are all its own; colour 1 on the band's
+            // edge rows reads a neighbouring band's colour 0, so it waits for the join. Meanwhile no band reads a row
+            // another band writes: colour 0 of a band's edge row reads colour 1 only on the edge rows of the band beside it.
             var chunks = Math.Clamp(layout.WordsPerColour / MinimumChunkWords, 1, Batch.Workers(maxDegreeOfParallelism));
             var rowsPerChunk = (layout.Rows + chunks - 1) / chunks;
             chunks = (layout.Rows + rowsPerChunk - 1) / rowsPerChunk;
             var parts = new long[chunks * width];
             var chainKey = key.FoldIn(0);
-            for (var colour = 0; colour < 2; colour++)
+            void Band(int part, int colour, int first, int end) =>
+                MultiSpinRows.Update(chainKey, words.AsSpan(0, perChain), layout, thresholds, colour, first, end, parts.AsSpan(part * width, width));
+            Batch.ForEachRow(maxDegreeOfParallelism, chunks, part =>
             {
-                var g = colour;
-                Batch.ForEachRow(maxDegreeOfParallelism, chunks, part =>
-                    MultiSpinRows.Update(chainKey, words.AsSpan(0, perChain), layout, thresholds, g, part * rowsPerChunk,
-                        Math.Min(layout.Rows, (part + 1) * rowsPerChunk), parts.AsSpan(part * width, width)));
+                int first = part * rowsPerChunk, end = Math.Min(layout.Rows, first + rowsPerChunk);
+                Band(part, 0, first, end);
+                if (end - first > 2) Band(part, 1, first + 1, end - 1);
+            });
+            for (var part = 0; part < chunks; part++)
+            {
+                int first = part * rowsPerChunk, end = Math.Min(layout.Rows, first + rowsPerChunk);
+                Band(part, 1, first, first + 1);
+                if (end - first > 1) Band(part, 1, end - 1, end);
             }
 
             for (var part = 0; part < chunks; part++)
