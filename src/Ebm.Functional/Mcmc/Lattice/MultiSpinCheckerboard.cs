@@ -27,7 +27,7 @@ namespace Ebm.Functional.Mcmc.Lattice;
 /// <para>Energies: a flip of a site changes B by -2 s n = 8 - 4a and M by -2 s; sites of one colour share no bond, so
 /// popcounts of the flip mask against the count planes give the exact integer changes of B and M.</para>
 /// <para>Randomness: chain c uses key.FoldIn(c); each word reads its own blocks, so a sweep is bit-identical for any
-/// thread count. Chains run in parallel; one chain splits each colour's rows into one chunk per worker.</para>
+/// thread count. Chains run in parallel; one chain is split into bands of rows, one per worker, with one fork-join per sweep.</para>
 /// <example><code>
 /// var model = IsingModel.Create(256, 256, 1.0, 0.0, Boundary.Periodic).ThrowIfFail();
 /// var run =

@@ -13,9 +13,10 @@ namespace Ebm.Functional.Mcmc.Lattice;
 /// <remarks>
 /// <para>Uniforms: site i of a word has U_i = sum_p b_p[i] 2^-(p+1), where b_p is the word's random bit plane p.
 /// Comparing U_i with t = sum_p t_p 2^-(p+1) from the top plane down, the first plane where b_p[i] differs from
-/// t_p decides: U_i &lt; t exactly when that plane has t_p = 1 and b_p[i] = 0. A word stops drawing planes once
-/// every undecided site is decided, after log2(64) + 1.3 planes on average, so a site costs about 8 random bits,
-/// not 32, and the flip probability is the double p itself, not p rounded to a multiple of 2^-32.</para>
+/// t_p decides: U_i &lt; t exactly when that plane has t_p = 1 and b_p[i] = 0 (Knuth and Yao 1976). A word stops
+/// reading planes once no site is undecided, after log2(64) + 1.3 planes on average: eight planes are drawn in bulk,
+/// deeper ones only for the words that need them (about one in five at W3), so a site costs about 8 random bits, not
+/// 32, and the flip probability is the double p itself, not p rounded to a multiple of 2^-32.</para>
 /// <para>Draws: word w (w = r W + j within the colour) reads planes 0..7 from blocks offset + 4w .. offset + 4w + 3
 /// of the chain key (plane 2q + e from words 2e, 2e + 1 of block q), and plane p &gt;= 8 from block
 /// 1024 (g WL + w) + (p - 8) / 2 of the chain key folded with <see cref="DeepStream"/>: a pure function of the
