@@ -10,7 +10,8 @@ for line in open(sys.argv[1]):
         continue
     d = dict(re.findall(r'(\w+)=(\S+)', line))
     impl = d["impl"] + ("" if d["impl"] != "c-ref-seq" else "/always_draw=" + d.get("always_draw", "0"))
-    rows.append(dict(round=d["round"], key="%s threads=%s" % (impl, d.get("threads", "1")), rate=float(d["flips_per_s_median"])))
+    key = impl + (" threads=" + d["threads"] if "threads" in d else "")
+    rows.append(dict(round=d["round"], key=key, rate=float(d["flips_per_s_median"])))
 keys = list(dict.fromkeys(r["key"] for r in rows))
 by = {k: {r["round"]: r["rate"] for r in rows if r["key"] == k} for k in keys}
 ours = [k for k in keys if k.startswith("ebm-multispin")]
