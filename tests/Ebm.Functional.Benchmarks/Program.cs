@@ -15,7 +15,8 @@ namespace Ebm.Functional.Benchmarks;
 /// minute per benchmark class. BenchmarkDotNet's own <c>--job short</c> is the next step up.
 /// <c>--rbm-stopwatch [REPS] [--784x25]</c> times the exact RBM log Z with a stopwatch and prints
 /// key=value lines in the peer scripts' format, so the two can be run alternately in one session;
-/// <c>--ising-stopwatch</c> does the same for checkerboard sweeps of the L = 256 torus (W3), and
+/// <c>--ising-stopwatch</c> does the same for checkerboard sweeps of the L = 256 torus (W3),
+/// <c>--multispin-stopwatch [--sweeps 1000] [--reps 5] [--threads -1]</c> for multi-spin coded sweeps of it (W3), and
 /// <c>--rbm-gibbs-stopwatch</c> for block-Gibbs sweeps of a 784 x 500 RBM with 100 chains (W1's sampling part),
 /// <c>--wolff-stopwatch</c> for independent samples per second of Wolff and checkerboard at L = 64, beta_c;
 /// <c>--ais-stopwatch [--model random|small20] [--K 1000] [--M 100] [--reps 3] [--threads -1] [--dtype f64|f32]</c> for AIS on the
@@ -31,6 +32,7 @@ public static class Program
     private const string QuickSwitch = "--quick";
     private const string StopwatchSwitch = "--rbm-stopwatch";
     private const string IsingStopwatchSwitch = "--ising-stopwatch";
+    private const string MultiSpinStopwatchSwitch = "--multispin-stopwatch";
     private const string RbmGibbsStopwatchSwitch = "--rbm-gibbs-stopwatch";
     private const string WolffStopwatchSwitch = "--wolff-stopwatch";
     private const string AisStopwatchSwitch = "--ais-stopwatch";
@@ -78,6 +80,12 @@ public static class Program
         if (args.Contains(WolffStopwatchSwitch))
         {
             WolffBenchmarks.RunStopwatch(Console.Out, 4000);
+            return 0;
+        }
+
+        if (args.Contains(MultiSpinStopwatchSwitch))
+        {
+            IsingBenchmarks.RunMultiSpinStopwatch(Console.Out, int.Parse(Value("--sweeps", "1000")), int.Parse(Value("--reps", "5")), int.Parse(Value("--threads", "-1")));
             return 0;
         }
 

@@ -23,6 +23,9 @@ public static class ChainGathers
     public static ChainGather<IsingChains> Ising { get; } = (rungs, source) =>
         IsingChains.FromStates(rungs[0].Model, Rows(rungs, source, s => s.ToStates()));
 
+    /// <summary>Multi-spin coded Ising chains: each chain's packed words, bond sum and magnetisation, copied exactly.</summary>
+    public static ChainGather<MultiSpinChains> MultiSpin { get; } = MultiSpinChains.Gather;
+
     private static Mat Rows<TState>(IReadOnlyList<TState> rungs, Func<int, int> source, Func<TState, Mat> part)
     {
         var parts = rungs.Select(part).ToArray();
