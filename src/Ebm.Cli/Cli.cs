@@ -85,6 +85,7 @@ internal static class Cli
             ThermoCommand.Create(context),
             SampleCommand.Create(context),
             TrainCommand.Create(context),
+            AnnealCommand.Create(context),
         };
         root.SetAction(parse => ShowcaseJob.Run(context, parse.GetValue(seed)));
         foreach (var version in root.Options.OfType<VersionOption>()) version.Action = new VersionAction(context);

@@ -8,8 +8,8 @@ namespace Ebm.Functional.Annealing;
 /// leaves p_beta ∝ exp(-beta E) invariant, and the accessors read a batch state's cached energies and its states.
 /// </summary>
 /// <remarks>
-/// The run builds one step per sweep of its schedule before it starts (a factory beta -&gt; kernel), so building one
-/// should be cheap. <see cref="SaKernels"/> holds the library's kernels; any <see cref="Sampler{TPosition,TState,TInfo}"/>
+/// The run builds the step of every sweep as it reaches it (a factory beta -&gt; kernel), so building one should be
+/// cheap beside a sweep. <see cref="SaKernels"/> holds the library's kernels; any <see cref="Sampler{TPosition,TState,TInfo}"/>
 /// family joins through <see cref="SaKernels.FromSamplers{TState,TInfo}"/>.
 /// </remarks>
 /// <typeparam name="TState">The batch state of the kernel (one chain per restart).</typeparam>

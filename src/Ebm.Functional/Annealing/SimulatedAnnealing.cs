@@ -1,4 +1,3 @@
-using Ebm.Functional.Mcmc;
 using Ebm.Functional.Models;
 using Ebm.Functional.Numerics;
 using Ebm.Functional.Prng;
@@ -56,15 +55,13 @@ public static class SimulatedAnnealing
         RngKey key, IDiscreteModel model, SaKernel<TState, TInfo> kernel, CoolingSchedule schedule, SaSettings settings, IProgress<double>? progress)
     {
         var sweeps = schedule.Sweeps;
-        var steps = new KernelStep<TState, TInfo>[sweeps];
-        for (var k = 0; k < sweeps; k++) steps[k] = kernel.AtBeta(schedule.Betas[k]);
         var restarts = settings.Restarts;
         var traceSweeps = settings.TraceSweeps(sweeps);
         var stride = settings.TraceStride(sweeps);
         var runs = new RestartRun[restarts];
         var counter = new ProgressCounter(progress, (long)restarts * sweeps);
         Batch.ForEachRow(settings.MaxDegreeOfParallelism, restarts, r =>
-            runs[r] = RunRestart(key.FoldIn(r), model, kernel, steps, stride, traceSweeps.Length, counter));
+            runs[r] = RunRestart(key.FoldIn(r), model, kernel, schedule.Betas, stride, traceSweeps.Length, counter));
 
         var best = 0;
         for (var r = 1; r < restarts; r++)
@@ -93,7 +90,7 @@ public static class SimulatedAnnealing
     }
 
     private static RestartRun RunRestart<TState, TInfo>(
-        RngKey restartKey, IDiscreteModel model, SaKernel<TState, TInfo> kernel, KernelStep<TState, TInfo>[] steps, int stride, int tracePoints,
+        RngKey restartKey, IDiscreteModel model, SaKernel<TState, TInfo> kernel, Vec betas, int stride, int tracePoints,
         ProgressCounter counter)
     {
         var (startKey, runKey) = restartKey.Split();
@@ -103,9 +100,11 @@ public static class SimulatedAnnealing
         var bestCached = kernel.Energies(state)[0];
         var bestSweep = 0;
         var trace = new double[tracePoints];
-        for (var k = 0; k < steps.Length; k++)
+        // A step is built per sweep rather than once per run: building one is cheap beside a sweep, and a table of one step
+        // per sweep would grow with the schedule (millions of sweeps).
+        for (var k = 0; k < betas.Length; k++)
         {
-            state = steps[k](runKey.FoldIn(k), state).State;
+            state = kernel.AtBeta(betas[k])(runKey.FoldIn(k), state).State;
             var energy = kernel.Energies(state)[0];
             if (energy < bestCached)
             {
@@ -114,7 +113,7 @@ public static class SimulatedAnnealing
                 bestState = kernel.States(state).Row(0).ToArray();
             }
 
-            if ((k + 1) % stride == 0 || k == steps.Length - 1) trace[k / stride] = energy;
+            if ((k + 1) % stride == 0 || k == betas.Length - 1) trace[k / stride] = energy;
             counter.Advance();
         }
 
