@@ -22,6 +22,7 @@ public sealed partial class OutputOptionContractTests : IDisposable
         ["logz"] = ("ising-4x4.json", ["logz", "MODEL", "--method", "ais", "--particles", "20", "--steps", "20"]),
         ["thermo"] = ("ising-4x4.json", ["thermo", "MODEL", "--beta", "0:1:0.25", "--exact-method", "enumeration"]),
         ["sample"] = ("ring.json", ["sample", "MODEL", "--sampler", "metropolis", "--steps", "100"]),
+        ["anneal"] = ("ising-4x4.json", ["anneal", "MODEL", "--sweeps", "50", "--restarts", "2"]),
     };
 
     private readonly TempDirectory _temp = new();
@@ -43,7 +44,7 @@ public sealed partial class OutputOptionContractTests : IDisposable
     public void Every_command_with_an_output_has_a_run_here_whose_work_shows_a_progress_line()
     {
         var commands = OutputOptions().Select(p => p.Command.Name).Distinct().ToList();
-        Assert.Equal(["logz", "sample", "thermo"], commands.Order());
+        Assert.Equal(["anneal", "logz", "sample", "thermo"], commands.Order());
         Assert.All(commands, c => Assert.True(Runs.ContainsKey(c), $"add a run of ebm {c} to this table"));
         foreach (var (example, args) in Runs.Values)
         {
