@@ -25,7 +25,7 @@ namespace Ebm.Functional.Benchmarks;
 /// <c>--mlp-train-stopwatch [--objective dsm|ml-langevin] [--dtype f64] [--reps 3] [--threads -1]</c> for one training epoch
 /// of a 2 x 64 softplus MLP energy on 100,000 two-moons points (W11), with the options of scripts/w11_mlp_torch.py
 /// (float64 only: the MLP passes are in double precision);
-/// <c>--anneal-stopwatch [--spins 64] [--sweeps 500] [--restarts 200] [--reps 3] [--threads -1] [--order random|systematic] [--target E] [--instance J.txt]</c> for
+/// <c>--anneal-stopwatch [--spins 64] [--sweeps 500] [--restarts 200] [--reps 3] [--threads -1] [--order random|systematic] [--kernel fields|plain] [--target E] [--instance J.txt]</c> for
 /// simulated annealing's time to solution on an SK instance, beside scripts/anneal_sk_numpy.py (see <see cref="AnnealBenchmarks"/>).
 /// </remarks>
 public static class Program
@@ -65,6 +65,7 @@ public static class Program
                 Console.Out, int.Parse(Value("--spins", "64")), int.Parse(Value("--sweeps", "500")), int.Parse(Value("--restarts", "200")),
                 int.Parse(Value("--reps", "3")), int.Parse(Value("--threads", "-1")),
                 Value("--order", "random") == "systematic" ? Mcmc.Metropolis.ScanOrder.Systematic : Mcmc.Metropolis.ScanOrder.Random,
+                Value("--kernel", "fields") != "plain",
                 target.Length == 0 ? null : double.Parse(target, System.Globalization.CultureInfo.InvariantCulture), Value("--instance", "") is { Length: > 0 } file ? file : null);
             return 0;
         }

@@ -94,6 +94,7 @@ internal static class AnnealRun
         {
             SaKernels.CheckerboardName => SimulatedAnnealing.Run(key, model, SaKernels.Checkerboard((IsingModel)model), schedule, settings, progress),
             "gibbs" => SimulatedAnnealing.Run(key, model, SaKernels.HeatBath(model), schedule, settings, progress),
+            _ when model is BoltzmannMachine machine => SimulatedAnnealing.Run(key, model, SaKernels.MetropolisWithFields(machine), schedule, settings, progress),
             _ => SimulatedAnnealing.Run(key, model, SaKernels.Metropolis(model), schedule, settings, progress),
         });
     }

@@ -25,7 +25,7 @@ internal static class ShowcaseAnnealing
         from model in Outcomes.ToFin(SpinGlasses.SherringtonKirkpatrick(RngKey.FromSeed(seed), Spins))
         from schedule in Outcomes.ToFin(CoolingSchedule.Geometric(Hot, Cold, Sweeps))
         from ground in GroundState.Enumerate(model)
-        from result in Outcomes.ToFin(SimulatedAnnealing.Run(RngKey.FromSeed(seed), model, SaKernels.Metropolis(model), schedule, new SaSettings(Restarts)))
+        from result in Outcomes.ToFin(SimulatedAnnealing.Run(RngKey.FromSeed(seed), model, SaKernels.MetropolisWithFields(model), schedule, new SaSettings(Restarts)))
         select (ground, result);
 
     /// <summary>The table of the run.</summary>

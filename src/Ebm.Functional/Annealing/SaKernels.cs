@@ -33,6 +33,17 @@ public static class SaKernels
             s => s.Energies,
             s => s.States);
 
+    /// <summary>
+    /// Single-site Metropolis on a Boltzmann machine with cached local fields (<see cref="SaLocalFieldMetropolis"/>): the
+    /// kernel of <see cref="Metropolis"/> with O(1) work per rejected flip; what <c>ebm anneal</c> runs on dense machines.
+    /// </summary>
+    public static SaKernel<SaFieldChains, MetropolisInfo> MetropolisWithFields(BoltzmannMachine model, ScanOrder order = ScanOrder.Random) =>
+        new(SingleSiteMetropolis.Name,
+            states => SaLocalFieldMetropolis.Init(model, states),
+            beta => SaLocalFieldMetropolis.BuildKernel(model, beta, order),
+            s => s.Energies,
+            s => s.States);
+
     /// <summary>Random-scan single-site heat-bath Gibbs (<see cref="HeatBathGibbs"/>) at each beta.</summary>
     public static SaKernel<DiscreteChains, HeatBathInfo> HeatBath(IDiscreteModel model, ScanOrder order = ScanOrder.Random) =>
         new(HeatBathGibbs.Name,

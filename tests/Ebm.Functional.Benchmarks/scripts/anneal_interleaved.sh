@@ -25,6 +25,7 @@ echo "# $(date -u +%FT%TZ) $(lscpu | grep 'Model name' | sed 's/ \+/ /g'); $(npr
 for ROUND in $(seq 1 "$ROUNDS"); do
   run $OURS $COMMON --order systematic --threads -1
   run $OURS $COMMON --order systematic --threads 1
+  run $OURS $COMMON --order systematic --threads 1 --kernel plain
   run $OURS $COMMON --order random --threads -1
   run /usr/bin/python3 "$HERE/anneal_sk_numpy.py" --instance "$INSTANCE" $COMMON
 done
