@@ -68,15 +68,17 @@ public static class SaLocalFieldMetropolis
         var flips = new double[count];
         var nans = 0;
         var couplings = model.Couplings;
+        // Uniforms 2u and 2u + 1 of every update, drawn in one bulk fill: the same numbers as UniformAt, far faster.
+        var draws = new double[2 * n];
         for (var c = 0; c < count; c++)
         {
-            var chainKey = key.FoldIn(c);
+            key.FoldIn(c).Uniform(draws);
             var row = states.AsSpan(c * n, n);
             var field = fields.AsSpan(c * n, n);
             double acceptanceSum = 0, flipCount = 0;
             for (var u = 0; u < n; u++)
             {
-                var site = order == ScanOrder.Random ? Math.Min((int)(chainKey.UniformAt(2L * u) * n), n - 1) : u;
+                var site = order == ScanOrder.Random ? Math.Min((int)(draws[2 * u] * n), n - 1) : u;
                 var flipped = row[site] == 1.0 ? low : 1.0;
                 var delta = flipped - row[site];
                 var energyChange = -field[site] * delta;
@@ -88,7 +90,7 @@ public static class SaLocalFieldMetropolis
                 }
 
                 acceptanceSum += probability;
-                if (chainKey.UniformAt(2L * u + 1) >= probability) continue;
+                if (draws[2 * u + 1] >= probability) continue;
                 row[site] = flipped;
                 energies[c] += energyChange;
                 flipCount++;
