@@ -23,9 +23,6 @@ public static class SimulatedAnnealingErrors
     /// <summary>Code of <see cref="TooLargeForEnumeration"/>.</summary>
     public const int TooLargeForEnumerationCode = 7205;
 
-    /// <summary>Code of <see cref="KernelDoesNotApply"/>.</summary>
-    public const int KernelDoesNotApplyCode = 7206;
-
     /// <summary>A cooling schedule that cannot be built as asked (temperatures, sweeps, cycles).</summary>
     public static Error InvalidCooling(string why) => Error.New(InvalidCoolingCode, $"cooling schedule: {why}");
 
@@ -41,8 +38,4 @@ public static class SimulatedAnnealingErrors
     /// <summary>A model too large to find its ground state by enumerating every state.</summary>
     public static Error TooLargeForEnumeration(int units, int limit) =>
         Error.New(TooLargeForEnumerationCode, $"ground state by enumeration: {units} units (2^{units} states) is more than the {limit} units it visits in reasonable time");
-
-    /// <summary>An annealing kernel asked for a model it does not sample.</summary>
-    public static Error KernelDoesNotApply(string kernel, string kind, string why) =>
-        Error.New(KernelDoesNotApplyCode, $"annealing kernel {kernel} does not apply to a {kind} model: {why}");
 }

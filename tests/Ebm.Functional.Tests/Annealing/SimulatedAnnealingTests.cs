@@ -137,6 +137,21 @@ public sealed class SimulatedAnnealingTests
     }
 
     [Fact]
+    public void The_documented_pipeline_composes_as_validations_and_matches_without_throwing()
+    {
+        var outcome =
+            from model in SpinGlasses.SherringtonKirkpatrick(RngKey.FromSeed(7), spins: 16)
+            from schedule in CoolingSchedule.Geometric(t0: 3, t1: 0.05, sweeps: 300)
+            from result in SimulatedAnnealing.Run(RngKey.FromSeed(1), model, SaKernels.Metropolis(model), schedule, new SaSettings(Restarts: 100))
+            select result;
+        var text = outcome.Match(Succ: r => $"best E = {r.BestEnergy}", Fail: errors => errors.Head.Message);
+        Assert.StartsWith("best E = -", text);
+
+        var refused = from schedule in CoolingSchedule.Geometric(t0: 1, t1: 3, sweeps: 300) select schedule.Sweeps;
+        Assert.Contains("must not exceed T0", refused.Match(Succ: k => $"{k}", Fail: errors => errors.Head.Message));
+    }
+
+    [Fact]
     public void Time_to_solution_follows_its_formula()
     {
         // t = 1000, p = 1/2: 1000 ln 0.01 / ln 0.5 = 6643.856.
