@@ -130,7 +130,7 @@ public sealed class AnnealTests : IDisposable
 
         run = CliRun.Invoke("anneal", CliRun.Example("bernoulli-rbm-3x2.json"), "--sweeps", "20", "--restarts", "2");
         Assert.Equal(2, run.Code);
-        Assert.Contains("--t0 and --t1 are needed for a bernoulli-rbm model", run.Err);
+        Assert.Contains("--t0 is needed for a bernoulli-rbm model (--t1 defaults to T0 / 100)", run.Err);
         run = CliRun.Invoke("anneal", CliRun.Example("bernoulli-rbm-3x2.json"), "--sweeps", "20", "--restarts", "2", "--t0", "2");
         Assert.Equal(0, run.Code);
         Assert.Contains("T1 = 0.02", run.Out);

@@ -30,9 +30,9 @@ internal static class AnnealErrors
     public static Error KernelDoesNotApply(string kernel, string kind, string why) =>
         Error.New(KernelDoesNotApplyCode, $"--kernel {kernel} does not apply to a {kind} model: {why}");
 
-    /// <summary>A model without a default temperature scale, run without --t0 and --t1.</summary>
+    /// <summary>A model without a default temperature scale, run without --t0.</summary>
     public static Error TemperaturesNeeded(string kind) => Error.New(TemperaturesNeededCode,
-        $"--t0 and --t1 are needed for a {kind} model: the default temperatures come from the couplings of an ising, boltzmann-machine, max-cut or qubo problem");
+        $"--t0 is needed for a {kind} model (--t1 defaults to T0 / 100): the default temperatures come from the couplings of an ising, boltzmann-machine, max-cut or qubo problem");
 
     /// <summary>A model whose units are not binary (annealing flips single binary units).</summary>
     public static Error NotBinary(string kind) => Error.New(NotBinaryCode,

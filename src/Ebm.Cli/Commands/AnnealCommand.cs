@@ -34,8 +34,8 @@ internal static class AnnealCommand
             Description = "QUBO file: the rows of a symmetric n x n matrix Q, one line each; minimises x^T Q x over x in {0,1}^n ('#' starts a comment).",
             HelpName = "FILE",
         };
-        var sk = WholeOption.Create("--sk", "Generate a Sherrington-Kirkpatrick spin glass of N spins, J_ij ~ N(0, 1/N), from --instance-seed.", 0, "N");
-        var ea = WholeOption.Create("--ea", "Generate an Edwards-Anderson spin glass on the L x L torus (--bonds), from --instance-seed.", 0, "L");
+        var sk = WholeOption.Create("--sk", "Generate a Sherrington-Kirkpatrick spin glass of N spins, J_ij ~ N(0, 1/N), from --instance-seed (0: none).", 0, "N");
+        var ea = WholeOption.Create("--ea", "Generate an Edwards-Anderson spin glass on the L x L torus (--bonds), from --instance-seed (0: none).", 0, "L");
         var bonds = new Option<string>("--bonds")
         {
             Description = "Bonds of --ea: plus-minus (J = +1 or -1) or gaussian (J ~ N(0, 1)).",
