@@ -86,6 +86,7 @@ internal static class Cli
             SampleCommand.Create(context),
             TrainCommand.Create(context),
             DosCommand.Create(context),
+            AnnealCommand.Create(context),
         };
         root.SetAction(parse => ShowcaseJob.Run(context, parse.GetValue(seed)));
         foreach (var version in root.Options.OfType<VersionOption>()) version.Action = new VersionAction(context);

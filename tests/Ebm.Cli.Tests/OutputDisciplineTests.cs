@@ -12,7 +12,7 @@ namespace Ebm.Cli.Tests;
 public sealed partial class OutputDisciplineTests
 {
     /// <summary>The options whose value is a file the command reads; a file option not listed here must be an output.</summary>
-    private static readonly string[] KnownInputs = ["--schedule", "--data", "--versus", "--test"];
+    private static readonly string[] KnownInputs = ["--schedule", "--data", "--versus", "--test", "--maxcut", "--qubo"];
 
     [Fact]
     public void Every_file_option_is_an_output_option_or_a_known_input()

@@ -23,6 +23,7 @@ public sealed partial class OutputOptionContractTests : IDisposable
         ["thermo"] = ("ising-4x4.json", ["thermo", "MODEL", "--beta", "0:1:0.25", "--exact-method", "enumeration"]),
         ["sample"] = ("ring.json", ["sample", "MODEL", "--sampler", "metropolis", "--steps", "100"]),
         ["dos"] = ("ising-4x4.json", ["dos", "MODEL", "--final-log-f", "1e-3"]),
+        ["anneal"] = ("ising-4x4.json", ["anneal", "MODEL", "--sweeps", "50", "--restarts", "2"]),
     };
 
     private readonly TempDirectory _temp = new();
@@ -44,7 +45,7 @@ public sealed partial class OutputOptionContractTests : IDisposable
     public void Every_command_with_an_output_has_a_run_here_whose_work_shows_a_progress_line()
     {
         var commands = OutputOptions().Select(p => p.Command.Name).Distinct().ToList();
-        Assert.Equal(["dos", "logz", "sample", "thermo"], commands.Order());
+        Assert.Equal(["anneal", "dos", "logz", "sample", "thermo"], commands.Order());
         Assert.All(commands, c => Assert.True(Runs.ContainsKey(c), $"add a run of ebm {c} to this table"));
         foreach (var (example, args) in Runs.Values)
         {

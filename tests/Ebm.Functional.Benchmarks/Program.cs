@@ -25,7 +25,9 @@ namespace Ebm.Functional.Benchmarks;
 /// through the trainer (W1), with the peers' w1_rbm_numpy.py options;
 /// <c>--mlp-train-stopwatch [--objective dsm|ml-langevin] [--dtype f64] [--reps 3] [--threads -1]</c> for one training epoch
 /// of a 2 x 64 softplus MLP energy on 100,000 two-moons points (W11), with the options of scripts/w11_mlp_torch.py
-/// (float64 only: the MLP passes are in double precision).
+/// (float64 only: the MLP passes are in double precision);
+/// <c>--anneal-stopwatch [--spins 64] [--sweeps 500] [--restarts 200] [--reps 3] [--threads -1] [--order random|systematic] [--kernel fields|plain] [--target E] [--instance J.txt]</c> for
+/// simulated annealing's time to solution on an SK instance, beside scripts/anneal_sk_numpy.py (see <see cref="AnnealBenchmarks"/>).
 /// </remarks>
 public static class Program
 {
@@ -38,6 +40,7 @@ public static class Program
     private const string AisStopwatchSwitch = "--ais-stopwatch";
     private const string TrainStopwatchSwitch = "--rbm-train-stopwatch";
     private const string MlpTrainStopwatchSwitch = "--mlp-train-stopwatch";
+    private const string AnnealStopwatchSwitch = "--anneal-stopwatch";
 
     /// <summary>Runs the benchmarks that the arguments select; exit code 1 when a benchmark failed to run.</summary>
     public static int Main(string[] args)
@@ -54,6 +57,18 @@ public static class Program
         if (args.Contains(TrainStopwatchSwitch))
         {
             RbmTrainingBenchmarks.RunStopwatch(Console.Out, Value("--algo", "cd1"), Value("--dtype", "f64") == "f32", int.Parse(Value("--reps", "5")), int.Parse(Value("--threads", "-1")));
+            return 0;
+        }
+
+        if (args.Contains(AnnealStopwatchSwitch))
+        {
+            var target = Value("--target", "");
+            AnnealBenchmarks.RunStopwatch(
+                Console.Out, int.Parse(Value("--spins", "64")), int.Parse(Value("--sweeps", "500")), int.Parse(Value("--restarts", "200")),
+                int.Parse(Value("--reps", "3")), int.Parse(Value("--threads", "-1")),
+                Value("--order", "random") == "systematic" ? Mcmc.Metropolis.ScanOrder.Systematic : Mcmc.Metropolis.ScanOrder.Random,
+                Value("--kernel", "fields") != "plain",
+                target.Length == 0 ? null : double.Parse(target, System.Globalization.CultureInfo.InvariantCulture), Value("--instance", "") is { Length: > 0 } file ? file : null);
             return 0;
         }
 

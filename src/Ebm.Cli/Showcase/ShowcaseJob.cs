@@ -71,6 +71,9 @@ internal static class ShowcaseJob
         console.WriteLine();
         console.Write(ShowcaseTraining.Table(seed, notes));
 
+        console.WriteLine();
+        console.Write(ShowcaseAnnealing.Table(seed, notes));
+
         if (notes.Count > 0)
         {
             console.WriteLine();

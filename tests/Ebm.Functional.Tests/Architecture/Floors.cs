@@ -43,7 +43,7 @@ internal static class Floors
     public static readonly IReadOnlyList<IReadOnlyList<string>> Shell =
     [
         ["Io", "Progress", "Backends"],
-        ["Data", "ModelFiles", "Schedules", "Estimation", "Sampling"],
+        ["Data", "ModelFiles", "Schedules", "Estimation", "Sampling", "Problems"],
         ["Training"],
     ];
 

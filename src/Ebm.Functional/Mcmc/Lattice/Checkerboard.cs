@@ -69,6 +69,21 @@ public static class Checkerboard
     }
 
     /// <summary>
+    /// The sweep at any inverse temperature over one shared geometry: simulated annealing changes beta every sweep, and
+    /// a fresh <see cref="Create"/> per beta would rebuild the neighbour tables each time. Same bits as <see cref="Create"/>.
+    /// </summary>
+    internal static Func<double, KernelStep<IsingChains, CheckerboardInfo>> AtEveryBeta(IsingModel model, CheckerboardUpdate update, int maxDegreeOfParallelism)
+    {
+        var geometry = new LatticeGeometry(model);
+        return beta =>
+        {
+            if (!double.IsFinite(beta)) throw new ArgumentOutOfRangeException(nameof(beta), beta, "beta must be finite");
+            var thresholds = Thresholds(FlipProbabilities(model, beta, update));
+            return (key, state) => Sweep(key, state, geometry, thresholds, update, maxDegreeOfParallelism);
+        };
+    }
+
+    /// <summary>
     /// The flip probability of a site with spin s and neighbour sum n, at index (s &gt; 0 ? 9 : 0) + n + 4.
     /// </summary>
     internal static double[] FlipProbabilities(IsingModel model, double beta, CheckerboardUpdate update)

@@ -1,0 +1,78 @@
+using Ebm.Functional.Mcmc;
+using Ebm.Functional.Mcmc.Gibbs;
+using Ebm.Functional.Mcmc.Lattice;
+using Ebm.Functional.Mcmc.Metropolis;
+using Ebm.Functional.Models;
+using Ebm.Functional.Numerics;
+using LanguageExt;
+
+namespace Ebm.Functional.Annealing;
+
+/// <summary>
+/// The kernels simulated annealing runs: single-site Metropolis and heat-bath Gibbs on any <see cref="IDiscreteModel"/>,
+/// the checkerboard sweep on an Ising lattice, and any sampler family given as a factory beta -&gt; sampler.
+/// </summary>
+/// <remarks>
+/// Each kernel runs one chain per restart on one thread: <see cref="SimulatedAnnealing.Run{TState,TInfo}"/> runs the
+/// restarts in parallel, so the kernels' own parallelism over chains would only add overhead. A kernel is one sweep:
+/// n single-site updates, or one update of every site of every colour.
+/// </remarks>
+public static class SaKernels
+{
+    /// <summary>The names of the library's annealing kernels, the default first.</summary>
+    public static Seq<string> Names { get; } = LanguageExt.Prelude.Seq(SingleSiteMetropolis.Name, HeatBathGibbs.Name, CheckerboardName);
+
+    /// <summary>The name of <see cref="Checkerboard"/>.</summary>
+    public const string CheckerboardName = "checkerboard";
+
+    /// <summary>Random-scan single-site Metropolis (<see cref="SingleSiteMetropolis"/>) at each beta.</summary>
+    public static SaKernel<DiscreteChains, MetropolisInfo> Metropolis(IDiscreteModel model, ScanOrder order = ScanOrder.Random) =>
+        new(SingleSiteMetropolis.Name,
+            states => SingleSiteMetropolis.Create(model, 0.0, order, 1).Init(states),
+            beta => SingleSiteMetropolis.BuildKernel(model, beta, order, 1),
+            s => s.Energies,
+            s => s.States);
+
+    /// <summary>
+    /// Single-site Metropolis on a Boltzmann machine with cached local fields (<see cref="SaLocalFieldMetropolis"/>): the
+    /// kernel of <see cref="Metropolis"/> with O(1) work per rejected flip; what <c>ebm anneal</c> runs on dense machines.
+    /// </summary>
+    public static SaKernel<SaFieldChains, MetropolisInfo> MetropolisWithFields(BoltzmannMachine model, ScanOrder order = ScanOrder.Random) =>
+        new(SingleSiteMetropolis.Name,
+            states => SaLocalFieldMetropolis.Init(model, states),
+            beta => SaLocalFieldMetropolis.BuildKernel(model, beta, order),
+            s => s.Energies,
+            s => s.States);
+
+    /// <summary>Random-scan single-site heat-bath Gibbs (<see cref="HeatBathGibbs"/>) at each beta.</summary>
+    public static SaKernel<DiscreteChains, HeatBathInfo> HeatBath(IDiscreteModel model, ScanOrder order = ScanOrder.Random) =>
+        new(HeatBathGibbs.Name,
+            states => HeatBathGibbs.Create(model, 0.0, order, 1).Init(states),
+            beta => HeatBathGibbs.BuildKernel(model, beta, order, 1),
+            s => s.Energies,
+            s => s.States);
+
+    /// <summary>
+    /// Checkerboard sweeps of an Ising lattice (<see cref="Mcmc.Lattice.Checkerboard"/>), Metropolis or heat bath, over
+    /// one neighbour table shared by every beta; energies are exact integers' images, so they never drift.
+    /// </summary>
+    public static SaKernel<IsingChains, CheckerboardInfo> Checkerboard(IsingModel model, CheckerboardUpdate update = CheckerboardUpdate.Metropolis) =>
+        new(CheckerboardName,
+            states => IsingChains.FromStates(model, states),
+            Mcmc.Lattice.Checkerboard.AtEveryBeta(model, update, 1),
+            s => s.Energies,
+            s => s.ToStates());
+
+    /// <summary>
+    /// Any sampler family as an annealing kernel: <paramref name="atBeta"/> builds the sampler of p_beta; its
+    /// <see cref="Sampler{TPosition,TState,TInfo}.Init"/> at beta = 0 builds the state (Init caches energies, which do
+    /// not depend on beta).
+    /// </summary>
+    public static SaKernel<TState, TInfo> FromSamplers<TState, TInfo>(
+        Func<double, Sampler<Mat, TState, TInfo>> atBeta, Func<TState, Vec> energies, Func<TState, Mat> states)
+    {
+        ArgumentNullException.ThrowIfNull(atBeta);
+        var reference = atBeta(0.0);
+        return new SaKernel<TState, TInfo>(reference.Name, reference.Init, beta => atBeta(beta).Step, energies, states);
+    }
+}
