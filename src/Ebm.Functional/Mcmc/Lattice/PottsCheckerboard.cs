@@ -106,7 +106,7 @@ public static class PottsCheckerboard
         var q = tables.Levels;
         var classSites = lattice.ClassSites[colour];
         Span<double> uniforms = stackalloc double[TileSites];
-        Span<double> logWeights = stackalloc double[q];
+        Span<double> weights = stackalloc double[q];
         for (var tile = start; tile < end; tile += TileSites)
         {
             var count = Math.Min(TileSites, end - tile);
@@ -115,7 +115,7 @@ public static class PottsCheckerboard
             {
                 var site = classSites[tile + w];
                 var neighbours = lattice.Neighbours.AsSpan(site * PottsLattice.Slots, PottsLattice.Slots);
-                var value = tables.Draw(row, neighbours, lattice.Sites, uniforms[w], logWeights);
+                var value = tables.Draw(row, neighbours, lattice.Sites, uniforms[w], weights);
                 var old = row[site];
                 if (value == old) continue;
                 changes.Move(chain, row, neighbours, lattice.Sites, old, value);
