@@ -26,7 +26,8 @@ namespace Ebm.Functional.Mcmc.Lattice;
 /// </remarks>
 /// <example><code>
 /// Fin&lt;PottsChains&gt; final =
-///     from model in PottsModel.Create(16, 16, 3, 1.0, 0.0, Boundary.Periodic).ToFin()
+///     from model in PottsModel.Create(16, 16, 3, 1.0, 0.0, Boundary.Periodic)
+///         .Match(Succ: Fin&lt;PottsModel&gt;.Succ, Fail: errors =&gt; Fin&lt;PottsModel&gt;.Fail(errors.Head))
 ///     from sampler in PottsCheckerboard.Create(model, beta: 1.0)
 ///     select Loop.Run(RngKey.FromSeed(1), sampler.Init(Mat.Zeros(4, 256)), 1000, sampler.Step);
 /// </code></example>
