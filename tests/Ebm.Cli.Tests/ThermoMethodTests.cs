@@ -61,6 +61,16 @@ public sealed class ThermoMethodTests : IDisposable
     }
 
     [Fact]
+    public void The_plot_curve_ends_on_the_grid_even_where_the_span_rounds_up()
+    {
+        // 0.02 + (0.7 - 0.02) rounds to 0.7000000000000001, above the last rung of --beta 0.02:0.7:0.02: the curve must stop on it.
+        double[] betas = [0.02, 0.7];
+        var grid = Ebm.Cli.Thermo.ExactReference.FineGrid(betas);
+        Assert.Equal(betas[1], grid[^1]);
+        Assert.All(grid, b => Assert.InRange(b, betas[0], betas[1]));
+    }
+
+    [Fact]
     public void The_table_shows_values_with_errors_and_the_seed()
     {
         var run = CliRun.Invoke("thermo", Ising, "--temperature", "2:3:0.5", "--method", "pt", "--steps", "200", "--burn-in", "50");

@@ -30,10 +30,15 @@ internal static class ExactReference
     public static Option<Seq<ThermoPoint>> Curve(IEnergyModel model, IReadOnlyList<double> betas) =>
         At(model, FineGrid(betas));
 
-    /// <summary><see cref="CurvePoints"/> evenly spaced betas over the range of <paramref name="betas"/>.</summary>
+    /// <summary>
+    /// <see cref="CurvePoints"/> evenly spaced betas over the range of <paramref name="betas"/>, ending exactly at its
+    /// largest: low + (high - low) can round above high, which reweighting would refuse as outside the sampled range.
+    /// </summary>
     public static double[] FineGrid(IReadOnlyList<double> betas)
     {
         double low = betas.Min(), high = betas.Max();
-        return high == low ? [low] : Enumerable.Range(0, CurvePoints).Select(i => low + (high - low) * i / (CurvePoints - 1)).ToArray();
+        return high == low
+            ? [low]
+            : Enumerable.Range(0, CurvePoints).Select(i => i == CurvePoints - 1 ? high : Math.Min(high, low + (high - low) * i / (CurvePoints - 1))).ToArray();
     }
 }
