@@ -21,7 +21,8 @@ namespace Ebm.Functional.Exact;
 /// </remarks>
 /// <example><code>
 /// Fin&lt;double&gt; logZ =
-///     from model in PottsModel.Create(4, 64, 3, 1.0, 0.0, Boundary.Periodic).ToFin()
+///     from model in PottsModel.Create(4, 64, 3, 1.0, 0.0, Boundary.Periodic)
+///         .Match(Succ: Fin&lt;PottsModel&gt;.Succ, Fail: errors =&gt; Fin&lt;PottsModel&gt;.Fail(errors.Head))
 ///     from result in CategoricalExact.TransferMatrix(model, beta: 1.0)
 ///     select result.LogZ;
 /// </code></example>

@@ -90,6 +90,14 @@ public sealed record ClockModel : ICategoricalModel
         return CategoricalLattice.ChangeEnergy(Rows, Columns, Boundary, Coupling, Field, state, site, value, Pair, CosineOf);
     }
 
+    /// <summary>Equal when every field of the model is equal (the cosine table follows from q).</summary>
+    public bool Equals(ClockModel? other) =>
+        other is not null && Rows == other.Rows && Columns == other.Columns && Levels == other.Levels &&
+        Coupling.Equals(other.Coupling) && Field.Equals(other.Field) && Boundary == other.Boundary;
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Rows, Columns, Levels, Coupling, Field, Boundary);
+
     private double Pair(int a, int b) => _cosines[((a - b) % Levels + Levels) % Levels];
 
     /// <summary>

@@ -26,7 +26,8 @@ namespace Ebm.Functional.Mcmc.Lattice;
 /// </remarks>
 /// <example><code>
 /// Fin&lt;PottsChains&gt; final =
-///     from model in PottsModel.Create(16, 16, 3, 1.0, 0.0, Boundary.Periodic).ToFin()
+///     from model in PottsModel.Create(16, 16, 3, 1.0, 0.0, Boundary.Periodic)
+///         .Match(Succ: Fin&lt;PottsModel&gt;.Succ, Fail: errors =&gt; Fin&lt;PottsModel&gt;.Fail(errors.Head))
 ///     from sampler in PottsCheckerboard.Create(model, beta: 1.0)
 ///     select Loop.Run(RngKey.FromSeed(1), sampler.Init(Mat.Zeros(4, 256)), 1000, sampler.Step);
 /// </code></example>
@@ -106,7 +107,7 @@ public static class PottsCheckerboard
         var q = tables.Levels;
         var classSites = lattice.ClassSites[colour];
         Span<double> uniforms = stackalloc double[TileSites];
-        Span<double> logWeights = stackalloc double[q];
+        Span<double> weights = stackalloc double[q];
         for (var tile = start; tile < end; tile += TileSites)
         {
             var count = Math.Min(TileSites, end - tile);
@@ -115,7 +116,7 @@ public static class PottsCheckerboard
             {
                 var site = classSites[tile + w];
                 var neighbours = lattice.Neighbours.AsSpan(site * PottsLattice.Slots, PottsLattice.Slots);
-                var value = tables.Draw(row, neighbours, lattice.Sites, uniforms[w], logWeights);
+                var value = tables.Draw(row, neighbours, lattice.Sites, uniforms[w], weights);
                 var old = row[site];
                 if (value == old) continue;
                 changes.Move(chain, row, neighbours, lattice.Sites, old, value);

@@ -66,6 +66,20 @@ public sealed class PottsKernelTests
         AssertRowMatches(model, expected, start, s => sampler.Step(RngKey.FromSeed(31), sampler.Init(s)).State);
     }
 
+    // J < 0 and beta J = 210 (every table weight underflows) take the general path of log weights shifted by their maximum.
+    [Theory]
+    [InlineData(-0.8, 0.2, 17)]
+    [InlineData(300.0, 0.0, 5)]
+    public void Potts_heat_bath_step_follows_the_exact_matrix_off_the_table_path(double coupling, double field, int start)
+    {
+        const double beta = 0.7;
+        var model = CategoricalEnumerationTests.Model("potts", 2, 2, 3, field, Boundary.Periodic, coupling);
+        var colours = PottsTransitionMatrices.Colours(2, 2, Boundary.Periodic).Select(c => PottsTransitionMatrices.HeatBathColour(model, beta, c));
+        var expected = PottsTransitionMatrices.Row(colours, start, PottsTransitionMatrices.Count(model));
+        var sampler = PottsCheckerboard.Create(model, beta).Match(s => s, e => throw new InvalidOperationException(e.Message));
+        AssertRowMatches(model, expected, start, s => sampler.Step(RngKey.FromSeed(32), sampler.Init(s)).State);
+    }
+
     [Fact]
     public void Cached_energies_match_the_model_and_threads_do_not_change_results()
     {

@@ -55,7 +55,7 @@ public sealed class ModelFileHostileInputTests
     {
         var messages = ModelFileErrorTests.Messages(ModelFile.Parse("{\"kind\":\"ri\\nng\\u001b[31m\"}"));
         Assert.Equal("kind: unknown kind \"ri\\nng\\u001b[31m\"; expected one of bernoulli-rbm, gaussian-bernoulli-rbm, ising, boltzmann-machine, " +
-                     "gaussian, double-well, ring, gaussian-mixture-2d, mlp, mlp-classifier", Assert.Single(messages));
+                     "gaussian, double-well, ring, gaussian-mixture-2d, mlp, mlp-classifier, potts, clock", Assert.Single(messages));
         var duplicate = ModelFileErrorTests.Messages(ModelFile.Parse("{\"kind\":\"ring\",\"a\\r\":1,\"a\\r\":2}"));
         Assert.Contains("a\\r: given more than once", duplicate);
     }

@@ -29,6 +29,8 @@ public sealed class ModelFileRoundTripTests
         ["ring"] = () => Valid(RingEnergy.Create(1.5, 0.2)),
         ["gaussian-mixture-2d"] = () => Valid(GaussianMixture2D.Create(Vec.Of(0.5, 0.3, 0.2), Mat.FromRows([[-2, 0], [2, 0], [0, 1.0 / 3]]), Vec.Of(0.5, 0.8, 0.6))),
         ["mlp"] = () => Valid(MlpEnergy.Create(Network(1, MlpActivation.Silu), Valid(InputScaling.Create(Vec.Of(0.25, -1.0 / 3), Vec.Of(2, 1e-3))))),
+        ["potts"] = () => Valid(PottsModel.Create(3, 5, 7, -1.0 / 3, 0.25, Boundary.Open)),
+        ["clock"] = () => Valid(ClockModel.Create(8, 2, 6, 1e-300, -2.5, Boundary.Periodic)),
         ["mlp-classifier"] = () => Valid(MlpClassifier.Create(Network(3, MlpActivation.Tanh), Valid(InputScaling.Create(Vec.Of(0, 1e300), Vec.Of(0.5, 7))))),
     };
 
