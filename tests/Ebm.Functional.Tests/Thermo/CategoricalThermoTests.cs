@@ -1,3 +1,4 @@
+using Ebm.Functional.Exact;
 using Ebm.Functional.Models;
 using Ebm.Functional.Prng;
 using Ebm.Functional.Thermo;
@@ -83,6 +84,21 @@ public sealed class CategoricalThermoTests
         Assert.Equal(1.0, ThermoSweep.CategoricalOrder(Clock(), [0, 0, 8, 0]), 1e-15);
         Assert.Equal(0.0, ThermoSweep.CategoricalOrder(Clock(), [4, 0, 4, 0]), 1e-15);
         Assert.Equal(Math.Sqrt(2) / 2, ThermoSweep.CategoricalOrder(Clock(), [4, 4, 0, 0]), 1e-15);
+    }
+
+    [Theory]
+    [InlineData(0.3)]
+    [InlineData(1.1)]
+    public void The_clock_order_moments_are_those_of_the_exact_vector_magnetisation(double beta)
+    {
+        var model = Clock();
+        var mine = Exact(model, [beta])[0].Order.Match(o => o, () => throw new InvalidOperationException("no order moments"));
+        var exact = ThermoSweepTests.Ok(LogPartition.Exact(model, beta, ExactMethod.Enumeration)).Magnetisation
+            .Match(m => m, () => throw new InvalidOperationException("no exact magnetisation"));
+        var (absolute, fourth) = (exact.MeanAbsolute.IfNone(double.NaN) / 8, exact.MeanFourth.IfNone(double.NaN));
+        Assert.Equal(absolute, mine.MeanAbsolute.Value, 1e-12);
+        Assert.Equal(beta * (exact.MeanSquare / 8 - 8 * absolute * absolute), mine.Susceptibility.Value, 1e-9); // a difference of two moments of size 8: about 1e-12 of rounding
+        Assert.Equal(1 - fourth / (3 * exact.MeanSquare * exact.MeanSquare), mine.Binder.Value, 1e-12);
     }
 
     [Fact]
