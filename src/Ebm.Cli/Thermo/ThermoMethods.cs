@@ -16,5 +16,5 @@ internal static class ThermoMethods
         "errors 0; pt: parallel tempering with a rung at every beta (and rungs down to beta = 0), batch-means error bars, log Z by " +
         "integration from beta = 0; reweighting: the same run combined by multiple-histogram reweighting (MBAR), jackknife error bars; " +
         "wang-landau: the density of states g(E) by Wang-Landau sampling, error bars from independent walkers; ais: annealed importance " +
-        "sampling from beta = 0 along the betas. The sampling methods apply to Ising lattices and other discrete models.";
+        "sampling from beta = 0 along the betas. The sampling methods apply to Ising, q-state Potts and clock lattices and other discrete models.";
 }

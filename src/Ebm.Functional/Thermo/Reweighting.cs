@@ -36,7 +36,7 @@ public static class Reweighting
     /// <paramref name="betas"/> (each within the grid's range).
     /// </summary>
     /// <param name="key">The key.</param>
-    /// <param name="model">An Ising lattice or another discrete model.</param>
+    /// <param name="model">An Ising, Potts or clock lattice, or another discrete model.</param>
     /// <param name="grid">The sampled betas.</param>
     /// <param name="betas">Where to evaluate.</param>
     /// <param name="settings">Chains, sweeps and burn-in.</param>

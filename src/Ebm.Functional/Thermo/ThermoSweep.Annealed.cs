@@ -17,12 +17,14 @@ public static partial class ThermoSweep
 
     /// <summary>
     /// Thermodynamics at every beta of the grid by annealed importance sampling (Neal 2001, Statistics and Computing 11,
-    /// 125) from beta = 0, where the particles are drawn exactly (uniform states) and log Z(0) = N log 2.
+    /// 125) from beta = 0, where the particles are drawn exactly (uniform states) and log Z(0) = N log q (q = 2 for binary
+    /// units, the number of values for a Potts or clock lattice, whose units are drawn uniformly over 0..q-1).
     /// </summary>
     /// <remarks>
     /// <para>The path visits <see cref="Rungs"/>(grid), each interval cut into <see cref="AnnealedSettings.Substeps"/> equal
     /// steps; at each step beta_{t-1} -&gt; beta_t every particle's log weight gains -(beta_t - beta_{t-1}) E(x), then the
-    /// kernel at beta_t moves it (checkerboard Metropolis for Ising lattices, a systematic heat-bath sweep otherwise).
+    /// kernel at beta_t moves it (checkerboard Metropolis for Ising lattices, the heat-bath checkerboard over the q values
+    /// for Potts and clock lattices, a systematic heat-bath sweep otherwise).
     /// At a grid point, log Z = log Z(0) + log mean w, with the delta-method error sqrt(Var w / (P mean(w)^2)); U, C and
     /// the order moments are self-normalised weighted averages over the particles, with errors
     /// sqrt(sum w_i^2 psi_i^2) / sum w_i for each quantity's influence psi (e.g. E - U for U). The particles are
@@ -31,7 +33,7 @@ public static partial class ThermoSweep
     /// <para>Keys: starting states from key.FoldIn(0), the kernel at step t from key.FoldIn(1).FoldIn(t).</para>
     /// </remarks>
     /// <param name="key">The key.</param>
-    /// <param name="model">An Ising lattice or another discrete model.</param>
+    /// <param name="model">An Ising, Potts or clock lattice, or another discrete model.</param>
     /// <param name="betas">The grid, each finite and at least 0, distinct, one above 0 at least.</param>
     /// <param name="settings">Particles, substeps and sweeps.</param>
     /// <param name="progress">Receives the fraction of the path done.</param>
@@ -39,19 +41,25 @@ public static partial class ThermoSweep
         RngKey key, IEnergyModel model, IReadOnlyList<double> betas, AnnealedSettings settings, IProgress<double>? progress = null) =>
         from valid in settings.Validate()
         from grid in Grid(betas)
-        from above in grid[^1] > 0 ? FinSucc(grid) : FinFail<double[]>(ThermoErrors.InvalidBetas("a sampling method needs a beta above 0 (log Z(0) = N log 2 exactly)"))
-        from discrete in Discrete(model, AnnealedMethod)
-        select discrete is IsingModel ising
-            ? Anneal(key, ising, grid, valid, progress,
+        from above in AboveZero(grid)
+        from sampled in Sampled(model, AnnealedMethod)
+        select sampled switch
+        {
+            ICategoricalModel categorical => AnnealCategorical(key, categorical, grid, valid, progress),
+            IsingModel ising => Anneal(key, grid, valid, progress, SpinOrBinaryStates(key.FoldIn(0), ising, valid.Particles), ising.Dimension * Math.Log(2.0),
                 b => Checkerboard.Create(ising, b, CheckerboardUpdate.Metropolis, valid.MaxDegreeOfParallelism).Step,
-                s => IsingChains.FromStates(ising, s), s => s.Energies, (s, c) => s.Magnetisations[c] / (double)ising.Dimension, true)
-            : Anneal(key, discrete, grid, valid, progress,
-                b => HeatBathGibbs.BuildKernel(discrete, b, ScanOrder.Systematic, valid.MaxDegreeOfParallelism),
-                s => new DiscreteChains(s, discrete.Energies(s)), s => s.Energies, (s, c) => Magnetisation(s.States.Row(c)),
-                discrete.States == StateConvention.Spin);
+                s => IsingChains.FromStates(ising, s), s => s.Energies, (s, c) => s.Magnetisations[c] / (double)ising.Dimension, true),
+            _ => AnnealDiscrete(key, (IDiscreteModel)sampled, grid, valid, progress),
+        };
+
+    private static Seq<ThermoPoint> AnnealDiscrete(RngKey key, IDiscreteModel discrete, double[] grid, AnnealedSettings settings, IProgress<double>? progress) =>
+        Anneal(key, grid, settings, progress, SpinOrBinaryStates(key.FoldIn(0), discrete, settings.Particles), discrete.Dimension * Math.Log(2.0),
+            b => HeatBathGibbs.BuildKernel(discrete, b, ScanOrder.Systematic, settings.MaxDegreeOfParallelism),
+            s => new DiscreteChains(s, discrete.Energies(s)), s => s.Energies, (s, c) => Magnetisation(s.States.Row(c)),
+            discrete.States == StateConvention.Spin);
 
     private static Seq<ThermoPoint> Anneal<TState, TInfo>(
-        RngKey key, IDiscreteModel model, double[] grid, AnnealedSettings settings, IProgress<double>? progress,
+        RngKey key, double[] grid, AnnealedSettings settings, IProgress<double>? progress, Mat start, double logZAtZero,
         Func<double, KernelStep<TState, TInfo>> kernelAt, Func<Mat, TState> init, Func<TState, Vec> energies,
         Func<TState, int, double> magnetisation, bool spins)
     {
@@ -61,11 +69,11 @@ public static partial class ThermoSweep
             for (var s = 1; s <= settings.Substeps; s++)
                 path.Add(s == settings.Substeps ? rungs[k] : rungs[k - 1] + (rungs[k] - rungs[k - 1]) * s / settings.Substeps);
 
-        var state = init(SpinOrBinaryStates(key.FoldIn(0), model, settings.Particles));
+        var state = init(start);
+        var units = start.Columns;
         var logWeights = new double[settings.Particles];
         var points = new List<ThermoPoint>();
-        var logZAtZero = model.Dimension * Math.Log(2.0);
-        if (grid[0] == 0.0) points.Add(Weighted(0.0, logZAtZero, logWeights, energies(state), Magnetisations(state, magnetisation, spins, settings.Particles), model.Dimension));
+        if (grid[0] == 0.0) points.Add(Weighted(0.0, logZAtZero, logWeights, energies(state), Magnetisations(state, magnetisation, spins, settings.Particles), units));
         var next = grid[0] == 0.0 ? 1 : 0;
         for (var t = 1; t < path.Count; t++)
         {
@@ -74,7 +82,7 @@ public static partial class ThermoSweep
             state = Loop.Run(key.FoldIn(1).FoldIn(t), state, settings.SweepsPerStep, kernelAt(path[t]));
             if (next < grid.Length && path[t] == grid[next])
             {
-                points.Add(Weighted(path[t], logZAtZero, logWeights, energies(state), Magnetisations(state, magnetisation, spins, settings.Particles), model.Dimension));
+                points.Add(Weighted(path[t], logZAtZero, logWeights, energies(state), Magnetisations(state, magnetisation, spins, settings.Particles), units));
                 next++;
             }
 

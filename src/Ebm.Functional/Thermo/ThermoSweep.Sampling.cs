@@ -14,21 +14,24 @@ namespace Ebm.Functional.Thermo;
 public static partial class ThermoSweep
 {
     /// <summary>The models the sampling methods apply to, for error messages.</summary>
-    public const string SampledModels = "Ising lattices and other discrete models (Boltzmann machines, Bernoulli RBMs)";
+    public const string SampledModels = "Ising lattices, q-state Potts and clock lattices and other discrete models (Boltzmann machines, Bernoulli RBMs)";
 
     /// <summary>
     /// Runs parallel tempering with one rung at every beta of <paramref name="betas"/> and rungs from beta = 0 up to the
-    /// grid (<see cref="Rungs"/>, to anchor log Z), and records the energy (and, for spin models, m = M / N) of every chain after every sweep.
+    /// grid (<see cref="Rungs"/>, to anchor log Z), and records the energy (and, for spin models, m = M / N; for Potts and
+    /// clock lattices the order parameter of <see cref="CategoricalOrder"/>) of every chain after every sweep.
     /// </summary>
     /// <remarks>
     /// Kernels: checkerboard Metropolis sweeps for an <see cref="IsingModel"/> (exact integer bond sums, so energies never
-    /// drift); a systematic heat-bath sweep for any other <see cref="IDiscreteModel"/>. After each sweep of every rung,
+    /// drift); heat-bath checkerboard sweeps over the q values for a <see cref="PottsModel"/> or <see cref="ClockModel"/>
+    /// (<see cref="PottsCheckerboard"/>, exact integer counts too), started from uniform draws over the q values; a
+    /// systematic heat-bath sweep for any other <see cref="IDiscreteModel"/>. After each sweep of every rung,
     /// adjacent rungs exchange configurations (<see cref="ParallelTempering"/>). Keys: starting states from
     /// key.FoldIn(0), burn-in from key.FoldIn(1), recorded sweeps from key.FoldIn(2); the same key gives the same bits
     /// for any thread count.
     /// </remarks>
     /// <param name="key">The key.</param>
-    /// <param name="model">An Ising lattice or another discrete model.</param>
+    /// <param name="model">An Ising, Potts or clock lattice, or another discrete model.</param>
     /// <param name="betas">The grid, each finite and at least 0, distinct (any order).</param>
     /// <param name="settings">Chains, sweeps and burn-in.</param>
     /// <param name="progress">Receives the fraction of sweeps done.</param>
@@ -36,9 +39,11 @@ public static partial class ThermoSweep
         RngKey key, IEnergyModel model, IReadOnlyList<double> betas, TemperingSettings settings, IProgress<double>? progress = null) =>
         from valid in settings.Validate()
         from grid in Grid(betas)
-        from above in grid[^1] > 0 ? FinSucc(grid) : FinFail<double[]>(ThermoErrors.InvalidBetas("a sampling method needs a beta above 0 (log Z(0) = N log 2 exactly)"))
-        from discrete in Discrete(model, "pt")
-        select Record(key, discrete, Rungs(grid), valid, progress);
+        from above in AboveZero(grid)
+        from sampled in Sampled(model, TemperingMethod)
+        select sampled is ICategoricalModel categorical
+            ? RecordCategorical(key, categorical, Rungs(grid), valid, progress)
+            : Record(key, (IDiscreteModel)sampled, Rungs(grid), valid, progress);
 
     /// <summary>The grid sorted, or an error when it is empty, holds a negative or non-finite beta, or repeats one.</summary>
     internal static Fin<double[]> Grid(IReadOnlyList<double> betas)
@@ -52,10 +57,16 @@ public static partial class ThermoSweep
         return FinSucc(sorted);
     }
 
-    private static Fin<IDiscreteModel> Discrete(IEnergyModel model, string method) =>
-        model is IDiscreteModel discrete
-            ? FinSucc(discrete)
-            : FinFail<IDiscreteModel>(ThermoErrors.UnsupportedModel(method, model.Kind, SampledModels));
+    private static Fin<double[]> AboveZero(double[] grid) =>
+        grid[^1] > 0 ? FinSucc(grid) : FinFail<double[]>(ThermoErrors.InvalidBetas("a sampling method needs a beta above 0 (log Z(0) = N log q exactly)"));
+
+    /// <summary>The model when a sampling method has a kernel for it: a discrete model, or a Potts or clock lattice.</summary>
+    private static Fin<IEnergyModel> Sampled(IEnergyModel model, string method) => model switch
+    {
+        IDiscreteModel => FinSucc(model),
+        ICategoricalModel categorical when PottsCheckerboard.Create(categorical, 0.0).IsSucc => FinSucc(model),
+        _ => FinFail<IEnergyModel>(ThermoErrors.UnsupportedModel(method, model.Kind, SampledModels)),
+    };
 
     /// <summary>Most rungs added below the grid to reach beta = 0.</summary>
     public const int MaxAnchorRungs = 50;
@@ -81,11 +92,13 @@ public static partial class ThermoSweep
         var burnInProgress = ScaledProgress.Of(progress, 0, settings.BurnIn / total);
         var recordProgress = ScaledProgress.Of(progress, settings.BurnIn / total, settings.Sweeps / total);
         var spins = model.States == StateConvention.Spin;
+        var start = SpinOrBinaryStates(key.FoldIn(0), model, settings.Chains);
+        var logZAtZero = model.Dimension * Math.Log(2.0);
         return model is IsingModel ising
             ? Run(key, ladder, settings, Lattice(ising, ladder, settings), s => s.Energies,
-                (s, c) => s.Magnetisations[c] / (double)ising.Dimension, true, burnInProgress, recordProgress, model)
+                (s, c) => s.Magnetisations[c] / (double)ising.Dimension, true, burnInProgress, recordProgress, start, logZAtZero)
             : Run(key, ladder, settings, General(model, ladder, settings), s => s.Energies,
-                (s, c) => Magnetisation(s.States.Row(c)), spins, burnInProgress, recordProgress, model);
+                (s, c) => Magnetisation(s.States.Row(c)), spins, burnInProgress, recordProgress, start, logZAtZero);
     }
 
     private static Sampler<Mat, TemperingState<IsingChains>, TemperingInfo<CheckerboardInfo>> Lattice(
@@ -120,12 +133,11 @@ public static partial class ThermoSweep
     private static TemperingSamples Run<TState, TInfo>(
         RngKey key, double[] ladder, TemperingSettings settings, Sampler<Mat, TemperingState<TState>, TemperingInfo<TInfo>> sampler,
         Func<TState, Vec> energies, Func<TState, int, double> magnetisation, bool spins,
-        IProgress<double>? burnInProgress, IProgress<double>? recordProgress, IDiscreteModel model)
+        IProgress<double>? burnInProgress, IProgress<double>? recordProgress, Mat start, double logZAtZero)
     {
         var rungs = ladder.Length;
         var chains = settings.Chains;
-        var start = sampler.Init(SpinOrBinaryStates(key.FoldIn(0), model, chains));
-        var burnt = Loop.Run(key.FoldIn(1), start, settings.BurnIn, sampler.Step, burnInProgress);
+        var burnt = Loop.Run(key.FoldIn(1), sampler.Init(start), settings.BurnIn, sampler.Step, burnInProgress);
         var energyTrace = new double[rungs][];
         var magnetisationTrace = new double[rungs][];
         for (var k = 0; k < rungs; k++)
@@ -154,7 +166,7 @@ public static partial class ThermoSweep
         var sweeps = settings.Sweeps;
         var energyMats = energyTrace.Select(trace => Mat.From(chains, sweeps, trace)).ToSeq();
         var magnetisationMats = spins ? Some(magnetisationTrace.Select(trace => Mat.From(chains, sweeps, trace)).ToSeq()) : None;
-        return new TemperingSamples(new Arr<double>(ladder), model.Dimension, model.Dimension * Math.Log(2.0), energyMats, magnetisationMats);
+        return new TemperingSamples(new Arr<double>(ladder), start.Columns, logZAtZero, energyMats, magnetisationMats);
     }
 
     private static double Magnetisation(ReadOnlySpan<double> state)

@@ -16,7 +16,7 @@ public static partial class ThermoSweep
     /// each quantity with its batch-means standard error (<see cref="Estimate"/>).
     /// </summary>
     /// <param name="key">The key.</param>
-    /// <param name="model">An Ising lattice or another discrete model.</param>
+    /// <param name="model">An Ising, Potts or clock lattice, or another discrete model.</param>
     /// <param name="betas">The grid, each finite and at least 0, distinct, one above 0 at least.</param>
     /// <param name="settings">Chains, sweeps and burn-in.</param>
     /// <param name="progress">Receives the fraction of sweeps done.</param>
@@ -33,7 +33,7 @@ public static partial class ThermoSweep
     /// likewise. The standard error of each is the batch-means MCSE (Flegal and Jones 2010; batches of ⌊√T⌋ sweeps) of its
     /// influence function, e.g. beta^2 (E - U)^2 for C and beta N (m^2 - 2 &lt;|m|&gt; |m|) for chi: the delta method with the
     /// time correlation kept.</para>
-    /// <para>log Z by thermodynamic integration from beta = 0, where log Z(0) = N log 2 exactly: log Z(beta_k) = log Z(0)
+    /// <para>log Z by thermodynamic integration from beta = 0, where log Z(0) = N log q exactly (q = 2 for binary units): log Z(beta_k) = log Z(0)
     /// - integral_0^beta_k U d beta, each interval by the cubic Hermite rule, which also uses the known slope
     /// dU/d beta = -Var E: integral_a^b U = h (U_a + U_b) / 2 + h^2 (Var_b - Var_a) / 12, exact for cubics (error
     /// O(h^5) per interval, left out of the error bar, which is the sampling error only). Its error is the batch-means

@@ -12,7 +12,8 @@ namespace Ebm.Functional.Thermo;
 /// </summary>
 /// <remarks>
 /// Every method returns <see cref="ThermoPoint"/>s: U = &lt;E&gt;, F = -log Z / beta, S = beta (U - F), C = beta^2 Var E,
-/// totals over the model, and for spin models the order moments &lt;|m|&gt;, chi and U_4 (<see cref="OrderMoments"/>).
+/// totals over the model, and for spin models the order moments &lt;|m|&gt;, chi and U_4 (<see cref="OrderMoments"/>); the
+/// sampling methods give them for Potts and clock lattices too, of the order parameter <see cref="CategoricalOrder"/>.
 /// <example><code>
 /// Fin&lt;Seq&lt;ThermoPoint&gt;&gt; sweep = IsingModel.Create(8, 8, 1.0, 0.0, Boundary.Periodic).Match(
 ///     Succ: model =&gt; ThermoSweep.Tempering(RngKey.FromSeed(7), model, [0.1, 0.2, 0.3, 0.4, 0.5], new TemperingSettings()),
