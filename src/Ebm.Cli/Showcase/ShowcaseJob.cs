@@ -97,18 +97,23 @@ internal static class ShowcaseJob
             foreach (var note in notes.Distinct()) console.WriteLine($"note: {note}");
         }
 
-        var figures = new List<(string File, Func<byte[]> Png)>();
-        heat.IfSucc(sweep => figures.Add((ShowcaseFolder.HeatCapacity, () => ShowcaseHeatCapacity.Png(sweep, seed))));
-        training.IfSucc(rows => figures.Add((ShowcaseFolder.LearningCurve, () => ShowcaseTraining.Png(rows, seed))));
-        annealing.IfSucc(run => figures.Add((ShowcaseFolder.Annealing, () => ShowcaseAnnealing.Png(run.Ground, run.Result, seed))));
-        console.WriteLine();
-        console.WriteLine($"figures (PNG) written to {folder.Path}:");
-        foreach (var (file, png) in figures)
+        var figures = new List<(string File, string What, Func<byte[]> Png)>();
+        heat.IfSucc(sweep => figures.Add((ShowcaseFolder.HeatCapacity, "C / N against T: sampled ± error, exact 8 x 8 (Kaufman), Onsager",
+            () => ShowcaseHeatCapacity.Png(sweep, seed))));
+        training.IfSucc(rows => figures.Add((ShowcaseFolder.LearningCurve, "exact log-likelihood against the epoch, and −log 14",
+            () => ShowcaseTraining.Png(rows, seed))));
+        annealing.IfSucc(run => figures.Add((ShowcaseFolder.Annealing, "energy against the sweep for every restart, and the exact ground state",
+            () => ShowcaseAnnealing.Png(run.Ground, run.Result, seed))));
+
+        // Plain lines, not the table console: a long folder name must not be wrapped.
+        context.Out.WriteLine();
+        context.Out.WriteLine($"figures (PNG) written to the new folder {folder.Path}");
+        foreach (var (file, what, png) in figures)
         {
             var code = folder.Write(file, png, context.Cancellation).Match(
                 Succ: _ =>
                 {
-                    console.WriteLine($"  {file}");
+                    context.Out.WriteLine($"  {file}: {what}");
                     return ExitCodes.Success;
                 },
                 Fail: error => ErrorReport.Write(context, error));
