@@ -19,10 +19,10 @@ public sealed class ShowcaseFiguresTests : IDisposable
         [ShowcaseFolder.Annealing] = (AnnealPlot.Width, AnnealPlot.Height),
     };
 
-    /// <summary>The folder named on the line "figures (PNG) written to the new folder DIR".</summary>
+    /// <summary>The folder named on the line "figures (PNG) written to DIR".</summary>
     private static string NamedFolder(string output)
     {
-        const string Prefix = "figures (PNG) written to the new folder ";
+        const string Prefix = "figures (PNG) written to ";
         var line = output.Split('\n').Single(l => l.StartsWith(Prefix, StringComparison.Ordinal));
         return line[Prefix.Length..].TrimEnd('\r');
     }

@@ -107,7 +107,7 @@ internal static class ShowcaseJob
 
         // Plain lines, not the table console: a long folder name must not be wrapped.
         context.Out.WriteLine();
-        context.Out.WriteLine($"figures (PNG) written to the new folder {folder.Path}");
+        context.Out.WriteLine($"figures (PNG) written to {folder.Path}");
         foreach (var (file, what, png) in figures)
         {
             var code = folder.Write(file, png, context.Cancellation).Match(
