@@ -19,7 +19,7 @@ public sealed class ShowcaseAnnealingTests
         Assert.True(result.BestEnergy >= ground.Energy - 1e-12);
         Assert.Equal(ShowcaseAnnealing.Restarts, result.Restarts);
 
-        var run = CliRun.Invoke();
+        var run = ShowcaseRun.Invoke();
         Assert.Contains("Simulated annealing: SK spin glass of 16 spins", run.Out);
         Assert.Contains($"{SaSuccess.Of(result, ground.Energy).Successes} of {ShowcaseAnnealing.Restarts}", run.Out);
     }

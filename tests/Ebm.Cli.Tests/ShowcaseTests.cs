@@ -12,7 +12,7 @@ public sealed class ShowcaseTests
     [Fact]
     public void Running_ebm_without_arguments_prints_the_showcase_tables_and_the_seed()
     {
-        var run = CliRun.Invoke();
+        var run = ShowcaseRun.Invoke();
         Assert.Equal(0, run.Code);
         Assert.Equal("", run.Err);
         Assert.False(run.HasStackTrace);
@@ -28,7 +28,7 @@ public sealed class ShowcaseTests
     [Fact]
     public void The_seed_option_changes_and_prints_the_seed()
     {
-        var run = CliRun.Invoke("--seed", "7");
+        var run = ShowcaseRun.Invoke("--seed", "7");
         Assert.Equal(0, run.Code);
         Assert.Contains("seed 7", run.Out);
     }
@@ -85,7 +85,7 @@ public sealed class ShowcaseTests
             Assert.InRange((e.LogZ - row.Exact) / e.StandardError, -5.0, 5.0);
         }
 
-        var run = CliRun.Invoke();
+        var run = ShowcaseRun.Invoke();
         Assert.Contains("log Z estimators against exact answers", run.Out);
     }
 

@@ -23,7 +23,7 @@ public sealed class ShowcaseTrainingTests
     [Fact]
     public void The_showcase_prints_the_training_table_with_its_seed()
     {
-        var run = CliRun.Invoke("--seed", "7");
+        var run = ShowcaseRun.Invoke("--seed", "7");
         Assert.Equal(0, run.Code);
         Assert.Contains("Training: RBM 9 x 16 on the 14 bars-and-stripes 3 x 3 images", run.Out);
         Assert.Contains("seed 7", run.Out);

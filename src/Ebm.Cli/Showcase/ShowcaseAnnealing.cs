@@ -1,6 +1,7 @@
 using System.Globalization;
 using Ebm.Cli.Output;
 using Ebm.Functional.Annealing;
+using Ebm.Functional.Plots;
 using Ebm.Functional.Prng;
 using LanguageExt;
 using LanguageExt.Common;
@@ -29,20 +30,20 @@ internal static class ShowcaseAnnealing
         select (ground, result);
 
     /// <summary>The table of the run.</summary>
-    public static Table Table(ulong seed, List<string> notes)
+    public static Table Table(Fin<(GroundState Ground, SaResult Result)> run, ulong seed, List<string> notes)
     {
         var table = new Table()
             .Title(Markup.Escape(
                 $"Simulated annealing: SK spin glass of {Spins} spins (J_ij ~ N(0, 1/{Spins})), geometric T {Hot} → {Cold} over {Sweeps} sweeps, {Restarts} restarts, seed {seed}"))
             .AddColumns("exact ground energy (2^16 states)", "best found", "restarts reaching it", "success probability", "TTS(99%), sweeps");
         foreach (var column in table.Columns) column.RightAligned();
-        Run(seed).Match(
-            Succ: run =>
+        run.Match(
+            Succ: r =>
             {
-                var success = SaSuccess.Of(run.Result, run.Ground.Energy);
+                var success = SaSuccess.Of(r.Result, r.Ground.Energy);
                 table.AddRow(
-                    Numbers.Table(run.Ground.Energy),
-                    Numbers.Table(run.Result.BestEnergy),
+                    Numbers.Table(r.Ground.Energy),
+                    Numbers.Table(r.Result.BestEnergy),
                     $"{success.Successes.ToString(CultureInfo.InvariantCulture)} of {Restarts.ToString(CultureInfo.InvariantCulture)}",
                     $"{Numbers.Table(success.Probability)} ± {Numbers.Table(success.ProbabilityError)}",
                     Numbers.Table(success.SweepsToSolution));
@@ -50,4 +51,9 @@ internal static class ShowcaseAnnealing
             Fail: e => notes.Add($"annealing: {e.Message}"));
         return table;
     }
+
+    /// <summary>The energy trace of the run: every restart's energy against the sweep, and the exact ground state.</summary>
+    public static byte[] Png(GroundState ground, SaResult result, ulong seed) =>
+        AnnealPlot.RenderPng(result.TraceSweeps, result.Trace, ground.Energy,
+            $"Simulated annealing: SK spin glass of {Spins} spins, geometric T {Hot} → {Cold}, {Restarts} restarts, seed {seed}");
 }

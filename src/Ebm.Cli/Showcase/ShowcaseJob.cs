@@ -17,8 +17,10 @@ namespace Ebm.Cli.Showcase;
 /// The built-in default job (<c>ebm</c> with no arguments): exact thermodynamics of a 4 x 4 Ising torus by
 /// three independent exact methods beside Onsager's infinite lattice, the exact log Z of a seeded
 /// random 20 x 10 RBM, and log Z estimators (AIS, SMC, the sandwich, importance sampling) with their
-/// standard errors beside the exact values of a 16 x 16 torus and of that RBM, and a short training run whose exact
-/// log-likelihood rises to near its maximum (<see cref="ShowcaseTraining"/>).
+/// standard errors beside the exact values of a 16 x 16 torus and of that RBM, the sampled heat capacity of an 8 x 8 torus
+/// beside the exact one (<see cref="ShowcaseHeatCapacity"/>), a short training run whose exact log-likelihood rises to
+/// near its maximum (<see cref="ShowcaseTraining"/>) and a small annealing run (<see cref="ShowcaseAnnealing"/>), with
+/// their PNGs written into a new folder (<see cref="ShowcaseFolder"/>).
 /// </summary>
 /// <remarks>
 /// The three finite-lattice methods (Gray-code enumeration of all 2^16 states, Kaufman's 1949 closed
@@ -46,7 +48,16 @@ internal static class ShowcaseJob
     public const double RbmScale = 0.1;
     public static readonly double[] RbmBetas = [0.5, 1.0, 2.0];
 
-    public static int Run(CliContext context, ulong seed)
+    /// <summary>
+    /// Prints the showcase's tables and writes its PNGs into a new folder (<see cref="ShowcaseFolder"/>), named in the
+    /// output; a bad <paramref name="output"/> is refused before any work.
+    /// </summary>
+    public static int Run(CliContext context, ulong seed, string? output) =>
+        ShowcaseFolder.Create(output).Match(
+            Succ: folder => Run(context, seed, folder),
+            Fail: error => ErrorReport.Write(context, error));
+
+    private static int Run(CliContext context, ulong seed, ShowcaseFolder folder)
     {
         var console = context.ResultConsole();
         var notes = new List<string>();
@@ -60,6 +71,10 @@ internal static class ShowcaseJob
             Fail: errors => notes.AddRange(errors.Map(e => $"ising: {e.Message}")));
         console.WriteLine();
 
+        var heat = ShowcaseHeatCapacity.Run(seed);
+        console.Write(ShowcaseHeatCapacity.Table(heat, seed, notes));
+        console.WriteLine();
+
         var rbm = SeededRbm.Create(RngKey.FromSeed(seed), RbmVisible, RbmHidden, RbmScale);
         rbm.Match(
             Succ: model => console.Write(RbmTable(model, seed, notes)),
@@ -69,15 +84,40 @@ internal static class ShowcaseJob
         console.Write(EstimatorTable(seed, notes));
 
         console.WriteLine();
-        console.Write(ShowcaseTraining.Table(seed, notes));
+        var training = ShowcaseTraining.Run(seed);
+        console.Write(ShowcaseTraining.Table(training, seed, notes));
 
         console.WriteLine();
-        console.Write(ShowcaseAnnealing.Table(seed, notes));
+        var annealing = ShowcaseAnnealing.Run(seed);
+        console.Write(ShowcaseAnnealing.Table(annealing, seed, notes));
 
         if (notes.Count > 0)
         {
             console.WriteLine();
             foreach (var note in notes.Distinct()) console.WriteLine($"note: {note}");
+        }
+
+        var figures = new List<(string File, string What, Func<byte[]> Png)>();
+        heat.IfSucc(sweep => figures.Add((ShowcaseFolder.HeatCapacity, "C / N against T: sampled ± error, exact 8 x 8 (Kaufman), Onsager",
+            () => ShowcaseHeatCapacity.Png(sweep, seed))));
+        training.IfSucc(rows => figures.Add((ShowcaseFolder.LearningCurve, "exact log-likelihood against the epoch, and −log 14",
+            () => ShowcaseTraining.Png(rows, seed))));
+        annealing.IfSucc(run => figures.Add((ShowcaseFolder.Annealing, "energy against the sweep for every restart, and the exact ground state",
+            () => ShowcaseAnnealing.Png(run.Ground, run.Result, seed))));
+
+        // Plain lines, not the table console: a long folder name must not be wrapped.
+        context.Out.WriteLine();
+        context.Out.WriteLine($"figures (PNG) written to {folder.Path}");
+        foreach (var (file, what, png) in figures)
+        {
+            var code = folder.Write(file, png, context.Cancellation).Match(
+                Succ: _ =>
+                {
+                    context.Out.WriteLine($"  {file}: {what}");
+                    return ExitCodes.Success;
+                },
+                Fail: error => ErrorReport.Write(context, error));
+            if (code != ExitCodes.Success) return code;
         }
 
         return ExitCodes.Success;

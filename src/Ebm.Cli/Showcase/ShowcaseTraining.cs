@@ -2,6 +2,7 @@ using Ebm.Cli.Output;
 using Ebm.Functional.Datasets;
 using Ebm.Functional.Models;
 using Ebm.Functional.Optim;
+using Ebm.Functional.Plots;
 using Ebm.Functional.Prng;
 using Ebm.Functional.Shell.Training;
 using Ebm.Functional.Training;
@@ -38,7 +39,7 @@ internal static class ShowcaseTraining
         select outcome.History;
 
     /// <summary>The table of the run: the exact average log-likelihood at each evaluation and its distance from -log 14.</summary>
-    public static Table Table(ulong seed, List<string> notes)
+    public static Table Table(Fin<Seq<EvaluationRow>> run, ulong seed, List<string> notes)
     {
         var best = -Math.Log(2 * (1 << Side) - 2);
         var table = new Table()
@@ -46,7 +47,7 @@ internal static class ShowcaseTraining
                 $"Training: RBM {Side * Side} x {Hidden} on the 14 bars-and-stripes {Side} x {Side} images, exact maximum likelihood, Adam lr {LearningRate}, seed {seed}"))
             .AddColumns("epoch", "exact log-likelihood", "best possible (−log 14)", "gap");
         foreach (var column in table.Columns) column.RightAligned();
-        Run(seed).Match(
+        run.Match(
             Succ: rows =>
             {
                 foreach (var row in rows)
@@ -56,6 +57,13 @@ internal static class ShowcaseTraining
             Fail: e => notes.Add($"training: {e.Message}"));
         return table;
     }
+
+    /// <summary>The learning curve of the run: the exact log-likelihood against the epoch, with -log 14 as the reference.</summary>
+    public static byte[] Png(Seq<EvaluationRow> rows, ulong seed) =>
+        LearningCurvePlot.RenderPng(
+            [.. rows.Map(r => ((double)r.Epoch, r.Metrics))],
+            $"Training: RBM {Side * Side} x {Hidden} on bars-and-stripes {Side} x {Side}, exact maximum likelihood, seed {seed}",
+            (-Math.Log(2 * (1 << Side) - 2), "best possible, −log 14"));
 
     /// <summary>The key stream of the initial weights, apart from the showcase's other draws.</summary>
     private const long TrainingStream = 0x7EA;
