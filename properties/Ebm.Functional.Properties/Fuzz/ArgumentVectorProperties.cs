@@ -51,12 +51,28 @@ public sealed class ArgumentVectorProperties
             var stdout = new StringWriter();
             var stderr = new StringWriter();
             var code = EbmCommandLine.Run(args, stdout, stderr);
+            RemoveShowcaseFolder(stdout.ToString());
             OptionsHarness.CheckOutcome(args, code, stdout.ToString(), stderr.ToString());
         }
         finally
         {
             directory.Delete(recursive: true);
         }
+    }
+
+    /// <summary>
+    /// Removes the temporary folder a vector that reached the showcase (no command) wrote its figures into, as the showcase
+    /// names it on stdout, so that the property leaves nothing behind; only a folder of the showcase's own prefix under
+    /// the temporary path is removed.
+    /// </summary>
+    private static void RemoveShowcaseFolder(string stdout)
+    {
+        const string marker = "figures (PNG) written to ";
+        var line = stdout.Split('\n').FirstOrDefault(l => l.StartsWith(marker, StringComparison.Ordinal));
+        if (line is null) return;
+        var folder = line[marker.Length..].TrimEnd('\r');
+        var temporary = Path.Combine(Path.GetTempPath(), Ebm.Cli.Showcase.ShowcaseFolder.TemporaryPrefix);
+        if (folder.StartsWith(temporary, StringComparison.Ordinal) && Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
     }
 
     /// <summary>Response files of quick commands; DIR/ stands for the scratch directory (args.rsp is the response file itself).</summary>
