@@ -5,15 +5,16 @@ using Ebm.Functional.Mcmc.Metropolis;
 using Ebm.Functional.Models;
 using Ebm.Functional.Numerics;
 using LanguageExt;
+using LanguageExt.Common;
 
 namespace Ebm.Functional.Annealing;
 
 /// <summary>
-/// The kernels simulated annealing runs: single-site Metropolis and heat-bath Gibbs on any <see cref="IDiscreteModel"/>,
+/// The kernels simulated annealing runs: single-site Metropolis and heat-bath Gibbs on any <see cref="IDiscreteModel"/>, the heat bath on Potts and clock lattices,
 /// the checkerboard sweep on an Ising lattice, and any sampler family given as a factory beta -&gt; sampler.
 /// </summary>
 /// <remarks>
-/// Each kernel runs one chain per restart on one thread: <see cref="SimulatedAnnealing.Run{TState,TInfo}"/> runs the
+/// Each kernel runs one chain per restart on one thread: <see cref="SimulatedAnnealing"/> runs the
 /// restarts in parallel, so the kernels' own parallelism over chains would only add overhead. A kernel is one sweep:
 /// n single-site updates, or one update of every site of every colour.
 /// </remarks>
@@ -62,6 +63,25 @@ public static class SaKernels
             Mcmc.Lattice.Checkerboard.AtEveryBeta(model, update, 1),
             s => s.Energies,
             s => s.ToStates());
+
+    /// <summary>
+    /// Heat-bath checkerboard sweeps of a q-state Potts or clock lattice (<see cref="PottsCheckerboard"/>), for
+    /// <see cref="SimulatedAnnealing.Run{TState, TInfo}(Prng.RngKey, ICategoricalModel, SaKernel{TState, TInfo}, CoolingSchedule, SaSettings, IProgress{double}?)"/>;
+    /// energies are exact integer counts' images. Fails as <see cref="PottsCheckerboard.Create"/> does for a model that is
+    /// not one of those lattices.
+    /// </summary>
+    public static Validation<Error, SaKernel<PottsChains, CheckerboardInfo>> HeatBath(ICategoricalModel model) =>
+        PottsCheckerboard.Create(model, 0.0, 1).Match(
+            Succ: reference => Validation<Error, SaKernel<PottsChains, CheckerboardInfo>>.Success(new SaKernel<PottsChains, CheckerboardInfo>(
+                reference.Name,
+                states => PottsChains.FromStates(model, states),
+                // Every beta of a validated schedule is finite, the only other condition Create checks.
+                beta => PottsCheckerboard.Create(model, beta, 1).Match(
+                    Succ: sampler => sampler.Step,
+                    Fail: error => throw new InvalidOperationException(error.Message)),
+                s => s.Energies,
+                s => s.ToStates())),
+            Fail: error => Validation<Error, SaKernel<PottsChains, CheckerboardInfo>>.Fail(LanguageExt.Prelude.Seq1(error)));
 
     /// <summary>
     /// Any sampler family as an annealing kernel: <paramref name="atBeta"/> builds the sampler of p_beta; its

@@ -48,11 +48,32 @@ public static class SimulatedAnnealing
         ArgumentNullException.ThrowIfNull(kernel);
         ArgumentNullException.ThrowIfNull(schedule);
         ArgumentNullException.ThrowIfNull(settings);
-        return settings.Validate().Map(valid => RunValid(key, model, kernel, schedule, valid, progress));
+        return settings.Validate().Map(valid => RunValid(key, k => RandomState(k, model), state => model.Energy(state), kernel, schedule, valid, progress));
+    }
+
+    /// <summary>
+    /// Anneals a categorical model (q-state Potts or clock): as the binary overload, each restart starting from units
+    /// drawn uniformly from 0..q-1 (draw i for unit i) and the best state's energy recomputed by <see cref="ICategoricalModel.Energy"/>.
+    /// </summary>
+    /// <param name="key">The root key of the run.</param>
+    /// <param name="model">The model whose energy is minimised.</param>
+    /// <param name="kernel">The kernel at each temperature, over <paramref name="model"/> (for lattices, <see cref="SaKernels.HeatBath(ICategoricalModel)"/>).</param>
+    /// <param name="schedule">The inverse temperature of every sweep.</param>
+    /// <param name="settings">Restarts, threads and the trace's length.</param>
+    /// <param name="progress">Receives the fraction of all sweeps done.</param>
+    /// <returns>The result, or the settings' problems (<see cref="SimulatedAnnealingErrors.InvalidSettings"/>).</returns>
+    public static Validation<Error, SaResult> Run<TState, TInfo>(
+        RngKey key, ICategoricalModel model, SaKernel<TState, TInfo> kernel, CoolingSchedule schedule, SaSettings settings, IProgress<double>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(kernel);
+        ArgumentNullException.ThrowIfNull(schedule);
+        ArgumentNullException.ThrowIfNull(settings);
+        return settings.Validate().Map(valid => RunValid(key, k => UniformLabels(k, model), state => model.Energy(state), kernel, schedule, valid, progress));
     }
 
     private static SaResult RunValid<TState, TInfo>(
-        RngKey key, IDiscreteModel model, SaKernel<TState, TInfo> kernel, CoolingSchedule schedule, SaSettings settings, IProgress<double>? progress)
+        RngKey key, Func<RngKey, Mat> startState, Func<double[], double> energy, SaKernel<TState, TInfo> kernel, CoolingSchedule schedule, SaSettings settings, IProgress<double>? progress)
     {
         var sweeps = schedule.Sweeps;
         var restarts = settings.Restarts;
@@ -61,7 +82,7 @@ public static class SimulatedAnnealing
         var runs = new RestartRun[restarts];
         var counter = new ProgressCounter(progress, (long)restarts * sweeps);
         Batch.ForEachRow(settings.MaxDegreeOfParallelism, restarts, r =>
-            runs[r] = RunRestart(key.FoldIn(r), model, kernel, schedule.Betas, stride, traceSweeps.Length, counter));
+            runs[r] = RunRestart(key.FoldIn(r), startState, energy, kernel, schedule.Betas, stride, traceSweeps.Length, counter));
 
         var best = 0;
         for (var r = 1; r < restarts; r++)
@@ -90,11 +111,11 @@ public static class SimulatedAnnealing
     }
 
     private static RestartRun RunRestart<TState, TInfo>(
-        RngKey restartKey, IDiscreteModel model, SaKernel<TState, TInfo> kernel, Vec betas, int stride, int tracePoints,
+        RngKey restartKey, Func<RngKey, Mat> startState, Func<double[], double> exactEnergy, SaKernel<TState, TInfo> kernel, Vec betas, int stride, int tracePoints,
         ProgressCounter counter)
     {
         var (startKey, runKey) = restartKey.Split();
-        var start = RandomState(startKey, model);
+        var start = startState(startKey);
         var state = kernel.Init(start);
         var bestState = start.Row(0).ToArray();
         var bestCached = kernel.Energies(state)[0];
@@ -117,8 +138,8 @@ public static class SimulatedAnnealing
             counter.Advance();
         }
 
-        var final = kernel.States(state).Row(0);
-        return new RestartRun(model.Energy(bestState), bestState, bestSweep, model.Energy(final), trace);
+        var final = kernel.States(state).Row(0).ToArray();
+        return new RestartRun(exactEnergy(bestState), bestState, bestSweep, exactEnergy(final), trace);
     }
 
     /// <summary>One state with each unit low or high with probability 1/2 (draw i for unit i).</summary>
@@ -130,6 +151,12 @@ public static class SimulatedAnnealing
             for (var i = 0; i < d.Length; i++) d[i] = key.UniformAt(i) < 0.5 ? low : 1.0;
         });
     }
+
+    /// <summary>One state with each unit uniform on 0..q-1 (floor(q u_i), draw i for unit i): an exact draw at beta = 0.</summary>
+    private static Mat UniformLabels(RngKey key, ICategoricalModel model) => Mat.Create(1, model.Dimension, d =>
+    {
+        for (var i = 0; i < d.Length; i++) d[i] = Math.Min(model.Levels - 1, Math.Floor(model.Levels * key.UniformAt(i)));
+    });
 
     private sealed record RestartRun(double BestEnergy, double[] BestState, int BestSweep, double FinalEnergy, double[] Trace);
 
