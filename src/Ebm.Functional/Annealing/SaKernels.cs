@@ -76,9 +76,7 @@ public static class SaKernels
                 reference.Name,
                 states => PottsChains.FromStates(model, states),
                 // Every beta of a validated schedule is finite, the only other condition Create checks.
-                beta => PottsCheckerboard.Create(model, beta, 1).Match(
-                    Succ: sampler => sampler.Step,
-                    Fail: error => throw new InvalidOperationException(error.Message)),
+                beta => PottsCheckerboard.CheckedStep(model, beta, 1),
                 s => s.Energies,
                 s => s.ToStates())),
             Fail: error => Validation<Error, SaKernel<PottsChains, CheckerboardInfo>>.Fail(LanguageExt.Prelude.Seq1(error)));

@@ -69,7 +69,7 @@ public static class SimulatedAnnealing
         ArgumentNullException.ThrowIfNull(kernel);
         ArgumentNullException.ThrowIfNull(schedule);
         ArgumentNullException.ThrowIfNull(settings);
-        return settings.Validate().Map(valid => RunValid(key, k => UniformLabels(k, model), state => model.Energy(state), kernel, schedule, valid, progress));
+        return settings.Validate().Map(valid => RunValid(key, k => CategoricalDraws.Uniform(k, model, 1), state => model.Energy(state), kernel, schedule, valid, progress));
     }
 
     private static SaResult RunValid<TState, TInfo>(
@@ -151,12 +151,6 @@ public static class SimulatedAnnealing
             for (var i = 0; i < d.Length; i++) d[i] = key.UniformAt(i) < 0.5 ? low : 1.0;
         });
     }
-
-    /// <summary>One state with each unit uniform on 0..q-1 (floor(q u_i), draw i for unit i): an exact draw at beta = 0.</summary>
-    private static Mat UniformLabels(RngKey key, ICategoricalModel model) => Mat.Create(1, model.Dimension, d =>
-    {
-        for (var i = 0; i < d.Length; i++) d[i] = Math.Min(model.Levels - 1, Math.Floor(model.Levels * key.UniformAt(i)));
-    });
 
     private sealed record RestartRun(double BestEnergy, double[] BestState, int BestSweep, double FinalEnergy, double[] Trace);
 

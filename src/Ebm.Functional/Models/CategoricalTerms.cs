@@ -134,6 +134,9 @@ internal sealed class CategoricalTerms
         return terms.ToArray();
     }
 
+    /// <summary>cos(2 pi a / q), exact at the quarter turns and even in a exactly (the clock model's own cosines).</summary>
+    public static double Cosine(int a, int q) => Turn(a, q, cosine: true);
+
     /// <summary>cos or sin of 2 pi a / q, exact at the quarter turns and odd/even in a exactly.</summary>
     private static double Turn(int a, int q, bool cosine)
     {

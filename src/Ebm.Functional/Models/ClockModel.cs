@@ -26,7 +26,7 @@ public sealed record ClockModel : ICategoricalModel
         Field = field;
         Boundary = boundary;
         _cosines = new double[levels];
-        for (var k = 0; k < levels; k++) _cosines[k] = Cosine(k, levels);
+        for (var k = 0; k < levels; k++) _cosines[k] = CategoricalTerms.Cosine(k, levels);
     }
 
     /// <summary>Lattice rows L.</summary>
@@ -99,20 +99,4 @@ public sealed record ClockModel : ICategoricalModel
     public override int GetHashCode() => HashCode.Combine(Rows, Columns, Levels, Coupling, Field, Boundary);
 
     private double Pair(int a, int b) => _cosines[((a - b) % Levels + Levels) % Levels];
-
-    /// <summary>
-    /// cos(2 pi k / q), exact at multiples of a quarter turn, and computed for min(k, q - k) so that opposite angles give
-    /// the same bits: the energy is then exactly invariant under the reflection s -&gt; -s mod q, and a bond angle difference
-    /// of either sign gives one energy level.
-    /// </summary>
-    private static double Cosine(int k, int levels)
-    {
-        k = Math.Min(k, levels - k);
-        if (4 * k % levels == 0)
-        {
-            return (4 * k / levels) switch { 0 => 1.0, 1 => 0.0, _ => -1.0 };
-        }
-
-        return Math.Cos(2.0 * Math.PI * k / levels);
-    }
 }

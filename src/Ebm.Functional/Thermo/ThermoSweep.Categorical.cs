@@ -1,8 +1,6 @@
-using Ebm.Functional.Mcmc;
 using Ebm.Functional.Mcmc.Lattice;
 using Ebm.Functional.Mcmc.Tempering;
 using Ebm.Functional.Models;
-using Ebm.Functional.Numerics;
 using Ebm.Functional.Prng;
 using LanguageExt;
 
@@ -49,39 +47,19 @@ public static partial class ThermoSweep
     {
         var total = (double)settings.BurnIn + settings.Sweeps;
         var sampler = ParallelTempering.Create(
-            b => HeatBath(model, b, settings.MaxDegreeOfParallelism),
+            b => PottsCheckerboard.CheckedStep(model, b, settings.MaxDegreeOfParallelism),
             s => PottsChains.FromStates(model, s), ladder, s => s.Energies, PottsChains.Gather, settings.MaxDegreeOfParallelism);
         return Run(key, ladder, settings, sampler, s => s.Energies, (s, c) => CategoricalOrder(model, s.ValueCounts(c)), true,
             ScaledProgress.Of(progress, 0, settings.BurnIn / total), ScaledProgress.Of(progress, settings.BurnIn / total, settings.Sweeps / total),
-            UniformValues(key.FoldIn(0), model, settings.Chains), LogZAtZero(model));
+            CategoricalDraws.Uniform(key.FoldIn(0), model, settings.Chains), LogZAtZero(model));
     }
 
     private static Seq<ThermoPoint> AnnealCategorical(
         RngKey key, ICategoricalModel model, double[] grid, AnnealedSettings settings, IProgress<double>? progress) =>
-        Anneal(key, grid, settings, progress, UniformValues(key.FoldIn(0), model, settings.Particles), LogZAtZero(model),
-            b => HeatBath(model, b, settings.MaxDegreeOfParallelism),
+        Anneal(key, grid, settings, progress, CategoricalDraws.Uniform(key.FoldIn(0), model, settings.Particles), LogZAtZero(model),
+            b => PottsCheckerboard.CheckedStep(model, b, settings.MaxDegreeOfParallelism),
             s => PottsChains.FromStates(model, s), s => s.Energies, (s, c) => CategoricalOrder(model, s.ValueCounts(c)), true);
 
     /// <summary>log Z(0) = N log q: at beta = 0 every one of the q^N states has weight 1.</summary>
     private static double LogZAtZero(ICategoricalModel model) => model.Dimension * Math.Log(model.Levels);
-
-    /// <summary>
-    /// The heat-bath checkerboard at beta. <see cref="Sampled"/> has checked that the model is a lattice the kernel
-    /// takes and <see cref="Grid"/> that every beta is finite, the only two reasons it fails, so a failure here is a defect.
-    /// </summary>
-    private static KernelStep<PottsChains, CheckerboardInfo> HeatBath(ICategoricalModel model, double beta, int maxDegreeOfParallelism) =>
-        PottsCheckerboard.Create(model, beta, maxDegreeOfParallelism).Match(
-            Succ: sampler => sampler.Step,
-            Fail: error => throw new InvalidOperationException($"the heat-bath kernel refused a checked model: {error.Message}"));
-
-    /// <summary>
-    /// Independent uniform draws over 0..q-1 for every unit (floor(q u) of a uniform u on [0, 1), so each value has
-    /// probability 1/q up to the 2^-53 grid of u): exact samples at beta = 0.
-    /// </summary>
-    private static Mat UniformValues(RngKey key, ICategoricalModel model, int chains) => Mat.Create(chains, model.Dimension, d =>
-    {
-        key.Uniform(d);
-        var q = model.Levels;
-        for (var i = 0; i < d.Length; i++) d[i] = Math.Min(Math.Floor(d[i] * q), q - 1);
-    });
 }

@@ -40,6 +40,16 @@ public static class PottsCheckerboard
     private const int TileSites = 256;
 
     /// <summary>
+    /// The step of <see cref="Create"/> for a model and beta its caller has already checked (a Potts or clock lattice, a
+    /// finite beta: the only two reasons Create fails), as annealing paths and temperature ladders build one per beta;
+    /// a failure here is a defect and throws <see cref="InvalidOperationException"/>.
+    /// </summary>
+    internal static KernelStep<PottsChains, CheckerboardInfo> CheckedStep(ICategoricalModel model, double beta, int maxDegreeOfParallelism) =>
+        Create(model, beta, maxDegreeOfParallelism).Match(
+            Succ: sampler => sampler.Step,
+            Fail: error => throw new InvalidOperationException($"the heat-bath kernel refused a checked model: {error.Message}"));
+
+    /// <summary>
     /// The heat-bath checkerboard sampler at inverse temperature <paramref name="beta"/>; Init takes C x N units (0..q-1) as doubles.
     /// An error when the model is not a Potts or clock lattice or beta is not finite.
     /// </summary>
