@@ -1,5 +1,6 @@
 using System.Globalization;
 using Ebm.Cli.Output;
+using Ebm.Cli.Thermo;
 using Ebm.Functional.Exact;
 using Ebm.Functional.Models;
 using Ebm.Functional.Plots;
@@ -32,8 +33,7 @@ internal static class ShowcaseHeatCapacity
     public sealed record Sweep(Seq<ThermoPoint> Sampled, Seq<ThermoPoint> Curve, Seq<ThermoPoint> ExactAtSampled, Seq<ThermoPoint> ExactCurve, int Units);
 
     /// <summary>The temperatures of the plot's curves: <see cref="CurvePoints"/> evenly from the coldest to the hottest of the table.</summary>
-    public static double[] CurveTemperatures() =>
-        [.. Enumerable.Range(0, CurvePoints).Select(k => Temperatures[0] + (Temperatures[^1] - Temperatures[0]) * k / (CurvePoints - 1))];
+    public static double[] CurveTemperatures() => ExactReference.Evenly(Temperatures[0], Temperatures[^1], CurvePoints);
 
     /// <summary>The sampled and exact heat capacities, every random number from <paramref name="seed"/>.</summary>
     public static Fin<Sweep> Run(ulong seed)

@@ -30,15 +30,17 @@ internal static class ExactReference
     public static Option<Seq<ThermoPoint>> Curve(IEnergyModel model, IReadOnlyList<double> betas) =>
         At(model, FineGrid(betas));
 
-    /// <summary>
-    /// <see cref="CurvePoints"/> evenly spaced betas over the range of <paramref name="betas"/>, ending exactly at its
-    /// largest: low + (high - low) can round above high, which reweighting would refuse as outside the sampled range.
-    /// </summary>
+    /// <summary><see cref="CurvePoints"/> evenly spaced betas over the range of <paramref name="betas"/> (see <see cref="Evenly"/>).</summary>
     public static double[] FineGrid(IReadOnlyList<double> betas)
     {
         double low = betas.Min(), high = betas.Max();
-        return high == low
-            ? [low]
-            : Enumerable.Range(0, CurvePoints).Select(i => i == CurvePoints - 1 ? high : Math.Min(high, low + (high - low) * i / (CurvePoints - 1))).ToArray();
+        return high == low ? [low] : Evenly(low, high, CurvePoints);
     }
+
+    /// <summary>
+    /// <paramref name="points"/> (at least 2) evenly spaced values from <paramref name="low"/> to exactly <paramref name="high"/>:
+    /// low + (high - low) can round above high, which reweighting would refuse as outside the sampled range.
+    /// </summary>
+    public static double[] Evenly(double low, double high, int points) =>
+        [.. Enumerable.Range(0, points).Select(i => i == points - 1 ? high : Math.Min(high, low + (high - low) * i / (points - 1)))];
 }
