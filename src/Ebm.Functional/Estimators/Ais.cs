@@ -107,7 +107,7 @@ public static class Ais
     }
 
     /// <summary>The result of one annealing sweep: final log weights and particles, the running log mean weight, and the kernel's failures.</summary>
-    internal sealed record Sweep<TState>(Vec LogWeights, TState Final, Vec TracePoints, Vec TraceLogMeanWeights, Seq<EstimateWarning> SamplerWarnings);
+    internal sealed record Sweep<TState>(Vec LogWeights, TState Final, Vec TracePoints, Vec TraceLogMeanWeights, Seq<EstimateWarning> SamplerWarnings, SamplerHealthCounts Health);
 
     /// <summary>
     /// One sweep of the AIS kernel along <paramref name="points"/> s_0, ..., s_K (increasing for AIS, decreasing for
@@ -148,7 +148,7 @@ public static class Ais
 
         return problem.Match(
             Fail<Error, Sweep<TState>>,
-            () => Success<Error, Sweep<TState>>(new Sweep<TState>(Vec.Wrap(logWeights), final.Particles, Vec.Of([.. tracePoints]), Vec.Of([.. traceLogMean]), health.Warnings(what))));
+            () => Success<Error, Sweep<TState>>(new Sweep<TState>(Vec.Wrap(logWeights), final.Particles, Vec.Of([.. tracePoints]), Vec.Of([.. traceLogMean]), health.Warnings(what), health.Counts())));
     }
 
     /// <summary>Per-particle evaluations of one sweep: K increments and K - 1 moves.</summary>

@@ -23,6 +23,12 @@ public static class AnnealingEstimatorErrors
     /// <summary>Code of <see cref="LogDensityLength"/>.</summary>
     public const int LogDensityLengthCode = 7014;
 
+    /// <summary>Code of <see cref="InvalidBlock"/>.</summary>
+    public const int InvalidBlockCode = 7015;
+
+    /// <summary>Code of <see cref="BlocksMismatch"/>.</summary>
+    public const int BlocksMismatchCode = 7016;
+
     /// <summary>Fewer particles than the estimator needs.</summary>
     /// <param name="method">The estimator, as named in reports.</param>
     /// <param name="particles">The particle count given.</param>
@@ -48,4 +54,17 @@ public static class AnnealingEstimatorErrors
     /// <param name="particles">The particle count.</param>
     public static Error LogDensityLength(string method, int returned, int particles) =>
         Error.New(LogDensityLengthCode, $"{method}: the path's log density returned {returned} values for {particles} particles; it must return one per particle");
+
+    /// <summary>A block index outside the particle count's layout.</summary>
+    /// <param name="method">The estimator, as named in reports.</param>
+    /// <param name="block">The block asked for.</param>
+    /// <param name="blocks">The number of blocks of the layout.</param>
+    public static Error InvalidBlock(string method, int block, int blocks) =>
+        Error.New(InvalidBlockCode, $"{method}: block {block} does not exist; the layout has blocks 0..{blocks - 1}");
+
+    /// <summary>Blocks handed to a combination that are not the layout's blocks, each once, in order.</summary>
+    /// <param name="method">The estimator, as named in reports.</param>
+    /// <param name="reason">What is wrong with them.</param>
+    public static Error BlocksMismatch(string method, string reason) =>
+        Error.New(BlocksMismatchCode, $"{method}: the blocks do not make up the run: {reason}");
 }

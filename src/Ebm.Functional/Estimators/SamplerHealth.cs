@@ -68,22 +68,31 @@ public static class SamplerHealth
                 if (!_moved[i] && !before.Row(i).SequenceEqual(after.Row(i))) _moved[i] = true;
         }
 
+        /// <summary>What the tally has seen, as a value that merges with other blocks' (<see cref="SamplerHealthCounts.Merge"/>).</summary>
+        public SamplerHealthCounts Counts() =>
+            new(_moved.Length, _moves, _failures, _acceptance, _rounds, _moved.Count(m => !m));
+
         /// <summary>The sampler-failure warning, if any rule is met (<paramref name="what"/> names the run, e.g. "AIS").</summary>
-        public Seq<EstimateWarning> Warnings(string what)
-        {
-            var reasons = new List<string>();
-            if (_moves > 0 && _failures > FailureFraction * _moves)
-                reasons.Add($"{_failures} of {_moves} particle moves failed numerically (HMC divergences, non-finite proposals or NaN energy changes)");
-            if (_moves > 0 && _acceptance / _moves < MinimumAcceptance)
-                reasons.Add($"the kernel accepted {_acceptance / _moves:P2} of its proposals on average");
-            var frozen = _moved.Count(m => !m);
-            if (_rounds >= MinimumMovesForFrozen && frozen > FrozenFraction * _moved.Length)
-                reasons.Add($"{frozen} of {_moved.Length} particles never moved in {_rounds} rounds of moves");
-            return reasons.Count == 0
-                ? Seq<EstimateWarning>()
-                : Seq1(EstimateWarnings.Of(EstimateWarnings.SamplerFailure,
-                    $"the {what} kernel broke down: {string.Join("; ", reasons)}. The particles did not follow the path, so the estimate " +
-                    "and its error are meaningless; do not trust them (use a smaller step size, a kernel that suits the model, or a reference closer to the target)"));
-        }
+        public Seq<EstimateWarning> Warnings(string what) => SamplerHealth.Warnings(Counts(), what);
+    }
+
+    /// <summary>The sampler-failure warning of a run's counts, if any rule is met (<paramref name="what"/> names the run, e.g. "AIS").</summary>
+    /// <param name="counts">The run's tallies, merged over its blocks.</param>
+    /// <param name="what">The run's name in the message.</param>
+    public static Seq<EstimateWarning> Warnings(SamplerHealthCounts counts, string what)
+    {
+        ArgumentNullException.ThrowIfNull(counts);
+        var reasons = new List<string>();
+        if (counts.Moves > 0 && counts.Failures > FailureFraction * counts.Moves)
+            reasons.Add($"{counts.Failures} of {counts.Moves} particle moves failed numerically (HMC divergences, non-finite proposals or NaN energy changes)");
+        if (counts.Moves > 0 && counts.AcceptanceSum / counts.Moves < MinimumAcceptance)
+            reasons.Add($"the kernel accepted {counts.AcceptanceSum / counts.Moves:P2} of its proposals on average");
+        if (counts.Rounds >= MinimumMovesForFrozen && counts.Frozen > FrozenFraction * counts.Particles)
+            reasons.Add($"{counts.Frozen} of {counts.Particles} particles never moved in {counts.Rounds} rounds of moves");
+        return reasons.Count == 0
+            ? Seq<EstimateWarning>()
+            : Seq1(EstimateWarnings.Of(EstimateWarnings.SamplerFailure,
+                $"the {what} kernel broke down: {string.Join("; ", reasons)}. The particles did not follow the path, so the estimate " +
+                "and its error are meaningless; do not trust them (use a smaller step size, a kernel that suits the model, or a reference closer to the target)"));
     }
 }
