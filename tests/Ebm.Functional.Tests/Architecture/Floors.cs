@@ -42,7 +42,7 @@ internal static class Floors
     /// <summary>The floors of <c>src/Ebm.Functional.Shell</c>, bottom first: atomic IO, progress and the choice of backends under the file readers and the runners, and the training runner above them.</summary>
     public static readonly IReadOnlyList<IReadOnlyList<string>> Shell =
     [
-        ["Io", "Progress", "Backends"],
+        ["Io", "Progress", "Backends", "Execution"],
         ["Data", "ModelFiles", "Schedules", "Estimation", "Sampling", "Problems"],
         ["Training"],
     ];

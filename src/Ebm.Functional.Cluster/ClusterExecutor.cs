@@ -1,0 +1,153 @@
+using Ebm.Functional.Shell.Execution;
+using LanguageExt;
+using LanguageExt.Common;
+using Orleans.Runtime.Placement;
+using static LanguageExt.Prelude;
+
+namespace Ebm.Functional.Cluster;
+
+/// <summary>
+/// Runs blocks on the workers of an Orleans cluster: each active worker takes one block at a time (a block uses every
+/// core of its machine), the next block goes to the first worker that is free, and results are kept by block index, so
+/// the caller combines them in block order and gets the bits of <see cref="LocalExecutor"/>.
+/// </summary>
+/// <remarks>
+/// <para>Faults: a worker that leaves the cluster (its process killed, its machine gone) has its blocks run again, from
+/// their inputs, on the workers that remain; a block's result does not depend on where it ran, so the run's result does
+/// not change. A run whose every worker is gone fails with <see cref="ClusterErrors.WorkersLost"/>. A block's own error
+/// (the same anywhere) fails the run at once, as does a worker of another version (<see cref="ClusterErrors.VersionMismatch"/>).</para>
+/// </remarks>
+/// <param name="client">A connected cluster client.</param>
+/// <param name="address">The gateway's address, for reports.</param>
+public sealed class ClusterExecutor(IClusterClient client, string address) : IExecutor
+{
+    private readonly System.Collections.Generic.HashSet<string> _workers = [];
+
+    /// <summary>The workers that have returned at least one block, in the order they first did.</summary>
+    public IReadOnlyList<string> WorkersUsed { get; private set; } = [];
+
+    /// <inheritdoc />
+    public string Description => $"cluster {address}, {WorkersUsed.Count} worker(s)";
+
+    /// <inheritdoc />
+    public Fin<IReadOnlyList<TResult>> Map<TInput, TResult>(WorkKind<TInput, TResult> kind, IReadOnlyList<TInput> inputs, IProgress<double>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(kind);
+        ArgumentNullException.ThrowIfNull(inputs);
+        var payloads = inputs.Select(kind.Input.Write).ToArray();
+        return Task.Run(() => Run(kind.Name, payloads, progress)).GetAwaiter().GetResult()
+            .Bind(encoded => encoded.Select(kind.Result.Read).ToSeq().Sequence().Map(r => (IReadOnlyList<TResult>)r.ToArray()));
+    }
+
+    private async Task<Fin<string[]>> Run(string kind, string[] payloads, IProgress<double>? progress)
+    {
+        var results = new string?[payloads.Length];
+        var pending = new Queue<int>(Enumerable.Range(0, payloads.Length));
+        var inFlight = new Dictionary<Task<WorkReply>, (int Block, SiloAddress Silo)>();
+        var busy = new Dictionary<SiloAddress, int>();
+        var attempts = new int[payloads.Length];
+        var (done, lastFailure) = (0, "none");
+        var silos = await ActiveSilos();
+        if (silos.Length == 0) return FinFail<string[]>(ClusterErrors.NoWorkers(address));
+        while (done < payloads.Length)
+        {
+            foreach (var silo in silos)
+            {
+                if (pending.Count == 0) break;
+                if (busy.GetValueOrDefault(silo) > 0) continue;
+                var block = pending.Dequeue();
+                attempts[block]++;
+                inFlight[Send(silo, new WorkEnvelope(ClusterProtocol.Version, ClusterProtocol.LibraryVersion, kind, payloads[block]))] = (block, silo);
+                busy[silo] = busy.GetValueOrDefault(silo) + 1;
+            }
+
+            if (inFlight.Count == 0)
+            {
+                silos = await ActiveSilos();
+                if (silos.Length == 0) return FinFail<string[]>(ClusterErrors.WorkersLost(address, done, payloads.Length, lastFailure));
+                await Task.Delay(ClusterTimings.LivenessPoll);
+                continue;
+            }
+
+            var first = await Task.WhenAny(Task.WhenAny(inFlight.Keys), Task.Delay(ClusterTimings.LivenessPoll));
+            foreach (var (task, (block, silo)) in inFlight.Where(p => p.Key.IsCompleted).ToArray())
+            {
+                inFlight.Remove(task);
+                busy[silo]--;
+                if (task.IsCompletedSuccessfully)
+                {
+                    var reply = task.Result;
+                    if (reply.Status == WorkStatus.Refused || reply.Status == WorkStatus.Failed) return FinFail<string[]>(Error.New(reply.Code, reply.Message));
+                    if (results[block] is null)
+                    {
+                        results[block] = reply.Payload;
+                        done++;
+                        Record(reply.Worker);
+                        progress?.Report((double)done / payloads.Length);
+                    }
+
+                    continue;
+                }
+
+                lastFailure = task.Exception?.GetBaseException().Message ?? "cancelled";
+                if (results[block] is null) Retry(pending, block);
+            }
+
+            // Blocks out on workers that have left are run again elsewhere; their calls are abandoned.
+            silos = await ActiveSilos();
+            foreach (var (task, (block, silo)) in inFlight.Where(p => !silos.Contains(p.Value.Silo)).ToArray())
+            {
+                inFlight.Remove(task);
+                busy.Remove(silo);
+                lastFailure = $"worker {silo.ToParsableString()} left the cluster";
+                if (results[block] is null) Retry(pending, block);
+            }
+
+            if (silos.Length == 0 && done < payloads.Length) return FinFail<string[]>(ClusterErrors.WorkersLost(address, done, payloads.Length, lastFailure));
+            var stuck = pending.FirstOrDefault(b => attempts[b] > MaxAttempts, -1);
+            if (stuck >= 0) return FinFail<string[]>(ClusterErrors.WorkersLost(address, done, payloads.Length, $"block {stuck} failed {attempts[stuck]} times; last: {lastFailure}"));
+            _ = first;
+        }
+
+        return FinSucc(results.Select(r => r!).ToArray());
+    }
+
+    /// <summary>The most times one block is sent before the run gives up on it.</summary>
+    private const int MaxAttempts = 8;
+
+    private static void Retry(Queue<int> pending, int block)
+    {
+        if (!pending.Contains(block)) pending.Enqueue(block);
+    }
+
+    private Task<WorkReply> Send(SiloAddress silo, WorkEnvelope envelope)
+    {
+        RequestContext.Set(IPlacementDirector.PlacementHintKey, silo);
+        try
+        {
+            return client.GetGrain<IWorkGrain>(Guid.NewGuid()).Run(envelope);
+        }
+        finally
+        {
+            RequestContext.Remove(IPlacementDirector.PlacementHintKey);
+        }
+    }
+
+    private async Task<SiloAddress[]> ActiveSilos()
+    {
+        try
+        {
+            var hosts = await client.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true);
+            return hosts.Keys.OrderBy(s => s.ToParsableString(), StringComparer.Ordinal).ToArray();
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return [];
+        }
+    }
+
+    private void Record(string worker)
+    {
+        if (_workers.Add(worker)) WorkersUsed = [.. WorkersUsed, worker];
+    }
+}
