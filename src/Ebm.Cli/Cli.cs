@@ -96,6 +96,7 @@ internal static class Cli
             TrainCommand.Create(context),
             DosCommand.Create(context),
             AnnealCommand.Create(context),
+            WorkerCommand.Create(context),
         };
         root.SetAction(parse => ShowcaseJob.Run(context, parse.GetValue(seed), parse.GetValue(showcaseOut)));
         foreach (var version in root.Options.OfType<VersionOption>()) version.Action = new VersionAction(context);

@@ -61,7 +61,7 @@ public sealed class ClusterConnection : IAsyncDisposable, IDisposable
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             await DisposeQuietly(host);
-            return FinFail<ClusterConnection>(ClusterErrors.Unreachable(gateway.ToString(), timeout.TotalSeconds, e.GetBaseException().Message));
+            return FinFail<ClusterConnection>(ClusterErrors.Unreachable(gateway.ToString(), name, timeout.TotalSeconds, e.GetBaseException().Message));
         }
 
         var executor = new ClusterExecutor(host.Services.GetRequiredService<IClusterClient>(), gateway.ToString());

@@ -23,6 +23,9 @@ public static class ClusterErrors
     /// <summary>Code of <see cref="BadName"/>.</summary>
     public const int BadNameCode = 3856;
 
+    /// <summary>Code of <see cref="WorkerStart"/>.</summary>
+    public const int WorkerStartCode = 3857;
+
     /// <summary>An address that is not HOST:PORT with a port in 1..65535.</summary>
     /// <param name="option">The option or field that gave it.</param>
     /// <param name="text">The text given.</param>
@@ -32,10 +35,19 @@ public static class ClusterErrors
 
     /// <summary>A cluster whose gateway did not answer in time.</summary>
     /// <param name="address">The gateway tried.</param>
+    /// <param name="name">The cluster's name the client gave.</param>
     /// <param name="seconds">How long it was tried.</param>
     /// <param name="reason">The last failure seen.</param>
-    public static Error Unreachable(string address, double seconds, string reason) =>
-        Error.New(UnreachableCode, $"--cluster: no ebm worker answered at {address} within {seconds:0.#} s ({reason}); start one with `ebm worker --cluster NAME`");
+    public static Error Unreachable(string address, string name, double seconds, string reason) =>
+        Error.New(UnreachableCode,
+            $"--cluster: no worker of cluster \"{name}\" answered at {address} within {seconds:0.#} s ({reason}); start one with " +
+            $"`ebm worker --cluster {name}`, or give the running cluster's name with --cluster-name");
+
+    /// <summary>A worker that could not start (its port taken, its address not this machine's).</summary>
+    /// <param name="address">The address it tried to listen on.</param>
+    /// <param name="reason">Why it did not start.</param>
+    public static Error WorkerStart(string address, string reason) =>
+        Error.New(WorkerStartCode, $"ebm worker: could not listen on {address}: {reason}");
 
     /// <summary>A cluster that answered but has no active worker.</summary>
     /// <param name="address">The gateway.</param>

@@ -15,6 +15,7 @@ internal sealed partial class EbmProcess : IDisposable
 
     private readonly Process _process;
     private readonly StringBuilder _error = new();
+    private readonly StringBuilder _output = new();
     private readonly Lock _gate = new();
 
     private EbmProcess(Process process) => _process = process;
@@ -47,19 +48,40 @@ internal sealed partial class EbmProcess : IDisposable
             if (e.Data is null) return;
             lock (process._gate) process._error.AppendLine(e.Data);
         };
-        process._process.OutputDataReceived += (_, _) => { };
+        process._process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is null) return;
+            lock (process._gate) process._output.AppendLine(e.Data);
+        };
         process._process.BeginErrorReadLine();
         process._process.BeginOutputReadLine();
         return process;
     }
 
+    /// <summary>What the process wrote to stdout so far.</summary>
+    public string Output
+    {
+        get
+        {
+            lock (_gate) return _output.ToString();
+        }
+    }
+
+    /// <summary>Waits until stdout holds <paramref name="text"/>; false if the process ended or <see cref="Patience"/> ran out first.</summary>
+    public bool WaitForOutput(string text) => WaitFor(() => Output, text);
+
     /// <summary>Waits until stderr holds <paramref name="text"/>; false if the process ended or <see cref="Patience"/> ran out first.</summary>
-    public bool WaitForError(string text)
+    public bool WaitForError(string text) => WaitFor(() => Error, text);
+
+    /// <summary>Kills the process outright (SIGKILL): no handler runs, as when a machine dies.</summary>
+    public void KillNow() => _process.Kill(entireProcessTree: true);
+
+    private bool WaitFor(Func<string> stream, string text)
     {
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < Patience)
         {
-            if (Error.Contains(text, StringComparison.Ordinal)) return true;
+            if (stream().Contains(text, StringComparison.Ordinal)) return true;
             if (_process.HasExited) return false;
             Thread.Sleep(50);
         }

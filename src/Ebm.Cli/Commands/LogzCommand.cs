@@ -112,12 +112,26 @@ internal static class LogzCommand
             Description = "Estimators: do not compute the exact log Z beside the estimate even when the model is small enough.",
         };
         var force = CommonOptions.Force();
+        var cluster = new System.CommandLine.Option<string?>("--cluster")
+        {
+            Description = "Run the estimator's blocks of particles on the workers of a cluster (`ebm worker`) through the gateway at HOST:PORT; " +
+                          "the result is the same, bit for bit, as without it, and the report adds the workers used. Methods: " +
+                          string.Join(", ", ClusterTarget.Methods) + ".",
+            HelpName = "HOST:PORT",
+        };
+        var clusterName = new System.CommandLine.Option<string>("--cluster-name")
+        {
+            Description = "The cluster's name, as its workers were started with (ebm worker --cluster NAME).",
+            DefaultValueFactory = _ => ClusterTarget.DefaultName,
+            HelpName = "NAME",
+        };
+        var clusterTimeout = RealOption.Create("--cluster-timeout", "Seconds to wait for the cluster's gateway to answer before giving up.", 10.0, "S");
 
         var command = new Command("logz", "Compute log Z(beta) of a model file: exactly (with U, F, S and C), or by an estimator with its standard error, " +
                                           "weight diagnostics and warnings.")
         {
             model, method, exactMethod, beta, particles, steps, schedule, kernel, data, seed, stepSize, leapfrog, referenceScale,
-            resampling, essThreshold, repetitions, targetCess, versus, json, plot, compare, noExact, force,
+            resampling, essThreshold, repetitions, targetCess, versus, json, plot, compare, noExact, force, cluster, clusterName, clusterTimeout,
         };
         command.SetAction(parse =>
         {
@@ -129,17 +143,33 @@ internal static class LogzCommand
             var path = parse.GetRequiredValue(model);
             var files = CommandFiles.Check(context, parse, ("MODEL.json", path), ("--data", request.DataPath), ("--versus", request.VersusPath),
                 ("--schedule", ScheduleChoice.Names.Contains(request.Schedule) ? null : request.Schedule));
-            var problems = Check(request, parse.GetValue(compare)).Concat(EstimatePlotRule.Check(parse.GetValue(plot), request.Method, parse.GetValue(compare))).Concat(files.Errors()).ToList();
+            var target = ClusterTarget.Of(parse.GetValue(cluster), parse.GetRequiredValue(clusterName), parse.GetValue(clusterTimeout));
+            var problems = Check(request, parse.GetValue(compare)).Concat(EstimatePlotRule.Check(parse.GetValue(plot), request.Method, parse.GetValue(compare)))
+                .Concat(files.Errors()).Concat(target.Match(Succ: t => (IEnumerable<Error>)ClusterRule(request, parse.GetValue(compare), t), Fail: e => e)).ToList();
             if (problems.Count > 0) return ErrorReport.Write(context, Error.Many(problems.ToSeq()));
+            var onCluster = target.MatchUnsafe(Succ: t => t.MatchUnsafe(Some: x => (ClusterTarget?)x, None: () => null), Fail: _ => null);
             var outputs = (RunOutputs)files.Case;
             if (parse.GetValue(compare)) return CompareRun.Run(context, path, request, parse.GetValue(json), !parse.GetValue(noExact), parse.GetValue(force));
             if (request.Method == "exact" && request.VersusPath is { } other)
                 return LogzExactRun.Ratio(context, path, other, request.Beta, parse.GetValue(json));
             return request.Method == "exact"
                 ? LogzExactRun.Run(context, path, request.Method, CommonOptions.ToExactMethod(parse.GetRequiredValue(exactMethod)), request.Beta, parse.GetValue(json))
-                : EstimateRun.Run(context, path, request, parse.GetValue(json), outputs.For(plot), !parse.GetValue(noExact), parse.GetValue(force));
+                : EstimateRun.Run(context, path, request, parse.GetValue(json), outputs.For(plot), !parse.GetValue(noExact), parse.GetValue(force), onCluster);
         });
         return command;
+    }
+
+    /// <summary>What --cluster cannot do yet: methods other than <see cref="ClusterTarget.Methods"/>, --compare, and the inputs a worker cannot read (--data, --versus).</summary>
+    private static List<Error> ClusterRule(LogzRequest r, bool compare, LanguageExt.Option<ClusterTarget> target)
+    {
+        var errors = new List<Error>();
+        if (target.IsNone) return errors;
+        if (compare) errors.Add(CliErrors.InvalidOption("--cluster", "runs one estimator; --compare runs on this machine only"));
+        else if (!ClusterTarget.Methods.Contains(r.Method))
+            errors.Add(CliErrors.InvalidOption("--cluster", $"--method {r.Method} runs on this machine only; on a cluster: {string.Join(", ", ClusterTarget.Methods)}"));
+        if (r.DataPath is not null) errors.Add(CliErrors.InvalidOption("--cluster", "--data is read on this machine only; a cluster run takes the model file alone"));
+        if (r.VersusPath is not null) errors.Add(CliErrors.InvalidOption("--cluster", "--versus runs on this machine only"));
+        return errors;
     }
 
     /// <summary>Every problem of the request; <paramref name="compare"/> runs the estimators, whatever --method says.</summary>

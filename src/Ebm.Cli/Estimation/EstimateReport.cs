@@ -15,7 +15,7 @@ internal static class EstimateReport
     public static double Z(LogZEstimate e, ExactResult? exact) =>
         exact is null || !(e.StandardError > 0) ? double.NaN : (e.LogZ - exact.LogZ) / e.StandardError;
 
-    public static string Text(IEnergyModel model, LogzRequest r, LogZEstimate e, ExactResult? exact, double seconds, RunCost cost)
+    public static string Text(IEnergyModel model, LogzRequest r, LogZEstimate e, ExactResult? exact, double seconds, RunCost cost, string? cluster = null, IReadOnlyList<string>? workers = null)
     {
         var (low, high) = e.ConfidenceInterval();
         var lines = new List<string>
@@ -38,10 +38,12 @@ internal static class EstimateReport
                   $"largest normalised weight {Shown(e.MaxNormalisedWeight)}");
         lines.Add($"evaluations    {e.EnergyEvaluations:N0} energy evaluations");
         lines.Add($"time           {seconds:F3} s");
+        if (cluster is not null)
+            lines.Add($"cluster        {cluster}: {workers?.Count ?? 0} worker(s) ({string.Join(", ", workers ?? [])})");
         return string.Join(Environment.NewLine, lines);
     }
 
-    public static string Json(IEnergyModel model, LogzRequest r, LogZEstimate e, ExactResult? exact, double seconds, RunCost cost, bool forced) =>
+    public static string Json(IEnergyModel model, LogzRequest r, LogZEstimate e, ExactResult? exact, double seconds, RunCost cost, bool forced, string? cluster = null, IReadOnlyList<string>? workers = null) =>
         ResultJson.Object(w =>
         {
             w.WriteString("version", VersionReport.Version);
@@ -61,6 +63,15 @@ internal static class EstimateReport
 
             w.WriteNumber("seconds", seconds);
             cost.Json(w, forced);
+            if (cluster is not null)
+            {
+                w.WriteStartObject("cluster");
+                w.WriteString("address", cluster);
+                w.WriteStartArray("workers");
+                foreach (var worker in workers ?? []) w.WriteStringValue(worker);
+                w.WriteEndArray();
+                w.WriteEndObject();
+            }
         });
 
     /// <summary>The estimate's own fields (method, beta, logZ, standardError, ess, warnings, ...).</summary>

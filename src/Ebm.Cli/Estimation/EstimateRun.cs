@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Ebm.Cli.Output;
 using Ebm.Functional.Shell.Io;
 using Ebm.Functional.Plots;
+using Ebm.Functional.Shell.Execution;
 using LanguageExt.Common;
 
 namespace Ebm.Cli.Estimation;
@@ -12,14 +13,22 @@ namespace Ebm.Cli.Estimation;
 /// </summary>
 internal static class EstimateRun
 {
-    public static int Run(CliContext context, string path, LogzRequest request, bool json, OutputFile? plot, bool withExact, bool force)
+    public static int Run(CliContext context, string path, LogzRequest request, bool json, OutputFile? plot, bool withExact, bool force, ClusterTarget? cluster = null)
     {
         var clock = Stopwatch.StartNew();
+        var connected = cluster?.Connect();
+        if (connected is { IsFail: true }) return ErrorReport.Write(context, (Error)connected.Value);
+        using var connection = connected?.Match(c => c, _ => null!);
+        IExecutor executor = connection is null ? LocalExecutor.Instance : connection.Executor;
         var outcome =
             from plan in LogzPlanner.Estimate(path, request, force)
             from estimate in ProgressDisplay.Run(context, $"log Z ({request.Method})", (progress, stages) =>
-                EstimatorCatalog.Run(plan.Resolved.Method, new EstimationInput(plan.Model, plan.Resolved, progress) { Reference = plan.Reference, Stages = stages }))
+                EstimatorCatalog.Run(plan.Resolved.Method, new EstimationInput(plan.Model, plan.Resolved, progress)
+                {
+                    Reference = plan.Reference, Stages = stages, Executor = executor,
+                }))
             select (plan, estimate);
+        var workers = connection?.Executor.WorkersUsed;
         var seconds = clock.Elapsed.TotalSeconds;
         return outcome.Match(
             Succ: r =>
@@ -31,8 +40,8 @@ internal static class EstimateRun
                 if (written.IsFail) return ErrorReport.Write(context, (Error)written);
 
                 context.Out.WriteLine(json
-                    ? EstimateReport.Json(model, resolved, r.estimate, exact, seconds, r.plan.Cost, force)
-                    : EstimateReport.Text(model, resolved, r.estimate, exact, seconds, r.plan.Cost));
+                    ? EstimateReport.Json(model, resolved, r.estimate, exact, seconds, r.plan.Cost, force, cluster?.Gateway.ToString(), workers)
+                    : EstimateReport.Text(model, resolved, r.estimate, exact, seconds, r.plan.Cost, cluster?.Gateway.ToString(), workers));
                 if (!json)
                     foreach (var warning in r.estimate.Warnings) context.Error.WriteLine($"ebm: warning: {warning}");
                 return ExitCodes.Success;

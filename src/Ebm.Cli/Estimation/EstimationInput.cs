@@ -1,6 +1,7 @@
 using Ebm.Functional.Annealing;
 using Ebm.Functional.Models;
 using Ebm.Functional.Prng;
+using Ebm.Functional.Shell.Execution;
 
 namespace Ebm.Cli.Estimation;
 
@@ -16,11 +17,17 @@ internal sealed record EstimationInput(IEnergyModel Model, LogzRequest Request, 
     /// <summary>The progress of the pilot run that places <paramref name="what"/> ("reference", "schedule"), labelled "pilot run (...)".</summary>
     public IProgress<double>? Pilot(string what) => Stages?.Invoke($"pilot run ({what})");
 
+    /// <summary>Where the blocks of a blocked estimator (AIS) run: this machine unless <c>--cluster</c> names a cluster.</summary>
+    public IExecutor Executor { get; init; } = LocalExecutor.Instance;
+
     /// <summary>The root key of the run.</summary>
     public RngKey Key => RngKey.FromSeed(Request.Seed);
 
     /// <summary>Annealing progress as a fraction.</summary>
     public IProgress<AnnealingProgress>? Annealing => Progress is null ? null : new AnnealingFraction(Progress);
+
+    /// <summary>Annealing progress as a fraction of <paramref name="target"/>, or null for none.</summary>
+    public static IProgress<AnnealingProgress>? Fraction(IProgress<double>? target) => target is null ? null : new AnnealingFraction(target);
 
     private sealed class AnnealingFraction(IProgress<double> target) : IProgress<AnnealingProgress>
     {

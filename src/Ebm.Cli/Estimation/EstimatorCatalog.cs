@@ -3,6 +3,7 @@ using Ebm.Functional.Estimation;
 using Ebm.Functional.Models;
 using Ebm.Functional.Prng;
 using Ebm.Functional.Shell.Estimation;
+using Ebm.Functional.Shell.ModelFiles;
 using LanguageExt;
 using LanguageExt.Common;
 using static LanguageExt.Prelude;
@@ -71,13 +72,20 @@ internal static class EstimatorCatalog
         }
     }
 
-    /// <summary>AIS on a fixed schedule, or on one placed by a pilot SMC run (adaptive) with its own half of the key.</summary>
+    /// <summary>
+    /// AIS on a fixed schedule, or on one placed by a pilot SMC run (adaptive) with its own half of the key, in the fixed
+    /// blocks of <see cref="AisBlocks"/> run by the input's executor (this machine, or a cluster's workers: the same bits).
+    /// </summary>
     private sealed class AisUser(EstimationInput input) : IPathUser<LogZEstimate>
     {
         public Fin<LogZEstimate> Use<TState>(PathPack<TState> pack)
         {
             var r = input.Request;
-            return FixedOrPilot(pack, r, input.Key, input.Pilot("schedule")).Bind(run => Outcomes.ToFin(Ais.Run(run.Key, pack.Path, run.Schedule, r.Particles, input.Annealing)));
+            return FixedOrPilot(pack, r, input.Key, input.Pilot("schedule")).Bind(run =>
+                from blocks in input.Executor.Map(AisBlockWork.Local(pack.Path),
+                    AisBlockWork.Inputs(ModelFile.Serialize(input.Model), r, run.Schedule, run.Key, r.Particles), input.Progress)
+                from estimate in Outcomes.ToFin(AisBlocks.Combine(pack.Path, run.Schedule, r.Particles, blocks))
+                select estimate);
         }
     }
 
