@@ -35,7 +35,6 @@ internal static class ContrastiveKernel
     /// microseconds of work to the thread pool costs more than it saves (a choice of speed only; the bits are the same).
     /// </summary>
     private const long ParallelUnits = 32_768;
-    private static readonly bool X_NODRAW = Environment.GetEnvironmentVariable("X_NODRAW") is not null;
 
     /// <summary>What a step hands back: the loss gradient (W, b, c layout), the chains' final (v, h) rows, the reconstruction error.</summary>
     public sealed record Output(Vec Gradient, Mat? Chains, double ReconstructionError);
@@ -126,7 +125,7 @@ internal static class ContrastiveKernel
             reconstructionSum += reconstruction / ((double)batch.Count * nv);
             // One thread: the pass is bound by memory traffic, and a second thread mostly competes with the GEMM library's
             // workers, which spin for a while after each product.
-            if (Environment.GetEnvironmentVariable("X_NOUPD") is null && !Descend(w, gradient, scale, single ? narrow : default)
+            if (!Descend(w, gradient, scale, single ? narrow : default)
                 || !Descend<double>(b, biasGradient.AsSpan(0, nv), scale, default)
                 || !Descend<double>(c, biasGradient.AsSpan(nv, nh), scale, default))
                 return None;
@@ -386,7 +385,6 @@ internal static class ContrastiveKernel
     private static void Bernoulli<T>(RngKey key, ReadOnlySpan<T> probabilities, Span<T> destination, Span<double> scratch)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (X_NODRAW) { probabilities.CopyTo(destination); return; }
         if (typeof(T) == typeof(double))
         {
             BulkDraws.PairedBernoulli(key, MemoryMarshal.Cast<T, double>(probabilities), MemoryMarshal.Cast<T, double>(destination));

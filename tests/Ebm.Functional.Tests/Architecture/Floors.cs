@@ -39,7 +39,7 @@ internal static class Floors
         [""],
     ];
 
-    /// <summary>The floors of <c>src/Ebm.Functional.Shell</c>, bottom first: atomic IO, progress and the choice of backends under the file readers and the runners, and the training runner above them.</summary>
+    /// <summary>The floors of <c>src/Ebm.Functional.Shell</c>, bottom first: atomic IO, progress, the choice of backends and the executors under the file readers and the runners, and the training runner above them.</summary>
     public static readonly IReadOnlyList<IReadOnlyList<string>> Shell =
     [
         ["Io", "Progress", "Backends", "Execution"],

@@ -27,6 +27,7 @@ public sealed class FolderImportTests
         ["src/Ebm.Cli"] = Floors.Cli,
         ["src/Ebm.Functional.Shell"] = Floors.Shell,
         ["src/Ebm.Functional.Plots"] = [[""]],
+        ["src/Ebm.Functional.Cluster"] = [[""]],
         ["src/Ebm.Functional.Testing"] = [[""]],
     };
 
