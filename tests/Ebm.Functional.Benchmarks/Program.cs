@@ -20,7 +20,8 @@ namespace Ebm.Functional.Benchmarks;
 /// <c>--rbm-gibbs-stopwatch</c> for block-Gibbs sweeps of a 784 x 500 RBM with 100 chains (W1's sampling part),
 /// <c>--wolff-stopwatch</c> for independent samples per second of Wolff and checkerboard at L = 64, beta_c;
 /// <c>--ais-stopwatch [--model random|small20] [--K 1000] [--M 100] [--reps 3] [--threads -1] [--dtype f64|f32]</c> for AIS on the
-/// base-rate RBM path (W2), with the peers' w2_ais.py options;
+/// base-rate RBM path (W2), with the peers' w2_ais.py options; <c>--write-w2 DIR</c> writes W2's model and data files for
+/// <c>ebm logz</c> (scripts/w2_cluster.sh times them locally and on clusters of worker processes);
 /// <c>--rbm-train-stopwatch [--algo cd1|pcd1] [--dtype f64|f32] [--reps 5] [--threads -1]</c> for one training epoch of the 784 x 500 RBM
 /// through the trainer (W1), with the peers' w1_rbm_numpy.py options;
 /// <c>--mlp-train-stopwatch [--objective dsm|ml-langevin] [--dtype f64] [--reps 3] [--threads -1]</c> for one training epoch
@@ -81,6 +82,12 @@ public static class Program
             }
 
             MlpTrainingBenchmarks.RunStopwatch(Console.Out, Value("--objective", "dsm"), int.Parse(Value("--reps", "3")), int.Parse(Value("--threads", "-1")));
+            return 0;
+        }
+
+        if (args.Contains("--write-w2"))
+        {
+            ClusterBenchmarks.WriteW2(Console.Out, Value("--write-w2", "."));
             return 0;
         }
 

@@ -159,7 +159,7 @@ internal static class LogzCommand
         return command;
     }
 
-    /// <summary>What --cluster cannot do yet: methods other than <see cref="ClusterTarget.Methods"/>, --compare, and the inputs a worker cannot read (--data, --versus).</summary>
+    /// <summary>What --cluster cannot do yet: methods other than <see cref="ClusterTarget.Methods"/>, --compare, and --versus (a second model file).</summary>
     private static List<Error> ClusterRule(LogzRequest r, bool compare, LanguageExt.Option<ClusterTarget> target)
     {
         var errors = new List<Error>();
@@ -167,7 +167,6 @@ internal static class LogzCommand
         if (compare) errors.Add(CliErrors.InvalidOption("--cluster", "runs one estimator; --compare runs on this machine only"));
         else if (!ClusterTarget.Methods.Contains(r.Method))
             errors.Add(CliErrors.InvalidOption("--cluster", $"--method {r.Method} runs on this machine only; on a cluster: {string.Join(", ", ClusterTarget.Methods)}"));
-        if (r.DataPath is not null) errors.Add(CliErrors.InvalidOption("--cluster", "--data is read on this machine only; a cluster run takes the model file alone"));
         if (r.VersusPath is not null) errors.Add(CliErrors.InvalidOption("--cluster", "--versus runs on this machine only"));
         return errors;
     }

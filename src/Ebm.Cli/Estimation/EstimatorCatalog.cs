@@ -3,7 +3,7 @@ using Ebm.Functional.Estimation;
 using Ebm.Functional.Models;
 using Ebm.Functional.Prng;
 using Ebm.Functional.Shell.Estimation;
-using Ebm.Functional.Shell.ModelFiles;
+using Ebm.Functional.Shell.Execution;
 using LanguageExt;
 using LanguageExt.Common;
 using static LanguageExt.Prelude;
@@ -82,8 +82,10 @@ internal static class EstimatorCatalog
         {
             var r = input.Request;
             return FixedOrPilot(pack, r, input.Key, input.Pilot("schedule")).Bind(run =>
-                from blocks in input.Executor.Map(AisBlockWork.Local(pack.Path),
-                    AisBlockWork.Inputs(ModelFile.Serialize(input.Model), r, run.Schedule, run.Key, r.Particles), input.Progress)
+                from inputs in input.Executor is LocalExecutor
+                    ? FinSucc(AisBlockWork.LocalInputs(r, run.Schedule, run.Key, r.Particles))
+                    : AisBlockWork.Inputs(input.Model, r, run.Schedule, run.Key, r.Particles)
+                from blocks in input.Executor.Map(AisBlockWork.Local(pack.Path), inputs, input.Progress)
                 from estimate in Outcomes.ToFin(AisBlocks.Combine(pack.Path, run.Schedule, r.Particles, blocks))
                 select estimate);
         }

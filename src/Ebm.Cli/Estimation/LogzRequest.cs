@@ -41,6 +41,12 @@ internal sealed record LogzRequest(
     /// <summary>The conditional ESS target of the pilot run that places an adaptive AIS schedule (no resampling, so it must be high).</summary>
     public double PilotTargetConditionalEss => double.IsNaN(TargetConditionalEss) ? 0.995 : TargetConditionalEss;
 
+    /// <summary>
+    /// The base-rate visible biases computed from <see cref="DataPath"/> by the machine that read it, carried to the
+    /// workers of a cluster in place of the file (null: none computed yet).
+    /// </summary>
+    public double[]? BaseRateBias { get; init; }
+
     /// <summary>Seed used when none is given; printed with every result.</summary>
     public const ulong DefaultSeed = 42;
 }

@@ -115,11 +115,13 @@ internal static class PathCatalog
     }
 
     /// <summary>
-    /// The base model's visible biases: the logits of the smoothed means of --data, or without data the RBM's own
-    /// visible biases at beta (the RBM with W = 0 and c = 0).
+    /// The base model's visible biases: those computed from --data on the machine that read it (a worker's request carries
+    /// them), the logits of the smoothed means of --data, or without data the RBM's own visible biases at beta (the RBM
+    /// with W = 0 and c = 0).
     /// </summary>
     private static Fin<Vec> BaseRateBias(BernoulliRbm rbm, LogzRequest request)
     {
+        if (request.BaseRateBias is { } shipped) return FinSucc(Vec.Of(shipped));
         if (request.DataPath is not { } path) return FinSucc(Vec.Create(rbm.Visible, d =>
         {
             for (var i = 0; i < d.Length; i++) d[i] = request.Beta * rbm.VisibleBias[i];
