@@ -2,6 +2,9 @@ using System.Numerics;
 using Ebm.Functional.Exact;
 using Ebm.Functional.Models;
 using Ebm.Functional.Numerics;
+using Ebm.Functional.Prng;
+using Ebm.Functional.Thermo;
+using MathNet.Numerics.Distributions;
 
 namespace Ebm.Functional.Tests.Thermo;
 
@@ -16,6 +19,12 @@ public sealed class KaufmanStateCountsTests
     private const double Tolerance = 1e-12;
 
     private static readonly double[] Betas = [0.0, 0.1, 0.3, 0.4406868, 0.6, 1.0, 2.0];
+
+    /// <summary>Chance that a correct Wang-Landau run fails the check over all energies of one torus.</summary>
+    private const double Delta = 1e-3;
+
+    /// <summary>Eight walkers to ln f = 1e-5: the error of each ln g(E) is their standard error, with 7 degrees of freedom.</summary>
+    private static readonly WangLandauSettings Walkers = new() { Walkers = 8, FinalLogF = 1e-5 };
 
     [Theory]
     [InlineData(4, 4)]
@@ -104,6 +113,36 @@ public sealed class KaufmanStateCountsTests
         var counts = KaufmanStateCounts.UnsatisfiedBondCounts(rows, columns);
         BigInteger n = rows * columns;
         Assert.Equal(new[] { 2, 0, 0, 0, 2 * n, 0, 4 * n, 0, n * n + 9 * n, 0, 4 * n * n + 24 * n }, counts.Take(11));
+    }
+
+    /// <summary>
+    /// Wang-Landau's ln g(E) on tori beyond the transfer count (a rectangle, an odd side whose spectrum is not symmetric)
+    /// against the exact counts: with W = 8 walkers, (sampled - exact) / error follows Student's t with 7 degrees of freedom
+    /// for an unbiased estimate, and the check over K energies takes its quantile at 1 - Delta / (2K) (Bonferroni,
+    /// Delta = 1e-3). Every energy the exact count holds must be found, and each error must be below 0.05, so that a
+    /// blown-up error bar cannot pass.
+    /// </summary>
+    [Theory]
+    [InlineData(6, 6, 31ul)]
+    [InlineData(5, 8, 32ul)]
+    public void Wang_landau_lies_within_its_walker_spread_of_the_exact_counts(int rows, int columns, ulong seed)
+    {
+        var counts = KaufmanStateCounts.UnsatisfiedBondCounts(rows, columns);
+        var n = rows * columns;
+        var exact = Enumerable.Range(0, counts.Length).Where(u => counts[u] > 0)
+            .Select(u => (Energy: 2.0 * u - 2.0 * n, LogG: BigInteger.Log(counts[u]))).ToArray();
+        var sampled = Ok(WangLandau.Run(RngKey.FromSeed(seed), Torus(rows, columns), Walkers));
+        Assert.Equal(exact.Select(level => level.Energy), sampled.Energies.Span.ToArray());
+        Assert.Equal(Walkers.Walkers, sampled.Walkers);
+        var bound = StudentT.InvCDF(0, 1, sampled.Walkers - 1, 1 - Delta / (2 * exact.Length));
+        for (var k = 0; k < exact.Length; k++)
+        {
+            var error = sampled.LogGError[k];
+            Assert.True(error is > 0 and <= 0.05, $"ln g({exact[k].Energy}) has error {error}");
+            var z = (sampled.LogG[k] - exact[k].LogG) / error;
+            Assert.True(Math.Abs(z) <= bound,
+                $"ln g({exact[k].Energy}) = {sampled.LogG[k]:F5} +- {error:F5}, exact {exact[k].LogG:F5}: {z:F2} errors (bound {bound:F2})");
+        }
     }
 
     private static IsingModel Torus(int rows, int columns) =>
