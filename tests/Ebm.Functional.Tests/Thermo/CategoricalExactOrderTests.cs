@@ -4,6 +4,7 @@ using Ebm.Functional.Prng;
 using Ebm.Functional.Thermo;
 using LanguageExt;
 using LanguageExt.Common;
+using static LanguageExt.Prelude;
 
 namespace Ebm.Functional.Tests.Thermo;
 
@@ -113,6 +114,21 @@ public sealed class CategoricalExactOrderTests
         var larger = Ok(ThermoSweep.Exact(Potts(4, 4, 3, 1.0, 0.0), [0.5])).Single();
         Assert.True(larger.Order.IsNone);
         Assert.True(double.IsFinite(larger.LogZ.Value));
+    }
+
+    /// <summary>The README's example, verbatim but for the printing: the exact moments it prints are those of the exact sweep's rows.</summary>
+    [Fact]
+    public void The_readme_example_gives_the_exact_rows_order_moments()
+    {
+        var order =
+            from model in PottsModel.Create(3, 3, 3, 1.0, 0.0, Boundary.Periodic)
+                .Match(Succ: FinSucc, Fail: errors => FinFail<PottsModel>(errors.Head))
+            from moments in ThermoSweep.ExactCategoricalOrder(model, [0.5, 1.0])
+            select moments;
+        var rows = Ok(order).ToArray();
+        var exact = Ok(ThermoSweep.Exact(Potts(3, 3, 3, 1.0, 0.0), [0.5, 1.0])).Select(Order).ToArray();
+        Assert.Equal(exact, rows);
+        Assert.True(rows[0].MeanAbsolute.Value < rows[1].MeanAbsolute.Value, "the order grows as the lattice cools");
     }
 
     [Fact]
