@@ -10,6 +10,9 @@ namespace Ebm.Cli.Thermo;
 /// <summary>
 /// The exact thermodynamics beside a sampled sweep, where an exact method applies and is cheap (Kaufman, the transfer
 /// matrix, enumeration of a small model): at the sweep's betas for the rows, and on a fine grid for the plot's curve.
+/// The rows carry the exact order moments where <see cref="ThermoSweep.Exact"/> gives them: spin models whose exact method
+/// has &lt;|M|&gt; and &lt;M^4&gt;, and Potts and clock lattices of at most <see cref="ThermoSweep.MaxExactOrderStates"/> states
+/// (the samplers' order parameter, enumerated).
 /// </summary>
 internal static class ExactReference
 {

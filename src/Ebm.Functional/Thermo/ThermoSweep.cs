@@ -13,7 +13,8 @@ namespace Ebm.Functional.Thermo;
 /// <remarks>
 /// Every method returns <see cref="ThermoPoint"/>s: U = &lt;E&gt;, F = -log Z / beta, S = beta (U - F), C = beta^2 Var E,
 /// totals over the model, and for spin models the order moments &lt;|m|&gt;, chi and U_4 (<see cref="OrderMoments"/>); the
-/// sampling methods give them for Potts and clock lattices too, of the order parameter <see cref="CategoricalOrder"/>.
+/// sampling methods, and the exact sweep of a small lattice, give them for Potts and clock lattices too, of the order
+/// parameter <see cref="CategoricalOrder"/>.
 /// <example><code>
 /// Fin&lt;Seq&lt;ThermoPoint&gt;&gt; sweep = IsingModel.Create(8, 8, 1.0, 0.0, Boundary.Periodic).Match(
 ///     Succ: model =&gt; ThermoSweep.Tempering(RngKey.FromSeed(7), model, [0.1, 0.2, 0.3, 0.4, 0.5], new TemperingSettings()),
@@ -27,7 +28,8 @@ public static partial class ThermoSweep
 
     /// <summary>
     /// The exact thermodynamics at every beta (<see cref="LogPartition.Sweep"/>), errors 0; the order moments where the
-    /// exact method gives &lt;|M|&gt; and &lt;M^4&gt; of a spin model.
+    /// exact method gives &lt;|M|&gt; and &lt;M^4&gt; of a spin model, and for a Potts or clock lattice of at most
+    /// <see cref="MaxExactOrderStates"/> states those of <see cref="CategoricalOrder"/> (<see cref="ExactCategoricalOrder"/>).
     /// </summary>
     /// <param name="model">Any model with an exact method.</param>
     /// <param name="betas">The inverse temperatures, each finite and at least 0.</param>
@@ -35,7 +37,7 @@ public static partial class ThermoSweep
     /// <param name="progress">Receives the fraction of the sweep done.</param>
     public static Fin<Seq<ThermoPoint>> Exact(
         IEnergyModel model, IReadOnlyList<double> betas, ExactMethod method = ExactMethod.Auto, IProgress<double>? progress = null) =>
-        LogPartition.Sweep(model, betas, method, progress).Map(rows => rows.Map(r => FromExact(model, r)));
+        LogPartition.Sweep(model, betas, method, progress).Bind(rows => WithCategoricalOrder(model, rows.Map(r => FromExact(model, r))));
 
     /// <summary>An exact result as a point with errors 0.</summary>
     /// <param name="model">The model, for the number of units and its state convention.</param>
