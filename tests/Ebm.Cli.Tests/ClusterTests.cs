@@ -40,6 +40,30 @@ public sealed class ClusterTests
         Assert.Equal(workers, executor.WorkersUsed.Count);
     }
 
+    /// <summary>With --data the workers get the base-rate biases read here, not the file: the same bits as the local run.</summary>
+    [Fact]
+    public async Task Ais_with_a_data_set_on_a_cluster_gives_the_local_bits()
+    {
+        var data = Path.Combine(Path.GetTempPath(), $"ebm-cluster-{Guid.NewGuid():N}.csv");
+        await File.WriteAllLinesAsync(data, ["1 0 1", "1 1 1", "0 0 1", "1 0 0", "1 0 1"]);
+        try
+        {
+            var request = new LogzRequest("ais", 1500, 40, "linear", "block-gibbs", data, 1.0, 8, 0.2, 10, null);
+            var local = Estimate("bernoulli-rbm-3x2.json", request, null);
+            var builder = new TestClusterBuilder(2);
+            builder.AddSiloBuilderConfigurator<Workers>();
+            await using var cluster = builder.Build();
+            await cluster.DeployAsync();
+            var remote = Estimate("bernoulli-rbm-3x2.json", request, new ClusterExecutor(cluster.Client, "test"));
+            Assert.Equal(BitConverter.DoubleToInt64Bits(local.LogZ), BitConverter.DoubleToInt64Bits(remote.LogZ));
+            Assert.Equal(BitConverter.DoubleToInt64Bits(local.StandardError), BitConverter.DoubleToInt64Bits(remote.StandardError));
+        }
+        finally
+        {
+            File.Delete(data);
+        }
+    }
+
     [Fact]
     public async Task Three_worker_processes_one_killed_mid_run_give_the_local_result()
     {
