@@ -19,8 +19,9 @@ namespace Ebm.Cli.Annealing;
 internal sealed record AnnealGround(double Energy, string States, Option<long> Count)
 {
     /// <summary>
-    /// Most states of a Potts or clock lattice enumerated for the ground state: 2^24, the binary path's budget (about half a
-    /// second on one core at some 30 ns a state).
+    /// Most states of a Potts or clock lattice enumerated for the ground state: 2^24, the binary path's budget (measured about
+    /// 1.1 CPU seconds for the 2^24 states of a 4 x 6 clock lattice with q = 2, and for the 3^15 of a 3 x 5 Potts lattice
+    /// with q = 3, in a Release build).
     /// </summary>
     public const long MaxCategoricalStates = 1L << 24;
 

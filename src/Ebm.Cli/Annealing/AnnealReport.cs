@@ -18,7 +18,7 @@ internal static class AnnealReport
 
     /// <summary>The plot's title: problem, kernel, schedule and seed.</summary>
     public static string Title(AnnealOutcome o, ulong seed) =>
-        $"{o.Problem.Kind}, {o.Problem.Model.Dimension} units: {o.Result.Kernel}, {o.Result.Schedule.Name}, {o.Result.Restarts} restarts, seed {seed}";
+        $"{o.Problem.Kind}, {o.Problem.Model.Dimension} units{LevelsText(o.Problem)}: {o.Result.Kernel}, {o.Result.Schedule.Name}, {o.Result.Restarts} restarts, seed {seed}";
 
     /// <summary>The human-readable report.</summary>
     public static string Text(AnnealOutcome o, AnnealRequest request, double seconds)
