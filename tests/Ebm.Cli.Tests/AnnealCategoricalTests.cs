@@ -129,6 +129,22 @@ public sealed class AnnealCategoricalTests : IDisposable
         Assert.Equal(4, json.GetProperty("levels").GetInt32());
     }
 
+    [Theory]
+    [InlineData(4, 6, 2, true)]    // 2^24: the limit itself
+    [InlineData(5, 5, 2, false)]   // 2^25
+    [InlineData(3, 5, 3, true)]    // 3^15 = 14,348,907
+    [InlineData(4, 4, 3, false)]   // 3^16 = 43,046,721
+    [InlineData(1, 1, 256, true)]
+    [InlineData(64, 64, 256, false)]
+    public void The_ground_state_is_enumerated_up_to_two_to_the_24_states(int rows, int columns, int q, bool enumerated)
+    {
+        var model = Valid(ClockModel.Create(rows, columns, q, 1.0, 0.0, Boundary.Periodic));
+        var problem = new AnnealProblem("clock", "test", model, LanguageExt.Option<Ebm.Functional.Annealing.MaxCutProblem>.None,
+            LanguageExt.Option<Ebm.Functional.Annealing.QuboProblem>.None);
+        Assert.Equal(enumerated, AnnealGround.Applies(problem));
+        Assert.Equal(enumerated ? (long)Math.Pow(q, rows * columns) : long.MaxValue, AnnealGround.CategoricalStates(model));
+    }
+
     public static TheoryData<string, string, string> KernelsThatDoNotApply => new()
     {
         { "potts-3x3.json", "gibbs", "ebm: error: --kernel gibbs does not apply to a potts model: the single-site heat bath flips binary units; the heat bath of a potts or clock lattice is --kernel checkerboard, or use metropolis" },
