@@ -104,7 +104,8 @@ public sealed class SaCategoricalMetropolisTests
     /// The claim: on the frustrated lattices of <see cref="CategoricalAnnealingTests"/> a restart of 1000 geometric sweeps from
     /// T = 3 to 0.05 reaches the exact ground state with probability at least 0.9, so at least 80 of 100 restarts
     /// (P(fewer) = 8.1e-4 if p = 0.9); measured 100 of 100 (Potts) and 97, 95, 99 of 100 (clock, seeds 23 to 25; the clock
-    /// lattice needs the longer schedule: 80, 71, 83 with 300 sweeps). The same sweeps at beta = 0 fall short, so the test can fail.
+    /// lattice needs the longer schedule: 80, 71, 83 with 300 sweeps). The same sweeps at beta = 0 fall short (3 and 2 of 100),
+    /// so the test can fail.
     /// </summary>
     [Theory]
     [InlineData("potts")]
