@@ -99,7 +99,7 @@ internal static class AnnealReport
         $"# ebm anneal: best state of {o.Problem.Kind} ({o.Problem.Source}), E = {Numbers.Exact(o.Result.BestEnergy)}, seed {seed}\n" +
         string.Join(' ', o.Result.BestState.ToArray().Select(x => x.ToString(CultureInfo.InvariantCulture))) + "\n";
 
-    /// <summary>", q levels 0..q-1" for a categorical model, nothing for binary units.</summary>
+    /// <summary>" of q levels 0..q-1" for a categorical model (its units are labels, not spins), nothing for binary units.</summary>
     private static string LevelsText(AnnealProblem problem) =>
         problem.Model is ICategoricalModel ? $" of {problem.Levels} levels 0..{problem.Levels - 1}" : "";
 
