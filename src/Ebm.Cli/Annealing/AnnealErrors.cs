@@ -32,11 +32,11 @@ internal static class AnnealErrors
 
     /// <summary>A model without a default temperature scale, run without --t0.</summary>
     public static Error TemperaturesNeeded(string kind) => Error.New(TemperaturesNeededCode,
-        $"--t0 is needed for a {kind} model (--t1 defaults to T0 / 100): the default temperatures come from the couplings of an ising, boltzmann-machine, max-cut or qubo problem");
+        $"--t0 is needed for a {kind} model (--t1 defaults to T0 / 100): the default temperatures come from the couplings of an ising, boltzmann-machine, potts, clock, max-cut or qubo problem");
 
-    /// <summary>A model whose units are not binary (annealing flips single binary units).</summary>
+    /// <summary>A model whose units are neither binary nor categorical (annealing changes one unit at a time among finitely many values).</summary>
     public static Error NotBinary(string kind) => Error.New(NotBinaryCode,
-        $"anneal: a {kind} model has no binary units to flip; annealing runs on ising, boltzmann-machine and bernoulli-rbm models, Max-Cut and QUBO problems");
+        $"anneal: a {kind} model has no binary units to flip; annealing runs on ising, boltzmann-machine and bernoulli-rbm models, potts and clock lattices, Max-Cut and QUBO problems");
 
     /// <summary>A count or temperature outside its range.</summary>
     public static Error OptionOutOfRange(string option, string why) => Error.New(OptionOutOfRangeCode, $"{option}: {why}");

@@ -11,7 +11,7 @@ namespace Ebm.Cli.Annealing;
 /// <param name="Result">The annealing result.</param>
 /// <param name="Ground">The exact ground state, when the model is small enough to enumerate.</param>
 /// <param name="Cost">The run's stated cost.</param>
-internal sealed record AnnealOutcome(AnnealProblem Problem, double T0, double T1, SaResult Result, Option<GroundState> Ground, RunCost Cost)
+internal sealed record AnnealOutcome(AnnealProblem Problem, double T0, double T1, SaResult Result, Option<AnnealGround> Ground, RunCost Cost)
 {
     /// <summary>The success statistics against the exact ground state, when known.</summary>
     public Option<SaSuccess> Success => Ground.Map(g => SaSuccess.Of(Result, g.Energy));

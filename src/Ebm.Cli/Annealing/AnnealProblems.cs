@@ -21,8 +21,8 @@ internal static class AnnealProblems
         var given = new[] { request.Model is not null, request.MaxCut is not null, request.Qubo is not null, request.SkSpins != 0, request.EaSide != 0 }.Count(g => g);
         if (given != 1) return FinFail<AnnealProblem>(AnnealErrors.ProblemSources(given));
         if (request.Model is { } path)
-            return ModelFile.Load(path).Bind(model => model is IDiscreteModel discrete
-                ? FinSucc(new AnnealProblem(model.Kind, path, discrete, None, None))
+            return ModelFile.Load(path).Bind(model => model is IDiscreteModel or ICategoricalModel
+                ? FinSucc(new AnnealProblem(model.Kind, path, model, None, None))
                 : FinFail<AnnealProblem>(AnnealErrors.NotBinary(model.Kind)));
         if (request.MaxCut is { } graph)
             return MaxCutFile.Load(graph).Map(p => new AnnealProblem("max-cut", graph, p.Model, Some(p), None));

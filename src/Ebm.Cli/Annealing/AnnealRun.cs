@@ -3,6 +3,7 @@ using System.Globalization;
 using Ebm.Cli.Cost;
 using Ebm.Cli.Output;
 using Ebm.Functional.Annealing;
+using Ebm.Functional.Mcmc.Gibbs;
 using Ebm.Functional.Models;
 using Ebm.Functional.Plots;
 using Ebm.Functional.Prng;
@@ -18,7 +19,7 @@ internal static class AnnealRun
     /// <summary>The options that set the cost of a run.</summary>
     public const string Levers = "--sweeps, --cycles or --restarts";
 
-    /// <summary>The --kernel values: auto picks checkerboard for an Ising lattice and metropolis otherwise.</summary>
+    /// <summary>The --kernel values: auto picks checkerboard for an ising, potts or clock lattice and metropolis otherwise.</summary>
     public static readonly string[] Kernels = ["auto", .. SaKernels.Names];
 
     /// <summary>Most sweeps per restart (--sweeps times --cycles): the schedule holds one temperature per sweep.</summary>
@@ -39,7 +40,7 @@ internal static class AnnealRun
             from kernel in KernelName(request.Kernel, problem.Model)
             from cost in RunBudget.Check(Cost(problem, schedule, settings), request.Force, Levers)
             from result in ProgressDisplay.Run(context, "anneal", p => Anneal(kernel, problem.Model, request.Seed, schedule, settings, p))
-            let ground = problem.Model.Dimension <= GroundState.MaxUnits ? GroundState.Enumerate(problem.Model).ToOption() : None
+            let ground = AnnealGround.Find(problem)
             select new AnnealOutcome(problem, temperatures.T0, temperatures.T1, result, ground, cost);
         var seconds = clock.Elapsed.TotalSeconds;
 
@@ -68,11 +69,19 @@ internal static class AnnealRun
             None: () => FinFail<(double, double)>(AnnealErrors.TemperaturesNeeded(problem.Kind)));
     }
 
-    private static Fin<string> KernelName(string kernel, IDiscreteModel model) => kernel switch
+    /// <summary>
+    /// The kernel a --kernel value runs on <paramref name="model"/>: auto is the checkerboard on a lattice (ising, potts,
+    /// clock) and metropolis otherwise; the checkerboard needs a lattice, and the single-site heat bath (gibbs) flips
+    /// binary units, so it does not run on a Potts or clock lattice, whose heat bath is the checkerboard.
+    /// </summary>
+    private static Fin<string> KernelName(string kernel, IEnergyModel model) => kernel switch
     {
-        "auto" => FinSucc(model is IsingModel ? SaKernels.CheckerboardName : SaKernels.Names.Head),
-        SaKernels.CheckerboardName when model is not IsingModel =>
-            FinFail<string>(AnnealErrors.KernelDoesNotApply(kernel, model.Kind, "the checkerboard sweeps an ising lattice; use metropolis or gibbs")),
+        "auto" => FinSucc(model is IsingModel or ICategoricalModel ? SaKernels.CheckerboardName : SaKernels.Names.Head),
+        SaKernels.CheckerboardName when model is not (IsingModel or ICategoricalModel) =>
+            FinFail<string>(AnnealErrors.KernelDoesNotApply(kernel, model.Kind, "the checkerboard sweeps ising, potts and clock lattices; use metropolis or gibbs")),
+        HeatBathGibbs.Name when model is ICategoricalModel =>
+            FinFail<string>(AnnealErrors.KernelDoesNotApply(kernel, model.Kind,
+                "the single-site heat bath flips binary units; the heat bath of a potts or clock lattice is --kernel checkerboard, or use metropolis")),
         _ => FinSucc(kernel),
     };
 
@@ -82,12 +91,33 @@ internal static class AnnealRun
         var sweeps = (double)settings.Restarts * schedule.Sweeps;
         var traceBytes = 8.0 * settings.Restarts * Math.Min(schedule.Sweeps, settings.TracePoints);
         var anneal = CostPart.Of("annealing sweeps", sweeps, n, traceBytes + 16.0 * settings.Restarts * n);
-        return n <= GroundState.MaxUnits
-            ? RunCost.Of(anneal, CostPart.Of("ground state by enumeration", Math.Pow(2, n), 1, 8.0 * n))
+        return AnnealGround.Applies(problem)
+            ? RunCost.Of(anneal, CostPart.Of("ground state by enumeration", Math.Pow(problem.Levels, n), 1, 8.0 * n))
             : RunCost.Of(anneal);
     }
 
-    private static Fin<SaResult> Anneal(string kernel, IDiscreteModel model, ulong seed, CoolingSchedule schedule, SaSettings settings, IProgress<double> progress)
+    private static Fin<SaResult> Anneal(string kernel, IEnergyModel model, ulong seed, CoolingSchedule schedule, SaSettings settings, IProgress<double> progress) =>
+        model switch
+        {
+            ICategoricalModel categorical => AnnealCategorical(kernel, categorical, seed, schedule, settings, progress),
+            IDiscreteModel discrete => AnnealBinary(kernel, discrete, seed, schedule, settings, progress),
+            _ => FinFail<SaResult>(AnnealErrors.NotBinary(model.Kind)),
+        };
+
+    /// <summary>
+    /// A Potts or clock lattice: the heat-bath checkerboard (reported as the checkerboard, the --kernel that runs it) or
+    /// single-site Metropolis proposing a uniformly drawn other value.
+    /// </summary>
+    private static Fin<SaResult> AnnealCategorical(
+        string kernel, ICategoricalModel model, ulong seed, CoolingSchedule schedule, SaSettings settings, IProgress<double> progress)
+    {
+        var key = RngKey.FromSeed(seed);
+        return ToFin(kernel == SaKernels.CheckerboardName
+            ? SaKernels.HeatBath(model).Bind(k => SimulatedAnnealing.Run(key, model, k with { Name = SaKernels.CheckerboardName }, schedule, settings, progress))
+            : SaKernels.Metropolis(model).Bind(k => SimulatedAnnealing.Run(key, model, k, schedule, settings, progress)));
+    }
+
+    private static Fin<SaResult> AnnealBinary(string kernel, IDiscreteModel model, ulong seed, CoolingSchedule schedule, SaSettings settings, IProgress<double> progress)
     {
         var key = RngKey.FromSeed(seed);
         return ToFin(kernel switch
@@ -103,7 +133,7 @@ internal static class AnnealRun
         CommandFiles.WriteAll(context,
             (request.State, o => o.WriteAllText(AnnealReport.StateFile(outcome, request.Seed))),
             (request.Plot, o => o.WriteAllBytes(AnnealPlot.RenderPng(outcome.Result.TraceSweeps, outcome.Result.Trace,
-                outcome.Ground.Case is GroundState g ? g.Energy : null, AnnealReport.Title(outcome, request.Seed)))))
+                outcome.Ground.Case is AnnealGround g ? g.Energy : null, AnnealReport.Title(outcome, request.Seed)))))
         .Map(_ => outcome);
 
     private static Fin<T> ToFin<T>(Validation<Error, T> validation) =>

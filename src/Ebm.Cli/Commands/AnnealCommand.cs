@@ -21,7 +21,7 @@ internal static class AnnealCommand
     {
         var model = new Argument<string?>("MODEL.json")
         {
-            Description = "Model file (JSON) of binary units (ising, boltzmann-machine, bernoulli-rbm) whose ground state is sought; or give --maxcut, --qubo, --sk or --ea instead.",
+            Description = "Model file (JSON) of binary units (ising, boltzmann-machine, bernoulli-rbm) or a potts or clock lattice (units 0..q-1) whose ground state is sought; or give --maxcut, --qubo, --sk or --ea instead.",
             Arity = ArgumentArity.ZeroOrOne,
         };
         var maxCut = new Option<string?>("--maxcut")
@@ -50,20 +50,22 @@ internal static class AnnealCommand
             HelpName = string.Join('|', CoolingSchedule.Shapes),
         }.OneOf([.. CoolingSchedule.Shapes]);
         var t0 = RealOption.Optional("--t0",
-            "Start temperature; default the model's coupling scale, 2 sqrt(max_i sum_j W_ij^2 + b_i^2) for spins (no 2 for 0/1 units).", "T0");
+            "Start temperature; default the model's coupling scale, 2 sqrt(max_i sum_j W_ij^2 + b_i^2) for spins (no 2 for 0/1 units), " +
+            "sqrt(c (4 J^2 + h^2)) for a potts (c = 2/q) or clock (c = q/(q-1), 4 for q = 2) lattice.", "T0");
         var t1 = RealOption.Optional("--t1", $"Final temperature, 0 < T1 <= T0; default T0 / {AnnealRun.CoolingRatio}.", "T1");
         var sweeps = WholeOption.Create("--sweeps", "Sweeps per cooling cycle (a sweep: one update per unit).", 1000, "N");
         var cycles = WholeOption.Create("--cycles", "Cooling cycles per restart: after each, reheat to T0 and cool again, keeping the best state.", 1, "C");
         var restarts = WholeOption.Create("--restarts", "Independent restarts from random states, run in parallel; the result is the same for any thread count.", 16, "R");
         var kernel = new Option<string>("--kernel")
         {
-            Description = "Kernel at each temperature: metropolis or gibbs (single-site, any model) or checkerboard (ising lattices); auto: checkerboard for ising, else metropolis.",
+            Description = "Kernel at each temperature: metropolis (single-site; on potts and clock a uniformly drawn other value), gibbs (single-site heat bath, binary units) " +
+                          "or checkerboard (ising lattices; the heat bath of potts and clock lattices); auto: checkerboard for ising, potts and clock, else metropolis.",
             DefaultValueFactory = _ => "auto",
             HelpName = string.Join('|', AnnealRun.Kernels),
         }.OneOf(AnnealRun.Kernels);
         var seed = WholeOption.Create("--seed", "Seed of every random number of the run (starting states included); printed with the result.", DefaultSeed, "S");
-        var json = CommonOptions.Json("the result (seed, problem, kernel, schedule, t0, t1, sweeps, restarts, bestEnergy, bestState, restartBestEnergies, " +
-                                      "cutValue or quboObjective, groundEnergy, successes, successProbability, successProbabilityError, sweepsToSolution, cost)");
+        var json = CommonOptions.Json("the result (seed, problem, dimension, levels, kernel, schedule, t0, t1, sweeps, restarts, bestEnergy, bestState, restartBestEnergies, " +
+                                      "cutValue or quboObjective, groundEnergy, groundStates, successes, successProbability, successProbabilityError, sweepsToSolution, cost)");
         var plot = new OutputOption("--plot", OutputFormat.Png)
         {
             Description = "Also draw energy against sweep for every restart, the lowest so far and the exact ground state when known, into this PNG file.",
@@ -78,7 +80,8 @@ internal static class AnnealCommand
 
         var command = new Command("anneal",
             "Simulated annealing toward the ground state: a kernel run once per sweep at falling temperatures, the lowest-energy state kept, " +
-            "over parallel restarts; with the exact ground state by enumeration (up to 24 units), the success probability and time to solution.")
+            "over parallel restarts; with the exact ground state by enumeration (up to 24 binary units, or q^N <= 2^24 states of a potts or clock lattice), " +
+            "the success probability and time to solution.")
         {
             model, maxCut, qubo, sk, ea, bonds, instanceSeed, schedule, t0, t1, sweeps, cycles, restarts, kernel, seed, json, plot, state, force,
         };

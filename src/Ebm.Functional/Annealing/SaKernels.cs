@@ -10,7 +10,7 @@ using LanguageExt.Common;
 namespace Ebm.Functional.Annealing;
 
 /// <summary>
-/// The kernels simulated annealing runs: single-site Metropolis and heat-bath Gibbs on any <see cref="IDiscreteModel"/>, the heat bath on Potts and clock lattices,
+/// The kernels simulated annealing runs: single-site Metropolis and heat-bath Gibbs on any <see cref="IDiscreteModel"/>, the heat bath and single-site Metropolis on Potts and clock lattices,
 /// the checkerboard sweep on an Ising lattice, and any sampler family given as a factory beta -&gt; sampler.
 /// </summary>
 /// <remarks>
@@ -36,7 +36,7 @@ public static class SaKernels
 
     /// <summary>
     /// Single-site Metropolis on a Boltzmann machine with cached local fields (<see cref="SaLocalFieldMetropolis"/>): the
-    /// kernel of <see cref="Metropolis"/> with O(1) work per rejected flip; what <c>ebm anneal</c> runs on dense machines.
+    /// kernel of <see cref="Metropolis(IDiscreteModel, ScanOrder)"/> with O(1) work per rejected flip; what <c>ebm anneal</c> runs on dense machines.
     /// </summary>
     public static SaKernel<SaFieldChains, MetropolisInfo> MetropolisWithFields(BoltzmannMachine model, ScanOrder order = ScanOrder.Random) =>
         new(SingleSiteMetropolis.Name,
@@ -80,6 +80,23 @@ public static class SaKernels
                 s => s.Energies,
                 s => s.ToStates())),
             Fail: error => Validation<Error, SaKernel<PottsChains, CheckerboardInfo>>.Fail(LanguageExt.Prelude.Seq1(error)));
+
+    /// <summary>
+    /// Random-scan (or systematic) single-site Metropolis on a q-state Potts or clock lattice, proposing a uniformly drawn
+    /// other value (<see cref="SaCategoricalMetropolis"/>), for the categorical
+    /// <see cref="SimulatedAnnealing.Run{TState, TInfo}(Prng.RngKey, ICategoricalModel, SaKernel{TState, TInfo}, CoolingSchedule, SaSettings, IProgress{double}?)"/>;
+    /// energies are exact integer counts' images. Fails with <see cref="PottsLatticeErrors.NotALattice"/> for a model that is
+    /// not one of those lattices.
+    /// </summary>
+    public static Validation<Error, SaKernel<PottsChains, MetropolisInfo>> Metropolis(ICategoricalModel model, ScanOrder order = ScanOrder.Random) =>
+        CategoricalTerms.Of(model) is null
+            ? Validation<Error, SaKernel<PottsChains, MetropolisInfo>>.Fail(LanguageExt.Prelude.Seq1(PottsLatticeErrors.NotALattice(model.Kind)))
+            : Validation<Error, SaKernel<PottsChains, MetropolisInfo>>.Success(new SaKernel<PottsChains, MetropolisInfo>(
+                SaCategoricalMetropolis.Name,
+                states => SaCategoricalMetropolis.Init(model, states),
+                beta => SaCategoricalMetropolis.BuildKernel(model, beta, order),
+                s => s.Energies,
+                s => s.ToStates()));
 
     /// <summary>
     /// Any sampler family as an annealing kernel: <paramref name="atBeta"/> builds the sampler of p_beta; its
