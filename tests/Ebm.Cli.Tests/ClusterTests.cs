@@ -40,6 +40,28 @@ public sealed class ClusterTests
         Assert.Equal(workers, executor.WorkersUsed.Count);
     }
 
+    /// <summary>SMC's repetitions (4, fixed and adaptive tempering) as blocks on two workers: the local run's bits, parts included.</summary>
+    [Theory]
+    [InlineData("linear")]
+    [InlineData("adaptive")]
+    public async Task Smc_on_an_in_process_cluster_gives_the_local_bits(string schedule)
+    {
+        var request = new LogzRequest("smc", 800, 40, schedule, "auto", null, 1.0, 6, 0.2, 10, null, Repetitions: 4);
+        var local = Estimate("ising-4x4.json", request, null);
+        var builder = new TestClusterBuilder(2);
+        builder.AddSiloBuilderConfigurator<Workers>();
+        await using var cluster = builder.Build();
+        await cluster.DeployAsync();
+        var executor = new ClusterExecutor(cluster.Client, "test");
+        var remote = Estimate("ising-4x4.json", request, executor);
+        Assert.Equal(BitConverter.DoubleToInt64Bits(local.LogZ), BitConverter.DoubleToInt64Bits(remote.LogZ));
+        Assert.Equal(BitConverter.DoubleToInt64Bits(local.StandardError), BitConverter.DoubleToInt64Bits(remote.StandardError));
+        Assert.Equal(local.Parts.Map(p => BitConverter.DoubleToInt64Bits(p.LogZ)), remote.Parts.Map(p => BitConverter.DoubleToInt64Bits(p.LogZ)));
+        Assert.Equal(local.Warnings, remote.Warnings);
+        Assert.Equal(local, remote);
+        Assert.Equal(2, executor.WorkersUsed.Count);
+    }
+
     /// <summary>With --data the workers get the base-rate biases read here, not the file: the same bits as the local run.</summary>
     [Fact]
     public async Task Ais_with_a_data_set_on_a_cluster_gives_the_local_bits()
@@ -117,9 +139,9 @@ public sealed class ClusterTests
     [Fact]
     public void Methods_and_inputs_that_do_not_run_on_a_cluster_are_exit_2()
     {
-        var outcome = CliRun.Invoke("logz", CliRun.Example("ising-4x4.json"), "--method", "smc", "--cluster", "127.0.0.1:1");
+        var outcome = CliRun.Invoke("logz", CliRun.Example("ising-4x4.json"), "--method", "bridge", "--cluster", "127.0.0.1:1");
         Assert.Equal(2, outcome.Code);
-        Assert.Contains("--method smc runs on this machine only", outcome.Err);
+        Assert.Contains("--method bridge runs on this machine only", outcome.Err);
     }
 
     [Theory]
@@ -135,7 +157,7 @@ public sealed class ClusterTests
 
     private static LogZEstimate Estimate(string example, LogzRequest request, IExecutor? executor) =>
         (from plan in LogzPlanner.Estimate(CliRun.Example(example), request, false)
-         from estimate in EstimatorCatalog.Run("ais", new EstimationInput(plan.Model, plan.Resolved, null)
+         from estimate in EstimatorCatalog.Run(request.Method, new EstimationInput(plan.Model, plan.Resolved, null)
          {
              Executor = executor ?? Ebm.Functional.Shell.Execution.LocalExecutor.Instance,
          })

@@ -22,39 +22,13 @@ internal static class AisBlockWork
     /// <summary>The work's name on the wire.</summary>
     public const string Name = "logz.ais-block";
 
-    private static readonly JsonSerializerOptions Options = new() { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
-
-    /// <summary>
-    /// The kind a worker registers: the path rebuilt from the model file and the request, once per run on each worker
-    /// (the blocks of one run share it; a path is an immutable value, so blocks may run on it at the same time).
-    /// </summary>
+    /// <summary>The kind a worker registers: the path rebuilt from the model file and the request (<see cref="WorkerPaths.Use"/>).</summary>
     public static WorkKind<AisBlockInput, AisBlock> Remote { get; } = Kind((input, progress) =>
-        Runner(input).Bind(run => run(input, progress)));
+        WorkerPaths.Use(input.Model, input.Request, new BlockUser(input, progress)));
 
-    private static readonly Lock Gate = new();
-    private static (string Key, Func<AisBlockInput, IProgress<double>?, Fin<AisBlock>> Run)? _last;
-
-    /// <summary>The block runner of the input's run: the last one built when the model and the request are the same, else a new one.</summary>
-    private static Fin<Func<AisBlockInput, IProgress<double>?, Fin<AisBlock>>> Runner(AisBlockInput input)
+    private sealed class BlockUser(AisBlockInput input, IProgress<double>? progress) : IPathUser<AisBlock>
     {
-        var key = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(
-            System.Text.Encoding.UTF8.GetBytes(input.Model + "\n" + JsonSerializer.Serialize(input.Request, Options))));
-        lock (Gate)
-        {
-            if (_last is { } last && last.Key == key) return FinSucc(last.Run);
-            var built =
-                from model in ModelFile.Parse(input.Model)
-                from run in PathCatalog.With(model, input.Request, new RunnerUser(), null)
-                select run;
-            built.IfSucc(run => _last = (key, run));
-            return built;
-        }
-    }
-
-    private sealed class RunnerUser : IPathUser<Func<AisBlockInput, IProgress<double>?, Fin<AisBlock>>>
-    {
-        public Fin<Func<AisBlockInput, IProgress<double>?, Fin<AisBlock>>> Use<TState>(PathPack<TState> pack) =>
-            FinSucc<Func<AisBlockInput, IProgress<double>?, Fin<AisBlock>>>((input, progress) => Run(pack.Path, input, progress));
+        public Fin<AisBlock> Use<TState>(PathPack<TState> pack) => Run(pack.Path, input, progress);
     }
 
     /// <summary>The kind this process runs on the path it built.</summary>
@@ -66,7 +40,7 @@ internal static class AisBlockWork
     /// the file's path (a worker cannot read this machine's files).
     /// </summary>
     public static Fin<AisBlockInput[]> Inputs(IEnergyModel model, LogzRequest request, AnnealingSchedule schedule, RngKey key, int particles) =>
-        Shipped(model, request).Map(shipped =>
+        WorkerPaths.Shipped(model, request).Map(shipped =>
         {
             var text = ModelFile.Serialize(model);
             return Enumerable.Range(0, AisBlocks.Count(particles))
@@ -83,11 +57,6 @@ internal static class AisBlockWork
             .Select(b => new AisBlockInput("", request, schedule.Points.Span.ToArray(), key.K0, key.K1, particles, b))
             .ToArray();
 
-    private static Fin<LogzRequest> Shipped(IEnergyModel model, LogzRequest request) =>
-        request.DataPath is { } path && model is BernoulliRbm rbm
-            ? DataBaseRate.VisibleBias(rbm, path).Map(bias => request with { DataPath = null, BaseRateBias = bias.Span.ToArray() })
-            : FinSucc(request);
-
     private static Fin<AisBlock> Run<TState>(AnnealingPath<TState> path, AisBlockInput input, IProgress<double>? progress) =>
         from schedule in Outcomes.ToFin(AnnealingSchedule.Create(Vec.Of(input.Schedule)))
         from block in Outcomes.ToFin(AisBlocks.Run(new RngKey(input.Key0, input.Key1), path, schedule, input.Particles, input.Block, EstimationInput.Fraction(progress)))
@@ -95,46 +64,26 @@ internal static class AisBlockWork
 
     private static WorkKind<AisBlockInput, AisBlock> Kind(Func<AisBlockInput, IProgress<double>?, Fin<AisBlock>> run) =>
         new(Name, run,
-            new WorkCodec<AisBlockInput>(i => JsonSerializer.Serialize(i, Options), text => Read<AisBlockInput>(text, "an AIS block's input")),
-            new WorkCodec<AisBlock>(b => JsonSerializer.Serialize(Wire.Of(b), Options), text => Read<Wire>(text, "an AIS block's result").Bind(w => w.ToBlock())));
+            new WorkCodec<AisBlockInput>(i => JsonSerializer.Serialize(i, WorkerPaths.Json), text => WorkerPaths.Read<AisBlockInput>(text, "an AIS block's input")),
+            new WorkCodec<AisBlock>(b => JsonSerializer.Serialize(Wire.Of(b), WorkerPaths.Json), text => WorkerPaths.Read<Wire>(text, "an AIS block's result").Bind(w => w.ToBlock())));
 
-    private static Fin<T> Read<T>(string text, string what)
+    /// <summary>An AIS block on the wire: doubles as their bits and vectors as base64 of their bytes (<see cref="EstimateWire"/>), so every bit survives.</summary>
+    private sealed record Wire(int Block, string LogWeights, string TracePoints, string Trace, int Particles, long Moves, long Failures, long AcceptanceSum, int Rounds, int Frozen)
     {
-        try
-        {
-            return JsonSerializer.Deserialize<T>(text, Options) is { } value
-                ? FinSucc(value)
-                : FinFail<T>(ExecutionErrors.BadMessage(what, "null"));
-        }
-        catch (JsonException e)
-        {
-            return FinFail<T>(ExecutionErrors.BadMessage(what, e.Message));
-        }
-    }
-
-    /// <summary>An AIS block on the wire: the vectors as base64 of their doubles' bytes, so every bit survives.</summary>
-    private sealed record Wire(int Block, string LogWeights, string TracePoints, string Trace, SamplerHealthCounts Health)
-    {
-        public static Wire Of(AisBlock b) => new(b.Block, Bytes(b.LogWeights), Bytes(b.TracePoints), Bytes(b.TraceLogMeanWeights), b.Health);
+        public static Wire Of(AisBlock b) => new(b.Block, EstimateWire.Bytes(b.LogWeights), EstimateWire.Bytes(b.TracePoints), EstimateWire.Bytes(b.TraceLogMeanWeights),
+            b.Health.Particles, b.Health.Moves, b.Health.Failures, EstimateWire.Bits(b.Health.AcceptanceSum), b.Health.Rounds, b.Health.Frozen);
 
         public Fin<AisBlock> ToBlock()
         {
             try
             {
-                return FinSucc(new AisBlock(Block, Doubles(LogWeights), Doubles(TracePoints), Doubles(Trace), Health));
+                return FinSucc(new AisBlock(Block, EstimateWire.Doubles(LogWeights), EstimateWire.Doubles(TracePoints), EstimateWire.Doubles(Trace),
+                    new SamplerHealthCounts(Particles, Moves, Failures, EstimateWire.Double(AcceptanceSum), Rounds, Frozen)));
             }
             catch (FormatException e)
             {
                 return FinFail<AisBlock>(ExecutionErrors.BadMessage("an AIS block's result", e.Message));
             }
-        }
-
-        private static string Bytes(Vec v) => Convert.ToBase64String(System.Runtime.InteropServices.MemoryMarshal.AsBytes(v.Span));
-
-        private static Vec Doubles(string text)
-        {
-            var bytes = Convert.FromBase64String(text);
-            return Vec.Of(System.Runtime.InteropServices.MemoryMarshal.Cast<byte, double>(bytes).ToArray());
         }
     }
 }

@@ -144,16 +144,17 @@ internal static class EstimatorCatalog
     /// <summary>The key stream of pilot runs for reverse AIS and the sandwich (apart from the estimate's keys).</summary>
     private const long PilotStream = 0x5c4ed;
 
-    /// <summary>SMC: R runs of max(32, N / R) particles (at most N), fixed or adaptive tempering.</summary>
+    /// <summary>SMC: R runs of max(32, N / R) particles (at most N), fixed or adaptive tempering, each run a block of the input's executor.</summary>
     private sealed class SmcUser(EstimationInput input) : IPathUser<LogZEstimate>
     {
         public Fin<LogZEstimate> Use<TState>(PathPack<TState> pack)
         {
             var r = input.Request;
-            var perRun = EstimatorSizes.SmcParticlesPerRun(r.Particles, r.Repetitions);
-            Fin<LogZEstimate> RunWith(AnnealingSchedule? schedule) => Outcomes.ToFin(
-                SmcOptions.Create(perRun, schedule, r.SmcTargetConditionalEss, r.EssThreshold, ResamplingChoice.Parse(r.Resampling), 1, r.Repetitions, Math.Max(r.Steps, 1))
-                    .Bind(options => Smc.Run(input.Key, pack.Path, options, input.Annealing).Map(run => run.Estimate)));
+            Fin<LogZEstimate> RunWith(AnnealingSchedule? schedule) =>
+                from options in Outcomes.ToFin(SmcBlockWork.Options(r, schedule))
+                from inputs in SmcBlockWork.Inputs(input.Model, r, schedule, input.Key, input.Executor is LocalExecutor)
+                from repetitions in input.Executor.Map(SmcBlockWork.Local(pack.Path), inputs, input.Progress)
+                select Smc.Combine(repetitions).Estimate;
             return ScheduleChoice.IsAdaptive(r.Schedule) ? RunWith(null) : ScheduleChoice.Fixed(r.Schedule, r.Steps).Bind(s => RunWith(s));
         }
     }

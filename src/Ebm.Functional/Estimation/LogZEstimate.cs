@@ -53,8 +53,12 @@ public sealed record LogZEstimate(
         init => _warnings = value;
     }
 
-    /// <summary>The estimator's own warnings, without the checks of <see cref="EstimateChecks"/> (for combining parts).</summary>
-    internal Seq<EstimateWarning> EstimatorWarnings => _warnings;
+    /// <summary>
+    /// The estimator's own warnings, without the checks of <see cref="EstimateChecks"/> that <see cref="Warnings"/> adds
+    /// (for combining parts, and for carrying an estimate to another machine: an estimate rebuilt with these as its
+    /// warnings has the same <see cref="Warnings"/>).
+    /// </summary>
+    public Seq<EstimateWarning> EstimatorWarnings => _warnings;
 
     /// <summary>The final log weights (empty for estimators without weights); for plots.</summary>
     public Vec LogWeights { get; init; } = Vec.Empty;

@@ -63,22 +63,57 @@ public static class Smc
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(options);
-        if (options.Repetitions == 1)
-            return RunOnce(key, path, options, progress)
-                .Map(single => new SmcResult(single.Estimate, single.ResamplingEvents, single.Schedule.Steps, single.Estimate.Ess));
+        if (options.Repetitions == 1) return RunOnce(key, path, options, progress).Map(single => Combine([Repetition(single)]));
 
         // A path the first run rejects is rejected once, not once per repetition.
         var keys = key.Split(options.Repetitions);
         return RunOnce(keys[0], path, options, progress).Bind(first => keys.Skip(1).Select(k => RunOnce(k, path, options, progress)).ToArray().ToSeq().Sequence().Map(rest =>
-        {
-            var runs = first.Cons(rest).ToArray();
-            // A lone run's missing error does not matter once the runs' spread supplies one.
-            var estimate = Estimates.FromRepetitions(Method, runs
-                .Select(r => r.Estimate with { Warnings = r.Estimate.EstimatorWarnings.Filter(w => w.Code != EstimateWarnings.FewSamples) })
-                .ToArray());
-            return new SmcResult(estimate, runs.Sum(r => r.ResamplingEvents), runs.Sum(r => r.Schedule.Steps), runs.Average(r => r.Estimate.Ess));
-        }));
+            Combine(first.Cons(rest).Select(Repetition).ToArray())));
     }
+
+    /// <summary>
+    /// Repetition <paramref name="repetition"/> of <see cref="Run{TState}"/> on its own (its key is <c>key.Split(R)[r]</c>,
+    /// the run's key itself when R = 1): the repetitions are independent runs, so they can run anywhere (one after
+    /// another, or on the machines of a cluster) and <see cref="Combine"/> makes them into <see cref="Run{TState}"/>'s
+    /// result, bit for bit.
+    /// </summary>
+    /// <param name="key">The run's key (not the repetition's).</param>
+    /// <param name="path">The annealing path.</param>
+    /// <param name="options">Validated settings.</param>
+    /// <param name="repetition">The repetition, 0 .. R - 1.</param>
+    /// <param name="progress">Reports each step of this repetition, if given.</param>
+    /// <returns>The repetition, or every problem found with the path (<see cref="AnnealingEstimatorErrors"/>).</returns>
+    public static Validation<Error, SmcRepetition> RunRepetition<TState>(
+        RngKey key, AnnealingPath<TState> path, SmcOptions options, int repetition, IProgress<AnnealingProgress>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(options);
+        if (repetition < 0 || repetition >= options.Repetitions)
+            return Fail<Error, SmcRepetition>(AnnealingEstimatorErrors.InvalidBlock(Method, repetition, options.Repetitions));
+        var runKey = options.Repetitions == 1 ? key : key.Split(options.Repetitions)[repetition];
+        return RunOnce(runKey, path, options, progress).Map(Repetition);
+    }
+
+    /// <summary>The result of <see cref="Run{TState}"/> from its repetitions, given in order (one or more).</summary>
+    /// <param name="repetitions">Every repetition of the run, in order.</param>
+    public static SmcResult Combine(IReadOnlyList<SmcRepetition> repetitions)
+    {
+        ArgumentNullException.ThrowIfNull(repetitions);
+        if (repetitions.Count == 0) throw new ArgumentException("a run has at least one repetition", nameof(repetitions));
+        if (repetitions.Count == 1)
+        {
+            var single = repetitions[0];
+            return new SmcResult(single.Estimate, single.ResamplingEvents, single.Steps, single.Estimate.Ess);
+        }
+
+        // A lone run's missing error does not matter once the runs' spread supplies one.
+        var estimate = Estimates.FromRepetitions(Method, repetitions
+            .Select(r => r.Estimate with { Warnings = r.Estimate.EstimatorWarnings.Filter(w => w.Code != EstimateWarnings.FewSamples) })
+            .ToArray());
+        return new SmcResult(estimate, repetitions.Sum(r => r.ResamplingEvents), repetitions.Sum(r => r.Steps), repetitions.Average(r => r.Estimate.Ess));
+    }
+
+    private static SmcRepetition Repetition<TState>(SmcRun<TState> run) => new(run.Estimate, run.ResamplingEvents, run.Schedule.Steps);
 
     /// <summary>The SMC kernel of <paramref name="options"/>: its threshold and scheme, <see cref="SmcOptions.MovesPerStep"/> transitions per step.</summary>
     /// <param name="path">The annealing path.</param>
