@@ -8,7 +8,8 @@ namespace Ebm.Functional.Cluster;
 
 /// <summary>
 /// Runs blocks on the workers of an Orleans cluster: each active worker takes one block at a time (a block uses every
-/// core of its machine), the next block goes to the first worker that is free, and results are kept by block index, so
+/// core of its machine; a worker takes as many one-thread blocks as it has cores), the next block goes to the first
+/// worker that is free, and results are kept by block index, so
 /// the caller combines them in block order and gets the bits of <see cref="LocalExecutor"/>.
 /// </summary>
 /// <remarks>
@@ -35,12 +36,13 @@ public sealed class ClusterExecutor(IClusterClient client, string address) : IEx
         ArgumentNullException.ThrowIfNull(kind);
         ArgumentNullException.ThrowIfNull(inputs);
         var payloads = inputs.Select(kind.Input.Write).ToArray();
-        return Task.Run(() => Run(kind.Name, payloads, progress)).GetAwaiter().GetResult()
+        return Task.Run(() => Run(kind.Name, payloads, kind.SingleThreaded, progress)).GetAwaiter().GetResult()
             .Bind(encoded => encoded.Select(kind.Result.Read).ToSeq().Sequence().Map(r => (IReadOnlyList<TResult>)r.ToArray()));
     }
 
-    private async Task<Fin<string[]>> Run(string kind, string[] payloads, IProgress<double>? progress)
+    private async Task<Fin<string[]>> Run(string kind, string[] payloads, bool singleThreaded, IProgress<double>? progress)
     {
+        var slots = new Dictionary<SiloAddress, int>();
         var results = new string?[payloads.Length];
         var pending = new Queue<int>(Enumerable.Range(0, payloads.Length));
         var inFlight = new Dictionary<Task<WorkReply>, (int Block, SiloAddress Silo)>();
@@ -53,12 +55,14 @@ public sealed class ClusterExecutor(IClusterClient client, string address) : IEx
         {
             foreach (var silo in silos)
             {
-                if (pending.Count == 0) break;
-                if (busy.GetValueOrDefault(silo) > 0) continue;
-                var block = pending.Dequeue();
-                attempts[block]++;
-                inFlight[Send(silo, new WorkEnvelope(ClusterProtocol.Version, ClusterProtocol.LibraryVersion, kind, payloads[block]))] = (block, silo);
-                busy[silo] = busy.GetValueOrDefault(silo) + 1;
+                if (!slots.ContainsKey(silo)) slots[silo] = singleThreaded ? await Cores(silo) : 1;
+                while (pending.Count > 0 && busy.GetValueOrDefault(silo) < slots[silo])
+                {
+                    var block = pending.Dequeue();
+                    attempts[block]++;
+                    inFlight[Send(silo, new WorkEnvelope(ClusterProtocol.Version, ClusterProtocol.LibraryVersion, kind, payloads[block]))] = (block, silo);
+                    busy[silo] = busy.GetValueOrDefault(silo) + 1;
+                }
             }
 
             if (inFlight.Count == 0)
@@ -120,12 +124,28 @@ public sealed class ClusterExecutor(IClusterClient client, string address) : IEx
         if (!pending.Contains(block)) pending.Enqueue(block);
     }
 
-    private Task<WorkReply> Send(SiloAddress silo, WorkEnvelope envelope)
+    private Task<WorkReply> Send(SiloAddress silo, WorkEnvelope envelope) => On(silo, grain => grain.Run(envelope));
+
+    /// <summary>The worker's cores, at least 1; 1 when it does not answer (its blocks then run one at a time).</summary>
+    private async Task<int> Cores(SiloAddress silo)
+    {
+        try
+        {
+            return Math.Max(1, await On(silo, grain => grain.Cores()).WaitAsync(TimeSpan.FromSeconds(10)));
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return 1;
+        }
+    }
+
+    /// <summary>A call on a fresh grain placed on <paramref name="silo"/>.</summary>
+    private Task<T> On<T>(SiloAddress silo, Func<IWorkGrain, Task<T>> call)
     {
         RequestContext.Set(IPlacementDirector.PlacementHintKey, silo);
         try
         {
-            return client.GetGrain<IWorkGrain>(Guid.NewGuid()).Run(envelope);
+            return call(client.GetGrain<IWorkGrain>(Guid.NewGuid()));
         }
         finally
         {

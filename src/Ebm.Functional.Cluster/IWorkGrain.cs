@@ -8,4 +8,8 @@ public interface IWorkGrain : IGrainWithGuidKey
     /// <param name="envelope">The block.</param>
     [Alias("run")]
     Task<WorkReply> Run(WorkEnvelope envelope);
+
+    /// <summary>The number of cores of the worker's machine (how many one-thread blocks it runs at once).</summary>
+    [Alias("cores")]
+    Task<int> Cores();
 }

@@ -10,6 +10,12 @@ namespace Ebm.Functional.Cluster;
 /// <param name="site">Where this worker listens, for replies.</param>
 internal sealed class WorkGrain(WorkCatalog catalog, ILocalSiloDetails site) : Grain, IWorkGrain
 {
+    public Task<int> Cores()
+    {
+        DeactivateOnIdle();
+        return Task.FromResult(Environment.ProcessorCount);
+    }
+
     public async Task<WorkReply> Run(WorkEnvelope envelope)
     {
         ArgumentNullException.ThrowIfNull(envelope);

@@ -3,6 +3,9 @@ using System.Net;
 using System.Net.Sockets;
 using Ebm.Cli.Commands;
 using Ebm.Cli.Estimation;
+using Ebm.Cli.Thermo;
+using Ebm.Functional.Shell.ModelFiles;
+using Ebm.Functional.Thermo;
 using Ebm.Functional.Cluster;
 using Ebm.Functional.Estimation;
 using Ebm.Functional.Shell.Execution;
@@ -60,6 +63,41 @@ public sealed class ClusterTests
         Assert.Equal(local.Warnings, remote.Warnings);
         Assert.Equal(local, remote);
         Assert.Equal(2, executor.WorkersUsed.Count);
+    }
+
+    /// <summary>Wang-Landau's walkers (4) as one-thread blocks on two workers: the local density, bit for bit.</summary>
+    [Theory]
+    [InlineData("ising-4x4.json")]
+    [InlineData("potts-3x3.json")]
+    public async Task Wang_landau_walkers_on_an_in_process_cluster_give_the_local_density(string example)
+    {
+        var model = ModelFile.Load(CliRun.Example(example)).Match(m => m, e => throw new Xunit.Sdk.XunitException(e.Message));
+        var settings = new WangLandauSettings { Walkers = 4, FinalLogF = 1e-3 };
+        var key = Ebm.Functional.Prng.RngKey.FromSeed(9);
+        var local = WalkerWork.Run(LocalExecutor.Instance, key, model, settings, null).Match(d => d, e => throw new Xunit.Sdk.XunitException(e.Message));
+        var builder = new TestClusterBuilder(2);
+        builder.AddSiloBuilderConfigurator<Workers>();
+        await using var cluster = builder.Build();
+        await cluster.DeployAsync();
+        var executor = new ClusterExecutor(cluster.Client, "test");
+        var remote = WalkerWork.Run(executor, key, model, settings, null).Match(d => d, e => throw new Xunit.Sdk.XunitException(e.Message));
+        Assert.True(local.LogG.Span.SequenceEqual(remote.LogG.Span));
+        Assert.True(local.LogGError.Span.SequenceEqual(remote.LogGError.Span));
+        Assert.Equal(local.Sweeps, remote.Sweeps);
+        Assert.Equal(2, executor.WorkersUsed.Count);
+    }
+
+    [Theory]
+    [InlineData("dos", "--method", "exact", "--method exact counts on this machine only")]
+    [InlineData("thermo", "--method", "pt", "--method pt runs on this machine only")]
+    public void Dos_and_thermo_methods_that_do_not_run_on_a_cluster_are_exit_2(string command, string option, string value, string message)
+    {
+        string[] args = command == "thermo"
+            ? [command, CliRun.Example("ising-4x4.json"), "--beta", "0.2:0.4:0.2", option, value, "--cluster", "127.0.0.1:1"]
+            : [command, CliRun.Example("ising-4x4.json"), option, value, "--cluster", "127.0.0.1:1"];
+        var outcome = CliRun.Invoke(args);
+        Assert.Equal(2, outcome.Code);
+        Assert.Contains(message, outcome.Err);
     }
 
     /// <summary>With --data the workers get the base-rate biases read here, not the file: the same bits as the local run.</summary>

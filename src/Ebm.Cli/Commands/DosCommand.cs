@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Ebm.Cli.Estimation;
 using Ebm.Cli.Options;
 using Ebm.Cli.Output;
 using Ebm.Functional.Shell.Io;
@@ -57,19 +58,26 @@ internal static class DosCommand
             HelpName = "FILE.png",
         };
 
+        var cluster = ClusterOptions.Create("Wang-Landau's walkers (one per core of each worker)");
         var command = new Command("dos",
             "The density of states g(E), the number of states of each energy, normalised so that sum g = q^N, by Wang-Landau sampling " +
             "or exact counting; with log Z(beta) = log sum g(E) e^(-beta E), U, F, S and C at the betas of --beta, from one run.")
         {
             model, method, flatness, finalLogF, walkers, checkEvery, maxSweeps, seed, betas, grid, json, csv, plot,
         };
+        foreach (var option in cluster.All) command.Options.Add(option);
         command.SetAction(parse =>
         {
             var path = parse.GetRequiredValue(model);
             var files = CommandFiles.Check(context, parse, ("MODEL.json", path));
             if (files.IsFail) return ErrorReport.Write(context, (Error)files);
             var outputs = (RunOutputs)files.Case;
-            return DosRun.Run(context, new DosRequest(
+            var target = cluster.Target(parse);
+            if (target.IsFail) return ErrorReport.Write(context, Error.Many(target.FailToSeq()));
+            var onCluster = target.MatchUnsafe(Succ: t => t.MatchUnsafe(Some: x => (ClusterTarget?)x, None: () => null), Fail: _ => null);
+            if (onCluster is not null && parse.GetRequiredValue(method) != WangLandau.MethodName)
+                return ErrorReport.Write(context, CliErrors.InvalidOption("--cluster", "runs Wang-Landau's walkers; --method exact counts on this machine only"));
+            return ClusterOptions.Run(context, onCluster, executor => DosRun.Run(context, executor, new DosRequest(
                 path,
                 parse.GetRequiredValue(method),
                 parse.GetValue(flatness),
@@ -82,7 +90,7 @@ internal static class DosCommand
                 parse.GetValue(grid),
                 parse.GetValue(json),
                 outputs.For(csv),
-                outputs.For(plot)));
+                outputs.For(plot))));
         });
         return command;
     }

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using Ebm.Cli.Options;
 using Ebm.Cli.Output;
+using Ebm.Cli.Thermo;
+using Ebm.Functional.Shell.Execution;
 using Ebm.Functional.Models;
 using Ebm.Functional.Plots;
 using Ebm.Functional.Prng;
@@ -22,14 +24,14 @@ internal static class DosRun
     private static readonly (string Setting, string Option)[] SettingOptions =
         [("flatness", "--flatness"), ("final ln f", "--final-log-f"), ("walkers", "--walkers"), ("check every", "--check-every"), ("max sweeps", "--max-sweeps")];
 
-    public static int Run(CliContext context, DosRequest request)
+    public static int Run(CliContext context, IExecutor executor, DosRequest request)
     {
         var clock = Stopwatch.StartNew();
         var outcome =
             from betas in BetaRange.Parse(request.Betas)
             from settings in Settings(request)
             from model in ModelFile.Load(request.Model)
-            from density in Density(context, request, model, settings)
+            from density in Density(context, executor, request, model, settings)
             from rows in density.Thermodynamics(betas)
             select new DosReport(model, density, Overlay(request, model), rows, request.Method == WangLandau.MethodName ? Some(request.Seed) : None,
                 request, clock.Elapsed.TotalSeconds);
@@ -44,10 +46,10 @@ internal static class DosRun
             Fail: e => ErrorReport.Write(context, e));
     }
 
-    private static Fin<DensityOfStates> Density(CliContext context, DosRequest request, IEnergyModel model, WangLandauSettings settings) =>
+    private static Fin<DensityOfStates> Density(CliContext context, IExecutor executor, DosRequest request, IEnergyModel model, WangLandauSettings settings) =>
         request.Method == DensityOfStates.ExactMethodName
             ? DensityOfStates.Exact(model)
-            : ProgressDisplay.Run(context, "dos", p => WangLandau.Run(RngKey.FromSeed(request.Seed), model, settings, p));
+            : ProgressDisplay.Run(context, "dos", p => WalkerWork.Run(executor, RngKey.FromSeed(request.Seed), model, settings, p));
 
     /// <summary>The exact density beside a sampled one, where counting it is quick.</summary>
     private static Option<DensityOfStates> Overlay(DosRequest request, IEnergyModel model) =>

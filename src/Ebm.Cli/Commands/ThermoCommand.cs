@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Ebm.Cli.Estimation;
 using Ebm.Cli.Options;
 using Ebm.Cli.Output;
 using Ebm.Cli.Thermo;
@@ -77,19 +78,26 @@ internal static class ThermoCommand
             if (beta && temperature) result.AddError("--beta and --temperature: give one of them, not both.");
         });
 
+        var cluster = ClusterOptions.Create("--method wang-landau's walkers (one per core of each worker)");
         var command = new Command("thermo",
             "Thermodynamics over a range of beta (or T), exact or sampled with error bars: a row per beta with log Z, internal energy U = <E>, free energy F = -log Z / beta, " +
             "entropy S = beta (U - F) and heat capacity C = beta^2 Var(E), totals over the model.")
         {
             model, betas, temperatures, method, exactMethod, replicas, steps, burnIn, seed, json, csv, plot, axis, force,
         };
+        foreach (var option in cluster.All) command.Options.Add(option);
         command.SetAction(parse =>
         {
             var path = parse.GetRequiredValue(model);
             var files = CommandFiles.Check(context, parse, ("MODEL.json", path));
             if (files.IsFail) return ErrorReport.Write(context, (Error)files);
             var outputs = (RunOutputs)files.Case;
-            return ThermoRun.Run(context, new ThermoRequest(
+            var target = cluster.Target(parse);
+            if (target.IsFail) return ErrorReport.Write(context, Error.Many(target.FailToSeq()));
+            var onCluster = target.MatchUnsafe(Succ: t => t.MatchUnsafe(Some: x => (ClusterTarget?)x, None: () => null), Fail: _ => null);
+            if (onCluster is not null && parse.GetRequiredValue(method) != ThermoMethods.WangLandau)
+                return ErrorReport.Write(context, CliErrors.InvalidOption("--cluster", $"--method {parse.GetRequiredValue(method)} runs on this machine only; on a cluster: {ThermoMethods.WangLandau}"));
+            return ClusterOptions.Run(context, onCluster, executor => ThermoRun.Run(context, executor, new ThermoRequest(
                 path,
                 parse.GetValue(betas),
                 parse.GetRequiredValue(method),
@@ -103,7 +111,7 @@ internal static class ThermoCommand
                 parse.GetValue(seed),
                 Given(parse, replicas),
                 Given(parse, steps),
-                parse.GetValue(burnIn)));
+                parse.GetValue(burnIn))));
         });
         return command;
     }

@@ -6,6 +6,7 @@ using Ebm.Functional.Exact;
 using Ebm.Functional.Models;
 using Ebm.Functional.Shell.ModelFiles;
 using Ebm.Functional.Plots;
+using Ebm.Functional.Shell.Execution;
 using Ebm.Functional.Thermo;
 using LanguageExt;
 using static LanguageExt.Prelude;
@@ -18,9 +19,9 @@ internal static class ThermoRun
 {
     private sealed record Sweep(IEnergyModel Model, List<ExactResult> Rows, RunCost Cost);
 
-    public static int Run(CliContext context, ThermoRequest request)
+    public static int Run(CliContext context, IExecutor executor, ThermoRequest request)
     {
-        if (request.Method != ThermoMethods.Exact) return RunSampled(context, request);
+        if (request.Method != ThermoMethods.Exact) return RunSampled(context, executor, request);
         var clock = Stopwatch.StartNew();
         var outcome =
             from betas in Betas(request)
@@ -44,7 +45,7 @@ internal static class ThermoRun
     private static Fin<double[]> Betas(ThermoRequest request) =>
         request.Temperatures is { } temperatures ? BetaRange.FromTemperatures(temperatures) : BetaRange.Parse(request.Betas ?? "");
 
-    private static int RunSampled(CliContext context, ThermoRequest request)
+    private static int RunSampled(CliContext context, IExecutor executor, ThermoRequest request)
     {
         var plan = new SampledThermoPlan(
             request.Method, request.Seed,
@@ -61,7 +62,7 @@ internal static class ThermoRun
             from betas in Betas(request)
             from model in ModelFile.Load(request.Model)
             select new SampledThermoRequest(request.Model, model, betas, plan, request.Json, request.Csv, request.Plot, request.Axis, request.Force);
-        return loaded.Match(Succ: r => SampledThermoRun.Run(context, r), Fail: e => ErrorReport.Write(context, e));
+        return loaded.Match(Succ: r => SampledThermoRun.Run(context, r, executor), Fail: e => ErrorReport.Write(context, e));
     }
 
     /// <summary>The plan when --replicas and --steps are in range for its method.</summary>

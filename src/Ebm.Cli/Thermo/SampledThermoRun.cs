@@ -3,6 +3,7 @@ using Ebm.Cli.Cost;
 using Ebm.Cli.Output;
 using Ebm.Functional.Plots;
 using Ebm.Functional.Prng;
+using Ebm.Functional.Shell.Execution;
 using Ebm.Functional.Thermo;
 using LanguageExt;
 using static LanguageExt.Prelude;
@@ -17,13 +18,13 @@ internal static class SampledThermoRun
 {
     private sealed record Sweep(Seq<ThermoPoint> Rows, Option<Seq<ThermoPoint>> Curve, RunCost Cost, Option<FiniteSizePeak> ReweightedPeak = default);
 
-    public static int Run(CliContext context, SampledThermoRequest request)
+    public static int Run(CliContext context, SampledThermoRequest request, IExecutor executor)
     {
         var clock = Stopwatch.StartNew();
         var plan = request.Plan;
         var outcome =
             from cost in RunBudget.Check(SampledThermoCost.Of(plan, request.Model.Dimension, request.Betas), request.Force, SampledThermoCost.Levers)
-            from sweep in ProgressDisplay.Run(context, $"thermo ({plan.Method})", p => Compute(request, p, request.Plot is not null))
+            from sweep in ProgressDisplay.Run(context, $"thermo ({plan.Method})", p => Compute(request, executor, p, request.Plot is not null))
             select sweep with { Cost = cost };
         var seconds = clock.Elapsed.TotalSeconds;
         return outcome.Bind(sweep =>
@@ -40,7 +41,7 @@ internal static class SampledThermoRun
             Fail: e => ErrorReport.Write(context, e));
     }
 
-    private static Fin<Sweep> Compute(SampledThermoRequest request, IProgress<double> progress, bool curve)
+    private static Fin<Sweep> Compute(SampledThermoRequest request, IExecutor executor, IProgress<double> progress, bool curve)
     {
         var (model, betas, plan) = (request.Model, request.Betas, request.Plan);
         var key = RngKey.FromSeed(plan.Seed);
@@ -57,7 +58,7 @@ internal static class SampledThermoRun
             ThermoMethods.Ais => ThermoSweep.Annealed(key, model, betas, new AnnealedSettings(plan.Replicas, SampledThermoCost.AnnealedSubsteps, plan.Steps), progress)
                 .Map(rows => new Sweep(rows, none, RunCost.Of())),
             _ =>
-                from density in WangLandau.Run(key, model, new WangLandauSettings { Walkers = plan.Replicas }, progress)
+                from density in WalkerWork.Run(executor, key, model, new WangLandauSettings { Walkers = plan.Replicas }, progress)
                 from rows in density.Thermodynamics(betas)
                 from smooth in curve ? density.Thermodynamics(ExactReference.FineGrid(betas)).Map(Some) : FinSucc(none)
                 select new Sweep(rows, smooth, RunCost.Of()),

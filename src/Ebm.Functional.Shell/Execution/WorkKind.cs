@@ -19,6 +19,12 @@ public sealed record WorkKind<TInput, TResult>(
     WorkCodec<TInput> Input,
     WorkCodec<TResult> Result) : IWorkKind
 {
+    /// <summary>
+    /// True when a block runs on one thread (a Wang-Landau walker): an executor may then run as many blocks at once on a
+    /// machine as it has cores. False (the default) for blocks that use every core themselves.
+    /// </summary>
+    public bool SingleThreaded { get; init; }
+
     /// <inheritdoc />
     public Fin<string> RunEncoded(string input) =>
         Input.Read(input).Bind(value => Safely(() => Run(value, null))).Map(Result.Write);

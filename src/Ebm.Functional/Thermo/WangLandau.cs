@@ -49,7 +49,7 @@ public static class WangLandau
         return from valid in settings.Validate().Match(FinSucc, errors => FinFail<WangLandauSettings>(Error.Many(errors)))
                from problem in WangLandauProblem.Of(model, valid)
                from runs in Walk(key, problem, valid, progress)
-               select Combine(problem, runs);
+               select Merge(problem, runs);
     }
 
     private static Fin<Seq<WangLandauWalkerRun>> Walk(RngKey key, WangLandauProblem problem, WangLandauSettings settings, IProgress<double>? progress)
@@ -76,7 +76,46 @@ public static class WangLandau
         return runs.ToSeq().Sequence();
     }
 
-    private static DensityOfStates Combine(WangLandauProblem problem, Seq<WangLandauWalkerRun> runs)
+    /// <summary>
+    /// Walker <paramref name="walker"/> of <see cref="Run"/> on its own (key <c>key.FoldIn(walker)</c>): the walkers are
+    /// independent, so they can run anywhere (one after another, or on the machines of a cluster) and
+    /// <see cref="Combine"/> makes them into <see cref="Run"/>'s density, bit for bit.
+    /// </summary>
+    /// <param name="key">The run's key (not the walker's).</param>
+    /// <param name="model">The model, as for <see cref="Run"/>.</param>
+    /// <param name="settings">The run's settings.</param>
+    /// <param name="walker">The walker, 0 .. <see cref="WangLandauSettings.Walkers"/> - 1.</param>
+    /// <param name="progress">Receives this walker's fraction of its expected trials, if given.</param>
+    public static Fin<WangLandauWalker> RunWalker(RngKey key, IEnergyModel model, WangLandauSettings settings, int walker, IProgress<double>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(settings);
+        return from valid in settings.Validate().Match(FinSucc, errors => FinFail<WangLandauSettings>(Error.Many(errors)))
+               from index in walker >= 0 && walker < valid.Walkers
+                   ? FinSucc(walker)
+                   : FinFail<int>(WangLandauErrors.InvalidSetting("walker", $"must lie in 0..{valid.Walkers - 1}, got {walker}"))
+               from problem in WangLandauProblem.Of(model, valid)
+               from run in problem.Walk(key.FoldIn(index), index, valid, fraction => progress?.Report(fraction))
+               select new WangLandauWalker(index, Vec.Of(run.LogG), run.Visited, run.Trials, run.LogF);
+    }
+
+    /// <summary>The density of states of <see cref="Run"/> from its walkers, given in order.</summary>
+    /// <param name="model">The model the walkers ran on.</param>
+    /// <param name="settings">The run's settings.</param>
+    /// <param name="walkers">Every walker of the run, once each, in order.</param>
+    public static Fin<DensityOfStates> Combine(IEnergyModel model, WangLandauSettings settings, IReadOnlyList<WangLandauWalker> walkers)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(walkers);
+        return from problem in WangLandauProblem.Of(model, settings)
+               from runs in walkers.Count == settings.Walkers && walkers.Select((w, i) => w.Walker == i && w.LogG.Length == problem.Bins && w.Visited.Count == problem.Bins).All(ok => ok)
+                   ? FinSucc(walkers.Select(w => new WangLandauWalkerRun(w.LogG.Span.ToArray(), [.. w.Visited], w.Trials, w.LogF)).ToSeq())
+                   : FinFail<Seq<WangLandauWalkerRun>>(WangLandauErrors.InvalidSetting("walkers", $"must be the run's {settings.Walkers} walkers in order, each with {problem.Bins} bins"))
+               select Merge(problem, runs);
+    }
+
+    private static DensityOfStates Merge(WangLandauProblem problem, Seq<WangLandauWalkerRun> runs)
     {
         var walkers = runs.Count;
         var listed = Enumerable.Range(0, problem.Bins).Where(bin => runs.Exists(r => r.Visited[bin]));
