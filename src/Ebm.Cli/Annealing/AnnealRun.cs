@@ -3,6 +3,7 @@ using System.Globalization;
 using Ebm.Cli.Cost;
 using Ebm.Cli.Output;
 using Ebm.Functional.Annealing;
+using Ebm.Functional.Mcmc.Metropolis;
 using Ebm.Functional.Mcmc.Gibbs;
 using Ebm.Functional.Models;
 using Ebm.Functional.Plots;
@@ -71,17 +72,14 @@ internal static class AnnealRun
 
     /// <summary>
     /// The kernel a --kernel value runs on <paramref name="model"/>: auto is the checkerboard on a lattice (ising, potts,
-    /// clock) and metropolis otherwise; the checkerboard needs a lattice, and the single-site heat bath (gibbs) flips
-    /// binary units, so it does not run on a Potts or clock lattice, whose heat bath is the checkerboard.
+    /// clock) and metropolis otherwise; the checkerboard needs a lattice. Metropolis and the single-site heat bath (gibbs)
+    /// run on every model the command loads.
     /// </summary>
     private static Fin<string> KernelName(string kernel, IEnergyModel model) => kernel switch
     {
         "auto" => FinSucc(model is IsingModel or ICategoricalModel ? SaKernels.CheckerboardName : SaKernels.Names.Head),
         SaKernels.CheckerboardName when model is not (IsingModel or ICategoricalModel) =>
             FinFail<string>(AnnealErrors.KernelDoesNotApply(kernel, model.Kind, "the checkerboard sweeps ising, potts and clock lattices; use metropolis or gibbs")),
-        HeatBathGibbs.Name when model is ICategoricalModel =>
-            FinFail<string>(AnnealErrors.KernelDoesNotApply(kernel, model.Kind,
-                "the single-site heat bath flips binary units; the heat bath of a potts or clock lattice is --kernel checkerboard, or use metropolis")),
         _ => FinSucc(kernel),
     };
 
@@ -105,16 +103,20 @@ internal static class AnnealRun
         };
 
     /// <summary>
-    /// A Potts or clock lattice: the heat-bath checkerboard (reported as the checkerboard, the --kernel that runs it) or
-    /// single-site Metropolis proposing a uniformly drawn other value.
+    /// A Potts or clock lattice: the heat-bath checkerboard (reported as the checkerboard, the --kernel that runs it), the
+    /// random-scan single-site heat bath, or single-site Metropolis proposing a uniformly drawn other value.
     /// </summary>
     private static Fin<SaResult> AnnealCategorical(
         string kernel, ICategoricalModel model, ulong seed, CoolingSchedule schedule, SaSettings settings, IProgress<double> progress)
     {
         var key = RngKey.FromSeed(seed);
-        return ToFin(kernel == SaKernels.CheckerboardName
-            ? SaKernels.HeatBath(model).Bind(k => SimulatedAnnealing.Run(key, model, k with { Name = SaKernels.CheckerboardName }, schedule, settings, progress))
-            : SaKernels.Metropolis(model).Bind(k => SimulatedAnnealing.Run(key, model, k, schedule, settings, progress)));
+        return ToFin(kernel switch
+        {
+            SaKernels.CheckerboardName =>
+                SaKernels.HeatBath(model).Bind(k => SimulatedAnnealing.Run(key, model, k with { Name = SaKernels.CheckerboardName }, schedule, settings, progress)),
+            HeatBathGibbs.Name => SaKernels.HeatBath(model, ScanOrder.Random).Bind(k => SimulatedAnnealing.Run(key, model, k, schedule, settings, progress)),
+            _ => SaKernels.Metropolis(model).Bind(k => SimulatedAnnealing.Run(key, model, k, schedule, settings, progress)),
+        });
     }
 
     private static Fin<SaResult> AnnealBinary(string kernel, IDiscreteModel model, ulong seed, CoolingSchedule schedule, SaSettings settings, IProgress<double> progress)
@@ -123,7 +125,7 @@ internal static class AnnealRun
         return ToFin(kernel switch
         {
             SaKernels.CheckerboardName => SimulatedAnnealing.Run(key, model, SaKernels.Checkerboard((IsingModel)model), schedule, settings, progress),
-            "gibbs" => SimulatedAnnealing.Run(key, model, SaKernels.HeatBath(model), schedule, settings, progress),
+            HeatBathGibbs.Name => SimulatedAnnealing.Run(key, model, SaKernels.HeatBath(model), schedule, settings, progress),
             _ when model is BoltzmannMachine machine => SimulatedAnnealing.Run(key, model, SaKernels.MetropolisWithFields(machine), schedule, settings, progress),
             _ => SimulatedAnnealing.Run(key, model, SaKernels.Metropolis(model), schedule, settings, progress),
         });

@@ -58,7 +58,7 @@ internal static class AnnealCommand
         var restarts = WholeOption.Create("--restarts", "Independent restarts from random states, run in parallel; the result is the same for any thread count.", 16, "R");
         var kernel = new Option<string>("--kernel")
         {
-            Description = "Kernel at each temperature: metropolis (single-site; on potts and clock a uniformly drawn other value), gibbs (single-site heat bath, binary units) " +
+            Description = "Kernel at each temperature: metropolis (single-site; on potts and clock a uniformly drawn other value), gibbs (random-scan single-site heat bath; on potts and clock a value drawn from its conditional) " +
                           "or checkerboard (ising lattices; the heat bath of potts and clock lattices); auto: checkerboard for ising, potts and clock, else metropolis.",
             DefaultValueFactory = _ => "auto",
             HelpName = string.Join('|', AnnealRun.Kernels),

@@ -10,7 +10,7 @@ using LanguageExt.Common;
 namespace Ebm.Functional.Annealing;
 
 /// <summary>
-/// The kernels simulated annealing runs: single-site Metropolis and heat-bath Gibbs on any <see cref="IDiscreteModel"/>, the heat bath and single-site Metropolis on Potts and clock lattices,
+/// The kernels simulated annealing runs: single-site Metropolis and heat-bath Gibbs on any <see cref="IDiscreteModel"/>, the checkerboard and single-site heat baths and single-site Metropolis on Potts and clock lattices,
 /// the checkerboard sweep on an Ising lattice, and any sampler family given as a factory beta -&gt; sampler.
 /// </summary>
 /// <remarks>
@@ -67,8 +67,8 @@ public static class SaKernels
     /// <summary>
     /// Heat-bath checkerboard sweeps of a q-state Potts or clock lattice (<see cref="PottsCheckerboard"/>), for
     /// <see cref="SimulatedAnnealing.Run{TState, TInfo}(Prng.RngKey, ICategoricalModel, SaKernel{TState, TInfo}, CoolingSchedule, SaSettings, IProgress{double}?)"/>;
-    /// energies are exact integer counts' images. Fails as <see cref="PottsCheckerboard.Create"/> does for a model that is
-    /// not one of those lattices.
+    /// energies are exact integer counts' images; <see cref="HeatBath(ICategoricalModel, ScanOrder)"/> is the single-site
+    /// heat bath. Fails as <see cref="PottsCheckerboard.Create"/> does for a model that is not one of those lattices.
     /// </summary>
     public static Validation<Error, SaKernel<PottsChains, CheckerboardInfo>> HeatBath(ICategoricalModel model) =>
         PottsCheckerboard.Create(model, 0.0, 1).Match(
@@ -80,6 +80,24 @@ public static class SaKernels
                 s => s.Energies,
                 s => s.ToStates())),
             Fail: error => Validation<Error, SaKernel<PottsChains, CheckerboardInfo>>.Fail(LanguageExt.Prelude.Seq1(error)));
+
+    /// <summary>
+    /// Single-site heat bath on a q-state Potts or clock lattice, random scan or systematic sweep: each update draws a site's
+    /// value from its exact conditional given its neighbours (<see cref="SaCategoricalHeatBath"/>), for the categorical
+    /// <see cref="SimulatedAnnealing.Run{TState, TInfo}(Prng.RngKey, ICategoricalModel, SaKernel{TState, TInfo}, CoolingSchedule, SaSettings, IProgress{double}?)"/>;
+    /// energies are exact integer counts' images. <see cref="HeatBath(ICategoricalModel)"/> (no scan order) is the
+    /// checkerboard heat bath instead. Fails with <see cref="PottsLatticeErrors.NotALattice"/> for a model that is not one
+    /// of those lattices.
+    /// </summary>
+    public static Validation<Error, SaKernel<PottsChains, HeatBathInfo>> HeatBath(ICategoricalModel model, ScanOrder order) =>
+        CategoricalTerms.Of(model) is null
+            ? Validation<Error, SaKernel<PottsChains, HeatBathInfo>>.Fail(LanguageExt.Prelude.Seq1(PottsLatticeErrors.NotALattice(model.Kind)))
+            : Validation<Error, SaKernel<PottsChains, HeatBathInfo>>.Success(new SaKernel<PottsChains, HeatBathInfo>(
+                SaCategoricalHeatBath.Name,
+                states => SaCategoricalHeatBath.Init(model, states),
+                beta => SaCategoricalHeatBath.BuildKernel(model, beta, order),
+                s => s.Energies,
+                s => s.ToStates()));
 
     /// <summary>
     /// Random-scan (or systematic) single-site Metropolis on a q-state Potts or clock lattice, proposing a uniformly drawn
