@@ -112,27 +112,15 @@ internal static class LogzCommand
             Description = "Estimators: do not compute the exact log Z beside the estimate even when the model is small enough.",
         };
         var force = CommonOptions.Force();
-        var cluster = new System.CommandLine.Option<string?>("--cluster")
-        {
-            Description = "Run the estimator's blocks of particles on the workers of a cluster (`ebm worker`) through the gateway at HOST:PORT; " +
-                          "the result is the same, bit for bit, as without it, and the report adds the workers used. Methods: " +
-                          string.Join(", ", ClusterTarget.Methods) + ".",
-            HelpName = "HOST:PORT",
-        };
-        var clusterName = new System.CommandLine.Option<string>("--cluster-name")
-        {
-            Description = "The cluster's name, as its workers were started with (ebm worker --cluster NAME).",
-            DefaultValueFactory = _ => ClusterTarget.DefaultName,
-            HelpName = "NAME",
-        };
-        var clusterTimeout = RealOption.Create("--cluster-timeout", "Seconds to wait for the cluster's gateway to answer before giving up.", 10.0, "S");
+        var cluster = ClusterOptions.Create("the estimator's blocks of particles (ais) or its repetitions (smc)");
 
         var command = new Command("logz", "Compute log Z(beta) of a model file: exactly (with U, F, S and C), or by an estimator with its standard error, " +
                                           "weight diagnostics and warnings.")
         {
             model, method, exactMethod, beta, particles, steps, schedule, kernel, data, seed, stepSize, leapfrog, referenceScale,
-            resampling, essThreshold, repetitions, targetCess, versus, json, plot, compare, noExact, force, cluster, clusterName, clusterTimeout,
+            resampling, essThreshold, repetitions, targetCess, versus, json, plot, compare, noExact, force,
         };
+        foreach (var option in cluster.All) command.Options.Add(option);
         command.SetAction(parse =>
         {
             var request = new LogzRequest(parse.GetRequiredValue(method), parse.GetValue(particles), parse.GetValue(steps),
@@ -143,7 +131,7 @@ internal static class LogzCommand
             var path = parse.GetRequiredValue(model);
             var files = CommandFiles.Check(context, parse, ("MODEL.json", path), ("--data", request.DataPath), ("--versus", request.VersusPath),
                 ("--schedule", ScheduleChoice.Names.Contains(request.Schedule) ? null : request.Schedule));
-            var target = ClusterTarget.Of(parse.GetValue(cluster), parse.GetRequiredValue(clusterName), parse.GetValue(clusterTimeout));
+            var target = cluster.Target(parse);
             var problems = Check(request, parse.GetValue(compare)).Concat(EstimatePlotRule.Check(parse.GetValue(plot), request.Method, parse.GetValue(compare)))
                 .Concat(files.Errors()).Concat(target.Match(Succ: t => (IEnumerable<Error>)ClusterRule(request, parse.GetValue(compare), t), Fail: e => e)).ToList();
             if (problems.Count > 0) return ErrorReport.Write(context, Error.Many(problems.ToSeq()));
