@@ -41,6 +41,22 @@ public sealed class ClusterExecutorTests
     }
 
     [Fact]
+    public async Task A_run_whose_every_worker_is_gone_fails_naming_the_blocks_done()
+    {
+        var inputs = KeyedSums.Inputs(6, pause: 500);
+        await using var cluster = await TestClusters.Start(1);
+        var executor = new ClusterExecutor(cluster.Client, "test");
+        var started = new TaskCompletionSource();
+        var run = Task.Run(() => executor.Map(KeyedSums.Kind, inputs, new Callback(done => started.TrySetResult())));
+        await started.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        await cluster.KillSiloAsync(cluster.Primary!);
+        var result = await run.WaitAsync(TimeSpan.FromSeconds(120));
+        var error = result.Match(_ => throw new Xunit.Sdk.XunitException("expected a failure"), e => e);
+        Assert.Equal(ClusterErrors.WorkersLostCode, error.Code);
+        Assert.Contains("of 6 blocks done", error.Message);
+    }
+
+    [Fact]
     public async Task A_blocks_own_error_ends_the_run_with_its_message()
     {
         await using var cluster = await TestClusters.Start(2);
