@@ -6,6 +6,6 @@ namespace Ebm.Cli.Commands;
 /// <summary>Every kind of work an <c>ebm worker</c> runs for the commands that take <c>--cluster</c>.</summary>
 internal static class ClusterWorkCatalog
 {
-    /// <summary>The catalogue: AIS blocks of <c>ebm logz</c>.</summary>
-    public static WorkCatalog Catalog { get; } = WorkCatalog.Of(AisBlockWork.Remote);
+    /// <summary>The catalogue: the AIS, reverse AIS and sandwich blocks of <c>ebm logz</c>.</summary>
+    public static WorkCatalog Catalog { get; } = WorkCatalog.Of(AisBlockWork.Remote, ReverseBlockWork.ReverseRemote, ReverseBlockWork.SandwichRemote);
 }
