@@ -61,6 +61,21 @@ public sealed class ReverseBlocksClusterTests
         Assert.DoesNotContain("runs on this machine only", outcome.Err);
     }
 
+    [Fact]
+    public void A_block_that_asks_for_exact_draws_a_model_does_not_have_is_an_error_value()
+    {
+        var request = new LogzRequest("reverse-ais", 100, 10, "linear", "block-gibbs", null, 1.0, 5, 0.2, 10, null);
+        var model = File.ReadAllText(CliRun.Example("gaussian-bernoulli-rbm-2x2.json"));
+        var input = new ReverseBlockInput(new AisBlockInput(model, request, [0.0, 0.5, 1.0], 1, 2, 100, 0), 3, 4, ExactStart: true);
+        var encoded = ReverseBlockWork.ReverseRemote.Input.Write(input);
+        var outcome = ClusterWorkCatalog.Catalog.Find(ReverseBlockWork.ReverseName).Bind(kind => kind.RunEncoded(encoded));
+        Assert.True(outcome.IsFail);
+        outcome.IfFail(e => Assert.Contains("has no exact sampler", e.Message));
+        // The same block annealing its own start runs.
+        var forward = ReverseBlockWork.ReverseRemote.Run(input with { ExactStart = false }, null);
+        Assert.Equal(100, forward.Map(b => b.LogWeights.Length).IfFail(0));
+    }
+
     private static void AssertSameBits(LogZEstimate local, LogZEstimate remote)
     {
         Assert.Equal(BitConverter.DoubleToInt64Bits(local.LogZ), BitConverter.DoubleToInt64Bits(remote.LogZ));
