@@ -6,6 +6,7 @@ using Ebm.Functional.Mcmc.Gibbs;
 using Ebm.Functional.Models;
 using Ebm.Functional.Prng;
 using Ebm.Functional.Tests.Models;
+using LanguageExt;
 using Xunit;
 using static Ebm.Functional.Tests.Estimators.AnnealingTestModels;
 using static Ebm.Functional.Tests.Estimators.ReverseAisBlocksTests;
@@ -95,6 +96,36 @@ public sealed class SandwichBlocksTests
         Assert.Equal(AnnealingEstimatorErrors.BlocksMismatchCode, Failures(SandwichBlocks.Combine(path, schedule, particles, [blocks[0], mixed], false))[0].Code);
         Assert.Equal(AnnealingEstimatorErrors.InvalidBlockCode, Failures(SandwichBlocks.Run(RngKey.FromSeed(3), path, schedule, particles, 2))[0].Code);
         Assert.Equal(AnnealingEstimatorErrors.InvalidParticlesCode, Failures(SandwichBlocks.Run(RngKey.FromSeed(3), path, schedule, 0, 0))[0].Code);
+    }
+
+    /// <summary>The README's examples, on a 10-unit Boltzmann machine whose log Z is known by enumeration.</summary>
+    [Fact]
+    public void The_readme_examples_run_and_match_enumeration()
+    {
+        var model = BoltzmannRandom.Create(5, 10, StateConvention.Binary);
+        var (startKey, key) = RngKey.FromSeed(7).Split();
+        var upper =
+            from path in Paths.Tempered(model, 1.0, b => HeatBathGibbs.BuildKernel(model, b))
+            from schedule in AnnealingSchedule.Linear(400)
+            from blocks in Enumerable.Range(0, AisBlocks.Count(4_000))
+                .Select(b => ReverseAisBlocks.Run(startKey, key, path, schedule, 4_000, b, (k, n) => ExactDraws.DiscreteChains(k, n, model, 1.0)))
+                .ToArray().ToSeq().Sequence()
+            from combined in ReverseAisBlocks.Combine(path, schedule, 4_000, blocks.ToArray(), exactSamples: true)
+            select combined;
+        var sandwich =
+            from path in Paths.Tempered(model, 1.0, b => HeatBathGibbs.BuildKernel(model, b))
+            from schedule in AnnealingSchedule.Linear(400)
+            from blocks in Enumerable.Range(0, AisBlocks.Count(4_000))
+                .Select(b => SandwichBlocks.Run(startKey, key, path, schedule, 4_000, b, (k, n) => ExactDraws.DiscreteChains(k, n, model, 1.0)))
+                .ToArray().ToSeq().Sequence()
+            from combined in SandwichBlocks.Combine(path, schedule, 4_000, blocks.ToArray(), exactSamples: true)
+            select combined;
+        var exact = EnumeratedLogZ(model, 1.0);
+        foreach (var e in new[] { Valid(upper), Valid(sandwich) })
+        {
+            var z = (e.LogZ - exact) / e.StandardError;
+            Assert.True(Math.Abs(z) <= ZBound, $"{e.Method}: z = {z:F2}");
+        }
     }
 
     private static void AssertSameSandwich(LogZEstimate expected, LogZEstimate actual)
