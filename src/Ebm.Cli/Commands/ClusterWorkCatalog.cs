@@ -7,6 +7,10 @@ namespace Ebm.Cli.Commands;
 /// <summary>Every kind of work an <c>ebm worker</c> runs for the commands that take <c>--cluster</c>.</summary>
 internal static class ClusterWorkCatalog
 {
-    /// <summary>The catalogue: AIS blocks and SMC repetitions of <c>ebm logz</c>, Wang-Landau walkers of <c>ebm dos</c> and <c>ebm thermo</c>.</summary>
-    public static WorkCatalog Catalog { get; } = WorkCatalog.Of(AisBlockWork.Remote, SmcBlockWork.Remote, WalkerWork.Kind);
+    /// <summary>
+    /// The catalogue: the AIS, reverse AIS and sandwich blocks and the SMC repetitions of <c>ebm logz</c>, and the Wang-Landau
+    /// walkers of <c>ebm dos</c> and <c>ebm thermo</c>.
+    /// </summary>
+    public static WorkCatalog Catalog { get; } =
+        WorkCatalog.Of(AisBlockWork.Remote, ReverseBlockWork.ReverseRemote, ReverseBlockWork.SandwichRemote, SmcBlockWork.Remote, WalkerWork.Kind);
 }

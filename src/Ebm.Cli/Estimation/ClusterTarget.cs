@@ -16,7 +16,7 @@ internal sealed record ClusterTarget(ClusterAddress Gateway, string Name, TimeSp
     public const string DefaultName = "ebm";
 
     /// <summary>The methods of <c>ebm logz</c> that run on a cluster.</summary>
-    public static readonly string[] Methods = ["ais", "smc"];
+    public static readonly string[] Methods = ["ais", "reverse-ais", "sandwich", "smc"];
 
     /// <summary>The target of the options, None without --cluster, or every problem with them.</summary>
     public static Validation<Error, Option<ClusterTarget>> Of(string? address, string name, double timeoutSeconds)

@@ -92,8 +92,9 @@ internal static class EstimatorCatalog
     }
 
     /// <summary>
-    /// Reverse AIS: from exact target draws where the path has them; otherwise from the final particles of a forward
-    /// run with the first half of the key (warned as approximate).
+    /// Reverse AIS in the fixed blocks of <see cref="ReverseAisBlocks"/> run by the input's executor: block b starts from
+    /// exact target draws of its own where the path has them, otherwise from the final particles of forward AIS block b
+    /// with the first half of the key (warned as approximate); its reverse run uses the second half.
     /// </summary>
     private sealed class ReverseUser(EstimationInput input) : IPathUser<LogZEstimate>
     {
@@ -101,18 +102,20 @@ internal static class EstimatorCatalog
         {
             var r = input.Request;
             var (startKey, runKey) = input.Key.Split();
+            var exact = pack.ExactTargetDraws is not null;
             return FixedOrPilot(pack, r, PilotKey(r), input.Pilot("schedule")).Map(run => run.Schedule).Bind(schedule =>
-            {
-                var exact = pack.ExactTargetDraws is not null;
-                var start = pack.ExactTargetDraws is { } draws
-                    ? Success<Error, TState>(draws(startKey, r.Particles))
-                    : Ais.RunWithState(startKey, pack.Path, schedule, r.Particles).Map(run => run.Final);
-                return Outcomes.ToFin(start.Bind(particles => ReverseAis.Run(runKey, pack.Path, schedule, particles, exact, input.Annealing)));
-            });
+                from inputs in ReverseBlockWork.Inputs(input, schedule, startKey, runKey, r.Particles, exact)
+                from blocks in input.Executor.Map(ReverseBlockWork.ReverseLocal(pack), inputs, input.Progress)
+                from estimate in Outcomes.ToFin(ReverseAisBlocks.Combine(pack.Path, schedule, r.Particles, blocks, exact))
+                select estimate);
         }
     }
 
-    /// <summary>The sandwich: forward and reverse AIS with N / 2 particles each (at least 2).</summary>
+    /// <summary>
+    /// The sandwich: forward and reverse AIS with N / 2 particles each (at least 2), in the fixed blocks of
+    /// <see cref="SandwichBlocks"/> run by the input's executor; the reverse parts start from exact draws where the path
+    /// has them (the first half of the key), else from their forward parts' particles.
+    /// </summary>
     private sealed class SandwichUser(EstimationInput input) : IPathUser<LogZEstimate>
     {
         public Fin<LogZEstimate> Use<TState>(PathPack<TState> pack)
@@ -120,9 +123,12 @@ internal static class EstimatorCatalog
             var r = input.Request;
             var half = EstimatorSizes.SandwichHalf(r.Particles);
             var (startKey, runKey) = input.Key.Split();
-            return FixedOrPilot(pack, r, PilotKey(r), input.Pilot("schedule")).Map(run => run.Schedule).Bind(schedule => Outcomes.ToFin(pack.ExactTargetDraws is { } draws
-                ? Sandwich.Run(runKey, pack.Path, schedule, half, draws(startKey, half), input.Annealing)
-                : Sandwich.Run(runKey, pack.Path, schedule, half, input.Annealing)));
+            var exact = pack.ExactTargetDraws is not null;
+            return FixedOrPilot(pack, r, PilotKey(r), input.Pilot("schedule")).Map(run => run.Schedule).Bind(schedule =>
+                from inputs in ReverseBlockWork.Inputs(input, schedule, startKey, runKey, half, exact)
+                from blocks in input.Executor.Map(ReverseBlockWork.SandwichLocal(pack), inputs, input.Progress)
+                from estimate in Outcomes.ToFin(SandwichBlocks.Combine(pack.Path, schedule, half, blocks, exact))
+                select estimate);
         }
     }
 

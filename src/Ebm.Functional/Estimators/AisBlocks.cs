@@ -84,28 +84,14 @@ public static class AisBlocks
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(schedule);
         ArgumentNullException.ThrowIfNull(blocks);
-        return Check(particles, blocks).Map(_ =>
+        return Check(Ais.Method, particles, blocks).Map(_ =>
         {
-            var logWeights = Vec.Create(particles, d =>
-            {
-                foreach (var b in blocks) b.LogWeights.Span.CopyTo(d[(b.Block * Size)..]);
-            });
-            var health = blocks.Skip(1).Aggregate(blocks[0].Health, (acc, b) => acc.Merge(b.Health));
-            var trace = blocks[0].TraceLogMeanWeights;
+            var logWeights = LogWeights(particles, blocks);
+            var health = Health(blocks);
+            var trace = LogMeanTrace(particles, blocks);
             var running = Vec.Create(trace.Length, d =>
             {
-                var scratch = new double[blocks.Count];
-                for (var i = 0; i < d.Length; i++)
-                {
-                    if (blocks.Count == 1)
-                    {
-                        d[i] = path.LogZ0 + trace[i];
-                        continue;
-                    }
-
-                    for (var b = 0; b < blocks.Count; b++) scratch[b] = blocks[b].TraceLogMeanWeights[i] + Math.Log(blocks[b].LogWeights.Length);
-                    d[i] = path.LogZ0 + (LogSpace.LogSumExp(scratch) - Math.Log(particles));
-                }
+                for (var i = 0; i < d.Length; i++) d[i] = path.LogZ0 + trace[i];
             });
             return Estimates.FromLogWeights(Ais.Method, path.TargetBeta, path.LogZ0, logWeights, Ais.Evaluations(path, schedule, particles),
                 SamplerHealth.Warnings(health, "AIS")) with
@@ -116,19 +102,49 @@ public static class AisBlocks
         });
     }
 
-    private static Validation<Error, Unit> Check(int particles, IReadOnlyList<AisBlock> blocks)
+    /// <summary>
+    /// The running log mean weight of the whole run at each trace point, from the blocks' own: a one-block run's trace
+    /// itself, else log((1/M) Σ_b n_b exp(m_b)).
+    /// </summary>
+    internal static Vec LogMeanTrace(int particles, IReadOnlyList<AisBlock> blocks)
+    {
+        var trace = blocks[0].TraceLogMeanWeights;
+        if (blocks.Count == 1) return trace;
+        return Vec.Create(trace.Length, d =>
+        {
+            var scratch = new double[blocks.Count];
+            for (var i = 0; i < d.Length; i++)
+            {
+                for (var b = 0; b < blocks.Count; b++) scratch[b] = blocks[b].TraceLogMeanWeights[i] + Math.Log(blocks[b].LogWeights.Length);
+                d[i] = LogSpace.LogSumExp(scratch) - Math.Log(particles);
+            }
+        });
+    }
+
+    /// <summary>The concatenated log weights of the blocks, in block order.</summary>
+    internal static Vec LogWeights(int particles, IReadOnlyList<AisBlock> blocks) => Vec.Create(particles, d =>
+    {
+        foreach (var b in blocks) b.LogWeights.Span.CopyTo(d[(b.Block * Size)..]);
+    });
+
+    /// <summary>The blocks' sampler-health tallies merged in block order.</summary>
+    internal static SamplerHealthCounts Health(IReadOnlyList<AisBlock> blocks) =>
+        blocks.Skip(1).Aggregate(blocks[0].Health, (acc, b) => acc.Merge(b.Health));
+
+    /// <summary>Every block of the layout of <paramref name="particles"/>, once each, in order, along the same trace points; else the mismatch, naming <paramref name="method"/>.</summary>
+    internal static Validation<Error, Unit> Check(string method, int particles, IReadOnlyList<AisBlock> blocks)
     {
         var count = Count(particles);
-        if (count == 0) return Fail<Error, Unit>(AnnealingEstimatorErrors.InvalidParticles(Ais.Method, particles, 1));
-        if (blocks.Count != count) return Fail<Error, Unit>(AnnealingEstimatorErrors.BlocksMismatch(Ais.Method, $"{blocks.Count} blocks for {particles} particles, which make {count}"));
+        if (count == 0) return Fail<Error, Unit>(AnnealingEstimatorErrors.InvalidParticles(method, particles, 1));
+        if (blocks.Count != count) return Fail<Error, Unit>(AnnealingEstimatorErrors.BlocksMismatch(method, $"{blocks.Count} blocks for {particles} particles, which make {count}"));
         for (var b = 0; b < count; b++)
         {
             var block = blocks[b];
-            if (block.Block != b) return Fail<Error, Unit>(AnnealingEstimatorErrors.BlocksMismatch(Ais.Method, $"block {block.Block} stands at place {b}"));
+            if (block.Block != b) return Fail<Error, Unit>(AnnealingEstimatorErrors.BlocksMismatch(method, $"block {block.Block} stands at place {b}"));
             if (block.LogWeights.Length != Length(particles, b))
-                return Fail<Error, Unit>(AnnealingEstimatorErrors.BlocksMismatch(Ais.Method, $"block {b} has {block.LogWeights.Length} particles, the layout gives it {Length(particles, b)}"));
+                return Fail<Error, Unit>(AnnealingEstimatorErrors.BlocksMismatch(method, $"block {b} has {block.LogWeights.Length} particles, the layout gives it {Length(particles, b)}"));
             if (!block.TracePoints.Span.SequenceEqual(blocks[0].TracePoints.Span) || block.TraceLogMeanWeights.Length != block.TracePoints.Length)
-                return Fail<Error, Unit>(AnnealingEstimatorErrors.BlocksMismatch(Ais.Method, $"block {b} ran along other trace points than block 0"));
+                return Fail<Error, Unit>(AnnealingEstimatorErrors.BlocksMismatch(method, $"block {b} ran along other trace points than block 0"));
         }
 
         return Success<Error, Unit>(unit);

@@ -67,52 +67,70 @@ public static class ReverseAis
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(schedule);
         ArgumentNullException.ThrowIfNull(targetSamples);
+        var reversed = Reversed(schedule);
+        var kernel = Ais.Kernel(path, end: 0.0);
+        var logZ0 = LogZ0(path);
+        return (logZ0, kernel.Start(targetSamples, 1.0, 0.0)).Apply((_, start) => start).Bind(start => Ais.Anneal(kernel, reversed, start, key, progress, "reverse AIS"))
+            .Map(run => (Estimate(path, schedule, run.LogWeights, run.TracePoints, run.TraceLogMeanWeights, run.SamplerWarnings, exactSamples), run.Final));
+    }
+
+    /// <summary>The points t_K, ..., t_0 a reverse run visits.</summary>
+    internal static Vec Reversed(AnnealingSchedule schedule)
+    {
         var steps = schedule.Steps;
-        var reversed = Vec.Create(steps + 1, d =>
+        return Vec.Create(steps + 1, d =>
         {
             for (var j = 0; j <= steps; j++) d[j] = schedule[steps - j];
         });
-        var kernel = Ais.Kernel(path, end: 0.0);
-        var logZ0 = double.IsFinite(path.LogZ0)
+    }
+
+    /// <summary>A finite log Z_0, which the estimate subtracts the log mean weight from; else the error.</summary>
+    internal static Validation<Error, double> LogZ0<TState>(AnnealingPath<TState> path) =>
+        double.IsFinite(path.LogZ0)
             ? Success<Error, double>(path.LogZ0)
             : Fail<Error, double>(AnnealingEstimatorErrors.InvalidLogZ0(Method, path.LogZ0));
-        return (logZ0, kernel.Start(targetSamples, 1.0, 0.0)).Apply((_, start) => start).Bind(start => Ais.Anneal(kernel, reversed, start, key, progress, "reverse AIS")).Map(run =>
+
+    /// <summary>
+    /// The estimate from a reverse run's log weights and its running log mean weight at the points it visited (t_K
+    /// first), with the kernel's warnings (<paramref name="samplerWarnings"/>).
+    /// </summary>
+    internal static LogZEstimate Estimate<TState>(
+        AnnealingPath<TState> path, AnnealingSchedule schedule, Vec logWeights, Vec tracePoints, Vec traceLogMeanWeights,
+        Seq<EstimateWarning> samplerWarnings, bool exactSamples)
+    {
+        var particles = logWeights.Length;
+        var warnings = exactSamples
+            ? Seq<EstimateWarning>()
+            : Seq1(EstimateWarnings.Of(EstimateWarnings.ApproximateTargetSamples,
+                "the reverse run started from approximate target samples, so its estimate is not guaranteed to be an upper bound in expectation"));
+        var summary = WeightSummary.Of(logWeights.Span);
+        // The weight statistics are those of forward AIS, where a degenerate log mean weight errs low; here it
+        // is subtracted, so the estimate errs high.
+        var weightWarnings = summary.Warnings(estimateErrsHigh: true);
+        var logZ = path.LogZ0 - summary.LogMeanWeight;
+        return new LogZEstimate(Method, path.TargetBeta, logZ, summary.StandardError, ErrorSource.DeltaMethod,
+            summary.Ess, summary.MaxNormalisedWeight, particles, Ais.Evaluations(path, schedule, particles), warnings + samplerWarnings + weightWarnings)
         {
-            var particles = run.LogWeights.Length;
-            var warnings = exactSamples
-                ? Seq<EstimateWarning>()
-                : Seq1(EstimateWarnings.Of(EstimateWarnings.ApproximateTargetSamples,
-                    "the reverse run started from approximate target samples, so its estimate is not guaranteed to be an upper bound in expectation"));
-            var summary = WeightSummary.Of(run.LogWeights.Span);
-            // The weight statistics are those of forward AIS, where a degenerate log mean weight errs low; here it
-            // is subtracted, so the estimate errs high.
-            var weightWarnings = summary.Warnings(estimateErrsHigh: true);
-            var logZ = path.LogZ0 - summary.LogMeanWeight;
-            var estimate = new LogZEstimate(Method, path.TargetBeta, logZ, summary.StandardError, ErrorSource.DeltaMethod,
-                summary.Ess, summary.MaxNormalisedWeight, particles, Ais.Evaluations(path, schedule, particles), warnings + run.SamplerWarnings + weightWarnings)
-            {
-                LogWeights = run.LogWeights,
-                Trace = Trace(run, logZ),
-                ParetoK = summary.ParetoK,
-                Steps = steps,
-            };
-            return (estimate, run.Final);
-        });
+            LogWeights = logWeights,
+            Trace = Trace(tracePoints, traceLogMeanWeights, logZ),
+            ParetoK = summary.ParetoK,
+            Steps = schedule.Steps,
+        };
     }
 
     // The sweep records points t_K, ..., t_0 with r(t) = log mean w up to t, an estimate of log(Z_t / Z_1):
     // log Z_t = log Z_1 + r(t), listed in increasing t.
-    private static EstimateTrace Trace<TState>(Ais.Sweep<TState> run, double logZ)
+    private static EstimateTrace Trace(Vec tracePoints, Vec traceLogMeanWeights, double logZ)
     {
-        var n = run.TracePoints.Length;
+        var n = tracePoints.Length;
         return new EstimateTrace(
             Vec.Create(n, d =>
             {
-                for (var i = 0; i < n; i++) d[i] = run.TracePoints[n - 1 - i];
+                for (var i = 0; i < n; i++) d[i] = tracePoints[n - 1 - i];
             }),
             Vec.Create(n, d =>
             {
-                for (var i = 0; i < n; i++) d[i] = logZ + run.TraceLogMeanWeights[n - 1 - i];
+                for (var i = 0; i < n; i++) d[i] = logZ + traceLogMeanWeights[n - 1 - i];
             }));
     }
 }

@@ -109,14 +109,19 @@ public static class Sandwich
         ArgumentNullException.ThrowIfNull(schedule);
         var (forwardKey, reverseKey) = key.Split();
         var steps = schedule.Steps;
-        return from forward in Ais.RunWithState(forwardKey, path, schedule, particles, progress is null ? null : new Offset(progress, 0, 2 * steps))
+        return from forward in Ais.RunWithState(forwardKey, path, schedule, particles, Offset.Of(progress, 0, 2 * steps))
                from reverse in ReverseAis.Run(reverseKey, path, schedule, exactTargetSamples.IfNone(forward.Final), exactTargetSamples.IsSome,
-                   progress is null ? null : new Offset(progress, steps, 2 * steps))
+                   Offset.Of(progress, steps, 2 * steps))
                select Combine(forward.Estimate, reverse);
     }
 
-    private sealed class Offset(IProgress<AnnealingProgress> inner, int offset, int total) : IProgress<AnnealingProgress>
+    /// <summary>Progress of one part of a longer run: its steps shifted by <c>offset</c> out of <c>total</c>.</summary>
+    internal sealed class Offset(IProgress<AnnealingProgress> inner, int offset, int total) : IProgress<AnnealingProgress>
     {
+        /// <summary>The shifted progress, or null without one.</summary>
+        public static IProgress<AnnealingProgress>? Of(IProgress<AnnealingProgress>? inner, int offset, int total) =>
+            inner is null ? null : new Offset(inner, offset, total);
+
         public void Report(AnnealingProgress value) => inner.Report(value with { Step = value.Step + offset, Steps = total });
     }
 }
