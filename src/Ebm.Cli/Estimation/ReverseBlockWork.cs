@@ -4,7 +4,6 @@ using Ebm.Functional.Estimators;
 using Ebm.Functional.Numerics;
 using Ebm.Functional.Prng;
 using Ebm.Functional.Shell.Execution;
-using Ebm.Functional.Shell.ModelFiles;
 using Ebm.Cli.Output;
 using LanguageExt;
 using static LanguageExt.Prelude;
@@ -25,19 +24,17 @@ internal static class ReverseBlockWork
     /// <summary>The sandwich block's name on the wire.</summary>
     public const string SandwichName = "logz.sandwich-block";
 
-    private static readonly JsonSerializerOptions Options = new() { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
-
     // Before the kinds below, which are built from it when the class is initialised.
     private static WorkCodec<ReverseBlockInput> InputCodec { get; } =
-        new(i => JsonSerializer.Serialize(i, Options), text => Read<ReverseBlockInput>(text, "a reverse AIS block's input"));
+        new(i => JsonSerializer.Serialize(i, WorkerPaths.Json), text => WorkerPaths.Read<ReverseBlockInput>(text, "a reverse AIS block's input"));
 
     /// <summary>The reverse AIS kind a worker registers: the path rebuilt once per run on each worker.</summary>
     public static WorkKind<ReverseBlockInput, AisBlock> ReverseRemote { get; } = ReverseKind((input, progress) =>
-        Held(input.Run).Bind(path => path.Use(new Reverse(input, progress))));
+        WorkerPaths.Use(input.Run.Model, input.Run.Request, new Reverse(input, progress)));
 
     /// <summary>The sandwich kind a worker registers: the path rebuilt once per run on each worker.</summary>
     public static WorkKind<ReverseBlockInput, SandwichBlock> SandwichRemote { get; } = SandwichKind((input, progress) =>
-        Held(input.Run).Bind(path => path.Use(new Sandwiched(input, progress))));
+        WorkerPaths.Use(input.Run.Model, input.Run.Request, new Sandwiched(input, progress)));
 
     /// <summary>The reverse AIS kind this process runs on the path in hand.</summary>
     public static WorkKind<ReverseBlockInput, AisBlock> ReverseLocal<TState>(PathPack<TState> pack) =>
@@ -96,67 +93,17 @@ internal static class ReverseBlockWork
                 : FinFail<Option<Func<RngKey, int, Fin<TState>>>>(ExecutionErrors.BadMessage("a reverse AIS block's input",
                     "it starts from exact target draws, and this model's path has no exact sampler"));
 
-    private static readonly Lock Gate = new();
-    private static (string Key, IHeldPath Path)? _last;
-
-    /// <summary>The path of the input's model and request: the last one built when they are the same, else a new one.</summary>
-    private static Fin<IHeldPath> Held(AisBlockInput input)
-    {
-        var key = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(
-            System.Text.Encoding.UTF8.GetBytes(input.Model + "\n" + JsonSerializer.Serialize(input.Request, Options))));
-        lock (Gate)
-        {
-            if (_last is { } last && last.Key == key) return FinSucc(last.Path);
-            var built =
-                from model in ModelFile.Parse(input.Model)
-                from path in PathCatalog.With(model, input.Request, new Holder(), null)
-                select path;
-            built.IfSucc(path => _last = (key, path));
-            return built;
-        }
-    }
-
-    /// <summary>A path of some particle type, kept between the blocks of a run.</summary>
-    private interface IHeldPath
-    {
-        Fin<T> Use<T>(IPathUser<T> user);
-    }
-
-    private sealed class HeldPath<TState>(PathPack<TState> pack) : IHeldPath
-    {
-        public Fin<T> Use<T>(IPathUser<T> user) => user.Use(pack);
-    }
-
-    private sealed class Holder : IPathUser<IHeldPath>
-    {
-        public Fin<IHeldPath> Use<TState>(PathPack<TState> pack) => FinSucc<IHeldPath>(new HeldPath<TState>(pack));
-    }
-
     private static WorkKind<ReverseBlockInput, AisBlock> ReverseKind(Func<ReverseBlockInput, IProgress<double>?, Fin<AisBlock>> run) =>
         new(ReverseName, run, InputCodec, AisBlockWork.Remote.Result);
 
     private static WorkKind<ReverseBlockInput, SandwichBlock> SandwichKind(Func<ReverseBlockInput, IProgress<double>?, Fin<SandwichBlock>> run) =>
         new(SandwichName, run, InputCodec, new WorkCodec<SandwichBlock>(
-            b => JsonSerializer.Serialize(new SandwichWire(AisBlockWork.Remote.Result.Write(b.Forward), AisBlockWork.Remote.Result.Write(b.Reverse)), Options),
-            text => from wire in Read<SandwichWire>(text, "a sandwich block's result")
+            b => JsonSerializer.Serialize(new SandwichWire(AisBlockWork.Remote.Result.Write(b.Forward), AisBlockWork.Remote.Result.Write(b.Reverse)), WorkerPaths.Json),
+            text => from wire in WorkerPaths.Read<SandwichWire>(text, "a sandwich block's result")
                     from forward in AisBlockWork.Remote.Result.Read(wire.Forward)
                     from reverse in AisBlockWork.Remote.Result.Read(wire.Reverse)
                     select new SandwichBlock(forward, reverse)));
 
     /// <summary>A sandwich block on the wire: its two parts as AIS blocks' messages, so every bit survives.</summary>
     private sealed record SandwichWire(string Forward, string Reverse);
-
-    private static Fin<T> Read<T>(string text, string what)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize<T>(text, Options) is { } value
-                ? FinSucc(value)
-                : FinFail<T>(ExecutionErrors.BadMessage(what, "null"));
-        }
-        catch (JsonException e)
-        {
-            return FinFail<T>(ExecutionErrors.BadMessage(what, e.Message));
-        }
-    }
 }
