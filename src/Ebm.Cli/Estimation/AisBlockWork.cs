@@ -64,8 +64,8 @@ internal static class AisBlockWork
 
     private static WorkKind<AisBlockInput, AisBlock> Kind(Func<AisBlockInput, IProgress<double>?, Fin<AisBlock>> run) =>
         new(Name, run,
-            new WorkCodec<AisBlockInput>(i => JsonSerializer.Serialize(i, WorkerPaths.Json), text => WorkerPaths.Read<AisBlockInput>(text, "an AIS block's input")),
-            new WorkCodec<AisBlock>(b => JsonSerializer.Serialize(Wire.Of(b), WorkerPaths.Json), text => WorkerPaths.Read<Wire>(text, "an AIS block's result").Bind(w => w.ToBlock())));
+            WorkCodec<AisBlockInput>.Json("an AIS block's input"),
+            new WorkCodec<AisBlock>(b => WorkCodec<Wire>.Json("").Write(Wire.Of(b)), text => WorkCodec<Wire>.FromJson(text, "an AIS block's result").Bind(w => w.ToBlock())));
 
     /// <summary>An AIS block on the wire: doubles as their bits and vectors as base64 of their bytes (<see cref="EstimateWire"/>), so every bit survives.</summary>
     private sealed record Wire(int Block, string LogWeights, string TracePoints, string Trace, int Particles, long Moves, long Failures, long AcceptanceSum, int Rounds, int Frozen)

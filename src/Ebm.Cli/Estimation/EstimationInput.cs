@@ -17,7 +17,7 @@ internal sealed record EstimationInput(IEnergyModel Model, LogzRequest Request, 
     /// <summary>The progress of the pilot run that places <paramref name="what"/> ("reference", "schedule"), labelled "pilot run (...)".</summary>
     public IProgress<double>? Pilot(string what) => Stages?.Invoke($"pilot run ({what})");
 
-    /// <summary>Where the blocks of a blocked estimator (AIS) run: this machine unless <c>--cluster</c> names a cluster.</summary>
+    /// <summary>Where the blocks of a blocked estimator (AIS, reverse AIS, the sandwich, SMC's repetitions) run: this machine unless <c>--cluster</c> names a cluster.</summary>
     public IExecutor Executor { get; init; } = LocalExecutor.Instance;
 
     /// <summary>The root key of the run.</summary>

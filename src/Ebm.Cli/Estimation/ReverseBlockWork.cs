@@ -26,7 +26,7 @@ internal static class ReverseBlockWork
 
     // Before the kinds below, which are built from it when the class is initialised.
     private static WorkCodec<ReverseBlockInput> InputCodec { get; } =
-        new(i => JsonSerializer.Serialize(i, WorkerPaths.Json), text => WorkerPaths.Read<ReverseBlockInput>(text, "a reverse AIS block's input"));
+        WorkCodec<ReverseBlockInput>.Json("a reverse AIS block's input");
 
     /// <summary>The reverse AIS kind a worker registers: the path rebuilt once per run on each worker.</summary>
     public static WorkKind<ReverseBlockInput, AisBlock> ReverseRemote { get; } = ReverseKind((input, progress) =>
@@ -98,8 +98,8 @@ internal static class ReverseBlockWork
 
     private static WorkKind<ReverseBlockInput, SandwichBlock> SandwichKind(Func<ReverseBlockInput, IProgress<double>?, Fin<SandwichBlock>> run) =>
         new(SandwichName, run, InputCodec, new WorkCodec<SandwichBlock>(
-            b => JsonSerializer.Serialize(new SandwichWire(AisBlockWork.Remote.Result.Write(b.Forward), AisBlockWork.Remote.Result.Write(b.Reverse)), WorkerPaths.Json),
-            text => from wire in WorkerPaths.Read<SandwichWire>(text, "a sandwich block's result")
+            b => WorkCodec<SandwichWire>.Json("").Write(new SandwichWire(AisBlockWork.Remote.Result.Write(b.Forward), AisBlockWork.Remote.Result.Write(b.Reverse))),
+            text => from wire in WorkCodec<SandwichWire>.FromJson(text, "a sandwich block's result")
                     from forward in AisBlockWork.Remote.Result.Read(wire.Forward)
                     from reverse in AisBlockWork.Remote.Result.Read(wire.Reverse)
                     select new SandwichBlock(forward, reverse)));

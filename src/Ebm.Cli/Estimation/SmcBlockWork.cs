@@ -65,10 +65,10 @@ internal static class SmcBlockWork
 
     private static WorkKind<SmcBlockInput, SmcRepetition> Kind(Func<SmcBlockInput, IProgress<double>?, Fin<SmcRepetition>> run) =>
         new(Name, run,
-            new WorkCodec<SmcBlockInput>(i => JsonSerializer.Serialize(i, WorkerPaths.Json), text => WorkerPaths.Read<SmcBlockInput>(text, "an SMC repetition's input")),
+            WorkCodec<SmcBlockInput>.Json("an SMC repetition's input"),
             new WorkCodec<SmcRepetition>(
-                r => JsonSerializer.Serialize(new Wire(EstimateWire.Of(r.Estimate), r.ResamplingEvents, r.Steps), WorkerPaths.Json),
-                text => WorkerPaths.Read<Wire>(text, "an SMC repetition's result").Bind(w => w.Estimate.ToEstimate().Map(e => new SmcRepetition(e, w.ResamplingEvents, w.Steps)))));
+                r => WorkCodec<Wire>.Json("").Write(new Wire(EstimateWire.Of(r.Estimate), r.ResamplingEvents, r.Steps)),
+                text => WorkCodec<Wire>.FromJson(text, "an SMC repetition's result").Bind(w => w.Estimate.ToEstimate().Map(e => new SmcRepetition(e, w.ResamplingEvents, w.Steps)))));
 
     private sealed record Wire(EstimateWire Estimate, int ResamplingEvents, int Steps);
 }

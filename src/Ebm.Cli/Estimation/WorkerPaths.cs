@@ -8,16 +8,12 @@ using static LanguageExt.Prelude;
 namespace Ebm.Cli.Estimation;
 
 /// <summary>
-/// What the block work of <c>ebm logz</c> shares on both sides of the wire: the JSON of inputs and results, the request
-/// as it travels (with --data, the base-rate biases read here in place of the file), and on a worker the path of the
+/// What the block work of <c>ebm logz</c> shares on both sides of the wire: the request as it travels (with --data, the base-rate biases read here in place of the file), and on a worker the path of the
 /// run, rebuilt from the model file and the request once per run and kept for the run's other blocks (a path is an
 /// immutable value, so blocks may run on it at the same time).
 /// </summary>
 internal static class WorkerPaths
 {
-    /// <summary>The JSON options of block inputs and results (non-finite doubles as names).</summary>
-    public static JsonSerializerOptions Json { get; } = new() { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
-
     private static readonly Lock Gate = new();
     private static (string Key, Pack Pack)? _last;
 
@@ -31,7 +27,7 @@ internal static class WorkerPaths
     public static Fin<T> Use<T>(string model, LogzRequest request, IPathUser<T> user)
     {
         var key = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(
-            System.Text.Encoding.UTF8.GetBytes(model + "\n" + JsonSerializer.Serialize(request, Json))));
+            System.Text.Encoding.UTF8.GetBytes(model + "\n" + JsonSerializer.Serialize(request, WorkCodec<LogzRequest>.Options))));
         Fin<Pack> pack;
         lock (Gate)
         {
@@ -47,21 +43,6 @@ internal static class WorkerPaths
         }
 
         return pack.Bind(p => p.Use(user));
-    }
-
-    /// <summary>A value of <typeparamref name="T"/> from JSON, or a message error naming <paramref name="what"/>.</summary>
-    public static Fin<T> Read<T>(string text, string what)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize<T>(text, Json) is { } value
-                ? FinSucc(value)
-                : FinFail<T>(ExecutionErrors.BadMessage(what, "null"));
-        }
-        catch (Exception e) when (e is JsonException or FormatException or NotSupportedException)
-        {
-            return FinFail<T>(ExecutionErrors.BadMessage(what, e.Message));
-        }
     }
 
     /// <summary>A path pack of some particle type, usable by any path user.</summary>

@@ -22,12 +22,10 @@ internal static class WalkerWork
     /// <summary>The work's name on the wire.</summary>
     public const string Name = "thermo.wang-landau-walker";
 
-    private static readonly JsonSerializerOptions Json = new();
-
     /// <summary>The kind a worker registers.</summary>
     public static WorkKind<WalkerInput, WangLandauWalker> Kind { get; } = new(Name, Walk,
-        new WorkCodec<WalkerInput>(i => JsonSerializer.Serialize(i, Json), text => Read<WalkerInput>(text, "a Wang-Landau walker's input")),
-        new WorkCodec<WangLandauWalker>(w => JsonSerializer.Serialize(Wire.Of(w), Json), text => Read<Wire>(text, "a Wang-Landau walker's result").Bind(w => w.ToWalker())))
+        WorkCodec<WalkerInput>.Json("a Wang-Landau walker's input"),
+        new WorkCodec<WangLandauWalker>(w => WorkCodec<Wire>.Json("").Write(Wire.Of(w)), text => WorkCodec<Wire>.FromJson(text, "a Wang-Landau walker's result").Bind(w => w.ToWalker())))
     {
         SingleThreaded = true,
     };
@@ -59,18 +57,6 @@ internal static class WalkerWork
     private static long Bits(double value) => BitConverter.DoubleToInt64Bits(value);
 
     private static double Double(long bits) => BitConverter.Int64BitsToDouble(bits);
-
-    private static Fin<T> Read<T>(string text, string what)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize<T>(text, Json) is { } value ? FinSucc(value) : FinFail<T>(ExecutionErrors.BadMessage(what, "null"));
-        }
-        catch (Exception e) when (e is JsonException or NotSupportedException)
-        {
-            return FinFail<T>(ExecutionErrors.BadMessage(what, e.Message));
-        }
-    }
 
     /// <summary>A walker on the wire: ln g as base64 of its doubles' bytes, the visited bins as a string of 0s and 1s.</summary>
     private sealed record Wire(int Walker, string LogG, string Visited, long Trials, long LogF)
