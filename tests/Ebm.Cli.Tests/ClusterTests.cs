@@ -34,6 +34,7 @@ public sealed class ClusterTests
         builder.AddSiloBuilderConfigurator<Workers>();
         await using var cluster = builder.Build();
         await cluster.DeployAsync();
+        await ClusterWait.AllActive(cluster);
         var executor = new ClusterExecutor(cluster.Client, "test");
         var remote = Estimate(example, request, executor);
         Assert.Equal(BitConverter.DoubleToInt64Bits(local.LogZ), BitConverter.DoubleToInt64Bits(remote.LogZ));
@@ -55,6 +56,7 @@ public sealed class ClusterTests
         builder.AddSiloBuilderConfigurator<Workers>();
         await using var cluster = builder.Build();
         await cluster.DeployAsync();
+        await ClusterWait.AllActive(cluster);
         var executor = new ClusterExecutor(cluster.Client, "test");
         var remote = Estimate("ising-4x4.json", request, executor);
         Assert.Equal(BitConverter.DoubleToInt64Bits(local.LogZ), BitConverter.DoubleToInt64Bits(remote.LogZ));
@@ -79,6 +81,7 @@ public sealed class ClusterTests
         builder.AddSiloBuilderConfigurator<Workers>();
         await using var cluster = builder.Build();
         await cluster.DeployAsync();
+        await ClusterWait.AllActive(cluster);
         var executor = new ClusterExecutor(cluster.Client, "test");
         var remote = WalkerWork.Run(executor, key, model, settings, null).Match(d => d, e => throw new Xunit.Sdk.XunitException(e.Message));
         Assert.True(local.LogG.Span.SequenceEqual(remote.LogG.Span));
@@ -114,6 +117,7 @@ public sealed class ClusterTests
             builder.AddSiloBuilderConfigurator<Workers>();
             await using var cluster = builder.Build();
             await cluster.DeployAsync();
+        await ClusterWait.AllActive(cluster);
             var remote = Estimate("bernoulli-rbm-3x2.json", request, new ClusterExecutor(cluster.Client, "test"));
             Assert.Equal(BitConverter.DoubleToInt64Bits(local.LogZ), BitConverter.DoubleToInt64Bits(remote.LogZ));
             Assert.Equal(BitConverter.DoubleToInt64Bits(local.StandardError), BitConverter.DoubleToInt64Bits(remote.StandardError));

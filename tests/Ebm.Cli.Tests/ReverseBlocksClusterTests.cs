@@ -31,6 +31,7 @@ public sealed class ReverseBlocksClusterTests
         builder.AddSiloBuilderConfigurator<Workers>();
         await using var cluster = builder.Build();
         await cluster.DeployAsync();
+        await ClusterWait.AllActive(cluster);
         foreach (var method in new[] { "reverse-ais", "sandwich" })
         {
             var request = new LogzRequest(method, 2500, 60, "linear", "auto", null, 1.0, 5, 0.2, 10, null);

@@ -12,7 +12,20 @@ internal static class TestClusters
         builder.AddSiloBuilderConfigurator<Configurator>();
         var cluster = builder.Build();
         await cluster.DeployAsync();
+        await AllActive(cluster, silos);
         return cluster;
+    }
+
+    /// <summary>Waits until the cluster's membership lists <paramref name="silos"/> active workers (on a loaded machine the last may join late).</summary>
+    public static async Task AllActive(TestCluster cluster, int silos)
+    {
+        var management = cluster.Client.GetGrain<IManagementGrain>(0);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while ((await management.GetHosts(onlyActive: true)).Count < silos)
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"fewer than {silos} workers active after 60 s");
+            await Task.Delay(100);
+        }
     }
 
     private sealed class Configurator : ISiloConfigurator
