@@ -34,7 +34,7 @@ internal static class WorkerCommand
             DefaultValueFactory = _ => "127.0.0.1",
             HelpName = "ADDRESS",
         };
-        var command = new Command("worker", "Start a worker of a cluster that runs the blocks of `ebm logz --cluster` (AIS particles); stop it with Ctrl-C.")
+        var command = new Command("worker", "Start a worker of a cluster that runs the blocks of `--cluster` commands (ebm logz: AIS, reverse AIS and sandwich particles, SMC repetitions; ebm dos and ebm thermo: Wang-Landau walkers); stop it with Ctrl-C or SIGTERM.")
         {
             cluster, port, gatewayPort, seedNode, host,
         };
