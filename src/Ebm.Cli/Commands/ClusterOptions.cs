@@ -17,12 +17,12 @@ namespace Ebm.Cli.Commands;
 /// <param name="Timeout">--cluster-timeout.</param>
 internal sealed record ClusterOptions(Option<string?> Address, Option<string> Name, Option<double> Timeout)
 {
-    /// <summary>The three options; <paramref name="what"/> says what runs on the cluster.</summary>
-    public static ClusterOptions Create(string what) => new(
+    /// <summary>The three options; <paramref name="what"/> says what runs on the cluster, <paramref name="named"/> where the workers used are named.</summary>
+    public static ClusterOptions Create(string what, string named = "on stderr") => new(
         new Option<string?>("--cluster")
         {
             Description = $"Run {what} on the workers of a cluster (`ebm worker`) through the gateway at HOST:PORT; the result is the same, " +
-                          "bit for bit, as without it, and the workers used are named on stderr.",
+                          $"bit for bit, as without it, and the workers used are named {named}.",
             HelpName = "HOST:PORT",
         },
         new Option<string>("--cluster-name")

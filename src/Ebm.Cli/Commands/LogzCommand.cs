@@ -112,7 +112,8 @@ internal static class LogzCommand
             Description = "Estimators: do not compute the exact log Z beside the estimate even when the model is small enough.",
         };
         var force = CommonOptions.Force();
-        var cluster = ClusterOptions.Create("the estimator's blocks of particles (ais) or its repetitions (smc)");
+        var cluster = ClusterOptions.Create(
+            "the estimator's blocks of particles (ais, reverse-ais, sandwich) or its repetitions (smc)", "in the report (a cluster line; a cluster object in --json)");
 
         var command = new Command("logz", "Compute log Z(beta) of a model file: exactly (with U, F, S and C), or by an estimator with its standard error, " +
                                           "weight diagnostics and warnings.")
