@@ -1,32 +1,24 @@
-using System.Numerics;
 using System.Numerics.Tensors;
 using System.Runtime.Intrinsics;
-using System.Runtime.InteropServices;
 
 namespace Ebm.Functional.Training;
 
-/// <summary>The in-place SGD update of a fused run: θ ← θ + s · g, finiteness checked, the float32 copy refreshed.</summary>
+/// <summary>The in-place SGD updates of a fused run: θ ← θ + s · g, finiteness checked; float32 parameters rounded after each.</summary>
 internal static partial class ContrastiveKernel
 {
-    /// <summary>Entries per block of the in-place update (32 KB of doubles): a block's sums are still in the first-level cache when they are checked and narrowed.</summary>
+    /// <summary>Entries per block of the in-place update (32 KB of doubles): a block's sums are still in the first-level cache when they are checked.</summary>
     private const int UpdateBlock = 4096;
 
-    /// <summary>
-    /// θ ← θ + s · g in place (g widened to double first when T is float, the product rounded, then the sum), the float32
-    /// copy refreshed when one is given; whether every entry is finite.
-    /// </summary>
-    private static bool Descend<T>(Span<double> theta, ReadOnlySpan<T> gradient, double scale, Span<T> narrow)
-        where T : unmanaged, IFloatingPointIeee754<T>
+    /// <summary>θ ← θ + s · g in place (the product rounded, then the sum); whether every entry is finite.</summary>
+    private static bool Descend(Span<double> theta, ReadOnlySpan<double> gradient, double scale)
     {
-        if (typeof(T) == typeof(float) && !narrow.IsEmpty)
-            return DescendSingle(theta, MemoryMarshal.Cast<T, float>(gradient), scale, MemoryMarshal.Cast<T, float>(narrow));
         Span<double> step = stackalloc double[Math.Min(theta.Length, UpdateBlock)];
         for (var start = 0; start < theta.Length; start += step.Length)
         {
             var length = Math.Min(step.Length, theta.Length - start);
             var piece = step[..length];
             var target = theta.Slice(start, length);
-            TensorPrimitives.Multiply(MemoryMarshal.Cast<T, double>(gradient.Slice(start, length)), scale, piece);
+            TensorPrimitives.Multiply(gradient.Slice(start, length), scale, piece);
             TensorPrimitives.Add(target, piece, target);
             if (!TensorPrimitives.IsFiniteAll<double>(target)) return false;
         }
@@ -35,56 +27,79 @@ internal static partial class ContrastiveKernel
     }
 
     /// <summary>
-    /// The float32 update in one pass: per lane g widened, s · g rounded, θ + s · g rounded (no fused multiply-add, so the
-    /// bits are those of the two-step path on every vector width), a finiteness test, and the narrowed copy.
+    /// The float32 parameters' update in one pass: per lane θ + s · g in double (θ from <paramref name="start"/> when it is
+    /// given, else the float32 weights widened; g widened; the product rounded, then the sum, no fused multiply-add, so the
+    /// bits are those of the trainer's step on every vector width), rounded to float32 into <paramref name="weights"/>;
+    /// whether every rounded value is finite. It reads the weights and the gradient and writes the weights: 12 bytes of
+    /// memory traffic per weight, against 28 for float64 master weights with a float32 copy.
     /// </summary>
-    private static bool DescendSingle(Span<double> theta, ReadOnlySpan<float> gradient, double scale, Span<float> narrow)
+    private static bool DescendSingle(Span<float> weights, ReadOnlySpan<double> start, ReadOnlySpan<float> gradient, double scale)
     {
+        var fromStart = !start.IsEmpty;
         var i = 0;
         if (Vector512.IsHardwareAccelerated)
         {
             var s = Vector512.Create(scale);
-            var bad = Vector512<double>.Zero;
-            for (; i + 16 <= theta.Length; i += 16)
+            var bad = Vector512<float>.Zero;
+            for (; i + 16 <= weights.Length; i += 16)
             {
                 var (low, high) = Vector512.Widen(Vector512.Create(gradient.Slice(i, 16)));
-                var a = Vector512.Create(theta.Slice(i, 8)) + low * s;
-                var b = Vector512.Create(theta.Slice(i + 8, 8)) + high * s;
-                bad |= (a - a) | (b - b);
-                a.CopyTo(theta.Slice(i, 8));
-                b.CopyTo(theta.Slice(i + 8, 8));
-                Vector512.Narrow(a, b).CopyTo(narrow.Slice(i, 16));
+                var (thetaLow, thetaHigh) = fromStart
+                    ? (Vector512.Create(start.Slice(i, 8)), Vector512.Create(start.Slice(i + 8, 8)))
+                    : Vector512.Widen(Vector512.Create(weights.Slice(i, 16)));
+                var next = Vector512.Narrow(thetaLow + low * s, thetaHigh + high * s);
+                bad |= next - next;
+                next.CopyTo(weights.Slice(i, 16));
             }
 
-            if (bad != Vector512<double>.Zero) return false;
+            if (bad.AsUInt32() != Vector512<uint>.Zero) return false;
         }
 
         if (Vector256.IsHardwareAccelerated)
         {
             var s = Vector256.Create(scale);
-            var bad = Vector256<double>.Zero;
-            for (; i + 8 <= theta.Length; i += 8)
+            var bad = Vector256<float>.Zero;
+            for (; i + 8 <= weights.Length; i += 8)
             {
                 var (low, high) = Vector256.Widen(Vector256.Create(gradient.Slice(i, 8)));
-                var a = Vector256.Create(theta.Slice(i, 4)) + low * s;
-                var b = Vector256.Create(theta.Slice(i + 4, 4)) + high * s;
-                bad |= (a - a) | (b - b);
-                a.CopyTo(theta.Slice(i, 4));
-                b.CopyTo(theta.Slice(i + 4, 4));
-                Vector256.Narrow(a, b).CopyTo(narrow.Slice(i, 8));
+                var (thetaLow, thetaHigh) = fromStart
+                    ? (Vector256.Create(start.Slice(i, 4)), Vector256.Create(start.Slice(i + 4, 4)))
+                    : Vector256.Widen(Vector256.Create(weights.Slice(i, 8)));
+                var next = Vector256.Narrow(thetaLow + low * s, thetaHigh + high * s);
+                bad |= next - next;
+                next.CopyTo(weights.Slice(i, 8));
             }
 
-            if (bad != Vector256<double>.Zero) return false;
+            if (bad.AsUInt32() != Vector256<uint>.Zero) return false;
         }
 
-        for (; i < theta.Length; i++)
+        for (; i < weights.Length; i++)
         {
-            var x = theta[i] + gradient[i] * scale;
-            if (!double.IsFinite(x)) return false;
-            theta[i] = x;
-            narrow[i] = (float)x;
+            var x = (float)((fromStart ? start[i] : weights[i]) + gradient[i] * scale);
+            if (!float.IsFinite(x)) return false;
+            weights[i] = x;
         }
 
         return true;
+    }
+
+    /// <summary>Each value rounded to the nearest float32 in place; whether every rounded value is finite.</summary>
+    private static bool RoundToSingle(Span<double> values)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            var x = (float)values[i];
+            if (!float.IsFinite(x)) return false;
+            values[i] = x;
+        }
+
+        return true;
+    }
+
+    /// <summary>A copy of <paramref name="values"/> with each rounded to the nearest float32; null when one is not finite after rounding.</summary>
+    internal static double[]? RoundedToSingle(ReadOnlySpan<double> values)
+    {
+        var rounded = values.ToArray();
+        return RoundToSingle(rounded) ? rounded : null;
     }
 }

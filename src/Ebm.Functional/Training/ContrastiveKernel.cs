@@ -74,11 +74,12 @@ internal static partial class ContrastiveKernel
 
     /// <summary>
     /// Consecutive steps of plain SGD, θ ← θ + s · g after each, on buffers kept for the whole run: the parameters are
-    /// updated in place (and their float32 copy with them), never copied into a fresh model between steps. The bits are
-    /// those of <see cref="Step{T}"/> followed by the one-pass SGD update, step after step: the same products, draws and
-    /// roundings (the gradient widened to double, the product s · g rounded, then the sum). None when a minibatch has the
-    /// wrong width or a value not 0 or 1, or an updated parameter is not finite: the caller then takes the step-by-step
-    /// path, which gives the same result or the error.
+    /// updated in place, never copied into a fresh model between steps. The bits are those of <see cref="Step{T}"/>
+    /// followed by the trainer's one-pass SGD update, step after step: the same products, draws and roundings (the
+    /// gradient widened to double, the product s · g rounded, then the sum; in float32, the sum rounded to float32 as
+    /// <see cref="RbmTraining.RoundedToSingle"/> keeps the parameters). None when a minibatch has the wrong width or a value
+    /// not 0 or 1, or an updated parameter is not finite: the caller then takes the step-by-step path, which gives the same
+    /// result or the error.
     /// </summary>
     /// <param name="model">The model before the first step.</param>
     /// <param name="chainHidden">PCD: the chains' hidden rows before the first step (C x nh); empty for CD.</param>
@@ -102,10 +103,12 @@ internal static partial class ContrastiveKernel
 
         var single = typeof(T) != typeof(double);
         using var buffers = new Buffers<T>(largest, chains, nv, nh, pooled: false);
+        // float64: W updated in place. float32: the float32 weights are the parameters; the first update reads the model's
+        // own doubles (a model from a float64 run is not float32 yet), the others the float32 weights.
         var w = model.Weights.Span.ToArray();
         var b = model.VisibleBias.Span.ToArray();
         var c = model.HiddenBias.Span.ToArray();
-        var narrow = single ? GC.AllocateUninitializedArray<T>(weights) : null;
+        var narrow = single ? GC.AllocateUninitializedArray<float>(weights) : null;
         var gradient = GC.AllocateUninitializedArray<T>(weights);
         var biasGradient = new double[nv + nh];
         if (single) Narrow(w, narrow);
@@ -115,7 +118,7 @@ internal static partial class ContrastiveKernel
         {
             Narrow(b, buffers.VisibleBias);
             Narrow(c, buffers.HiddenBias);
-            ReadOnlySpan<T> current = single ? narrow : MemoryMarshal.Cast<double, T>(w.AsSpan());
+            ReadOnlySpan<T> current = single ? MemoryMarshal.Cast<float, T>(narrow) : MemoryMarshal.Cast<double, T>(w.AsSpan());
             var batch = batches[t];
             // Checked as it is read: a minibatch outside {0, 1} ends the run there, and the step-by-step path gives its error.
             for (var r = 0; r < batch.Count; r++)
@@ -124,12 +127,17 @@ internal static partial class ContrastiveKernel
             reconstructionSum += reconstruction / ((double)batch.Count * nv);
             // One thread: the pass is bound by memory traffic, and a second thread mostly competes with the GEMM library's
             // workers, which spin for a while after each product.
-            if (!Descend(w, gradient, scale, single ? narrow : default)
-                || !Descend<double>(b, biasGradient.AsSpan(0, nv), scale, default)
-                || !Descend<double>(c, biasGradient.AsSpan(nv, nh), scale, default))
+            var updated = single
+                ? DescendSingle(narrow, t == 0 ? w : default, MemoryMarshal.Cast<T, float>(gradient.AsSpan()), scale)
+                : Descend(w, MemoryMarshal.Cast<T, double>(gradient.AsSpan()), scale);
+            if (!updated
+                || !Descend(b, biasGradient.AsSpan(0, nv), scale)
+                || !Descend(c, biasGradient.AsSpan(nv, nh), scale)
+                || (single && !(RoundToSingle(b) && RoundToSingle(c))))
                 return None;
         }
 
+        if (single) Widen<float>(narrow, w);
         return (BernoulliRbm.FromCheckedLayers(Mat.Wrap(nv, nh, w), Vec.Wrap(b), Vec.Wrap(c)),
             chains > 0 ? buffers.Chains(batches[^1].Count) : null, reconstructionSum);
     }

@@ -43,7 +43,7 @@ public static partial class RbmTraining
     ///               select new Trainer&lt;BernoulliRbm&gt;(RbmTraining.Parameters, RbmTraining.ContrastiveDivergence(k: 1), sgd);
     /// </code></example>
     /// <param name="k">Gibbs steps per update, 1..<see cref="MaxGibbsSteps"/>.</param>
-    /// <param name="precision">The precision of the matrix products.</param>
+    /// <param name="precision">The precision of the matrix products and of the trained parameters (<see cref="ProductPrecision.Single"/>: float32 parameters).</param>
     /// <param name="maxDegreeOfParallelism">Threads for the per-row work (-1: no limit); results do not depend on it.</param>
     public static Objective<BernoulliRbm> ContrastiveDivergence(int k = 1, ProductPrecision precision = ProductPrecision.Double, int maxDegreeOfParallelism = -1)
     {
@@ -62,6 +62,7 @@ public static partial class RbmTraining
                     ? None
                     : Sweep(precision, model, ReadOnlySpan<double>.Empty, 0, k, maxDegreeOfParallelism, keys, batches, scale)
                         .Map(r => (r.Model, LanguageExt.Seq<Mat>.Empty, Seq1(new Metric("reconstruction-error", r.ReconstructionSum))))),
+            Keep = Kept(precision),
         };
     }
 
@@ -88,7 +89,7 @@ public static partial class RbmTraining
     /// </remarks>
     /// <param name="chains">Persistent chains C, 1..<see cref="MaxPersistentChains"/>; often the batch size.</param>
     /// <param name="k">Gibbs steps per update, 1..<see cref="MaxGibbsSteps"/>.</param>
-    /// <param name="precision">The precision of the matrix products.</param>
+    /// <param name="precision">The precision of the matrix products and of the trained parameters (<see cref="ProductPrecision.Single"/>: float32 parameters).</param>
     /// <param name="maxDegreeOfParallelism">Threads for the per-row work (-1: no limit); results do not depend on it.</param>
     public static Objective<BernoulliRbm> PersistentContrastiveDivergence(
         int chains, int k = 1, ProductPrecision precision = ProductPrecision.Double, int maxDegreeOfParallelism = -1)
@@ -115,6 +116,7 @@ public static partial class RbmTraining
                         joint => Sweep(precision, model, HiddenColumns(joint, model.Visible), chains, k, maxDegreeOfParallelism, keys, batches, scale)
                             .Map(r => (r.Model, Seq1(r.Chains!), LanguageExt.Seq<Metric>.Empty)),
                         _ => None)),
+            Keep = Kept(precision),
         };
     }
 
@@ -130,6 +132,21 @@ public static partial class RbmTraining
         precision == ProductPrecision.Single
             ? ContrastiveKernel.Sweep<float>(model, chainHidden, chains, k, maxDegreeOfParallelism, keys, batches, scale)
             : ContrastiveKernel.Sweep<double>(model, chainHidden, chains, k, maxDegreeOfParallelism, keys, batches, scale);
+
+    /// <summary>How CD and PCD keep the parameters between updates: as they come in double, as float32 numbers in single.</summary>
+    private static Func<BernoulliRbm, Option<BernoulliRbm>>? Kept(ProductPrecision precision) =>
+        precision == ProductPrecision.Single ? RoundedToSingle : null;
+
+    /// <summary>W, b and c each rounded to the nearest float32 (ties to even); None when one leaves the float range.</summary>
+    internal static Option<BernoulliRbm> RoundedToSingle(BernoulliRbm model)
+    {
+        var weights = ContrastiveKernel.RoundedToSingle(model.Weights.Span);
+        var visible = ContrastiveKernel.RoundedToSingle(model.VisibleBias.Span);
+        var hidden = ContrastiveKernel.RoundedToSingle(model.HiddenBias.Span);
+        return weights is null || visible is null || hidden is null
+            ? None
+            : BernoulliRbm.FromCheckedLayers(Mat.Wrap(model.Visible, model.Hidden, weights), Vec.Wrap(visible), Vec.Wrap(hidden));
+    }
 
     /// <summary>C chains: v fair coin flips, then h ~ p(h | v) under <paramref name="model"/>.</summary>
     private static Mat StartChains(RngKey key, BernoulliRbm model, int chains)

@@ -70,12 +70,14 @@ public sealed class TrainerSweepTests
 
     [Theory]
     [InlineData("cd", 0)]
+    [InlineData("cd", 2)]
     [InlineData("pcd", 0)]
     [InlineData("pcd", 2)]
     public void EpochReadingRowsInPlaceGivesTheBitsOfTheStepFoldOverItsBatches(string algorithm, int stepsTaken)
     {
         // An epoch's fused run reads the shuffled rows where they are; it must give the bits of Step folded over
-        // RemainingBatches (copied matrices), also when the state stopped mid-epoch (a resumed checkpoint).
+        // RemainingBatches (copied matrices), also when the state stopped mid-epoch (a resumed checkpoint; for float32,
+        // a model whose parameters are float32 numbers already).
         var data = Mat.Create(150, 120, d =>
         {
             var key = RngKey.FromSeed(13);
