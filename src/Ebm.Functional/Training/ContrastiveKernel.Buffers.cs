@@ -10,7 +10,8 @@ internal static partial class ContrastiveKernel
     /// <summary>
     /// The per-step buffers: V stacks up to <c>largest</c> minibatch rows over the negative rows, P the matching p(h | v)
     /// rows, H the negative hidden states (for PCD the chains' state between steps), the visible field, the narrowed
-    /// biases, per-row scratch and reconstruction errors. Pooled for a single step, owned for a sweep.
+    /// biases, per-row scratch for the reconstruction error (a visible row per negative row) and the errors. Pooled for a
+    /// single step, owned for a sweep.
     /// </summary>
     private sealed class Buffers<T> : IDisposable
         where T : unmanaged, IFloatingPointIeee754<T>
