@@ -104,10 +104,11 @@ public static class BulkDraws
         var u = 0;
         if (PhiloxLanes.IsAccelerated512)
         {
+            var keys = PhiloxRoundKeys.Of(key);
             var one = Vector512.Create(1.0);
             for (; u + 16 <= n && VectorBlocks(u / 2, 8); u += 16)
             {
-                var (low, high) = PhiloxLanes.SixteenUniforms(key, (uint)(u / 2));
+                var (low, high) = PhiloxLanes.SixteenUniforms(keys, (uint)(u / 2));
                 (Vector512.LessThan(low, Vector512.Create(probabilities.Slice(u, 8))) & one).CopyTo(destination.Slice(u, 8));
                 (Vector512.LessThan(high, Vector512.Create(probabilities.Slice(u + 8, 8))) & one).CopyTo(destination.Slice(u + 8, 8));
             }
@@ -135,10 +136,11 @@ public static class BulkDraws
         var u = 0;
         if (PhiloxLanes.IsAccelerated512)
         {
+            var keys = PhiloxRoundKeys.Of(key);
             var one = Vector512.Create(1.0);
             for (; u + 16 <= n && VectorBlocks(u / 2, 8); u += 16)
             {
-                var (low, high) = PhiloxLanes.SixteenUniforms(key, (uint)(u / 2));
+                var (low, high) = PhiloxLanes.SixteenUniforms(keys, (uint)(u / 2));
                 var (pLow, pHigh) = Vector512.Widen(Vector512.Create(probabilities.Slice(u, 16)));
                 (Vector512.LessThan(low, pLow) & one).CopyTo(destination.Slice(u, 8));
                 (Vector512.LessThan(high, pHigh) & one).CopyTo(destination.Slice(u + 8, 8));
@@ -158,6 +160,44 @@ public static class BulkDraws
         }
 
         for (; u < n; u++) destination[u] = PairedUniformAt(key, u) < probabilities[u] ? 1.0 : 0.0;
+    }
+
+    /// <summary>
+    /// As <see cref="PairedBernoulli(RngKey, ReadOnlySpan{double}, Span{double})"/> for float32 probabilities and a
+    /// float32 destination: the same uniforms, each compared in double with its probability widened (exactly), so the
+    /// draws are those of the double overloads; the 0 or 1 is written as a float.
+    /// </summary>
+    /// <exception cref="ArgumentException">The spans differ in length.</exception>
+    public static void PairedBernoulli(RngKey key, ReadOnlySpan<float> probabilities, Span<float> destination)
+    {
+        var n = CheckLengths(probabilities.Length, destination.Length);
+        var u = 0;
+        if (PhiloxLanes.IsAccelerated512)
+        {
+            var keys = PhiloxRoundKeys.Of(key);
+            var one = Vector512.Create(1f);
+            for (; u + 16 <= n && VectorBlocks(u / 2, 8); u += 16)
+            {
+                var (low, high) = PhiloxLanes.SixteenUniforms(keys, (uint)(u / 2));
+                var (pLow, pHigh) = Vector512.Widen(Vector512.Create(probabilities.Slice(u, 16)));
+                var below = Vector512.Narrow(Vector512.LessThan(low, pLow).AsInt64(), Vector512.LessThan(high, pHigh).AsInt64());
+                (below.AsSingle() & one).CopyTo(destination.Slice(u, 16));
+            }
+        }
+
+        if (PhiloxLanes.IsAccelerated)
+        {
+            var one = Vector256.Create(1f);
+            for (; u + 8 <= n && VectorBlocks(u / 2, 4); u += 8)
+            {
+                var (low, high) = PhiloxLanes.EightUniforms(key, (uint)(u / 2));
+                var (pLow, pHigh) = Vector256.Widen(Vector256.Create(probabilities.Slice(u, 8)));
+                var below = Vector256.Narrow(Vector256.LessThan(low, pLow).AsInt64(), Vector256.LessThan(high, pHigh).AsInt64());
+                (below.AsSingle() & one).CopyTo(destination.Slice(u, 8));
+            }
+        }
+
+        for (; u < n; u++) destination[u] = PairedUniformAt(key, u) < probabilities[u] ? 1f : 0f;
     }
 
     /// <summary>Unit u's uniform: the first 64 bits of block u / 2 for even u, the last 64 for odd u.</summary>

@@ -14,8 +14,8 @@ public static class Philox
 {
     private const uint M0 = 0xD2511F53;
     private const uint M1 = 0xCD9E8D57;
-    private const uint W0 = 0x9E3779B9;
-    private const uint W1 = 0xBB67AE85;
+    internal const uint W0 = 0x9E3779B9;
+    internal const uint W1 = 0xBB67AE85;
 
     /// <summary>One 128-bit output block for counter (c0..c3) under key (k0, k1).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Numerics;
 using System.Numerics.Tensors;
-using System.Runtime.Intrinsics;
 using System.Runtime.InteropServices;
 using Ebm.Functional.Mcmc.BlockGibbs;
 using Ebm.Functional.Models;
@@ -27,7 +26,7 @@ namespace Ebm.Functional.Training;
 /// <c>VisibleKey(K_s, c)</c>, then h_(s+1) ~ p(h | v_(s+1)) with <c>HiddenKey(K_s, c)</c>. Rows are independent, so the
 /// per-row work runs in parallel and the bits do not depend on the thread count (given the GEMM backend).</para>
 /// </remarks>
-internal static class ContrastiveKernel
+internal static partial class ContrastiveKernel
 {
 
     /// <summary>
@@ -75,11 +74,12 @@ internal static class ContrastiveKernel
 
     /// <summary>
     /// Consecutive steps of plain SGD, θ ← θ + s · g after each, on buffers kept for the whole run: the parameters are
-    /// updated in place (and their float32 copy with them), never copied into a fresh model between steps. The bits are
-    /// those of <see cref="Step{T}"/> followed by the one-pass SGD update, step after step: the same products, draws and
-    /// roundings (the gradient widened to double, the product s · g rounded, then the sum). None when a minibatch has the
-    /// wrong width or a value not 0 or 1, or an updated parameter is not finite: the caller then takes the step-by-step
-    /// path, which gives the same result or the error.
+    /// updated in place, never copied into a fresh model between steps. The bits are those of <see cref="Step{T}"/>
+    /// followed by the trainer's one-pass SGD update, step after step: the same products, draws and roundings (the
+    /// gradient widened to double, the product s · g rounded, then the sum; in float32, the sum rounded to float32 as
+    /// <see cref="RbmTraining.RoundedToSingle"/> keeps the parameters). None when a minibatch has the wrong width or a value
+    /// not 0 or 1, or an updated parameter is not finite: the caller then takes the step-by-step path, which gives the same
+    /// result or the error.
     /// </summary>
     /// <param name="model">The model before the first step.</param>
     /// <param name="chainHidden">PCD: the chains' hidden rows before the first step (C x nh); empty for CD.</param>
@@ -98,17 +98,17 @@ internal static class ContrastiveKernel
         foreach (var batch in batches)
         {
             if (batch.Count == 0 || batch.Source.Columns != nv) return None;
-            for (var r = 0; r < batch.Count; r++)
-                if (RbmTraining.FirstNonBinary(batch.Row(r)) >= 0) return None;
             largest = Math.Max(largest, batch.Count);
         }
 
         var single = typeof(T) != typeof(double);
         using var buffers = new Buffers<T>(largest, chains, nv, nh, pooled: false);
+        // float64: W updated in place. float32: the float32 weights are the parameters; the first update reads the model's
+        // own doubles (a model from a float64 run is not float32 yet), the others the float32 weights.
         var w = model.Weights.Span.ToArray();
         var b = model.VisibleBias.Span.ToArray();
         var c = model.HiddenBias.Span.ToArray();
-        var narrow = single ? GC.AllocateUninitializedArray<T>(weights) : null;
+        var narrow = single ? GC.AllocateUninitializedArray<float>(weights) : null;
         var gradient = GC.AllocateUninitializedArray<T>(weights);
         var biasGradient = new double[nv + nh];
         if (single) Narrow(w, narrow);
@@ -118,101 +118,28 @@ internal static class ContrastiveKernel
         {
             Narrow(b, buffers.VisibleBias);
             Narrow(c, buffers.HiddenBias);
-            ReadOnlySpan<T> current = single ? narrow : MemoryMarshal.Cast<double, T>(w.AsSpan());
+            ReadOnlySpan<T> current = single ? MemoryMarshal.Cast<float, T>(narrow) : MemoryMarshal.Cast<double, T>(w.AsSpan());
             var batch = batches[t];
-            for (var r = 0; r < batch.Count; r++) Narrow(batch.Row(r), buffers.V.AsSpan(r * nv, nv));
+            // Checked as it is read: a minibatch outside {0, 1} ends the run there, and the step-by-step path gives its error.
+            for (var r = 0; r < batch.Count; r++)
+                if (!NarrowBinary(batch.Row(r), buffers.V.AsSpan(r * nv, nv))) return None;
             var reconstruction = Core(buffers, keys[t], current, batch.Count, k, maxDegreeOfParallelism, gradient, biasGradient);
             reconstructionSum += reconstruction / ((double)batch.Count * nv);
             // One thread: the pass is bound by memory traffic, and a second thread mostly competes with the GEMM library's
             // workers, which spin for a while after each product.
-            if (!Descend(w, gradient, scale, single ? narrow : default)
-                || !Descend<double>(b, biasGradient.AsSpan(0, nv), scale, default)
-                || !Descend<double>(c, biasGradient.AsSpan(nv, nh), scale, default))
+            var updated = single
+                ? DescendSingle(narrow, t == 0 ? w : default, MemoryMarshal.Cast<T, float>(gradient.AsSpan()), scale)
+                : Descend(w, MemoryMarshal.Cast<T, double>(gradient.AsSpan()), scale);
+            if (!updated
+                || !Descend(b, biasGradient.AsSpan(0, nv), scale)
+                || !Descend(c, biasGradient.AsSpan(nv, nh), scale)
+                || (single && !(RoundToSingle(b) && RoundToSingle(c))))
                 return None;
         }
 
+        if (single) Widen<float>(narrow, w);
         return (BernoulliRbm.FromCheckedLayers(Mat.Wrap(nv, nh, w), Vec.Wrap(b), Vec.Wrap(c)),
             chains > 0 ? buffers.Chains(batches[^1].Count) : null, reconstructionSum);
-    }
-
-    /// <summary>Entries per block of the in-place update (32 KB of doubles): a block's sums are still in the first-level cache when they are checked and narrowed.</summary>
-    private const int UpdateBlock = 4096;
-
-    /// <summary>
-    /// θ ← θ + s · g in place (g widened to double first when T is float, the product rounded, then the sum), the float32
-    /// copy refreshed when one is given; whether every entry is finite.
-    /// </summary>
-    private static bool Descend<T>(Span<double> theta, ReadOnlySpan<T> gradient, double scale, Span<T> narrow)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        if (typeof(T) == typeof(float) && !narrow.IsEmpty)
-            return DescendSingle(theta, MemoryMarshal.Cast<T, float>(gradient), scale, MemoryMarshal.Cast<T, float>(narrow));
-        Span<double> step = stackalloc double[Math.Min(theta.Length, UpdateBlock)];
-        for (var start = 0; start < theta.Length; start += step.Length)
-        {
-            var length = Math.Min(step.Length, theta.Length - start);
-            var piece = step[..length];
-            var target = theta.Slice(start, length);
-            TensorPrimitives.Multiply(MemoryMarshal.Cast<T, double>(gradient.Slice(start, length)), scale, piece);
-            TensorPrimitives.Add(target, piece, target);
-            if (!TensorPrimitives.IsFiniteAll<double>(target)) return false;
-        }
-
-        return true;
-    }
-
-    /// <summary>
-    /// The float32 update in one pass: per lane g widened, s · g rounded, θ + s · g rounded (no fused multiply-add, so the
-    /// bits are those of the two-step path on every vector width), a finiteness test, and the narrowed copy.
-    /// </summary>
-    private static bool DescendSingle(Span<double> theta, ReadOnlySpan<float> gradient, double scale, Span<float> narrow)
-    {
-        var i = 0;
-        if (Vector512.IsHardwareAccelerated)
-        {
-            var s = Vector512.Create(scale);
-            var bad = Vector512<double>.Zero;
-            for (; i + 16 <= theta.Length; i += 16)
-            {
-                var (low, high) = Vector512.Widen(Vector512.Create(gradient.Slice(i, 16)));
-                var a = Vector512.Create(theta.Slice(i, 8)) + low * s;
-                var b = Vector512.Create(theta.Slice(i + 8, 8)) + high * s;
-                bad |= (a - a) | (b - b);
-                a.CopyTo(theta.Slice(i, 8));
-                b.CopyTo(theta.Slice(i + 8, 8));
-                Vector512.Narrow(a, b).CopyTo(narrow.Slice(i, 16));
-            }
-
-            if (bad != Vector512<double>.Zero) return false;
-        }
-
-        if (Vector256.IsHardwareAccelerated)
-        {
-            var s = Vector256.Create(scale);
-            var bad = Vector256<double>.Zero;
-            for (; i + 8 <= theta.Length; i += 8)
-            {
-                var (low, high) = Vector256.Widen(Vector256.Create(gradient.Slice(i, 8)));
-                var a = Vector256.Create(theta.Slice(i, 4)) + low * s;
-                var b = Vector256.Create(theta.Slice(i + 4, 4)) + high * s;
-                bad |= (a - a) | (b - b);
-                a.CopyTo(theta.Slice(i, 4));
-                b.CopyTo(theta.Slice(i + 4, 4));
-                Vector256.Narrow(a, b).CopyTo(narrow.Slice(i, 8));
-            }
-
-            if (bad != Vector256<double>.Zero) return false;
-        }
-
-        for (; i < theta.Length; i++)
-        {
-            var x = theta[i] + gradient[i] * scale;
-            if (!double.IsFinite(x)) return false;
-            theta[i] = x;
-            narrow[i] = (float)x;
-        }
-
-        return true;
     }
 
     /// <summary>The logistic function in place: <see cref="Logistic"/> for float32, the library's for float64.</summary>
@@ -249,7 +176,7 @@ internal static class ContrastiveKernel
         {
             var row = p.AsSpan(r * nh, nh);
             Sigmoid<T>(row);
-            if (!persistent) Bernoulli(BlockGibbsDraws.HiddenKey(first, r), row, h.AsSpan(r * nh, nh), Scratch(scratch, r, nh));
+            if (!persistent) Bernoulli(BlockGibbsDraws.HiddenKey(first, r), row, h.AsSpan(r * nh, nh));
         });
 
         for (var s = 0; s < k; s++)
@@ -265,14 +192,14 @@ internal static class ContrastiveKernel
                 var probability = field.AsSpan(r * nv, nv);
                 Sigmoid<T>(probability);
                 if (reconstruct) errors[r] = double.CreateTruncating(TensorPrimitives.SumOfSquares<T>(Difference(v.AsSpan(r * nv, nv), probability, Scratch(scratch, r, nv))));
-                Bernoulli(BlockGibbsDraws.VisibleKey(stepKey, r), probability, v.AsSpan((n + r) * nv, nv), Scratch(scratch, r, nv));
+                Bernoulli(BlockGibbsDraws.VisibleKey(stepKey, r), probability, v.AsSpan((n + r) * nv, nv));
             });
             HiddenProbabilities(v, p, n, negative, weights, hiddenBiasRow, nv, nh);
             Batch.ForEachRow(maxDegreeOfParallelism, negative, r =>
             {
                 var row = p.AsSpan((n + r) * nh, nh);
                 Sigmoid<T>(row);
-                if (drawHidden) Bernoulli(BlockGibbsDraws.HiddenKey(persistent ? stepKey : nextKey, r), row, h.AsSpan(r * nh, nh), Scratch(scratch, r, nh));
+                if (drawHidden) Bernoulli(BlockGibbsDraws.HiddenKey(persistent ? stepKey : nextKey, r), row, h.AsSpan(r * nh, nh));
             });
         }
 
@@ -281,76 +208,6 @@ internal static class ContrastiveKernel
         var reconstruction = 0.0;
         for (var r = 0; r < negative; r++) reconstruction += errors[r];
         return reconstruction;
-    }
-
-    /// <summary>
-    /// The per-step buffers: V stacks up to <c>largest</c> minibatch rows over the negative rows, P the matching p(h | v)
-    /// rows, H the negative hidden states (for PCD the chains' state between steps), the visible field, the narrowed
-    /// biases, per-row scratch and reconstruction errors. Pooled for a single step, owned for a sweep.
-    /// </summary>
-    private sealed class Buffers<T> : IDisposable
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        private readonly bool _pooled;
-
-        public Buffers(int largest, int chains, int nv, int nh, bool pooled)
-        {
-            _pooled = pooled;
-            (VisibleUnits, HiddenUnits, Persistent) = (nv, nh, chains > 0);
-            Negative = Persistent ? chains : largest;
-            var rows = largest + Negative;
-            V = Take<T>(rows * nv);
-            P = Take<T>(rows * nh);
-            H = Take<T>(Negative * nh);
-            Field = Take<T>(Negative * nv);
-            VisibleBias = Take<T>(nv);
-            HiddenBias = Take<T>(nh);
-            Scratch = Take<double>(Negative * Math.Max(nv, nh));
-            Errors = new double[Negative];
-        }
-
-        public int VisibleUnits { get; }
-
-        public int HiddenUnits { get; }
-
-        public bool Persistent { get; }
-
-        /// <summary>Negative rows: the chains for PCD, the largest minibatch for CD.</summary>
-        public int Negative { get; }
-
-        public T[] V { get; }
-
-        public T[] P { get; }
-
-        public T[] H { get; }
-
-        public T[] Field { get; }
-
-        public T[] VisibleBias { get; }
-
-        public T[] HiddenBias { get; }
-
-        public double[] Scratch { get; }
-
-        public double[] Errors { get; }
-
-        /// <summary>The chains' (v, h) rows after a step on a minibatch of <paramref name="n"/> rows, as one C x (nv + nh) matrix.</summary>
-        public Mat Chains(int n) =>
-            Joint<T>(V.AsSpan(n * VisibleUnits, Negative * VisibleUnits), H.AsSpan(0, Negative * HiddenUnits), Negative, VisibleUnits, HiddenUnits);
-
-        public void Dispose()
-        {
-            if (!_pooled) return;
-            ArrayPool<double>.Shared.Return(Scratch);
-            ArrayPool<T>.Shared.Return(HiddenBias);
-            ArrayPool<T>.Shared.Return(VisibleBias);
-            ArrayPool<T>.Shared.Return(Field);
-            ArrayPool<T>.Shared.Return(H);
-            ArrayPool<T>.Shared.Return(P);
-            ArrayPool<T>.Shared.Return(V);
-        }
-
-        private TElement[] Take<TElement>(int length) => _pooled ? ArrayPool<TElement>.Shared.Rent(length) : GC.AllocateUninitializedArray<TElement>(length);
     }
 
     /// <summary>P[first..first+count) = V[first..first+count) W + c (the pre-activations; the sigmoid follows per row).</summary>
@@ -382,17 +239,13 @@ internal static class ContrastiveKernel
     }
 
     /// <summary>destination[u] = 1 when the paired uniform u of <paramref name="key"/> is below probabilities[u] (the draws of <see cref="BlockGibbsDraws"/>).</summary>
-    private static void Bernoulli<T>(RngKey key, ReadOnlySpan<T> probabilities, Span<T> destination, Span<double> scratch)
+    private static void Bernoulli<T>(RngKey key, ReadOnlySpan<T> probabilities, Span<T> destination)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (typeof(T) == typeof(double))
-        {
             BulkDraws.PairedBernoulli(key, MemoryMarshal.Cast<T, double>(probabilities), MemoryMarshal.Cast<T, double>(destination));
-            return;
-        }
-
-        BulkDraws.PairedBernoulli(key, MemoryMarshal.Cast<T, float>(probabilities), scratch);
-        TensorPrimitives.ConvertTruncating<double, float>(scratch, MemoryMarshal.Cast<T, float>(destination));
+        else
+            BulkDraws.PairedBernoulli(key, MemoryMarshal.Cast<T, float>(probabilities), MemoryMarshal.Cast<T, float>(destination));
     }
 
     /// <summary>The data row minus the probabilities, into the scratch row (as T).</summary>
@@ -404,60 +257,7 @@ internal static class ContrastiveKernel
         return difference;
     }
 
-    /// <summary>Row r's slice of the scratch (the float path's uniforms, the reconstruction's differences).</summary>
+    /// <summary>Row r's slice of the scratch (the reconstruction's differences).</summary>
     private static Span<double> Scratch(double[] scratch, int row, int width) => scratch.AsSpan(row * width, width);
 
-    private static void Fill<T>(T[] destination, int rows, ReadOnlySpan<T> row)
-    {
-        for (var r = 0; r < rows; r++) row.CopyTo(destination.AsSpan(r * row.Length, row.Length));
-    }
-
-    /// <summary>The doubles as T into <paramref name="destination"/> (a copy for double, rounding for float).</summary>
-    private static void Narrow<T>(ReadOnlySpan<double> values, Span<T> destination)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        if (typeof(T) == typeof(double)) values.CopyTo(MemoryMarshal.Cast<T, double>(destination));
-        else TensorPrimitives.ConvertTruncating<double, float>(values, MemoryMarshal.Cast<T, float>(destination));
-    }
-
-    private static ReadOnlySpan<T> Narrow<T>(ReadOnlySpan<double> values, T[]? destination)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        var target = destination.AsSpan(0, values.Length);
-        if (typeof(T) == typeof(double)) values.CopyTo(MemoryMarshal.Cast<T, double>(target));
-        else TensorPrimitives.ConvertTruncating<double, float>(values, MemoryMarshal.Cast<T, float>(target));
-        return target;
-    }
-
-    private static void Widen<T>(ReadOnlySpan<T> values, Span<double> destination)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        if (typeof(T) == typeof(double)) MemoryMarshal.Cast<T, double>(values).CopyTo(destination);
-        else TensorPrimitives.ConvertChecked<float, double>(MemoryMarshal.Cast<T, float>(values), destination);
-    }
-
-    private static Mat Joint<T>(ReadOnlySpan<T> visible, ReadOnlySpan<T> hidden, int chains, int nv, int nh)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        var joint = new double[chains * (nv + nh)];
-        for (var c = 0; c < chains; c++)
-        {
-            Widen(visible.Slice(c * nv, nv), joint.AsSpan(c * (nv + nh), nv));
-            Widen(hidden.Slice(c * nh, nh), joint.AsSpan(c * (nv + nh) + nv, nh));
-        }
-
-        return Mat.Wrap(chains, nv + nh, joint);
-    }
-
-    private static void Gemm<T>(
-        bool transposeA, bool transposeB, int m, int n, int k, T alpha, ReadOnlySpan<T> a, int lda, ReadOnlySpan<T> b, int ldb, T beta, Span<T> c, int ldc)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        if (typeof(T) == typeof(double))
-            MatrixProduct.Gemm(transposeA, transposeB, m, n, k, double.CreateTruncating(alpha), MemoryMarshal.Cast<T, double>(a), lda,
-                MemoryMarshal.Cast<T, double>(b), ldb, double.CreateTruncating(beta), MemoryMarshal.Cast<T, double>(c), ldc);
-        else
-            MatrixProduct.Gemm(transposeA, transposeB, m, n, k, float.CreateTruncating(alpha), MemoryMarshal.Cast<T, float>(a), lda,
-                MemoryMarshal.Cast<T, float>(b), ldb, float.CreateTruncating(beta), MemoryMarshal.Cast<T, float>(c), ldc);
-    }
 }

@@ -24,4 +24,11 @@ public sealed record Objective<TModel>(
 {
     /// <summary>The objective's fused run of plain-SGD steps, when it has one (<see cref="Trainer{TModel}.Steps"/> uses it).</summary>
     internal ObjectiveSweep<TModel>? Sweep { get; init; }
+
+    /// <summary>
+    /// How the objective keeps the parameters between updates, when it keeps them narrower than double (float32 products
+    /// on float32 parameters: <see cref="ProductPrecision.Single"/>): the trainer passes every updated model through it,
+    /// on every path and for every optimizer. None when a kept parameter is not finite (a double beyond the float range).
+    /// </summary>
+    internal Func<TModel, Option<TModel>>? Keep { get; init; }
 }

@@ -130,9 +130,16 @@ public sealed record Trainer<TModel>(ModelParameters<TModel> Parameters, Objecti
         return current;
     }
 
-    /// <summary>The model and the optimizer state after the loss gradient's update.</summary>
+    /// <summary>
+    /// The model and the optimizer state after the loss gradient's update, the model as the objective keeps its
+    /// parameters (<see cref="Objective{TModel}.Keep"/>: float32 numbers for float32 products).
+    /// </summary>
     private Fin<(TModel Model, TransformState Optimizer)> Advance(TrainState<TModel> state, Vec gradient) =>
-        ScaledStep(state, gradient).Match(Some: FinSucc, None: () => Update(state, gradient));
+        from next in ScaledStep(state, gradient).Match(Some: FinSucc, None: () => Update(state, gradient))
+        from kept in Objective.Keep is { } keep
+            ? keep(next.Model).Match(Some: FinSucc, None: () => FinFail<TModel>(TrainingErrors.NotFinite("the parameters", state.Step)))
+            : FinSucc(next.Model)
+        select (kept, next.Optimizer);
 
     /// <summary>
     /// Plain SGD (a lone <see cref="Transforms.Scale"/>) on a layout with a one-pass step (<see cref="ScaledDescents{TModel}"/>):

@@ -86,16 +86,46 @@ public class BulkDrawsTests
         var singles = probabilities.Select(p => (float)p).ToArray();
         var draws = new double[length];
         var drawsFromSingles = new double[length];
+        var singleDraws = new float[length];
 
         BulkDraws.PairedBernoulli(Key, probabilities, draws);
         BulkDraws.PairedBernoulli(Key, singles, drawsFromSingles);
+        BulkDraws.PairedBernoulli(Key, singles, singleDraws);
 
         for (var u = 0; u < length; u++)
         {
             var uniform = BulkDraws.PairedUniformAt(Key, u);
             Assert.Equal(uniform < probabilities[u] ? 1.0 : 0.0, draws[u]);
             Assert.Equal(uniform < singles[u] ? 1.0 : 0.0, drawsFromSingles[u]);
+            Assert.Equal(uniform < singles[u] ? 1f : 0f, singleDraws[u]);
         }
+    }
+
+    /// <summary>
+    /// A float32 probability compares with the 53-bit uniform in double, exactly: a probability one float step above a
+    /// uniform draws 1, the float at or below it draws 0 (a comparison of the uniform rounded to float could say either).
+    /// </summary>
+    [Fact]
+    public void FloatProbabilitiesCompareWithTheWholeUniform()
+    {
+        const int length = 48;
+        var above = new float[length];
+        var below = new float[length];
+        for (var u = 0; u < length; u++)
+        {
+            var uniform = BulkDraws.PairedUniformAt(Key, u);
+            var nearest = (float)uniform;
+            below[u] = nearest > uniform ? MathF.BitDecrement(nearest) : nearest;
+            above[u] = MathF.BitIncrement(below[u]);
+        }
+
+        var drawsAbove = new float[length];
+        var drawsBelow = new float[length];
+        BulkDraws.PairedBernoulli(Key, above, drawsAbove);
+        BulkDraws.PairedBernoulli(Key, below, drawsBelow);
+
+        Assert.All(drawsAbove, d => Assert.Equal(1f, d));
+        Assert.All(drawsBelow, d => Assert.Equal(0f, d));
     }
 
     [Fact]
@@ -104,6 +134,7 @@ public class BulkDrawsTests
         Assert.Throws<ArgumentOutOfRangeException>(() => BulkDraws.Words(Key, -1, new uint[4]));
         Assert.Throws<ArgumentOutOfRangeException>(() => BulkDraws.Uniforms(Key, -1, new double[4]));
         Assert.Throws<ArgumentException>(() => BulkDraws.PairedBernoulli(Key, new double[3], new double[4]));
+        Assert.Throws<ArgumentException>(() => BulkDraws.PairedBernoulli(Key, new float[3], new float[4]));
         Assert.Throws<ArgumentOutOfRangeException>(() => BulkDraws.PairedUniformAt(Key, -1));
     }
 }

@@ -148,6 +148,22 @@ public class RbmContrastiveTests
         Assert.Equal(one.Metrics, many.Metrics);
     }
 
+    /// <summary>The check of a minibatch reads eight values at a time: the first value outside {0, 1} is found wherever it lies.</summary>
+    [Theory]
+    [InlineData(0, 0.5)]
+    [InlineData(13, double.NaN)]
+    [InlineData(31, double.PositiveInfinity)]
+    [InlineData(36, -1.0)]
+    [InlineData(36, -0.0)]
+    [InlineData(9, -0.0)]
+    public void The_first_value_outside_zero_and_one_is_found_at_any_position(int position, double value)
+    {
+        var values = Enumerable.Range(0, 37).Select(i => (double)(i % 3 == 0 ? 1 : 0)).ToArray();
+        values[position] = value;
+
+        Assert.Equal(value == 0.0 ? -1 : position, RbmTraining.FirstNonBinary(values));
+    }
+
     public static TheoryData<string, int> BadSettings => new()
     {
         { "cd k=0", TrainingErrors.InvalidSettingCode },

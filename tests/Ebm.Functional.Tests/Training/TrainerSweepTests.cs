@@ -70,12 +70,14 @@ public sealed class TrainerSweepTests
 
     [Theory]
     [InlineData("cd", 0)]
+    [InlineData("cd", 2)]
     [InlineData("pcd", 0)]
     [InlineData("pcd", 2)]
     public void EpochReadingRowsInPlaceGivesTheBitsOfTheStepFoldOverItsBatches(string algorithm, int stepsTaken)
     {
         // An epoch's fused run reads the shuffled rows where they are; it must give the bits of Step folded over
-        // RemainingBatches (copied matrices), also when the state stopped mid-epoch (a resumed checkpoint).
+        // RemainingBatches (copied matrices), also when the state stopped mid-epoch (a resumed checkpoint; for float32,
+        // a model whose parameters are float32 numbers already).
         var data = Mat.Create(150, 120, d =>
         {
             var key = RngKey.FromSeed(13);
@@ -124,6 +126,36 @@ public sealed class TrainerSweepTests
         Assert.True(run.IsFail);
         Assert.Equal(stepped.Match(Succ: _ => "", Fail: e => e.Message), run.Match(Succ: _ => "", Fail: e => e.Message));
         Assert.Contains("0.5", run.Match(Succ: _ => "", Fail: e => e.Message), StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The fused run checks each example as it narrows it, sixteen values at a time: a value outside {0, 1} in a vector's
+    /// body, in a row's tail, or NaN, in a later minibatch, ends the run with the step fold's error; -0 is binary there
+    /// as in the step's check, so the run finishes with the fold's bits.
+    /// </summary>
+    [Theory]
+    [InlineData(37, 0.5)]
+    [InlineData(119, 2.0)]
+    [InlineData(64, double.NaN)]
+    [InlineData(5, -0.0)]
+    public void RunChecksEveryValueAsItReadsIt(int column, double value)
+    {
+        var data = Mat.Create(150, 120, d =>
+        {
+            var key = RngKey.FromSeed(23);
+            for (var i = 0; i < d.Length; i++) d[i] = key.UniformAt(i) < 0.3 ? 1.0 : 0.0;
+            d[97 * 120 + column] = value;
+        });
+        var trainer = new Trainer<BernoulliRbm>(RbmTraining.Parameters, RbmTraining.ContrastiveDivergence(1, ProductPrecision.Single), Sgd(0.1));
+        var start = Ok(trainer.Init(RngKey.FromSeed(8), Random(120, 200, 4, scale: 0.05, bias: 0.2)));
+        var batches = Seq(Enumerable.Range(0, 3).Select(b => Mat.Create(50, 120, d => data.Span.Slice(b * 50 * 120, 50 * 120).CopyTo(d))));
+
+        var run = trainer.Steps(start, batches);
+        var folded = batches.Fold(FinSucc(start), (state, batch) => state.Bind(s => trainer.Step(TrainingKeys.Step(s.Key, s.Step), s, batch).Map(r => r.State)));
+
+        Assert.Equal(folded.Match(Succ: s => Bits(s.Model.Weights.Span), Fail: _ => []), run.Match(Succ: r => Bits(r.State.Model.Weights.Span), Fail: _ => []));
+        Assert.Equal(folded.Match(Succ: _ => "", Fail: e => e.Message), run.Match(Succ: _ => "", Fail: e => e.Message));
+        Assert.Equal(value == 0.0, run.IsSucc);
     }
 
     [Fact]
