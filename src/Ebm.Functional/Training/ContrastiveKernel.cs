@@ -121,15 +121,26 @@ internal static partial class ContrastiveKernel
             ReadOnlySpan<T> current = single ? MemoryMarshal.Cast<float, T>(narrow) : MemoryMarshal.Cast<double, T>(w.AsSpan());
             var batch = batches[t];
             // Checked as it is read: a minibatch outside {0, 1} ends the run there, and the step-by-step path gives its error.
-            for (var r = 0; r < batch.Count; r++)
-                if (!NarrowBinary(batch.Row(r), buffers.V.AsSpan(r * nv, nv))) return None;
+            var binary = true;
+            Batch.ForEachRange(maxDegreeOfParallelism, batch.Count, RowsPerRange, (first, end) =>
+            {
+                for (var r = first; r < end; r++)
+                    if (!NarrowBinary(batch.Row(r), buffers.V.AsSpan(r * nv, nv))) binary = false;
+            });
+            if (!binary) return None;
             var reconstruction = Core(buffers, keys[t], current, batch.Count, k, maxDegreeOfParallelism, gradient, biasGradient);
             reconstructionSum += reconstruction / ((double)batch.Count * nv);
-            // One thread: the pass is bound by memory traffic, and a second thread mostly competes with the GEMM library's
-            // workers, which spin for a while after each product.
-            var updated = single
-                ? DescendSingle(narrow, t == 0 ? w : default, MemoryMarshal.Cast<T, float>(gradient.AsSpan()), scale)
-                : Descend(w, MemoryMarshal.Cast<T, double>(gradient.AsSpan()), scale);
+            // The update in fixed ranges (the split depends on the sizes alone, so the bits do not depend on the threads).
+            var updated = true;
+            var first = t == 0;
+            Batch.ForEachRange(maxDegreeOfParallelism, weights, UpdateRange, (from, end) =>
+            {
+                var ok = single
+                    ? DescendSingle(narrow.AsSpan(from, end - from), first ? w.AsSpan(from, end - from) : default,
+                        MemoryMarshal.Cast<T, float>(gradient.AsSpan(from, end - from)), scale)
+                    : Descend(w.AsSpan(from, end - from), MemoryMarshal.Cast<T, double>(gradient.AsSpan(from, end - from)), scale);
+                if (!ok) updated = false;
+            });
             if (!updated
                 || !Descend(b, biasGradient.AsSpan(0, nv), scale)
                 || !Descend(c, biasGradient.AsSpan(nv, nh), scale)
@@ -141,6 +152,12 @@ internal static partial class ContrastiveKernel
         return (BernoulliRbm.FromCheckedLayers(Mat.Wrap(nv, nh, w), Vec.Wrap(b), Vec.Wrap(c)),
             chains > 0 ? buffers.Chains(batches[^1].Count) : null, reconstructionSum);
     }
+
+    /// <summary>Rows narrowed per range of the parallel read of a minibatch.</summary>
+    private const int RowsPerRange = 16;
+
+    /// <summary>Weights updated per range of the parallel update (128 KB of float32 weights).</summary>
+    private const int UpdateRange = 32_768;
 
     /// <summary>The logistic function in place: <see cref="Logistic"/> for float32, the library's for float64.</summary>
     private static void Sigmoid<T>(Span<T> values)
