@@ -49,12 +49,35 @@ public sealed class ClusterExecutor(IClusterClient client, string address) : IEx
         var busy = new Dictionary<SiloAddress, int>();
         var attempts = new int[payloads.Length];
         var (done, lastFailure) = (0, "none");
-        var silos = await ActiveSilos();
-        if (silos.Length == 0) return FinFail<string[]>(ClusterErrors.NoWorkers(address));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var lastAlive = TimeSpan.Zero;
+        SiloAddress[] silos = [];
+        var suspect = new Dictionary<SiloAddress, TimeSpan>();
+
+        // The membership as last seen: a query that fails (the management grain moving off a worker that died) keeps the
+        // last answer; a worker whose call failed gets no block for three polls, while the membership decides about it.
+        async Task Refresh()
+        {
+            if (await ActiveSilos() is not { } fresh) return;
+            silos = fresh;
+            if (silos.Any(s => !suspect.TryGetValue(s, out var until) || clock.Elapsed >= until)) lastAlive = clock.Elapsed;
+        }
+
+        bool Gone() => clock.Elapsed - lastAlive > ClusterTimings.GoneAfter;
+
+        await Refresh();
+        while (silos.Length == 0)
+        {
+            if (Gone()) return FinFail<string[]>(ClusterErrors.NoWorkers(address));
+            await Task.Delay(ClusterTimings.LivenessPoll);
+            await Refresh();
+        }
+
         while (done < payloads.Length)
         {
             foreach (var silo in silos)
             {
+                if (suspect.TryGetValue(silo, out var until) && clock.Elapsed < until) continue;
                 if (!slots.ContainsKey(silo)) slots[silo] = singleThreaded ? await Cores(silo) : 1;
                 while (pending.Count > 0 && busy.GetValueOrDefault(silo) < slots[silo])
                 {
@@ -67,13 +90,13 @@ public sealed class ClusterExecutor(IClusterClient client, string address) : IEx
 
             if (inFlight.Count == 0)
             {
-                silos = await ActiveSilos();
-                if (silos.Length == 0) return FinFail<string[]>(ClusterErrors.WorkersLost(address, done, payloads.Length, lastFailure));
+                if (Gone()) return FinFail<string[]>(ClusterErrors.WorkersLost(address, done, payloads.Length, lastFailure));
                 await Task.Delay(ClusterTimings.LivenessPoll);
+                await Refresh();
                 continue;
             }
 
-            var first = await Task.WhenAny(Task.WhenAny(inFlight.Keys), Task.Delay(ClusterTimings.LivenessPoll));
+            await Task.WhenAny(Task.WhenAny(inFlight.Keys), Task.Delay(ClusterTimings.LivenessPoll));
             foreach (var (task, (block, silo)) in inFlight.Where(p => p.Key.IsCompleted).ToArray())
             {
                 inFlight.Remove(task);
@@ -94,11 +117,12 @@ public sealed class ClusterExecutor(IClusterClient client, string address) : IEx
                 }
 
                 lastFailure = task.Exception?.GetBaseException().Message ?? "cancelled";
+                suspect[silo] = clock.Elapsed + ClusterTimings.LivenessPoll * 3;
                 if (results[block] is null) Retry(pending, block);
             }
 
             // Blocks out on workers that have left are run again elsewhere; their calls are abandoned.
-            silos = await ActiveSilos();
+            await Refresh();
             foreach (var (task, (block, silo)) in inFlight.Where(p => !silos.Contains(p.Value.Silo)).ToArray())
             {
                 inFlight.Remove(task);
@@ -107,17 +131,16 @@ public sealed class ClusterExecutor(IClusterClient client, string address) : IEx
                 if (results[block] is null) Retry(pending, block);
             }
 
-            if (silos.Length == 0 && done < payloads.Length) return FinFail<string[]>(ClusterErrors.WorkersLost(address, done, payloads.Length, lastFailure));
+            if (Gone() && done < payloads.Length) return FinFail<string[]>(ClusterErrors.WorkersLost(address, done, payloads.Length, lastFailure));
             var stuck = pending.FirstOrDefault(b => attempts[b] > MaxAttempts, -1);
             if (stuck >= 0) return FinFail<string[]>(ClusterErrors.WorkersLost(address, done, payloads.Length, $"block {stuck} failed {attempts[stuck]} times; last: {lastFailure}"));
-            _ = first;
         }
 
         return FinSucc(results.Select(r => r!).ToArray());
     }
 
     /// <summary>The most times one block is sent before the run gives up on it.</summary>
-    private const int MaxAttempts = 8;
+    private const int MaxAttempts = 20;
 
     private static void Retry(Queue<int> pending, int block)
     {
@@ -153,16 +176,17 @@ public sealed class ClusterExecutor(IClusterClient client, string address) : IEx
         }
     }
 
-    private async Task<SiloAddress[]> ActiveSilos()
+    /// <summary>The active workers in a fixed order, or null when the membership could not be read this time.</summary>
+    private async Task<SiloAddress[]?> ActiveSilos()
     {
         try
         {
-            var hosts = await client.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true);
+            var hosts = await client.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true).WaitAsync(ClusterTimings.LivenessPoll * 5);
             return hosts.Keys.OrderBy(s => s.ToParsableString(), StringComparer.Ordinal).ToArray();
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            return [];
+            return null;
         }
     }
 

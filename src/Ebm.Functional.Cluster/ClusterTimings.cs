@@ -11,6 +11,9 @@ public static class ClusterTimings
     /// <summary>How long a call for one block may take.</summary>
     public static TimeSpan BlockTimeout { get; } = TimeSpan.FromHours(12);
 
+    /// <summary>How long a client sees no worker at all before it gives the run up.</summary>
+    public static TimeSpan GoneAfter { get; } = TimeSpan.FromSeconds(10);
+
     /// <summary>How often a client checks which workers are alive while blocks are out.</summary>
     public static TimeSpan LivenessPoll { get; } = TimeSpan.FromSeconds(1);
 
