@@ -40,6 +40,24 @@ internal sealed record ClusterOptions(Option<string?> Address, Option<string> Na
     public LanguageExt.Validation<Error, LanguageExt.Option<ClusterTarget>> Target(ParseResult parse) =>
         ClusterTarget.Of(parse.GetValue(Address), parse.GetRequiredValue(Name), parse.GetValue(Timeout));
 
+    /// <summary>The target of <see cref="Target"/> as a value: null without --cluster or when the options are bad (which <see cref="Target"/> reports).</summary>
+    public static ClusterTarget? Chosen(LanguageExt.Validation<Error, LanguageExt.Option<ClusterTarget>> target) =>
+        target.MatchUnsafe(Succ: t => t.MatchUnsafe(Some: x => (ClusterTarget?)x, None: () => null), Fail: _ => null);
+
+    /// <summary>
+    /// Runs <paramref name="run"/> on the cluster the options name, or on this machine without --cluster; bad options, and
+    /// --cluster with a method that runs on this machine only (<paramref name="runsThere"/> false, <paramref name="refusal"/>
+    /// says why), are exit code 2.
+    /// </summary>
+    public int Run(CliContext context, ParseResult parse, bool runsThere, string refusal, Func<IExecutor, int> run)
+    {
+        var target = Target(parse);
+        if (target.IsFail) return ErrorReport.Write(context, Error.Many(target.FailToSeq()));
+        var chosen = Chosen(target);
+        if (chosen is not null && !runsThere) return ErrorReport.Write(context, CliErrors.InvalidOption("--cluster", refusal));
+        return Run(context, chosen, run);
+    }
+
     /// <summary>
     /// Runs <paramref name="run"/> with this machine's executor, or with a cluster's when <paramref name="target"/> names one
     /// (an unreachable cluster is exit code 2); after a cluster run, stderr names the workers used.

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Ebm.Cli.Estimation;
 using Ebm.Cli.Options;
 using Ebm.Cli.Output;
 using Ebm.Functional.Shell.Io;
@@ -72,12 +71,8 @@ internal static class DosCommand
             var files = CommandFiles.Check(context, parse, ("MODEL.json", path));
             if (files.IsFail) return ErrorReport.Write(context, (Error)files);
             var outputs = (RunOutputs)files.Case;
-            var target = cluster.Target(parse);
-            if (target.IsFail) return ErrorReport.Write(context, Error.Many(target.FailToSeq()));
-            var onCluster = target.MatchUnsafe(Succ: t => t.MatchUnsafe(Some: x => (ClusterTarget?)x, None: () => null), Fail: _ => null);
-            if (onCluster is not null && parse.GetRequiredValue(method) != WangLandau.MethodName)
-                return ErrorReport.Write(context, CliErrors.InvalidOption("--cluster", "runs Wang-Landau's walkers; --method exact counts on this machine only"));
-            return ClusterOptions.Run(context, onCluster, executor => DosRun.Run(context, executor, new DosRequest(
+            return cluster.Run(context, parse, parse.GetRequiredValue(method) == WangLandau.MethodName,
+                "runs Wang-Landau's walkers; --method exact counts on this machine only", executor => DosRun.Run(context, executor, new DosRequest(
                 path,
                 parse.GetRequiredValue(method),
                 parse.GetValue(flatness),

@@ -136,7 +136,7 @@ internal static class LogzCommand
             var problems = Check(request, parse.GetValue(compare)).Concat(EstimatePlotRule.Check(parse.GetValue(plot), request.Method, parse.GetValue(compare)))
                 .Concat(files.Errors()).Concat(target.Match(Succ: t => (IEnumerable<Error>)ClusterRule(request, parse.GetValue(compare), t), Fail: e => e)).ToList();
             if (problems.Count > 0) return ErrorReport.Write(context, Error.Many(problems.ToSeq()));
-            var onCluster = target.MatchUnsafe(Succ: t => t.MatchUnsafe(Some: x => (ClusterTarget?)x, None: () => null), Fail: _ => null);
+            var onCluster = ClusterOptions.Chosen(target);
             var outputs = (RunOutputs)files.Case;
             if (parse.GetValue(compare)) return CompareRun.Run(context, path, request, parse.GetValue(json), !parse.GetValue(noExact), parse.GetValue(force));
             if (request.Method == "exact" && request.VersusPath is { } other)

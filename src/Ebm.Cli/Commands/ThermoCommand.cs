@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Ebm.Cli.Estimation;
 using Ebm.Cli.Options;
 using Ebm.Cli.Output;
 using Ebm.Cli.Thermo;
@@ -92,12 +91,8 @@ internal static class ThermoCommand
             var files = CommandFiles.Check(context, parse, ("MODEL.json", path));
             if (files.IsFail) return ErrorReport.Write(context, (Error)files);
             var outputs = (RunOutputs)files.Case;
-            var target = cluster.Target(parse);
-            if (target.IsFail) return ErrorReport.Write(context, Error.Many(target.FailToSeq()));
-            var onCluster = target.MatchUnsafe(Succ: t => t.MatchUnsafe(Some: x => (ClusterTarget?)x, None: () => null), Fail: _ => null);
-            if (onCluster is not null && parse.GetRequiredValue(method) != ThermoMethods.WangLandau)
-                return ErrorReport.Write(context, CliErrors.InvalidOption("--cluster", $"--method {parse.GetRequiredValue(method)} runs on this machine only; on a cluster: {ThermoMethods.WangLandau}"));
-            return ClusterOptions.Run(context, onCluster, executor => ThermoRun.Run(context, executor, new ThermoRequest(
+            return cluster.Run(context, parse, parse.GetRequiredValue(method) == ThermoMethods.WangLandau,
+                $"--method {parse.GetRequiredValue(method)} runs on this machine only; on a cluster: {ThermoMethods.WangLandau}", executor => ThermoRun.Run(context, executor, new ThermoRequest(
                 path,
                 parse.GetValue(betas),
                 parse.GetRequiredValue(method),
