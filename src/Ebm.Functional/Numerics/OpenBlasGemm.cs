@@ -15,7 +15,7 @@ namespace Ebm.Functional.Numerics;
 /// CblasTrans = 112). OpenBLAS uses its own threads (OPENBLAS_NUM_THREADS); its results are fixed for a
 /// given library, machine and thread setting.</para>
 /// </remarks>
-public sealed unsafe class OpenBlasGemm : IGemmBackend
+public sealed unsafe partial class OpenBlasGemm : IGemmBackend
 {
     private const int RowMajor = 101;
     private const int NoTranspose = 111;
@@ -32,11 +32,19 @@ public sealed unsafe class OpenBlasGemm : IGemmBackend
     private readonly delegate* unmanaged<int, int, int, int, int, int, float, float*, int, float*, int, float, float*, int, void> _sgemm;
 
     private readonly nint _handle;
+    private readonly delegate* unmanaged<int, void> _setThreads;
+    private readonly delegate* unmanaged<int> _getThreads;
 
     private OpenBlasGemm(string library, nint handle, nint dgemm, nint sgemm)
     {
         Library = library;
         _handle = handle;
+        if (NativeLibrary.TryGetExport(handle, "openblas_set_num_threads", out var set) &&
+            NativeLibrary.TryGetExport(handle, "openblas_get_num_threads", out var get))
+        {
+            _setThreads = (delegate* unmanaged<int, void>)set;
+            _getThreads = (delegate* unmanaged<int>)get;
+        }
         _dgemm = (delegate* unmanaged<int, int, int, int, int, int, double, double*, int, double*, int, double, double*, int, void>)dgemm;
         _sgemm = (delegate* unmanaged<int, int, int, int, int, int, float, float*, int, float*, int, float, float*, int, void>)sgemm;
     }
@@ -145,6 +153,24 @@ public sealed unsafe class OpenBlasGemm : IGemmBackend
         ReadOnlySpan<double> b, int ldb,
         double beta, Span<double> c, int ldc)
     {
+        var counted = EnterProduct();
+        try
+        {
+            Product(transposeA, transposeB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+        }
+        finally
+        {
+            if (counted) LeaveProduct();
+        }
+    }
+
+    /// <summary>The product itself, with no wait: for the pieces of a kernel inside a one-thread scope (<see cref="GemmPieces"/>).</summary>
+    internal void Product(
+        bool transposeA, bool transposeB, int m, int n, int k,
+        double alpha, ReadOnlySpan<double> a, int lda,
+        ReadOnlySpan<double> b, int ldb,
+        double beta, Span<double> c, int ldc)
+    {
         if (GemmArguments.ValidateOrFinishTrivial(transposeA, transposeB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)) return;
         fixed (double* pa = a)
         fixed (double* pb = b)
@@ -154,6 +180,24 @@ public sealed unsafe class OpenBlasGemm : IGemmBackend
 
     /// <inheritdoc />
     public void Gemm(
+        bool transposeA, bool transposeB, int m, int n, int k,
+        float alpha, ReadOnlySpan<float> a, int lda,
+        ReadOnlySpan<float> b, int ldb,
+        float beta, Span<float> c, int ldc)
+    {
+        var counted = EnterProduct();
+        try
+        {
+            Product(transposeA, transposeB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+        }
+        finally
+        {
+            if (counted) LeaveProduct();
+        }
+    }
+
+    /// <summary>The product itself, with no wait: for the pieces of a kernel inside a one-thread scope (<see cref="GemmPieces"/>).</summary>
+    internal void Product(
         bool transposeA, bool transposeB, int m, int n, int k,
         float alpha, ReadOnlySpan<float> a, int lda,
         ReadOnlySpan<float> b, int ldb,

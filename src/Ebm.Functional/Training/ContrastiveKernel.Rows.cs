@@ -93,11 +93,23 @@ internal static partial class ContrastiveKernel
         return Mat.Wrap(chains, nv + nh, joint);
     }
 
+    /// <summary>
+    /// Whether the products are cut into pieces on the step's threads (<see cref="GemmPieces"/>): with OpenBLAS, which runs on
+    /// one thread meanwhile (<see cref="OneThreadedBackend"/>); not with the managed kernel, which runs its own threads.
+    /// </summary>
+    private static bool CutsProducts() => MatrixProduct.Backend is OpenBlasGemm;
+
+    /// <summary>OpenBLAS on one thread for the kernel's run (its products are cut into pieces on the run's threads); null otherwise.</summary>
+    private static IDisposable? OneThreadedBackend() => (MatrixProduct.Backend as OpenBlasGemm)?.UseOneThread();
+
     private static void Gemm<T>(
+        bool cut, int maxDegreeOfParallelism,
         bool transposeA, bool transposeB, int m, int n, int k, T alpha, ReadOnlySpan<T> a, int lda, ReadOnlySpan<T> b, int ldb, T beta, Span<T> c, int ldc)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (typeof(T) == typeof(double))
+        if (cut)
+            GemmPieces.Gemm(maxDegreeOfParallelism, transposeA, transposeB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+        else if (typeof(T) == typeof(double))
             MatrixProduct.Gemm(transposeA, transposeB, m, n, k, double.CreateTruncating(alpha), MemoryMarshal.Cast<T, double>(a), lda,
                 MemoryMarshal.Cast<T, double>(b), ldb, double.CreateTruncating(beta), MemoryMarshal.Cast<T, double>(c), ldc);
         else

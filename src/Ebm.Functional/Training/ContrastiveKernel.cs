@@ -47,6 +47,7 @@ internal static partial class ContrastiveKernel
     {
         int nv = model.Visible, nh = model.Hidden;
         var single = typeof(T) != typeof(double);
+        using var backend = OneThreadedBackend();
         using var buffers = new Buffers<T>(data.Rows, chains, nv, nh, pooled: true);
         var weightCopy = single ? ArrayPool<T>.Shared.Rent(nv * nh) : null;
         var gradientCopy = single ? ArrayPool<T>.Shared.Rent(nv * nh) : null;
@@ -102,6 +103,7 @@ internal static partial class ContrastiveKernel
         }
 
         var single = typeof(T) != typeof(double);
+        using var backend = OneThreadedBackend();
         using var buffers = new Buffers<T>(largest, chains, nv, nh, pooled: false);
         // float64: W updated in place. float32: the float32 weights are the parameters; the first update reads the model's
         // own doubles (a model from a float64 run is not float32 yet), the others the float32 weights.
@@ -183,11 +185,12 @@ internal static partial class ContrastiveKernel
         var errors = buffers.Errors;
         System.Array.Clear(errors);
         maxDegreeOfParallelism = (long)rows * Math.Max(nv, nh) < ParallelUnits ? 1 : maxDegreeOfParallelism;
+        var cut = CutsProducts();
         var hiddenBiasRow = buffers.HiddenBias.AsSpan(0, nh);
         var visibleBiasRow = buffers.VisibleBias.AsSpan(0, nv);
 
         // Positive phase: P_pos = sigmoid(V_pos W + c); CD draws h_0 from it in the same pass.
-        HiddenProbabilities(v, p, 0, n, weights, hiddenBiasRow, nv, nh);
+        HiddenProbabilities(v, p, 0, n, weights, hiddenBiasRow, nv, nh, cut, maxDegreeOfParallelism);
         var first = key.FoldIn(0);
         Batch.ForEachRow(maxDegreeOfParallelism, n, r =>
         {
@@ -203,7 +206,7 @@ internal static partial class ContrastiveKernel
             var reconstruct = !persistent && s == 0;
             var drawHidden = persistent || s + 1 < k;
             Fill(field, negative, visibleBiasRow);
-            Gemm<T>(false, true, negative, nv, nh, T.One, h.AsSpan(0, negative * nh), nh, weights, nh, T.One, field.AsSpan(0, negative * nv), nv);
+            Gemm<T>(cut, maxDegreeOfParallelism, false, true, negative, nv, nh, T.One, h.AsSpan(0, negative * nh), nh, weights, nh, T.One, field.AsSpan(0, negative * nv), nv);
             Batch.ForEachRow(maxDegreeOfParallelism, negative, r =>
             {
                 var probability = field.AsSpan(r * nv, nv);
@@ -211,7 +214,7 @@ internal static partial class ContrastiveKernel
                 if (reconstruct) errors[r] = double.CreateTruncating(TensorPrimitives.SumOfSquares<T>(Difference(v.AsSpan(r * nv, nv), probability, Scratch(scratch, r, nv))));
                 Bernoulli(BlockGibbsDraws.VisibleKey(stepKey, r), probability, v.AsSpan((n + r) * nv, nv));
             });
-            HiddenProbabilities(v, p, n, negative, weights, hiddenBiasRow, nv, nh);
+            HiddenProbabilities(v, p, n, negative, weights, hiddenBiasRow, nv, nh, cut, maxDegreeOfParallelism);
             Batch.ForEachRow(maxDegreeOfParallelism, negative, r =>
             {
                 var row = p.AsSpan((n + r) * nh, nh);
@@ -221,19 +224,20 @@ internal static partial class ContrastiveKernel
         }
 
         Biases(v, p, n, negative, nv, nh, biasGradient);
-        Gemm<T>(true, false, nv, nh, rows, T.One, v.AsSpan(0, rows * nv), nv, p.AsSpan(0, rows * nh), nh, T.Zero, weightGradient, nh);
+        Gemm<T>(cut, maxDegreeOfParallelism, true, false, nv, nh, rows, T.One, v.AsSpan(0, rows * nv), nv, p.AsSpan(0, rows * nh), nh, T.Zero, weightGradient, nh);
         var reconstruction = 0.0;
         for (var r = 0; r < negative; r++) reconstruction += errors[r];
         return reconstruction;
     }
 
     /// <summary>P[first..first+count) = V[first..first+count) W + c (the pre-activations; the sigmoid follows per row).</summary>
-    private static void HiddenProbabilities<T>(T[] v, T[] p, int first, int count, ReadOnlySpan<T> weights, ReadOnlySpan<T> hiddenBias, int nv, int nh)
+    private static void HiddenProbabilities<T>(
+        T[] v, T[] p, int first, int count, ReadOnlySpan<T> weights, ReadOnlySpan<T> hiddenBias, int nv, int nh, bool cut, int maxDegreeOfParallelism)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         var block = p.AsSpan(first * nh, count * nh);
         for (var r = 0; r < count; r++) hiddenBias.CopyTo(block.Slice(r * nh, nh));
-        Gemm<T>(false, false, count, nh, nv, T.One, v.AsSpan(first * nv, count * nv), nv, weights, nh, T.One, block, nh);
+        Gemm<T>(cut, maxDegreeOfParallelism, false, false, count, nh, nv, T.One, v.AsSpan(first * nv, count * nv), nv, weights, nh, T.One, block, nh);
     }
 
     /// <summary>

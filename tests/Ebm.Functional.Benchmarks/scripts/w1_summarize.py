@@ -11,7 +11,7 @@ for line in open(sys.argv[1]):
     dt = {"float32": "f32", "float64": "f64"}.get(dt, dt)
     wall = float(d.get("epoch_s_median", d.get("fit_s_median", "nan")))
     rows.append(dict(round=d["round"], key=(impl, algo, dt), wall=wall, cpu=float(d["cpu_s_median"]), interf=float(d["interf_max"]),
-                     obj=float(d.get("objective_s_per_epoch", "nan")), gemm=float(d.get("gemm5_s_per_epoch", "nan"))))
+                     obj=float(d.get("objective_s_per_epoch", "nan")), gemm=float(d.get("floor_s_per_epoch", d.get("gemm5_s_per_epoch", "nan")))))
 keys = []
 for r in rows:
     if r["key"] not in keys: keys.append(r["key"])
