@@ -11,11 +11,13 @@
 # The peers' folder (../shared/bench/peers, or PEERS=...) may be read-only: it is copied to a temporary folder first.
 # PEER_QUIET_MAX_WAIT (default here 5 s) bounds the wait for a quiet machine before each repetition, for both sides.
 # EBM_GEMM=managed runs the C# rows on the managed GEMM instead of OpenBLAS; BENCH_DIR names another build folder.
+# DTYPES="f32" (or "f64") runs one precision only (the default is both); PyTorch's rows run with f32.
 set -euo pipefail
 ROUNDS=${1:-3}
 REPS=${2:-3}
 OUT=${3:-w1_interleaved.txt}
 THREADS=${THREADS:-2}
+DTYPES=${DTYPES:-f64 f32}
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../../.." && pwd)
 PEERS=${PEERS:-$ROOT/../../shared/bench/peers}
@@ -31,14 +33,16 @@ OURS="dotnet ${BENCH_DIR:-$ROOT/tests/Ebm.Functional.Benchmarks/bin/Release/net1
 run() { echo "round=$ROUND threads=$THREADS $("$@" | tail -1)" | tee -a "$OUT"; }
 echo "# $(date -u +%FT%TZ) $(lscpu | grep 'Model name' | sed 's/ \+/ /g'); $(nproc) cores; load $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT"
 for ROUND in $(seq 1 "$ROUNDS"); do
-  for dt in f64 f32; do
+  for dt in $DTYPES; do
     for al in cd1 pcd1; do
       run $OURS --algo $al --dtype $dt --reps "$REPS"
       run $PEER w1_rbm_numpy.py --algo $al --dtype $dt --reps "$REPS"
     done
     run $PEER w1_rbm_sklearn.py --dtype $dt --reps "$REPS"
   done
-  run $PEER w1_rbm_torch.py --algo cd1 --dtype f32 --reps "$REPS" --threads "$THREADS"
-  run $PEER w1_rbm_torch.py --algo pcd1 --dtype f32 --reps "$REPS" --threads "$THREADS"
+  if [[ " $DTYPES " == *" f32 "* ]]; then
+    run $PEER w1_rbm_torch.py --algo cd1 --dtype f32 --reps "$REPS" --threads "$THREADS"
+    run $PEER w1_rbm_torch.py --algo pcd1 --dtype f32 --reps "$REPS" --threads "$THREADS"
+  fi
 done
 rm -rf "$COPY"
