@@ -65,17 +65,20 @@ public sealed unsafe partial class OpenBlasGemm
         }
     }
 
-    /// <summary>Waits while another thread's one-thread scope is open, then counts this product in flight.</summary>
-    private bool EnterProduct()
+    /// <summary>
+    /// Waits while another thread's one-thread scope is open, then counts this product in flight until the ticket is
+    /// disposed (not counted on a thread that holds a scope itself, or when the thread count cannot be set).
+    /// </summary>
+    private ProductTicket EnterProduct()
     {
-        if (_setThreads is null || _scopesOnThisThread > 0) return false;
+        if (_setThreads is null || _scopesOnThisThread > 0) return default;
         lock (_modeGate)
         {
             while (_oneThreadScopes > 0) Monitor.Wait(_modeGate);
             _productsInFlight++;
         }
 
-        return true;
+        return new ProductTicket(this);
     }
 
     private void LeaveProduct()
@@ -84,6 +87,12 @@ public sealed unsafe partial class OpenBlasGemm
         {
             if (--_productsInFlight == 0) Monitor.PulseAll(_modeGate);
         }
+    }
+
+    /// <summary>A product counted in flight (see <see cref="EnterProduct"/>); the default ticket counts nothing.</summary>
+    private readonly struct ProductTicket(OpenBlasGemm? owner) : IDisposable
+    {
+        public void Dispose() => owner?.LeaveProduct();
     }
 
     private sealed class OneThreadScope(OpenBlasGemm owner) : IDisposable

@@ -153,15 +153,8 @@ public sealed unsafe partial class OpenBlasGemm : IGemmBackend
         ReadOnlySpan<double> b, int ldb,
         double beta, Span<double> c, int ldc)
     {
-        var counted = EnterProduct();
-        try
-        {
-            Product(transposeA, transposeB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
-        }
-        finally
-        {
-            if (counted) LeaveProduct();
-        }
+        using var inFlight = EnterProduct();
+        Product(transposeA, transposeB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
     }
 
     /// <summary>The product itself, with no wait: for the pieces of a kernel inside a one-thread scope (<see cref="GemmPieces"/>).</summary>
@@ -185,15 +178,8 @@ public sealed unsafe partial class OpenBlasGemm : IGemmBackend
         ReadOnlySpan<float> b, int ldb,
         float beta, Span<float> c, int ldc)
     {
-        var counted = EnterProduct();
-        try
-        {
-            Product(transposeA, transposeB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
-        }
-        finally
-        {
-            if (counted) LeaveProduct();
-        }
+        using var inFlight = EnterProduct();
+        Product(transposeA, transposeB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
     }
 
     /// <summary>The product itself, with no wait: for the pieces of a kernel inside a one-thread scope (<see cref="GemmPieces"/>).</summary>
