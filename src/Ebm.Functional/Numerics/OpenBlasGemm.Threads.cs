@@ -54,6 +54,19 @@ public sealed unsafe partial class OpenBlasGemm
         }
     }
 
+    /// <summary>
+    /// The thread count OpenBLAS is configured with: the count now, or, while a one-thread scope is open, the count it had
+    /// before (and will have again); null if unreported. For descriptions, which must not change while a kernel runs.
+    /// </summary>
+    public int? ConfiguredThreads
+    {
+        get
+        {
+            if (_getThreads is null) return null;
+            lock (_modeGate) return _oneThreadScopes > 0 ? _threadsBefore : _getThreads();
+        }
+    }
+
     /// <summary>OpenBLAS's thread count once no one-thread scope is open (it waits for them to close); null if unreported.</summary>
     internal int? ThreadsOutsideScopes()
     {

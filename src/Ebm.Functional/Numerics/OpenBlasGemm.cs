@@ -69,7 +69,7 @@ public sealed unsafe partial class OpenBlasGemm : IGemmBackend
     public string Name => "openblas";
 
     /// <inheritdoc />
-    public string Description => $"OpenBLAS ({Library}{Configuration(_handle)})";
+    public string Description => $"OpenBLAS ({Library}{Configuration()})";
 
     /// <summary>
     /// Binds the first OpenBLAS library that loads and exports both GEMMs; null when none does. OpenBLAS picks its
@@ -135,14 +135,13 @@ public sealed unsafe partial class OpenBlasGemm : IGemmBackend
             ? Marshal.PtrToStringUTF8(((delegate* unmanaged<nint>)corename)())?.Trim()
             : null;
 
-    /// <summary>", &lt;openblas_get_config()&gt;, N threads" when the library reports them.</summary>
-    private static string Configuration(nint handle)
+    /// <summary>", &lt;openblas_get_config()&gt;, N threads" when the library reports them (N as configured, outside one-thread scopes).</summary>
+    private string Configuration()
     {
         var text = "";
-        if (NativeLibrary.TryGetExport(handle, "openblas_get_config", out var config))
+        if (NativeLibrary.TryGetExport(_handle, "openblas_get_config", out var config))
             text += ", " + Marshal.PtrToStringUTF8(((delegate* unmanaged<nint>)config)())?.Trim();
-        if (NativeLibrary.TryGetExport(handle, "openblas_get_num_threads", out var threads))
-            text += $", {((delegate* unmanaged<int>)threads)()} threads";
+        if (ConfiguredThreads is { } threads) text += $", {threads} threads";
         return text;
     }
 

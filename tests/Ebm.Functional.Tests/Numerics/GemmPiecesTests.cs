@@ -85,6 +85,8 @@ public class GemmPiecesTests
         var before = openBlas.ThreadsOutsideScopes();
         var outer = openBlas.UseOneThread();
         Assert.Equal(1, openBlas.Threads);
+        Assert.Equal(before, openBlas.ConfiguredThreads);
+        Assert.Contains($", {before} threads", openBlas.Description);
         using (openBlas.UseOneThread()) Assert.Equal(1, openBlas.Threads);
         Assert.Equal(1, openBlas.Threads);
         outer.Dispose();
