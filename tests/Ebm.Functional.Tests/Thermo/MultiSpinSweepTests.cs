@@ -7,6 +7,7 @@ using Ebm.Functional.Numerics;
 using Ebm.Functional.Prng;
 using Ebm.Functional.Thermo;
 using LanguageExt;
+using static LanguageExt.Prelude;
 using static Ebm.Functional.Tests.Thermo.ThermoSweepTests;
 
 namespace Ebm.Functional.Tests.Thermo;
@@ -21,8 +22,9 @@ namespace Ebm.Functional.Tests.Thermo;
 /// 2 (1 - Phi(4)) = 6.3e-5. Per run the comparisons are log Z, U, F, S, C and, with order moments, &lt;|m|&gt;, chi and
 /// U_4 at each beta (pt adds C from the slope): the 4 x 4 pt run makes 6 betas x 9 = 54, the 2 x 2 pt run 54, the
 /// 4 x 4 AIS run 6 x 8 = 48, the 2 x 2 AIS run 48, the reweighting run 11 x 8 = 88, the 4 x 4 run with J = -1, h = 0.2
-/// 4 x 9 = 36 and the 3 x 3 byte-kernel run 54: 382 comparisons, so the whole class fails by chance with probability
-/// about 382 x 6.3e-5 = 2.4 %, and the keys are fixed, so a passing run stays passing.
+/// 4 x 9 = 36, the 3 x 3 byte-kernel run 54 and the README example on the 16 x 16 torus, against Kaufman (no order
+/// moments), 4 x 5 = 20: 402 comparisons, so the whole class fails by chance with probability about
+/// 402 x 6.3e-5 = 2.5 %, and the keys are fixed, so a passing run stays passing.
 /// </remarks>
 public sealed class MultiSpinSweepTests
 {
@@ -105,6 +107,20 @@ public sealed class MultiSpinSweepTests
     {
         double[] between = [0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6];
         MatchesEnumeration(Torus(4), betas => Ok(Reweighting.Run(RngKey.FromSeed(37), Torus(4), Betas, betas, Long)), between, slope: false);
+    }
+
+    [Fact]
+    public void The_readme_example_names_the_kernel_and_matches_kaufman()
+    {
+        Fin<(string Kernel, Seq<ThermoPoint> Points)> run =
+            from model in IsingModel.Create(16, 16, 1.0, 0.0, Boundary.Periodic)
+                .Match(Succ: FinSucc, Fail: errors => FinFail<IsingModel>(errors.Head))
+            from points in ThermoSweep.Tempering(RngKey.FromSeed(3), model, [0.3, 0.4, 0.44, 0.5], new TemperingSettings(Chains: 4, Sweeps: 2000))
+            select (ThermoSweep.IsingKernel(model), points);
+        var (kernel, swept) = run.Match(Succ: r => r, Fail: e => throw new InvalidOperationException(e.Message));
+        Assert.Equal("multispin-metropolis", kernel);
+        var exact = swept.Map(p => ThermoSweep.FromExact(Torus(16), Ok(Kaufman.Compute(Torus(16), p.Beta)))).ToArray();
+        WithinExact(swept.ToArray(), exact, slope: false);
     }
 
     [Fact]
