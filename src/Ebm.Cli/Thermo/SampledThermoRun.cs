@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Ebm.Cli.Cost;
 using Ebm.Cli.Output;
+using Ebm.Functional.Models;
 using Ebm.Functional.Plots;
 using Ebm.Functional.Prng;
 using Ebm.Functional.Shell.Execution;
@@ -73,6 +74,10 @@ internal static class SampledThermoRun
         return points.Length < 3 ? None : FiniteSize.HeatCapacityPeak(points).ToOption();
     }
 
+    /// <summary>The Ising kernel of pt, reweighting and ais (<see cref="ThermoSweep.IsingKernel"/>): multi-spin coded or byte by byte.</summary>
+    private static Option<string> Kernel(SampledThermoRequest request) =>
+        request.Model is IsingModel ising && request.Plan.Method != ThermoMethods.WangLandau ? Some(ThermoSweep.IsingKernel(ising)) : None;
+
     private static string Title(SampledThermoRequest request) =>
         $"{request.Model.Kind}, {request.Model.Dimension} variables: {request.Plan.Method} thermodynamics, seed {request.Plan.Seed}";
 
@@ -93,6 +98,7 @@ internal static class SampledThermoRun
             w.WriteNumber("replicas", request.Plan.Replicas);
             w.WriteNumber("steps", request.Plan.Steps);
             w.WriteNumber("burnIn", request.Plan.BurnIn);
+            Kernel(request).IfSome(kernel => w.WriteString("kernel", kernel));
             w.WriteStartArray("rows");
             var rows = sweep.Rows.ToArray();
             for (var i = 0; i < rows.Length; i++)
@@ -120,7 +126,8 @@ internal static class SampledThermoRun
 
     private static void Print(CliContext context, SampledThermoRequest request, Sweep sweep, Option<Seq<ThermoPoint>> exact)
     {
-        var caption = $"± one standard error; seed {request.Plan.Seed}; cost: {sweep.Cost.Text()}";
+        var kernel = Kernel(request).Match(k => $"kernel {k}; ", () => "");
+        var caption = $"± one standard error; {kernel}seed {request.Plan.Seed}; cost: {sweep.Cost.Text()}";
         context.ResultConsole().Write(ThermoPointsTable.Of(sweep.Rows.ToArray(), Title(request), caption));
         Peak(sweep).IfSome(peak => context.Out.WriteLine(
             $"C peaks at beta = {ThermoPointsTable.Text(peak.Beta)} (T = {ThermoPointsTable.Text(peak.Temperature)}), C = {ThermoPointsTable.Text(peak.Height)}"));

@@ -10,7 +10,8 @@ namespace Ebm.Functional.Thermo;
 /// <param name="Chains">Independent chains per rung (at least 1).</param>
 /// <param name="Sweeps">Recorded sweeps (at least <see cref="MinimumSweeps"/>; the batch-means errors need several batches).</param>
 /// <param name="BurnIn">Unrecorded sweeps before them (at least 0).</param>
-/// <param name="MaxDegreeOfParallelism">Threads over chains (-1: all); results do not depend on it.</param>
+/// <param name="MaxDegreeOfParallelism">Threads over chains, or over bands of rows when one chain of a multi-spin coded Ising
+/// lattice runs per rung (-1: all); results do not depend on it.</param>
 public sealed record TemperingSettings(int Chains = 4, int Sweeps = 4000, int BurnIn = 500, int MaxDegreeOfParallelism = -1)
 {
     /// <summary>Fewest recorded sweeps: 16 batches of 4, the least that gives an error bar worth printing.</summary>

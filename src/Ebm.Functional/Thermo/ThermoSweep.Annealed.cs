@@ -1,6 +1,5 @@
 using Ebm.Functional.Mcmc;
 using Ebm.Functional.Mcmc.Gibbs;
-using Ebm.Functional.Mcmc.Lattice;
 using Ebm.Functional.Mcmc.Metropolis;
 using Ebm.Functional.Models;
 using Ebm.Functional.Numerics;
@@ -23,7 +22,8 @@ public static partial class ThermoSweep
     /// <remarks>
     /// <para>The path visits <see cref="Rungs"/>(grid), each interval cut into <see cref="AnnealedSettings.Substeps"/> equal
     /// steps; at each step beta_{t-1} -&gt; beta_t every particle's log weight gains -(beta_t - beta_{t-1}) E(x), then the
-    /// kernel at beta_t moves it (checkerboard Metropolis for Ising lattices, the heat-bath checkerboard over the q values
+    /// kernel at beta_t moves it (checkerboard Metropolis for Ising lattices, multi-spin coded where the lattice allows it
+    /// (<see cref="IsingKernel"/>), the heat-bath checkerboard over the q values
     /// for Potts and clock lattices, a systematic heat-bath sweep otherwise).
     /// At a grid point, log Z = log Z(0) + log mean w, with the delta-method error sqrt(Var w / (P mean(w)^2)); U, C and
     /// the order moments are self-normalised weighted averages over the particles, with errors
@@ -46,9 +46,7 @@ public static partial class ThermoSweep
         select sampled switch
         {
             ICategoricalModel categorical => AnnealCategorical(key, categorical, grid, valid, progress),
-            IsingModel ising => Anneal(key, grid, valid, progress, SpinOrBinaryStates(key.FoldIn(0), ising, valid.Particles), ising.Dimension * Math.Log(2.0),
-                b => Checkerboard.Create(ising, b, CheckerboardUpdate.Metropolis, valid.MaxDegreeOfParallelism).Step,
-                s => IsingChains.FromStates(ising, s), s => s.Energies, (s, c) => s.Magnetisations[c] / (double)ising.Dimension, true),
+            IsingModel ising => AnnealIsing(key, ising, grid, valid, progress),
             _ => AnnealDiscrete(key, (IDiscreteModel)sampled, grid, valid, progress),
         };
 

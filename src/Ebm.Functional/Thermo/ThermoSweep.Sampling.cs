@@ -23,7 +23,7 @@ public static partial class ThermoSweep
     /// </summary>
     /// <remarks>
     /// Kernels: checkerboard Metropolis sweeps for an <see cref="IsingModel"/> (exact integer bond sums, so energies never
-    /// drift); heat-bath checkerboard sweeps over the q values for a <see cref="PottsModel"/> or <see cref="ClockModel"/>
+    /// drift), multi-spin coded where the lattice allows it (periodic, even sides: <see cref="IsingKernel"/>); heat-bath checkerboard sweeps over the q values for a <see cref="PottsModel"/> or <see cref="ClockModel"/>
     /// (<see cref="PottsCheckerboard"/>, exact integer counts too), started from uniform draws over the q values; a
     /// systematic heat-bath sweep for any other <see cref="IDiscreteModel"/>. After each sweep of every rung,
     /// adjacent rungs exchange configurations (<see cref="ParallelTempering"/>). Keys: starting states from
@@ -95,34 +95,9 @@ public static partial class ThermoSweep
         var start = SpinOrBinaryStates(key.FoldIn(0), model, settings.Chains);
         var logZAtZero = model.Dimension * Math.Log(2.0);
         return model is IsingModel ising
-            ? Run(key, ladder, settings, Lattice(ising, ladder, settings), s => s.Energies,
-                (s, c) => s.Magnetisations[c] / (double)ising.Dimension, true, burnInProgress, recordProgress, start, logZAtZero)
+            ? RecordIsing(key, ising, ladder, settings, burnInProgress, recordProgress, start, logZAtZero)
             : Run(key, ladder, settings, General(model, ladder, settings), s => s.Energies,
                 (s, c) => Magnetisation(s.States.Row(c)), spins, burnInProgress, recordProgress, start, logZAtZero);
-    }
-
-    private static Sampler<Mat, TemperingState<IsingChains>, TemperingInfo<CheckerboardInfo>> Lattice(
-        IsingModel model, double[] ladder, TemperingSettings settings) =>
-        ParallelTempering.Create(
-            b => Checkerboard.Create(model, b, CheckerboardUpdate.Metropolis, settings.MaxDegreeOfParallelism).Step,
-            s => IsingChains.FromStates(model, s), ladder, s => s.Energies, GatherSpins, settings.MaxDegreeOfParallelism);
-
-    /// <summary>
-    /// <see cref="ChainGathers.Ising"/>'s result, reading only the spins of the chains it takes: that gather turns every
-    /// rung into a matrix for each rung it builds, R^2 conversions a step, which dominated a sweep over 26 rungs.
-    /// </summary>
-    private static IsingChains GatherSpins(IReadOnlyList<IsingChains> rungs, Func<int, int> source)
-    {
-        var (model, chains) = (rungs[0].Model, rungs[0].Chains);
-        var sites = model.Dimension;
-        return IsingChains.FromStates(model, Mat.Create(chains, sites, d =>
-        {
-            for (var c = 0; c < chains; c++)
-            {
-                var spins = rungs[source(c)].Spins(c);
-                for (var i = 0; i < sites; i++) d[c * sites + i] = spins[i];
-            }
-        }));
     }
 
     private static Sampler<Mat, TemperingState<DiscreteChains>, TemperingInfo<HeatBathInfo>> General(

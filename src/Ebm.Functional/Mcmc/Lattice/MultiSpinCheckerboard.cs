@@ -28,6 +28,12 @@ namespace Ebm.Functional.Mcmc.Lattice;
 /// popcounts of the flip mask against the count planes give the exact integer changes of B and M.</para>
 /// <para>Randomness: chain c uses key.FoldIn(c); each word reads its own blocks, so a sweep is bit-identical for any
 /// thread count. Chains run in parallel; one chain is split into bands of rows, one per worker, with one fork-join per sweep.</para>
+/// <para>Users: the thermodynamic sweeps (<c>ThermoSweep.Sample</c>, <c>ThermoSweep.Annealed</c>, and so
+/// <c>ebm thermo --method pt|reweighting|ais</c>) run every Ising lattice this kernel supports on it. Wang-Landau keeps its own
+/// single-flip kernel: a walker accepts a flip with min(1, g(E) / g(E')), which depends on its current total energy and
+/// its own g, both changed by every accepted flip, so neither 64 sites of one walker (each decision needs the energy
+/// after the previous one) nor 64 walkers in a word (64 different g(E), so 64 scalar acceptance decisions per trial)
+/// can be decided by one bitwise comparison with a per-class table.</para>
 /// <example><code>
 /// var model = IsingModel.Create(256, 256, 1.0, 0.0, Boundary.Periodic).ThrowIfFail();
 /// var run =
@@ -62,13 +68,22 @@ public static class MultiSpinCheckerboard
         if (!double.IsFinite(beta)) return FinFail<Sampler<Mat, MultiSpinChains, CheckerboardInfo>>(MultiSpinErrors.InvalidBeta(beta));
         if (!MultiSpinLayout.Supports(model)) return FinFail<Sampler<Mat, MultiSpinChains, CheckerboardInfo>>(MultiSpinErrors.UnsupportedLattice(model));
         Batch.CheckParallelism(maxDegreeOfParallelism);
+        return FinSucc(Checked(model, beta, update, maxDegreeOfParallelism));
+    }
+
+    /// <summary>
+    /// The sampler of <see cref="Create(IsingModel, double, CheckerboardUpdate, int)"/> for a caller that has already
+    /// checked the lattice (<see cref="MultiSpinLayout.Supports"/>), beta (finite) and the parallelism, such as the
+    /// thermodynamic sweeps, which build one kernel per beta of a path.
+    /// </summary>
+    internal static Sampler<Mat, MultiSpinChains, CheckerboardInfo> Checked(IsingModel model, double beta, CheckerboardUpdate update, int maxDegreeOfParallelism)
+    {
         var layout = new MultiSpinLayout(model);
         var thresholds = Thresholds(model, beta, update);
-        var name = update == CheckerboardUpdate.Metropolis ? "multispin-metropolis" : "multispin-heat-bath";
-        return FinSucc(new Sampler<Mat, MultiSpinChains, CheckerboardInfo>(
-            name,
+        return new Sampler<Mat, MultiSpinChains, CheckerboardInfo>(
+            update == CheckerboardUpdate.Metropolis ? "multispin-metropolis" : "multispin-heat-bath",
             states => MultiSpinChains.Pack(model, layout, states),
-            (key, state) => Sweep(key, state, thresholds, update, maxDegreeOfParallelism)));
+            (key, state) => Sweep(key, state, thresholds, update, maxDegreeOfParallelism));
     }
 
     /// <summary>The class table the sweep compares uniforms with (for the exact transition matrix).</summary>
