@@ -72,6 +72,28 @@ public sealed class TrainClusterTests : IDisposable
             Assert.True(File.ReadAllBytes(Path.Combine(_root, "whole", file)).SequenceEqual(File.ReadAllBytes(Path.Combine(_root, "broken", file))), $"{file} differs after the resume");
     }
 
+    [Fact]
+    public void Ebm_train_with_cluster_on_two_worker_processes_prints_the_local_output_and_names_the_workers()
+    {
+        var (primary, gateway) = (FreePort(), FreePort());
+        using var a = EbmProcess.Start(_root, "worker", "--cluster", "train-test", "--port", $"{primary}", "--gateway-port", $"{gateway}");
+        Assert.True(a.WaitForOutput("Stop with Ctrl-C"), a.Error);
+        using var b = EbmProcess.Start(_root, "worker", "--cluster", "train-test", "--port", $"{FreePort()}", "--gateway-port", $"{FreePort()}", "--seed-node", $"127.0.0.1:{primary}");
+        Assert.True(b.WaitForOutput("Stop with Ctrl-C"), b.Error);
+        var settings = Settings("pcd", 2500, epochs: 2, evalEvery: 1);
+        string[] train = ["train", "--model", "bernoulli-rbm", "--hidden", "6", "--data", settings.Data, "--objective", "pcd", "--chains", "2500", "--batch", "2500",
+            "--epochs", "2", "--eval-every", "1", "--lr", "0.05", "--seed", "5"];
+        var local = CliRun.Invoke([.. train, "--out", Path.Combine(_root, "local")]);
+        Assert.True(local.Code == 0, local.Err);
+        var remote = CliRun.Invoke([.. train, "--out", Path.Combine(_root, "cluster"), "--cluster", $"127.0.0.1:{gateway}", "--cluster-name", "train-test"]);
+        Assert.True(remote.Code == 0, remote.Err);
+        Assert.Equal(Stable(local.Out), Stable(remote.Out));
+        Assert.Matches($@"ebm: ran on cluster 127\.0\.0\.1:{gateway}: 2 worker\(s\) \(127\.0\.0\.1:\d+@\d+, 127\.0\.0\.1:\d+@\d+\)", remote.Err);
+        Assert.True(Normalised(Path.Combine(_root, "local", "model.json")).SequenceEqual(Normalised(Path.Combine(_root, "cluster", "model.json"))));
+        Assert.Contains("\"workers\"", File.ReadAllText(Path.Combine(_root, "cluster", "manifest.json")));
+        Assert.DoesNotContain("\"cluster\"", File.ReadAllText(Path.Combine(_root, "local", "manifest.json")));
+    }
+
     [Theory]
     [InlineData("bernoulli-rbm", "exact", "--objective exact of --model bernoulli-rbm trains on this machine only; on a cluster: --objective cd and pcd of --model bernoulli-rbm")]
     [InlineData("bernoulli-rbm", "tempered", "--objective tempered of --model bernoulli-rbm trains on this machine only")]
