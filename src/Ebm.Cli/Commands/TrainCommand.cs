@@ -17,13 +17,14 @@ namespace Ebm.Cli.Commands;
 /// [--batch B] [--eval-every N] [--seed S] [--out DIR] [--resume DIR] [--init MODEL] [--learn-sigma] [--binarize RULE]
 /// [--array NAME] [--precision f64|f32] [--force] [--layers 2x64] [--activation softplus|tanh|silu] [--noise-scales 0.1,0.2]
 /// [--noise-ratio 1] [--projections 1] [--langevin-steps 20] [--langevin-step-size 0.01] [--langevin-noise S] [--buffer N]
-/// [--energy-regularisation A]</c>.
+/// [--energy-regularisation A] [--cluster HOST:PORT [--cluster-name NAME] [--cluster-timeout S]]</c>.
 /// </summary>
 /// <remarks>
 /// Settings come from the defaults, then CONFIG.json (one key per option, <see cref="TrainSettingsJson"/>), then the
 /// options given on the command line. <c>--resume DIR</c> continues the run in DIR with the settings its checkpoint
 /// holds (only <c>--epochs</c>, to train longer, and <c>--force</c> may be given with it): the result is the same, bit for
-/// bit, as a run that was never interrupted.
+/// bit, as a run that was never interrupted. <c>--cluster</c> (CD and PCD of a Bernoulli RBM) computes each minibatch's
+/// shards on a cluster's workers (<see cref="TrainCluster"/>) with the same bits; it may go with <c>--resume</c>.
 /// </remarks>
 internal static class TrainCommand
 {

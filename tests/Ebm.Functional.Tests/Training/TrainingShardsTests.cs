@@ -122,6 +122,31 @@ public sealed class TrainingShardsTests
         Assert.Equal(folded.Chains, epoch.Chains);
     }
 
+    [Theory]
+    [InlineData(100)]
+    [InlineData(2500)]
+    public void Training_with_a_map_of_the_shards_gives_the_bits_of_the_plain_objective(int batch)
+    {
+        // Plain SGD: with minibatches of 100 the plain objective takes the fused run and the sharded one the step fold,
+        // so this also pins the fused run to one shard's step; with 2,500 both fold three-shard steps.
+        var (model, data, _) = Setup(5000, 0);
+        var sgd = Optimizers.Sgd(0.05).Match(Succ: x => x, Fail: e => throw new InvalidOperationException(e.Head.Message));
+        var calls = 0;
+        var shards = RbmTraining.LocalShards();
+        BernoulliRbm Trained(Objective<BernoulliRbm> objective)
+        {
+            var trainer = new Trainer<BernoulliRbm>(RbmTraining.Parameters, objective, sgd);
+            return Ok(trainer.Init(RngKey.FromSeed(7), model).Bind(start => trainer.Epochs(start, data, batch, 2))).Model;
+        }
+
+        var plain = Trained(RbmTraining.ContrastiveDivergence(1));
+        var mapped = Trained(RbmTraining.ShardedContrastiveDivergence(s => { calls++; return shards(s); }, 1));
+        Assert.Equal(2 * ((5000 + batch - 1) / batch), calls);
+        Assert.Equal(Bits(plain.Weights.Span), Bits(mapped.Weights.Span));
+        Assert.Equal(Bits(plain.VisibleBias.Span), Bits(mapped.VisibleBias.Span));
+        Assert.Equal(Bits(plain.HiddenBias.Span), Bits(mapped.HiddenBias.Span));
+    }
+
     [Fact]
     public void A_shard_computed_alone_is_the_local_maps_shard_and_bad_shards_are_errors()
     {
