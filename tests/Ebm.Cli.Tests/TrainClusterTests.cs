@@ -109,6 +109,18 @@ public sealed class TrainClusterTests : IDisposable
         Assert.False(Directory.Exists(Path.Combine(_root, "refused")) && Directory.EnumerateFileSystemEntries(Path.Combine(_root, "refused")).Any());
     }
 
+    [Fact]
+    public void Resuming_on_a_cluster_a_run_that_trains_here_only_is_exit_2()
+    {
+        var folder = Path.Combine(_root, "exact");
+        var first = CliRun.Invoke("train", "--model", "bernoulli-rbm", "--hidden", "3", "--data", "builtin:bars-and-stripes:2", "--objective", "exact",
+            "--epochs", "2", "--eval-every", "1", "--out", folder);
+        Assert.True(first.Code == 0, first.Err);
+        var resumed = CliRun.Invoke("train", "--resume", folder, "--epochs", "4", "--cluster", "127.0.0.1:1");
+        Assert.Equal(2, resumed.Code);
+        Assert.StartsWith("ebm: error: --cluster: --objective exact of --model bernoulli-rbm trains on this machine only", resumed.Err);
+    }
+
     [Theory]
     [InlineData("--cluster", "nohost", "is not HOST:PORT")]
     [InlineData("--cluster", "127.0.0.1:70000", "is not a number in 1..65535")]
