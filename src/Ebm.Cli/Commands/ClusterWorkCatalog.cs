@@ -12,5 +12,6 @@ internal static class ClusterWorkCatalog
     /// walkers of <c>ebm dos</c> and <c>ebm thermo</c>.
     /// </summary>
     public static WorkCatalog Catalog { get; } =
-        WorkCatalog.Of(AisBlockWork.Remote, ReverseBlockWork.ReverseRemote, ReverseBlockWork.SandwichRemote, SmcBlockWork.Remote, WalkerWork.Kind);
+        WorkCatalog.Of(AisBlockWork.Remote, ReverseBlockWork.ReverseRemote, ReverseBlockWork.SandwichRemote, SmcBlockWork.Remote, WalkerWork.Kind,
+            Ebm.Cli.Training.TrainShardWork.Kind);
 }

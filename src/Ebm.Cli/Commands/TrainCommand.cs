@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Ebm.Cli.Estimation;
 using Ebm.Cli.Options;
 using Ebm.Cli.Output;
 using Ebm.Cli.Training;
@@ -16,13 +17,14 @@ namespace Ebm.Cli.Commands;
 /// [--batch B] [--eval-every N] [--seed S] [--out DIR] [--resume DIR] [--init MODEL] [--learn-sigma] [--binarize RULE]
 /// [--array NAME] [--precision f64|f32] [--force] [--layers 2x64] [--activation softplus|tanh|silu] [--noise-scales 0.1,0.2]
 /// [--noise-ratio 1] [--projections 1] [--langevin-steps 20] [--langevin-step-size 0.01] [--langevin-noise S] [--buffer N]
-/// [--energy-regularisation A]</c>.
+/// [--energy-regularisation A] [--cluster HOST:PORT [--cluster-name NAME] [--cluster-timeout S]]</c>.
 /// </summary>
 /// <remarks>
 /// Settings come from the defaults, then CONFIG.json (one key per option, <see cref="TrainSettingsJson"/>), then the
 /// options given on the command line. <c>--resume DIR</c> continues the run in DIR with the settings its checkpoint
 /// holds (only <c>--epochs</c>, to train longer, and <c>--force</c> may be given with it): the result is the same, bit for
-/// bit, as a run that was never interrupted.
+/// bit, as a run that was never interrupted. <c>--cluster</c> (CD and PCD of a Bernoulli RBM) computes each minibatch's
+/// shards on a cluster's workers (<see cref="TrainCluster"/>) with the same bits; it may go with <c>--resume</c>.
 /// </remarks>
 internal static class TrainCommand
 {
@@ -32,7 +34,7 @@ internal static class TrainCommand
         {
             Description = "A JSON object of settings, one key per option (model, hidden, data, test, testFraction, objective, k, chains, replicas, optimizer, " +
                           "lr, weightDecay, epochs, batch, evalEvery, seed, out, resume, init, learnSigma, force, binarize, array, precision, layers, activation, noiseScales, " +
-                          "noiseRatio, projections, langevinSteps, langevinStepSize, langevinNoise, buffer, energyRegularisation); options given on the command line override it; an unknown key is an error.",
+                          "noiseRatio, projections, langevinSteps, langevinStepSize, langevinNoise, buffer, energyRegularisation, cluster, clusterName, clusterTimeout); options given on the command line override it; an unknown key is an error.",
             Arity = ArgumentArity.ZeroOrOne,
         };
         var model = Text("--model", $"The model family: {string.Join(", ", TrainSettings.Models)}. ising learns the couplings and fields of spin data " +
@@ -82,12 +84,15 @@ internal static class TrainCommand
         var buffer = WholeOption.Create("--buffer", "ml-langevin and jem: persistent samples in a replay buffer (0: short-run chains from fresh starts).", 0, "N");
         var energyRegularisation = RealOption.Create("--energy-regularisation", "ml-langevin and jem: alpha of the penalty alpha (E(x+)^2 + E(x-)^2).", 0.0, "A");
 
+        var cluster = ClusterOptions.Create("the shards of each minibatch (cd and pcd of bernoulli-rbm; shards of at most 1024 rows)");
+
         var command = new Command("train", "Train an energy-based model on data by a likelihood-gradient objective, with evaluations, checkpoints and plots in an output folder.")
         {
             config, model, hidden, data, test, testFraction, objective, k, chains, replicas, optimizer, lr, weightDecay, epochs, batch, evalEvery, seed, output, resume, init, learnSigma, force,
             binarize, array, precision, layers, activation, noiseScales, noiseRatio, projections, langevinSteps, langevinStepSize, langevinNoise, buffer,
             energyRegularisation,
         };
+        foreach (var option in cluster.All) command.Options.Add(option);
         command.SetAction(parse =>
         {
             bool Given(System.CommandLine.Option option) => parse.GetResult(option) is { Implicit: false };
@@ -138,26 +143,34 @@ internal static class TrainCommand
             var forced = parse.GetValue(force) || extras.Force;
             var resumeFolder = Given(resume) ? parse.GetValue(resume) : extras.Resume;
 
+            var target = ClusterTarget.Of(
+                Given(cluster.Address) ? parse.GetValue(cluster.Address) : extras.Cluster,
+                Given(cluster.Name) ? parse.GetRequiredValue(cluster.Name) : extras.ClusterName ?? ClusterTarget.DefaultName,
+                Given(cluster.Timeout) ? parse.GetValue(cluster.Timeout) : extras.ClusterTimeout ?? parse.GetValue(cluster.Timeout));
+            if (target.IsFail) return ErrorReport.Write(context, Error.Many(target.FailToSeq()));
+            var chosen = ClusterOptions.Chosen(target);
+
             if (resumeFolder is not null)
             {
-                var others = command.Options.Where(o => o != epochs && o != force && o != resume && Given(o)).Select(o => o.Name).ToList();
+                var others = command.Options.Where(o => o != epochs && o != force && o != resume && !cluster.All.Contains(o) && Given(o)).Select(o => o.Name).ToList();
                 if (configPath is not null || others.Count > 0)
                     return ErrorReport.Write(context, CliErrors.InvalidOption("--resume",
-                        $"continues a run with the settings of its checkpoint; only --epochs (to train longer) and --force may go with it, not {string.Join(", ", configPath is null ? others : others.Prepend("CONFIG.json"))}"));
-                return Resume(context, resumeFolder, Given(epochs) ? parse.GetValue(epochs) : null, forced);
+                        $"continues a run with the settings of its checkpoint; only --epochs (to train longer), --force and the --cluster options may go with it, not {string.Join(", ", configPath is null ? others : others.Prepend("CONFIG.json"))}"));
+                return Resume(context, resumeFolder, Given(epochs) ? parse.GetValue(epochs) : null, forced, chosen);
             }
 
             var settings = FromOptions(configured);
             var problems = settings.Check().ToList();
             var folder = TrainFolder.ForFreshRun(settings.Out);
             problems.AddRange(folder.Match(_ => [], ErrorReport.Flatten));
+            if (problems.Count == 0 && chosen is not null) problems.AddRange(TrainCluster.Check(settings).Match(_ => [], ErrorReport.Flatten));
             if (problems.Count > 0) return ErrorReport.Write(context, Error.Many(problems.ToSeq()));
-            return TrainJob.Run(context, settings, (TrainFolder)folder, resume: false, forced, configPath);
+            return ClusterOptions.Run(context, chosen, executor => TrainJob.Run(context, settings, (TrainFolder)folder, resume: false, forced, configPath, executor, chosen?.Gateway.ToString()));
         });
         return command;
     }
 
-    private static int Resume(CliContext context, string path, int? epochs, bool force)
+    private static int Resume(CliContext context, string path, int? epochs, bool force, ClusterTarget? cluster)
     {
         var settings =
             from folder in TrainFolder.ForResume(path)
@@ -165,9 +178,10 @@ internal static class TrainCommand
             from read in TrainSettingsJson.Parse(folder.File(TrainFolder.Checkpoint), text, new TrainSettings())
             let resumed = read.Settings with { Out = path, Epochs = epochs ?? read.Settings.Epochs }
             from valid in resumed.Check() is { Count: > 0 } errors ? FinFail<TrainSettings>(Error.Many(errors.ToSeq())) : FinSucc(resumed)
+            from runs in cluster is null ? FinSucc(valid) : TrainCluster.Check(valid)
             select (folder, valid);
         return settings.Match(
-            Succ: r => TrainJob.Run(context, r.valid, r.folder, resume: true, force, null),
+            Succ: r => ClusterOptions.Run(context, cluster, executor => TrainJob.Run(context, r.valid, r.folder, resume: true, force, null, executor, cluster?.Gateway.ToString())),
             Fail: e => ErrorReport.Write(context, e));
     }
 

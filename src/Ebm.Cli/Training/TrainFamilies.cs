@@ -126,5 +126,5 @@ internal static class TrainFamilies
         objectives.ToDictionary(o => o.Key, o => (Func<TrainSettings, Mat, Fin<Objective<TModel>>>)((s, _) => FinSucc(o.Value(s))));
 
     /// <summary>The products' precision <c>--precision</c> names.</summary>
-    private static ProductPrecision Precision(TrainSettings settings) => settings.Precision == "f32" ? ProductPrecision.Single : ProductPrecision.Double;
+    internal static ProductPrecision Precision(TrainSettings settings) => settings.Precision == "f32" ? ProductPrecision.Single : ProductPrecision.Double;
 }

@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using Ebm.Cli.Cost;
 using Ebm.Cli.Output;
+using Ebm.Functional.Cluster;
 using Ebm.Functional.Models;
+using Ebm.Functional.Shell.Execution;
 using Ebm.Functional.Shell.Io;
 using Ebm.Functional.Shell.ModelFiles;
 using Ebm.Functional.Shell.Training;
@@ -19,11 +21,16 @@ namespace Ebm.Cli.Training;
 /// </summary>
 internal static class TrainJob
 {
-    /// <summary>Runs <paramref name="settings"/> into <paramref name="folder"/>; <paramref name="resume"/> says the folder holds a checkpoint to continue.</summary>
-    public static int Run(CliContext context, TrainSettings settings, TrainFolder folder, bool resume, bool force, string? configPath) =>
+    /// <summary>
+    /// Runs <paramref name="settings"/> into <paramref name="folder"/>; <paramref name="resume"/> says the folder holds a
+    /// checkpoint to continue. On a cluster's <paramref name="executor"/> (<see cref="TrainCluster"/>), the minibatches'
+    /// shards run on its workers, with the same bits, the same checkpoints and the same output as here.
+    /// </summary>
+    public static int Run(CliContext context, TrainSettings settings, TrainFolder folder, bool resume, bool force, string? configPath, IExecutor? executor = null, string? gateway = null) =>
         settings.Model switch
         {
-            "bernoulli-rbm" => Run(context, TrainFamilies.BernoulliRbm, settings, folder, resume, force, configPath),
+            "bernoulli-rbm" => Run(context, executor is null or LocalExecutor ? TrainFamilies.BernoulliRbm : TrainCluster.BernoulliRbm(executor),
+                settings, folder, resume, force, configPath, executor, gateway),
             "gaussian-bernoulli-rbm" => Run(context, TrainFamilies.GaussianBernoulliRbm(settings.LearnSigma), settings, folder, resume, force, configPath),
             "boltzmann-machine" => Run(context, TrainFamilies.BoltzmannMachine, settings, folder, resume, force, configPath),
             "ising" => Run(context, TrainFamilies.Ising, settings, folder, resume, force, configPath),
@@ -33,7 +40,8 @@ internal static class TrainJob
             _ => throw new InvalidOperationException($"no training family for model {settings.Model}"),
         };
 
-    private static int Run<TModel>(CliContext context, TrainFamily<TModel> family, TrainSettings s, TrainFolder folder, bool resume, bool force, string? configPath)
+    private static int Run<TModel>(CliContext context, TrainFamily<TModel> family, TrainSettings s, TrainFolder folder, bool resume, bool force, string? configPath,
+        IExecutor? executor = null, string? gateway = null)
         where TModel : IEnergyModel
     {
         var clock = Stopwatch.StartNew();
@@ -59,31 +67,34 @@ internal static class TrainJob
             from outputs in folder.Prepare(context.Cancellation, ("--data", DataFile(s)), ("--test", s.Test), ("--init", s.Init), ("CONFIG.json", configPath))
             select (data, resumed, trainer, start, cost, outputs);
         return prepared.Match(
-            Succ: p => Train(context, family, s, folder, force, settingsJson, clock, p.data, p.resumed, p.trainer, p.start, p.cost, p.outputs),
+            Succ: p => Train(context, family, s, folder, force, settingsJson, clock, p.data, p.resumed, p.trainer, p.start, p.cost, p.outputs, executor, gateway),
             Fail: e => ErrorReport.Write(context, e));
     }
 
     private static int Train<TModel>(CliContext context, TrainFamily<TModel> family, TrainSettings s, TrainFolder folder, bool force, string settingsJson, Stopwatch clock,
-        TrainingData data, Option<TrainCheckpoint<TModel>> resumed, Trainer<TModel> trainer, TrainState<TModel> start, RunCost cost, RunOutputs outputs)
+        TrainingData data, Option<TrainCheckpoint<TModel>> resumed, Trainer<TModel> trainer, TrainState<TModel> start, RunCost cost, RunOutputs outputs, IExecutor? executor, string? gateway)
         where TModel : IEnergyModel
     {
         var schedule = new TrainSchedule(data.Train, s.Batch, s.Epochs, s.EvalEvery);
+        var lastCheckpoint = resumed.Map(c => (c.State.Epoch, c.State.Step));
         Fin<Unit> Checkpoint(TrainState<TModel> state, Seq<EvaluationRow> history) =>
             from saved in CheckpointFile.Save(outputs.Find(TrainFolder.Checkpoint)!, new TrainCheckpoint<TModel>(state, history, settingsJson))
             from metrics in outputs.Find(TrainFolder.Metrics)!.WriteAllText(MetricsCsv.Write(history))
+            from noted in FinSucc(lastCheckpoint = Some((state.Epoch, state.Step)))
             select unit;
         var outcome = TrainProgressDisplay.Run(context, progress => TrainRunner.Run(
             trainer, start, resumed.Match(c => c.History, () => Seq<EvaluationRow>()), schedule,
             (key, model, chains) => family.Evaluator.Evaluate(key, model, data.Train, data.Test, chains),
             Checkpoint, progress));
-        if (outcome.IsFail) return ErrorReport.Write(context, (Error)outcome);
+        if (outcome.IsFail) return ErrorReport.Write(context, TrainCluster.Stopped((Error)outcome, folder.Path, lastCheckpoint));
         var result = (TrainOutcome<TModel>)outcome;
 
         var written = new List<string> { TrainFolder.Checkpoint, TrainFolder.Metrics };
         var finals = TrainArtifacts.Write(family, s, data, result, outputs, written);
         if (finals.IsFail) return ErrorReport.Write(context, (Error)finals);
         var manifest = TrainManifest.Write(s, settingsJson, data, result.State.Model.Kind, result.State.Model.Dimension, result.State.Step, result.State.Epoch,
-            result.History, cost, force, resumed.Map(c => c.State.Epoch).ToNullable(), clock.Elapsed.TotalSeconds, written.Append(TrainFolder.Manifest));
+            result.History, cost, force, resumed.Map(c => c.State.Epoch).ToNullable(), clock.Elapsed.TotalSeconds, written.Append(TrainFolder.Manifest),
+            executor is ClusterExecutor cluster ? (gateway ?? "", cluster.WorkersUsed) : null);
         var saved = outputs.Find(TrainFolder.Manifest)!.WriteAllText(manifest);
         if (saved.IsFail) return ErrorReport.Write(context, (Error)saved);
         context.Out.WriteLine(TrainSummary.Text(s, data, result, cost, folder, resumed.Map(c => c.State.Epoch), clock.Elapsed.TotalSeconds));

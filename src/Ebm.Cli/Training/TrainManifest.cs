@@ -12,9 +12,9 @@ namespace Ebm.Cli.Training;
 /// </summary>
 internal static class TrainManifest
 {
-    /// <summary>The manifest's JSON text.</summary>
+    /// <summary>The manifest's JSON text; a run on a cluster adds a <c>cluster</c> object naming the gateway and the workers used.</summary>
     public static string Write(TrainSettings settings, string settingsJson, TrainingData data, string modelKind, int dimension, long steps, int epochs,
-        Seq<EvaluationRow> history, RunCost cost, bool forced, int? resumedFromEpoch, double seconds, IEnumerable<string> files) =>
+        Seq<EvaluationRow> history, RunCost cost, bool forced, int? resumedFromEpoch, double seconds, IEnumerable<string> files, (string Gateway, IReadOnlyList<string> Workers)? cluster = null) =>
         ResultJson.Object(w =>
         {
             w.WriteString("tool", "ebm train");
@@ -50,5 +50,12 @@ internal static class TrainManifest
             w.WriteStartArray("files");
             foreach (var file in files) w.WriteStringValue(file);
             w.WriteEndArray();
+            if (cluster is not { } used) return;
+            w.WriteStartObject("cluster");
+            w.WriteString("address", used.Gateway);
+            w.WriteStartArray("workers");
+            foreach (var worker in used.Workers) w.WriteStringValue(worker);
+            w.WriteEndArray();
+            w.WriteEndObject();
         });
 }

@@ -31,10 +31,14 @@ internal static class TrainSettingsJson
         ("layers", "--layers"), ("activation", "--activation"), ("noiseScales", "--noise-scales"), ("noiseRatio", "--noise-ratio"),
         ("projections", "--projections"), ("langevinSteps", "--langevin-steps"), ("langevinStepSize", "--langevin-step-size"),
         ("langevinNoise", "--langevin-noise"), ("buffer", "--buffer"), ("energyRegularisation", "--energy-regularisation"),
+        ("cluster", "--cluster"), ("clusterName", "--cluster-name"), ("clusterTimeout", "--cluster-timeout"),
     ];
 
-    /// <summary>What a configuration gives beyond the settings: the folder to resume and whether the budget is waived.</summary>
-    public sealed record Extras(string? Resume, bool Force);
+    /// <summary>
+    /// What a configuration gives beyond the settings: the folder to resume, whether the budget is waived, and the cluster
+    /// to train on (where a run computes is not a setting of the run: its checkpoint and outputs are the same anywhere).
+    /// </summary>
+    public sealed record Extras(string? Resume, bool Force, string? Cluster = null, string? ClusterName = null, double? ClusterTimeout = null);
 
     /// <summary>Reads the configuration text of <paramref name="path"/> over <paramref name="settings"/>.</summary>
     public static Fin<(TrainSettings Settings, Extras Extras)> Parse(string path, string text, TrainSettings settings)
@@ -114,6 +118,9 @@ internal static class TrainSettingsJson
             "buffer" => Whole() is { } bf ? Set(s with { Buffer = bf }) : Wrong(whole),
             "energyRegularisation" => Real() is { } er ? Set(s with { EnergyRegularisation = er }) : Wrong(real),
             "learnSigma" => v.ValueKind is JsonValueKind.True or JsonValueKind.False ? Set(s with { LearnSigma = v.GetBoolean() }) : Wrong("true or false"),
+            "cluster" => v.ValueKind == JsonValueKind.Null ? FinSucc((s, x with { Cluster = null })) : Text() is { } c ? FinSucc((s, x with { Cluster = c })) : Wrong("HOST:PORT (a string) or null"),
+            "clusterName" => Text() is { } cn ? FinSucc((s, x with { ClusterName = cn })) : Wrong(text),
+            "clusterTimeout" => Real() is { } ct ? FinSucc((s, x with { ClusterTimeout = ct })) : Wrong(real),
             "force" => v.ValueKind is JsonValueKind.True or JsonValueKind.False ? FinSucc((s, x with { Force = v.GetBoolean() })) : Wrong("true or false"),
             _ => FinFail<(TrainSettings, Extras)>(TrainConfigErrors.UnknownKey(path, Quote(p.Name), Keys.Select(k => k.Key))),
         };

@@ -34,6 +34,10 @@ public static partial class RbmTraining
     /// a step: row r's hidden layer from <c>key.FoldIn(s).FoldIn(r).FoldIn(0)</c>, its visible layer from
     /// <c>key.FoldIn(s).FoldIn(r).FoldIn(1)</c>. Same key, model and minibatch give the same bits for any thread count
     /// (with the same GEMM backend).</para>
+    /// <para>Shards: a minibatch of more than <see cref="TrainingShards.Size"/> rows is cut into the fixed shards of
+    /// <see cref="TrainingShards"/>, shard s drawing from <c>key.FoldIn(s)</c>, and their gradients are combined in a fixed
+    /// tree (<see cref="ShardedContrastiveDivergence"/> computes the shards elsewhere with the same bits); a minibatch of at
+    /// most <see cref="TrainingShards.Size"/> rows is one step as described above.</para>
     /// <para>Errors (as values, from <c>Step</c>): <see cref="TrainingErrors.InvalidSetting"/> when k is outside
     /// 1..<see cref="MaxGibbsSteps"/>; <see cref="TrainingErrors.EmptyBatch"/>, <see cref="TrainingErrors.WrongWidth"/> and
     /// <see cref="TrainingErrors.StateOutsideSupport"/> for a minibatch with no rows, the wrong width or a value not 0 or 1.</para>
@@ -48,21 +52,13 @@ public static partial class RbmTraining
     public static Objective<BernoulliRbm> ContrastiveDivergence(int k = 1, ProductPrecision precision = ProductPrecision.Double, int maxDegreeOfParallelism = -1)
     {
         Batch.CheckParallelism(maxDegreeOfParallelism);
-        return new Objective<BernoulliRbm>(
-            "cd",
-            (_, _) => CheckSteps("cd", k).Map(_ => LanguageExt.Seq<Mat>.Empty),
-            (key, model, _, batch) =>
-                from steps in CheckSteps("cd", k)
-                from data in CheckBatch(model, batch)
-                let output = Run(precision, key, model, data, ReadOnlySpan<double>.Empty, 0, steps, maxDegreeOfParallelism)
-                select new ObjectiveResult(output.Gradient, LanguageExt.Seq<Mat>.Empty, Seq1(new Metric("reconstruction-error", output.ReconstructionError))))
+        return ShardedContrastiveDivergence(LocalShards(maxDegreeOfParallelism), k, precision) with
         {
             Sweep = new ObjectiveSweep<BernoulliRbm>(Parameters, (model, _, keys, batches, scale) =>
-                k is < 1 or > MaxGibbsSteps
+                k is < 1 or > MaxGibbsSteps || Sharded(batches)
                     ? None
                     : Sweep(precision, model, ReadOnlySpan<double>.Empty, 0, k, maxDegreeOfParallelism, keys, batches, scale)
                         .Map(r => (r.Model, LanguageExt.Seq<Mat>.Empty, Seq1(new Metric("reconstruction-error", r.ReconstructionSum))))),
-            Keep = Kept(precision),
         };
     }
 
@@ -83,6 +79,9 @@ public static partial class RbmTraining
     /// <c>key.FoldIn(c).FoldIn(1)</c> for v and <c>key.FoldIn(c).FoldIn(0)</c> for h, in double).</para>
     /// <para>Draws per update: Gibbs step s of chain c takes v from <c>key.FoldIn(s).FoldIn(c).FoldIn(1)</c> and h from
     /// <c>key.FoldIn(s).FoldIn(c).FoldIn(0)</c>; bits do not depend on the thread count (same GEMM backend).</para>
+    /// <para>Shards: a minibatch of more than <see cref="TrainingShards.Size"/> rows is cut into the fixed shards of
+    /// <see cref="TrainingShards"/>; shard s continues its own slice of the chains with <c>key.FoldIn(s)</c>
+    /// (<see cref="ShardedPersistentContrastiveDivergence"/>), so such a minibatch needs at least one chain per shard.</para>
     /// <para>Errors (as values): <see cref="TrainingErrors.InvalidSetting"/> for k or C out of range (from both
     /// functions), <see cref="TrainingErrors.ChainsMismatch"/> when the chains handed to <c>Step</c> are not one C x
     /// (nv + nh) matrix of zeros and ones, and the minibatch errors of <see cref="ContrastiveDivergence"/>. No metric.</para>
@@ -95,30 +94,20 @@ public static partial class RbmTraining
         int chains, int k = 1, ProductPrecision precision = ProductPrecision.Double, int maxDegreeOfParallelism = -1)
     {
         Batch.CheckParallelism(maxDegreeOfParallelism);
-        return new Objective<BernoulliRbm>(
-            "pcd",
-            (key, model) =>
-                from count in CheckChains(chains)
-                from steps in CheckSteps("pcd", k)
-                select Seq1(StartChains(key, model, count)),
-            (key, model, persistent, batch) =>
-                from count in CheckChains(chains)
-                from steps in CheckSteps("pcd", k)
-                from data in CheckBatch(model, batch)
-                from joint in CheckPersistent(model, persistent, count)
-                let output = Run(precision, key, model, data, HiddenColumns(joint, model.Visible), count, steps, maxDegreeOfParallelism)
-                select new ObjectiveResult(output.Gradient, Seq1(output.Chains!), LanguageExt.Seq<Metric>.Empty))
+        return ShardedPersistentContrastiveDivergence(LocalShards(maxDegreeOfParallelism), chains, k, precision) with
         {
             Sweep = new ObjectiveSweep<BernoulliRbm>(Parameters, (model, persistent, keys, batches, scale) =>
-                chains is < 1 or > MaxPersistentChains || k is < 1 or > MaxGibbsSteps
+                chains is < 1 or > MaxPersistentChains || k is < 1 or > MaxGibbsSteps || Sharded(batches)
                     ? None
                     : CheckPersistent(model, persistent, chains).Match(
                         joint => Sweep(precision, model, HiddenColumns(joint, model.Visible), chains, k, maxDegreeOfParallelism, keys, batches, scale)
                             .Map(r => (r.Model, Seq1(r.Chains!), LanguageExt.Seq<Metric>.Empty)),
                         _ => None)),
-            Keep = Kept(precision),
         };
     }
+
+    /// <summary>True when a minibatch has more than one shard: the fused run computes whole minibatches, so the trainer then takes the steps one by one.</summary>
+    private static bool Sharded(IReadOnlyList<SweepBatch> batches) => batches.Any(b => TrainingShards.Count(b.Count) > 1);
 
     private static ContrastiveKernel.Output Run(
         ProductPrecision precision, RngKey key, BernoulliRbm model, Mat data, ReadOnlySpan<double> chainHidden, int chains, int k, int maxDegreeOfParallelism) =>
