@@ -214,11 +214,15 @@ public static class Smc
     {
         if (options.Schedule is { } schedule) return (schedule[k], 0, Seq<EstimateWarning>());
         if (k == options.MaxSteps)
-            return (1.0, 0, Seq1(EstimateWarnings.Of(EstimateWarnings.StepLimit,
-                $"adaptive tempering reached its limit of {options.MaxSteps} steps at t = {state.T:G6} and jumped to t = 1; the last weights may be degenerate")));
+            return (1.0, 0, StepLimit(options.MaxSteps, state.T));
         var (point, bisections) = NextPoint(path, state, options.TargetConditionalEss);
         return (point, bisections, Seq<EstimateWarning>());
     }
+
+    /// <summary>The warning of adaptive tempering that reached its step limit at <paramref name="t"/> and jumped to t = 1.</summary>
+    internal static Seq<EstimateWarning> StepLimit(int maxSteps, double t) =>
+        Seq1(EstimateWarnings.Of(EstimateWarnings.StepLimit,
+            $"adaptive tempering reached its limit of {maxSteps} steps at t = {t:G6} and jumped to t = 1; the last weights may be degenerate"));
 
     /// <summary>log w_i = log f_to(x_i) - log f_from(x_i) for every particle.</summary>
     internal static Vec Increments<TState>(AnnealingPath<TState> path, double from, double to, TState state) =>
@@ -291,29 +295,44 @@ public static class Smc
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(state);
-        var (from, weights) = (state.T, state.LogWeights);
-        var low = path.LogDensity(from, state.Particles);
+        return NextPoint(state.T, state.LogWeights, targetConditionalEss, t => FinSucc(path.LogDensity(t, state.Particles)))
+            .Match(chosen => chosen, e => throw new InvalidOperationException(e.Message));
+    }
+
+    /// <summary>
+    /// <see cref="NextPoint{TState}"/> over log densities of the particles supplied by <paramref name="logDensity"/> (the
+    /// blocked run gathers them from its blocks, which may fail); the same arithmetic, so the same point.
+    /// </summary>
+    internal static Fin<(double Point, int Evaluations)> NextPoint(double from, Vec weights, double targetConditionalEss, Func<double, Fin<Vec>> logDensity)
+    {
+        var low = logDensity(from);
+        if (low.Case is not Vec lowDensity) return low.Map(_ => (0.0, 0));
         // A log density of the wrong length is not bisected: the step to t = 1 meets it and the estimator reports it.
-        if (low.Length != weights.Length) return (1.0, 1);
+        if (lowDensity.Length != weights.Length) return FinSucc((1.0, 1));
         var evaluations = 2;
-        if (ConditionalEss(weights.Span, Increments(path.LogDensity(1.0, state.Particles).Span, low.Span)) >= targetConditionalEss) return (1.0, evaluations);
+        var atEnd = logDensity(1.0);
+        if (atEnd.Case is not Vec end) return atEnd.Map(_ => (0.0, 0));
+        if (ConditionalEss(weights.Span, Increments(end.Span, lowDensity.Span)) >= targetConditionalEss) return FinSucc((1.0, evaluations));
         var (below, above) = (from, 1.0);
         while (above - below > BisectionTolerance)
         {
             var middle = 0.5 * (below + above);
             if (middle <= below || middle >= above) break;
             evaluations++;
-            if (ConditionalEss(weights.Span, Increments(path.LogDensity(middle, state.Particles).Span, low.Span)) >= targetConditionalEss) below = middle;
+            var atMiddle = logDensity(middle);
+            if (atMiddle.Case is not Vec mid) return atMiddle.Map(_ => (0.0, 0));
+            if (ConditionalEss(weights.Span, Increments(mid.Span, lowDensity.Span)) >= targetConditionalEss) below = middle;
             else above = middle;
         }
 
-        return (below > from ? below : above, evaluations);
+        return FinSucc((below > from ? below : above, evaluations));
     }
 
     /// <summary>Equal normalised log weights, -log N each.</summary>
     internal static double[] UniformLogWeights(int n) => Enumerable.Repeat(-Math.Log(n), n).ToArray();
 
-    private static LogZEstimate Summarise<TState>(
+    /// <summary>The estimate of a run from its final normalised log weights and bookkeeping (shared with <see cref="SmcCoordinator"/>).</summary>
+    internal static LogZEstimate Summarise<TState>(
         AnnealingPath<TState> path, double logZ, double[] normalisedLogWeights, int resamplings, int steps, long evaluations, Seq<EstimateWarning> warnings)
     {
         var n = normalisedLogWeights.Length;
