@@ -20,7 +20,7 @@ namespace Ebm.Functional.Cluster;
 /// </remarks>
 /// <param name="client">A connected cluster client.</param>
 /// <param name="address">The gateway's address, for reports.</param>
-public sealed class ClusterExecutor(IClusterClient client, string address) : IExecutor
+public sealed partial class ClusterExecutor(IClusterClient client, string address) : IExecutor, IBlockExecutor
 {
     private readonly System.Collections.Generic.HashSet<string> _workers = [];
 

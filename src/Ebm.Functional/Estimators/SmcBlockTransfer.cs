@@ -32,18 +32,6 @@ public sealed record SmcBlockTransfer
     /// <summary>Slot j's row in the stack of the block's own particles followed by the received ones.</summary>
     public int[] Rows { get; }
 
-    /// <summary>Whether the block keeps its particles where they are (every slot its own ancestor).</summary>
-    public bool Unchanged
-    {
-        get
-        {
-            var offset = SmcBlocks.Offset(Block);
-            for (var j = 0; j < Ancestors.Length; j++)
-                if (Ancestors[j] != offset + j) return false;
-            return true;
-        }
-    }
-
     /// <summary>The transfer of <paramref name="block"/> from the global ancestors of its slots.</summary>
     /// <param name="particles">The run's particle count N.</param>
     /// <param name="block">The block.</param>

@@ -113,7 +113,8 @@ public sealed class SmcBlocksTests
         var identity = Enumerable.Range(0, 3000).ToArray();
         var plan = SmcTransferPlan.Of(3000, identity);
         Assert.Equal(0, plan.Travelling);
-        Assert.All(plan.Blocks, b => Assert.True(b.Unchanged));
+        Assert.All(plan.Blocks, b => Assert.Empty(b.Requests));
+        Assert.All(plan.Blocks, b => Assert.Equal(Enumerable.Range(0, SmcBlocks.Length(3000, b.Block)), b.Rows));
     }
 
     [Theory]
