@@ -8,9 +8,10 @@ namespace Ebm.Cli.Commands;
 internal static class ClusterWorkCatalog
 {
     /// <summary>
-    /// The catalogue: the AIS, reverse AIS and sandwich blocks and the SMC repetitions of <c>ebm logz</c>, and the Wang-Landau
+    /// The catalogue: the AIS, reverse AIS and sandwich blocks and the SMC repetitions and the stateful blocks of a single SMC run of <c>ebm logz</c>, and the Wang-Landau
     /// walkers of <c>ebm dos</c> and <c>ebm thermo</c>.
     /// </summary>
     public static WorkCatalog Catalog { get; } =
-        WorkCatalog.Of(AisBlockWork.Remote, ReverseBlockWork.ReverseRemote, ReverseBlockWork.SandwichRemote, SmcBlockWork.Remote, WalkerWork.Kind);
+        WorkCatalog.Of(AisBlockWork.Remote, ReverseBlockWork.ReverseRemote, ReverseBlockWork.SandwichRemote, SmcBlockWork.Remote, WalkerWork.Kind,
+            SmcGlobalWork.Remote);
 }
