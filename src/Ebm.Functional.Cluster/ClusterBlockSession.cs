@@ -30,6 +30,9 @@ internal sealed class ClusterBlockSession : IBlockSession
 
     public int Blocks => _grains.Length;
 
+    /// <summary>The worker of the block found lost, if one was.</summary>
+    public SiloAddress? Lost { get; private set; }
+
     /// <summary>The workers that answered, in the order they first did.</summary>
     public List<string> Workers { get; } = [];
 
@@ -83,22 +86,27 @@ internal sealed class ClusterBlockSession : IBlockSession
             if (await _active() is not { } active) continue;
             for (var b = 0; b < calls.Length; b++)
                 if (calls[b] is { IsCompleted: false } && !active.Contains(_owners[b]))
-                    return FinFail<IReadOnlyList<string?>>(ClusterErrors.BlockLost(b, $"worker {_owners[b].ToParsableString()} left the cluster"));
+                    return LostBlock(b, $"worker {_owners[b].ToParsableString()} left the cluster");
         }
 
         var replies = new string?[calls.Length];
         for (var b = 0; b < calls.Length; b++)
         {
             if (calls[b] is not { } call) continue;
-            if (!call.IsCompletedSuccessfully)
-                return FinFail<IReadOnlyList<string?>>(ClusterErrors.BlockLost(b, call.Exception?.GetBaseException().Message ?? "its call was cancelled"));
+            if (!call.IsCompletedSuccessfully) return LostBlock(b, call.Exception?.GetBaseException().Message ?? "its call was cancelled");
             var reply = call.Result;
             if (reply.Status != WorkStatus.Done)
-                return FinFail<IReadOnlyList<string?>>(reply.Code == ClusterErrors.BlockLostCode ? ClusterErrors.BlockLost(b, reply.Message) : Error.New(reply.Code, reply.Message));
+                return reply.Code == ClusterErrors.BlockLostCode ? LostBlock(b, reply.Message) : FinFail<IReadOnlyList<string?>>(Error.New(reply.Code, reply.Message));
             if (!Workers.Contains(reply.Worker)) Workers.Add(reply.Worker);
             replies[b] = reply.Payload;
         }
 
         return FinSucc<IReadOnlyList<string?>>(replies);
+    }
+
+    private Fin<IReadOnlyList<string?>> LostBlock(int block, string reason)
+    {
+        Lost = _owners[block];
+        return FinFail<IReadOnlyList<string?>>(ClusterErrors.BlockLost(block, reason));
     }
 }

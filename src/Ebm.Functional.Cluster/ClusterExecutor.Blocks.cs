@@ -28,9 +28,11 @@ public sealed partial class ClusterExecutor
     private async Task<Fin<T>> RunBlocks<T>(string kind, IReadOnlyList<string> inputs, Func<IBlockSession, Fin<T>> drive)
     {
         var lastFailure = "none";
+        // A worker that lost a block is not given blocks again in this run, while the membership decides about it.
+        var excluded = new System.Collections.Generic.HashSet<SiloAddress>();
         for (var start = 0; start < MaxRestarts; start++)
         {
-            var silos = await Live();
+            var silos = await Live(excluded);
             if (silos is null)
                 return FinFail<T>(start == 0 ? ClusterErrors.NoWorkers(address) : ClusterErrors.WorkersLost(address, 0, inputs.Count, lastFailure));
             var session = new ClusterBlockSession(client, inputs.Count, silos, ActiveSilos);
@@ -40,18 +42,19 @@ public sealed partial class ClusterExecutor
             if (result.IsSucc) foreach (var worker in session.Workers) Record(worker);
             if (result.Case is not LanguageExt.Common.Error { Code: ClusterErrors.BlockLostCode } lost) return result;
             lastFailure = lost.Message;
+            if (session.Lost is { } silo) excluded.Add(silo);
         }
 
         return FinFail<T>(ClusterErrors.WorkersLost(address, 0, inputs.Count, $"the run was started {MaxRestarts} times; last: {lastFailure}"));
     }
 
-    /// <summary>The active workers, waiting for one while none is; null when none was seen for <see cref="ClusterTimings.GoneAfter"/>.</summary>
-    private async Task<SiloAddress[]?> Live()
+    /// <summary>The active workers but <paramref name="excluded"/>, waiting for one while none is; null when none was seen for <see cref="ClusterTimings.GoneAfter"/>.</summary>
+    private async Task<SiloAddress[]?> Live(IReadOnlySet<SiloAddress> excluded)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         while (clock.Elapsed <= ClusterTimings.GoneAfter)
         {
-            if (await ActiveSilos() is { Length: > 0 } silos) return silos;
+            if (await ActiveSilos() is { } active && active.Where(s => !excluded.Contains(s)).ToArray() is { Length: > 0 } silos) return silos;
             await Task.Delay(ClusterTimings.LivenessPoll);
         }
 
