@@ -22,6 +22,12 @@ internal sealed class SmcClusterHost(IBlockSession session) : ISmcBlockHost
 {
     private static readonly WorkCodec<SmcBlockRequest> Requests = WorkCodec<SmcBlockRequest>.Json("an SMC block's request");
 
+    /// <summary>
+    /// Four halvings per request: adaptive tempering's bisection (about 40 halvings a step) then costs about 10 round trips
+    /// a step instead of 40, for 15 log-density evaluations per request instead of 1 (cheap next to a round trip).
+    /// </summary>
+    public int BisectionLookahead => 4;
+
     /// <summary>The blocks drew their base particles when they opened.</summary>
     public Fin<Unit> Start() => FinSucc(unit);
 

@@ -12,6 +12,13 @@ namespace Ebm.Functional.Estimators;
 /// <remarks>A host's failure (a worker lost, a message that does not decode) is an error value; the coordinator stops the run with it.</remarks>
 public interface ISmcBlockHost
 {
+    /// <summary>
+    /// How many levels of adaptive tempering's bisection one <see cref="LogDensities"/> request fetches ahead: 1 asks for each
+    /// point as it is needed (in-process, where a request costs nothing); d asks for the 2^d − 1 points the next d halvings
+    /// may need at once, trading extra evaluations for fewer round trips. The points, and so the bits, do not change.
+    /// </summary>
+    int BisectionLookahead { get; }
+
     /// <summary>Draws every block's base particles (<see cref="SmcBlocks.Init{TState}"/>).</summary>
     Fin<Unit> Start();
 

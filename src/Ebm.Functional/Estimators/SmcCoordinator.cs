@@ -19,7 +19,7 @@ namespace Ebm.Functional.Estimators;
 /// Every number the estimate depends on is computed here, on the gathered values, by the functions
 /// <see cref="Smc.RunOnce{TState}"/> uses, in the same order: a run of one block gives its bits, and a run of several
 /// gives the same bits wherever its blocks live (<see cref="ISmcBlockHost"/>). Per step the host is asked for log
-/// densities once (fixed schedule) or once plus once per bisection point (adaptive), then to advance once.
+/// densities once (fixed schedule) or once plus once per <see cref="ISmcBlockHost.BisectionLookahead"/> halvings (adaptive), then to advance once.
 /// </remarks>
 public static class SmcCoordinator
 {
@@ -64,6 +64,31 @@ public static class SmcCoordinator
     internal static Fin<T> ToFin<T>(Validation<Error, T> validation) =>
         validation.Match(FinSucc, errors => FinFail<T>(errors.Count == 1 ? errors.Head : Error.Many(errors)));
 
+    /// <summary>
+    /// The midpoints of <paramref name="levels"/> successive halvings of [below, above], level by level, each computed as
+    /// the bisection computes it (0.5 (a + b) of its bracket), so that the bisection finds its points among them.
+    /// </summary>
+    internal static double[] Halvings(double below, double above, int levels)
+    {
+        var points = new List<double>();
+        var brackets = new List<(double, double)> { (below, above) };
+        for (var level = 0; level < levels; level++)
+        {
+            var next = new List<(double, double)>();
+            foreach (var (a, b) in brackets)
+            {
+                var middle = 0.5 * (a + b);
+                points.Add(middle);
+                next.Add((a, middle));
+                next.Add((middle, b));
+            }
+
+            brackets = next;
+        }
+
+        return [.. points];
+    }
+
     private static Validation<Error, SmcBlockedRun> Sweep<TState>(
         RngKey key, AnnealingPath<TState> path, SmcOptions options, ISmcBlockHost host, IProgress<AnnealingProgress>? progress)
     {
@@ -81,22 +106,31 @@ public static class SmcCoordinator
         {
             var step = k + 1;
             var cache = new Dictionary<double, Vec>();
-            Fin<Vec> Density(double point) => cache.TryGetValue(point, out var known)
-                ? FinSucc(known)
-                : host.LogDensities([point]).Map(v => cache[point] = v[0]);
+            Fin<Vec> Density(double point, double below, double above)
+            {
+                if (cache.TryGetValue(point, out var known)) return FinSucc(known);
+                var wanted = Halvings(below, above, host.BisectionLookahead).Prepend(point).Distinct().ToArray();
+                return host.LogDensities(wanted).Map(values =>
+                {
+                    for (var i = 0; i < wanted.Length; i++) cache[wanted[i]] = values[i];
+                    return cache[point];
+                });
+            }
 
             // The points every step needs are asked for together: one round trip for a fixed schedule.
             var first = options.Schedule is { } schedule ? schedule[step] : 1.0;
-            var fetched = host.LogDensities([t, first]);
+            var bisects = options.IsAdaptive && step != options.MaxSteps && host.BisectionLookahead > 1;
+            double[] opening = bisects ? [t, first, .. Halvings(t, first, host.BisectionLookahead)] : [t, first];
+            var fetched = host.LogDensities(opening);
             if (fetched.Case is Error lost) return Fail<Error, SmcBlockedRun>(lost);
-            (cache[t], cache[first]) = (((Vec[])fetched.Case)[0], ((Vec[])fetched.Case)[1]);
+            for (var i = 0; i < opening.Length; i++) cache[opening[i]] = ((Vec[])fetched.Case)[i];
             var choice = options.Schedule is not null ? FinSucc((first, 0, Seq<EstimateWarning>()))
                 : step == options.MaxSteps ? FinSucc((1.0, 0, Smc.StepLimit(options.MaxSteps, t)))
                 : Smc.NextPoint(t, weights, options.TargetConditionalEss, Density).Map(c => (c.Point, c.Evaluations, Seq<EstimateWarning>()));
             var outcome =
                 from chosen in choice
-                from high in Density(chosen.Item1)
-                from low in Density(t)
+                from high in Density(chosen.Item1, t, 1.0)
+                from low in Density(t, t, 1.0)
                 select (Next: chosen.Item1, Bisections: chosen.Item2, Limit: chosen.Item3, High: high, Low: low);
             if (outcome.Case is Error failed) return Fail<Error, SmcBlockedRun>(failed);
             var (next, bisections, limit, highDensity, lowDensity) = ((double, int, Seq<EstimateWarning>, Vec, Vec))outcome.Case;

@@ -20,6 +20,9 @@ public sealed class SmcMemoryBlocks<TState>(RngKey key, AnnealingPath<TState> pa
     private TState[] _blocks = [];
 
     /// <inheritdoc />
+    public int BisectionLookahead => 1;
+
+    /// <inheritdoc />
     public Fin<Unit> Start() =>
         SmcCoordinator.ToFin(Enumerable.Range(0, SmcBlocks.Count(options.Particles)).Select(b => SmcBlocks.Init(key, path, options.Particles, b)).ToSeq().Sequence())
             .Map(blocks =>

@@ -75,6 +75,19 @@ public sealed class SmcBlocksTests
         Assert.Equal(run, again);
     }
 
+    [Fact]
+    public void Fetching_bisection_points_ahead_changes_the_requests_but_not_the_bits()
+    {
+        var (path, _) = SmcTestSupport.Torus();
+        var options = Options(3000, null);
+        var key = RngKey.FromSeed(35);
+        var one = new Recording(new SmcMemoryBlocks<Ebm.Functional.Mcmc.Lattice.IsingChains>(key, path, options));
+        var ahead = new Recording(new SmcMemoryBlocks<Ebm.Functional.Mcmc.Lattice.IsingChains>(key, path, options), 4);
+        var reference = Valid(SmcCoordinator.Run(key, path, options, one));
+        Assert.Equal(reference, Valid(SmcCoordinator.Run(key, path, options, ahead)));
+        Assert.True(ahead.Requests * 3 < one.Requests, $"{ahead.Requests} requests fetching ahead, {one.Requests} one point at a time");
+    }
+
     [Theory]
     [InlineData(ResamplingScheme.Multinomial, 3000)]
     [InlineData(ResamplingScheme.Systematic, 3000)]
@@ -148,14 +161,22 @@ public sealed class SmcBlocksTests
         Assert.Equal(reference.Estimate, blocked.Estimate);
     }
 
-    /// <summary>A host that records every resampling plan it is given.</summary>
-    private sealed class Recording(ISmcBlockHost inner) : ISmcBlockHost
+    /// <summary>A host that records every resampling plan and every log-density request it is given, fetching <paramref name="lookahead"/> halvings ahead.</summary>
+    private sealed class Recording(ISmcBlockHost inner, int lookahead = 1) : ISmcBlockHost
     {
         public List<SmcTransferPlan> Plans { get; } = [];
 
+        public int Requests { get; private set; }
+
+        public int BisectionLookahead => lookahead;
+
         public Fin<Unit> Start() => inner.Start();
 
-        public Fin<Vec[]> LogDensities(IReadOnlyList<double> points) => inner.LogDensities(points);
+        public Fin<Vec[]> LogDensities(IReadOnlyList<double> points)
+        {
+            Requests++;
+            return inner.LogDensities(points);
+        }
 
         public Fin<Seq<IAcceptanceInfo>> Advance(int step, double point, SmcTransferPlan? plan)
         {
