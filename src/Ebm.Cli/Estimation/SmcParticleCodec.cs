@@ -56,7 +56,7 @@ internal static class SmcParticleCodec
             };
             return batch is TState state ? FinSucc(state) : FinFail<TState>(ExecutionErrors.BadMessage("an SMC block's particles", $"not a batch of {typeof(TState).Name}"));
         }
-        catch (Exception e) when (e is FormatException or ArgumentException or EndOfStreamException or InvalidOperationException)
+        catch (Exception e) when (e is FormatException or ArgumentException or EndOfStreamException or InvalidOperationException or OverflowException)
         {
             return FinFail<TState>(ExecutionErrors.BadMessage("an SMC block's particles", e.Message));
         }
