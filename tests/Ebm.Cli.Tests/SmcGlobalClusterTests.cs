@@ -71,6 +71,31 @@ public sealed class SmcGlobalClusterTests
     }
 
     [Fact]
+    public async Task Three_worker_processes_one_killed_mid_run_give_the_local_result()
+    {
+        var (primary, gateway) = (FreePort(), FreePort());
+        using var a = EbmProcess.Start(".", "worker", "--cluster", "smc-kill", "--port", $"{primary}", "--gateway-port", $"{gateway}");
+        Assert.True(a.WaitForOutput("Stop with Ctrl-C"), a.Error);
+        using var b = EbmProcess.Start(".", "worker", "--cluster", "smc-kill", "--port", $"{FreePort()}", "--gateway-port", $"{FreePort()}", "--seed-node", $"127.0.0.1:{primary}");
+        using var c = EbmProcess.Start(".", "worker", "--cluster", "smc-kill", "--port", $"{FreePort()}", "--gateway-port", $"{FreePort()}", "--seed-node", $"127.0.0.1:{primary}");
+        Assert.True(b.WaitForOutput("Stop with Ctrl-C"), b.Error);
+        Assert.True(c.WaitForOutput("Stop with Ctrl-C"), c.Error);
+        string[] run = ["logz", CliRun.Example("ising-4x4.json"), "--method", "smc", "--repetitions", "1", "--particles", "3000", "--steps", "1500",
+            "--ess-threshold", "1", "--seed", "11", "--json"];
+        var remote = Task.Run(() => CliRun.Invoke([.. run, "--cluster", $"127.0.0.1:{gateway}", "--cluster-name", "smc-kill"]));
+        // 1,500 steps, each a few round trips to every worker: seconds; the third worker, holding block 2, dies meanwhile.
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        Assert.False(remote.IsCompleted, "the run ended before a worker could be killed; give it more steps");
+        c.KillNow();
+        var outcome = await remote.WaitAsync(TimeSpan.FromMinutes(4));
+        var local = CliRun.Invoke(run);
+        Assert.Equal(0, outcome.Code);
+        Assert.Equal(Field(local.Out, "logZ"), Field(outcome.Out, "logZ"));
+        Assert.Equal(Field(local.Out, "ess"), Field(outcome.Out, "ess"));
+        Assert.Contains("\"workers\"", outcome.Out);
+    }
+
+    [Fact]
     public async Task A_run_whose_every_worker_is_gone_fails_with_a_clear_error()
     {
         var request = Request("linear", steps: 400, threshold: 1.0);
@@ -105,6 +130,16 @@ public sealed class SmcGlobalClusterTests
             Executor = executor ?? LocalExecutor.Instance,
         })
         select estimate;
+
+    private static string Field(string json, string name) =>
+        System.Text.Json.JsonDocument.Parse(json).RootElement.GetProperty(name).GetRawText();
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
 
     private static LogZEstimate Expect(Fin<LogZEstimate> result) => result.Match(e => e, e => throw new Xunit.Sdk.XunitException(e.Message));
 
