@@ -3,6 +3,7 @@ using Ebm.Functional.Estimation;
 using Ebm.Functional.Estimators;
 using Ebm.Functional.Exact;
 using Ebm.Functional.Mcmc;
+using Ebm.Functional.Mcmc.Lattice;
 using Ebm.Functional.Numerics;
 using Ebm.Functional.Prng;
 using Ebm.Functional.Tests.Models;
@@ -143,6 +144,23 @@ public sealed class SmcBlocksTests
         var combined = Smc.Combine(runs).Estimate;
         var bound = StudentT.InvCDF(0.0, 1.0, Runs - 1, 1.0 - FalseFailure / 2);
         Assert.InRange(combined.LogZ, exact - bound * combined.StandardError, exact + bound * combined.StandardError);
+    }
+
+    /// <summary>The README's example, as written there: three blocks of the 4 × 4 torus at β = 0.3, adaptive tempering.</summary>
+    [Fact]
+    public void The_readme_example_runs_three_blocks_to_the_end_of_the_path()
+    {
+        var torus = Torus(4);
+        var result =
+            from path in Paths.Tempered(torus, 0.3, b => Checkerboard.Create(torus, b, CheckerboardUpdate.HeatBath).Step)
+            from options in SmcOptions.Create(particles: 3000, repetitions: 1)
+            from run in SmcBlocks.Run(RngKey.FromSeed(7), path, options)
+            select run;
+        var text = result.Match(
+            Succ: run => $"log Z {run.Estimate.LogZ} after {run.Schedule.Steps} steps, {run.ResamplingEvents} resamplings",
+            Fail: errors => string.Join("; ", errors));
+        Assert.StartsWith("log Z ", text);
+        Assert.Equal(1.0, Valid(result).Schedule.Points[^1]);
     }
 
     private static DiscreteChains Labelled(int offset, int count) =>
