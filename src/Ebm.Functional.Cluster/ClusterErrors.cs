@@ -26,6 +26,9 @@ public static class ClusterErrors
     /// <summary>Code of <see cref="WorkerStart"/>.</summary>
     public const int WorkerStartCode = 3857;
 
+    /// <summary>Code of <see cref="BlockLost"/>.</summary>
+    public const int BlockLostCode = 3858;
+
     /// <summary>An address that is not HOST:PORT with a port in 1..65535.</summary>
     /// <param name="option">The option or field that gave it.</param>
     /// <param name="text">The text given.</param>
@@ -78,4 +81,13 @@ public static class ClusterErrors
     /// <param name="name">The name given.</param>
     public static Error BadName(string option, string name) =>
         Error.New(BadNameCode, $"{option}: \"{name}\" is not a cluster name (1 to 64 letters, digits, '-', '_' or '.')");
+
+    /// <summary>
+    /// A stateful block whose state is gone: its worker left the cluster, or its grain was opened afresh elsewhere. The
+    /// executor then runs the whole run again from its inputs on the workers that remain.
+    /// </summary>
+    /// <param name="block">The block.</param>
+    /// <param name="reason">What was seen.</param>
+    public static Error BlockLost(int block, string reason) =>
+        Error.New(BlockLostCode, $"--cluster: block {block} lost its state ({reason})");
 }

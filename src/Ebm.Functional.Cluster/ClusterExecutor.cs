@@ -17,10 +17,11 @@ namespace Ebm.Functional.Cluster;
 /// their inputs, on the workers that remain; a block's result does not depend on where it ran, so the run's result does
 /// not change. A run whose every worker is gone fails with <see cref="ClusterErrors.WorkersLost"/>. A block's own error
 /// (the same anywhere) fails the run at once, as does a worker of another version (<see cref="ClusterErrors.VersionMismatch"/>).</para>
+/// <para>Stateful runs, whose blocks stay on their workers between steps, go through <see cref="Run{T}"/> (<see cref="IBlockExecutor"/>).</para>
 /// </remarks>
 /// <param name="client">A connected cluster client.</param>
 /// <param name="address">The gateway's address, for reports.</param>
-public sealed class ClusterExecutor(IClusterClient client, string address) : IExecutor
+public sealed partial class ClusterExecutor(IClusterClient client, string address) : IExecutor, IBlockExecutor
 {
     private readonly System.Collections.Generic.HashSet<string> _workers = [];
 

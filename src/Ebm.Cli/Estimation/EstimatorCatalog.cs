@@ -156,7 +156,7 @@ internal static class EstimatorCatalog
         public Fin<LogZEstimate> Use<TState>(PathPack<TState> pack)
         {
             var r = input.Request;
-            Fin<LogZEstimate> RunWith(AnnealingSchedule? schedule) =>
+            Fin<LogZEstimate> RunWith(AnnealingSchedule? schedule) => r.Repetitions == 1 ? SmcGlobalWork.Estimate(input, pack.Path, schedule) :
                 from options in Outcomes.ToFin(SmcBlockWork.Options(r, schedule))
                 from inputs in SmcBlockWork.Inputs(input.Model, r, schedule, input.Key, input.Executor is LocalExecutor)
                 from repetitions in input.Executor.Map(SmcBlockWork.Local(pack.Path), inputs, input.Progress)

@@ -16,7 +16,8 @@ namespace Ebm.Cli.Estimation;
 /// <summary>
 /// The repetitions of <c>ebm logz --method smc</c> as work for an executor (<see cref="Smc.RunRepetition{TState}"/>): R
 /// independent runs of N / R particles, each a block, combined in order by <see cref="Smc.Combine"/> into the bits of
-/// <see cref="Smc.Run{TState}"/>. Resampling happens inside a repetition, so particles never leave their worker.
+/// <see cref="Smc.Run{TState}"/>. Resampling happens inside a repetition, so particles never leave their worker. With one
+/// repetition the run is one blocked run with global resampling instead (<see cref="SmcGlobalWork"/>).
 /// </summary>
 internal static class SmcBlockWork
 {

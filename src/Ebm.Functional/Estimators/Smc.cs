@@ -45,7 +45,7 @@ namespace Ebm.Functional.Estimators;
 /// Console.WriteLine(result.Match(Succ: e =&gt; $"{e.LogZ} +/- {e.StandardError}", Fail: errors =&gt; string.Join("; ", errors)));
 /// </code></example>
 /// </remarks>
-public static class Smc
+public static partial class Smc
 {
     /// <summary>The method name in reports.</summary>
     public const string Method = "smc";
@@ -214,11 +214,15 @@ public static class Smc
     {
         if (options.Schedule is { } schedule) return (schedule[k], 0, Seq<EstimateWarning>());
         if (k == options.MaxSteps)
-            return (1.0, 0, Seq1(EstimateWarnings.Of(EstimateWarnings.StepLimit,
-                $"adaptive tempering reached its limit of {options.MaxSteps} steps at t = {state.T:G6} and jumped to t = 1; the last weights may be degenerate")));
+            return (1.0, 0, StepLimit(options.MaxSteps, state.T));
         var (point, bisections) = NextPoint(path, state, options.TargetConditionalEss);
         return (point, bisections, Seq<EstimateWarning>());
     }
+
+    /// <summary>The warning of adaptive tempering that reached its step limit at <paramref name="t"/> and jumped to t = 1.</summary>
+    internal static Seq<EstimateWarning> StepLimit(int maxSteps, double t) =>
+        Seq1(EstimateWarnings.Of(EstimateWarnings.StepLimit,
+            $"adaptive tempering reached its limit of {maxSteps} steps at t = {t:G6} and jumped to t = 1; the last weights may be degenerate"));
 
     /// <summary>log w_i = log f_to(x_i) - log f_from(x_i) for every particle.</summary>
     internal static Vec Increments<TState>(AnnealingPath<TState> path, double from, double to, TState state) =>
@@ -279,41 +283,11 @@ public static class Smc
     internal static bool ShouldResample(double ess, int particles, double threshold) =>
         threshold > 0 && (threshold >= 1 || ess < threshold * particles);
 
-    /// <summary>
-    /// Adaptive tempering's choice of the next point: the t' after <c>state.T</c> whose conditional ESS equals
-    /// <paramref name="targetConditionalEss"/>, by bisection to <see cref="BisectionTolerance"/> (1 when even t' = 1
-    /// keeps it at or above the target), and the number of log-density evaluations spent.
-    /// </summary>
-    /// <param name="path">The annealing path.</param>
-    /// <param name="state">The current weighted particles.</param>
-    /// <param name="targetConditionalEss">The target, a fraction of N in (0, 1).</param>
-    public static (double Point, int Evaluations) NextPoint<TState>(AnnealingPath<TState> path, SmcState<TState> state, double targetConditionalEss)
-    {
-        ArgumentNullException.ThrowIfNull(path);
-        ArgumentNullException.ThrowIfNull(state);
-        var (from, weights) = (state.T, state.LogWeights);
-        var low = path.LogDensity(from, state.Particles);
-        // A log density of the wrong length is not bisected: the step to t = 1 meets it and the estimator reports it.
-        if (low.Length != weights.Length) return (1.0, 1);
-        var evaluations = 2;
-        if (ConditionalEss(weights.Span, Increments(path.LogDensity(1.0, state.Particles).Span, low.Span)) >= targetConditionalEss) return (1.0, evaluations);
-        var (below, above) = (from, 1.0);
-        while (above - below > BisectionTolerance)
-        {
-            var middle = 0.5 * (below + above);
-            if (middle <= below || middle >= above) break;
-            evaluations++;
-            if (ConditionalEss(weights.Span, Increments(path.LogDensity(middle, state.Particles).Span, low.Span)) >= targetConditionalEss) below = middle;
-            else above = middle;
-        }
-
-        return (below > from ? below : above, evaluations);
-    }
-
     /// <summary>Equal normalised log weights, -log N each.</summary>
     internal static double[] UniformLogWeights(int n) => Enumerable.Repeat(-Math.Log(n), n).ToArray();
 
-    private static LogZEstimate Summarise<TState>(
+    /// <summary>The estimate of a run from its final normalised log weights and bookkeeping (shared with <see cref="SmcCoordinator"/>).</summary>
+    internal static LogZEstimate Summarise<TState>(
         AnnealingPath<TState> path, double logZ, double[] normalisedLogWeights, int resamplings, int steps, long evaluations, Seq<EstimateWarning> warnings)
     {
         var n = normalisedLogWeights.Length;

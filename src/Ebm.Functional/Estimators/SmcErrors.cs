@@ -32,6 +32,9 @@ public static class SmcErrors
     /// <summary>Code of <see cref="InvalidResamplingWeights"/>.</summary>
     public const int InvalidResamplingWeightsCode = 7058;
 
+    /// <summary>Code of <see cref="BadTransfer"/>.</summary>
+    public const int BadTransferCode = 7059;
+
     /// <summary>Fewer than two particles.</summary>
     public static Error InvalidParticles(int particles) =>
         Error.New(InvalidParticlesCode, $"smc: particles is {particles}; at least 2 are needed");
@@ -68,4 +71,10 @@ public static class SmcErrors
     /// <param name="why">What is wrong with them.</param>
     public static Error InvalidResamplingWeights(string why) =>
         Error.New(InvalidResamplingWeightsCode, $"resampling: the weights cannot be resampled from: {why}");
+
+    /// <summary>A block of a blocked run given particles that do not match its part of a resampling (<see cref="SmcBlocks.Apply{TState}"/>).</summary>
+    /// <param name="block">The block.</param>
+    /// <param name="why">What does not match.</param>
+    public static Error BadTransfer(int block, string why) =>
+        Error.New(BadTransferCode, $"SMC block {block}: the particles received at a resampling do not match its plan: {why}");
 }
