@@ -59,7 +59,7 @@ public static class SaCategoricalHeatBath
     {
         ArgumentNullException.ThrowIfNull(model);
         if (!double.IsFinite(beta) || beta < 0.0) throw new ArgumentOutOfRangeException(nameof(beta), beta, "beta must be finite and >= 0");
-        var terms = CategoricalTerms.Of(model) ?? throw new ArgumentException($"a {model.Kind} model is not a Potts or clock lattice", nameof(model));
+        var terms = CategoricalTerms.Required(model);
         var lattice = PottsLattice.Of(terms);
         var tables = new HeatBathTables(terms, beta);
         return (key, chains) => Step(key, chains, lattice, tables, order);

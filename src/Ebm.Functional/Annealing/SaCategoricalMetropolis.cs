@@ -57,7 +57,7 @@ public static class SaCategoricalMetropolis
     {
         ArgumentNullException.ThrowIfNull(model);
         if (!double.IsFinite(beta) || beta < 0.0) throw new ArgumentOutOfRangeException(nameof(beta), beta, "beta must be finite and >= 0");
-        var terms = CategoricalTerms.Of(model) ?? throw new ArgumentException($"a {model.Kind} model is not a Potts or clock lattice", nameof(model));
+        var terms = CategoricalTerms.Required(model);
         var lattice = PottsLattice.Of(terms);
         var q = terms.Levels;
         // -J pair(v, w) and -h single(v): dE is a sum of differences of these, exact multiples of J and h for Potts.

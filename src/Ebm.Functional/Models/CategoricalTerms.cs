@@ -95,6 +95,11 @@ internal sealed class CategoricalTerms
     /// <summary>Number of bond classes.</summary>
     public int Classes => PairValues.Length;
 
+    /// <summary>The Potts or clock lattice behind <paramref name="model"/>, for kernels whose callers validated the model.</summary>
+    /// <exception cref="ArgumentException">Another categorical model.</exception>
+    public static CategoricalTerms Required(ICategoricalModel model) =>
+        Of(model) ?? throw new ArgumentException($"a {model.Kind} model is not a Potts or clock lattice", nameof(model));
+
     /// <summary>The Potts or clock lattice behind <paramref name="model"/>, or null for another categorical model.</summary>
     public static CategoricalTerms? Of(ICategoricalModel model) => model switch
     {

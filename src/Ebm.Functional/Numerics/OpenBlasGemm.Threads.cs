@@ -67,17 +67,6 @@ public sealed unsafe partial class OpenBlasGemm
         }
     }
 
-    /// <summary>OpenBLAS's thread count once no one-thread scope is open (it waits for them to close); null if unreported.</summary>
-    internal int? ThreadsOutsideScopes()
-    {
-        if (_getThreads is null) return null;
-        lock (_modeGate)
-        {
-            while (_oneThreadScopes > 0) Monitor.Wait(_modeGate);
-            return _getThreads();
-        }
-    }
-
     /// <summary>
     /// Waits while another thread's one-thread scope is open, then counts this product in flight until the ticket is
     /// disposed (not counted on a thread that holds a scope itself, or when the thread count cannot be set).

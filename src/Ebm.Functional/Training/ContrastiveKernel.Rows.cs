@@ -102,18 +102,10 @@ internal static partial class ContrastiveKernel
     /// <summary>OpenBLAS on one thread for the kernel's run (its products are cut into pieces on the run's threads); null otherwise.</summary>
     private static IDisposable? OneThreadedBackend() => (MatrixProduct.Backend as OpenBlasGemm)?.UseOneThread();
 
+    /// <summary>A product of the step: cut into pieces on the step's threads (<see cref="CutsProducts"/>), else one call.</summary>
     private static void Gemm<T>(
         bool cut, int maxDegreeOfParallelism,
         bool transposeA, bool transposeB, int m, int n, int k, T alpha, ReadOnlySpan<T> a, int lda, ReadOnlySpan<T> b, int ldb, T beta, Span<T> c, int ldc)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        if (cut)
-            GemmPieces.Gemm(maxDegreeOfParallelism, transposeA, transposeB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
-        else if (typeof(T) == typeof(double))
-            MatrixProduct.Gemm(transposeA, transposeB, m, n, k, double.CreateTruncating(alpha), MemoryMarshal.Cast<T, double>(a), lda,
-                MemoryMarshal.Cast<T, double>(b), ldb, double.CreateTruncating(beta), MemoryMarshal.Cast<T, double>(c), ldc);
-        else
-            MatrixProduct.Gemm(transposeA, transposeB, m, n, k, float.CreateTruncating(alpha), MemoryMarshal.Cast<T, float>(a), lda,
-                MemoryMarshal.Cast<T, float>(b), ldb, float.CreateTruncating(beta), MemoryMarshal.Cast<T, float>(c), ldc);
-    }
+        where T : unmanaged, IFloatingPointIeee754<T> =>
+        GemmPieces.Gemm(cut ? GemmPieces.Pieces(m, n, k) : 1, maxDegreeOfParallelism, transposeA, transposeB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
 }

@@ -81,8 +81,8 @@ public class GemmPiecesTests
     public void A_one_thread_scope_sets_one_thread_and_restores_the_count_when_the_last_closes()
     {
         if (MatrixProduct.OpenBlas is not { Threads: { } } openBlas) return;
-        // Other tests open scopes at the same time: the count is compared once none is open.
-        var before = openBlas.ThreadsOutsideScopes();
+        // Other tests open scopes at the same time: the configured count is the one outside every scope.
+        var before = openBlas.ConfiguredThreads;
         var outer = openBlas.UseOneThread();
         Assert.Equal(1, openBlas.Threads);
         Assert.Equal(before, openBlas.ConfiguredThreads);
@@ -91,7 +91,7 @@ public class GemmPiecesTests
         Assert.Equal(1, openBlas.Threads);
         outer.Dispose();
         outer.Dispose();
-        Assert.Equal(before, openBlas.ThreadsOutsideScopes());
+        Assert.Equal(before, openBlas.ConfiguredThreads);
     }
 
     [Fact]

@@ -87,7 +87,7 @@ public sealed class PottsChains
     /// </summary>
     public static PottsChains FromStates(ICategoricalModel model, Mat states)
     {
-        var terms = CategoricalTerms.Of(model) ?? throw new ArgumentException($"a {model.Kind} model is not a Potts or clock lattice", nameof(model));
+        var terms = CategoricalTerms.Required(model);
         var sites = model.Dimension;
         if (states.Columns != sites) throw new ArgumentException($"a {model.Kind} state of this lattice has {sites} units, got {states.Columns}", nameof(states));
         var units = new byte[states.Rows * sites];
