@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using Ebm.Cli.Commands;
 using Ebm.Cli.Estimation;
 using Ebm.Cli.Thermo;
 using Ebm.Functional.Shell.ModelFiles;
@@ -9,8 +8,6 @@ using Ebm.Functional.Thermo;
 using Ebm.Functional.Cluster;
 using Ebm.Functional.Estimation;
 using Ebm.Functional.Shell.Execution;
-using Microsoft.Extensions.DependencyInjection;
-using Orleans.TestingHost;
 
 namespace Ebm.Cli.Tests;
 
@@ -30,11 +27,7 @@ public sealed class ClusterTests
     {
         var request = new LogzRequest("ais", 2500, 60, "linear", "auto", null, 1.0, 5, 0.2, 10, null);
         var local = Estimate(example, request, null);
-        var builder = new TestClusterBuilder((short)workers);
-        builder.AddSiloBuilderConfigurator<Workers>();
-        await using var cluster = builder.Build();
-        await cluster.DeployAsync();
-        await ClusterWait.AllActive(cluster);
+        await using var cluster = await InProcessCluster.Start(workers);
         var executor = new ClusterExecutor(cluster.Client, "test");
         var remote = Estimate(example, request, executor);
         Assert.Equal(BitConverter.DoubleToInt64Bits(local.LogZ), BitConverter.DoubleToInt64Bits(remote.LogZ));
@@ -52,11 +45,7 @@ public sealed class ClusterTests
     {
         var request = new LogzRequest("smc", 800, 40, schedule, "auto", null, 1.0, 6, 0.2, 10, null, Repetitions: 4);
         var local = Estimate("ising-4x4.json", request, null);
-        var builder = new TestClusterBuilder(2);
-        builder.AddSiloBuilderConfigurator<Workers>();
-        await using var cluster = builder.Build();
-        await cluster.DeployAsync();
-        await ClusterWait.AllActive(cluster);
+        await using var cluster = await InProcessCluster.Start(2);
         var executor = new ClusterExecutor(cluster.Client, "test");
         var remote = Estimate("ising-4x4.json", request, executor);
         Assert.Equal(BitConverter.DoubleToInt64Bits(local.LogZ), BitConverter.DoubleToInt64Bits(remote.LogZ));
@@ -77,11 +66,7 @@ public sealed class ClusterTests
         var settings = new WangLandauSettings { Walkers = 4, FinalLogF = 1e-3 };
         var key = Ebm.Functional.Prng.RngKey.FromSeed(9);
         var local = WalkerWork.Run(LocalExecutor.Instance, key, model, settings, null).Match(d => d, e => throw new Xunit.Sdk.XunitException(e.Message));
-        var builder = new TestClusterBuilder(2);
-        builder.AddSiloBuilderConfigurator<Workers>();
-        await using var cluster = builder.Build();
-        await cluster.DeployAsync();
-        await ClusterWait.AllActive(cluster);
+        await using var cluster = await InProcessCluster.Start(2);
         var executor = new ClusterExecutor(cluster.Client, "test");
         var remote = WalkerWork.Run(executor, key, model, settings, null).Match(d => d, e => throw new Xunit.Sdk.XunitException(e.Message));
         Assert.True(local.LogG.Span.SequenceEqual(remote.LogG.Span));
@@ -92,7 +77,7 @@ public sealed class ClusterTests
 
     [Theory]
     [InlineData("dos", "--method", "exact", "--method exact counts on this machine only")]
-    [InlineData("thermo", "--method", "pt", "--method pt runs on this machine only")]
+    [InlineData("thermo", "--method", "exact", "--method exact runs on this machine only")]
     public void Dos_and_thermo_methods_that_do_not_run_on_a_cluster_are_exit_2(string command, string option, string value, string message)
     {
         string[] args = command == "thermo"
@@ -113,11 +98,7 @@ public sealed class ClusterTests
         {
             var request = new LogzRequest("ais", 1500, 40, "linear", "block-gibbs", data, 1.0, 8, 0.2, 10, null);
             var local = Estimate("bernoulli-rbm-3x2.json", request, null);
-            var builder = new TestClusterBuilder(2);
-            builder.AddSiloBuilderConfigurator<Workers>();
-            await using var cluster = builder.Build();
-            await cluster.DeployAsync();
-        await ClusterWait.AllActive(cluster);
+            await using var cluster = await InProcessCluster.Start(2);
             var remote = Estimate("bernoulli-rbm-3x2.json", request, new ClusterExecutor(cluster.Client, "test"));
             Assert.Equal(BitConverter.DoubleToInt64Bits(local.LogZ), BitConverter.DoubleToInt64Bits(remote.LogZ));
             Assert.Equal(BitConverter.DoubleToInt64Bits(local.StandardError), BitConverter.DoubleToInt64Bits(remote.StandardError));
@@ -213,14 +194,5 @@ public sealed class ClusterTests
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private sealed class Workers : ISiloConfigurator
-    {
-        public void Configure(ISiloBuilder siloBuilder)
-        {
-            ClusterTimings.Apply(siloBuilder);
-            siloBuilder.Services.AddSingleton(ClusterWorkCatalog.Catalog);
-        }
     }
 }

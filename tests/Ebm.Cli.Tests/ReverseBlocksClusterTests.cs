@@ -3,8 +3,6 @@ using Ebm.Cli.Estimation;
 using Ebm.Functional.Cluster;
 using Ebm.Functional.Estimation;
 using Ebm.Functional.Shell.Execution;
-using Microsoft.Extensions.DependencyInjection;
-using Orleans.TestingHost;
 
 namespace Ebm.Cli.Tests;
 
@@ -27,11 +25,7 @@ public sealed class ReverseBlocksClusterTests
     [InlineData(2, "gaussian-bernoulli-rbm-2x2.json", false)]
     public async Task Reverse_ais_and_the_sandwich_on_an_in_process_cluster_give_the_local_bits(int workers, string example, bool exactStart)
     {
-        var builder = new TestClusterBuilder((short)workers);
-        builder.AddSiloBuilderConfigurator<Workers>();
-        await using var cluster = builder.Build();
-        await cluster.DeployAsync();
-        await ClusterWait.AllActive(cluster);
+        await using var cluster = await InProcessCluster.Start(workers);
         foreach (var method in new[] { "reverse-ais", "sandwich" })
         {
             var request = new LogzRequest(method, 2500, 60, "linear", "auto", null, 1.0, 5, 0.2, 10, null);
@@ -94,13 +88,4 @@ public sealed class ReverseBlocksClusterTests
              Executor = executor ?? LocalExecutor.Instance,
          })
          select estimate).Match(e => e, e => throw new Xunit.Sdk.XunitException(e.Message));
-
-    private sealed class Workers : ISiloConfigurator
-    {
-        public void Configure(ISiloBuilder siloBuilder)
-        {
-            ClusterTimings.Apply(siloBuilder);
-            siloBuilder.Services.AddSingleton(ClusterWorkCatalog.Catalog);
-        }
-    }
 }

@@ -1,12 +1,9 @@
-using Ebm.Cli.Commands;
 using Ebm.Cli.Estimation;
 using Ebm.Functional.Cluster;
 using Ebm.Functional.Estimation;
 using Ebm.Functional.Shell.Execution;
 using LanguageExt;
 using MathNet.Numerics.Distributions;
-using Microsoft.Extensions.DependencyInjection;
-using Orleans.TestingHost;
 
 namespace Ebm.Cli.Tests;
 
@@ -41,7 +38,7 @@ public sealed class SmcGlobalClusterTests
         // Threshold 1 resamples at every step of the fixed schedule, so particles change block at every step.
         var request = Request(schedule, threshold: schedule == "linear" ? 1.0 : 0.5);
         var local = Expect(Estimate(example, request, null));
-        await using var cluster = await Start(workers);
+        await using var cluster = await InProcessCluster.Start(workers);
         var executor = new ClusterExecutor(cluster.Client, "test");
         var remote = Expect(Estimate(example, request, executor));
         Assert.Equal(BitConverter.DoubleToInt64Bits(local.LogZ), BitConverter.DoubleToInt64Bits(remote.LogZ));
@@ -57,7 +54,7 @@ public sealed class SmcGlobalClusterTests
     {
         var request = Request("linear", steps: 400, threshold: 1.0);
         var local = Expect(Estimate("ising-4x4.json", request, null));
-        await using var cluster = await Start(3);
+        await using var cluster = await InProcessCluster.Start(3);
         var executor = new ClusterExecutor(cluster.Client, "test");
         var started = new TaskCompletionSource();
         var run = Task.Run(() => Estimate("ising-4x4.json", request, executor, new Callback(done => { if (done > 0.1) started.TrySetResult(); })));
@@ -99,7 +96,7 @@ public sealed class SmcGlobalClusterTests
     public async Task A_run_whose_every_worker_is_gone_fails_with_a_clear_error()
     {
         var request = Request("linear", steps: 400, threshold: 1.0);
-        await using var cluster = await Start(1);
+        await using var cluster = await InProcessCluster.Start(1);
         var executor = new ClusterExecutor(cluster.Client, "test");
         var started = new TaskCompletionSource();
         var run = Task.Run(() => Estimate("ising-4x4.json", request, executor, new Callback(done => { if (done > 0.1) started.TrySetResult(); })));
@@ -113,7 +110,7 @@ public sealed class SmcGlobalClusterTests
     [Fact]
     public async Task Single_runs_on_a_cluster_land_on_the_exact_log_z()
     {
-        await using var cluster = await Start(2);
+        await using var cluster = await InProcessCluster.Start(2);
         var executor = new ClusterExecutor(cluster.Client, "test");
         var runs = Enumerable.Range(0, Runs).Select(seed => Expect(Estimate("ising-4x4.json", Request("linear", seed: 100UL + (ulong)seed, threshold: 1.0), executor))).ToArray();
         var mean = runs.Average(r => r.LogZ);
@@ -143,27 +140,9 @@ public sealed class SmcGlobalClusterTests
 
     private static LogZEstimate Expect(Fin<LogZEstimate> result) => result.Match(e => e, e => throw new Xunit.Sdk.XunitException(e.Message));
 
-    private static async Task<TestCluster> Start(int workers)
-    {
-        var builder = new TestClusterBuilder((short)workers);
-        builder.AddSiloBuilderConfigurator<Workers>();
-        var cluster = builder.Build();
-        await cluster.DeployAsync();
-        await ClusterWait.AllActive(cluster);
-        return cluster;
-    }
 
     private sealed class Callback(Action<double> report) : IProgress<double>
     {
         public void Report(double value) => report(value);
-    }
-
-    private sealed class Workers : ISiloConfigurator
-    {
-        public void Configure(ISiloBuilder siloBuilder)
-        {
-            ClusterTimings.Apply(siloBuilder);
-            siloBuilder.Services.AddSingleton(ClusterWorkCatalog.Catalog);
-        }
     }
 }

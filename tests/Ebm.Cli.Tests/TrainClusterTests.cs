@@ -1,15 +1,12 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using Ebm.Cli.Commands;
 using Ebm.Cli.Output;
 using Ebm.Cli.Training;
 using Ebm.Functional.Cluster;
 using Ebm.Functional.Prng;
 using Ebm.Functional.Shell.Execution;
 using LanguageExt;
-using Microsoft.Extensions.DependencyInjection;
-using Orleans.TestingHost;
 
 namespace Ebm.Cli.Tests;
 
@@ -38,7 +35,7 @@ public sealed class TrainClusterTests : IDisposable
         var settings = Settings(objective, batch, epochs: 2, evalEvery: 1);
         var (localCode, localOut, localErr) = Run(settings with { Out = Path.Combine(_root, "local") }, LocalExecutor.Instance);
         Assert.True(localCode == 0, localErr);
-        await using var cluster = await Cluster(workers);
+        await using var cluster = await InProcessCluster.Start(workers);
         var executor = new ClusterExecutor(cluster.Client, "test");
         var (code, output, error) = Run(settings with { Out = Path.Combine(_root, "cluster") }, executor);
         Assert.True(code == 0, error);
@@ -58,7 +55,7 @@ public sealed class TrainClusterTests : IDisposable
         var settings = Settings("cd", 2500, epochs: 6, evalEvery: 2);
         var whole = Run(settings with { Out = Path.Combine(_root, "whole") }, LocalExecutor.Instance);
         Assert.True(whole.Code == 0, whole.Err);
-        await using var cluster = await Cluster(1);
+        await using var cluster = await InProcessCluster.Start(1);
         var dying = new KillingExecutor(new ClusterExecutor(cluster.Client, "test"), 5, () => cluster.KillSiloAsync(cluster.Primary!).GetAwaiter().GetResult());
         var broken = Run(settings with { Out = Path.Combine(_root, "broken") }, dying);
         Assert.Equal(2, broken.Code);
@@ -189,15 +186,6 @@ public sealed class TrainClusterTests : IDisposable
         };
     }
 
-    private static async Task<TestCluster> Cluster(int workers)
-    {
-        var builder = new TestClusterBuilder((short)workers);
-        builder.AddSiloBuilderConfigurator<Workers>();
-        var cluster = builder.Build();
-        await cluster.DeployAsync();
-        await ClusterWait.AllActive(cluster);
-        return cluster;
-    }
 
     /// <summary>Stdout without the lines that name the run's time and folder.</summary>
     private static string Stable(string output) =>
@@ -227,15 +215,6 @@ public sealed class TrainClusterTests : IDisposable
         {
             if (++_calls == call) kill();
             return inner.Map(kind, inputs, progress);
-        }
-    }
-
-    private sealed class Workers : ISiloConfigurator
-    {
-        public void Configure(ISiloBuilder siloBuilder)
-        {
-            ClusterTimings.Apply(siloBuilder);
-            siloBuilder.Services.AddSingleton(ClusterWorkCatalog.Catalog);
         }
     }
 }

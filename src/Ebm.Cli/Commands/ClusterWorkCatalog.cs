@@ -9,9 +9,9 @@ internal static class ClusterWorkCatalog
 {
     /// <summary>
     /// The catalogue: the AIS, reverse AIS and sandwich blocks and the SMC repetitions and the stateful blocks of a single SMC run of <c>ebm logz</c>, the Wang-Landau
-    /// walkers of <c>ebm dos</c> and <c>ebm thermo</c>, and the minibatch shards of <c>ebm train</c>.
+    /// walkers of <c>ebm dos</c> and <c>ebm thermo</c>, the particle blocks of <c>ebm thermo --method ais</c>, and the minibatch shards of <c>ebm train</c>.
     /// </summary>
     public static WorkCatalog Catalog { get; } =
         WorkCatalog.Of(AisBlockWork.Remote, ReverseBlockWork.ReverseRemote, ReverseBlockWork.SandwichRemote, SmcBlockWork.Remote, WalkerWork.Kind,
-            SmcGlobalWork.Remote, Training.TrainShardWork.Kind);
+            SmcGlobalWork.Remote, Training.TrainShardWork.Kind, AnnealedBlockWork.Kind);
 }

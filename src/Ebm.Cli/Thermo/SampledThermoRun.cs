@@ -56,7 +56,7 @@ internal static class SampledThermoRun
                 from rows in Reweighting.Sweep(samples, betas)
                 from smooth in curve ? Reweighting.Sweep(samples, ExactReference.FineGrid(betas)).Map(Some) : FinSucc(none)
                 select new Sweep(rows, smooth, RunCost.Of(), Reweighting.HeatCapacityPeak(samples, ExactReference.FineGrid(betas)).ToOption()),
-            ThermoMethods.Ais => ThermoSweep.Annealed(key, model, betas, new AnnealedSettings(plan.Replicas, SampledThermoCost.AnnealedSubsteps, plan.Steps), progress)
+            ThermoMethods.Ais => AnnealedBlockWork.Run(executor, key, model, betas, new AnnealedSettings(plan.Replicas, SampledThermoCost.AnnealedSubsteps, plan.Steps), progress)
                 .Map(rows => new Sweep(rows, none, RunCost.Of())),
             _ =>
                 from density in WalkerWork.Run(executor, key, model, new WangLandauSettings { Walkers = plan.Replicas }, progress)

@@ -1,5 +1,6 @@
 using Ebm.Functional.Mcmc;
 using Ebm.Functional.Mcmc.Gibbs;
+using Ebm.Functional.Mcmc.Lattice;
 using Ebm.Functional.Mcmc.Metropolis;
 using Ebm.Functional.Models;
 using Ebm.Functional.Numerics;
@@ -43,21 +44,52 @@ public static partial class ThermoSweep
         from grid in Grid(betas)
         from above in AboveZero(grid)
         from sampled in Sampled(model, AnnealedMethod)
-        select sampled switch
+        let blocks = Enumerable.Range(0, AnnealedBlockCount(valid.Particles))
+            .Select(b => AnnealBlock(key, sampled, grid, valid, b, ScaledProgress.Of(progress, (double)b / AnnealedBlockCount(valid.Particles), 1.0 / AnnealedBlockCount(valid.Particles))))
+            .ToArray()
+        select Points(sampled, grid, blocks);
+
+    private static Seq<AnnealedPoint> AnnealTrace(RngKey key, IEnergyModel sampled, double[] grid, AnnealedSettings settings, IProgress<double>? progress) =>
+        sampled switch
         {
-            ICategoricalModel categorical => AnnealCategorical(key, categorical, grid, valid, progress),
-            IsingModel ising => AnnealIsing(key, ising, grid, valid, progress),
-            _ => AnnealDiscrete(key, (IDiscreteModel)sampled, grid, valid, progress),
+            ICategoricalModel categorical => AnnealCategorical(key, categorical, grid, settings, progress),
+            IsingModel ising => AnnealIsing(key, ising, grid, settings, progress),
+            _ => AnnealDiscrete(key, (IDiscreteModel)sampled, grid, settings, progress),
         };
 
-    private static Seq<ThermoPoint> AnnealDiscrete(RngKey key, IDiscreteModel discrete, double[] grid, AnnealedSettings settings, IProgress<double>? progress) =>
-        Anneal(key, grid, settings, progress, SpinOrBinaryStates(key.FoldIn(0), discrete, settings.Particles), discrete.Dimension * Math.Log(2.0),
+    private static Seq<AnnealedPoint> AnnealDiscrete(RngKey key, IDiscreteModel discrete, double[] grid, AnnealedSettings settings, IProgress<double>? progress) =>
+        Anneal(key, grid, settings, progress, SpinOrBinaryStates(key.FoldIn(0), discrete, settings.Particles),
             b => HeatBathGibbs.BuildKernel(discrete, b, ScanOrder.Systematic, settings.MaxDegreeOfParallelism),
             s => new DiscreteChains(s, discrete.Energies(s)), s => s.Energies, (s, c) => Magnetisation(s.States.Row(c)),
             discrete.States == StateConvention.Spin);
 
-    private static Seq<ThermoPoint> Anneal<TState, TInfo>(
-        RngKey key, double[] grid, AnnealedSettings settings, IProgress<double>? progress, Mat start, double logZAtZero,
+    private static Seq<AnnealedPoint> AnnealIsing(RngKey key, IsingModel ising, double[] grid, AnnealedSettings settings, IProgress<double>? progress)
+    {
+        var start = SpinOrBinaryStates(key.FoldIn(0), ising, settings.Particles);
+        var sites = (double)ising.Dimension;
+        var parallelism = settings.MaxDegreeOfParallelism;
+        return MultiSpinLayout.Supports(ising)
+            ? Anneal(key, grid, settings, progress, start,
+                b => MultiSpinCheckerboard.Checked(ising, b, CheckerboardUpdate.Metropolis, parallelism).Step,
+                MultiSpinCheckerboard.Checked(ising, 0.0, CheckerboardUpdate.Metropolis, parallelism).Init,
+                s => s.Energies, (s, c) => s.Magnetisations[c] / sites, true)
+            : Anneal(key, grid, settings, progress, start,
+                b => Checkerboard.Create(ising, b, CheckerboardUpdate.Metropolis, parallelism).Step,
+                s => IsingChains.FromStates(ising, s), s => s.Energies, (s, c) => s.Magnetisations[c] / sites, true);
+    }
+
+    private static Seq<AnnealedPoint> AnnealCategorical(
+        RngKey key, ICategoricalModel model, double[] grid, AnnealedSettings settings, IProgress<double>? progress) =>
+        Anneal(key, grid, settings, progress, CategoricalDraws.Uniform(key.FoldIn(0), model, settings.Particles),
+            b => PottsCheckerboard.CheckedStep(model, b, settings.MaxDegreeOfParallelism),
+            s => PottsChains.FromStates(model, s), s => s.Energies, (s, c) => CategoricalOrder(model, s.ValueCounts(c)), true);
+
+    /// <summary>
+    /// Anneals <paramref name="settings"/>.Particles particles from beta = 0 along the rungs of <paramref name="grid"/> and
+    /// keeps, at every grid point, each particle's log weight, energy and (for spin models) order parameter.
+    /// </summary>
+    private static Seq<AnnealedPoint> Anneal<TState, TInfo>(
+        RngKey key, double[] grid, AnnealedSettings settings, IProgress<double>? progress, Mat start,
         Func<double, KernelStep<TState, TInfo>> kernelAt, Func<Mat, TState> init, Func<TState, Vec> energies,
         Func<TState, int, double> magnetisation, bool spins)
     {
@@ -68,10 +100,10 @@ public static partial class ThermoSweep
                 path.Add(s == settings.Substeps ? rungs[k] : rungs[k - 1] + (rungs[k] - rungs[k - 1]) * s / settings.Substeps);
 
         var state = init(start);
-        var units = start.Columns;
         var logWeights = new double[settings.Particles];
-        var points = new List<ThermoPoint>();
-        if (grid[0] == 0.0) points.Add(Weighted(0.0, logZAtZero, logWeights, energies(state), Magnetisations(state, magnetisation, spins, settings.Particles), units));
+        var points = new List<AnnealedPoint>();
+        AnnealedPoint Point() => new(Vec.Of(logWeights), energies(state), Magnetisations(state, magnetisation, spins, settings.Particles).Map(Vec.Of));
+        if (grid[0] == 0.0) points.Add(Point());
         var next = grid[0] == 0.0 ? 1 : 0;
         for (var t = 1; t < path.Count; t++)
         {
@@ -80,7 +112,7 @@ public static partial class ThermoSweep
             state = Loop.Run(key.FoldIn(1).FoldIn(t), state, settings.SweepsPerStep, kernelAt(path[t]));
             if (next < grid.Length && path[t] == grid[next])
             {
-                points.Add(Weighted(path[t], logZAtZero, logWeights, energies(state), Magnetisations(state, magnetisation, spins, settings.Particles), units));
+                points.Add(Point());
                 next++;
             }
 

@@ -130,12 +130,6 @@ public static partial class ThermoSweep
             CategoricalDraws.Uniform(key.FoldIn(0), model, settings.Chains), LogZAtZero(model));
     }
 
-    private static Seq<ThermoPoint> AnnealCategorical(
-        RngKey key, ICategoricalModel model, double[] grid, AnnealedSettings settings, IProgress<double>? progress) =>
-        Anneal(key, grid, settings, progress, CategoricalDraws.Uniform(key.FoldIn(0), model, settings.Particles), LogZAtZero(model),
-            b => PottsCheckerboard.CheckedStep(model, b, settings.MaxDegreeOfParallelism),
-            s => PottsChains.FromStates(model, s), s => s.Energies, (s, c) => CategoricalOrder(model, s.ValueCounts(c)), true);
-
     /// <summary>One part's tally of the states by (E, m).</summary>
     private sealed class OrderTally(ICategoricalModel model, CategoricalTerms terms) : ICategoricalVisitor
     {

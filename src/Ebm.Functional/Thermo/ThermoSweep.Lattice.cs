@@ -4,7 +4,6 @@ using Ebm.Functional.Mcmc.Tempering;
 using Ebm.Functional.Models;
 using Ebm.Functional.Numerics;
 using Ebm.Functional.Prng;
-using LanguageExt;
 
 namespace Ebm.Functional.Thermo;
 
@@ -73,21 +72,5 @@ public static partial class ThermoSweep
                 for (var i = 0; i < sites; i++) d[c * sites + i] = spins[i];
             }
         }));
-    }
-
-    private static Seq<ThermoPoint> AnnealIsing(RngKey key, IsingModel ising, double[] grid, AnnealedSettings settings, IProgress<double>? progress)
-    {
-        var start = SpinOrBinaryStates(key.FoldIn(0), ising, settings.Particles);
-        var logZAtZero = ising.Dimension * Math.Log(2.0);
-        var sites = (double)ising.Dimension;
-        var parallelism = settings.MaxDegreeOfParallelism;
-        return MultiSpinLayout.Supports(ising)
-            ? Anneal(key, grid, settings, progress, start, logZAtZero,
-                b => MultiSpinCheckerboard.Checked(ising, b, CheckerboardUpdate.Metropolis, parallelism).Step,
-                MultiSpinCheckerboard.Checked(ising, 0.0, CheckerboardUpdate.Metropolis, parallelism).Init,
-                s => s.Energies, (s, c) => s.Magnetisations[c] / sites, true)
-            : Anneal(key, grid, settings, progress, start, logZAtZero,
-                b => Checkerboard.Create(ising, b, CheckerboardUpdate.Metropolis, parallelism).Step,
-                s => IsingChains.FromStates(ising, s), s => s.Energies, (s, c) => s.Magnetisations[c] / sites, true);
     }
 }
