@@ -8,8 +8,8 @@ namespace Ebm.Functional.Cluster;
 /// </summary>
 public static class ClusterProtocol
 {
-    /// <summary>The message protocol's number; raised whenever <see cref="WorkEnvelope"/> or <see cref="WorkReply"/> change.</summary>
-    public const int Version = 1;
+    /// <summary>The message protocol's number; raised whenever <see cref="WorkEnvelope"/>, <see cref="WorkReply"/> or the grains change (2: the stateful block grains, <see cref="IBlockGrain"/>).</summary>
+    public const int Version = 2;
 
     /// <summary>The library build this process runs (its informational version: version and, when known, commit).</summary>
     public static string LibraryVersion { get; } =
