@@ -1,4 +1,3 @@
-using System.Numerics.Tensors;
 using System.Runtime.Intrinsics;
 
 namespace Ebm.Functional.Training;
@@ -6,21 +5,47 @@ namespace Ebm.Functional.Training;
 /// <summary>The in-place SGD updates of a fused run: θ ← θ + s · g, finiteness checked; float32 parameters rounded after each.</summary>
 internal static partial class ContrastiveKernel
 {
-    /// <summary>Entries per block of the in-place update (32 KB of doubles): a block's sums are still in the first-level cache when they are checked.</summary>
-    private const int UpdateBlock = 4096;
-
-    /// <summary>θ ← θ + s · g in place (the product rounded, then the sum); whether every entry is finite.</summary>
+    /// <summary>
+    /// theta += scale · gradient in one pass, false (theta partly updated) when a result is not finite: each element is the
+    /// product rounded, then the sum rounded (no fused multiply-add), as two separate passes would give, bit for bit.
+    /// </summary>
     private static bool Descend(Span<double> theta, ReadOnlySpan<double> gradient, double scale)
     {
-        Span<double> step = stackalloc double[Math.Min(theta.Length, UpdateBlock)];
-        for (var start = 0; start < theta.Length; start += step.Length)
+        var i = 0;
+        if (Vector512.IsHardwareAccelerated)
         {
-            var length = Math.Min(step.Length, theta.Length - start);
-            var piece = step[..length];
-            var target = theta.Slice(start, length);
-            TensorPrimitives.Multiply(gradient.Slice(start, length), scale, piece);
-            TensorPrimitives.Add(target, piece, target);
-            if (!TensorPrimitives.IsFiniteAll<double>(target)) return false;
+            var s = Vector512.Create(scale);
+            var bad = Vector512<double>.Zero;
+            for (; i + 8 <= theta.Length; i += 8)
+            {
+                var next = Vector512.Create(theta.Slice(i, 8)) + Vector512.Create(gradient.Slice(i, 8)) * s;
+                bad |= next - next;
+                next.CopyTo(theta.Slice(i, 8));
+            }
+
+            if (bad.AsUInt64() != Vector512<ulong>.Zero) return false;
+        }
+
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var s = Vector256.Create(scale);
+            var bad = Vector256<double>.Zero;
+            for (; i + 4 <= theta.Length; i += 4)
+            {
+                var next = Vector256.Create(theta.Slice(i, 4)) + Vector256.Create(gradient.Slice(i, 4)) * s;
+                bad |= next - next;
+                next.CopyTo(theta.Slice(i, 4));
+            }
+
+            if (bad.AsUInt64() != Vector256<ulong>.Zero) return false;
+        }
+
+        for (; i < theta.Length; i++)
+        {
+            var product = gradient[i] * scale;
+            var x = theta[i] + product;
+            if (!double.IsFinite(x)) return false;
+            theta[i] = x;
         }
 
         return true;
