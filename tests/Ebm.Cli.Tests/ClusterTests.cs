@@ -92,7 +92,7 @@ public sealed class ClusterTests
 
     [Theory]
     [InlineData("dos", "--method", "exact", "--method exact counts on this machine only")]
-    [InlineData("thermo", "--method", "pt", "--method pt runs on this machine only")]
+    [InlineData("thermo", "--method", "exact", "--method exact runs on this machine only")]
     public void Dos_and_thermo_methods_that_do_not_run_on_a_cluster_are_exit_2(string command, string option, string value, string message)
     {
         string[] args = command == "thermo"
