@@ -3,7 +3,6 @@ using Ebm.Functional.Numerics;
 using Ebm.Functional.Prng;
 using Ebm.Functional.Thermo;
 using LanguageExt;
-using Xunit.Abstractions;
 
 namespace Ebm.Functional.Tests.Thermo;
 
@@ -12,7 +11,7 @@ namespace Ebm.Functional.Tests.Thermo;
 /// <see cref="ThermoSweep.Sample"/>'s samples bit for bit for every rung state type (multi-spin and byte Ising lattices,
 /// Potts, a general discrete model) and any layout; rungs that change block travel as <see cref="RungTransfer"/>s.
 /// </summary>
-public sealed class TemperingBlocksTests(ITestOutputHelper output)
+public sealed class TemperingBlocksTests
 {
     /// <summary>Six betas, so seven rungs with the one added at beta = 0: blocks of one rung take chains from two blocks away.</summary>
     private static readonly double[] Grid = [0.1, 0.2, 0.3, 0.45, 0.6, 0.8];
@@ -38,7 +37,6 @@ public sealed class TemperingBlocksTests(ITestOutputHelper output)
         Assert.Equal(7, plan.Ladder.Count);
         var blocked = ThermoSweepTests.Ok(TemperingCoordinator.Run(key, plan, new TemperingMemoryBlocks(key, plan, TemperingBlocks.Layout(plan.Ladder.Count, blocks))));
         AssertSameBits(local, blocked);
-        output.WriteLine($"{model}: {Fingerprint(local)}");
     }
 
     [Fact]
@@ -102,15 +100,6 @@ public sealed class TemperingBlocksTests(ITestOutputHelper output)
             Assert.Equal((e.Rows, e.Columns), (a.Rows, a.Columns));
             Assert.True(e.Span.SequenceEqual(a.Span));
         }
-    }
-
-    /// <summary>A digest of every recorded number, to see in the log that the samples are not trivial.</summary>
-    private static string Fingerprint(TemperingSamples samples)
-    {
-        var hash = new HashCode();
-        foreach (var m in samples.Energies) foreach (var x in m.Span) hash.Add(x);
-        samples.Magnetisations.IfSome(ms => { foreach (var m in ms) foreach (var x in m.Span) hash.Add(x); });
-        return $"{hash.ToHashCode():x8}, mean E at the top {samples.Energies.Last.Span.ToArray().Average():F4}";
     }
 
     internal static IEnergyModel Model(string name) => name switch
