@@ -64,9 +64,18 @@ internal sealed class TemperingClusterHost(IBlockSession session, Seq<RungRange>
     {
         if (session.Blocks != layout.Count)
             return FinFail<TemperingBlockReply[]>(ExecutionErrors.BadMessage("a tempering run", $"{session.Blocks} blocks open, expected {layout.Count}"));
-        var requests = layout.Map(range => (string?)Requests.Write(sources is null
-            ? new TemperingBlockRequest(step)
-            : new TemperingBlockRequest(step, TemperingBlocks.Rows(range, sources), TemperingBlocks.Imports(range, sources).Map(r => _exports[r]).ToArray()))).ToArray();
+        var requests = new string?[layout.Count];
+        for (var b = 0; b < layout.Count; b++)
+        {
+            var range = layout[b];
+            var imports = sources is null ? Seq<int>() : TemperingBlocks.Imports(range, sources);
+            if (imports.Find(r => !_exports.ContainsKey(r)).Case is int missing)
+                return FinFail<TemperingBlockReply[]>(TemperingBlockErrors.BadExchange($"rung {missing} was not exported, but block {b} takes chains from it"));
+            requests[b] = Requests.Write(sources is null
+                ? new TemperingBlockRequest(step)
+                : new TemperingBlockRequest(step, TemperingBlocks.Rows(range, sources), imports.Map(r => _exports[r]).ToArray()));
+        }
+
         return session.Call(requests).Bind(replies => replies
             .Select(r => r is null
                 ? FinFail<TemperingBlockReply>(ExecutionErrors.BadMessage("a tempering block's reply", "none"))

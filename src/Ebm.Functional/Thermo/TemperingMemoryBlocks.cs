@@ -34,7 +34,9 @@ public sealed class TemperingMemoryBlocks(RngKey key, TemperingPlan plan, Seq<Ru
         for (var b = 0; b < _blocks.Length; b++)
         {
             var range = _blocks[b].Range;
-            var advanced = _blocks[b].Advance(step, sources is null ? null : TemperingBlocks.Rows(range, sources), Imported(range, sources));
+            var imported = Imported(range, sources);
+            if (imported.Case is not RungTransfer[] transfers) return imported.Map(_ => System.Array.Empty<Vec>());
+            var advanced = _blocks[b].Advance(step, sources is null ? null : TemperingBlocks.Rows(range, sources), transfers);
             if (advanced.Case is not ValueTuple<TemperingBlock, TemperingBlockSweep> (var block, var sweep)) return advanced.Map(_ => System.Array.Empty<Vec>());
             _blocks[b] = block;
             energies.AddRange(sweep.Energies);
@@ -47,9 +49,16 @@ public sealed class TemperingMemoryBlocks(RngKey key, TemperingPlan plan, Seq<Ru
 
     /// <inheritdoc/>
     public Fin<TemperingTraces> Finish(int[][] sources) =>
-        _blocks.Select(block => block.Finish(TemperingBlocks.Rows(block.Range, sources), Imported(block.Range, sources))).ToSeq().Sequence()
+        _blocks.Select(block => Imported(block.Range, sources).Bind(imported => block.Finish(TemperingBlocks.Rows(block.Range, sources), imported))).ToSeq().Sequence()
             .Map(traces => new TemperingTraces(traces.Bind(t => t.Energies).Strict(), traces.Bind(t => t.Magnetisations).Strict()));
 
-    private IReadOnlyList<RungTransfer> Imported(RungRange range, int[][]? sources) =>
-        sources is null ? [] : TemperingBlocks.Imports(range, sources).Map(r => _exports[r]).ToArray();
+    /// <summary>The exports of the last step that the block's exchanges name; an error when one was not exported.</summary>
+    private Fin<RungTransfer[]> Imported(RungRange range, int[][]? sources)
+    {
+        if (sources is null) return FinSucc(System.Array.Empty<RungTransfer>());
+        var rungs = TemperingBlocks.Imports(range, sources);
+        return rungs.Find(r => !_exports.ContainsKey(r)).Case is int missing
+            ? FinFail<RungTransfer[]>(TemperingBlockErrors.BadExchange($"rung {missing} was not exported, but rungs {range.First} to {range.End - 1} take chains from it"))
+            : FinSucc(rungs.Map(r => _exports[r]).ToArray());
+    }
 }

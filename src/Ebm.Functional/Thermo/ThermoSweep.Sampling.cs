@@ -28,7 +28,7 @@ public static partial class ThermoSweep
     /// systematic heat-bath sweep for any other <see cref="IDiscreteModel"/>. After each sweep of every rung,
     /// adjacent rungs exchange configurations (<see cref="ParallelTempering"/>). Keys: starting states from
     /// key.FoldIn(0), burn-in from key.FoldIn(1), recorded sweeps from key.FoldIn(2); the same key gives the same bits
-    /// for any thread count.
+    /// for any thread count, and for the same run with its rungs in blocks in other processes (<see cref="TemperingBlocks"/>).
     /// </remarks>
     /// <param name="key">The key.</param>
     /// <param name="model">An Ising, Potts or clock lattice, or another discrete model.</param>
