@@ -58,11 +58,19 @@ public sealed class TemperingClusterTests
         Assert.False(run.IsCompleted, "the run ended before a worker could be lost; give it more sweeps");
         // Six blocks on three workers: this one takes two blocks' rungs and traces with it.
         await cluster.KillSiloAsync(cluster.SecondarySilos[0]);
-        var remote = Expect(await run.WaitAsync(TimeSpan.FromMinutes(3)));
-        Assert.Equal(local.Betas, remote.Betas);
-        Assert.Equal(local.Energies.Count, remote.Energies.Count);
-        foreach (var (l, r) in local.Energies.Zip(remote.Energies)) Assert.True(l.Span.SequenceEqual(r.Span));
-        foreach (var (l, r) in local.Magnetisations.IfNone(Seq<Mat>.Empty).Zip(remote.Magnetisations.IfNone(Seq<Mat>.Empty))) Assert.True(l.Span.SequenceEqual(r.Span));
+        AssertSameBits(local, Expect(await run.WaitAsync(TimeSpan.FromMinutes(3))));
+    }
+
+    /// <summary>Traces that come back in 34 slices of 6 sweeps (each reply at most 100 numbers) are the local traces.</summary>
+    [Fact]
+    public async Task Traces_in_many_slices_are_the_local_traces()
+    {
+        var model = Model("potts-3x3.json");
+        var (key, betas, settings) = (RngKey.FromSeed(9), new[] { 0.2, 0.3, 0.4, 0.5, 0.6 }, new TemperingSettings(Chains: 4, Sweeps: 200, BurnIn: 10));
+        var local = Expect(TemperingGlobalWork.Sample(LocalExecutor.Instance, key, model, betas, settings, null));
+        await using var cluster = await Start(2);
+        var remote = Expect(TemperingGlobalWork.Sample(new ClusterExecutor(cluster.Client, "test"), key, model, betas, settings, null, sliceNumbers: 100));
+        AssertSameBits(local, remote);
     }
 
     [Fact]
@@ -83,6 +91,18 @@ public sealed class TemperingClusterTests
         var outcome = CliRun.Invoke("thermo", CliRun.Example("ising-4x4.json"), "--beta", "0.2:0.4:0.2", "--method", "exact", "--cluster", "127.0.0.1:1");
         Assert.Equal(2, outcome.Code);
         Assert.Contains("on a cluster: pt, reweighting, wang-landau", outcome.Err);
+    }
+
+    private static void AssertSameBits(TemperingSamples local, TemperingSamples remote)
+    {
+        Assert.Equal(local.Betas, remote.Betas);
+        Assert.Equal((local.Units, local.LogZAtZero), (remote.Units, remote.LogZAtZero));
+        Assert.Equal(local.Energies.Count, remote.Energies.Count);
+        foreach (var (l, r) in local.Energies.Zip(remote.Energies)) Assert.True(l.Span.SequenceEqual(r.Span));
+        Assert.Equal(local.Magnetisations.IsSome, remote.Magnetisations.IsSome);
+        var (lm, rm) = (local.Magnetisations.IfNone(Seq<Mat>.Empty), remote.Magnetisations.IfNone(Seq<Mat>.Empty));
+        Assert.Equal(lm.Count, rm.Count);
+        foreach (var (l, r) in lm.Zip(rm)) Assert.True(l.Span.SequenceEqual(r.Span));
     }
 
     private static ThermoRequest Request(string example, string method, bool json) =>

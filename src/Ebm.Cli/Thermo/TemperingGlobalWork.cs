@@ -29,13 +29,21 @@ internal static class TemperingGlobalWork
         new(Name, Open, WorkCodec<TemperingBlockInput>.Json("a tempering block's input"));
 
     /// <summary>The samples of the run: on <paramref name="executor"/>'s cluster when it has one, else <see cref="ThermoSweep.Sample"/> here.</summary>
+    /// <param name="executor">This machine's executor, or a cluster's.</param>
+    /// <param name="key">The run's key.</param>
+    /// <param name="model">The model.</param>
+    /// <param name="betas">The grid.</param>
+    /// <param name="settings">Chains, sweeps and burn-in.</param>
+    /// <param name="progress">Receives the fraction of sweeps done.</param>
+    /// <param name="sliceNumbers">On a cluster, most numbers one reply of traces carries.</param>
     public static Fin<TemperingSamples> Sample(
-        IExecutor executor, RngKey key, IEnergyModel model, IReadOnlyList<double> betas, TemperingSettings settings, IProgress<double>? progress) =>
+        IExecutor executor, RngKey key, IEnergyModel model, IReadOnlyList<double> betas, TemperingSettings settings, IProgress<double>? progress,
+        int sliceNumbers = TemperingClusterHost.DefaultSliceNumbers) =>
         executor is IBlockExecutor cluster
             ? ThermoSweep.Plan(model, betas, settings).Bind(plan =>
             {
                 var layout = TemperingBlocks.Layout(plan.Ladder.Count, ClusterBlocks);
-                return cluster.Run(Name, Inputs(key, plan, layout), session => TemperingCoordinator.Run(key, plan, new TemperingClusterHost(session, layout, plan), progress));
+                return cluster.Run(Name, Inputs(key, plan, layout), session => TemperingCoordinator.Run(key, plan, new TemperingClusterHost(session, layout, plan, sliceNumbers), progress));
             })
             : ThermoSweep.Sample(key, model, betas, settings, progress);
 

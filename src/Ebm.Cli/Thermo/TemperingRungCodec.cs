@@ -39,22 +39,27 @@ internal static class TemperingRungCodec
         }
     }
 
-    /// <summary>A trace (or any matrix) as its doubles' bits.</summary>
-    public static string Doubles(Mat values) => SmcParticleCodec.Doubles(values.Span);
+    /// <summary>Columns <paramref name="from"/> to <paramref name="from"/> + <paramref name="count"/> - 1 of a trace, row by row, as their doubles' bits.</summary>
+    public static string Columns(Mat trace, int from, int count)
+    {
+        var values = new double[trace.Rows * count];
+        for (var c = 0; c < trace.Rows; c++) trace.Row(c).Slice(from, count).CopyTo(values.AsSpan(c * count, count));
+        return SmcParticleCodec.Doubles(values);
+    }
 
-    /// <summary>A chains x sweeps trace, or an error when the text holds another number of doubles.</summary>
-    public static Fin<Mat> Trace(string text, int chains, int sweeps)
+    /// <summary>A slice of a chains x count trace, or an error when the text holds another number of doubles.</summary>
+    public static Fin<double[]> Slice(string text, int chains, int count)
     {
         try
         {
             var values = SmcParticleCodec.FromDoubles(text);
-            return values.Length == chains * sweeps
-                ? FinSucc(Mat.From(chains, sweeps, values))
-                : FinFail<Mat>(ExecutionErrors.BadMessage(What, $"a trace of {values.Length} numbers, expected {chains} x {sweeps}"));
+            return values.Length == chains * count
+                ? FinSucc(values)
+                : FinFail<double[]>(ExecutionErrors.BadMessage(What, $"a slice of a trace of {values.Length} numbers, expected {chains} x {count}"));
         }
         catch (FormatException e)
         {
-            return FinFail<Mat>(ExecutionErrors.BadMessage(What, e.Message));
+            return FinFail<double[]>(ExecutionErrors.BadMessage(What, e.Message));
         }
     }
 

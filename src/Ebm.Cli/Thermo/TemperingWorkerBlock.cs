@@ -17,10 +17,15 @@ internal sealed class TemperingWorkerBlock(TemperingBlock block, int steps) : IS
 
     private TemperingBlock _block = block;
 
+    /// <summary>What the block recorded, once the last step's request has come.</summary>
+    private TemperingTraces? _traces;
+
     public Fin<string> Handle(string request) =>
         from r in WorkCodec<TemperingBlockRequest>.FromJson(request, "a tempering block's request")
         from imported in (r.Imported ?? []).Select(TemperingRungCodec.Decode).ToSeq().Sequence()
-        from reply in r.Step == steps && r.Sources is { } sources ? Finish(sources, imported.ToArray()) : Advance(r.Step, r.Sources, imported.ToArray())
+        from reply in r.TraceFrom is { } first
+            ? Slice(first, r.TraceCount)
+            : r.Step == steps && r.Sources is { } sources ? Finish(sources, imported.ToArray()) : Advance(r.Step, r.Sources, imported.ToArray())
         select Replies.Write(reply);
 
     private Fin<TemperingBlockReply> Advance(int step, int[][]? sources, RungTransfer[] imported) =>
@@ -33,7 +38,22 @@ internal sealed class TemperingWorkerBlock(TemperingBlock block, int steps) : IS
         });
 
     private Fin<TemperingBlockReply> Finish(int[][] sources, RungTransfer[] imported) =>
-        _block.Finish(sources, imported).Map(traces => new TemperingBlockReply(
-            EnergyTraces: traces.Energies.Map(TemperingRungCodec.Doubles).ToArray(),
-            MagnetisationTraces: traces.Magnetisations.Map(TemperingRungCodec.Doubles).ToArray()));
+        _block.Finish(sources, imported).Map(traces =>
+        {
+            _traces = traces;
+            return new TemperingBlockReply();
+        });
+
+    /// <summary>Sweeps <paramref name="from"/> to <paramref name="from"/> + <paramref name="count"/> - 1 of every trace.</summary>
+    private Fin<TemperingBlockReply> Slice(int from, int count)
+    {
+        if (_traces is not { } traces)
+            return FinFail<TemperingBlockReply>(TemperingBlockErrors.BadExchange("traces asked for before the last step"));
+        var sweeps = traces.Energies.Head.Columns;
+        if (from < 0 || count < 1 || from + count > sweeps)
+            return FinFail<TemperingBlockReply>(TemperingBlockErrors.BadExchange($"sweeps {from} to {from + count - 1} asked for, {sweeps} recorded"));
+        return FinSucc(new TemperingBlockReply(
+            EnergyTraces: traces.Energies.Map(m => TemperingRungCodec.Columns(m, from, count)).ToArray(),
+            MagnetisationTraces: traces.Magnetisations.Map(m => TemperingRungCodec.Columns(m, from, count)).ToArray()));
+    }
 }
