@@ -13,5 +13,6 @@ internal static class ClusterWorkCatalog
     /// </summary>
     public static WorkCatalog Catalog { get; } =
         WorkCatalog.Of(AisBlockWork.Remote, ReverseBlockWork.ReverseRemote, ReverseBlockWork.SandwichRemote, SmcBlockWork.Remote, WalkerWork.Kind,
-            SmcGlobalWork.Remote, Training.TrainShardWork.Kind, AnnealedBlockWork.Kind);
+            SmcGlobalWork.Remote, Training.TrainShardWork.Kind, AnnealedBlockWork.Kind,
+            TemperingGlobalWork.Remote);
 }

@@ -77,7 +77,7 @@ internal static class ThermoCommand
             if (beta && temperature) result.AddError("--beta and --temperature: give one of them, not both.");
         });
 
-        var cluster = ClusterOptions.Create("--method wang-landau's walkers (one per core of each worker) and --method ais's blocks of 1,024 particles");
+        var cluster = ClusterOptions.Create("--method wang-landau's walkers (one per core of each worker), pt's and reweighting's rungs (in blocks that stay on the workers) or ais's blocks of 1,024 particles");
         var command = new Command("thermo",
             "Thermodynamics over a range of beta (or T), exact or sampled with error bars: a row per beta with log Z, internal energy U = <E>, free energy F = -log Z / beta, " +
             "entropy S = beta (U - F) and heat capacity C = beta^2 Var(E), totals over the model.")
@@ -91,8 +91,8 @@ internal static class ThermoCommand
             var files = CommandFiles.Check(context, parse, ("MODEL.json", path));
             if (files.IsFail) return ErrorReport.Write(context, (Error)files);
             var outputs = (RunOutputs)files.Case;
-            return cluster.Run(context, parse, parse.GetRequiredValue(method) is ThermoMethods.WangLandau or ThermoMethods.Ais,
-                $"--method {parse.GetRequiredValue(method)} runs on this machine only; on a cluster: {ThermoMethods.WangLandau}, {ThermoMethods.Ais}", executor => ThermoRun.Run(context, executor, new ThermoRequest(
+            return cluster.Run(context, parse, ThermoMethods.OnCluster.Contains(parse.GetRequiredValue(method)),
+                $"--method {parse.GetRequiredValue(method)} runs on this machine only; on a cluster: {string.Join(", ", ThermoMethods.OnCluster)}", executor => ThermoRun.Run(context, executor, new ThermoRequest(
                 path,
                 parse.GetValue(betas),
                 parse.GetRequiredValue(method),

@@ -50,9 +50,10 @@ internal static class SampledThermoRun
         var tempering = new TemperingSettings(plan.Replicas, plan.Steps, plan.BurnIn);
         return plan.Method switch
         {
-            ThermoMethods.Tempering => ThermoSweep.Tempering(key, model, betas, tempering, progress).Map(rows => new Sweep(rows, none, RunCost.Of())),
+            ThermoMethods.Tempering => TemperingGlobalWork.Sample(executor, key, model, betas, tempering, progress)
+                .Bind(samples => ThermoSweep.Estimate(samples, betas)).Map(rows => new Sweep(rows, none, RunCost.Of())),
             ThermoMethods.Reweighting =>
-                from samples in ThermoSweep.Sample(key, model, betas, tempering, progress)
+                from samples in TemperingGlobalWork.Sample(executor, key, model, betas, tempering, progress)
                 from rows in Reweighting.Sweep(samples, betas)
                 from smooth in curve ? Reweighting.Sweep(samples, ExactReference.FineGrid(betas)).Map(Some) : FinSucc(none)
                 select new Sweep(rows, smooth, RunCost.Of(), Reweighting.HeatCapacityPeak(samples, ExactReference.FineGrid(betas)).ToOption()),

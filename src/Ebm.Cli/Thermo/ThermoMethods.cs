@@ -11,6 +11,9 @@ internal static class ThermoMethods
 
     public static readonly string[] All = [Exact, Tempering, Reweighting, WangLandau, Ais];
 
+    /// <summary>The methods that run on a cluster with --cluster: parallel tempering's rungs (pt and reweighting), Wang-Landau's walkers, AIS's particle blocks.</summary>
+    public static readonly string[] OnCluster = [Tempering, Reweighting, WangLandau, Ais];
+
     public const string Description =
         "How to compute the thermodynamics. exact: an exact method (enumeration, Kaufman, transfer matrix, closed form, quadrature), " +
         "errors 0; pt: parallel tempering with a rung at every beta (and rungs down to beta = 0), batch-means error bars, log Z by " +

@@ -1,6 +1,5 @@
 using Ebm.Functional.Exact;
 using Ebm.Functional.Mcmc.Lattice;
-using Ebm.Functional.Mcmc.Tempering;
 using Ebm.Functional.Models;
 using Ebm.Functional.Prng;
 using LanguageExt;
@@ -118,17 +117,18 @@ public static partial class ThermoSweep
             Measured.Exact(1 - fourth / (3 * square * square)));
     }
 
-    private static TemperingSamples RecordCategorical(
-        RngKey key, ICategoricalModel model, double[] ladder, TemperingSettings settings, IProgress<double>? progress)
-    {
-        var total = (double)settings.BurnIn + settings.Sweeps;
-        var sampler = ParallelTempering.Create(
-            b => PottsCheckerboard.CheckedStep(model, b, settings.MaxDegreeOfParallelism),
-            s => PottsChains.FromStates(model, s), ladder, s => s.Energies, PottsChains.Gather, settings.MaxDegreeOfParallelism);
-        return Run(key, ladder, settings, sampler, s => s.Energies, (s, c) => CategoricalOrder(model, s.ValueCounts(c)), true,
-            ScaledProgress.Of(progress, 0, settings.BurnIn / total), ScaledProgress.Of(progress, settings.BurnIn / total, settings.Sweeps / total),
-            CategoricalDraws.Uniform(key.FoldIn(0), model, settings.Chains), LogZAtZero(model));
-    }
+    /// <summary>Heat-bath checkerboard sweeps over the q values, started from uniform draws.</summary>
+    private static TemperingRecipe<PottsChains, CheckerboardInfo> CategoricalRecipe(RngKey key, ICategoricalModel model, TemperingSettings settings) =>
+        new(b => PottsCheckerboard.CheckedStep(model, b, settings.MaxDegreeOfParallelism),
+            s => PottsChains.FromStates(model, s),
+            s => s.Energies,
+            (s, c) => CategoricalOrder(model, s.ValueCounts(c)),
+            true,
+            PottsChains.Gather,
+            s => s.ToStates(),
+            (states, _) => FinSucc(PottsChains.FromStates(model, states)),
+            CategoricalDraws.Uniform(key.FoldIn(0), model, settings.Chains),
+            LogZAtZero(model));
 
     /// <summary>One part's tally of the states by (E, m).</summary>
     private sealed class OrderTally(ICategoricalModel model, CategoricalTerms terms) : ICategoricalVisitor

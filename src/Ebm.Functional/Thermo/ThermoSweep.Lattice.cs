@@ -1,4 +1,3 @@
-using Ebm.Functional.Mcmc;
 using Ebm.Functional.Mcmc.Lattice;
 using Ebm.Functional.Mcmc.Tempering;
 using Ebm.Functional.Models;
@@ -31,30 +30,24 @@ public static partial class ThermoSweep
             ? MultiSpinCheckerboard.Checked(model, 0.0, CheckerboardUpdate.Metropolis, -1).Name
             : Checkerboard.Create(model, 0.0, CheckerboardUpdate.Metropolis).Name;
 
-    private static TemperingSamples RecordIsing(
-        RngKey key, IsingModel ising, double[] ladder, TemperingSettings settings,
-        IProgress<double>? burnInProgress, IProgress<double>? recordProgress, Mat start, double logZAtZero)
+    private static T IsingRecipe<T>(RngKey key, IsingModel ising, double[] ladder, TemperingSettings settings, ITemperingRecipeUser<T> user)
     {
         var sites = (double)ising.Dimension;
+        var parallelism = settings.MaxDegreeOfParallelism;
+        var start = SpinOrBinaryStates(key.FoldIn(0), ising, settings.Chains);
+        var logZAtZero = ising.Dimension * Math.Log(2.0);
         return MultiSpinLayout.Supports(ising)
-            ? Run(key, ladder, settings, PackedLattice(ising, ladder, settings), s => s.Energies,
-                (s, c) => s.Magnetisations[c] / sites, true, burnInProgress, recordProgress, start, logZAtZero)
-            : Run(key, ladder, settings, ByteLattice(ising, ladder, settings), s => s.Energies,
-                (s, c) => s.Magnetisations[c] / sites, true, burnInProgress, recordProgress, start, logZAtZero);
+            ? user.Use(new TemperingRecipe<MultiSpinChains, CheckerboardInfo>(
+                b => MultiSpinCheckerboard.Checked(ising, b, CheckerboardUpdate.Metropolis, parallelism).Step,
+                MultiSpinCheckerboard.Checked(ising, ladder[0], CheckerboardUpdate.Metropolis, parallelism).Init,
+                s => s.Energies, (s, c) => s.Magnetisations[c] / sites, true, ChainGathers.MultiSpin,
+                s => s.ToStates(), (states, _) => MultiSpinChains.FromStates(ising, states), start, logZAtZero))
+            : user.Use(new TemperingRecipe<IsingChains, CheckerboardInfo>(
+                b => Checkerboard.Create(ising, b, CheckerboardUpdate.Metropolis, parallelism).Step,
+                s => IsingChains.FromStates(ising, s),
+                s => s.Energies, (s, c) => s.Magnetisations[c] / sites, true, GatherSpins,
+                s => s.ToStates(), (states, _) => LanguageExt.Prelude.FinSucc(IsingChains.FromStates(ising, states)), start, logZAtZero));
     }
-
-    private static Sampler<Mat, TemperingState<MultiSpinChains>, TemperingInfo<CheckerboardInfo>> PackedLattice(
-        IsingModel model, double[] ladder, TemperingSettings settings) =>
-        ParallelTempering.Create(
-            b => MultiSpinCheckerboard.Checked(model, b, CheckerboardUpdate.Metropolis, settings.MaxDegreeOfParallelism).Step,
-            MultiSpinCheckerboard.Checked(model, ladder[0], CheckerboardUpdate.Metropolis, settings.MaxDegreeOfParallelism).Init,
-            ladder, s => s.Energies, ChainGathers.MultiSpin, settings.MaxDegreeOfParallelism);
-
-    private static Sampler<Mat, TemperingState<IsingChains>, TemperingInfo<CheckerboardInfo>> ByteLattice(
-        IsingModel model, double[] ladder, TemperingSettings settings) =>
-        ParallelTempering.Create(
-            b => Checkerboard.Create(model, b, CheckerboardUpdate.Metropolis, settings.MaxDegreeOfParallelism).Step,
-            s => IsingChains.FromStates(model, s), ladder, s => s.Energies, GatherSpins, settings.MaxDegreeOfParallelism);
 
     /// <summary>
     /// <see cref="ChainGathers.Ising"/>'s result, reading only the spins of the chains it takes: that gather turns every

@@ -28,7 +28,7 @@ public static partial class ThermoSweep
     /// systematic heat-bath sweep for any other <see cref="IDiscreteModel"/>. After each sweep of every rung,
     /// adjacent rungs exchange configurations (<see cref="ParallelTempering"/>). Keys: starting states from
     /// key.FoldIn(0), burn-in from key.FoldIn(1), recorded sweeps from key.FoldIn(2); the same key gives the same bits
-    /// for any thread count.
+    /// for any thread count, and for the same run with its rungs in blocks in other processes (<see cref="TemperingBlocks"/>).
     /// </remarks>
     /// <param name="key">The key.</param>
     /// <param name="model">An Ising, Potts or clock lattice, or another discrete model.</param>
@@ -41,9 +41,38 @@ public static partial class ThermoSweep
         from grid in Grid(betas)
         from above in AboveZero(grid)
         from sampled in Sampled(model, TemperingMethod)
-        select sampled is ICategoricalModel categorical
-            ? RecordCategorical(key, categorical, Rungs(grid), valid, progress)
-            : Record(key, (IDiscreteModel)sampled, Rungs(grid), valid, progress);
+        let ladder = Rungs(grid)
+        select WithRecipe(key, sampled, ladder, valid, new LocalRun(key, ladder, valid, progress));
+
+    /// <summary>
+    /// The rungs of a tempering run over <paramref name="betas"/> (<see cref="Rungs"/> of the sorted grid) with its model and
+    /// settings checked as <see cref="Sample"/> checks them: the plan a run whose rungs live in blocks starts from.
+    /// </summary>
+    /// <param name="model">An Ising, Potts or clock lattice, or another discrete model.</param>
+    /// <param name="betas">The grid, each finite and at least 0, distinct (any order), one above 0.</param>
+    /// <param name="settings">Chains, sweeps and burn-in.</param>
+    public static Fin<TemperingPlan> Plan(IEnergyModel model, IReadOnlyList<double> betas, TemperingSettings settings) =>
+        from valid in settings.Validate()
+        from grid in Grid(betas)
+        from above in AboveZero(grid)
+        from sampled in Sampled(model, TemperingMethod)
+        select new TemperingPlan(sampled, new Arr<double>(Rungs(grid)), valid);
+
+    /// <summary>log Z(0) = N log q of a model the sampling methods apply to.</summary>
+    internal static double TemperingLogZAtZero(IEnergyModel model) =>
+        model is ICategoricalModel categorical ? LogZAtZero(categorical) : model.Dimension * Math.Log(2.0);
+
+    /// <summary>
+    /// Hands <paramref name="user"/> the recipe of a run over <paramref name="ladder"/> for a model <see cref="Sampled"/>
+    /// accepted: Potts and clock lattices, Ising lattices (multi-spin coded or byte by byte), any other discrete model.
+    /// </summary>
+    internal static T WithRecipe<T>(RngKey key, IEnergyModel sampled, double[] ladder, TemperingSettings settings, ITemperingRecipeUser<T> user) =>
+        sampled switch
+        {
+            ICategoricalModel categorical => user.Use(CategoricalRecipe(key, categorical, settings)),
+            IsingModel ising => IsingRecipe(key, ising, ladder, settings, user),
+            _ => user.Use(GeneralRecipe(key, (IDiscreteModel)sampled, settings)),
+        };
 
     /// <summary>The grid sorted, or an error when it is empty, holds a negative or non-finite beta, or repeats one.</summary>
     internal static Fin<double[]> Grid(IReadOnlyList<double> betas)
@@ -86,24 +115,31 @@ public static partial class ThermoSweep
         return Enumerable.Range(0, added).Select(i => grid[0] * i / added).Concat(grid).ToArray();
     }
 
-    private static TemperingSamples Record(RngKey key, IDiscreteModel model, double[] ladder, TemperingSettings settings, IProgress<double>? progress)
+    /// <summary>The local run: every rung in this process (<see cref="ParallelTempering"/>), recorded by <see cref="Run{TState,TInfo}"/>.</summary>
+    private sealed class LocalRun(RngKey key, double[] ladder, TemperingSettings settings, IProgress<double>? progress) : ITemperingRecipeUser<TemperingSamples>
     {
-        var total = (double)settings.BurnIn + settings.Sweeps;
-        var burnInProgress = ScaledProgress.Of(progress, 0, settings.BurnIn / total);
-        var recordProgress = ScaledProgress.Of(progress, settings.BurnIn / total, settings.Sweeps / total);
-        var spins = model.States == StateConvention.Spin;
-        var start = SpinOrBinaryStates(key.FoldIn(0), model, settings.Chains);
-        var logZAtZero = model.Dimension * Math.Log(2.0);
-        return model is IsingModel ising
-            ? RecordIsing(key, ising, ladder, settings, burnInProgress, recordProgress, start, logZAtZero)
-            : Run(key, ladder, settings, General(model, ladder, settings), s => s.Energies,
-                (s, c) => Magnetisation(s.States.Row(c)), spins, burnInProgress, recordProgress, start, logZAtZero);
+        public TemperingSamples Use<TState, TInfo>(TemperingRecipe<TState, TInfo> recipe)
+        {
+            var total = (double)settings.BurnIn + settings.Sweeps;
+            var sampler = ParallelTempering.Create(recipe.KernelAtBeta, recipe.Init, ladder, recipe.Energies, recipe.Gather, settings.MaxDegreeOfParallelism);
+            return Run(key, ladder, settings, sampler, recipe.Energies, recipe.Magnetisation, recipe.Spins,
+                ScaledProgress.Of(progress, 0, settings.BurnIn / total), ScaledProgress.Of(progress, settings.BurnIn / total, settings.Sweeps / total),
+                recipe.Start, recipe.LogZAtZero);
+        }
     }
 
-    private static Sampler<Mat, TemperingState<DiscreteChains>, TemperingInfo<HeatBathInfo>> General(
-        IDiscreteModel model, double[] ladder, TemperingSettings settings) =>
-        ParallelTempering.Create(
-            b => HeatBathGibbs.BuildKernel(model, b, ScanOrder.Systematic, settings.MaxDegreeOfParallelism), model, ladder, settings.MaxDegreeOfParallelism);
+    /// <summary>A systematic heat-bath sweep for a discrete model other than an Ising, Potts or clock lattice.</summary>
+    private static TemperingRecipe<DiscreteChains, HeatBathInfo> GeneralRecipe(RngKey key, IDiscreteModel model, TemperingSettings settings) =>
+        new(b => HeatBathGibbs.BuildKernel(model, b, ScanOrder.Systematic, settings.MaxDegreeOfParallelism),
+            states => new DiscreteChains(states, model.Energies(states)),
+            s => s.Energies,
+            (s, c) => Magnetisation(s.States.Row(c)),
+            model.States == StateConvention.Spin,
+            ChainGathers.Discrete,
+            s => s.States,
+            (states, energies) => FinSucc(new DiscreteChains(states, energies)),
+            SpinOrBinaryStates(key.FoldIn(0), model, settings.Chains),
+            model.Dimension * Math.Log(2.0));
 
     private static TemperingSamples Run<TState, TInfo>(
         RngKey key, double[] ladder, TemperingSettings settings, Sampler<Mat, TemperingState<TState>, TemperingInfo<TInfo>> sampler,
