@@ -1,3 +1,4 @@
+using Ebm.Cli.Output;
 using Ebm.Functional.Estimation;
 using Ebm.Functional.Numerics;
 using LanguageExt;
@@ -41,12 +42,11 @@ internal sealed record EstimateWire(
         }
     }
 
-    public static long Bits(double value) => BitConverter.DoubleToInt64Bits(value);
+    public static long Bits(double value) => WireDoubles.Bits(value);
 
-    public static double Double(long bits) => BitConverter.Int64BitsToDouble(bits);
+    public static double Double(long bits) => WireDoubles.Double(bits);
 
-    public static string Bytes(Vec v) => Convert.ToBase64String(System.Runtime.InteropServices.MemoryMarshal.AsBytes(v.Span));
+    public static string Bytes(Vec v) => WireDoubles.Text(v.Span);
 
-    public static Vec Doubles(string text) =>
-        Vec.Of(System.Runtime.InteropServices.MemoryMarshal.Cast<byte, double>(Convert.FromBase64String(text)).ToArray());
+    public static Vec Doubles(string text) => Vec.Of(WireDoubles.Read(text));
 }

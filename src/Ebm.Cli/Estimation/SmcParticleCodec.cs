@@ -1,3 +1,4 @@
+using Ebm.Cli.Output;
 using System.Runtime.InteropServices;
 using Ebm.Functional.Annealing;
 using Ebm.Functional.Mcmc;
@@ -18,10 +19,10 @@ namespace Ebm.Cli.Estimation;
 internal static class SmcParticleCodec
 {
     /// <summary>The doubles as base64 of their bits.</summary>
-    public static string Doubles(ReadOnlySpan<double> values) => Convert.ToBase64String(MemoryMarshal.AsBytes(values));
+    public static string Doubles(ReadOnlySpan<double> values) => WireDoubles.Text(values);
 
     /// <summary>The doubles of <see cref="Doubles"/>.</summary>
-    public static double[] FromDoubles(string text) => MemoryMarshal.Cast<byte, double>(Convert.FromBase64String(text)).ToArray();
+    public static double[] FromDoubles(string text) => WireDoubles.Read(text);
 
     /// <summary>Whether batches of <typeparamref name="TState"/> can travel: the particle types of <c>ebm logz</c>'s paths.</summary>
     public static bool Supports<TState>() =>

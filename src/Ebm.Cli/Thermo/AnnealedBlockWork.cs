@@ -1,4 +1,4 @@
-using Ebm.Cli.Estimation;
+using Ebm.Cli.Output;
 using Ebm.Functional.Models;
 using Ebm.Functional.Numerics;
 using Ebm.Functional.Prng;
@@ -50,14 +50,14 @@ internal static class AnnealedBlockWork
     /// </summary>
     internal sealed record Input(string Model, long[] Grid, int Particles, int Substeps, int Sweeps, uint Key0, uint Key1, int Block);
 
-    /// <summary>A block's result on the wire: every vector as base64 of its doubles' bytes (<see cref="EstimateWire"/>), so every bit survives.</summary>
+    /// <summary>A block's result on the wire: every vector as base64 of its doubles' bytes (<see cref="WireDoubles"/>), so every bit survives.</summary>
     private sealed record Wire(int Block, string[] LogWeights, string[] Energies, string[]? Orders)
     {
         public static Wire Of(AnnealedBlock b) => new(b.Block,
-            b.Points.Map(p => EstimateWire.Bytes(p.LogWeights)).ToArray(),
-            b.Points.Map(p => EstimateWire.Bytes(p.Energies)).ToArray(),
+            b.Points.Map(p => WireDoubles.Text(p.LogWeights.Span)).ToArray(),
+            b.Points.Map(p => WireDoubles.Text(p.Energies.Span)).ToArray(),
             b.Points.ForAll(p => p.Orders.IsSome) && !b.Points.IsEmpty
-                ? b.Points.Map(p => p.Orders.Match(EstimateWire.Bytes, () => "")).ToArray()
+                ? b.Points.Map(p => p.Orders.Match(o => WireDoubles.Text(o.Span), () => "")).ToArray()
                 : null);
 
         public Fin<AnnealedBlock> ToBlock()
@@ -67,8 +67,8 @@ internal static class AnnealedBlockWork
             try
             {
                 return FinSucc(new AnnealedBlock(Block, Enumerable.Range(0, LogWeights.Length).Select(g => new AnnealedPoint(
-                    EstimateWire.Doubles(LogWeights[g]), EstimateWire.Doubles(Energies[g]),
-                    Orders is null ? Option<Vec>.None : Some(EstimateWire.Doubles(Orders[g])))).ToSeq()));
+                    Vec.Of(WireDoubles.Read(LogWeights[g])), Vec.Of(WireDoubles.Read(Energies[g])),
+                    Orders is null ? Option<Vec>.None : Some(Vec.Of(WireDoubles.Read(Orders[g]))))).ToSeq()));
             }
             catch (FormatException e)
             {

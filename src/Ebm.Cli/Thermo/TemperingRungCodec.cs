@@ -1,4 +1,4 @@
-using Ebm.Cli.Estimation;
+using Ebm.Cli.Output;
 using Ebm.Functional.Numerics;
 using Ebm.Functional.Shell.Execution;
 using Ebm.Functional.Thermo;
@@ -18,17 +18,17 @@ internal static class TemperingRungCodec
     private const string What = "a tempering block's message";
 
     /// <summary>A rung on the wire.</summary>
-    public static RungWire Encode(RungTransfer rung) => new(rung.Rung, rung.States.Rows, States(rung.States), SmcParticleCodec.Doubles(rung.Energies.Span));
+    public static RungWire Encode(RungTransfer rung) => new(rung.Rung, rung.States.Rows, States(rung.States), WireDoubles.Text(rung.Energies.Span));
 
     /// <summary>The rung sent, or an error when the text is not one.</summary>
     public static Fin<RungTransfer> Decode(RungWire wire)
     {
         try
         {
-            var energies = SmcParticleCodec.FromDoubles(wire.Energies);
+            var energies = WireDoubles.Read(wire.Energies);
             var values = wire.States.StartsWith("b:", StringComparison.Ordinal)
                 ? Convert.FromBase64String(wire.States[2..]).Select(b => (double)(sbyte)b).ToArray()
-                : wire.States.StartsWith("d:", StringComparison.Ordinal) ? SmcParticleCodec.FromDoubles(wire.States[2..]) : null;
+                : wire.States.StartsWith("d:", StringComparison.Ordinal) ? WireDoubles.Read(wire.States[2..]) : null;
             if (values is null || wire.Rows < 1 || energies.Length != wire.Rows || values.Length % wire.Rows != 0)
                 return FinFail<RungTransfer>(ExecutionErrors.BadMessage(What, $"rung {wire.Rung} is not {wire.Rows} chains with their energies"));
             return FinSucc(new RungTransfer(wire.Rung, Mat.From(wire.Rows, values.Length / wire.Rows, values), Vec.From(energies)));
@@ -44,7 +44,7 @@ internal static class TemperingRungCodec
     {
         var values = new double[trace.Rows * count];
         for (var c = 0; c < trace.Rows; c++) trace.Row(c).Slice(from, count).CopyTo(values.AsSpan(c * count, count));
-        return SmcParticleCodec.Doubles(values);
+        return WireDoubles.Text(values);
     }
 
     /// <summary>A slice of a chains x count trace, or an error when the text holds another number of doubles.</summary>
@@ -52,7 +52,7 @@ internal static class TemperingRungCodec
     {
         try
         {
-            var values = SmcParticleCodec.FromDoubles(text);
+            var values = WireDoubles.Read(text);
             return values.Length == chains * count
                 ? FinSucc(values)
                 : FinFail<double[]>(ExecutionErrors.BadMessage(What, $"a slice of a trace of {values.Length} numbers, expected {chains} x {count}"));
@@ -68,7 +68,7 @@ internal static class TemperingRungCodec
     {
         try
         {
-            var values = SmcParticleCodec.FromDoubles(text);
+            var values = WireDoubles.Read(text);
             return values.Length == chains ? FinSucc(Vec.From(values)) : FinFail<Vec>(ExecutionErrors.BadMessage(What, $"{values.Length} energies, expected {chains}"));
         }
         catch (FormatException e)
@@ -82,7 +82,7 @@ internal static class TemperingRungCodec
         var values = states.Span;
         foreach (var v in values)
             if (v != Math.Round(v) || v < sbyte.MinValue || v > sbyte.MaxValue || (v == 0 && double.IsNegative(v)))
-                return "d:" + SmcParticleCodec.Doubles(values);
+                return "d:" + WireDoubles.Text(values);
         var bytes = new byte[values.Length];
         for (var i = 0; i < bytes.Length; i++) bytes[i] = (byte)(sbyte)values[i];
         return "b:" + Convert.ToBase64String(bytes);

@@ -1,3 +1,4 @@
+using Ebm.Cli.Output;
 using Ebm.Functional.Shell.Execution;
 using Ebm.Functional.Thermo;
 using LanguageExt;
@@ -33,7 +34,7 @@ internal sealed class TemperingWorkerBlock(TemperingBlock block, int steps) : IS
         {
             _block = advanced.Block;
             return new TemperingBlockReply(
-                Energies: advanced.Sweep.Energies.Map(e => Estimation.SmcParticleCodec.Doubles(e.Span)).ToArray(),
+                Energies: advanced.Sweep.Energies.Map(e => WireDoubles.Text(e.Span)).ToArray(),
                 Exports: advanced.Sweep.Exports.Map(TemperingRungCodec.Encode).ToArray());
         });
 

@@ -2,14 +2,14 @@ using LanguageExt.Common;
 
 namespace Ebm.Functional.Thermo;
 
-/// <summary>The catalogue of errors from a tempering run whose rungs live in blocks (codes 7140-7149 of <see cref="ThermoErrors"/>' range).</summary>
+/// <summary>The catalogue of errors from a tempering run whose rungs live in blocks (codes 7090-7099).</summary>
 public static class TemperingBlockErrors
 {
     /// <summary>Code of <see cref="BadExchange"/>.</summary>
-    public const int BadExchangeCode = 7140;
+    public const int BadExchangeCode = 7090;
 
     /// <summary>Code of <see cref="BadLayout"/>.</summary>
-    public const int BadLayoutCode = 7141;
+    public const int BadLayoutCode = 7091;
 
     /// <summary>A block was asked for a step out of order, or its exchanges name rungs or chains it does not hold or receive.</summary>
     public static Error BadExchange(string problem) => Error.New(BadExchangeCode, $"tempering block: {problem}");

@@ -99,17 +99,3 @@ public static partial class ThermoSweep
         }).ToSeq();
     }
 }
-
-/// <summary>
-/// One block of a run of <see cref="ThermoSweep.Annealed"/> (<see cref="ThermoSweep.AnnealBlock(RngKey, IEnergyModel, IReadOnlyList{double}, AnnealedSettings, int, IProgress{double}?)"/>):
-/// its particles' values at every grid point, in grid order.
-/// </summary>
-/// <param name="Block">The block's index in the layout.</param>
-/// <param name="Points">One entry per grid point, increasing beta.</param>
-public sealed record AnnealedBlock(int Block, Seq<AnnealedPoint> Points);
-
-/// <summary>A block's particles at one grid point of <see cref="ThermoSweep.Annealed"/>.</summary>
-/// <param name="LogWeights">Each particle's log importance weight from beta = 0 (log Z(0) not included).</param>
-/// <param name="Energies">Each particle's energy.</param>
-/// <param name="Orders">Each particle's order parameter (m = M / N for spin models, <see cref="ThermoSweep.CategoricalOrder"/> for Potts and clock lattices), where the model has one.</param>
-public sealed record AnnealedPoint(Vec LogWeights, Vec Energies, Option<Vec> Orders);
