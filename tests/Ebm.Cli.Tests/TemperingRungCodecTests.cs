@@ -8,11 +8,29 @@ namespace Ebm.Cli.Tests;
 public sealed class TemperingRungCodecTests
 {
     [Fact]
-    public void Spins_and_potts_values_travel_as_bytes_and_energies_as_their_bits()
+    public void Spins_and_potts_values_travel_packed_and_energies_as_their_bits()
     {
         var rung = new RungTransfer(3, Mat.FromRows([[1.0, -1.0, 1.0], [-1.0, -1.0, 2.0]]), Vec.Of(-0.1 * 3, double.Epsilon));
         var wire = TemperingRungCodec.Encode(rung);
-        Assert.StartsWith("b:", wire.States);
+        Assert.StartsWith("p:6:-1,1,2:", wire.States);   // three values: two bits a unit, 12 bits in 2 bytes
+        Assert.Equal(2, Convert.FromBase64String(wire.States.Split(':')[3]).Length);
+        AssertSame(rung, TemperingRungCodec.Decode(wire).Match(r => r, e => throw new Xunit.Sdk.XunitException(e.Message)));
+    }
+
+    [Theory]
+    [InlineData(2, 1)]
+    [InlineData(3, 2)]
+    [InlineData(4, 2)]
+    [InlineData(5, 3)]
+    [InlineData(128, 7)]
+    public void A_configuration_of_q_values_takes_the_fewest_bits_that_hold_q_indices(int q, int bits)
+    {
+        // 4 chains of 1,001 units (not a whole number of bytes), values -64 .. -64 + q - 1 in a fixed pseudo-random order.
+        var units = 4 * 1001;
+        var values = Enumerable.Range(0, units).Select(i => (double)(-64 + (int)((i * 2654435761L) % q))).ToArray();
+        var rung = new RungTransfer(1, Mat.From(4, 1001, values), Vec.Of(1, 2, 3, 4));
+        var wire = TemperingRungCodec.Encode(rung);
+        Assert.Equal((units * bits + 7) / 8, Convert.FromBase64String(wire.States.Split(':')[3]).Length);
         AssertSame(rung, TemperingRungCodec.Decode(wire).Match(r => r, e => throw new Xunit.Sdk.XunitException(e.Message)));
     }
 
@@ -39,7 +57,11 @@ public sealed class TemperingRungCodecTests
 
     [Theory]
     [InlineData("x:AAAA")]
-    [InlineData("b:not base64!")]
+    [InlineData("b:AAAA")]
+    [InlineData("p:not base64!")]
+    [InlineData("p:9:-1,1:AA==")]
+    [InlineData("p:8:-1,1,300:AQ==")]
+    [InlineData("p:2:-1,1,2:Dw==")]
     public void Text_that_is_not_a_rung_is_an_error(string states) =>
         Assert.True(TemperingRungCodec.Decode(new RungWire(1, 1, states, Convert.ToBase64String(new byte[8]))).IsFail);
 
