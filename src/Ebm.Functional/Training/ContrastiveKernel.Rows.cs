@@ -9,11 +9,6 @@ namespace Ebm.Functional.Training;
 /// <summary>Row copies between the double-precision API and the kernel's buffers, and the products at the kernel's precision.</summary>
 internal static partial class ContrastiveKernel
 {
-    private static void Fill<T>(T[] destination, int rows, ReadOnlySpan<T> row)
-    {
-        for (var r = 0; r < rows; r++) row.CopyTo(destination.AsSpan(r * row.Length, row.Length));
-    }
-
     /// <summary>
     /// The example row as T into <paramref name="destination"/> (a copy for double, exact for float: every value is 0 or
     /// 1) and whether every value is 0 or 1 (as <see cref="RbmTraining.FirstNonBinary"/> asks: -0 passes, NaN does not).

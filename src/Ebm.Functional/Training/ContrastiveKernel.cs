@@ -180,23 +180,36 @@ internal static partial class ContrastiveKernel
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         var (v, p, h, field, scratch) = (buffers.V, buffers.P, buffers.H, buffers.Field, buffers.Scratch);
+        var (visibleBias, hiddenBias) = (buffers.VisibleBias, buffers.HiddenBias);
         var persistent = buffers.Persistent;
         int nv = buffers.VisibleUnits, nh = buffers.HiddenUnits, negative = persistent ? buffers.Negative : n, rows = n + negative;
         var errors = buffers.Errors;
         System.Array.Clear(errors);
         maxDegreeOfParallelism = (long)rows * Math.Max(nv, nh) < ParallelUnits ? 1 : maxDegreeOfParallelism;
         var cut = CutsProducts();
-        var hiddenBiasRow = buffers.HiddenBias.AsSpan(0, nh);
-        var visibleBiasRow = buffers.VisibleBias.AsSpan(0, nv);
+        // P' (the rows of P scaled for the weight gradient, see the remarks): each row is scaled in the pass that last reads
+        // its probabilities, the same multiplication as scaling the whole block afterwards.
+        var (positiveScale, negativeScale) = (-T.One / T.CreateTruncating(n), T.One / T.CreateTruncating(negative));
 
-        // Positive phase: P_pos = sigmoid(V_pos W + c); CD draws h_0 from it in the same pass.
-        HiddenProbabilities(v, p, 0, n, weights, hiddenBiasRow, nv, nh, cut, maxDegreeOfParallelism);
-        var first = key.FoldIn(0);
-        Batch.ForEachRow(maxDegreeOfParallelism, n, r =>
+        // Positive phase: P_pos = sigmoid(V_pos W + c); CD draws h_0 from it in the same pass. The products add to rows
+        // preloaded with the biases; each pass preloads the rows the next product adds to.
+        Batch.ForEachRange(maxDegreeOfParallelism, n, RowsPerRange, (first, end) =>
         {
-            var row = p.AsSpan(r * nh, nh);
-            Sigmoid<T>(row);
-            if (!persistent) Bernoulli(BlockGibbsDraws.HiddenKey(first, r), row, h.AsSpan(r * nh, nh));
+            for (var r = first; r < end; r++) hiddenBias.AsSpan(0, nh).CopyTo(p.AsSpan(r * nh, nh));
+        });
+        Gemm<T>(cut, maxDegreeOfParallelism, false, false, n, nh, nv, T.One, v.AsSpan(0, n * nv), nv, weights, nh, T.One, p.AsSpan(0, n * nh), nh);
+        var firstKey = key.FoldIn(0);
+        Batch.ForEachRow(maxDegreeOfParallelism, Math.Max(n, negative), r =>
+        {
+            if (r < n)
+            {
+                var row = p.AsSpan(r * nh, nh);
+                Sigmoid<T>(row);
+                if (!persistent) Bernoulli(BlockGibbsDraws.HiddenKey(firstKey, r), row, h.AsSpan(r * nh, nh));
+                TensorPrimitives.Multiply<T>(row, positiveScale, row);
+            }
+
+            if (r < negative) visibleBias.AsSpan(0, nv).CopyTo(field.AsSpan(r * nv, nv));
         });
 
         for (var s = 0; s < k; s++)
@@ -205,7 +218,7 @@ internal static partial class ContrastiveKernel
             var nextKey = key.FoldIn(s + 1);
             var reconstruct = !persistent && s == 0;
             var drawHidden = persistent || s + 1 < k;
-            Fill(field, negative, visibleBiasRow);
+            var last = s + 1 == k;
             Gemm<T>(cut, maxDegreeOfParallelism, false, true, negative, nv, nh, T.One, h.AsSpan(0, negative * nh), nh, weights, nh, T.One, field.AsSpan(0, negative * nv), nv);
             Batch.ForEachRow(maxDegreeOfParallelism, negative, r =>
             {
@@ -213,50 +226,71 @@ internal static partial class ContrastiveKernel
                 Sigmoid<T>(probability);
                 if (reconstruct) errors[r] = double.CreateTruncating(TensorPrimitives.SumOfSquares<T>(Difference(v.AsSpan(r * nv, nv), probability, Scratch(scratch, r, nv))));
                 Bernoulli(BlockGibbsDraws.VisibleKey(stepKey, r), probability, v.AsSpan((n + r) * nv, nv));
+                hiddenBias.AsSpan(0, nh).CopyTo(p.AsSpan((n + r) * nh, nh));
             });
-            HiddenProbabilities(v, p, n, negative, weights, hiddenBiasRow, nv, nh, cut, maxDegreeOfParallelism);
+            Gemm<T>(cut, maxDegreeOfParallelism, false, false, negative, nh, nv, T.One, v.AsSpan(n * nv, negative * nv), nv, weights, nh, T.One, p.AsSpan(n * nh, negative * nh), nh);
             Batch.ForEachRow(maxDegreeOfParallelism, negative, r =>
             {
                 var row = p.AsSpan((n + r) * nh, nh);
                 Sigmoid<T>(row);
                 if (drawHidden) Bernoulli(BlockGibbsDraws.HiddenKey(persistent ? stepKey : nextKey, r), row, h.AsSpan(r * nh, nh));
+                if (last) TensorPrimitives.Multiply<T>(row, negativeScale, row);
+                else visibleBias.AsSpan(0, nv).CopyTo(field.AsSpan(r * nv, nv));
             });
         }
 
-        Biases(v, p, n, negative, nv, nh, biasGradient);
+        Biases(v, p, n, negative, nv, nh, biasGradient, maxDegreeOfParallelism);
         Gemm<T>(cut, maxDegreeOfParallelism, true, false, nv, nh, rows, T.One, v.AsSpan(0, rows * nv), nv, p.AsSpan(0, rows * nh), nh, T.Zero, weightGradient, nh);
         var reconstruction = 0.0;
         for (var r = 0; r < negative; r++) reconstruction += errors[r];
         return reconstruction;
     }
 
-    /// <summary>P[first..first+count) = V[first..first+count) W + c (the pre-activations; the sigmoid follows per row).</summary>
-    private static void HiddenProbabilities<T>(
-        T[] v, T[] p, int first, int count, ReadOnlySpan<T> weights, ReadOnlySpan<T> hiddenBias, int nv, int nh, bool cut, int maxDegreeOfParallelism)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        var block = p.AsSpan(first * nh, count * nh);
-        for (var r = 0; r < count; r++) hiddenBias.CopyTo(block.Slice(r * nh, nh));
-        Gemm<T>(cut, maxDegreeOfParallelism, false, false, count, nh, nv, T.One, v.AsSpan(first * nv, count * nv), nv, weights, nh, T.One, block, nh);
-    }
+    /// <summary>Columns summed per range of the parallel bias sums.</summary>
+    private const int ColumnsPerRange = 128;
 
     /// <summary>
-    /// Scales P's rows to P' (-1/n on the positive rows, 1/C on the negative ones) and writes the bias gradients:
-    /// b: (1/C) sum V_neg - (1/n) sum V_pos, c: the column sums of P'.
+    /// The bias gradients from V and P' (P's rows already scaled: -1/n on the positive rows, 1/C on the negative ones):
+    /// b: (1/C) sum V_neg - (1/n) sum V_pos, c: the column sums of P'. Each column is summed over the rows in order, in
+    /// ranges of columns run in parallel, so the bits do not depend on the threads.
     /// </summary>
-    private static void Biases<T>(T[] v, T[] p, int n, int negative, int nv, int nh, Span<double> destination)
+    private static unsafe void Biases<T>(T[] v, T[] p, int n, int negative, int nv, int nh, Span<double> destination, int maxDegreeOfParallelism)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        var (positiveScale, negativeScale) = (-T.One / T.CreateTruncating(n), T.One / T.CreateTruncating(negative));
-        TensorPrimitives.Multiply<T>(p.AsSpan(0, n * nh), positiveScale, p.AsSpan(0, n * nh));
-        TensorPrimitives.Multiply<T>(p.AsSpan(n * nh, negative * nh), negativeScale, p.AsSpan(n * nh, negative * nh));
-        Span<T> positive = new T[nv], negativeSum = new T[nv], hidden = new T[nh];
-        for (var r = 0; r < n; r++) TensorPrimitives.Add<T>(positive, v.AsSpan(r * nv, nv), positive);
-        for (var r = n; r < n + negative; r++) TensorPrimitives.Add<T>(negativeSum, v.AsSpan(r * nv, nv), negativeSum);
-        for (var r = 0; r < n + negative; r++) TensorPrimitives.Add<T>(hidden, p.AsSpan(r * nh, nh), hidden);
-        for (var i = 0; i < nv; i++)
-            destination[i] = double.CreateTruncating(negativeSum[i]) / negative - double.CreateTruncating(positive[i]) / n;
-        for (var j = 0; j < nh; j++) destination[nv + j] = double.CreateTruncating(hidden[j]);
+        ArgumentOutOfRangeException.ThrowIfLessThan(destination.Length, nv + nh, nameof(destination));
+        fixed (double* pointer = destination)
+        {
+            var at = (nint)pointer;
+            Batch.ForEachRange(maxDegreeOfParallelism, nv + nh, ColumnsPerRange,
+                (from, end) => BiasColumns(v, p, n, negative, nv, nh, new Span<double>((double*)at, nv + nh), from, end));
+        }
+    }
+
+    /// <summary>The bias gradients' entries [from, end) of <see cref="Biases{T}"/> (b's first, then c's).</summary>
+    private static void BiasColumns<T>(T[] v, T[] p, int n, int negative, int nv, int nh, Span<double> destination, int from, int end)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (from < nv)
+        {
+            var width = Math.Min(end, nv) - from;
+            Span<T> positive = stackalloc T[width], negativeSum = stackalloc T[width];
+            positive.Clear();
+            negativeSum.Clear();
+            for (var r = 0; r < n; r++) TensorPrimitives.Add<T>(positive, v.AsSpan(r * nv + from, width), positive);
+            for (var r = n; r < n + negative; r++) TensorPrimitives.Add<T>(negativeSum, v.AsSpan(r * nv + from, width), negativeSum);
+            for (var i = 0; i < width; i++)
+                destination[from + i] = double.CreateTruncating(negativeSum[i]) / negative - double.CreateTruncating(positive[i]) / n;
+        }
+
+        if (end > nv)
+        {
+            var first = Math.Max(from, nv) - nv;
+            var width = end - nv - first;
+            Span<T> hidden = stackalloc T[width];
+            hidden.Clear();
+            for (var r = 0; r < n + negative; r++) TensorPrimitives.Add<T>(hidden, p.AsSpan(r * nh + first, width), hidden);
+            for (var j = 0; j < width; j++) destination[nv + first + j] = double.CreateTruncating(hidden[j]);
+        }
     }
 
     /// <summary>destination[u] = 1 when the paired uniform u of <paramref name="key"/> is below probabilities[u] (the draws of <see cref="BlockGibbsDraws"/>).</summary>
