@@ -165,6 +165,35 @@ public class RbmContrastiveTests
         Assert.Equal(one.Metrics, many.Metrics);
     }
 
+    /// <summary>
+    /// PCD-k on a model large enough for the per-row work to run in parallel (190 and more rows of 300 units), with more
+    /// examples than chains and fewer: one thread and many give the same bits, and in float64 the gradient is the mean
+    /// free-energy gradient of the data minus that of the chains' visible states after the step.
+    /// </summary>
+    [Theory]
+    [InlineData(ProductPrecision.Double, 120, 70, 1)]
+    [InlineData(ProductPrecision.Double, 60, 130, 2)]
+    [InlineData(ProductPrecision.Single, 120, 70, 2)]
+    [InlineData(ProductPrecision.Single, 60, 130, 1)]
+    public void Pcd_with_more_or_fewer_chains_than_examples_is_thread_independent_and_the_gradient_of_its_chains(
+        ProductPrecision precision, int rows, int chains, int k)
+    {
+        const int visible = 300;
+        var model = Random(visible, 200, seed: 5, scale: 0.1, bias: 0.2);
+        var data = Binary(rows, visible, 6);
+        var key = RngKey.FromSeed(17);
+        var start = Ok(RbmTraining.PersistentContrastiveDivergence(chains, k, precision).StartChains(RngKey.FromSeed(8), model));
+        var one = Ok(RbmTraining.PersistentContrastiveDivergence(chains, k, precision, maxDegreeOfParallelism: 1).Step(key, model, start, data));
+        var many = Ok(RbmTraining.PersistentContrastiveDivergence(chains, k, precision, maxDegreeOfParallelism: -1).Step(key, model, start, data));
+
+        Assert.Equal(one.Gradient, many.Gradient);
+        Assert.Equal(one.Chains, many.Chains);
+        if (precision != ProductPrecision.Double) return;
+        var final = one.Chains.Single();
+        var negatives = Mat.Create(chains, visible, d => { for (var c = 0; c < chains; c++) final.Row(c)[..visible].CopyTo(d.Slice(c * visible, visible)); });
+        Close(Difference(model.FreeEnergyGradient(data), model.FreeEnergyGradient(negatives)), one.Gradient, SummationTolerance);
+    }
+
     /// <summary>The check of a minibatch reads eight values at a time: the first value outside {0, 1} is found wherever it lies.</summary>
     [Theory]
     [InlineData(0, 0.5)]
