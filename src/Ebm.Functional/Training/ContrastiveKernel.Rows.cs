@@ -9,6 +9,10 @@ namespace Ebm.Functional.Training;
 /// <summary>Row copies between the double-precision API and the kernel's buffers, and the products at the kernel's precision.</summary>
 internal static partial class ContrastiveKernel
 {
+    /// <summary>Row <paramref name="row"/> of <paramref name="destination"/> (rows of <paramref name="width"/>) set to the bias: the row a product then adds to.</summary>
+    private static void BiasRow<T>(T[] bias, int width, T[] destination, int row) =>
+        bias.AsSpan(0, width).CopyTo(destination.AsSpan(row * width, width));
+
     /// <summary>
     /// The example row as T into <paramref name="destination"/> (a copy for double, exact for float: every value is 0 or
     /// 1) and whether every value is 0 or 1 (as <see cref="RbmTraining.FirstNonBinary"/> asks: -0 passes, NaN does not).

@@ -195,7 +195,7 @@ internal static partial class ContrastiveKernel
         // preloaded with the biases; each pass preloads the rows the next product adds to.
         Batch.ForEachRange(maxDegreeOfParallelism, n, RowsPerRange, (first, end) =>
         {
-            for (var r = first; r < end; r++) hiddenBias.AsSpan(0, nh).CopyTo(p.AsSpan(r * nh, nh));
+            for (var r = first; r < end; r++) BiasRow(hiddenBias, nh, p, r);
         });
         Gemm<T>(cut, maxDegreeOfParallelism, false, false, n, nh, nv, T.One, v.AsSpan(0, n * nv), nv, weights, nh, T.One, p.AsSpan(0, n * nh), nh);
         var firstKey = key.FoldIn(0);
@@ -209,7 +209,7 @@ internal static partial class ContrastiveKernel
                 TensorPrimitives.Multiply<T>(row, positiveScale, row);
             }
 
-            if (r < negative) visibleBias.AsSpan(0, nv).CopyTo(field.AsSpan(r * nv, nv));
+            if (r < negative) BiasRow(visibleBias, nv, field, r);
         });
 
         for (var s = 0; s < k; s++)
@@ -226,7 +226,7 @@ internal static partial class ContrastiveKernel
                 Sigmoid<T>(probability);
                 if (reconstruct) errors[r] = double.CreateTruncating(TensorPrimitives.SumOfSquares<T>(Difference(v.AsSpan(r * nv, nv), probability, Scratch(scratch, r, nv))));
                 Bernoulli(BlockGibbsDraws.VisibleKey(stepKey, r), probability, v.AsSpan((n + r) * nv, nv));
-                hiddenBias.AsSpan(0, nh).CopyTo(p.AsSpan((n + r) * nh, nh));
+                BiasRow(hiddenBias, nh, p, n + r);
             });
             Gemm<T>(cut, maxDegreeOfParallelism, false, false, negative, nh, nv, T.One, v.AsSpan(n * nv, negative * nv), nv, weights, nh, T.One, p.AsSpan(n * nh, negative * nh), nh);
             Batch.ForEachRow(maxDegreeOfParallelism, negative, r =>
@@ -235,7 +235,7 @@ internal static partial class ContrastiveKernel
                 Sigmoid<T>(row);
                 if (drawHidden) Bernoulli(BlockGibbsDraws.HiddenKey(persistent ? stepKey : nextKey, r), row, h.AsSpan(r * nh, nh));
                 if (last) TensorPrimitives.Multiply<T>(row, negativeScale, row);
-                else visibleBias.AsSpan(0, nv).CopyTo(field.AsSpan(r * nv, nv));
+                else BiasRow(visibleBias, nv, field, r);
             });
         }
 
